@@ -1,0 +1,121 @@
+//===--- Config.cpp - .metrics-migrate.yaml through YAML traits -----------===//
+
+#include "core/Config.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+
+namespace llvm::yaml {
+
+template <> struct MappingTraits<mm::Config> {
+  static void mapping(IO &IO, mm::Config &C) {
+    IO.mapRequired("service_class", C.ServiceClass);
+    IO.mapRequired("registry", C.Registry);
+    IO.mapOptional("interfaces", C.Interfaces);
+    IO.mapOptional("test_doubles", C.TestDoubles);
+    IO.mapOptional("exclude", C.Exclude);
+  }
+  static std::string validate(IO &, mm::Config &C) {
+    if (C.ServiceClass.empty())
+      return "'service_class' must name a class";
+    if (C.Registry.Expr.empty())
+      return "'registry.expr' must be an expression";
+    if (C.Registry.Header.empty())
+      return "'registry.header' must be a header path";
+    return "";
+  }
+};
+
+template <> struct MappingTraits<decltype(mm::Config::Registry)> {
+  static void mapping(IO &IO, decltype(mm::Config::Registry) &R) {
+    IO.mapRequired("expr", R.Expr);
+    IO.mapRequired("header", R.Header);
+  }
+};
+
+} // namespace llvm::yaml
+
+namespace mm {
+
+namespace {
+
+/// 1-based line of the first line starting with \p Key followed by ':'.
+unsigned lineOfKey(llvm::StringRef Text, llvm::StringRef Key) {
+  unsigned Line = 1;
+  for (llvm::StringRef Rest = Text; !Rest.empty(); ++Line) {
+    auto [Current, Next] = Rest.split('\n');
+    if (Current.ltrim().starts_with(Key) &&
+        Current.ltrim().drop_front(Key.size()).ltrim().starts_with(":"))
+      return Line;
+    Rest = Next;
+  }
+  return 0;
+}
+
+} // namespace
+
+llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path) {
+  std::string Diagnostics;
+  llvm::raw_string_ostream DiagOS(Diagnostics);
+  auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {
+    D.print(/*ProgName=*/nullptr, *static_cast<llvm::raw_ostream *>(Ctx),
+            /*ShowColors=*/false);
+  };
+  Config C;
+  llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), /*Ctxt=*/nullptr,
+                       Handler, &DiagOS);
+  In >> C;
+  if (In.error()) {
+    DiagOS.flush();
+    if (Diagnostics.empty())
+      Diagnostics = (Path + ": error: not a valid configuration\n").str();
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   llvm::StringRef(Diagnostics).rtrim());
+  }
+  C.Path = Path.str();
+  llvm::SmallString<256> Root(Path);
+  llvm::sys::path::remove_filename(Root);
+  C.Root = Root.empty() ? "." : std::string(Root);
+  C.ServiceClassLine = lineOfKey(Text, "service_class");
+  return C;
+}
+
+llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  if (std::error_code EC = llvm::sys::fs::make_absolute(Abs))
+    return llvm::createStringError(EC, "%s: %s", Path.str().c_str(),
+                                   EC.message().c_str());
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  auto Buffer = llvm::MemoryBuffer::getFile(Abs);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s",
+                                   Abs.c_str(),
+                                   Buffer.getError().message().c_str());
+  return parseConfig((*Buffer)->getBuffer(), Abs);
+}
+
+llvm::Expected<std::string> findConfig(llvm::StringRef StartDir) {
+  llvm::SmallString<256> Dir(StartDir);
+  if (std::error_code EC = llvm::sys::fs::make_absolute(Dir))
+    return llvm::createStringError(EC, "%s", EC.message().c_str());
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  while (!Dir.empty()) {
+    llvm::SmallString<256> Candidate(Dir);
+    llvm::sys::path::append(Candidate, ConfigFileName);
+    if (llvm::sys::fs::exists(Candidate))
+      return std::string(Candidate);
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      "no %s found in %s or its parents; pass --config FILE",
+      ConfigFileName.data(), StartDir.str().c_str());
+}
+
+} // namespace mm

@@ -1,0 +1,52 @@
+//===--- Config.h - .metrics-migrate.yaml -----------------------*- C++ -*-===//
+//
+// Reads the project's configuration: which class is the metrics service and
+// which process-wide registry migrated metrics register on. Every stage takes
+// a Config; only tool/ decides where it comes from.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_CORE_CONFIG_H
+#define METRICS_MIGRATE_CORE_CONFIG_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace mm {
+
+inline constexpr llvm::StringLiteral ConfigFileName = ".metrics-migrate.yaml";
+
+struct Config {
+  /// Fully qualified where namespaced, e.g. `partshop::MetricsService`.
+  std::string ServiceClass;
+  struct {
+    std::string Expr;   ///< e.g. `metrics::DefaultRegistry()`
+    std::string Header; ///< e.g. `metrics/registry.h`
+  } Registry;
+  /// Extra interface classes, beyond the service's detected bases.
+  std::vector<std::string> Interfaces;
+  /// Extra test double classes, beyond the detected ones.
+  std::vector<std::string> TestDoubles;
+  /// Path prefixes (relative to Root) whose files are never scanned.
+  std::vector<std::string> Exclude;
+
+  std::string Path;             ///< The file read.
+  std::string Root;             ///< Its directory: the project root.
+  unsigned ServiceClassLine = 0; ///< For messages about the service class.
+};
+
+/// Parses \p Text as the contents of \p Path. Errors carry `path:line:col`.
+llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
+
+/// Reads and parses \p Path.
+llvm::Expected<Config> loadConfig(llvm::StringRef Path);
+
+/// Looks for ConfigFileName in \p StartDir and its parents.
+llvm::Expected<std::string> findConfig(llvm::StringRef StartDir);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_CORE_CONFIG_H

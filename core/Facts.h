@@ -1,0 +1,30 @@
+//===--- Facts.h - What one translation unit taught us ----------*- C++ -*-===//
+//
+// The matchers' output for one TU: a partial Catalog (only what this TU can
+// see: a header's class without the .cpp's bodies, call sites of this TU and
+// its headers) plus whether the TU parsed. core/Merge.h turns all of them
+// into the Catalog.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_CORE_FACTS_H
+#define METRICS_MIGRATE_CORE_FACTS_H
+
+#include "core/Types.h"
+
+namespace mm {
+
+struct TUFacts {
+  std::string MainFile; ///< As named by the compile command.
+  bool Parsed = true;
+  std::vector<std::string> Errors; ///< `file:line:col: message`, when not.
+  bool SawService = false;         ///< The service class was defined here.
+  /// Partial catalog. Wrappers holds every method of the service seen here
+  /// (those without a Definition come from a header only); Metrics holds
+  /// every metric field seen, filled from initializers when they are here.
+  Catalog Partial;
+};
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_CORE_FACTS_H

@@ -1,0 +1,143 @@
+//===--- JSON.cpp - llvm::json conversions of the shared vocabulary -------===//
+
+#include "core/JSON.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+namespace mm {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace {
+
+template <typename T> Array arrayOf(const std::vector<T> &Items) {
+  Array A;
+  for (const T &Item : Items)
+    A.push_back(toJSON(Item));
+  return A;
+}
+
+Array strings(const std::vector<std::string> &Items) {
+  return Array(Items);
+}
+
+} // namespace
+
+Value toJSON(const SourceSpan &S) {
+  return Object{{"file", S.File},     {"line", S.Line},
+                {"column", S.Column}, {"offset", S.Offset},
+                {"length", S.Length}};
+}
+
+Value toJSON(const Metric &M) {
+  Object Labels;
+  for (const auto &[K, V] : M.ConstLabels)
+    Labels[K] = V;
+  Object O{{"name", M.Name},
+           {"kind", toString(M.Kind)},
+           {"help", M.Help},
+           {"labels", strings(M.LabelNames)},
+           {"const_labels", std::move(Labels)},
+           {"buckets", Array(M.Buckets)},
+           {"buckets_text", M.BucketsText},
+           {"field", M.Field},
+           {"field_type", M.FieldType},
+           {"field_style", toString(M.Style)},
+           {"init_style", toString(M.Init)},
+           {"field_decl", toJSON(M.FieldDecl)},
+           {"init_site", toJSON(M.InitSite)},
+           {"builder", M.BuilderChain},
+           {"registry_arg", M.RegistryArg}};
+  O["child_args"] = M.ChildArgs ? Value(*M.ChildArgs) : Value(nullptr);
+  return O;
+}
+
+Value toJSON(const Param &P) {
+  Object O{{"name", P.Name}, {"type", P.Type}};
+  O["default"] = P.Default.empty() ? Value(nullptr) : Value(P.Default);
+  return O;
+}
+
+Value toJSON(const Wrapper &W) {
+  return Object{{"name", W.Name},
+                {"signature", W.Signature},
+                {"return_type", W.ReturnType},
+                {"params", arrayOf(W.Params)},
+                {"metrics", strings(W.Metrics)},
+                {"body_kind", toString(W.Body)},
+                {"body", W.BodyText},
+                {"template", W.Template},
+                {"overrides", W.Overrides},
+                {"decl", toJSON(W.Decl)},
+                {"definition", toJSON(W.Definition)}};
+}
+
+Value toJSON(const Interface &I) {
+  return Object{{"name", I.Name}, {"abstract", I.Abstract}, {"loc", toJSON(I.Loc)}};
+}
+
+Value toJSON(const TestDouble &D) {
+  return Object{{"name", D.Name},
+                {"kind", toString(D.Kind)},
+                {"base", D.Base},
+                {"methods", strings(D.Methods)},
+                {"loc", toJSON(D.Loc)}};
+}
+
+Value toJSON(const InjectionPoint &P) {
+  Object O{{"kind", toString(P.Kind)}, {"owner", P.Owner},
+           {"name", P.Name},           {"type", P.Type},
+           {"interface", P.Interface}, {"holder", toString(P.How)},
+           {"loc", toJSON(P.Loc)}};
+  if (P.Kind != InjectionKind::Field) {
+    O["index"] = P.Index;
+    O["default"] = P.Default.empty() ? Value(nullptr) : Value(P.Default);
+  }
+  return O;
+}
+
+Value toJSON(const CallSite &C) {
+  return Object{{"file", C.Loc.File},
+                {"line", C.Loc.Line},
+                {"column", C.Loc.Column},
+                {"offset", C.Loc.Offset},
+                {"length", C.Loc.Length},
+                {"wrapper", C.Wrapper},
+                {"signature", C.Signature},
+                {"receiver", C.Receiver},
+                {"arrow", C.Arrow},
+                {"args", strings(C.Args)},
+                {"enclosing_function", C.EnclosingFunction},
+                {"module", C.Module},
+                {"in_macro", C.InMacro},
+                {"in_lambda", C.InLambda},
+                {"in_template", C.InTemplate},
+                {"in_test", C.InTest}};
+}
+
+Value toJSON(const Service &S) {
+  return Object{{"name", S.Name},
+                {"namespace", S.Namespace},
+                {"header", S.Header},
+                {"source", S.Source},
+                {"loc", toJSON(S.Loc)},
+                {"kept_methods", strings(S.KeptMethods)}};
+}
+
+Value toJSON(const Catalog &C) {
+  return Object{{"service", toJSON(C.TheService)},
+                {"interfaces", arrayOf(C.Interfaces)},
+                {"test_doubles", arrayOf(C.TestDoubles)},
+                {"metrics", arrayOf(C.Metrics)},
+                {"wrappers", arrayOf(C.Wrappers)},
+                {"injection_points", arrayOf(C.InjectionPoints)},
+                {"call_sites", arrayOf(C.CallSites)}};
+}
+
+void printJSON(llvm::raw_ostream &OS, const Value &V) {
+  OS << llvm::formatv("{0:2}", V) << '\n';
+}
+
+} // namespace mm

@@ -1,0 +1,173 @@
+//===--- Merge.cpp - Facts of every TU -> the Catalog ---------------------===//
+
+#include "core/Merge.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace mm {
+
+namespace {
+
+template <typename T> void sortUnique(std::vector<T> &V) {
+  std::sort(V.begin(), V.end());
+  V.erase(std::unique(V.begin(), V.end()), V.end());
+}
+
+void mergeMetric(Metric &Into, const Metric &From) {
+  if (Into.Name.empty() && !From.Name.empty()) {
+    std::vector<std::string> Labels = Into.LabelNames;
+    std::vector<double> Buckets = Into.Buckets;
+    std::string BucketsText = Into.BucketsText;
+    Into = From;
+    Into.LabelNames.insert(Into.LabelNames.end(), Labels.begin(), Labels.end());
+    if (Into.Buckets.empty() && Into.BucketsText.empty()) {
+      Into.Buckets = Buckets;
+      Into.BucketsText = BucketsText;
+    }
+  } else {
+    Into.LabelNames.insert(Into.LabelNames.end(), From.LabelNames.begin(),
+                           From.LabelNames.end());
+    if (Into.Buckets.empty() && Into.BucketsText.empty()) {
+      Into.Buckets = From.Buckets;
+      Into.BucketsText = From.BucketsText;
+    }
+  }
+  sortUnique(Into.LabelNames);
+}
+
+void mergeWrapper(Wrapper &Into, const Wrapper &From) {
+  if (!Into.Definition.valid() && From.Definition.valid()) {
+    std::vector<Param> Params = Into.Params;
+    Into = From;
+    for (size_t I = 0; I < Params.size() && I < Into.Params.size(); ++I)
+      if (Into.Params[I].Default.empty())
+        Into.Params[I].Default = Params[I].Default;
+    return;
+  }
+  for (size_t I = 0; I < From.Params.size() && I < Into.Params.size(); ++I)
+    if (Into.Params[I].Default.empty())
+      Into.Params[I].Default = From.Params[I].Default;
+}
+
+/// `${field:x_}` -> `${metric:name}`.
+std::string resolveFields(llvm::StringRef Template,
+                          const std::map<std::string, std::string> &FieldToName) {
+  std::string Out;
+  while (!Template.empty()) {
+    size_t Pos = Template.find("${field:");
+    if (Pos == llvm::StringRef::npos) {
+      Out += Template;
+      break;
+    }
+    // Skip escaped dollars before the hole.
+    Out += Template.take_front(Pos);
+    Template = Template.drop_front(Pos + 8);
+    size_t End = Template.find('}');
+    std::string Field = Template.take_front(End).str();
+    auto It = FieldToName.find(Field);
+    Out += "${metric:" + (It != FieldToName.end() ? It->second : Field) + "}";
+    Template = Template.drop_front(End + 1);
+  }
+  return Out;
+}
+
+} // namespace
+
+llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
+                                     const Config &Cfg) {
+  Catalog C;
+  bool Found = false;
+  std::map<std::string, Interface> Interfaces;
+  std::map<std::string, Metric> Metrics;
+  std::map<std::string, Wrapper> Methods;
+  std::map<std::tuple<std::string, unsigned, unsigned>, CallSite> Calls;
+  std::map<std::tuple<std::string, unsigned, unsigned, int>, InjectionPoint> Points;
+  std::map<std::string, TestDouble> Doubles;
+
+  for (const TUFacts &TU : Facts) {
+    if (!TU.Parsed)
+      continue;
+    const Catalog &P = TU.Partial;
+    if (TU.SawService) {
+      if (!Found) {
+        C.TheService = P.TheService;
+        Found = true;
+      } else if (C.TheService.Source.empty()) {
+        C.TheService.Source = P.TheService.Source;
+      }
+    }
+    for (const Interface &I : P.Interfaces)
+      Interfaces.emplace(I.Name, I);
+    for (const Metric &M : P.Metrics) {
+      auto [It, New] = Metrics.emplace(M.Field, M);
+      if (!New)
+        mergeMetric(It->second, M);
+    }
+    for (const Wrapper &W : P.Wrappers) {
+      auto [It, New] = Methods.emplace(W.Signature, W);
+      if (!New)
+        mergeWrapper(It->second, W);
+    }
+    for (const CallSite &CS : P.CallSites)
+      Calls.emplace(std::make_tuple(CS.Loc.File, CS.Loc.Offset, CS.Loc.Length), CS);
+    for (const InjectionPoint &IP : P.InjectionPoints)
+      Points.emplace(std::make_tuple(IP.Loc.File, IP.Loc.Offset, IP.Loc.Length,
+                                     static_cast<int>(IP.Kind)),
+                     IP);
+    for (const TestDouble &D : P.TestDoubles)
+      Doubles.emplace(D.Name, D);
+  }
+
+  if (!Found)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s:%u: error: service class '%s' is not defined in any translation "
+        "unit of the compilation database",
+        Cfg.Path.c_str(), Cfg.ServiceClassLine, Cfg.ServiceClass.c_str());
+
+  std::map<std::string, std::string> FieldToName;
+  for (auto &[Field, M] : Metrics) {
+    FieldToName[Field] = M.Name.empty() ? Field : M.Name;
+    C.Metrics.push_back(M);
+  }
+  std::sort(C.Metrics.begin(), C.Metrics.end(), [](const Metric &A, const Metric &B) {
+    return std::tie(A.Name, A.Field) < std::tie(B.Name, B.Field);
+  });
+
+  std::set<std::string> WrapperSignatures, WrapperNames;
+  for (auto &[Sig, W] : Methods) {
+    if (!W.Definition.valid() || W.Metrics.empty()) {
+      C.TheService.KeptMethods.push_back(W.Name);
+      continue;
+    }
+    for (std::string &M : W.Metrics)
+      M = FieldToName.count(M) ? FieldToName[M] : M;
+    sortUnique(W.Metrics);
+    W.Template = resolveFields(W.Template, FieldToName);
+    WrapperSignatures.insert(Sig);
+    WrapperNames.insert(W.Name);
+    C.Wrappers.push_back(W);
+  }
+  sortUnique(C.TheService.KeptMethods);
+  std::sort(C.Wrappers.begin(), C.Wrappers.end(), [](const Wrapper &A, const Wrapper &B) {
+    return std::tie(A.Name, A.Signature) < std::tie(B.Name, B.Signature);
+  });
+
+  for (auto &[Name, I] : Interfaces)
+    C.Interfaces.push_back(I);
+  for (auto &[Key, CS] : Calls)
+    if (WrapperSignatures.count(CS.Signature))
+      C.CallSites.push_back(CS);
+  for (auto &[Key, IP] : Points)
+    C.InjectionPoints.push_back(IP);
+  for (auto &[Name, D] : Doubles) {
+    TestDouble T = D;
+    llvm::erase_if(T.Methods, [&](const std::string &M) { return !WrapperNames.count(M); });
+    C.TestDoubles.push_back(T);
+  }
+  return C;
+}
+
+} // namespace mm

@@ -1,0 +1,93 @@
+//===--- Types.cpp - Names and small helpers of the shared vocabulary -----===//
+
+#include "core/Types.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+
+namespace mm {
+
+llvm::StringRef toString(MetricKind K) {
+  switch (K) {
+  case MetricKind::Counter: return "counter";
+  case MetricKind::Gauge: return "gauge";
+  case MetricKind::Histogram: return "histogram";
+  case MetricKind::Summary: return "summary";
+  }
+  return "counter";
+}
+
+llvm::StringRef toString(FieldStyle S) {
+  switch (S) {
+  case FieldStyle::FamilyRef: return "family-ref";
+  case FieldStyle::FamilyPtr: return "family-ptr";
+  case FieldStyle::ChildRef: return "child-ref";
+  case FieldStyle::ChildPtr: return "child-ptr";
+  }
+  return "family-ref";
+}
+
+llvm::StringRef toString(InitStyle S) {
+  switch (S) {
+  case InitStyle::MemberInitializer: return "member-initializer";
+  case InitStyle::ConstructorBody: return "constructor-body";
+  case InitStyle::DefaultInitializer: return "default-initializer";
+  }
+  return "member-initializer";
+}
+
+llvm::StringRef toString(BodyKind K) {
+  switch (K) {
+  case BodyKind::SingleExpression: return "single-expression";
+  case BodyKind::MultiStatement: return "multi-statement";
+  case BodyKind::Other: return "other";
+  }
+  return "other";
+}
+
+llvm::StringRef toString(InjectionKind K) {
+  switch (K) {
+  case InjectionKind::ConstructorParam: return "constructor-param";
+  case InjectionKind::Field: return "field";
+  case InjectionKind::FunctionParam: return "function-param";
+  }
+  return "field";
+}
+
+llvm::StringRef toString(Holder H) {
+  switch (H) {
+  case Holder::Reference: return "reference";
+  case Holder::Pointer: return "pointer";
+  case Holder::SharedPtr: return "shared_ptr";
+  case Holder::UniquePtr: return "unique_ptr";
+  case Holder::Value: return "value";
+  }
+  return "reference";
+}
+
+llvm::StringRef toString(DoubleKind K) {
+  return K == DoubleKind::Mock ? "mock" : "stub";
+}
+
+llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S) {
+  return OS << S.File << ':' << S.Line << ':' << S.Column;
+}
+
+std::string moduleOf(llvm::StringRef File) {
+  llvm::SmallString<128> P(File);
+  llvm::sys::path::replace_extension(P, "");
+  return std::string(P);
+}
+
+bool isTestFile(llvm::StringRef File) {
+  for (auto It = llvm::sys::path::begin(File), End = llvm::sys::path::end(File);
+       It != End; ++It) {
+    if (*It == "tests" || *It == "test" || *It == "testing")
+      return true;
+  }
+  llvm::StringRef Stem = llvm::sys::path::stem(File);
+  return Stem.ends_with("_test") || Stem.ends_with("_unittest") ||
+         Stem.ends_with("_tests");
+}
+
+} // namespace mm

@@ -1,0 +1,201 @@
+//===--- Types.h - The vocabulary every stage shares ------------*- C++ -*-===//
+//
+// Plain data, no Clang AST: what the matchers learn about a codebase (Facts,
+// per translation unit) and what the catalog stage makes of them (Catalog).
+// Locations are file + line/column + offset/length, so later stages can run
+// without parsing and can be serialized (see JSON.h).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_CORE_TYPES_H
+#define METRICS_MIGRATE_CORE_TYPES_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace mm {
+
+/// A range of source text. `File` is relative to the project root when the
+/// file lies under it (absolute otherwise, e.g. system headers).
+struct SourceSpan {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+
+  bool valid() const { return !File.empty(); }
+  auto key() const { return std::tie(File, Offset, Length); }
+  friend bool operator<(const SourceSpan &A, const SourceSpan &B) {
+    return std::tie(A.File, A.Offset, A.Length, A.Line, A.Column) <
+           std::tie(B.File, B.Offset, B.Length, B.Line, B.Column);
+  }
+  friend bool operator==(const SourceSpan &A, const SourceSpan &B) {
+    return A.key() == B.key();
+  }
+};
+
+enum class MetricKind { Counter, Gauge, Histogram, Summary };
+
+/// How the service holds a metric.
+enum class FieldStyle {
+  FamilyRef, ///< prometheus::Family<T>&
+  FamilyPtr, ///< prometheus::Family<T>*
+  ChildRef,  ///< T& (a child already added to its family)
+  ChildPtr,  ///< T*
+};
+
+/// Where the field gets its value.
+enum class InitStyle { MemberInitializer, ConstructorBody, DefaultInitializer };
+
+enum class BodyKind { SingleExpression, MultiStatement, Other };
+
+enum class InjectionKind { ConstructorParam, Field, FunctionParam };
+
+/// How an injected service is held: `T&`, `T*`, `std::shared_ptr<T>`...
+enum class Holder { Reference, Pointer, SharedPtr, UniquePtr, Value };
+
+enum class DoubleKind { Stub, Mock };
+
+struct Metric {
+  std::string Name; ///< Prometheus name.
+  MetricKind Kind = MetricKind::Counter;
+  std::string Help;
+  /// Label names used when adding children (`Add({{"op", ..}})`), sorted.
+  std::vector<std::string> LabelNames;
+  /// Constant labels from `.Labels({..})`, as written.
+  std::vector<std::pair<std::string, std::string>> ConstLabels;
+  /// Bucket boundaries when they are known constants.
+  std::vector<double> Buckets;
+  /// Source text of the bucket argument, when there is one.
+  std::string BucketsText;
+  std::string Field;     ///< C++ member name.
+  std::string FieldType; ///< As written, e.g. `prometheus::Family<prometheus::Counter> &`.
+  FieldStyle Style = FieldStyle::FamilyRef;
+  InitStyle Init = InitStyle::MemberInitializer;
+  SourceSpan FieldDecl;
+  SourceSpan InitSite;
+  /// `prometheus::BuildCounter().Name(..).Help(..).Register(..)` as written.
+  std::string BuilderChain;
+  /// The argument of `.Register(..)` as written.
+  std::string RegistryArg;
+  /// For pre-labelled children: the arguments of the `.Add(..)` that made
+  /// the child, as written (`{}` or `{{"k", "v"}}, buckets`).
+  std::optional<std::string> ChildArgs;
+};
+
+struct Param {
+  std::string Name;
+  std::string Type;
+  std::string Default; ///< Empty when there is none.
+};
+
+struct Wrapper {
+  std::string Name;
+  /// Name plus parameter types, the key call sites are matched by.
+  std::string Signature;
+  std::vector<Param> Params;
+  std::string ReturnType;
+  /// Prometheus names of the metrics the body touches, sorted.
+  std::vector<std::string> Metrics;
+  BodyKind Body = BodyKind::Other;
+  /// The body between its braces, as written.
+  std::string BodyText;
+  /// BodyText with holes: `${param:NAME}` for parameter uses,
+  /// `${metric:PROMETHEUS_NAME}` for metric-field uses; `$$` is a literal `$`.
+  std::string Template;
+  bool Overrides = false; ///< Declared in an interface.
+  SourceSpan Decl;
+  SourceSpan Definition;
+};
+
+/// A class through which the service is reached: the service itself or one
+/// of its polymorphic bases.
+struct Interface {
+  std::string Name; ///< Fully qualified.
+  bool Abstract = false;
+  SourceSpan Loc;
+};
+
+struct TestDouble {
+  std::string Name; ///< Fully qualified.
+  DoubleKind Kind = DoubleKind::Stub;
+  std::string Base;
+  std::vector<std::string> Methods; ///< Wrappers it overrides or mocks, sorted.
+  SourceSpan Loc;
+};
+
+struct InjectionPoint {
+  InjectionKind Kind = InjectionKind::ConstructorParam;
+  std::string Owner; ///< Class (ctor params, fields) or function, qualified.
+  std::string Name;  ///< Parameter or field name.
+  std::string Type;  ///< As written.
+  std::string Interface; ///< The interface or service class it names.
+  Holder How = Holder::Reference;
+  std::string Default; ///< Default argument, if any.
+  unsigned Index = 0;  ///< Parameter index (params only).
+  SourceSpan Loc;
+};
+
+struct CallSite {
+  SourceSpan Loc; ///< The whole call expression.
+  std::string Wrapper;
+  std::string Signature;
+  std::string Receiver; ///< Source text of the object, e.g. `metrics_`.
+  bool Arrow = false;   ///< Called through `->`.
+  std::vector<std::string> Args; ///< Source text of each argument written.
+  std::string EnclosingFunction;
+  std::string Module; ///< File path without extension: `services/kit_service`.
+  bool InMacro = false;
+  bool InLambda = false;
+  bool InTemplate = false;
+  bool InTest = false;
+};
+
+/// The service class as found.
+struct Service {
+  std::string Name; ///< Fully qualified.
+  std::string Namespace;
+  SourceSpan Loc;
+  std::string Header; ///< File of the class definition.
+  std::string Source; ///< File of the constructor definition.
+  /// Methods that touch no metric and stay (polling, accessors), sorted.
+  std::vector<std::string> KeptMethods;
+};
+
+/// Everything later stages need, as printed by `metrics-migrate catalog`.
+struct Catalog {
+  Service TheService;
+  std::vector<Interface> Interfaces;
+  std::vector<TestDouble> TestDoubles;
+  std::vector<Metric> Metrics;
+  std::vector<Wrapper> Wrappers;
+  std::vector<InjectionPoint> InjectionPoints;
+  std::vector<CallSite> CallSites;
+};
+
+llvm::StringRef toString(MetricKind K);
+llvm::StringRef toString(FieldStyle S);
+llvm::StringRef toString(InitStyle S);
+llvm::StringRef toString(BodyKind K);
+llvm::StringRef toString(InjectionKind K);
+llvm::StringRef toString(Holder H);
+llvm::StringRef toString(DoubleKind K);
+
+llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S);
+
+/// `services/kit_service.cpp` -> `services/kit_service`.
+std::string moduleOf(llvm::StringRef File);
+
+/// True for files that belong to tests: under a `tests`/`test` folder or
+/// named `*_test.*` / `*_unittest.*`.
+bool isTestFile(llvm::StringRef File);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_CORE_TYPES_H

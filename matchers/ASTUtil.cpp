@@ -1,0 +1,124 @@
+//===--- ASTUtil.cpp - From AST nodes to plain locations and text ---------===//
+
+#include "matchers/ASTUtil.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace mm {
+
+Locator::Locator(const clang::ASTContext &Ctx, llvm::StringRef ProjectRoot)
+    : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(ProjectRoot, Real))
+    Real = ProjectRoot;
+  Root = std::string(Real);
+}
+
+clang::CharSourceRange Locator::fileRange(clang::SourceRange Range) const {
+  return clang::Lexer::makeFileCharRange(
+      clang::CharSourceRange::getTokenRange(Range), SM, LO);
+}
+
+std::string Locator::pathOf(clang::FileID FID) const {
+  auto It = PathCache.find(FID);
+  if (It != PathCache.end())
+    return It->second;
+  std::string Result;
+  if (auto Entry = SM.getFileEntryRefForID(FID)) {
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(Entry->getName(), Real)) {
+      Real = Entry->getName();
+      llvm::sys::path::remove_dots(Real, /*remove_dot_dot=*/true);
+    }
+    llvm::StringRef Path = Real;
+    if (!Root.empty() && Path.starts_with(Root) &&
+        Path.drop_front(Root.size()).starts_with("/"))
+      Path = Path.drop_front(Root.size() + 1);
+    Result = Path.str();
+  }
+  PathCache[FID] = Result;
+  return Result;
+}
+
+std::string Locator::file(clang::SourceLocation Loc) const {
+  if (Loc.isInvalid())
+    return "";
+  return pathOf(SM.getFileID(SM.getFileLoc(Loc)));
+}
+
+bool Locator::inProject(clang::SourceLocation Loc) const {
+  std::string F = file(Loc);
+  return !F.empty() && !llvm::sys::path::is_absolute(F);
+}
+
+SourceSpan Locator::span(clang::SourceRange Range) const {
+  SourceSpan S;
+  clang::CharSourceRange R = fileRange(Range);
+  if (R.isInvalid()) {
+    // Not one contiguous piece of a file (e.g. spans a macro boundary): keep
+    // the start as written so the site can still be named.
+    clang::SourceLocation Begin = SM.getFileLoc(Range.getBegin());
+    if (Begin.isInvalid())
+      return S;
+    auto [FID, Offset] = SM.getDecomposedLoc(Begin);
+    S.File = pathOf(FID);
+    S.Offset = Offset;
+    S.Line = SM.getLineNumber(FID, Offset);
+    S.Column = SM.getColumnNumber(FID, Offset);
+    return S;
+  }
+  auto [FID, Begin] = SM.getDecomposedLoc(R.getBegin());
+  auto [EndFID, End] = SM.getDecomposedLoc(R.getEnd());
+  S.File = pathOf(FID);
+  S.Offset = Begin;
+  S.Length = EndFID == FID && End >= Begin ? End - Begin : 0;
+  S.Line = SM.getLineNumber(FID, Begin);
+  S.Column = SM.getColumnNumber(FID, Begin);
+  return S;
+}
+
+SourceSpan Locator::span(const clang::Decl *D) const {
+  return span(D->getSourceRange());
+}
+
+SourceSpan Locator::span(const clang::Stmt *S) const {
+  return span(S->getSourceRange());
+}
+
+std::string Locator::text(clang::SourceRange Range) const {
+  clang::CharSourceRange R = fileRange(Range);
+  if (R.isInvalid())
+    return "";
+  bool Invalid = false;
+  llvm::StringRef Text = clang::Lexer::getSourceText(R, SM, LO, &Invalid);
+  return Invalid ? "" : Text.str();
+}
+
+std::string Locator::text(const clang::Stmt *S) const {
+  return text(S->getSourceRange());
+}
+
+std::string qualifiedName(const clang::NamedDecl *D) {
+  std::string Result;
+  llvm::raw_string_ostream OS(Result);
+  clang::PrintingPolicy Policy(D->getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  Policy.SuppressTemplateArgsInCXXConstructors = true;
+  D->printQualifiedName(OS, Policy);
+  return OS.str();
+}
+
+std::string namespaceOf(const clang::Decl *D) {
+  const clang::DeclContext *Ctx = D->getDeclContext();
+  while (Ctx && !Ctx->isNamespace() && !Ctx->isTranslationUnit())
+    Ctx = Ctx->getParent();
+  if (const auto *NS = llvm::dyn_cast_or_null<clang::NamespaceDecl>(Ctx))
+    return qualifiedName(NS);
+  return "";
+}
+
+} // namespace mm

@@ -1,0 +1,67 @@
+//===--- ASTUtil.h - From AST nodes to plain locations and text -*- C++ -*-===//
+//
+// The only place the matchers turn Clang source locations into SourceSpan
+// and source text. Paths are canonicalized (symlinks, `..`, relative entries)
+// and made relative to the project root, so the same header seen from many
+// translation units always gets the same key.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_MATCHERS_ASTUTIL_H
+#define METRICS_MIGRATE_MATCHERS_ASTUTIL_H
+
+#include "core/Types.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <string>
+
+namespace mm {
+
+class Locator {
+public:
+  Locator(const clang::ASTContext &Ctx, llvm::StringRef ProjectRoot);
+
+  /// The span of \p Range, mapped to the file text it was written in (macro
+  /// arguments to their spelling, macro bodies to the expansion).
+  SourceSpan span(clang::SourceRange Range) const;
+  SourceSpan span(const clang::Decl *D) const;
+  SourceSpan span(const clang::Stmt *S) const;
+
+  /// The source text of \p Range as written, or "" when it is not one
+  /// contiguous piece of a file.
+  std::string text(clang::SourceRange Range) const;
+  std::string text(const clang::Stmt *S) const;
+
+  /// Canonical path of the file holding \p Loc, relative to the root when
+  /// under it.
+  std::string file(clang::SourceLocation Loc) const;
+
+  /// True when \p Loc is in a file under the project root (not a system or
+  /// third-party header).
+  bool inProject(clang::SourceLocation Loc) const;
+
+  const clang::SourceManager &sourceManager() const { return SM; }
+  const clang::LangOptions &langOpts() const { return LO; }
+
+private:
+  clang::CharSourceRange fileRange(clang::SourceRange Range) const;
+  std::string pathOf(clang::FileID FID) const;
+
+  const clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  std::string Root;
+  mutable llvm::DenseMap<clang::FileID, std::string> PathCache;
+};
+
+/// `ns::Outer::Name` without anonymous namespaces or template arguments.
+std::string qualifiedName(const clang::NamedDecl *D);
+
+/// The enclosing namespace of \p D, `a::b`, or "" at global scope.
+std::string namespaceOf(const clang::Decl *D);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_MATCHERS_ASTUTIL_H

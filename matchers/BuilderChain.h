@@ -1,0 +1,59 @@
+//===--- BuilderChain.h - Read a prometheus-cpp builder chain ---*- C++ -*-===//
+//
+// `prometheus::BuildCounter().Name("x").Help("..").Labels({..})
+//      .Register(*registry_)[.Add({..}, buckets)]` -> plain facts: kind, name,
+// help, constant labels, registry argument, the chain's text, and for a
+// pre-labelled child the `.Add(..)` arguments with their label names and
+// buckets. Reads only; the caller decides which field it belongs to.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_MATCHERS_BUILDERCHAIN_H
+#define METRICS_MIGRATE_MATCHERS_BUILDERCHAIN_H
+
+#include "core/Types.h"
+#include "matchers/ASTUtil.h"
+
+#include "clang/AST/Expr.h"
+
+#include <optional>
+
+namespace mm {
+
+struct BuilderChain {
+  MetricKind Kind = MetricKind::Counter;
+  std::string Name;
+  std::string Help;
+  std::vector<std::pair<std::string, std::string>> ConstLabels;
+  std::string RegistryArg;
+  std::string Text; ///< From `Build*(` to the end of `.Register(..)`.
+  clang::SourceRange Range;
+  /// Set when the chain ends in `.Add(..)`: the child's arguments.
+  std::optional<std::string> ChildArgs;
+  std::vector<std::string> ChildLabelNames;
+  std::vector<double> Buckets;
+  std::string BucketsText;
+};
+
+/// Reads \p E (an initializer or the right side of an assignment, possibly
+/// wrapped in `&`, parentheses or temporaries). None when it is not a chain.
+std::optional<BuilderChain> readBuilderChain(const clang::Expr *E,
+                                             const Locator &Loc);
+
+/// Facts of one `family.Add(labels[, buckets])` call.
+struct AddCall {
+  std::vector<std::string> LabelNames;
+  std::vector<double> Buckets;
+  std::string BucketsText;
+};
+AddCall readAddCall(const clang::CXXMemberCallExpr *Add, const Locator &Loc);
+
+/// The string a string literal (or a std::string built from one) holds.
+std::optional<std::string> stringLiteralOf(const clang::Expr *E);
+
+/// Strips parentheses, implicit casts, temporaries and `&`.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_MATCHERS_BUILDERCHAIN_H

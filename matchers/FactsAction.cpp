@@ -1,0 +1,95 @@
+//===--- FactsAction.cpp - One TU in, TUFacts out -------------------------===//
+
+#include "matchers/FactsAction.h"
+
+#include "matchers/ASTUtil.h"
+#include "matchers/ServiceRecorder.h"
+#include "matchers/UseRecorder.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Frontend/CompilerInstance.h"
+
+namespace mm {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace {
+
+constexpr llvm::StringLiteral ClassId = "class";
+
+const CXXRecordDecl *findClass(ASTContext &Ctx, llvm::StringRef Name) {
+  auto Matches =
+      match(cxxRecordDecl(hasName(Name), isDefinition()).bind(ClassId), Ctx);
+  for (const BoundNodes &N : Matches)
+    if (const auto *RD = N.getNodeAs<CXXRecordDecl>(ClassId))
+      return RD;
+  return nullptr;
+}
+
+class FactsConsumer : public ASTConsumer {
+public:
+  FactsConsumer(const Config &Cfg, TUFacts &Out) : Cfg(Cfg), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+      Out.Parsed = false;
+      return;
+    }
+    collectFacts(Ctx, Cfg, Out);
+  }
+
+private:
+  const Config &Cfg;
+  TUFacts &Out;
+};
+
+class Factory : public tooling::FrontendActionFactory {
+public:
+  Factory(const Config &Cfg, TUFacts &Out) : Cfg(Cfg), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<FactsAction>(Cfg, Out);
+  }
+
+private:
+  const Config &Cfg;
+  TUFacts &Out;
+};
+
+} // namespace
+
+void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
+  Locator Loc(Ctx, Cfg.Root);
+  InterfaceSet Set;
+  auto Add = [&](const CXXRecordDecl *RD) {
+    if (RD && Set.Classes.insert(RD->getCanonicalDecl()).second)
+      Set.Names.push_back(qualifiedName(RD));
+  };
+  if (const CXXRecordDecl *Service = findClass(Ctx, Cfg.ServiceClass)) {
+    recordService(Service, Loc, Out);
+    Add(Service);
+    Service->forallBases([&](const CXXRecordDecl *Base) {
+      if (Base->isPolymorphic())
+        Add(Base);
+      return true;
+    });
+  }
+  for (const std::string &Name : Cfg.Interfaces)
+    Add(findClass(Ctx, Name));
+  Set.ExtraDoubles = Cfg.TestDoubles;
+  recordUses(Ctx, Set, Loc, Out);
+}
+
+std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,
+                                                            llvm::StringRef) {
+  return std::make_unique<FactsConsumer>(Cfg, Out);
+}
+
+std::unique_ptr<tooling::FrontendActionFactory>
+newFactsActionFactory(const Config &Cfg, TUFacts &Out) {
+  return std::make_unique<Factory>(Cfg, Out);
+}
+
+} // namespace mm

@@ -1,0 +1,393 @@
+//===--- ServiceRecorder.cpp - The service class, read --------------------===//
+
+#include "matchers/ServiceRecorder.h"
+
+#include "matchers/BuilderChain.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+
+#include <map>
+#include <set>
+
+namespace mm {
+
+using namespace clang;
+
+namespace {
+
+std::optional<MetricKind> kindOfRecord(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return std::nullopt;
+  const auto *NS = dyn_cast<NamespaceDecl>(RD->getDeclContext());
+  if (!NS || NS->getName() != "prometheus")
+    return std::nullopt;
+  llvm::StringRef N = RD->getName();
+  if (N == "Counter")
+    return MetricKind::Counter;
+  if (N == "Gauge")
+    return MetricKind::Gauge;
+  if (N == "Histogram")
+    return MetricKind::Histogram;
+  if (N == "Summary")
+    return MetricKind::Summary;
+  return std::nullopt;
+}
+
+/// Everything a method body does that matters: parameter uses and metric
+/// field uses (ranges to turn into holes), and `Add(..)` calls on fields.
+class BodyVisitor : public RecursiveASTVisitor<BodyVisitor> {
+public:
+  BodyVisitor(const FunctionDecl *F, const std::map<const FieldDecl *, std::string> &Fields)
+      : F(F), Fields(Fields) {}
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()))
+      if (P->getDeclContext() == F)
+        Holes.push_back({E->getSourceRange(), "${param:" + P->getName().str() + "}"});
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
+    auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
+    if (It == Fields.end())
+      return true;
+    if (!isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()))
+      return true;
+    Touched.insert(It->second);
+    Holes.push_back({E->getSourceRange(), "${field:" + It->second + "}"});
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (!M || !M->getIdentifier() || M->getName() != "Add")
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(stripWrappers(Call->getImplicitObjectArgument()));
+    if (!ME)
+      return true;
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+      auto It = Fields.find(FD->getCanonicalDecl());
+      if (It != Fields.end())
+        Adds.emplace_back(It->second, Call);
+    }
+    return true;
+  }
+
+  struct Hole {
+    SourceRange Range;
+    std::string Text;
+  };
+  const FunctionDecl *F;
+  const std::map<const FieldDecl *, std::string> &Fields;
+  std::vector<Hole> Holes;
+  std::set<std::string> Touched;
+  std::vector<std::pair<std::string, const CXXMemberCallExpr *>> Adds;
+};
+
+BodyKind classify(const FunctionDecl *F, const CompoundStmt *Body) {
+  if (Body->size() == 1) {
+    const Stmt *Only = Body->body_front();
+    if (isa<Expr>(Only))
+      return BodyKind::SingleExpression;
+    if (const auto *R = dyn_cast<ReturnStmt>(Only);
+        R && R->getRetValue() && !F->getReturnType()->isVoidType())
+      return BodyKind::Other;
+    return BodyKind::MultiStatement;
+  }
+  if (Body->size() == 0)
+    return BodyKind::Other;
+  return BodyKind::MultiStatement;
+}
+
+std::string escapeTemplate(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    if (C == '$')
+      Out += "$$";
+    else
+      Out += C;
+  }
+  return Out;
+}
+
+std::string typeAsWritten(const DeclaratorDecl *D, const Locator &Loc) {
+  if (const TypeSourceInfo *TSI = D->getTypeSourceInfo()) {
+    std::string Text = Loc.text(TSI->getTypeLoc().getSourceRange());
+    if (!Text.empty())
+      return Text;
+  }
+  return D->getType().getAsString();
+}
+
+void recordMethod(const CXXMethodDecl *M,
+                  const std::map<const FieldDecl *, std::string> &Fields,
+                  const Locator &Loc, TUFacts &Out,
+                  std::map<std::string, Metric> &Metrics) {
+  Wrapper W;
+  W.Name = M->getNameAsString();
+  W.Signature = signatureOf(M);
+  W.ReturnType = M->getReturnType().getAsString();
+  W.Overrides = M->size_overridden_methods() > 0;
+  W.Decl = Loc.span(M->getCanonicalDecl());
+  for (const ParmVarDecl *P : M->getCanonicalDecl()->parameters()) {
+    Param Q;
+    Q.Name = P->getNameAsString();
+    Q.Type = typeAsWritten(P, Loc);
+    if (P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg())
+      Q.Default = Loc.text(P->getDefaultArgRange());
+    W.Params.push_back(std::move(Q));
+  }
+  // Default arguments may be written only on the interface's declaration.
+  for (const CXXMethodDecl *Base : M->overridden_methods()) {
+    for (unsigned I = 0; I < W.Params.size() && I < Base->getNumParams(); ++I) {
+      const ParmVarDecl *P = Base->getParamDecl(I);
+      if (W.Params[I].Default.empty() && P->hasDefaultArg() &&
+          !P->hasUninstantiatedDefaultArg())
+        W.Params[I].Default = Loc.text(P->getDefaultArgRange());
+    }
+  }
+
+  const FunctionDecl *Def = nullptr;
+  if (M->hasBody(Def) && Def->doesThisDeclarationHaveABody()) {
+    const auto *Body = dyn_cast<CompoundStmt>(Def->getBody());
+    if (Body) {
+      // Parameter names of the definition are what the body uses.
+      for (unsigned I = 0; I < W.Params.size() && I < Def->getNumParams(); ++I)
+        if (!Def->getParamDecl(I)->getName().empty())
+          W.Params[I].Name = Def->getParamDecl(I)->getNameAsString();
+      W.Definition = Loc.span(Def);
+      W.Body = classify(Def, Body);
+      const SourceManager &SM = Loc.sourceManager();
+      SourceLocation Begin = Body->getLBracLoc().getLocWithOffset(1);
+      SourceLocation End = Body->getRBracLoc();
+      bool Invalid = false;
+      llvm::StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getCharRange(Begin, End), SM, Loc.langOpts(), &Invalid);
+      if (!Invalid) {
+        BodyVisitor V(Def, Fields);
+        V.TraverseStmt(const_cast<CompoundStmt *>(Body));
+        W.Metrics.assign(V.Touched.begin(), V.Touched.end());
+        unsigned BodyOffset = SM.getFileOffset(Begin);
+        std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
+        for (const auto &H : V.Holes) {
+          if (H.Range.getBegin().isMacroID() || H.Range.getEnd().isMacroID())
+            continue;
+          CharSourceRange R = CharSourceRange::getTokenRange(H.Range);
+          unsigned B = SM.getFileOffset(R.getBegin());
+          unsigned E = SM.getFileOffset(
+              Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, Loc.langOpts()));
+          if (B < BodyOffset || E > BodyOffset + Text.size() || E < B)
+            continue;
+          Holes.emplace_back(B - BodyOffset, E - B, H.Text);
+        }
+        std::sort(Holes.begin(), Holes.end());
+        std::string Template;
+        unsigned Pos = 0;
+        for (const auto &[Off, Len, Repl] : Holes) {
+          if (Off < Pos)
+            continue; // nested (e.g. a field inside a parameter's range)
+          Template += escapeTemplate(Text.slice(Pos, Off));
+          Template += Repl;
+          Pos = Off + Len;
+        }
+        Template += escapeTemplate(Text.substr(Pos));
+        W.BodyText = Text.trim().str();
+        W.Template = llvm::StringRef(Template).trim().str();
+        for (const auto &[Field, Call] : V.Adds) {
+          AddCall A = readAddCall(Call, Loc);
+          Metric &Partial = Metrics[Field];
+          Partial.LabelNames.insert(Partial.LabelNames.end(), A.LabelNames.begin(),
+                                    A.LabelNames.end());
+          if (Partial.Buckets.empty() && !A.Buckets.empty()) {
+            Partial.Buckets = A.Buckets;
+            Partial.BucketsText = A.BucketsText;
+          }
+        }
+      }
+    }
+  }
+  Out.Partial.Wrappers.push_back(std::move(W));
+}
+
+void applyChain(const BuilderChain &Chain, Metric &M) {
+  M.Name = Chain.Name;
+  M.Kind = Chain.Kind;
+  M.Help = Chain.Help;
+  M.ConstLabels = Chain.ConstLabels;
+  M.BuilderChain = Chain.Text;
+  M.RegistryArg = Chain.RegistryArg;
+  M.ChildArgs = Chain.ChildArgs;
+  M.LabelNames.insert(M.LabelNames.end(), Chain.ChildLabelNames.begin(),
+                      Chain.ChildLabelNames.end());
+  if (!Chain.Buckets.empty() || !Chain.BucketsText.empty()) {
+    M.Buckets = Chain.Buckets;
+    M.BucketsText = Chain.BucketsText;
+  }
+}
+
+/// `field_ = <chain>` statements in a constructor body.
+class AssignmentVisitor : public RecursiveASTVisitor<AssignmentVisitor> {
+public:
+  explicit AssignmentVisitor(const std::map<const FieldDecl *, std::string> &Fields)
+      : Fields(Fields) {}
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      record(BO->getLHS(), BO->getRHS(), BO);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+      record(OC->getArg(0), OC->getArg(1), OC);
+    return true;
+  }
+  void record(const Expr *LHS, const Expr *RHS, const Stmt *Whole) {
+    const auto *ME = dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts());
+    if (!ME)
+      return;
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || !Fields.count(FD->getCanonicalDecl()))
+      return;
+    Found.push_back({FD->getCanonicalDecl(), RHS, Whole});
+  }
+  struct Assignment {
+    const FieldDecl *Field;
+    const Expr *Value;
+    const Stmt *Whole;
+  };
+  const std::map<const FieldDecl *, std::string> &Fields;
+  std::vector<Assignment> Found;
+};
+
+} // namespace
+
+bool isMetricType(QualType T, FieldStyle &Style, MetricKind &Kind) {
+  bool Ref = T->isReferenceType();
+  bool Ptr = T->isPointerType();
+  QualType Pointee = Ref || Ptr ? T->getPointeeType() : T;
+  const CXXRecordDecl *RD = Pointee->getAsCXXRecordDecl();
+  if (!RD || (!Ref && !Ptr))
+    return false;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    const auto *NS = dyn_cast<NamespaceDecl>(Spec->getDeclContext());
+    if (Spec->getName() == "Family" && NS && NS->getName() == "prometheus" &&
+        Spec->getTemplateArgs().size() == 1) {
+      auto K = kindOfRecord(Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+      if (!K)
+        return false;
+      Kind = *K;
+      Style = Ref ? FieldStyle::FamilyRef : FieldStyle::FamilyPtr;
+      return true;
+    }
+  }
+  auto K = kindOfRecord(RD);
+  if (!K)
+    return false;
+  Kind = *K;
+  Style = Ref ? FieldStyle::ChildRef : FieldStyle::ChildPtr;
+  return true;
+}
+
+std::string signatureOf(const FunctionDecl *F) {
+  std::string S = F->getNameAsString() + "(";
+  for (unsigned I = 0; I < F->getNumParams(); ++I) {
+    if (I)
+      S += ", ";
+    S += F->getParamDecl(I)->getType().getCanonicalType().getAsString();
+  }
+  S += ")";
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isConst())
+    S += " const";
+  return S;
+}
+
+void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Out) {
+  Out.SawService = true;
+  Catalog &C = Out.Partial;
+  C.TheService.Name = qualifiedName(Service);
+  C.TheService.Namespace = namespaceOf(Service);
+  C.TheService.Loc = Loc.span(Service);
+  C.TheService.Header = C.TheService.Loc.File;
+
+  // Interfaces: the service and every polymorphic base.
+  Service->forallBases([&](const CXXRecordDecl *Base) {
+    if (Base->isPolymorphic())
+      C.Interfaces.push_back({qualifiedName(Base), Base->isAbstract(), Loc.span(Base)});
+    return true;
+  });
+
+  // Metric fields.
+  std::map<const FieldDecl *, std::string> Fields;
+  std::map<std::string, Metric> Metrics;
+  for (const FieldDecl *FD : Service->fields()) {
+    FieldStyle Style;
+    MetricKind Kind;
+    if (!isMetricType(FD->getType(), Style, Kind))
+      continue;
+    Fields[FD->getCanonicalDecl()] = FD->getNameAsString();
+    Metric &M = Metrics[FD->getNameAsString()];
+    M.Field = FD->getNameAsString();
+    M.FieldType = typeAsWritten(FD, Loc);
+    M.Style = Style;
+    M.Kind = Kind;
+    M.FieldDecl = Loc.span(FD);
+    if (FD->hasInClassInitializer()) {
+      M.Init = InitStyle::DefaultInitializer;
+      if (auto Chain = readBuilderChain(FD->getInClassInitializer(), Loc)) {
+        applyChain(*Chain, M);
+        M.InitSite = Loc.span(FD->getInClassInitializer());
+      }
+    }
+  }
+
+  // Constructors whose definitions are here: mem-initializers and body.
+  for (const CXXConstructorDecl *Ctor : Service->ctors()) {
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def))
+      continue;
+    const auto *CtorDef = cast<CXXConstructorDecl>(Def);
+    C.TheService.Source = Loc.file(CtorDef->getLocation());
+    for (const CXXCtorInitializer *Init : CtorDef->inits()) {
+      const FieldDecl *FD = Init->getMember();
+      if (!FD || !Init->isWritten() || !Fields.count(FD->getCanonicalDecl()))
+        continue;
+      if (auto Chain = readBuilderChain(Init->getInit(), Loc)) {
+        Metric &M = Metrics[FD->getNameAsString()];
+        applyChain(*Chain, M);
+        M.Init = InitStyle::MemberInitializer;
+        M.InitSite = Loc.span(Init->getSourceRange());
+      }
+    }
+    AssignmentVisitor V(Fields);
+    V.TraverseStmt(CtorDef->getBody());
+    for (const auto &A : V.Found) {
+      if (auto Chain = readBuilderChain(A.Value, Loc)) {
+        Metric &M = Metrics[A.Field->getNameAsString()];
+        applyChain(*Chain, M);
+        M.Init = InitStyle::ConstructorBody;
+        M.InitSite = Loc.span(A.Whole);
+      }
+    }
+  }
+
+  // Methods.
+  for (const CXXMethodDecl *M : Service->methods()) {
+    if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
+        M->isOverloadedOperator() || !M->getIdentifier())
+      continue;
+    recordMethod(M, Fields, Loc, Out, Metrics);
+  }
+
+  for (auto &[Field, M] : Metrics) {
+    std::sort(M.LabelNames.begin(), M.LabelNames.end());
+    M.LabelNames.erase(std::unique(M.LabelNames.begin(), M.LabelNames.end()),
+                       M.LabelNames.end());
+    if (M.Field.empty())
+      M.Field = Field;
+    C.Metrics.push_back(std::move(M));
+  }
+}
+
+} // namespace mm

@@ -1,0 +1,35 @@
+//===--- ServiceRecorder.h - The service class, read --------------*- C++ -*-===//
+//
+// Given the service class's definition in a TU, records its interfaces
+// (polymorphic bases), its metric fields (type, builder chain when the
+// constructor is here), and every method (parameters, defaults and, when the
+// body is here, which metric fields it touches and its body as a template).
+// Records only; merging across TUs happens in core/Merge.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_MATCHERS_SERVICERECORDER_H
+#define METRICS_MIGRATE_MATCHERS_SERVICERECORDER_H
+
+#include "core/Facts.h"
+#include "matchers/ASTUtil.h"
+
+#include "clang/AST/DeclCXX.h"
+
+namespace mm {
+
+/// True for `prometheus::Family<T>`, `Counter`, `Gauge`, `Histogram`,
+/// `Summary` behind at most one reference or pointer; sets \p Style.
+bool isMetricType(clang::QualType T, FieldStyle &Style, MetricKind &Kind);
+
+/// Records \p Service (a definition) and everything about it this TU has.
+void recordService(const clang::CXXRecordDecl *Service, const Locator &Loc,
+                   TUFacts &Out);
+
+/// `Name(canonical param types)`: the key that ties an interface method, its
+/// override and a call together.
+std::string signatureOf(const clang::FunctionDecl *F);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_MATCHERS_SERVICERECORDER_H

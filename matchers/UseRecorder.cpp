@@ -1,0 +1,248 @@
+//===--- UseRecorder.cpp - Where the service is used ----------------------===//
+
+#include "matchers/UseRecorder.h"
+
+#include "matchers/ServiceRecorder.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+namespace mm {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace {
+
+constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral ParamId = "param";
+constexpr llvm::StringLiteral FieldId = "field";
+constexpr llvm::StringLiteral DoubleId = "double";
+
+const CXXRecordDecl *recordOfMember(const Decl *D) {
+  return dyn_cast_or_null<CXXRecordDecl>(D->getDeclContext());
+}
+
+/// The function whose body holds \p S, looking through lambdas.
+const FunctionDecl *enclosingFunction(ASTContext &Ctx, const Stmt *S, bool &InLambda) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    if (P.get<LambdaExpr>())
+      InLambda = true;
+    if (const auto *FD = P.get<FunctionDecl>()) {
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda()) {
+        InLambda = true;
+      } else {
+        return FD;
+      }
+    }
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
+bool isTemplated(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (FD->isTemplated() || FD->isTemplateInstantiation())
+    return true;
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
+      if (RD->isTemplated() || isa<ClassTemplateSpecializationDecl>(RD))
+        return true;
+  return false;
+}
+
+class Callback : public MatchFinder::MatchCallback {
+public:
+  Callback(const InterfaceSet &Set, const Locator &Loc, TUFacts &Out)
+      : Set(Set), Loc(Loc), Out(Out) {}
+
+  void run(const MatchFinder::MatchResult &R) override {
+    if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>(CallId))
+      onCall(*R.Context, Call);
+    else if (const auto *P = R.Nodes.getNodeAs<ParmVarDecl>(ParamId))
+      onParam(P);
+    else if (const auto *F = R.Nodes.getNodeAs<FieldDecl>(FieldId))
+      onField(F);
+    else if (const auto *D = R.Nodes.getNodeAs<CXXRecordDecl>(DoubleId))
+      onDouble(D);
+  }
+
+private:
+  void onCall(ASTContext &Ctx, const CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getIdentifier() || !Loc.inProject(Call->getBeginLoc()))
+      return;
+    CallSite C;
+    const FunctionDecl *Encl = enclosingFunction(Ctx, Call, C.InLambda);
+    if (Encl && Set.isOrDerives(recordOfMember(Encl)))
+      return; // the service (or a double) calling itself
+    C.Loc = Loc.span(Call);
+    C.Wrapper = Method->getNameAsString();
+    C.Signature = signatureOf(Method);
+    if (const auto *ME = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens())) {
+      C.Arrow = ME->isArrow();
+      C.Receiver = ME->isImplicitAccess() ? "" : Loc.text(ME->getBase());
+    }
+    for (const Expr *Arg : Call->arguments()) {
+      if (isa<CXXDefaultArgExpr>(Arg))
+        break;
+      C.Args.push_back(Loc.text(Arg));
+    }
+    C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
+    C.Module = moduleOf(C.Loc.File);
+    C.InMacro = Call->getBeginLoc().isMacroID();
+    C.InTemplate = isTemplated(Encl);
+    C.InTest = isTestFile(C.Loc.File);
+    Out.Partial.CallSites.push_back(std::move(C));
+  }
+
+  void onParam(const ParmVarDecl *P) {
+    auto Iface = interfaceOf(P->getType(), Set);
+    if (!Iface || !Loc.inProject(P->getLocation()))
+      return;
+    const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+    if (!FD || FD->isImplicit())
+      return;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (Set.isOrDerives(MD->getParent()) || MD->getParent()->isLambda())
+        return;
+    InjectionPoint IP;
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
+    IP.Kind = Ctor ? InjectionKind::ConstructorParam : InjectionKind::FunctionParam;
+    IP.Owner = Ctor ? qualifiedName(Ctor->getParent()) : qualifiedName(FD);
+    IP.Name = P->getNameAsString();
+    IP.Type = Loc.text(P->getTypeSourceInfo()->getTypeLoc().getSourceRange());
+    IP.Interface = qualifiedName(Iface->first);
+    IP.How = Iface->second;
+    IP.Index = P->getFunctionScopeIndex();
+    if (P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg())
+      IP.Default = Loc.text(P->getDefaultArgRange());
+    IP.Loc = Loc.span(P);
+    Out.Partial.InjectionPoints.push_back(std::move(IP));
+  }
+
+  void onField(const FieldDecl *F) {
+    auto Iface = interfaceOf(F->getType(), Set);
+    if (!Iface || !Loc.inProject(F->getLocation()) ||
+        Set.isOrDerives(dyn_cast<CXXRecordDecl>(F->getParent())))
+      return;
+    InjectionPoint IP;
+    IP.Kind = InjectionKind::Field;
+    IP.Owner = qualifiedName(F->getParent());
+    IP.Name = F->getNameAsString();
+    IP.Type = Loc.text(F->getTypeSourceInfo()->getTypeLoc().getSourceRange());
+    IP.Interface = qualifiedName(Iface->first);
+    IP.How = Iface->second;
+    IP.Loc = Loc.span(F);
+    Out.Partial.InjectionPoints.push_back(std::move(IP));
+  }
+
+  void onDouble(const CXXRecordDecl *D) {
+    if (Set.contains(D) || !Loc.inProject(D->getLocation()))
+      return;
+    TestDouble T;
+    T.Name = qualifiedName(D);
+    T.Kind = DoubleKind::Stub;
+    for (const CXXBaseSpecifier &B : D->bases()) {
+      const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+      if (Base && Set.isOrDerives(Base)) {
+        T.Base = qualifiedName(Base);
+        break;
+      }
+    }
+    for (const CXXMethodDecl *M : D->methods()) {
+      if (!M->getIdentifier())
+        continue;
+      if (M->getName().starts_with("gmock_"))
+        T.Kind = DoubleKind::Mock;
+      else if (M->size_overridden_methods() > 0 && !M->isImplicit())
+        T.Methods.push_back(M->getNameAsString());
+    }
+    std::sort(T.Methods.begin(), T.Methods.end());
+    T.Methods.erase(std::unique(T.Methods.begin(), T.Methods.end()), T.Methods.end());
+    T.Loc = Loc.span(D);
+    Out.Partial.TestDoubles.push_back(std::move(T));
+  }
+
+  const InterfaceSet &Set;
+  const Locator &Loc;
+  TUFacts &Out;
+};
+
+} // namespace
+
+bool InterfaceSet::isOrDerives(const CXXRecordDecl *RD) const {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (contains(RD))
+    return true;
+  bool Found = false;
+  RD->forallBases([&](const CXXRecordDecl *Base) {
+    Found = Found || contains(Base);
+    return !Found;
+  });
+  return Found;
+}
+
+std::optional<std::pair<const CXXRecordDecl *, Holder>>
+interfaceOf(QualType T, const InterfaceSet &Set) {
+  Holder How = Holder::Value;
+  if (T->isReferenceType()) {
+    How = Holder::Reference;
+    T = T->getPointeeType();
+  } else if (T->isPointerType()) {
+    How = Holder::Pointer;
+    T = T->getPointeeType();
+  }
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return std::nullopt;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    llvm::StringRef Name = Spec->getName();
+    if ((Name == "shared_ptr" || Name == "unique_ptr") && Spec->isInStdNamespace() &&
+        Spec->getTemplateArgs().size() >= 1) {
+      How = Name == "shared_ptr" ? Holder::SharedPtr : Holder::UniquePtr;
+      RD = Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+    }
+  }
+  if (!Set.contains(RD))
+    return std::nullopt;
+  return std::make_pair(RD->getCanonicalDecl(), How);
+}
+
+void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
+                TUFacts &Out) {
+  if (Set.Names.empty())
+    return;
+  std::vector<llvm::StringRef> Names(Set.Names.begin(), Set.Names.end());
+  std::vector<llvm::StringRef> Extra(Set.ExtraDoubles.begin(), Set.ExtraDoubles.end());
+  auto Interface = cxxRecordDecl(hasAnyName(Names));
+  auto InProject = unless(isExpansionInSystemHeader());
+  auto Calls = cxxMemberCallExpr(InProject, callee(cxxMethodDecl(ofClass(Interface))))
+                   .bind(CallId);
+  auto Params = parmVarDecl(InProject).bind(ParamId);
+  auto Fields = fieldDecl(InProject).bind(FieldId);
+  auto Derived = cxxRecordDecl(InProject, isDefinition(), isDerivedFrom(Interface));
+  auto Doubles = Set.ExtraDoubles.empty()
+                     ? Derived.bind(DoubleId)
+                     : cxxRecordDecl(InProject, isDefinition(),
+                                     anyOf(isDerivedFrom(Interface),
+                                           hasAnyName(Extra)))
+                           .bind(DoubleId);
+
+  Callback CB(Set, Loc, Out);
+  MatchFinder Finder;
+  Finder.addMatcher(Calls, &CB);
+  Finder.addMatcher(Params, &CB);
+  Finder.addMatcher(Fields, &CB);
+  Finder.addMatcher(Doubles, &CB);
+  Finder.matchAST(Ctx);
+}
+
+} // namespace mm

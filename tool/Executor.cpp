@@ -1,0 +1,161 @@
+//===--- Executor.cpp - Run the matchers over a compilation database ------===//
+
+#include "tool/Executor.h"
+
+#include "matchers/FactsAction.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <atomic>
+#include <mutex>
+
+namespace mm {
+
+namespace {
+
+/// Keeps the errors of a TU as `file:line:col: error: message`.
+class ErrorCollector : public clang::DiagnosticConsumer {
+public:
+  explicit ErrorCollector(std::vector<std::string> &Errors) : Errors(Errors) {}
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    clang::DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < clang::DiagnosticsEngine::Error)
+      return;
+    llvm::SmallString<256> Message;
+    Info.FormatDiagnostic(Message);
+    std::string Where;
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      clang::PresumedLoc P = Info.getSourceManager().getPresumedLoc(
+          Info.getSourceManager().getFileLoc(Info.getLocation()));
+      if (P.isValid())
+        Where = (llvm::Twine(P.getFilename()) + ":" + llvm::Twine(P.getLine()) +
+                 ":" + llvm::Twine(P.getColumn()) + ": ")
+                    .str();
+    }
+    if (Errors.size() < 20)
+      Errors.push_back(Where + "error: " + std::string(Message));
+  }
+
+private:
+  std::vector<std::string> &Errors;
+};
+
+std::string canonical(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+bool underPrefix(llvm::StringRef Path, llvm::StringRef Prefix) {
+  return Path == Prefix ||
+         (Path.starts_with(Prefix) && (Prefix.ends_with("/") ||
+                                       Path.drop_front(Prefix.size()).starts_with("/")));
+}
+
+} // namespace
+
+llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
+                                                  const ScanOptions &Opts) {
+  std::string LoadError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB =
+      clang::tooling::CompilationDatabase::loadFromDirectory(Opts.BuildDir, LoadError);
+  if (!DB)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s",
+                                   Opts.BuildDir.c_str(), LoadError.c_str());
+
+  // Which TUs: project files, canonical, each once, minus excluded ones.
+  std::string Root = canonical(Cfg.Root);
+  std::vector<std::string> Prefixes;
+  for (const std::string &P : Opts.Paths)
+    Prefixes.push_back(canonical(P));
+  std::vector<std::string> Excluded;
+  for (const std::string &E : Cfg.Exclude) {
+    llvm::SmallString<256> P(Root);
+    llvm::sys::path::append(P, E);
+    Excluded.push_back(std::string(P));
+  }
+  std::map<std::string, std::string> Files; // canonical -> as in the database
+  for (const std::string &File : DB->getAllFiles()) {
+    std::string Canon = canonical(File);
+    if (!underPrefix(Canon, Root))
+      continue;
+    if (!Prefixes.empty() && llvm::none_of(Prefixes, [&](const std::string &P) {
+          return underPrefix(Canon, P);
+        }))
+      continue;
+    if (llvm::any_of(Excluded, [&](const std::string &E) { return underPrefix(Canon, E); }))
+      continue;
+    Files.emplace(Canon, File);
+  }
+  if (Files.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s: no translation unit of the compilation database lies under %s",
+        Opts.BuildDir.c_str(), Root.c_str());
+
+  std::vector<TUFacts> Results(Files.size());
+  std::vector<std::string> Order;
+  for (const auto &[Canon, File] : Files)
+    Order.push_back(File);
+
+  unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  std::atomic<unsigned> Done{0};
+  std::mutex ProgressLock;
+  auto RunOne = [&](size_t I) {
+    TUFacts &Out = Results[I];
+    Out.MainFile = Order[I];
+    clang::tooling::ClangTool Tool(*DB, {Order[I]},
+                                   std::make_shared<clang::PCHContainerOperations>(),
+                                   llvm::vfs::createPhysicalFileSystem());
+    Tool.appendArgumentsAdjuster(clang::tooling::getClangStripOutputAdjuster());
+    Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
+    // Compile databases written for g++ carry flags Clang does not know.
+    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        {"-Wno-unknown-warning-option", "-Wno-unused-command-line-argument"},
+        clang::tooling::ArgumentInsertPosition::END));
+    ErrorCollector Errors(Out.Errors);
+    Tool.setDiagnosticConsumer(&Errors);
+    Tool.setPrintErrorMessage(false);
+    int RC = Tool.run(newFactsActionFactory(Cfg, Out).get());
+    if (RC != 0 || !Out.Errors.empty()) {
+      Out.Parsed = false;
+      if (Out.Errors.empty())
+        Out.Errors.push_back(Order[I] + ": error: could not be parsed");
+    }
+    unsigned N = ++Done;
+    if (Opts.Progress) {
+      std::lock_guard<std::mutex> Lock(ProgressLock);
+      llvm::errs() << "\r[" << N << "/" << Order.size() << "] "
+                   << llvm::sys::path::filename(Order[I]) << "\x1b[K";
+      if (N == Order.size())
+        llvm::errs() << "\n";
+    }
+  };
+
+  if (Jobs <= 1) {
+    for (size_t I = 0; I < Order.size(); ++I)
+      RunOne(I);
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Order.size(); ++I)
+      Pool.async([&, I] { RunOne(I); });
+    Pool.wait();
+  }
+  return Results;
+}
+
+} // namespace mm
