@@ -113,14 +113,19 @@ std::string escapeTemplate(llvm::StringRef Text) {
   return Out;
 }
 
+}  // namespace
+
 std::string typeAsWritten(const DeclaratorDecl *D, const Locator &Loc) {
   if (const TypeSourceInfo *TSI = D->getTypeSourceInfo()) {
-    std::string Text = Loc.text(TSI->getTypeLoc().getSourceRange());
+    // From the first decl-specifier: a TypeLoc leaves out local qualifiers.
+    std::string Text = Loc.text(SourceRange(D->getBeginLoc(), TSI->getTypeLoc().getEndLoc()));
     if (!Text.empty())
       return Text;
   }
   return D->getType().getAsString();
 }
+
+namespace {
 
 void recordMethod(const CXXMethodDecl *M,
                   const std::map<const FieldDecl *, std::string> &Fields,
@@ -291,11 +296,13 @@ bool isMetricType(QualType T, FieldStyle &Style, MetricKind &Kind) {
 }
 
 std::string signatureOf(const FunctionDecl *F) {
+  PrintingPolicy Policy(F->getASTContext().getLangOpts());
+  Policy.SuppressTagKeyword = true;
   std::string S = F->getNameAsString() + "(";
   for (unsigned I = 0; I < F->getNumParams(); ++I) {
     if (I)
       S += ", ";
-    S += F->getParamDecl(I)->getType().getCanonicalType().getAsString();
+    S += F->getParamDecl(I)->getType().getCanonicalType().getAsString(Policy);
   }
   S += ")";
   if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isConst())

@@ -30,6 +30,9 @@ void recordService(const clang::CXXRecordDecl *Service, const Locator &Loc,
 /// override and a call together.
 std::string signatureOf(const clang::FunctionDecl *F);
 
+/// The declared type of \p D as written, qualifiers included.
+std::string typeAsWritten(const clang::DeclaratorDecl *D, const Locator &Loc);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_MATCHERS_SERVICERECORDER_H

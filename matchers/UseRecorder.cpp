@@ -86,7 +86,12 @@ private:
     C.Signature = signatureOf(Method);
     if (const auto *ME = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens())) {
       C.Arrow = ME->isArrow();
-      C.Receiver = ME->isImplicitAccess() ? "" : Loc.text(ME->getBase());
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      // `ptr->M()` on a smart pointer: the object is operator->'s argument.
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base);
+          Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+        Base = Op->getArg(0);
+      C.Receiver = ME->isImplicitAccess() ? "" : Loc.text(Base);
     }
     for (const Expr *Arg : Call->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
@@ -103,7 +108,7 @@ private:
 
   void onParam(const ParmVarDecl *P) {
     auto Iface = interfaceOf(P->getType(), Set);
-    if (!Iface || !Loc.inProject(P->getLocation()))
+    if (!Iface || Iface->second == Holder::Value || !Loc.inProject(P->getLocation()))
       return;
     const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
     if (!FD || FD->isImplicit())
@@ -116,7 +121,7 @@ private:
     IP.Kind = Ctor ? InjectionKind::ConstructorParam : InjectionKind::FunctionParam;
     IP.Owner = Ctor ? qualifiedName(Ctor->getParent()) : qualifiedName(FD);
     IP.Name = P->getNameAsString();
-    IP.Type = Loc.text(P->getTypeSourceInfo()->getTypeLoc().getSourceRange());
+    IP.Type = typeAsWritten(P, Loc);
     IP.Interface = qualifiedName(Iface->first);
     IP.How = Iface->second;
     IP.Index = P->getFunctionScopeIndex();
@@ -128,14 +133,19 @@ private:
 
   void onField(const FieldDecl *F) {
     auto Iface = interfaceOf(F->getType(), Set);
-    if (!Iface || !Loc.inProject(F->getLocation()) ||
+    // A class holding the service by value owns it; nothing is injected.
+    if (!Iface || Iface->second == Holder::Value || !Loc.inProject(F->getLocation()))
+      return;
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent()); RD && RD->isLambda())
+      return; // a lambda's capture
+    if (
         Set.isOrDerives(dyn_cast<CXXRecordDecl>(F->getParent())))
       return;
     InjectionPoint IP;
     IP.Kind = InjectionKind::Field;
     IP.Owner = qualifiedName(F->getParent());
     IP.Name = F->getNameAsString();
-    IP.Type = Loc.text(F->getTypeSourceInfo()->getTypeLoc().getSourceRange());
+    IP.Type = typeAsWritten(F, Loc);
     IP.Interface = qualifiedName(Iface->first);
     IP.How = Iface->second;
     IP.Loc = Loc.span(F);

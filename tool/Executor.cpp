@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -71,11 +72,15 @@ bool underPrefix(llvm::StringRef Path, llvm::StringRef Prefix) {
 llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
                                                   const ScanOptions &Opts) {
   std::string LoadError;
+  llvm::SmallString<256> DBPath(Opts.BuildDir);
+  llvm::sys::path::append(DBPath, "compile_commands.json");
   std::unique_ptr<clang::tooling::CompilationDatabase> DB =
-      clang::tooling::CompilationDatabase::loadFromDirectory(Opts.BuildDir, LoadError);
+      clang::tooling::JSONCompilationDatabase::loadFromFile(
+          DBPath, LoadError, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!DB)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s",
-                                   Opts.BuildDir.c_str(), LoadError.c_str());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot load %s: %s", DBPath.c_str(),
+                                   llvm::StringRef(LoadError).trim().str().c_str());
 
   // Which TUs: project files, canonical, each once, minus excluded ones.
   std::string Root = canonical(Cfg.Root);

@@ -1,6 +1,6 @@
-#include "tests/unit/Snippet.h"
+//===--- ServiceRecorderTest.cpp - The service class, read ----------------===//
 
-#include "core/JSON.h"
+#include "tests/unit/Snippet.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -8,12 +8,276 @@
 namespace mm::test {
 namespace {
 
-TEST(ServiceRecorder, Smoke) {
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+const Metric *metricNamed(const Catalog &C, llvm::StringRef Name) {
+  for (const Metric &M : C.Metrics)
+    if (M.Name == Name)
+      return &M;
+  return nullptr;
+}
+
+const Wrapper *wrapperNamed(const Catalog &C, llvm::StringRef Name) {
+  for (const Wrapper &W : C.Wrappers)
+    if (W.Name == Name)
+      return &W;
+  return nullptr;
+}
+
+/// A service whose class body and constructor body are given.
+std::string service(const std::string &Members, const std::string &Inits,
+                    const std::string &CtorBody, const std::string &Methods) {
+  return std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+enum class AuthResult { kSuccess, kExpired };
+class MetricsService {
+ public:
+  MetricsService();
+)cpp" + Members + R"cpp(
+  std::shared_ptr<prometheus::Registry> registry_;
+};
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()))cpp" +
+         Inits + " {\n" + CtorBody + "\n}\n" + Methods + "\n}  // namespace shop\n";
+}
+
+TEST(ServiceRecorder, FamilyReferenceFromMemberInitializer) {
+  std::string Code = std::string(PrometheusIncludes) + BasicService;
+  Catalog C = catalogFor(Code);
+  const Metric *M = metricNamed(C, "inventory_quantity_changes_total");
+  ASSERT_NE(M, nullptr);
+  EXPECT_EQ(M->Kind, MetricKind::Counter);
+  EXPECT_EQ(M->Help, "Quantity changes by operation");
+  EXPECT_EQ(M->Field, "inventory_quantity_changes_total_");
+  EXPECT_EQ(M->FieldType, "prometheus::Family<prometheus::Counter>&");
+  EXPECT_EQ(M->Style, FieldStyle::FamilyRef);
+  EXPECT_EQ(M->Init, InitStyle::MemberInitializer);
+  EXPECT_THAT(M->LabelNames, ElementsAre("operation"));
+  EXPECT_EQ(M->RegistryArg, "*registry_");
+  EXPECT_FALSE(M->ChildArgs.has_value());
+  EXPECT_TRUE(llvm::StringRef(M->BuilderChain).starts_with("prometheus::BuildCounter()"));
+  EXPECT_TRUE(llvm::StringRef(M->BuilderChain).ends_with(".Register(*registry_)"));
+  EXPECT_EQ(M->FieldDecl.File, "input.cc");
+  EXPECT_EQ(M->FieldDecl.Line,
+            lineOf(Code, "prometheus::Family<prometheus::Counter>& inventory_"));
+  EXPECT_EQ(M->InitSite.Line, lineOf(Code, "inventory_quantity_changes_total_(prometheus"));
+}
+
+TEST(ServiceRecorder, ChildPointerSetInConstructorBody) {
+  std::string Code = std::string(PrometheusIncludes) + BasicService;
+  Catalog C = catalogFor(Code);
+  const Metric *M = metricNamed(C, "kits_created_total");
+  ASSERT_NE(M, nullptr);
+  EXPECT_EQ(M->Style, FieldStyle::ChildPtr);
+  EXPECT_EQ(M->Init, InitStyle::ConstructorBody);
+  EXPECT_EQ(M->FieldType, "prometheus::Counter*");
+  ASSERT_TRUE(M->ChildArgs.has_value());
+  EXPECT_EQ(*M->ChildArgs, "{}");
+  EXPECT_THAT(M->LabelNames, IsEmpty());
+  EXPECT_EQ(M->InitSite.Line, lineOf(Code, "kits_created_total_ = &"));
+  EXPECT_EQ(M->FieldDecl.Line, lineOf(Code, "prometheus::Counter* kits_created_total_"));
+}
+
+TEST(ServiceRecorder, ChildReferenceWithLabelsAndGauge) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Gauge& sse_gateway_active_connections_;",
+      R"cpp(,
+      sse_gateway_active_connections_(prometheus::BuildGauge()
+          .Name("sse_gateway_active_connections")
+          .Help("Open SSE connections")
+          .Register(*registry_)
+          .Add({{"gateway", "main"}})))cpp",
+      "", ""));
+  const Metric *M = metricNamed(C, "sse_gateway_active_connections");
+  ASSERT_NE(M, nullptr);
+  EXPECT_EQ(M->Kind, MetricKind::Gauge);
+  EXPECT_EQ(M->Style, FieldStyle::ChildRef);
+  EXPECT_EQ(M->Init, InitStyle::MemberInitializer);
+  EXPECT_EQ(*M->ChildArgs, R"({{"gateway", "main"}})");
+  EXPECT_THAT(M->LabelNames, ElementsAre("gateway"));
+}
+
+TEST(ServiceRecorder, FamilyPointerAndConstantLabels) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Family<prometheus::Counter>* auth_logins_total_ = nullptr;\n"
+      "  void RecordLogin(AuthResult r);",
+      "",
+      R"cpp(  auth_logins_total_ = &prometheus::BuildCounter()
+      .Name("auth_logins_total").Help("Logins")
+      .Labels({{"service", "partshop"}})
+      .Register(*registry_);)cpp",
+      R"cpp(void MetricsService::RecordLogin(AuthResult r) {
+  switch (r) {
+    case AuthResult::kSuccess:
+      auth_logins_total_->Add({{"result", "success"}}).Increment();
+      break;
+    case AuthResult::kExpired:
+      auth_logins_total_->Add({{"result", "expired"}}).Increment();
+      break;
+  }
+})cpp"));
+  const Metric *M = metricNamed(C, "auth_logins_total");
+  ASSERT_NE(M, nullptr);
+  EXPECT_EQ(M->Style, FieldStyle::FamilyPtr);
+  EXPECT_EQ(M->Init, InitStyle::ConstructorBody);
+  ASSERT_EQ(M->ConstLabels.size(), 1u);
+  EXPECT_EQ(M->ConstLabels[0].first, "service");
+  EXPECT_EQ(M->ConstLabels[0].second, "partshop");
+  EXPECT_THAT(M->LabelNames, ElementsAre("result"));
+  const Wrapper *W = wrapperNamed(C, "RecordLogin");
+  ASSERT_NE(W, nullptr);
+  EXPECT_EQ(W->Body, BodyKind::MultiStatement);
+  EXPECT_THAT(W->Metrics, ElementsAre("auth_logins_total"));
+}
+
+TEST(ServiceRecorder, HistogramBucketsInlineAndFromConstant) {
+  std::string Code = service(
+      "  prometheus::Family<prometheus::Histogram>& mouser_api_request_duration_seconds_;\n"
+      "  prometheus::Histogram* task_duration_seconds_ = nullptr;\n"
+      "  void RecordMouser(const std::string& endpoint, double s);",
+      R"cpp(,
+      mouser_api_request_duration_seconds_(prometheus::BuildHistogram()
+          .Name("mouser_api_request_duration_seconds").Help("Mouser latency")
+          .Register(*registry_)))cpp",
+      R"cpp(  task_duration_seconds_ = &prometheus::BuildHistogram()
+      .Name("task_duration_seconds").Help("Task duration")
+      .Register(*registry_)
+      .Add({}, kTaskBuckets);)cpp",
+      R"cpp(void MetricsService::RecordMouser(const std::string& endpoint, double s) {
+  mouser_api_request_duration_seconds_
+      .Add({{"endpoint", endpoint}},
+           prometheus::Histogram::BucketBoundaries{0.1, 0.5, 1, 5.0})
+      .Observe(s);
+})cpp");
+  Code.replace(Code.find("namespace shop {"), 16,
+               "namespace shop {\nconst prometheus::Histogram::BucketBoundaries "
+               "kTaskBuckets{0.005, 0.05, 0.5};");
+  Catalog C = catalogFor(Code);
+  const Metric *Inline = metricNamed(C, "mouser_api_request_duration_seconds");
+  ASSERT_NE(Inline, nullptr);
+  EXPECT_EQ(Inline->Kind, MetricKind::Histogram);
+  EXPECT_THAT(Inline->Buckets, ElementsAre(0.1, 0.5, 1.0, 5.0));
+  EXPECT_EQ(Inline->BucketsText,
+            "prometheus::Histogram::BucketBoundaries{0.1, 0.5, 1, 5.0}");
+  EXPECT_THAT(Inline->LabelNames, ElementsAre("endpoint"));
+  const Metric *Named = metricNamed(C, "task_duration_seconds");
+  ASSERT_NE(Named, nullptr);
+  EXPECT_THAT(Named->Buckets, ElementsAre(0.005, 0.05, 0.5));
+  EXPECT_EQ(Named->BucketsText, "kTaskBuckets");
+  EXPECT_EQ(*Named->ChildArgs, "{}, kTaskBuckets");
+}
+
+TEST(ServiceRecorder, WrapperTemplateAndDefaultsFromInterface) {
+  std::string Code = std::string(PrometheusIncludes) + BasicService;
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.Wrappers.size(), 2u);
+  const Wrapper *Q = wrapperNamed(C, "RecordQuantityChange");
+  ASSERT_NE(Q, nullptr);
+  EXPECT_EQ(Q->Signature, "RecordQuantityChange(const std::basic_string<char> &, int)");
+  EXPECT_EQ(Q->Body, BodyKind::SingleExpression);
+  EXPECT_EQ(Q->Template, "${metric:inventory_quantity_changes_total}.Add({{\"operation\", "
+                         "${param:operation}}}).Increment(${param:delta});");
+  ASSERT_EQ(Q->Params.size(), 2u);
+  EXPECT_EQ(Q->Params[0].Name, "operation");
+  EXPECT_EQ(Q->Params[0].Type, "const std::string&");
+  EXPECT_TRUE(Q->Overrides);
+  const Wrapper *K = wrapperNamed(C, "RecordKitCreated");
+  ASSERT_NE(K, nullptr);
+  ASSERT_EQ(K->Params.size(), 1u);
+  EXPECT_EQ(K->Params[0].Default, "1");
+  EXPECT_EQ(K->Template, "${metric:kits_created_total}->Increment(${param:count});");
+  EXPECT_EQ(K->Definition.Line, lineOf(Code, "void MetricsService::RecordKitCreated"));
+  EXPECT_EQ(K->Decl.Line, lineOf(Code, "void RecordKitCreated(int count = 1) override"));
+}
+
+TEST(ServiceRecorder, DollarSignsInBodiesAreEscaped) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Counter* a_total_ = nullptr;\n  void Rec(int n);",
+      "",
+      R"cpp(  a_total_ = &prometheus::BuildCounter().Name("a_total").Help("$ spent")
+      .Register(*registry_).Add({});)cpp",
+      "void MetricsService::Rec(int n) { a_total_->Increment(n /* $ */); }"));
+  const Wrapper *W = wrapperNamed(C, "Rec");
+  ASSERT_NE(W, nullptr);
+  EXPECT_EQ(W->Template, "${metric:a_total}->Increment(${param:n} /* $$ */);");
+  EXPECT_EQ(metricNamed(C, "a_total")->Help, "$ spent");
+}
+
+TEST(ServiceRecorder, BodyKinds) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Counter* a_total_ = nullptr;\n"
+      "  prometheus::Gauge* b_ = nullptr;\n"
+      "  void Guarded(int n);\n  void Two();\n  double Read() const;\n",
+      "",
+      R"cpp(  a_total_ = &prometheus::BuildCounter().Name("a_total").Help("a")
+      .Register(*registry_).Add({});
+  b_ = &prometheus::BuildGauge().Name("b").Help("b").Register(*registry_).Add({});)cpp",
+      R"cpp(void MetricsService::Guarded(int n) {
+  if (n <= 0) return;
+  a_total_->Increment(n);
+}
+void MetricsService::Two() {
+  a_total_->Increment();
+  b_->Set(1);
+}
+double MetricsService::Read() const { return b_->Value(); })cpp"));
+  EXPECT_EQ(wrapperNamed(C, "Guarded")->Body, BodyKind::MultiStatement);
+  EXPECT_EQ(wrapperNamed(C, "Two")->Body, BodyKind::MultiStatement);
+  EXPECT_THAT(wrapperNamed(C, "Two")->Metrics, ElementsAre("a_total", "b"));
+  EXPECT_EQ(wrapperNamed(C, "Read")->Body, BodyKind::Other);
+}
+
+TEST(ServiceRecorder, MethodsWithoutMetricsAreKept) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Gauge* dashboard_parts_total_ = nullptr;\n"
+      "  void RegisterForPolling(int id);\n"
+      "  void PollOnce();\n",
+      "",
+      R"cpp(  dashboard_parts_total_ = &prometheus::BuildGauge().Name("dashboard_parts_total")
+      .Help("Parts").Register(*registry_).Add({});)cpp",
+      R"cpp(void MetricsService::RegisterForPolling(int) {}
+void MetricsService::PollOnce() { dashboard_parts_total_->Set(3); })cpp"));
+  EXPECT_THAT(C.TheService.KeptMethods, ElementsAre("RegisterForPolling"));
+  ASSERT_EQ(C.Wrappers.size(), 1u);
+  EXPECT_EQ(C.Wrappers[0].Name, "PollOnce");
+  EXPECT_EQ(C.Wrappers[0].Template, "${metric:dashboard_parts_total}->Set(3);");
+}
+
+TEST(ServiceRecorder, InterfacesAreThePolymorphicBases) {
   Catalog C = catalogFor(std::string(PrometheusIncludes) + BasicService);
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  printJSON(OS, toJSON(C));
-  llvm::errs() << S;
+  EXPECT_EQ(C.TheService.Name, "shop::MetricsService");
+  EXPECT_EQ(C.TheService.Namespace, "shop");
+  ASSERT_EQ(C.Interfaces.size(), 1u);
+  EXPECT_EQ(C.Interfaces[0].Name, "shop::MetricsServiceProtocol");
+  EXPECT_TRUE(C.Interfaces[0].Abstract);
+}
+
+TEST(ServiceRecorder, NonMetricFieldsAreIgnored) {
+  Catalog C = catalogFor(service("  int counter_ = 0;\n  std::string name_;\n", "", "", ""));
+  EXPECT_THAT(C.Metrics, IsEmpty());
+  EXPECT_THAT(C.Wrappers, IsEmpty());
+}
+
+TEST(ServiceRecorder, NoServiceNoFacts) {
+  TUFacts F = factsFor(std::string(PrometheusIncludes) +
+                       "namespace shop { struct Other { void RecordKitCreated() {} }; }");
+  EXPECT_FALSE(F.SawService);
+  EXPECT_THAT(F.Partial.Metrics, IsEmpty());
+  EXPECT_THAT(F.Partial.CallSites, IsEmpty());
+}
+
+TEST(ServiceRecorder, UnknownServiceIsAnErrorNamingTheConfig) {
+  TUFacts F = factsFor(std::string(PrometheusIncludes) + BasicService, "shop::Nope");
+  Config Cfg;
+  Cfg.ServiceClass = "shop::Nope";
+  Cfg.Path = "/project/.metrics-migrate.yaml";
+  Cfg.ServiceClassLine = 1;
+  auto C = buildCatalog({F}, Cfg);
+  ASSERT_FALSE(static_cast<bool>(C));
+  EXPECT_EQ(llvm::toString(C.takeError()),
+            "/project/.metrics-migrate.yaml:1: error: service class 'shop::Nope' is "
+            "not defined in any translation unit of the compilation database");
 }
 
 } // namespace

@@ -7,6 +7,8 @@
 #include "clang/Tooling/Tooling.h"
 #include "gtest/gtest.h"
 
+#include <algorithm>
+
 namespace mm::test {
 
 const char *const PrometheusIncludes = R"cpp(
@@ -63,6 +65,14 @@ void MetricsService::RecordKitCreated(int count) {
 }
 }  // namespace shop
 )cpp";
+
+unsigned lineOf(const std::string &Code, const std::string &Needle) {
+  size_t Pos = Code.find(Needle);
+  EXPECT_NE(Pos, std::string::npos) << Needle;
+  return Pos == std::string::npos
+             ? 0
+             : 1 + std::count(Code.begin(), Code.begin() + Pos, '\n');
+}
 
 TUFacts factsFor(const std::string &Code, const std::string &Service) {
   Config Cfg;

@@ -17,6 +17,9 @@ extern const char *const PrometheusIncludes;
 /// A minimal service with two metrics and two wrappers, to build on.
 extern const char *const BasicService;
 
+/// 1-based line of the first occurrence of \p Needle in \p Code.
+unsigned lineOf(const std::string &Code, const std::string &Needle);
+
 /// Runs FactsAction on \p Code as `/project/input.cc` (project root
 /// `/project`) with the service class \p Service.
 TUFacts factsFor(const std::string &Code,

@@ -8,15 +8,15 @@ namespace partshop {
 namespace {
 
 // Latency buckets for request/response style operations.
-const prometheus::Histogram::BucketBoundaries kRequestLatencyBuckets{
+static const prometheus::Histogram::BucketBoundaries kRequestLatencyBuckets{
     0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0};
 
 // Background tasks can run for minutes (e.g. datasheet imports).
-const prometheus::Histogram::BucketBoundaries kTaskDurationBuckets{
+static const prometheus::Histogram::BucketBoundaries kTaskDurationBuckets{
     0.01, 0.1, 1.0, 10.0, 60.0, 300.0};
 
-const prometheus::Histogram::BucketBoundaries kLineCountBuckets{1,  5,  10,
-                                                                25, 50, 100};
+static const prometheus::Histogram::BucketBoundaries kLineCountBuckets{
+    1, 5, 10, 25, 50, 100};
 
 }  // namespace
 

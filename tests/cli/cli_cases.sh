@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Command-line behaviour of metrics-migrate on small generated projects:
+# exit codes and messages for bad configuration and broken TUs.
+#   usage: cli_cases.sh TOOL CASE
+set -uo pipefail
+tool=$1
+case_name=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A one-file project with a compile database.
+make_project() {
+  mkdir -p "$work/proj/src"
+  cat > "$work/proj/src/metrics.cc" <<'CPP'
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/registry.h>
+#include <memory>
+namespace demo {
+class MetricsService {
+ public:
+  MetricsService()
+      : registry_(std::make_shared<prometheus::Registry>()),
+        jobs_total_(prometheus::BuildCounter().Name("jobs_total").Help("Jobs").Register(*registry_)) {}
+  void RecordJob(const std::string& kind) { jobs_total_.Add({{"kind", kind}}).Increment(); }
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>& jobs_total_;
+};
+inline void Work(MetricsService& m) { m.RecordJob("x"); }
+}  // namespace demo
+CPP
+  cat > "$work/proj/.metrics-migrate.yaml" <<'YAML'
+service_class: demo::MetricsService
+registry:
+  expr: "demo::DefaultRegistry()"
+  header: "src/registry.h"
+YAML
+  write_db metrics.cc
+}
+
+write_db() {
+  {
+    echo "["
+    local first=1
+    for f in "$@"; do
+      [ $first = 1 ] || echo ","
+      first=0
+      printf '{"directory": "%s", "file": "%s", "command": "c++ -std=c++17 -c %s"}\n' \
+        "$work/proj/src" "$work/proj/src/$f" "$work/proj/src/$f"
+    done
+    echo "]"
+  } > "$work/proj/compile_commands.json"
+}
+
+# expect CODE PATTERN -- command...: runs it, checks exit code and that
+# stdout+stderr match the extended regex PATTERN.
+expect() {
+  local want=$1 pattern=$2
+  shift 3
+  local out rc
+  out=$("$@" 2>&1)
+  rc=$?
+  if [ "$rc" != "$want" ]; then
+    echo "exit code $rc, expected $want; output:"
+    echo "$out"
+    exit 1
+  fi
+  if ! grep -Eq -- "$pattern" <<<"$out"; then
+    echo "output does not match /$pattern/:"
+    echo "$out"
+    exit 1
+  fi
+  echo "ok: exit $rc, /$pattern/"
+}
+
+make_project
+cd "$work/proj"
+case "$case_name" in
+  catalog-json)
+    expect 0 '"call_sites"' -- "$tool" catalog -p .
+    keys=$("$tool" catalog -p . | python3 -c 'import json,sys; print(",".join(sorted(json.load(sys.stdin))))')
+    [ "$keys" = "call_sites,injection_points,interfaces,metrics,service,test_doubles,wrappers" ] ||
+      { echo "top-level keys: $keys"; exit 1; }
+    a=$("$tool" catalog -p . -j 1) && b=$("$tool" catalog -p . -j 2) && [ "$a" = "$b" ] ||
+      { echo "output differs between runs"; exit 1; }
+    echo "ok: keys and stable output"
+    ;;
+  summary)
+    expect 0 'metrics +1 .*call sites +1' -- bash -c "'$tool' catalog -p . --summary | tr '\n' ' '"
+    ;;
+  no-config)
+    rm .metrics-migrate.yaml
+    expect 2 'no \.metrics-migrate\.yaml found in' -- "$tool" catalog -p .
+    ;;
+  config-flag)
+    mv .metrics-migrate.yaml "$work/other.yaml"
+    expect 0 '"jobs_total"' -- "$tool" catalog -p . --config "$work/other.yaml"
+    ;;
+  unknown-key)
+    echo "servce_class: x" >> .metrics-migrate.yaml
+    expect 2 '\.metrics-migrate\.yaml:5:1: error: unknown key .servce_class.' -- "$tool" catalog -p .
+    ;;
+  malformed)
+    printf 'service_class: [demo\nregistry: {expr: r(), header: r.h}\n' > .metrics-migrate.yaml
+    expect 2 '\.metrics-migrate\.yaml:[0-9]+:[0-9]+: error:' -- "$tool" catalog -p .
+    ;;
+  class-not-found)
+    sed -i 's/demo::MetricsService/demo::Nope/' .metrics-migrate.yaml
+    expect 2 "\.metrics-migrate\.yaml:1: error: service class 'demo::Nope' is not defined" -- "$tool" catalog -p .
+    ;;
+  no-database)
+    expect 2 "cannot load .*nowhere/compile_commands\.json" -- "$tool" catalog -p "$work/nowhere"
+    ;;
+  bad-usage)
+    expect 2 'required' -- "$tool" catalog
+    ;;
+  failed-tu)
+    printf 'namespace demo { int broken( }\n' > src/broken.cc
+    write_db metrics.cc broken.cc
+    expect 3 'broken\.cc:1:[0-9]+: error:' -- "$tool" catalog -p .
+    # The rest is still processed and printed.
+    out=$("$tool" catalog -p . 2>/dev/null)
+    grep -q '"RecordJob"' <<<"$out" || { echo "catalog missing"; exit 1; }
+    echo "ok: rest processed"
+    ;;
+  *)
+    echo "unknown case $case_name"
+    exit 2
+    ;;
+esac

@@ -1,0 +1,142 @@
+//===--- MergeTest.cpp - Facts of many TUs -> one Catalog -----------------===//
+
+#include "core/Merge.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+Config config() {
+  Config Cfg;
+  Cfg.ServiceClass = "shop::MetricsService";
+  Cfg.Path = "/p/.metrics-migrate.yaml";
+  Cfg.ServiceClassLine = 3;
+  return Cfg;
+}
+
+SourceSpan at(std::string File, unsigned Offset, unsigned Length = 4) {
+  SourceSpan S;
+  S.File = std::move(File);
+  S.Offset = Offset;
+  S.Length = Length;
+  S.Line = 1 + Offset / 10;
+  S.Column = 1;
+  return S;
+}
+
+/// What a TU that only includes the header sees.
+TUFacts headerView() {
+  TUFacts F;
+  F.SawService = true;
+  F.Partial.TheService.Name = "shop::MetricsService";
+  F.Partial.TheService.Header = "metrics/metrics_service.h";
+  Metric M;
+  M.Field = "kits_created_total_";
+  M.FieldDecl = at("metrics/metrics_service.h", 100);
+  F.Partial.Metrics.push_back(M);
+  Wrapper W;
+  W.Name = "RecordKitCreated";
+  W.Signature = "RecordKitCreated(int)";
+  W.Params = {{"count", "int", "1"}};
+  F.Partial.Wrappers.push_back(W);
+  Wrapper Poll;
+  Poll.Name = "PollOnce";
+  Poll.Signature = "PollOnce()";
+  F.Partial.Wrappers.push_back(Poll);
+  InjectionPoint IP;
+  IP.Kind = InjectionKind::Field;
+  IP.Loc = at("services/kit_service.h", 40);
+  F.Partial.InjectionPoints.push_back(IP);
+  return F;
+}
+
+/// What metrics_service.cpp sees: the same header plus the bodies.
+TUFacts sourceView() {
+  TUFacts F = headerView();
+  F.Partial.TheService.Source = "metrics/metrics_service.cpp";
+  Metric &M = F.Partial.Metrics[0];
+  M.Name = "kits_created_total";
+  M.Help = "Kits created";
+  M.Init = InitStyle::ConstructorBody;
+  Wrapper &W = F.Partial.Wrappers[0];
+  W.Params = {{"n", "int", ""}};
+  W.Definition = at("metrics/metrics_service.cpp", 500);
+  W.Metrics = {"kits_created_total_"};
+  W.Template = "${field:kits_created_total_}->Increment(${param:n});";
+  F.Partial.Wrappers[1].Definition = at("metrics/metrics_service.cpp", 600);
+  return F;
+}
+
+CallSite call(std::string File, unsigned Offset, std::string Signature) {
+  CallSite C;
+  C.Loc = at(std::move(File), Offset);
+  C.Signature = std::move(Signature);
+  C.Wrapper = C.Signature.substr(0, C.Signature.find('('));
+  return C;
+}
+
+TEST(Merge, JoinsHeaderAndSourceViews) {
+  auto C = buildCatalog({headerView(), sourceView(), headerView()}, config());
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  EXPECT_EQ(C->TheService.Source, "metrics/metrics_service.cpp");
+  ASSERT_EQ(C->Metrics.size(), 1u);
+  EXPECT_EQ(C->Metrics[0].Name, "kits_created_total");
+  EXPECT_EQ(C->Metrics[0].Init, InitStyle::ConstructorBody);
+  ASSERT_EQ(C->Wrappers.size(), 1u);
+  const Wrapper &W = C->Wrappers[0];
+  EXPECT_THAT(W.Metrics, ElementsAre("kits_created_total"));
+  EXPECT_EQ(W.Template, "${metric:kits_created_total}->Increment(${param:n});");
+  // The definition's parameter name, the declaration's default.
+  EXPECT_EQ(W.Params[0].Name, "n");
+  EXPECT_EQ(W.Params[0].Default, "1");
+  // A method with a body but no metric stays in the service.
+  EXPECT_THAT(C->TheService.KeptMethods, ElementsAre("PollOnce"));
+}
+
+TEST(Merge, SameLocationFromManyTUsIsListedOnce) {
+  TUFacts A = sourceView(), B = headerView();
+  A.Partial.CallSites.push_back(call("services/task_service.h", 70, "RecordKitCreated(int)"));
+  B.Partial.CallSites.push_back(call("services/task_service.h", 70, "RecordKitCreated(int)"));
+  B.Partial.CallSites.push_back(call("services/kit_service.cpp", 10, "RecordKitCreated(int)"));
+  auto C = buildCatalog({A, B}, config());
+  ASSERT_TRUE(static_cast<bool>(C));
+  ASSERT_EQ(C->CallSites.size(), 2u);
+  EXPECT_EQ(C->CallSites[0].Loc.File, "services/kit_service.cpp");
+  EXPECT_EQ(C->CallSites[1].Loc.File, "services/task_service.h");
+  EXPECT_EQ(C->InjectionPoints.size(), 1u);
+}
+
+TEST(Merge, CallsToMethodsThatAreNotWrappersAreDropped) {
+  TUFacts A = sourceView();
+  A.Partial.CallSites.push_back(call("services/container.cpp", 10, "PollOnce()"));
+  auto C = buildCatalog({A}, config());
+  ASSERT_TRUE(static_cast<bool>(C));
+  EXPECT_THAT(C->CallSites, IsEmpty());
+}
+
+TEST(Merge, FailedTUsContributeNothing) {
+  TUFacts Bad = sourceView();
+  Bad.Parsed = false;
+  Bad.Partial.CallSites.push_back(call("services/kit_service.cpp", 10, "RecordKitCreated(int)"));
+  auto C = buildCatalog({headerView(), Bad}, config());
+  ASSERT_TRUE(static_cast<bool>(C));
+  EXPECT_THAT(C->CallSites, IsEmpty());
+  EXPECT_THAT(C->Wrappers, IsEmpty());
+}
+
+TEST(Merge, NoServiceAnywhereNamesTheConfigLine) {
+  TUFacts Empty;
+  auto C = buildCatalog({Empty}, config());
+  ASSERT_FALSE(static_cast<bool>(C));
+  EXPECT_THAT(llvm::toString(C.takeError()),
+              ::testing::StartsWith("/p/.metrics-migrate.yaml:3: error: service class "
+                                    "'shop::MetricsService' is not defined"));
+}
+
+} // namespace
+} // namespace mm

@@ -1,0 +1,237 @@
+//===--- UseRecorderTest.cpp - Call sites, injection points, doubles ------===//
+
+#include "tests/unit/Snippet.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace mm::test {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::string withService(const std::string &Uses) {
+  return std::string(PrometheusIncludes) + BasicService + "namespace shop {\n" + Uses +
+         "\n}  // namespace shop\n";
+}
+
+TEST(CallSites, ReferenceMemberCall) {
+  std::string Code = withService(R"cpp(
+class InventoryService {
+ public:
+  explicit InventoryService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+  void AddStock(int qty) { metrics_.RecordQuantityChange("add", qty + 1); }
+ private:
+  MetricsServiceProtocol& metrics_;
+};)cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  const CallSite &CS = C.CallSites[0];
+  EXPECT_EQ(CS.Wrapper, "RecordQuantityChange");
+  EXPECT_EQ(CS.Receiver, "metrics_");
+  EXPECT_FALSE(CS.Arrow);
+  EXPECT_THAT(CS.Args, ElementsAre("\"add\"", "qty + 1"));
+  EXPECT_EQ(CS.EnclosingFunction, "shop::InventoryService::AddStock");
+  EXPECT_EQ(CS.Module, "input");
+  EXPECT_EQ(CS.Loc.File, "input.cc");
+  EXPECT_EQ(CS.Loc.Line, lineOf(Code, "metrics_.RecordQuantityChange"));
+  EXPECT_EQ(CS.Loc.Length,
+            std::string("metrics_.RecordQuantityChange(\"add\", qty + 1)").size());
+  EXPECT_FALSE(CS.InLambda || CS.InTemplate || CS.InMacro || CS.InTest);
+}
+
+TEST(CallSites, SharedPtrArrowAndDefaultArgumentNotWritten) {
+  Catalog C = catalogFor(withService(R"cpp(
+class KitService {
+ public:
+  explicit KitService(std::shared_ptr<MetricsServiceProtocol> metrics)
+      : metrics_(std::move(metrics)) {}
+  void Create() { metrics_->RecordKitCreated(); }
+ private:
+  std::shared_ptr<MetricsServiceProtocol> metrics_;
+};)cpp"));
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  EXPECT_TRUE(C.CallSites[0].Arrow);
+  EXPECT_EQ(C.CallSites[0].Receiver, "metrics_");
+  EXPECT_THAT(C.CallSites[0].Args, IsEmpty());
+}
+
+TEST(CallSites, NullCheckedRawPointer) {
+  Catalog C = catalogFor(withService(R"cpp(
+class LineService {
+ public:
+  explicit LineService(MetricsServiceProtocol* metrics = nullptr) : metrics_(metrics) {}
+  void Mark(int n) {
+    if (metrics_ != nullptr) {
+      metrics_->RecordQuantityChange("ordered", n);
+    }
+  }
+ private:
+  MetricsServiceProtocol* metrics_;
+};)cpp"));
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  EXPECT_TRUE(C.CallSites[0].Arrow);
+  EXPECT_EQ(C.CallSites[0].EnclosingFunction, "shop::LineService::Mark");
+}
+
+TEST(CallSites, LambdaTemplateAndMacro) {
+  std::string Code = withService(R"cpp(
+#define RECORD_KIT(m) (m).RecordKitCreated(2)
+template <typename Key>
+class TimedCache {
+ public:
+  explicit TimedCache(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+  void Hit(const Key&) { metrics_.RecordQuantityChange("hit", 1); }
+ private:
+  MetricsServiceProtocol& metrics_;
+};
+inline void Broadcast(MetricsServiceProtocol& metrics, int n) {
+  auto each = [&metrics](int i) { metrics.RecordQuantityChange("sse", i); };
+  each(n);
+  RECORD_KIT(metrics);
+}
+inline void Use(MetricsServiceProtocol& m) {
+  TimedCache<int> a(m);
+  TimedCache<long> b(m);
+  a.Hit(1);
+  b.Hit(2);
+})cpp");
+  Catalog C = catalogFor(Code);
+  // The template's call is listed once although it is instantiated twice.
+  ASSERT_EQ(C.CallSites.size(), 3u);
+  const CallSite &InTemplate = C.CallSites[0];
+  EXPECT_EQ(InTemplate.Loc.Line, lineOf(Code, "metrics_.RecordQuantityChange(\"hit\""));
+  EXPECT_TRUE(InTemplate.InTemplate);
+  EXPECT_EQ(InTemplate.EnclosingFunction, "shop::TimedCache::Hit");
+  const CallSite &InLambda = C.CallSites[1];
+  EXPECT_TRUE(InLambda.InLambda);
+  EXPECT_EQ(InLambda.EnclosingFunction, "shop::Broadcast");
+  EXPECT_EQ(InLambda.Receiver, "metrics");
+  const CallSite &InMacro = C.CallSites[2];
+  EXPECT_TRUE(InMacro.InMacro);
+  EXPECT_EQ(InMacro.Wrapper, "RecordKitCreated");
+  EXPECT_EQ(InMacro.Loc.Line, lineOf(Code, "RECORD_KIT(metrics);"));
+}
+
+TEST(CallSites, CallsThroughTheServiceClassItself) {
+  Catalog C = catalogFor(withService(R"cpp(
+inline void Drive(MetricsService& metrics) { metrics.RecordKitCreated(3); })cpp"));
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  EXPECT_THAT(C.CallSites[0].Args, ElementsAre("3"));
+}
+
+TEST(CallSites, NonWrappersAndSelfCallsAreNotCallSites) {
+  Catalog C = catalogFor(withService(R"cpp(
+inline void Expose(MetricsService& metrics) { metrics.registry(); }
+struct Unrelated { void RecordKitCreated(int) {} };
+inline void Other(Unrelated& u) { u.RecordKitCreated(1); })cpp"));
+  EXPECT_THAT(C.CallSites, IsEmpty());
+}
+
+TEST(InjectionPoints, EachStyleOnceAtDeclarationAndDefinition) {
+  std::string Code = withService(R"cpp(
+class InventoryService {
+ public:
+  InventoryService(int db, MetricsServiceProtocol& metrics);
+ private:
+  MetricsServiceProtocol& metrics_;
+};
+InventoryService::InventoryService(int, MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+class KitService {
+ public:
+  explicit KitService(std::shared_ptr<MetricsServiceProtocol> metrics) : metrics_(metrics) {}
+ private:
+  std::shared_ptr<MetricsServiceProtocol> metrics_;
+};
+class LineService {
+ public:
+  explicit LineService(MetricsServiceProtocol* metrics = nullptr) : metrics_(metrics) {}
+ private:
+  MetricsServiceProtocol* metrics_;
+};
+int HandleGetPart(int part, MetricsServiceProtocol& metrics);
+)cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.InjectionPoints.size(), 8u);
+  const InjectionPoint &Decl = C.InjectionPoints[0];
+  EXPECT_EQ(Decl.Kind, InjectionKind::ConstructorParam);
+  EXPECT_EQ(Decl.Owner, "shop::InventoryService");
+  EXPECT_EQ(Decl.Name, "metrics");
+  EXPECT_EQ(Decl.Index, 1u);
+  EXPECT_EQ(Decl.How, Holder::Reference);
+  EXPECT_EQ(Decl.Interface, "shop::MetricsServiceProtocol");
+  EXPECT_EQ(Decl.Type, "MetricsServiceProtocol&");
+  EXPECT_EQ(C.InjectionPoints[1].Kind, InjectionKind::Field);
+  EXPECT_EQ(C.InjectionPoints[1].Name, "metrics_");
+  EXPECT_EQ(C.InjectionPoints[2].Kind, InjectionKind::ConstructorParam);
+  EXPECT_EQ(C.InjectionPoints[2].Loc.Line,
+            lineOf(Code, "InventoryService::InventoryService(int"));
+  EXPECT_EQ(C.InjectionPoints[3].How, Holder::SharedPtr);
+  EXPECT_EQ(C.InjectionPoints[4].How, Holder::SharedPtr);
+  EXPECT_EQ(C.InjectionPoints[4].Kind, InjectionKind::Field);
+  EXPECT_EQ(C.InjectionPoints[5].How, Holder::Pointer);
+  EXPECT_EQ(C.InjectionPoints[5].Default, "nullptr");
+  EXPECT_EQ(C.InjectionPoints[6].Kind, InjectionKind::Field);
+  const InjectionPoint &Free = C.InjectionPoints[7];
+  EXPECT_EQ(Free.Kind, InjectionKind::FunctionParam);
+  EXPECT_EQ(Free.Owner, "shop::HandleGetPart");
+  EXPECT_EQ(Free.Index, 1u);
+}
+
+TEST(InjectionPoints, OwnersAndLambdaCapturesAreNotInjection) {
+  Catalog C = catalogFor(withService(R"cpp(
+class MetricsFixture {
+ protected:
+  MetricsService metrics_;
+};
+inline void Later(MetricsServiceProtocol* metrics) {
+  auto later = [metrics] { metrics->RecordKitCreated(1); };
+  later();
+})cpp"));
+  ASSERT_EQ(C.InjectionPoints.size(), 1u);
+  EXPECT_EQ(C.InjectionPoints[0].Kind, InjectionKind::FunctionParam);
+  EXPECT_EQ(C.InjectionPoints[0].Owner, "shop::Later");
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  EXPECT_TRUE(C.CallSites[0].InLambda);
+}
+
+TEST(InjectionPoints, UnrelatedTypesAreNotInjection) {
+  Catalog C = catalogFor(withService(R"cpp(
+struct Settings { int interval = 1; };
+class Poller {
+ public:
+  explicit Poller(const Settings& s) : s_(s) {}
+ private:
+  const Settings& s_;
+};)cpp"));
+  EXPECT_THAT(C.InjectionPoints, IsEmpty());
+}
+
+TEST(TestDoubles, StubAndMockAreDetected) {
+  std::string Code = "#include <gmock/gmock.h>\n" + withService(R"cpp(
+class StubMetricsService : public MetricsServiceProtocol {
+ public:
+  void RecordQuantityChange(const std::string&, int) override {}
+  void RecordKitCreated(int) override {}
+};
+class MockMetricsService : public MetricsServiceProtocol {
+ public:
+  MOCK_METHOD(void, RecordQuantityChange, (const std::string& operation, int delta), (override));
+  MOCK_METHOD(void, RecordKitCreated, (int count), (override));
+};)cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.TestDoubles.size(), 2u);
+  EXPECT_EQ(C.TestDoubles[0].Name, "shop::MockMetricsService");
+  EXPECT_EQ(C.TestDoubles[0].Kind, DoubleKind::Mock);
+  EXPECT_THAT(C.TestDoubles[0].Methods, ElementsAre("RecordKitCreated", "RecordQuantityChange"));
+  EXPECT_EQ(C.TestDoubles[1].Name, "shop::StubMetricsService");
+  EXPECT_EQ(C.TestDoubles[1].Kind, DoubleKind::Stub);
+  EXPECT_EQ(C.TestDoubles[1].Base, "shop::MetricsServiceProtocol");
+  EXPECT_THAT(C.TestDoubles[1].Methods, ElementsAre("RecordKitCreated", "RecordQuantityChange"));
+  // Expectations on the mock are not calls into the service.
+  EXPECT_THAT(C.CallSites, IsEmpty());
+}
+
+} // namespace
+} // namespace mm::test
