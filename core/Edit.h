@@ -1,0 +1,63 @@
+//===--- Edit.h - What the rewriters hand to the emitters ---------*- C++ -*-===//
+//
+// Plain edits, per file, keyed by path relative to the project root: byte
+// ranges of the file as read, include changes, whole new files, deletions.
+// Each edit names its origin (which rule, which fact) so a conflict can be
+// reported with both sources. Rewriters produce an EditSet; emitters
+// (diff, apply, export-fixes) consume it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_CORE_EDIT_H
+#define METRICS_MIGRATE_CORE_EDIT_H
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace mm {
+
+/// Replace [Offset, Offset + Length) of the file as read with Text.
+struct Edit {
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+  std::string Origin; ///< e.g. "inline RecordKitCreated at services/kit_service.cpp:42"
+
+  auto key() const { return std::tie(Offset, Length, Text); }
+  friend bool operator<(const Edit &A, const Edit &B) {
+    return std::tie(A.Offset, A.Length, A.Text) < std::tie(B.Offset, B.Length, B.Text);
+  }
+  friend bool operator==(const Edit &A, const Edit &B) { return A.key() == B.key(); }
+};
+
+struct FileChange {
+  std::string File; ///< Relative to the project root.
+  std::vector<Edit> Edits;
+  /// Headers to include, as written between the quotes or angle brackets:
+  /// `"metrics/registry.h"`, `<prometheus/counter.h>`.
+  std::vector<std::string> AddIncludes;
+  /// Includes to drop, same spelling.
+  std::vector<std::string> RemoveIncludes;
+  /// Set when the file is created: its whole content (Edits must be empty).
+  std::optional<std::string> NewContent;
+  /// The file goes (it would be left empty).
+  bool Delete = false;
+};
+
+/// All changes of one run, by file path.
+struct EditSet {
+  std::map<std::string, FileChange> Files;
+
+  FileChange &file(const std::string &Path) {
+    FileChange &F = Files[Path];
+    F.File = Path;
+    return F;
+  }
+};
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_CORE_EDIT_H
