@@ -47,6 +47,21 @@ struct FileChange {
   bool Delete = false;
 };
 
+/// A site the tool did not rewrite, for a human: where, what, why.
+struct ManualItem {
+  std::string File;
+  unsigned Line = 0;
+  std::string What;
+  std::string Why;
+
+  friend bool operator<(const ManualItem &A, const ManualItem &B) {
+    return std::tie(A.File, A.Line, A.What, A.Why) < std::tie(B.File, B.Line, B.What, B.Why);
+  }
+  friend bool operator==(const ManualItem &A, const ManualItem &B) {
+    return std::tie(A.File, A.Line, A.What, A.Why) == std::tie(B.File, B.Line, B.What, B.Why);
+  }
+};
+
 /// All changes of one run, by file path.
 struct EditSet {
   std::map<std::string, FileChange> Files;

@@ -23,6 +23,8 @@ struct TUFacts {
   /// (those without a Definition come from a header only); Metrics holds
   /// every metric field seen, filled from initializers when they are here.
   Catalog Partial;
+  /// What the rewriters need beyond the catalog, from this TU.
+  Facts Scan;
 };
 
 } // namespace mm

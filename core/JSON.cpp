@@ -23,6 +23,13 @@ Array strings(const std::vector<std::string> &Items) {
   return Array(Items);
 }
 
+Object constants(const std::map<std::string, std::string> &C) {
+  Object O;
+  for (const auto &[Name, Definition] : C)
+    O[Name] = Definition;
+  return O;
+}
+
 } // namespace
 
 Value toJSON(const SourceSpan &S) {
@@ -51,6 +58,7 @@ Value toJSON(const Metric &M) {
            {"builder", M.BuilderChain},
            {"registry_arg", M.RegistryArg}};
   O["child_args"] = M.ChildArgs ? Value(*M.ChildArgs) : Value(nullptr);
+  O["local_constants"] = constants(M.LocalConstants);
   return O;
 }
 
@@ -70,6 +78,8 @@ Value toJSON(const Wrapper &W) {
                 {"body", W.BodyText},
                 {"template", W.Template},
                 {"overrides", W.Overrides},
+                {"uses_service_state", W.UsesServiceState},
+                {"local_constants", constants(W.LocalConstants)},
                 {"decl", toJSON(W.Decl)},
                 {"definition", toJSON(W.Definition)}};
 }
@@ -123,7 +133,9 @@ Value toJSON(const Service &S) {
                 {"header", S.Header},
                 {"source", S.Source},
                 {"loc", toJSON(S.Loc)},
-                {"kept_methods", strings(S.KeptMethods)}};
+                {"kept_methods", strings(S.KeptMethods)},
+                {"registry_field", S.RegistryField},
+                {"registry_init", toJSON(S.RegistryInit)}};
 }
 
 Value toJSON(const Catalog &C) {
@@ -134,6 +146,34 @@ Value toJSON(const Catalog &C) {
                 {"wrappers", arrayOf(C.Wrappers)},
                 {"injection_points", arrayOf(C.InjectionPoints)},
                 {"call_sites", arrayOf(C.CallSites)}};
+}
+
+Value toJSON(const ArgumentSite &A) {
+  return Object{{"call", toJSON(A.Call)},     {"callee", A.Callee},
+                {"form", A.Form},             {"index", A.Index},
+                {"arg_text", A.ArgText},      {"arg", toJSON(A.Arg)},
+                {"removal", toJSON(A.Removal)}, {"enclosing_function", A.EnclosingFunction}};
+}
+
+Value toJSON(const MemberInit &I) {
+  return Object{{"owner", I.Owner}, {"field", I.Field}, {"init", toJSON(I.Init)},
+                {"removal", toJSON(I.Removal)}};
+}
+
+Value toJSON(const NullGuard &G) {
+  return Object{{"if", toJSON(G.If)}, {"body", toJSON(G.Body)}, {"field", G.Field},
+                {"only_records", G.OnlyRecords}};
+}
+
+Value toJSON(const Facts &F) {
+  Object Names;
+  for (const auto &[File, List] : F.UpperSnakeNames)
+    Names[File] = strings(List);
+  return Object{{"argument_sites", arrayOf(F.ArgumentSites)},
+                {"member_inits", arrayOf(F.MemberInits)},
+                {"null_guards", arrayOf(F.NullGuards)},
+                {"files", strings(F.Files)},
+                {"upper_snake_names", std::move(Names)}};
 }
 
 void printJSON(llvm::raw_ostream &OS, const Value &V) {

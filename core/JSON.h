@@ -25,6 +25,10 @@ llvm::json::Value toJSON(const InjectionPoint &P);
 llvm::json::Value toJSON(const CallSite &C);
 llvm::json::Value toJSON(const Service &S);
 llvm::json::Value toJSON(const Catalog &C);
+llvm::json::Value toJSON(const ArgumentSite &A);
+llvm::json::Value toJSON(const MemberInit &I);
+llvm::json::Value toJSON(const NullGuard &G);
+llvm::json::Value toJSON(const Facts &F);
 
 /// Pretty-prints \p V with two-space indentation and a final newline.
 void printJSON(llvm::raw_ostream &OS, const llvm::json::Value &V);

@@ -94,8 +94,12 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
       if (!Found) {
         C.TheService = P.TheService;
         Found = true;
-      } else if (C.TheService.Source.empty()) {
+      }
+      if (C.TheService.Source.empty())
         C.TheService.Source = P.TheService.Source;
+      if (C.TheService.RegistryField.empty()) {
+        C.TheService.RegistryField = P.TheService.RegistryField;
+        C.TheService.RegistryInit = P.TheService.RegistryInit;
       }
     }
     for (const Interface &I : P.Interfaces)
@@ -168,6 +172,39 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
     C.TestDoubles.push_back(T);
   }
   return C;
+}
+
+Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
+  Facts Out;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ArgumentSite> Args;
+  std::map<std::tuple<std::string, unsigned, unsigned>, MemberInit> Inits;
+  std::map<std::tuple<std::string, unsigned, unsigned>, NullGuard> Guards;
+  std::set<std::string> Files;
+  std::map<std::string, std::set<std::string>> Names;
+  for (const TUFacts &TU : PerTU) {
+    if (!TU.Parsed)
+      continue;
+    const Facts &F = TU.Scan;
+    for (const ArgumentSite &A : F.ArgumentSites)
+      Args.emplace(std::make_tuple(A.Arg.File, A.Arg.Offset, A.Arg.Length), A);
+    for (const MemberInit &I : F.MemberInits)
+      Inits.emplace(std::make_tuple(I.Init.File, I.Init.Offset, I.Init.Length), I);
+    for (const NullGuard &G : F.NullGuards)
+      Guards.emplace(std::make_tuple(G.If.File, G.If.Offset, G.If.Length), G);
+    Files.insert(F.Files.begin(), F.Files.end());
+    for (const auto &[File, FileNames] : F.UpperSnakeNames)
+      Names[File].insert(FileNames.begin(), FileNames.end());
+  }
+  for (auto &[K, A] : Args)
+    Out.ArgumentSites.push_back(A);
+  for (auto &[K, I] : Inits)
+    Out.MemberInits.push_back(I);
+  for (auto &[K, G] : Guards)
+    Out.NullGuards.push_back(G);
+  Out.Files.assign(Files.begin(), Files.end());
+  for (auto &[File, FileNames] : Names)
+    Out.UpperSnakeNames[File].assign(FileNames.begin(), FileNames.end());
+  return Out;
 }
 
 } // namespace mm

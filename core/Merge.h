@@ -23,6 +23,9 @@ namespace mm {
 llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
                                      const Config &Cfg);
 
+/// The scan facts of every parsed TU, each location once, sorted.
+Facts mergeScan(llvm::ArrayRef<TUFacts> Facts);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_CORE_MERGE_H

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -87,6 +88,9 @@ struct Metric {
   /// For pre-labelled children: the arguments of the `.Add(..)` that made
   /// the child, as written (`{}` or `{{"k", "v"}}, buckets`).
   std::optional<std::string> ChildArgs;
+  /// File-local constants the builder chain uses (bucket boundaries...):
+  /// name -> definition as written. They travel with the metric.
+  std::map<std::string, std::string> LocalConstants;
 };
 
 struct Param {
@@ -110,6 +114,12 @@ struct Wrapper {
   /// `${metric:PROMETHEUS_NAME}` for metric-field uses; `$$` is a literal `$`.
   std::string Template;
   bool Overrides = false; ///< Declared in an interface.
+  /// The body uses other members of the service (state, methods): it cannot
+  /// leave the class.
+  bool UsesServiceState = false;
+  /// File-local constants of the service's files the body uses: name ->
+  /// definition as written. Each calling file gets its own copy.
+  std::map<std::string, std::string> LocalConstants;
   SourceSpan Decl;
   SourceSpan Definition;
 };
@@ -166,6 +176,10 @@ struct Service {
   std::string Source; ///< File of the constructor definition.
   /// Methods that touch no metric and stay (polling, accessors), sorted.
   std::vector<std::string> KeptMethods;
+  /// The member holding the service's own `prometheus::Registry` (through a
+  /// `std::shared_ptr`), and the initializer expression giving it a value.
+  std::string RegistryField;
+  SourceSpan RegistryInit;
 };
 
 /// Everything later stages need, as printed by `metrics-migrate catalog`.
@@ -177,6 +191,52 @@ struct Catalog {
   std::vector<Wrapper> Wrappers;
   std::vector<InjectionPoint> InjectionPoints;
   std::vector<CallSite> CallSites;
+};
+
+/// Where the service is handed to an injection point: a construction
+/// (`T(..)`, `T{..}`, `new T(..)`, `std::make_unique<T>(..)`,
+/// `std::make_shared<T>(..)`, a member or base initializer, a default member
+/// initializer) or a call of a function that takes it.
+struct ArgumentSite {
+  SourceSpan Call;    ///< The whole construction or call.
+  std::string Callee; ///< Class or function, qualified: an InjectionPoint's Owner.
+  std::string Form;   ///< paren, brace, new, make_unique, make_shared, call
+  unsigned Index = 0; ///< Position of the service argument.
+  std::string ArgText;
+  SourceSpan Arg;     ///< The argument as written.
+  /// What to delete to drop the argument: the argument with the comma that
+  /// separates it from its neighbour.
+  SourceSpan Removal;
+  std::string EnclosingFunction;
+};
+
+/// A member initializer of an injected field: `metrics_(metrics)`.
+struct MemberInit {
+  std::string Owner;
+  std::string Field;
+  SourceSpan Init;
+  SourceSpan Removal; ///< With its separating comma, or with the `:` when alone.
+};
+
+/// `if (metrics_) metrics_->X(..);`, `if (metrics_ != nullptr) { .. }`:
+/// a test of an injected pointer whose body does nothing but record.
+struct NullGuard {
+  SourceSpan If;     ///< The whole if statement.
+  SourceSpan Body;   ///< The guarded statement(s), braces excluded.
+  std::string Field; ///< The pointer tested.
+  bool OnlyRecords = false;
+};
+
+/// Everything but the catalog that the rewriters need, from every TU.
+struct Facts {
+  std::vector<ArgumentSite> ArgumentSites;
+  std::vector<MemberInit> MemberInits;
+  std::vector<NullGuard> NullGuards;
+  /// Project files seen (relative paths), sorted.
+  std::vector<std::string> Files;
+  /// UPPER_SNAKE_CASE identifiers declared per file: what a new constant
+  /// could clash with.
+  std::map<std::string, std::vector<std::string>> UpperSnakeNames;
 };
 
 llvm::StringRef toString(MetricKind K);

@@ -3,6 +3,7 @@
 #include "matchers/FactsAction.h"
 
 #include "matchers/ASTUtil.h"
+#include "matchers/InjectionUseRecorder.h"
 #include "matchers/ServiceRecorder.h"
 #include "matchers/UseRecorder.h"
 
@@ -80,6 +81,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
     Add(findClass(Ctx, Name));
   Set.ExtraDoubles = Cfg.TestDoubles;
   recordUses(Ctx, Set, Loc, Out);
+  recordInjectionUses(Ctx, Set, Loc, Out);
 }
 
 std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,

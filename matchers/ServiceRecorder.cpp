@@ -35,6 +35,42 @@ std::optional<MetricKind> kindOfRecord(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
+/// A constant only its own file (or class) can name: in an anonymous
+/// namespace, `static` at namespace scope, or a static member.
+bool isFileLocalConstant(const VarDecl *VD) {
+  if (!VD->hasGlobalStorage() || !VD->getType().isConstQualified())
+    return false;
+  return VD->isStaticDataMember() || !VD->isExternallyVisible();
+}
+
+/// `name -> definition` for each constant, as written (a static member's
+/// definition loses nothing: `static` is fine at namespace scope too).
+void addConstants(const std::set<const VarDecl *> &Vars, const Locator &Loc,
+                  std::map<std::string, std::string> &Out) {
+  for (const VarDecl *VD : Vars) {
+    const VarDecl *Def = VD->getDefinition() ? VD->getDefinition() : VD;
+    if (!Def->getInit())
+      continue;
+    std::string Text = Loc.text(Def->getSourceRange());
+    if (Text.empty())
+      continue;
+    if (!llvm::StringRef(Text).starts_with("static") && VD->isStaticDataMember())
+      Text = "static " + Text;
+    Out[VD->getNameAsString()] = Text + ";";
+  }
+}
+
+/// Constants used anywhere under \p S.
+class ConstantVisitor : public RecursiveASTVisitor<ConstantVisitor> {
+public:
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()); VD && isFileLocalConstant(VD))
+      Found.insert(VD);
+    return true;
+  }
+  std::set<const VarDecl *> Found;
+};
+
 /// Everything a method body does that matters: parameter uses and metric
 /// field uses (ranges to turn into holes), and `Add(..)` calls on fields.
 class BodyVisitor : public RecursiveASTVisitor<BodyVisitor> {
@@ -46,16 +82,20 @@ public:
     if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()))
       if (P->getDeclContext() == F)
         Holes.push_back({E->getSourceRange(), "${param:" + P->getName().str() + "}"});
+    if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()); VD && isFileLocalConstant(VD))
+      Constants.insert(VD);
     return true;
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
-    const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
-    auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
-    if (It == Fields.end())
-      return true;
     if (!isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()))
       return true;
+    const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
+    auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
+    if (It == Fields.end()) {
+      UsesState = true; // another field or a method of the service
+      return true;
+    }
     Touched.insert(It->second);
     Holes.push_back({E->getSourceRange(), "${field:" + It->second + "}"});
     return true;
@@ -84,8 +124,20 @@ public:
   const std::map<const FieldDecl *, std::string> &Fields;
   std::vector<Hole> Holes;
   std::set<std::string> Touched;
+  std::set<const VarDecl *> Constants;
+  bool UsesState = false;
   std::vector<std::pair<std::string, const CXXMemberCallExpr *>> Adds;
 };
+
+/// `std::shared_ptr<prometheus::Registry>`.
+bool isRegistryHolder(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getName() != "shared_ptr" || Spec->getTemplateArgs().size() < 1)
+    return false;
+  const CXXRecordDecl *RD = Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return RD && RD->getName() == "Registry" && isa<NamespaceDecl>(RD->getDeclContext()) &&
+         cast<NamespaceDecl>(RD->getDeclContext())->getName() == "prometheus";
+}
 
 BodyKind classify(const FunctionDecl *F, const CompoundStmt *Body) {
   if (Body->size() == 1) {
@@ -175,6 +227,8 @@ void recordMethod(const CXXMethodDecl *M,
         BodyVisitor V(Def, Fields);
         V.TraverseStmt(const_cast<CompoundStmt *>(Body));
         W.Metrics.assign(V.Touched.begin(), V.Touched.end());
+        W.UsesServiceState = V.UsesState;
+        addConstants(V.Constants, Loc, W.LocalConstants);
         unsigned BodyOffset = SM.getFileOffset(Begin);
         std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
         for (const auto &H : V.Holes) {
@@ -358,11 +412,19 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     C.TheService.Source = Loc.file(CtorDef->getLocation());
     for (const CXXCtorInitializer *Init : CtorDef->inits()) {
       const FieldDecl *FD = Init->getMember();
+      if (FD && Init->isWritten() && isRegistryHolder(FD->getType())) {
+        C.TheService.RegistryField = FD->getNameAsString();
+        C.TheService.RegistryInit = Loc.span(Init->getInit());
+        continue;
+      }
       if (!FD || !Init->isWritten() || !Fields.count(FD->getCanonicalDecl()))
         continue;
       if (auto Chain = readBuilderChain(Init->getInit(), Loc)) {
         Metric &M = Metrics[FD->getNameAsString()];
         applyChain(*Chain, M);
+        ConstantVisitor CV;
+        CV.TraverseStmt(const_cast<Expr *>(Init->getInit()));
+        addConstants(CV.Found, Loc, M.LocalConstants);
         M.Init = InitStyle::MemberInitializer;
         M.InitSite = Loc.span(Init->getSourceRange());
       }
@@ -373,6 +435,9 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       if (auto Chain = readBuilderChain(A.Value, Loc)) {
         Metric &M = Metrics[A.Field->getNameAsString()];
         applyChain(*Chain, M);
+        ConstantVisitor CV;
+        CV.TraverseStmt(const_cast<Expr *>(A.Value));
+        addConstants(CV.Found, Loc, M.LocalConstants);
         M.Init = InitStyle::ConstructorBody;
         M.InitSite = Loc.span(A.Whole);
       }

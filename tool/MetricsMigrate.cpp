@@ -12,7 +12,9 @@
 #include "core/JSON.h"
 #include "core/Merge.h"
 #include "report/CatalogSummary.h"
+#include "tool/Emit.h"
 #include "tool/Executor.h"
+#include "tool/Pipeline.h"
 
 #include "CLI/CLI.hpp"
 #include "llvm/Support/FileSystem.h"
@@ -65,27 +67,38 @@ llvm::Expected<mm::Config> configFor(const CommonFlags &F) {
   return mm::loadConfig(Path);
 }
 
-/// Runs stages [1] and [2]; reports TUs that failed. Sets \p Failed when any.
-llvm::Expected<mm::Catalog> catalogFor(const mm::Config &Cfg, const CommonFlags &F,
-                                       bool &Failed) {
+mm::ScanOptions scanOptions(const CommonFlags &F) {
   mm::ScanOptions Opts;
   Opts.BuildDir = F.BuildDir;
   Opts.Jobs = F.Jobs;
   Opts.Paths = F.Paths;
   Opts.Progress = llvm::errs().is_displayed();
-  auto Facts = mm::scanDatabase(Cfg, Opts);
-  if (!Facts)
-    return Facts.takeError();
-  Failed = false;
-  for (const mm::TUFacts &TU : *Facts) {
-    if (TU.Parsed)
-      continue;
-    Failed = true;
-    llvm::errs() << "metrics-migrate: " << TU.MainFile << ": failed to parse\n";
-    for (const std::string &E : TU.Errors)
-      llvm::errs() << "  " << E << "\n";
-  }
-  return mm::buildCatalog(*Facts, Cfg);
+  return Opts;
+}
+
+void reportFailedTUs(const std::vector<std::string> &Failed) {
+  for (const std::string &F : Failed)
+    llvm::errs() << "metrics-migrate: failed to parse: " << F << "\n";
+}
+
+void reportManual(const std::vector<mm::ManualItem> &Manual) {
+  for (const mm::ManualItem &M : Manual)
+    llvm::errs() << M.File << ":" << M.Line << ": warning: " << M.What << ": " << M.Why
+                 << " [left for a human]\n";
+}
+
+int migrationError(llvm::Error E) {
+  int Code = BadUsage;
+  llvm::handleAllErrors(
+      std::move(E),
+      [&](const mm::EditConflictError &C) {
+        llvm::errs() << "metrics-migrate: " << C.message() << "\n";
+        Code = Conflict;
+      },
+      [&](const llvm::ErrorInfoBase &Other) {
+        llvm::errs() << "metrics-migrate: " << Other.message() << "\n";
+      });
+  return Code;
 }
 
 } // namespace
@@ -103,6 +116,23 @@ int main(int argc, char **argv) {
                  "and call sites (JSON)");
   addCommonFlags(*Catalog, Flags);
   Catalog->add_flag("--summary", Summary, "Print a short human-readable summary instead");
+  bool WithFacts = false;
+  Catalog->add_flag("--facts", WithFacts,
+                    "Print the scan facts the rewriters use (argument sites, member "
+                    "initializers, null guards, files) instead");
+
+  std::string ExportFixes;
+  bool Stat = false;
+  CLI::App *Diff = App.add_subcommand(
+      "diff", "Print the migration as a unified diff (valid for git apply); writes nothing");
+  addCommonFlags(*Diff, Flags);
+  Diff->add_flag("--stat", Stat, "Print a diffstat before the diff");
+  Diff->add_option("--export-fixes", ExportFixes,
+                   "Also write the edits as clang-apply-replacements YAML");
+  CLI::App *Apply = App.add_subcommand("apply", "Migrate the tree in place");
+  addCommonFlags(*Apply, Flags);
+  Apply->add_option("--export-fixes", ExportFixes,
+                    "Also write the edits as clang-apply-replacements YAML");
 
   try {
     App.parse(argc, argv);
@@ -116,15 +146,37 @@ int main(int argc, char **argv) {
     return fail(Cfg.takeError(), BadUsage);
 
   if (Catalog->parsed()) {
-    bool Failed = false;
-    auto C = catalogFor(*Cfg, Flags, Failed);
-    if (!C)
-      return fail(C.takeError(), BadUsage);
-    if (Summary)
-      mm::printCatalogSummary(llvm::outs(), *C);
+    auto S = mm::runScan(*Cfg, scanOptions(Flags));
+    if (!S)
+      return fail(S.takeError(), BadUsage);
+    reportFailedTUs(S->FailedTUs);
+    if (WithFacts)
+      mm::printJSON(llvm::outs(), mm::toJSON(S->TheFacts));
+    else if (Summary)
+      mm::printCatalogSummary(llvm::outs(), S->TheCatalog);
     else
-      mm::printJSON(llvm::outs(), mm::toJSON(*C));
-    return Failed ? ParseFailures : Done;
+      mm::printJSON(llvm::outs(), mm::toJSON(S->TheCatalog));
+    return S->FailedTUs.empty() ? Done : ParseFailures;
   }
-  return BadUsage;
+
+  auto M = mm::runMigration(*Cfg, scanOptions(Flags));
+  if (!M)
+    return migrationError(M.takeError());
+  reportFailedTUs(M->FailedTUs);
+  reportManual(M->Rewrites.Manual);
+  mm::MaterializeOptions MO;
+  MO.Root = Cfg->Root;
+  if (!ExportFixes.empty())
+    if (llvm::Error E = mm::writeExportFixes(ExportFixes, M->Rewrites.Edits, MO))
+      return migrationError(std::move(E));
+  if (Diff->parsed()) {
+    if (Stat)
+      mm::printDiffStat(llvm::outs(), M->Files);
+    mm::printUnifiedDiff(llvm::outs(), M->Files);
+  } else if (Apply->parsed()) {
+    if (llvm::Error E = mm::applyFiles(M->Files, MO))
+      return migrationError(std::move(E));
+    mm::printDiffStat(llvm::errs(), M->Files);
+  }
+  return M->FailedTUs.empty() ? Done : ParseFailures;
 }

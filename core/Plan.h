@@ -1,0 +1,80 @@
+//===--- Plan.h - What the migration will do --------------------*- C++ -*-===//
+//
+// The planner's output (planner/Planner.h), plain data: the fate of every
+// metric (moved to an owner module, shared, kept in the service, dead), its
+// constant's name and definition, how each wrapper is replaced, and which
+// injection points go. Rewriters turn a Plan into Edits; the report reads it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_CORE_PLAN_H
+#define METRICS_MIGRATE_CORE_PLAN_H
+
+#include "core/Types.h"
+
+#include <string>
+#include <vector>
+
+namespace mm {
+
+enum class MetricFate {
+  Moved,  ///< Recorded by one production module: moves there.
+  Shared, ///< Recorded by several: moves to the one with most call sites.
+  Kept,   ///< Recorded only by the service itself (e.g. polling): stays.
+  Dead,   ///< Recorded by nobody: stays, listed.
+};
+
+enum class WrapperFate {
+  Inline, ///< Single expression: substituted at every call site.
+  Helper, ///< Longer body: a file-local function in each calling module.
+  Keep,   ///< Touches only kept metrics, or nobody calls it from outside.
+};
+
+struct MetricPlan {
+  std::string Name;  ///< Prometheus name.
+  std::string Field; ///< The service member it was.
+  MetricFate Fate = MetricFate::Moved;
+  std::string Constant;  ///< UPPER_SNAKE_CASE, suffixed on a clash.
+  std::string ClashWith; ///< The identifier and file that forced a suffix.
+  std::string Owner;     ///< Module (path without extension).
+  std::string OwnerSource, OwnerHeader; ///< Files of the owner module.
+  std::vector<std::string> Users;       ///< Other recording modules, sorted.
+  unsigned OwnerSites = 0; ///< Production call sites in the owner.
+  std::string Namespace;   ///< Where the constant lives.
+  std::string Type;        ///< `prometheus::Family<prometheus::Counter>&`...
+  /// `Type NAME = <chain>.Register(<registry>)[.Add(..)];`
+  std::string Definition;
+  /// `extern Type NAME;`
+  std::string Declaration;
+  bool Pointer = false; ///< The field was a pointer: `f_->` becomes `NAME.`.
+};
+
+struct WrapperPlan {
+  std::string Name;
+  std::string Signature;
+  WrapperFate Fate = WrapperFate::Inline;
+  std::string Reason; ///< Why a helper or kept, in words.
+  /// The helper function's definition (Fate == Helper), metric holes filled.
+  std::string HelperDefinition;
+};
+
+struct Plan {
+  std::vector<MetricPlan> Metrics;   ///< Sorted by name.
+  std::vector<WrapperPlan> Wrappers; ///< Sorted by name.
+  std::vector<InjectionPoint> Strip; ///< Injection points that go.
+  std::vector<InjectionPoint> Keep;  ///< Those that stay (still used).
+  std::string RegistryExpr;
+  std::string RegistryHeader;
+  /// The configured registry header is not in the project: write it.
+  bool WriteRegistryHeader = false;
+
+  const MetricPlan *metric(llvm::StringRef Name) const;
+  const WrapperPlan *wrapper(llvm::StringRef Signature) const;
+};
+
+llvm::StringRef toString(MetricFate F);
+llvm::StringRef toString(WrapperFate F);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_CORE_PLAN_H

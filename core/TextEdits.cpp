@@ -1,0 +1,197 @@
+//===--- TextEdits.cpp - Small, exact operations on source text -----------===//
+
+#include "core/TextEdits.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+
+namespace mm {
+
+namespace {
+
+bool isBlank(llvm::StringRef S) { return S.find_first_not_of(" \t\r") == llvm::StringRef::npos; }
+
+/// Skips whitespace and comments forward from \p Pos.
+unsigned skipSpaceForward(llvm::StringRef Text, unsigned Pos) {
+  while (Pos < Text.size()) {
+    if (llvm::isSpace(Text[Pos])) {
+      ++Pos;
+    } else if (Text.substr(Pos).starts_with("//")) {
+      size_t NL = Text.find('\n', Pos);
+      Pos = NL == llvm::StringRef::npos ? Text.size() : NL;
+    } else if (Text.substr(Pos).starts_with("/*")) {
+      size_t End = Text.find("*/", Pos + 2);
+      Pos = End == llvm::StringRef::npos ? Text.size() : End + 2;
+    } else {
+      break;
+    }
+  }
+  return Pos;
+}
+
+unsigned skipSpaceBackward(llvm::StringRef Text, unsigned Pos) {
+  while (Pos > 0 && llvm::isSpace(Text[Pos - 1]))
+    --Pos;
+  return Pos;
+}
+
+} // namespace
+
+std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Text, unsigned Offset,
+                                         unsigned Length) {
+  size_t LineStart = Text.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  LineStart = (Offset == 0 || LineStart == llvm::StringRef::npos) ? 0 : LineStart + 1;
+  if (Offset == 0)
+    LineStart = 0;
+  size_t LineEnd = Text.find('\n', Offset + Length);
+  LineEnd = LineEnd == llvm::StringRef::npos ? Text.size() : LineEnd + 1;
+  if (!isBlank(Text.slice(LineStart, Offset)) ||
+      !isBlank(Text.slice(Offset + Length, LineEnd).rtrim('\n')))
+    return {Offset, Length};
+  return {static_cast<unsigned>(LineStart), static_cast<unsigned>(LineEnd - LineStart)};
+}
+
+std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offset,
+                                             unsigned Length) {
+  unsigned End = skipSpaceForward(Text, Offset + Length);
+  if (End < Text.size() && Text[End] == ';')
+    Length = End + 1 - Offset;
+  return wholeLines(Text, Offset, Length);
+}
+
+std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
+                                          unsigned Length) {
+  unsigned Before = skipSpaceBackward(Text, Offset);
+  if (Before > 0 && Text[Before - 1] == ',') {
+    unsigned Start = Before - 1;
+    return {Start, Offset + Length - Start};
+  }
+  unsigned After = skipSpaceForward(Text, Offset + Length);
+  if (After < Text.size() && Text[After] == ',') {
+    unsigned Next = skipSpaceForward(Text, After + 1);
+    return {Offset, Next - Offset};
+  }
+  return {Offset, Length};
+}
+
+std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
+                                                           llvm::StringRef Namespace) {
+  if (Namespace.empty())
+    return std::nullopt;
+  auto OpenOf = [&](llvm::StringRef Name, size_t From) -> std::optional<unsigned> {
+    size_t Pos = From;
+    while ((Pos = Text.find("namespace", Pos)) != llvm::StringRef::npos) {
+      size_t P = skipSpaceForward(Text, Pos + 9);
+      if ((Pos == 0 || !llvm::isAlnum(Text[Pos - 1])) && Text.substr(P).starts_with(Name)) {
+        size_t Q = skipSpaceForward(Text, P + Name.size());
+        if (Q < Text.size() && Text[Q] == '{')
+          return Q + 1;
+      }
+      Pos += 9;
+    }
+    return std::nullopt;
+  };
+  std::optional<unsigned> Open = OpenOf(Namespace, 0);
+  if (!Open) {
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    Namespace.split(Parts, "::");
+    size_t From = 0;
+    for (llvm::StringRef Part : Parts) {
+      Open = OpenOf(Part, From);
+      if (!Open)
+        return std::nullopt;
+      From = *Open;
+    }
+  }
+  // Match braces (ignoring those in strings and comments) to the close.
+  int Depth = 1;
+  size_t I = *Open;
+  while (I < Text.size() && Depth > 0) {
+    char C = Text[I];
+    if (C == '"' || C == '\'') {
+      ++I;
+      while (I < Text.size() && Text[I] != C) {
+        if (Text[I] == '\\')
+          ++I;
+        ++I;
+      }
+    } else if (Text.substr(I).starts_with("//") || Text.substr(I).starts_with("/*")) {
+      I = skipSpaceForward(Text, I) - 1;
+    } else if (C == '{') {
+      ++Depth;
+    } else if (C == '}') {
+      --Depth;
+    }
+    ++I;
+  }
+  return std::make_pair(*Open, static_cast<unsigned>(I - 1));
+}
+
+unsigned afterIncludes(llvm::StringRef Text) {
+  unsigned Result = 0;
+  size_t Pos = 0;
+  while (Pos < Text.size()) {
+    size_t NL = Text.find('\n', Pos);
+    size_t End = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
+    llvm::StringRef Line = Text.slice(Pos, End).ltrim();
+    if (Line.starts_with("#include") || Line.starts_with("#pragma once"))
+      Result = End;
+    Pos = End;
+  }
+  return Result;
+}
+
+std::string applyWithin(llvm::StringRef Text, unsigned Offset, unsigned Length,
+                        std::vector<Edit> Inner) {
+  std::sort(Inner.begin(), Inner.end());
+  std::string Out;
+  unsigned Pos = Offset;
+  for (const Edit &E : Inner) {
+    if (E.Offset < Pos || E.Offset + E.Length > Offset + Length)
+      continue;
+    Out += Text.slice(Pos, E.Offset);
+    Out += E.Text;
+    Pos = E.Offset + E.Length;
+  }
+  Out += Text.slice(Pos, Offset + Length);
+  return Out;
+}
+
+bool needsParens(llvm::StringRef Arg, llvm::StringRef Before, llvm::StringRef After) {
+  Arg = Arg.trim();
+  // A comma at depth 0 would split an argument list.
+  int Depth = 0;
+  bool TopComma = false, TopOperator = false;
+  for (size_t I = 0; I < Arg.size(); ++I) {
+    char C = Arg[I];
+    if (C == '"' || C == '\'') {
+      for (++I; I < Arg.size() && Arg[I] != C; ++I)
+        if (Arg[I] == '\\')
+          ++I;
+      continue;
+    }
+    if (C == '-' && I + 1 < Arg.size() && Arg[I + 1] == '>') {
+      ++I; // member access, not an operator or a bracket
+      continue;
+    }
+    if (C == '(' || C == '[' || C == '{' || C == '<')
+      ++Depth;
+    else if (C == ')' || C == ']' || C == '}' || C == '>')
+      --Depth;
+    else if (Depth == 0 && C == ',')
+      TopComma = true;
+    else if (Depth == 0 && llvm::StringRef("+-*/%&|^!=?:~").contains(C) &&
+             !(C == ':' && I + 1 < Arg.size() && Arg[I + 1] == ':') &&
+             !(C == ':' && I > 0 && Arg[I - 1] == ':'))
+      TopOperator = true;
+  }
+  llvm::StringRef B = Before.rtrim(), A = After.ltrim();
+  bool ArgumentPosition = (B.ends_with("(") || B.ends_with(",") || B.ends_with("{")) &&
+                          (A.starts_with(")") || A.starts_with(",") || A.starts_with("}"));
+  if (ArgumentPosition)
+    return TopComma;
+  return TopComma || TopOperator;
+}
+
+} // namespace mm

@@ -1,0 +1,63 @@
+//===--- TextEdits.h - Small, exact operations on source text ---*- C++ -*-===//
+//
+// The rewriters work on plain text plus the spans the matchers recorded. These
+// helpers turn a span into the range that removes it cleanly (whole lines,
+// the separating comma of a list element), find where a namespace's body
+// starts, and apply nested edits to a slice of text. Pure functions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_CORE_TEXTEDITS_H
+#define METRICS_MIGRATE_CORE_TEXTEDITS_H
+
+#include "core/Edit.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mm {
+
+/// [Offset, Offset + Length) widened to whole lines when nothing but
+/// whitespace shares those lines (the newline after goes too); otherwise
+/// unchanged.
+std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Text, unsigned Offset,
+                                         unsigned Length);
+
+/// The range removing a declaration ending at [Offset, Offset + Length)
+/// followed by `;` (skipping whitespace), as whole lines when possible.
+std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offset,
+                                             unsigned Length);
+
+/// The range removing one element of a comma-separated list (parameters,
+/// arguments): with the comma before it, or when it is first, with the comma
+/// and whitespace after it. Alone in the list: the element itself.
+std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
+                                          unsigned Length);
+
+/// Offset just after the `{` opening namespace \p Namespace (`a::b` matches
+/// `namespace a::b {` or `namespace a {` ... `namespace b {`), and the offset
+/// of the matching close. None when the file does not open it.
+std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
+                                                           llvm::StringRef Namespace);
+
+/// Offset of the start of the line after the last `#include`, or 0.
+unsigned afterIncludes(llvm::StringRef Text);
+
+/// Applies \p Inner (offsets relative to the whole file) to the slice
+/// [Offset, Offset + Length) of \p Text and returns the result. Edits outside
+/// the slice are ignored.
+std::string applyWithin(llvm::StringRef Text, unsigned Offset, unsigned Length,
+                        std::vector<Edit> Inner);
+
+/// Whether \p Arg needs parentheses where it replaces a hole in \p Template at
+/// \p HolePos: never for a plain argument position (between `(`/`,`/`{` and
+/// `)`/`,`/`}`) unless it holds a top-level comma; otherwise unless it is a
+/// name, literal, call or member access.
+bool needsParens(llvm::StringRef Arg, llvm::StringRef Before, llvm::StringRef After);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_CORE_TEXTEDITS_H

@@ -1,0 +1,770 @@
+//===--- InjectionUseRecorder.cpp - What goes when the service goes -------===//
+//
+// Takes a TU's AST and the interface set; hands on, in TUFacts::Scan, the
+// argument sites, member initializers and null guards of injected service
+// references (with the exact text ranges to delete), the TU's project files
+// and the UPPER_SNAKE_CASE names they declare.
+//
+//===----------------------------------------------------------------------===//
+
+#include "matchers/InjectionUseRecorder.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <tuple>
+
+namespace mm {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace {
+
+constexpr llvm::StringLiteral ConstructId = "construct";
+constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral CtorId = "ctor";
+constexpr llvm::StringLiteral IfId = "if";
+constexpr llvm::StringLiteral NameId = "name";
+
+constexpr llvm::StringLiteral FormParen = "paren";
+constexpr llvm::StringLiteral FormBrace = "brace";
+constexpr llvm::StringLiteral FormNew = "new";
+constexpr llvm::StringLiteral FormCall = "call";
+
+/// How many function bodies the search for make_unique/make_shared's
+/// construction may read, per specialization.
+constexpr unsigned MakeSearchBudget = 400;
+
+using SpanKey = std::tuple<std::string, unsigned, unsigned>;
+
+SpanKey keyOf(const SourceSpan &S) { return {S.File, S.Offset, S.Length}; }
+
+//===-- Text ranges -------------------------------------------------------===//
+
+/// The file characters of the tokens of \p R; invalid when they are not one
+/// contiguous piece of a file.
+CharSourceRange fileRange(const Locator &Loc, SourceRange R) {
+  return Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R),
+                                  Loc.sourceManager(), Loc.langOpts());
+}
+
+/// The span from \p Begin to \p End, two character locations of one file;
+/// an invalid span when they are not.
+SourceSpan spanBetween(const Locator &Loc, SourceLocation Begin, SourceLocation End) {
+  const SourceManager &SM = Loc.sourceManager();
+  if (Begin.isInvalid() || End.isInvalid() || !Begin.isFileID() || !End.isFileID())
+    return {};
+  auto [FID, B] = SM.getDecomposedLoc(Begin);
+  auto [EndFID, E] = SM.getDecomposedLoc(End);
+  if (FID != EndFID || E < B)
+    return {};
+  SourceSpan S;
+  S.File = Loc.file(Begin);
+  S.Offset = B;
+  S.Length = E - B;
+  S.Line = SM.getLineNumber(FID, B);
+  S.Column = SM.getColumnNumber(FID, B);
+  return S;
+}
+
+/// True when the token at \p L is itself written in a file: plain code or a
+/// macro argument, not a macro body.
+bool writtenInFile(const Locator &Loc, SourceLocation L) {
+  const SourceManager &SM = Loc.sourceManager();
+  return L.isValid() && (L.isFileID() || SM.getFileLoc(L) == SM.getSpellingLoc(L));
+}
+
+/// A raw lexer positioned at the file character location \p At.
+std::unique_ptr<Lexer> lexerAt(const Locator &Loc, SourceLocation At) {
+  const SourceManager &SM = Loc.sourceManager();
+  if (At.isInvalid() || !At.isFileID())
+    return nullptr;
+  auto [FID, Offset] = SM.getDecomposedLoc(At);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(FID, &Invalid);
+  if (Invalid || Offset > Buffer.size())
+    return nullptr;
+  return std::make_unique<Lexer>(SM.getLocForStartOfFile(FID), Loc.langOpts(),
+                                 Buffer.begin(), Buffer.begin() + Offset, Buffer.end());
+}
+
+/// \p End, or the end of the `;` that follows it.
+SourceLocation withSemicolon(const Locator &Loc, SourceLocation End) {
+  std::unique_ptr<Lexer> Lex = lexerAt(Loc, End);
+  if (!Lex)
+    return End;
+  Token T;
+  Lex->LexFromRawLexer(T);
+  return T.is(tok::semi) ? T.getEndLoc() : End;
+}
+
+/// What to delete to drop element \p I of a comma-separated list whose
+/// elements cover \p Ranges: with the comma before it, or, for the first,
+/// up to the next element; alone, just the element.
+SourceSpan listRemoval(const Locator &Loc, llvm::ArrayRef<CharSourceRange> Ranges,
+                       size_t I) {
+  if (Ranges[I].isInvalid())
+    return {};
+  if (Ranges.size() == 1)
+    return spanBetween(Loc, Ranges[I].getBegin(), Ranges[I].getEnd());
+  if (I > 0)
+    return Ranges[I - 1].isInvalid()
+               ? SourceSpan()
+               : spanBetween(Loc, Ranges[I - 1].getEnd(), Ranges[I].getEnd());
+  return Ranges[1].isInvalid()
+             ? SourceSpan()
+             : spanBetween(Loc, Ranges[0].getBegin(), Ranges[1].getBegin());
+}
+
+/// `member_(..)` or `member_{..}` as written. The brackets are found by
+/// lexing: in a template pattern the initializer's own parentheses may be
+/// those of its argument.
+SourceRange initializerRange(const Locator &Loc, const CXXCtorInitializer *Init) {
+  SourceRange Recorded = Init->getSourceRange();
+  SourceLocation Open = Init->getLParenLoc();
+  if (Init->isAnyMemberInitializer() && Init->getMemberLocation().isFileID())
+    Open = Lexer::getLocForEndOfToken(Init->getMemberLocation(), 0, Loc.sourceManager(),
+                                      Loc.langOpts());
+  std::unique_ptr<Lexer> Lex = lexerAt(Loc, Open);
+  if (!Lex)
+    return Recorded;
+  unsigned Depth = 0;
+  Token T;
+  while (true) {
+    Lex->LexFromRawLexer(T);
+    if (T.is(tok::eof))
+      break;
+    if (T.isOneOf(tok::l_paren, tok::l_brace, tok::l_square))
+      ++Depth;
+    else if (T.isOneOf(tok::r_paren, tok::r_brace, tok::r_square) && Depth > 0 &&
+             --Depth == 0)
+      return SourceRange(Init->getSourceLocation(), T.getLocation());
+    if (Depth == 0)
+      break;
+  }
+  return Recorded;
+}
+
+/// True when \p S ends with a `}` of its own rather than with a `;`.
+bool endsInBlock(const Stmt *S) {
+  while (S) {
+    if (isa<CompoundStmt, CXXTryStmt>(S))
+      return true;
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      S = If->getElse() ? If->getElse() : If->getThen();
+    else if (const auto *While = dyn_cast<WhileStmt>(S))
+      S = While->getBody();
+    else if (const auto *For = dyn_cast<ForStmt>(S))
+      S = For->getBody();
+    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+      S = Range->getBody();
+    else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+      S = Switch->getBody();
+    else if (const auto *Label = dyn_cast<LabelStmt>(S))
+      S = Label->getSubStmt();
+    else if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+      S = Attributed->getSubStmt();
+    else
+      return false;
+  }
+  return false;
+}
+
+/// The file characters of statement \p S including its closing `;`.
+CharSourceRange statementRange(const Locator &Loc, const Stmt *S) {
+  CharSourceRange R = fileRange(Loc, S->getSourceRange());
+  if (R.isValid() && !endsInBlock(S))
+    R.setEnd(withSemicolon(Loc, R.getEnd()));
+  return R;
+}
+
+//===-- Names -------------------------------------------------------------===//
+
+/// Qualified name of \p FD, of its template pattern when it is an
+/// instantiation, so every instantiation names the code as written.
+std::string functionName(const FunctionDecl *FD) {
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    FD = Pattern;
+  return qualifiedName(FD);
+}
+
+std::string className(const CXXRecordDecl *RD) {
+  if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
+    RD = Pattern;
+  return qualifiedName(RD);
+}
+
+/// The function whose body holds \p Node, looking through lambdas; "" at
+/// namespace scope and in default member initializers.
+std::string enclosingFunctionName(ASTContext &Ctx, const DynTypedNode &Node) {
+  DynTypedNodeList Parents = Ctx.getParents(Node);
+  while (!Parents.empty()) {
+    for (const DynTypedNode &P : Parents)
+      if (P.get<FieldDecl>() || P.get<CXXDefaultInitExpr>())
+        return "";
+    const DynTypedNode &P = Parents[0];
+    if (const auto *FD = P.get<FunctionDecl>()) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      if (!MD || !MD->getParent()->isLambda())
+        return functionName(FD);
+    }
+    Parents = Ctx.getParents(P);
+  }
+  return "";
+}
+
+bool isUpperSnake(llvm::StringRef Name) {
+  if (Name.empty() || !isUppercase(Name[0]))
+    return false;
+  if (!llvm::all_of(Name, [](char C) { return isUppercase(C) || isDigit(C) || C == '_'; }))
+    return false;
+  return Name.contains('_') || Name.size() > 1;
+}
+
+//===-- Expressions -------------------------------------------------------===//
+
+/// \p E without implicit nodes and parentheses: what it is, as read.
+const Expr *bare(const Expr *E) {
+  while (true) {
+    const Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+/// The variable, parameter or field \p E names; with \p ThroughDeref, also
+/// the one behind `*p`, `p->` (raw or smart pointer).
+const ValueDecl *referencedDecl(const Expr *E, bool ThroughDeref) {
+  E = bare(E);
+  if (ThroughDeref) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+        Op->getNumArgs() == 1)
+      return referencedDecl(Op->getArg(0), false);
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+      return referencedDecl(U->getSubExpr(), false);
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+bool isNull(ASTContext &Ctx, const Expr *E) {
+  return E->IgnoreParenImpCasts()->isNullPointerConstant(
+             Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+}
+
+/// The pointer an `if` condition tests: `p`, `p != nullptr`, `nullptr != p`,
+/// `p != NULL`.
+const ValueDecl *testedPointer(ASTContext &Ctx, const Expr *Cond) {
+  Cond = bare(Cond);
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+  if (const auto *Op = dyn_cast<BinaryOperator>(Cond); Op && Op->getOpcode() == BO_NE) {
+    LHS = Op->getLHS();
+    RHS = Op->getRHS();
+  } else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Call && Call->getOperator() == OO_ExclaimEqual && Call->getNumArgs() == 2) {
+    LHS = Call->getArg(0);
+    RHS = Call->getArg(1);
+  } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond);
+             Rewritten && Rewritten->getOpcode() == BO_NE) {
+    LHS = Rewritten->getLHS();
+    RHS = Rewritten->getRHS();
+  } else {
+    return referencedDecl(Cond, false);
+  }
+  if (isNull(Ctx, RHS) && !isNull(Ctx, LHS))
+    return referencedDecl(LHS, false);
+  if (isNull(Ctx, LHS) && !isNull(Ctx, RHS))
+    return referencedDecl(RHS, false);
+  return nullptr;
+}
+
+bool sameDecl(const Decl *A, const Decl *B) {
+  return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
+}
+
+/// Collects, in one function (body and member initializers), the constructions
+/// of a class and the functions it calls.
+class ConstructionFinder : public RecursiveASTVisitor<ConstructionFinder> {
+public:
+  ConstructionFinder(const CXXRecordDecl *Target, unsigned NumArgs)
+      : Target(Target), NumArgs(NumArgs) {}
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (!Ctor)
+      return true;
+    unsigned Written = llvm::count_if(
+        E->arguments(), [](const Expr *A) { return !isa<CXXDefaultArgExpr>(A); });
+    if (Ctor->getParent()->getCanonicalDecl() == Target && Written == NumArgs) {
+      Found = Ctor;
+      return false;
+    }
+    Callees.push_back(Ctor);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *E) {
+    if (const FunctionDecl *FD = E->getDirectCallee())
+      Callees.push_back(FD);
+    return true;
+  }
+
+  const CXXConstructorDecl *Found = nullptr;
+  llvm::SmallVector<const FunctionDecl *, 16> Callees;
+
+private:
+  const CXXRecordDecl *Target;
+  unsigned NumArgs;
+};
+
+//===-- The callback ------------------------------------------------------===//
+
+class Callback : public MatchFinder::MatchCallback {
+public:
+  Callback(const InterfaceSet &Set, const Locator &Loc) : Set(Set), Loc(Loc) {}
+
+  void run(const MatchFinder::MatchResult &R) override {
+    if (const auto *E = R.Nodes.getNodeAs<CXXConstructExpr>(ConstructId))
+      onConstruct(*R.Context, E);
+    else if (const auto *C = R.Nodes.getNodeAs<CallExpr>(CallId))
+      onCall(*R.Context, C);
+    else if (const auto *Ctor = R.Nodes.getNodeAs<CXXConstructorDecl>(CtorId))
+      onConstructor(Ctor);
+    else if (const auto *If = R.Nodes.getNodeAs<IfStmt>(IfId))
+      onIf(*R.Context, If);
+    else if (const auto *D = R.Nodes.getNodeAs<NamedDecl>(NameId))
+      onName(D);
+  }
+
+  /// Appends what was recorded to \p Out, sorted.
+  void finish(Facts &Out) {
+    llvm::sort(Sites, [](const ArgumentSite &A, const ArgumentSite &B) {
+      return std::tie(A.Arg, A.Index) < std::tie(B.Arg, B.Index);
+    });
+    llvm::sort(Inits, [](const MemberInit &A, const MemberInit &B) { return A.Init < B.Init; });
+    llvm::sort(Guards, [](const NullGuard &A, const NullGuard &B) { return A.If < B.If; });
+    llvm::append_range(Out.ArgumentSites, Sites);
+    llvm::append_range(Out.MemberInits, Inits);
+    llvm::append_range(Out.NullGuards, Guards);
+    for (auto &[File, FileNames] : Names) {
+      std::vector<std::string> &All = Out.UpperSnakeNames[File];
+      All.insert(All.end(), FileNames.begin(), FileNames.end());
+      llvm::sort(All);
+      All.erase(std::unique(All.begin(), All.end()), All.end());
+    }
+  }
+
+  bool wantsInjection() const { return !Set.Names.empty(); }
+
+private:
+  /// A function or constructor of the project whose injected parameters go:
+  /// not the service's own, a double's, or a lambda's.
+  bool isProjectCallee(const FunctionDecl *FD) const {
+    if (!FD || FD->isImplicit() || !Loc.inProject(FD->getLocation()))
+      return false;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (MD->getParent()->isLambda() || Set.isOrDerives(MD->getParent()) ||
+          MD->isExplicitObjectMemberFunction())
+        return false;
+    return true;
+  }
+
+  /// Records every argument of \p Args that \p Params takes as an injected
+  /// parameter (the same position).
+  void recordArgs(ASTContext &Ctx, const DynTypedNode &Site, const FunctionDecl *Params,
+                  llvm::ArrayRef<const Expr *> Args, llvm::StringRef Form,
+                  SourceRange Call, const std::string &Callee) {
+    llvm::SmallVector<const Expr *, 8> Written;
+    for (const Expr *Arg : Args) {
+      if (isa<CXXDefaultArgExpr>(Arg))
+        break;
+      Written.push_back(Arg); // implicit wrappers share the written range
+    }
+    // A pack expanded in an instantiation: one written argument stands for
+    // several; there is nothing to drop one by one.
+    for (size_t I = 0; I < Written.size(); ++I)
+      for (size_t J = I + 1; J < Written.size(); ++J)
+        if (Written[I]->getBeginLoc() == Written[J]->getBeginLoc())
+          return;
+    // The commas are where the call is written; a call spelled in a macro
+    // body cannot be edited argument by argument.
+    bool Editable = writtenInFile(Loc, Call.getBegin()) && writtenInFile(Loc, Call.getEnd());
+    llvm::SmallVector<CharSourceRange, 8> Ranges;
+    for (const Expr *Arg : Written)
+      Ranges.push_back(fileRange(Loc, Arg->getSourceRange()));
+    for (size_t I = 0; I < Written.size() && I < Params->getNumParams(); ++I) {
+      auto Iface = interfaceOf(Params->getParamDecl(I)->getType(), Set);
+      if (!Iface || Iface->second == Holder::Value)
+        continue;
+      ArgumentSite A;
+      A.Arg = Loc.span(Written[I]->getSourceRange());
+      if (!A.Arg.valid() || !Seen.insert(keyOf(A.Arg)).second)
+        continue;
+      A.Call = Loc.span(Call);
+      A.Callee = Callee;
+      A.Form = Form.str();
+      A.Index = I;
+      A.ArgText = Loc.text(Written[I]->getSourceRange());
+      if (Editable)
+        A.Removal = listRemoval(Loc, Ranges, I);
+      A.EnclosingFunction = enclosingFunctionName(Ctx, Site);
+      Sites.push_back(std::move(A));
+    }
+  }
+
+  void onConstruct(ASTContext &Ctx, const CXXConstructExpr *E) {
+    if (E->isTypeDependent() || E->getNumArgs() == 0 || !Loc.inProject(E->getBeginLoc()))
+      return;
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (!isProjectCallee(Ctor))
+      return;
+    llvm::StringRef Form = E->isListInitialization() ? FormBrace : FormParen;
+    SourceRange Call = E->getSourceRange();
+    bool Spelled = isa<CXXTemporaryObjectExpr>(E) || E->getParenOrBraceRange().isValid();
+    DynTypedNodeList Parents = Ctx.getParents(*E);
+    while (!Parents.empty() && Parents[0].get<CXXBindTemporaryExpr>())
+      Parents = Ctx.getParents(Parents[0]);
+    if (!Parents.empty()) {
+      const DynTypedNode &P = Parents[0];
+      if (const auto *New = P.get<CXXNewExpr>()) {
+        Form = FormNew;
+        Call = New->getSourceRange();
+        Spelled = true;
+      } else if (const auto *Cast = P.get<CXXFunctionalCastExpr>()) {
+        Call = Cast->getSourceRange();
+        Spelled = true;
+      } else if (const auto *Init = P.get<CXXCtorInitializer>()) {
+        Call = initializerRange(Loc, Init);
+        Spelled = Spelled || Init->isWritten();
+      }
+    }
+    // An implicit conversion (`f(metrics)` into a by-value parameter whose
+    // class takes the service) is not a construction written in the code.
+    if (!Spelled)
+      return;
+    llvm::SmallVector<const Expr *, 8> Args(E->arguments());
+    recordArgs(Ctx, DynTypedNode::create(*E), Ctor, Args, Form, Call, className(Ctor->getParent()));
+  }
+
+  void onCall(ASTContext &Ctx, const CallExpr *C) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (!FD || C->getNumArgs() == 0 || !Loc.inProject(C->getBeginLoc()))
+      return;
+    if (FD->isInStdNamespace() && FD->getIdentifier() &&
+        (FD->getName() == "make_unique" || FD->getName() == "make_shared")) {
+      onMake(Ctx, C, FD);
+      return;
+    }
+    if (!isProjectCallee(FD))
+      return;
+    llvm::SmallVector<const Expr *, 8> Args(C->arguments());
+    recordArgs(Ctx, DynTypedNode::create(*C), FD, Args, FormCall, C->getSourceRange(),
+               functionName(FD));
+  }
+
+  /// `std::make_unique<T>(a, metrics)`: the arguments are T's constructor's.
+  void onMake(ASTContext &Ctx, const CallExpr *C, const FunctionDecl *Make) {
+    const TemplateArgumentList *TArgs = Make->getTemplateSpecializationArgs();
+    if (!TArgs || TArgs->size() == 0 || TArgs->get(0).getKind() != TemplateArgument::Type)
+      return;
+    const CXXRecordDecl *T = TArgs->get(0).getAsType()->getAsCXXRecordDecl();
+    if (!T || !T->hasDefinition() || Set.isOrDerives(T))
+      return;
+    const CXXConstructorDecl *Ctor = constructorFor(Make, T->getDefinition(), C->getNumArgs());
+    if (!isProjectCallee(Ctor))
+      return;
+    llvm::SmallVector<const Expr *, 8> Args(C->arguments());
+    recordArgs(Ctx, DynTypedNode::create(*C), Ctor, Args, Make->getName(), C->getSourceRange(),
+               className(T));
+  }
+
+  /// The constructor of \p T that \p Make calls with its \p NumArgs
+  /// arguments: the construction found in the instantiated library code
+  /// \p Make reaches, else T's only constructor taking that many.
+  const CXXConstructorDecl *constructorFor(const FunctionDecl *Make, const CXXRecordDecl *T,
+                                           unsigned NumArgs) {
+    auto [It, New] = MakeCtors.try_emplace(Make, nullptr);
+    if (!New)
+      return It->second;
+    const SourceManager &SM = Loc.sourceManager();
+    const CXXRecordDecl *Target = T->getCanonicalDecl();
+    std::deque<const FunctionDecl *> Work{Make};
+    llvm::DenseSet<const FunctionDecl *> Visited{Make};
+    for (unsigned Budget = MakeSearchBudget; !Work.empty() && Budget > 0; --Budget) {
+      const FunctionDecl *FD = Work.front();
+      Work.pop_front();
+      const FunctionDecl *Def = nullptr;
+      if (!FD->hasBody(Def) || !Def)
+        continue;
+      ConstructionFinder Finder(Target, NumArgs);
+      Finder.TraverseDecl(const_cast<FunctionDecl *>(Def));
+      if (Finder.Found)
+        return It->second = Finder.Found;
+      for (const FunctionDecl *Callee : Finder.Callees)
+        if (SM.isInSystemHeader(Callee->getLocation()) && Visited.insert(Callee).second)
+          Work.push_back(Callee);
+    }
+    const CXXConstructorDecl *Only = nullptr;
+    for (const CXXConstructorDecl *Ctor : T->ctors()) {
+      if (Ctor->isDeleted() || Ctor->isImplicit() || Ctor->isCopyOrMoveConstructor())
+        continue;
+      if (NumArgs < Ctor->getMinRequiredArguments() ||
+          (NumArgs > Ctor->getNumParams() && !Ctor->isVariadic()))
+        continue;
+      if (Only)
+        return It->second = nullptr;
+      Only = Ctor;
+    }
+    return It->second = Only;
+  }
+
+  void onConstructor(const CXXConstructorDecl *Ctor) {
+    const CXXRecordDecl *RD = Ctor->getParent();
+    if (RD->isLambda() || Set.isOrDerives(RD) || !Loc.inProject(Ctor->getLocation()))
+      return;
+    llvm::SmallVector<const CXXCtorInitializer *, 8> Written;
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->isWritten())
+        Written.push_back(I);
+    llvm::sort(Written, [](const CXXCtorInitializer *A, const CXXCtorInitializer *B) {
+      return A->getSourceOrder() < B->getSourceOrder();
+    });
+    llvm::SmallVector<CharSourceRange, 8> Ranges;
+    for (const CXXCtorInitializer *I : Written) {
+      SourceRange R = initializerRange(Loc, I);
+      Ranges.push_back(writtenInFile(Loc, R.getBegin()) && writtenInFile(Loc, R.getEnd())
+                           ? fileRange(Loc, R)
+                           : CharSourceRange());
+    }
+    for (size_t Idx = 0; Idx < Written.size(); ++Idx) {
+      const FieldDecl *Field = Written[Idx]->getAnyMember();
+      if (!Field)
+        continue;
+      auto Iface = interfaceOf(Field->getType(), Set);
+      if (!Iface || Iface->second == Holder::Value)
+        continue;
+      MemberInit M;
+      M.Init = Loc.span(initializerRange(Loc, Written[Idx]));
+      if (!M.Init.valid() || !Seen.insert(keyOf(M.Init)).second)
+        continue;
+      M.Owner = className(RD);
+      M.Field = Field->getNameAsString();
+      M.Removal = Written.size() > 1 ? listRemoval(Loc, Ranges, Idx)
+                                     : aloneRemoval(Ctor, Ranges[Idx]);
+      Inits.push_back(std::move(M));
+    }
+  }
+
+  /// ` : metrics_(metrics)` for the only initializer \p Init of \p Ctor:
+  /// from the end of the token before the `:` (or from the `:` and the
+  /// blanks before it when a comment comes between).
+  SourceSpan aloneRemoval(const CXXConstructorDecl *Ctor, CharSourceRange Init) const {
+    if (Init.isInvalid())
+      return {};
+    const SourceManager &SM = Loc.sourceManager();
+    SourceLocation After = Ctor->getLocation();
+    if (FunctionTypeLoc FTL = Ctor->getFunctionTypeLoc())
+      After = FTL.getRParenLoc();
+    if (After.isInvalid() || After.isMacroID())
+      return {};
+    After = Lexer::getLocForEndOfToken(After, 0, SM, Loc.langOpts());
+    if (SM.getFileID(After) != SM.getFileID(Init.getBegin()) ||
+        !SM.isBeforeInTranslationUnit(After, Init.getBegin()))
+      return {};
+    std::unique_ptr<Lexer> Lex = lexerAt(Loc, After);
+    if (!Lex)
+      return {};
+    Lex->SetCommentRetentionState(true);
+    SourceLocation LastEnd = After;
+    bool CommentSince = false;
+    Token T;
+    while (true) {
+      Lex->LexFromRawLexer(T);
+      if (T.is(tok::eof))
+        return {};
+      if (!SM.isBeforeInTranslationUnit(T.getLocation(), Init.getBegin()))
+        return {};
+      if (T.is(tok::colon))
+        break;
+      if (T.is(tok::comment)) {
+        CommentSince = true;
+        continue;
+      }
+      LastEnd = T.getEndLoc();
+      CommentSince = false;
+    }
+    SourceLocation From = LastEnd;
+    if (CommentSince) {
+      From = T.getLocation();
+      const char *Data = SM.getCharacterData(From);
+      unsigned Col = SM.getSpellingColumnNumber(From);
+      while (Col > 1 && isHorizontalWhitespace(Data[-1])) {
+        --Data;
+        --Col;
+        From = From.getLocWithOffset(-1);
+      }
+    }
+    return spanBetween(Loc, From, Init.getEnd());
+  }
+
+  void onIf(ASTContext &Ctx, const IfStmt *If) {
+    if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConsteval() ||
+        !If->getCond() || !Loc.inProject(If->getBeginLoc()))
+      return;
+    const ValueDecl *Ptr = testedPointer(Ctx, If->getCond());
+    if (!Ptr || !isa<FieldDecl, ParmVarDecl>(Ptr))
+      return;
+    auto Iface = interfaceOf(Ptr->getType(), Set);
+    if (!Iface || (Iface->second != Holder::Pointer && Iface->second != Holder::SharedPtr))
+      return;
+    // The service's own members (a decorator's inner service) stay.
+    const DeclContext *Owner = Ptr->getDeclContext();
+    if (const auto *FD = dyn_cast<FunctionDecl>(Owner))
+      Owner = FD->getDeclContext();
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(Owner); RD && Set.isOrDerives(RD))
+      return;
+    CharSourceRange Whole = statementRange(Loc, If);
+    if (Whole.isInvalid())
+      return;
+    NullGuard G;
+    G.If = spanBetween(Loc, Whole.getBegin(), Whole.getEnd());
+    if (!G.If.valid() || !Seen.insert(keyOf(G.If)).second)
+      return;
+    G.Field = Ptr->getNameAsString();
+    G.Body = bodySpan(If->getThen());
+    G.OnlyRecords = G.Body.valid() && onlyRecords(If->getThen(), Ptr);
+    Guards.push_back(std::move(G));
+  }
+
+  /// The guarded statement; for a block, its text between the braces with
+  /// the surrounding blanks trimmed.
+  SourceSpan bodySpan(const Stmt *Then) const {
+    const auto *Block = dyn_cast<CompoundStmt>(Then);
+    if (!Block) {
+      CharSourceRange R = statementRange(Loc, Then);
+      return R.isValid() ? spanBetween(Loc, R.getBegin(), R.getEnd()) : SourceSpan();
+    }
+    SourceLocation L = Block->getLBracLoc();
+    SourceLocation R = Block->getRBracLoc();
+    if (L.isInvalid() || R.isInvalid() || !L.isFileID() || !R.isFileID())
+      return {};
+    const SourceManager &SM = Loc.sourceManager();
+    auto [FID, Begin] = SM.getDecomposedLoc(L.getLocWithOffset(1));
+    auto [EndFID, End] = SM.getDecomposedLoc(R);
+    bool Invalid = false;
+    llvm::StringRef Buffer = SM.getBufferData(FID, &Invalid);
+    if (Invalid || FID != EndFID || End < Begin || End > Buffer.size())
+      return {};
+    while (Begin < End && isWhitespace(Buffer[Begin]))
+      ++Begin;
+    while (End > Begin && isWhitespace(Buffer[End - 1]))
+      --End;
+    SourceLocation Start = SM.getComposedLoc(FID, Begin);
+    return spanBetween(Loc, Start, Start.getLocWithOffset(End - Begin));
+  }
+
+  /// True when every statement of \p Then calls a method of an interface
+  /// through \p Ptr.
+  bool onlyRecords(const Stmt *Then, const ValueDecl *Ptr) const {
+    llvm::SmallVector<const Stmt *, 4> Stmts;
+    if (const auto *Block = dyn_cast<CompoundStmt>(Then))
+      Stmts.append(Block->body_begin(), Block->body_end());
+    else
+      Stmts.push_back(Then);
+    return llvm::all_of(Stmts, [&](const Stmt *S) {
+      const auto *E = dyn_cast<Expr>(S);
+      if (!E)
+        return false;
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(bare(E));
+      if (!Call)
+        return false;
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      return Method && Set.isOrDerives(Method->getParent()) &&
+             sameDecl(referencedDecl(Call->getImplicitObjectArgument(), true), Ptr);
+    });
+  }
+
+  void onName(const NamedDecl *D) {
+    if (D->isImplicit() || !D->getIdentifier() || D->getParentFunctionOrMethod())
+      return;
+    bool Kind = (isa<VarDecl>(D) && !isa<ParmVarDecl>(D)) ||
+                isa<FieldDecl, FunctionDecl, TagDecl, TypedefNameDecl, EnumConstantDecl>(D);
+    if (!Kind || !isUpperSnake(D->getName()) || !Loc.inProject(D->getLocation()))
+      return;
+    Names[Loc.file(D->getLocation())].insert(D->getName().str());
+  }
+
+  const InterfaceSet &Set;
+  const Locator &Loc;
+  std::vector<ArgumentSite> Sites;
+  std::vector<MemberInit> Inits;
+  std::vector<NullGuard> Guards;
+  std::map<std::string, std::set<std::string>> Names;
+  /// Spans already recorded: an instantiation repeats its pattern's.
+  std::set<SpanKey> Seen;
+  llvm::DenseMap<const FunctionDecl *, const CXXConstructorDecl *> MakeCtors;
+};
+
+/// Every project file the TU read, relative, sorted.
+std::vector<std::string> projectFiles(const Locator &Loc) {
+  const SourceManager &SM = Loc.sourceManager();
+  std::set<std::string> Files;
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    FileID FID = SM.translateFile(It->first);
+    if (FID.isInvalid())
+      continue;
+    SourceLocation Start = SM.getLocForStartOfFile(FID);
+    if (Loc.inProject(Start))
+      Files.insert(Loc.file(Start));
+  }
+  return {Files.begin(), Files.end()};
+}
+
+} // namespace
+
+void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
+                         TUFacts &Out) {
+  auto InProject = unless(isExpansionInSystemHeader());
+  auto Constructions = cxxConstructExpr(InProject).bind(ConstructId);
+  auto Calls = callExpr(InProject, unless(cxxOperatorCallExpr())).bind(CallId);
+  auto Constructors = cxxConstructorDecl(InProject, isDefinition()).bind(CtorId);
+  auto Guards = ifStmt(InProject, unless(hasElse(stmt()))).bind(IfId);
+  auto Declarations = namedDecl(InProject, unless(isImplicit())).bind(NameId);
+
+  Callback CB(Set, Loc);
+  MatchFinder Finder;
+  if (CB.wantsInjection()) {
+    Finder.addMatcher(Constructions, &CB);
+    Finder.addMatcher(Calls, &CB);
+    Finder.addMatcher(Constructors, &CB);
+    Finder.addMatcher(Guards, &CB);
+  }
+  Finder.addMatcher(Declarations, &CB);
+  Finder.matchAST(Ctx);
+  CB.finish(Out.Scan);
+
+  std::vector<std::string> &Files = Out.Scan.Files;
+  llvm::append_range(Files, projectFiles(Loc));
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+}
+
+} // namespace mm

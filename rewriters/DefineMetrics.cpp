@@ -1,0 +1,110 @@
+//===--- DefineMetrics.cpp - Constants move to their owners ---------------===//
+//
+// Each moved or shared metric is defined in its owner's .cpp (an `inline`
+// definition in the header when the owner has no .cpp) and declared `extern`
+// in the owner's header, in the service's namespace, with the includes that
+// needs. The registry header is written when the project has none, and the
+// service's own registry member is pointed at it, so what the service still
+// exposes and what the constants record land on one registry.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/TextEdits.h"
+#include "rewriters/RewriteContext.h"
+
+namespace mm {
+
+namespace {
+
+/// `a::b::DefaultRegistry()` -> {`a::b`, `DefaultRegistry`}.
+std::optional<std::pair<std::string, std::string>> splitRegistryExpr(llvm::StringRef Expr) {
+  Expr = Expr.trim();
+  if (!Expr.consume_back("()"))
+    return std::nullopt;
+  size_t Sep = Expr.rfind("::");
+  if (Sep == llvm::StringRef::npos)
+    return std::make_pair(std::string(), Expr.str());
+  return std::make_pair(Expr.take_front(Sep).ltrim(':').str(), Expr.drop_front(Sep + 2).str());
+}
+
+std::string registryHeader(llvm::StringRef Namespace, llvm::StringRef Function) {
+  std::string Open = Namespace.empty() ? "" : "namespace " + Namespace.str() + " {\n\n";
+  std::string Close = Namespace.empty() ? "" : "\n}  // namespace " + Namespace.str() + "\n";
+  return "#pragma once\n\n#include <prometheus/registry.h>\n\n" + Open +
+         "/// The process-wide registry every metric registers on.\n"
+         "inline prometheus::Registry& " +
+         Function.str() +
+         "() {\n"
+         "  static prometheus::Registry registry;\n"
+         "  return registry;\n"
+         "}\n" +
+         Close;
+}
+
+} // namespace
+
+llvm::Error defineMetrics(RewriteContext &Ctx) {
+  const Plan &P = Ctx.P;
+  std::map<std::string, const Metric *> ByName;
+  for (const Metric &M : Ctx.C.Metrics)
+    ByName[M.Name] = &M;
+
+  bool AnyMoved = false;
+  for (const MetricPlan &MP : P.Metrics) {
+    if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
+      continue;
+    AnyMoved = true;
+    const Metric &M = *ByName.at(MP.Name);
+    std::string Kind = kindHeader(M.Kind);
+    std::string Origin = "definition of " + MP.Constant + " (" + MP.Name + ")";
+    if (!MP.OwnerSource.empty()) {
+      Ctx.constants(MP.OwnerSource, M.LocalConstants);
+      Ctx.Preamble[MP.OwnerSource][RewriteContext::Definitions].push_back(MP.Definition);
+      Ctx.include(MP.OwnerSource, "\"" + P.RegistryHeader + "\"");
+      Ctx.include(MP.OwnerSource, Kind);
+      Ctx.include(MP.OwnerSource, "<prometheus/family.h>");
+      if (!MP.OwnerHeader.empty()) {
+        Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Declaration);
+        Ctx.include(MP.OwnerHeader, Kind);
+        Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
+      }
+    } else if (!MP.OwnerHeader.empty()) {
+      Ctx.constants(MP.OwnerHeader, M.LocalConstants);
+      Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Definition);
+      Ctx.include(MP.OwnerHeader, "\"" + P.RegistryHeader + "\"");
+      Ctx.include(MP.OwnerHeader, Kind);
+      Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
+    }
+  }
+  if (!AnyMoved)
+    return llvm::Error::success();
+
+  if (P.WriteRegistryHeader) {
+    auto Parts = splitRegistryExpr(P.RegistryExpr);
+    if (!Parts)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "registry.expr '%s' is not a call like 'ns::DefaultRegistry()', and "
+          "registry.header '%s' does not exist to provide it",
+          P.RegistryExpr.c_str(), P.RegistryHeader.c_str());
+    FileChange &Header = Ctx.Result.Edits.file(P.RegistryHeader);
+    Header.NewContent = registryHeader(Parts->first, Parts->second);
+  }
+
+  // The service's own registry becomes a non-owning view of the
+  // process-wide one.
+  const Service &S = Ctx.C.TheService;
+  if (S.RegistryInit.valid()) {
+    Ctx.edit(S.RegistryInit.File, S.RegistryInit.Offset, S.RegistryInit.Length,
+             "std::shared_ptr<prometheus::Registry>(std::shared_ptr<prometheus::Registry>{}, &" +
+                 P.RegistryExpr + ")",
+             "registry of " + S.Name);
+    Ctx.include(S.RegistryInit.File, "\"" + P.RegistryHeader + "\"");
+  } else {
+    Ctx.manual(S.Loc, "point the service's registry at " + P.RegistryExpr,
+               "no std::shared_ptr<prometheus::Registry> member initializer was found");
+  }
+  return llvm::Error::success();
+}
+
+} // namespace mm

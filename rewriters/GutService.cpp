@@ -1,0 +1,151 @@
+//===--- GutService.cpp - What leaves the service ------------------------===//
+//
+// From the service: the fields of moved metrics, their initializers
+// (member-initializer list or constructor body) and the wrappers that were
+// inlined or turned into helpers, declaration and definition. When no kept
+// injection point uses the interface any more, the interface goes with its
+// test doubles, and the service drops the base and its `override`s.
+// The polling part and everything else the service owns stays.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/TextEdits.h"
+#include "rewriters/RewriteContext.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+namespace mm {
+
+namespace {
+
+struct Removals {
+  std::map<std::string, std::vector<std::pair<unsigned, unsigned>>> ByFile;
+
+  void add(RewriteContext &Ctx, const std::string &File, std::pair<unsigned, unsigned> R,
+           const std::string &Origin) {
+    ByFile[File].push_back(R);
+    Ctx.edit(File, R.first, R.second, "", Origin);
+  }
+  bool covers(const std::string &File, unsigned Offset) const {
+    auto It = ByFile.find(File);
+    if (It == ByFile.end())
+      return false;
+    return llvm::any_of(It->second, [&](const auto &R) {
+      return Offset >= R.first && Offset < R.first + R.second;
+    });
+  }
+};
+
+/// Offsets of the whole word \p Word in [Begin, End) of \p Text.
+std::vector<unsigned> wordsIn(llvm::StringRef Text, unsigned Begin, unsigned End,
+                              llvm::StringRef Word) {
+  std::vector<unsigned> Out;
+  for (size_t Pos = Text.find(Word, Begin); Pos != llvm::StringRef::npos && Pos < End;
+       Pos = Text.find(Word, Pos + 1)) {
+    bool Left = Pos == 0 || !(llvm::isAlnum(Text[Pos - 1]) || Text[Pos - 1] == '_');
+    size_t After = Pos + Word.size();
+    bool Right = After >= Text.size() || !(llvm::isAlnum(Text[After]) || Text[After] == '_');
+    if (Left && Right)
+      Out.push_back(Pos);
+  }
+  return Out;
+}
+
+} // namespace
+
+llvm::Error gutService(RewriteContext &Ctx) {
+  const Catalog &C = Ctx.C;
+  Removals Gone;
+  auto Remove = [&](const SourceSpan &S, bool Statement, const std::string &Origin) -> llvm::Error {
+    auto Text = Ctx.text(S.File);
+    if (!Text)
+      return Text.takeError();
+    Gone.add(Ctx, S.File,
+             Statement ? statementLines(*Text, S.Offset, S.Length)
+                       : wholeLines(*Text, S.Offset, S.Length),
+             Origin);
+    return llvm::Error::success();
+  };
+
+  std::map<std::string, const Metric *> ByName;
+  for (const Metric &M : C.Metrics)
+    ByName[M.Name] = &M;
+  for (const MetricPlan &MP : Ctx.P.Metrics) {
+    if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
+      continue;
+    const Metric &M = *ByName.at(MP.Name);
+    if (llvm::Error E = Remove(M.FieldDecl, true, "field " + M.Field + " moves out"))
+      return E;
+    if (!M.InitSite.valid())
+      continue;
+    auto Text = Ctx.text(M.InitSite.File);
+    if (!Text)
+      return Text.takeError();
+    std::string Origin = "initializer of " + M.Field + " moves out";
+    if (M.Init == InitStyle::MemberInitializer)
+      Gone.add(Ctx, M.InitSite.File, listElement(*Text, M.InitSite.Offset, M.InitSite.Length),
+               Origin);
+    else if (llvm::Error E = Remove(M.InitSite, true, Origin))
+      return E;
+  }
+
+  for (const Wrapper &W : C.Wrappers) {
+    const WrapperPlan *WP = Ctx.P.wrapper(W.Signature);
+    if (!WP || WP->Fate == WrapperFate::Keep)
+      continue;
+    if (llvm::Error E = Remove(W.Decl, true, "wrapper " + W.Name + " goes"))
+      return E;
+    if (W.Definition.valid() && !(W.Definition == W.Decl))
+      if (llvm::Error E = Remove(W.Definition, false, "wrapper " + W.Name + " goes"))
+        return E;
+  }
+
+  // The interfaces go when nothing kept still names them.
+  std::set<std::string> StillUsed;
+  for (const InjectionPoint &IP : Ctx.P.Keep)
+    StillUsed.insert(IP.Interface);
+  bool DroppedBase = false;
+  for (const Interface &I : C.Interfaces) {
+    if (StillUsed.count(I.Name))
+      continue;
+    if (llvm::Error E = Remove(I.Loc, true, "interface " + I.Name + " goes"))
+      return E;
+    DroppedBase = true;
+    for (const TestDouble &D : C.TestDoubles)
+      if (D.Base == I.Name)
+        if (llvm::Error E = Remove(D.Loc, true, "test double " + D.Name + " goes"))
+          return E;
+  }
+  if (!DroppedBase)
+    return llvm::Error::success();
+
+  // The service's class head and its `override`s.
+  const SourceSpan &S = C.TheService.Loc;
+  auto Text = Ctx.text(S.File);
+  if (!Text)
+    return Text.takeError();
+  llvm::StringRef Class = llvm::StringRef(*Text).substr(S.Offset, S.Length);
+  size_t Brace = Class.find('{');
+  size_t Colon = Class.take_front(Brace).find(':');
+  if (Colon != llvm::StringRef::npos && Class.take_front(Brace).count(',') == 0) {
+    unsigned Begin = S.Offset + Colon;
+    while (Begin > S.Offset && (*Text)[Begin - 1] == ' ')
+      --Begin;
+    unsigned End = S.Offset + Brace;
+    Ctx.edit(S.File, Begin, End - Begin, " ", "the service no longer implements an interface");
+  } else if (Colon != llvm::StringRef::npos) {
+    Ctx.manual(S, "remove the interface from " + C.TheService.Name + "'s bases",
+               "the class has several bases");
+  }
+  for (unsigned Pos : wordsIn(*Text, S.Offset + Brace, S.Offset + S.Length, "override")) {
+    if (Gone.covers(S.File, Pos))
+      continue;
+    unsigned Begin = Pos;
+    while (Begin > 0 && (*Text)[Begin - 1] == ' ')
+      --Begin;
+    Ctx.edit(S.File, Begin, Pos + 8 - Begin, "", "no base left to override");
+  }
+  return llvm::Error::success();
+}
+
+} // namespace mm

@@ -1,0 +1,398 @@
+//===--- Materialize.cpp - Edits of one file -> its new text --------------===//
+//
+// Three passes over one file, each on the text the previous one produced,
+// composed with Replacements::merge so the result is one set of
+// replacements relative to the file as read: (1) the edits, checked for
+// conflicts; (2) include removals, then insertions, one at a time through
+// HeaderIncludes; (3) clang-format's cleanup around the ranges the first two
+// touched, then formatting of the statements they touched and nothing else
+// (FormatEdited.h).
+//
+//===----------------------------------------------------------------------===//
+
+#include "rewriters/Materialize.h"
+
+#include "rewriters/FormatEdited.h"
+
+#include "clang/Format/Format.h"
+#include "clang/Tooling/Inclusions/HeaderIncludes.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <algorithm>
+#include <set>
+
+namespace mm {
+
+char EditConflictError::ID;
+
+namespace {
+
+using clang::tooling::Replacement;
+using clang::tooling::Replacements;
+
+llvm::Error fileError(llvm::StringRef File, const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 (File + ": error: " + Message).str());
+}
+
+/// "LINE:COL" (1-based, column in bytes) of \p Offset in \p Code.
+std::string lineCol(llvm::StringRef Code, unsigned Offset) {
+  llvm::StringRef Prefix = Code.take_front(Offset);
+  size_t Line = 1 + Prefix.count('\n');
+  size_t LineStart = Prefix.rfind('\n');
+  size_t Col = LineStart == llvm::StringRef::npos ? Offset + 1 : Offset - LineStart;
+  return llvm::formatv("{0}:{1}", Line, Col).str();
+}
+
+/// "FILE:L:C" for an insertion, "FILE:L:C-L:C" (end exclusive) otherwise.
+std::string describeRange(llvm::StringRef File, llvm::StringRef Code,
+                          unsigned Offset, unsigned Length) {
+  std::string S = (File + ":" + lineCol(Code, Offset)).str();
+  if (Length == 0)
+    return S + " (insertion)";
+  return S + "-" + lineCol(Code, Offset + Length);
+}
+
+/// Two edits, \p A sorted before \p B (by offset, then length), conflict when
+/// they overlap, when both insert different text at one offset, or when one
+/// inserts strictly inside the other's range. An insertion at either end of a
+/// replaced range composes (as tooling::Replacements allows).
+bool conflict(const Edit &A, const Edit &B) {
+  if (A.Length == 0 && B.Length == 0)
+    return A.Offset == B.Offset;
+  if (A.Length == 0)
+    return false; // B starts at or after the insertion point.
+  if (B.Length == 0)
+    return B.Offset > A.Offset && B.Offset < A.Offset + A.Length;
+  return B.Offset < A.Offset + A.Length;
+}
+
+/// Pass (1): the edits as one Replacements, identical duplicates once.
+llvm::Expected<Replacements> editReplacements(llvm::StringRef File,
+                                              llvm::StringRef Code,
+                                              llvm::ArrayRef<Edit> Edits) {
+  std::vector<const Edit *> Sorted;
+  for (const Edit &E : Edits)
+    Sorted.push_back(&E);
+  // Sort by key, then origin, so the origin kept for a duplicate is stable.
+  llvm::stable_sort(Sorted, [](const Edit *A, const Edit *B) {
+    return std::tie(A->Offset, A->Length, A->Text, A->Origin) <
+           std::tie(B->Offset, B->Length, B->Text, B->Origin);
+  });
+  Sorted.erase(std::unique(Sorted.begin(), Sorted.end(),
+                           [](const Edit *A, const Edit *B) { return *A == *B; }),
+               Sorted.end());
+
+  std::vector<std::string> Problems;
+  for (const Edit *E : Sorted)
+    if (uint64_t(E->Offset) + E->Length > Code.size())
+      Problems.push_back(llvm::formatv("{0}: error: edit at bytes [{1}, {2}) "
+                                       "from '{3}' is past the end of the file "
+                                       "({4} bytes)",
+                                       File, E->Offset, E->Offset + E->Length,
+                                       E->Origin, Code.size()));
+  if (!Problems.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   llvm::join(Problems, "\n"));
+
+  for (size_t I = 0; I < Sorted.size(); ++I) {
+    const Edit &A = *Sorted[I];
+    for (size_t J = I + 1;
+         J < Sorted.size() && Sorted[J]->Offset <= A.Offset + A.Length; ++J) {
+      const Edit &B = *Sorted[J];
+      if (!conflict(A, B))
+        continue;
+      Problems.push_back(llvm::formatv(
+          "{0}:{1}: error: conflicting edits: {2} from '{3}' and {4} from '{5}'",
+          File, lineCol(Code, B.Offset),
+          describeRange(File, Code, A.Offset, A.Length), A.Origin,
+          describeRange(File, Code, B.Offset, B.Length), B.Origin));
+    }
+  }
+  if (!Problems.empty())
+    return llvm::make_error<EditConflictError>(llvm::join(Problems, "\n"));
+
+  Replacements Result;
+  for (const Edit *E : Sorted) {
+    Replacement R(File, E->Offset, E->Length, E->Text);
+    if (llvm::Error Err = Result.add(R)) {
+      // The checks above mirror Replacements::add; should they ever differ,
+      // still report the pair by origin.
+      std::string Detail = llvm::toString(std::move(Err));
+      return llvm::make_error<EditConflictError>(llvm::formatv(
+          "{0}:{1}: error: conflicting edits: {2} from '{3}' cannot be "
+          "combined with the edits before it ({4})",
+          File, lineCol(Code, E->Offset),
+          describeRange(File, Code, E->Offset, E->Length), E->Origin, Detail));
+    }
+  }
+  return Result;
+}
+
+struct IncludeName {
+  std::string Name; ///< Without quotes or angle brackets.
+  bool Angled = false;
+
+  std::string spelled() const {
+    return Angled ? "<" + Name + ">" : "\"" + Name + "\"";
+  }
+  friend bool operator<(const IncludeName &A, const IncludeName &B) {
+    return std::tie(A.Angled, A.Name) < std::tie(B.Angled, B.Name);
+  }
+};
+
+/// `"a/b.h"`, `<a/b.h>`, or a bare `a/b.h` (taken as quoted).
+llvm::Expected<IncludeName> parseInclude(llvm::StringRef File,
+                                         llvm::StringRef Spelled) {
+  llvm::StringRef S = Spelled.trim();
+  IncludeName Result;
+  if (S.size() > 2 && S.front() == '<' && S.back() == '>') {
+    Result.Angled = true;
+    S = S.drop_front().drop_back();
+  } else if (S.size() > 2 && S.front() == '"' && S.back() == '"') {
+    S = S.drop_front().drop_back();
+  }
+  if (S.empty() || S.find_first_of("<>\"\n") != llvm::StringRef::npos)
+    return fileError(File, "malformed include '" + Spelled + "'");
+  Result.Name = S.str();
+  return Result;
+}
+
+llvm::Expected<std::set<IncludeName>>
+parseIncludes(llvm::StringRef File, llvm::ArrayRef<std::string> Spelled) {
+  std::set<IncludeName> Result;
+  for (const std::string &S : Spelled) {
+    llvm::Expected<IncludeName> Name = parseInclude(File, S);
+    if (!Name)
+      return Name.takeError();
+    Result.insert(std::move(*Name));
+  }
+  return Result;
+}
+
+/// C and C++ sources and headers: the files clang-format and HeaderIncludes
+/// understand. Other files get their edits verbatim.
+bool isCxxFile(llvm::StringRef File) {
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  return llvm::StringSwitch<bool>(Ext)
+      .Cases(".c", ".cc", ".cpp", ".cxx", ".c++", ".C", true)
+      .Cases(".h", ".hh", ".hpp", ".hxx", ".h++", ".H", true)
+      .Cases(".inc", ".inl", ".ipp", ".tpp", ".cppm", ".ixx", true)
+      .Default(false);
+}
+
+std::string absolutePath(const MaterializeOptions &Opts, llvm::StringRef File) {
+  llvm::SmallString<256> Path(Opts.Root);
+  llvm::sys::path::append(Path, File);
+  return std::string(Path);
+}
+
+/// Applies \p Step to \p Code and appends it to \p Total (which is relative
+/// to the text before \p Code).
+llvm::Error applyStep(std::string &Code, Replacements &Total,
+                      const Replacements &Step) {
+  if (Step.empty())
+    return llvm::Error::success();
+  llvm::Expected<std::string> Next = clang::tooling::applyAllReplacements(Code, Step);
+  if (!Next)
+    return Next.takeError();
+  Code = std::move(*Next);
+  Total = Total.merge(Step);
+  return llvm::Error::success();
+}
+
+/// Pass (2): removals, then insertions, each against the text as it is by
+/// then, so a second insertion into a new block lands in that block.
+llvm::Error changeIncludes(const FileChange &Change,
+                           const clang::format::FormatStyle &Style,
+                           std::string &Code, Replacements &Total) {
+  llvm::Expected<std::set<IncludeName>> Adds =
+      parseIncludes(Change.File, Change.AddIncludes);
+  if (!Adds)
+    return Adds.takeError();
+  llvm::Expected<std::set<IncludeName>> Removes =
+      parseIncludes(Change.File, Change.RemoveIncludes);
+  if (!Removes)
+    return Removes.takeError();
+  for (const IncludeName &Name : *Adds)
+    if (Removes->count(Name))
+      return fileError(Change.File,
+                       "include " + Name.spelled() + " is both added and removed");
+
+  for (const IncludeName &Name : *Removes) {
+    clang::tooling::HeaderIncludes Includes(Change.File, Code, Style.IncludeStyle);
+    if (llvm::Error Err = applyStep(Code, Total, Includes.remove(Name.Name, Name.Angled)))
+      return fileError(Change.File, llvm::toString(std::move(Err)));
+  }
+  for (const IncludeName &Name : *Adds) {
+    clang::tooling::HeaderIncludes Includes(Change.File, Code, Style.IncludeStyle);
+    std::optional<Replacement> Insert = Includes.insert(
+        Name.Name, Name.Angled, clang::tooling::IncludeDirective::Include);
+    if (!Insert)
+      continue; // Already there, spelled the same.
+    if (llvm::Error Err = applyStep(Code, Total, Replacements(*Insert)))
+      return fileError(Change.File, llvm::toString(std::move(Err)));
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<clang::format::FormatStyle>
+styleFor(llvm::StringRef File, llvm::StringRef AbsPath, llvm::StringRef Code) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::getRealFileSystem();
+  llvm::Expected<clang::format::FormatStyle> Style =
+      clang::format::getStyle("file", AbsPath, "LLVM", Code, FS.get());
+  if (!Style)
+    return fileError(File, "cannot determine the format style: " +
+                               llvm::toString(Style.takeError()));
+  return Style;
+}
+
+} // namespace
+
+llvm::Expected<Replacements> computeReplacements(const FileChange &Change,
+                                                 llvm::StringRef Before,
+                                                 const MaterializeOptions &Opts) {
+  const std::string &File = Change.File;
+  if (Change.NewContent && Change.Delete)
+    return fileError(File, "a file cannot be both created and deleted");
+  if (Change.NewContent && !Change.Edits.empty())
+    return fileError(File, "a created file takes no edits");
+  if (Change.NewContent && !Before.empty())
+    return fileError(File, "the file to be created already exists");
+  if (Change.Delete)
+    return Before.empty() ? Replacements()
+                          : Replacements(Replacement(File, 0, Before.size(), ""));
+
+  bool Cxx = isCxxFile(File);
+  if (!Cxx && (!Change.AddIncludes.empty() || !Change.RemoveIncludes.empty()))
+    return fileError(File, "includes can only be changed in C or C++ files");
+
+  std::string Code = Change.NewContent ? *Change.NewContent : Before.str();
+  Replacements Total;
+  if (!Change.NewContent) {
+    llvm::Expected<Replacements> Edits = editReplacements(File, Before, Change.Edits);
+    if (!Edits)
+      return Edits.takeError();
+    if (llvm::Error Err = applyStep(Code, Total, *Edits))
+      return fileError(File, llvm::toString(std::move(Err)));
+  }
+  if (!Cxx) {
+    if (Change.NewContent && !Code.empty())
+      return Replacements(Replacement(File, 0, 0, Code));
+    return Total;
+  }
+
+  // The style of the project's .clang-format, looked up from the file's
+  // directory upward; LLVM when there is none.
+  llvm::Expected<clang::format::FormatStyle> Style =
+      styleFor(File, absolutePath(Opts, File), Code);
+  if (!Style)
+    return Style.takeError();
+  if (llvm::Error Err = changeIncludes(Change, *Style, Code, Total))
+    return Err;
+
+  if (Change.NewContent) {
+    // A new file is formatted whole.
+    Replacements Format = clang::format::reformat(
+        *Style, Code, {clang::tooling::Range(0, Code.size())}, File);
+    llvm::Expected<std::string> Formatted =
+        clang::tooling::applyAllReplacements(Code, Format);
+    if (!Formatted)
+      return fileError(File, llvm::toString(Formatted.takeError()));
+    if (Formatted->empty())
+      return Replacements();
+    return Replacements(Replacement(File, 0, 0, *Formatted));
+  }
+  if (Total.empty())
+    return Total;
+
+  // Pass (3): clean up (dangling commas, empty namespaces), then format the
+  // edited statements and nothing else.
+  llvm::Expected<Replacements> Cleaned =
+      clang::format::cleanupAroundReplacements(Before, Total, *Style);
+  if (!Cleaned)
+    return fileError(File, llvm::toString(Cleaned.takeError()));
+  llvm::Expected<std::string> Edited =
+      clang::tooling::applyAllReplacements(Before, *Cleaned);
+  if (!Edited)
+    return fileError(File, llvm::toString(Edited.takeError()));
+  Replacements Format =
+      formatEditedLines(*Style, *Edited, Cleaned->getAffectedRanges(), File);
+  return Cleaned->merge(Format);
+}
+
+llvm::Expected<MaterializedFile> materialize(const FileChange &Change,
+                                             llvm::StringRef Before,
+                                             const MaterializeOptions &Opts) {
+  llvm::Expected<Replacements> Repls = computeReplacements(Change, Before, Opts);
+  if (!Repls)
+    return Repls.takeError();
+  llvm::Expected<std::string> After =
+      clang::tooling::applyAllReplacements(Before, *Repls);
+  if (!After)
+    return fileError(Change.File, llvm::toString(After.takeError()));
+  MaterializedFile Result;
+  Result.File = Change.File;
+  Result.Before = Before.str();
+  Result.After = Change.Delete ? "" : std::move(*After);
+  Result.Created = Change.NewContent.has_value();
+  Result.Deleted = Change.Delete;
+  return Result;
+}
+
+llvm::Expected<std::string> readBefore(const FileChange &Change,
+                                       const MaterializeOptions &Opts) {
+  if (llvm::sys::path::is_absolute(Change.File) ||
+      llvm::is_contained(llvm::make_range(llvm::sys::path::begin(Change.File),
+                                          llvm::sys::path::end(Change.File)),
+                         ".."))
+    return fileError(Change.File, "path is not relative to the project root");
+  std::string AbsPath = absolutePath(Opts, Change.File);
+  bool Exists = llvm::sys::fs::exists(AbsPath);
+  if (Change.NewContent) {
+    if (Exists)
+      return fileError(Change.File, "the file to be created already exists");
+    return "";
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(AbsPath, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return fileError(Change.File, "cannot read: " + Buffer.getError().message());
+  return (*Buffer)->getBuffer().str();
+}
+
+llvm::Expected<std::vector<MaterializedFile>>
+materializeAll(const EditSet &Edits, const MaterializeOptions &Opts) {
+  std::vector<MaterializedFile> Result;
+  llvm::Error Errors = llvm::Error::success();
+  for (const auto &[Path, Stored] : Edits.Files) {
+    FileChange Change = Stored;
+    Change.File = Path; // The key is authoritative.
+    llvm::Expected<std::string> Before = readBefore(Change, Opts);
+    if (!Before) {
+      Errors = llvm::joinErrors(std::move(Errors), Before.takeError());
+      continue;
+    }
+    llvm::Expected<MaterializedFile> File = materialize(Change, *Before, Opts);
+    if (!File) {
+      Errors = llvm::joinErrors(std::move(Errors), File.takeError());
+      continue;
+    }
+    Result.push_back(std::move(*File));
+  }
+  if (Errors)
+    return Errors;
+  llvm::sort(Result, [](const MaterializedFile &A, const MaterializedFile &B) {
+    return A.File < B.File;
+  });
+  return Result;
+}
+
+} // namespace mm

@@ -1,0 +1,41 @@
+//===--- Rewrite.h - Plan + Facts -> Edits ----------------------*- C++ -*-===//
+//
+// Stage [4]: turns the Plan into edits of every file it touches, reading the
+// files' text only to place edits exactly (whole lines, commas, namespace
+// bodies). Each rule lives in its own file:
+//   DefineMetrics.cpp   constants defined in their owner, declared in its
+//                       header; the registry header and the service's
+//                       registry member
+//   InlineCalls.cpp     every wrapper call site, null guards around them
+//   StripInjection.cpp  parameters, fields, member initializers, arguments
+//   GutService.cpp      what leaves the service, its interface and doubles
+// What a rule cannot do safely it lists as a ManualItem instead.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_REWRITERS_REWRITE_H
+#define METRICS_MIGRATE_REWRITERS_REWRITE_H
+
+#include "core/Edit.h"
+#include "core/Plan.h"
+
+#include "llvm/Support/Error.h"
+
+#include <functional>
+
+namespace mm {
+
+/// Reads a project file by its root-relative path.
+using FileReader = std::function<llvm::Expected<std::string>(llvm::StringRef)>;
+
+struct RewriteResult {
+  EditSet Edits;
+  std::vector<ManualItem> Manual; ///< Sorted.
+};
+
+llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Plan &P,
+                                      const FileReader &Read);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_REWRITERS_REWRITE_H

@@ -1,0 +1,61 @@
+//===--- RewriteContext.h - State shared by the rewrite rules ---*- C++ -*-===//
+//
+// Internal to rewriters/: the inputs, a cache of file text, the edits and
+// manual items being collected, and the per-file blocks to insert at the top
+// of a namespace (definitions, declarations, helpers), which are joined into
+// one insertion per file at the end so they never collide.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_REWRITERS_REWRITECONTEXT_H
+#define METRICS_MIGRATE_REWRITERS_REWRITECONTEXT_H
+
+#include "rewriters/Rewrite.h"
+
+#include <array>
+#include <map>
+#include <set>
+
+namespace mm {
+
+struct RewriteContext {
+  const Catalog &C;
+  const Facts &F;
+  const Plan &P;
+  const FileReader &Read;
+  RewriteResult Result;
+  std::map<std::string, std::string> Texts;
+  /// Blocks to insert at the top of the service's namespace, per file, in
+  /// order: [0] file-local constants, [1] definitions and declarations,
+  /// [2] file-local helpers.
+  enum Slot { LocalConstants, Definitions, Helpers };
+  std::map<std::string, std::array<std::vector<std::string>, 3>> Preamble;
+  /// (file, name) of helpers and constants already placed.
+  std::set<std::pair<std::string, std::string>> Placed;
+
+  /// Places each of \p Constants in \p File once.
+  void constants(const std::string &File, const std::map<std::string, std::string> &Constants);
+
+  RewriteContext(const Catalog &C, const Facts &F, const Plan &P, const FileReader &Read)
+      : C(C), F(F), P(P), Read(Read) {}
+
+  /// The text of \p File, read once.
+  llvm::Expected<const std::string &> text(const std::string &File);
+
+  void edit(const std::string &File, unsigned Offset, unsigned Length, std::string Text,
+            std::string Origin);
+  void include(const std::string &File, std::string Spelling);
+  void manual(const SourceSpan &Where, std::string What, std::string Why);
+};
+
+llvm::Error defineMetrics(RewriteContext &Ctx);
+llvm::Error inlineCalls(RewriteContext &Ctx);
+llvm::Error stripInjection(RewriteContext &Ctx);
+llvm::Error gutService(RewriteContext &Ctx);
+
+/// `<prometheus/counter.h>` and friends for a kind.
+std::string kindHeader(MetricKind K);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_REWRITERS_REWRITECONTEXT_H

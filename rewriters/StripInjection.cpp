@@ -1,0 +1,63 @@
+//===--- StripInjection.cpp - The injected service goes everywhere --------===//
+//
+// For every injection point the plan strips: the parameter (declaration and
+// definition, with its separating comma and default argument), the field,
+// its member initializer, and the matching argument at every construction
+// or call site.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/TextEdits.h"
+#include "rewriters/RewriteContext.h"
+
+namespace mm {
+
+llvm::Error stripInjection(RewriteContext &Ctx) {
+  // (owner, parameter index) of every stripped parameter, and (owner, field)
+  // of every stripped field.
+  std::set<std::pair<std::string, unsigned>> Params;
+  std::set<std::pair<std::string, std::string>> Fields;
+  for (const InjectionPoint &IP : Ctx.P.Strip) {
+    auto Text = Ctx.text(IP.Loc.File);
+    if (!Text)
+      return Text.takeError();
+    std::string Origin = "strip " + IP.Owner + "::" + IP.Name;
+    if (IP.Kind == InjectionKind::Field) {
+      Fields.insert({IP.Owner, IP.Name});
+      auto [Off, Len] = statementLines(*Text, IP.Loc.Offset, IP.Loc.Length);
+      Ctx.edit(IP.Loc.File, Off, Len, "", Origin);
+      continue;
+    }
+    Params.insert({IP.Owner, IP.Index});
+    auto [Off, Len] = listElement(*Text, IP.Loc.Offset, IP.Loc.Length);
+    Ctx.edit(IP.Loc.File, Off, Len, "", Origin);
+  }
+
+  for (const MemberInit &MI : Ctx.F.MemberInits) {
+    if (!Fields.count({MI.Owner, MI.Field}))
+      continue;
+    if (!MI.Removal.valid()) {
+      Ctx.manual(MI.Init, "initializer of " + MI.Owner + "::" + MI.Field,
+                 "it cannot be removed as written");
+      continue;
+    }
+    Ctx.edit(MI.Removal.File, MI.Removal.Offset, MI.Removal.Length, "",
+             "strip initializer of " + MI.Owner + "::" + MI.Field);
+  }
+
+  for (const ArgumentSite &A : Ctx.F.ArgumentSites) {
+    if (!Params.count({A.Callee, A.Index}))
+      continue;
+    if (!A.Removal.valid()) {
+      Ctx.manual(A.Arg, "argument '" + A.ArgText + "' to " + A.Callee,
+                 "it cannot be removed as written (inside a macro?)");
+      continue;
+    }
+    Ctx.edit(A.Removal.File, A.Removal.Offset, A.Removal.Length, "",
+             "drop argument '" + A.ArgText + "' to " + A.Callee + " at " + A.Call.File + ":" +
+                 std::to_string(A.Call.Line));
+  }
+  return llvm::Error::success();
+}
+
+} // namespace mm

@@ -1,0 +1,76 @@
+//===--- FormatEditedTest.cpp - clang-format on edited lines only ---------===//
+
+#include "rewriters/FormatEdited.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::vector<bool> continues(llvm::StringRef Code) {
+  return continuesOnNextLine(Code, clang::format::getFormattingLangOpts());
+}
+
+/// Formats the lines of \p Code holding \p Find (first occurrence).
+std::string formatAround(llvm::StringRef Code, llvm::StringRef Find) {
+  clang::format::FormatStyle Style = clang::format::getLLVMStyle();
+  clang::tooling::Range R(Code.find(Find), Find.size());
+  auto Repls = formatEditedLines(Style, Code, {R}, "t.cpp");
+  auto Out = clang::tooling::applyAllReplacements(Code, Repls);
+  return Out ? *Out : llvm::toString(Out.takeError());
+}
+
+TEST(FormatEdited, StatementEnds) {
+  EXPECT_THAT(continues("int a;\n"
+                        "f(x,\n"
+                        "  y);\n"
+                        "for (int i = 0;\n"
+                        "     i < 3; ++i) {\n"
+                        "}\n"
+                        "#define M(x) \\\n"
+                        "  x\n"
+                        "public:\n"
+                        "int b = // note\n"
+                        "    2;\n"),
+              ElementsAre(false, true, false, true, false, false, true, false,
+                          false, true, false, false));
+}
+
+TEST(FormatEdited, BlankAndCommentLinesEndStatements) {
+  EXPECT_THAT(continues("f(a,\n\n  b);\n// c\nd(\n/* e */\n);"),
+              ElementsAre(false, false, false, false, false, false, false));
+}
+
+TEST(FormatEdited, NothingOutsideTheEditedStatement) {
+  EXPECT_EQ(formatAround("int  a;\nint  b;\nint  c;\n", "b"), "int  a;\nint b;\nint  c;\n");
+}
+
+TEST(FormatEdited, KeepsLineBreaksToUneditedLines) {
+  // The edited line alone fits with its neighbours on one line.
+  EXPECT_EQ(formatAround("void f() {\n    g( );\n}\n", "g( )"), "void f() {\n  g();\n}\n");
+}
+
+TEST(FormatEdited, MergesWhatLiesWhollyInTheEdit) {
+  const char *Code = "int a;\nvoid h() {\n  x();\n}\nint  b;\n";
+  clang::tooling::Range R(llvm::StringRef(Code).find("void"),
+                          llvm::StringRef(Code).find("int  b") -
+                              llvm::StringRef(Code).find("void"));
+  auto Repls = formatEditedLines(clang::format::getLLVMStyle(), Code, {R}, "t.cpp");
+  auto Out = clang::tooling::applyAllReplacements(Code, Repls);
+  ASSERT_TRUE(static_cast<bool>(Out));
+  EXPECT_EQ(*Out, "int a;\nvoid h() { x(); }\nint  b;\n");
+}
+
+TEST(FormatEdited, KeepsBlankLinesBeforeTheStatement) {
+  EXPECT_EQ(formatAround("int a;\n\n\n\n    int  b;\n", "b"), "int a;\n\n\n\nint b;\n");
+}
+
+TEST(FormatEdited, DropsTrailingBlanksOfTheEditedLine) {
+  EXPECT_EQ(formatAround("int  a;   \nint  b;\n", "a"), "int a;\nint  b;\n");
+}
+
+} // namespace
+} // namespace mm

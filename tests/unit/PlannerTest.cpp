@@ -1,0 +1,204 @@
+//===--- PlannerTest.cpp - Catalog + Facts -> Plan, on plain data ---------===//
+
+#include "planner/Planner.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+Metric metric(std::string Name, FieldStyle Style, MetricKind Kind = MetricKind::Counter) {
+  Metric M;
+  M.Name = Name;
+  M.Field = Name + "_";
+  M.Kind = Kind;
+  M.Style = Style;
+  M.BuilderChain = "prometheus::BuildCounter()\n    .Name(\"" + Name +
+                   "\")\n    .Help(\"h\")\n    .Register(*registry_)";
+  if (Style == FieldStyle::ChildPtr || Style == FieldStyle::ChildRef)
+    M.ChildArgs = "{}";
+  return M;
+}
+
+Wrapper wrapper(std::string Name, std::vector<std::string> Metrics,
+                BodyKind Body = BodyKind::SingleExpression, bool Overrides = true) {
+  Wrapper W;
+  W.Name = Name;
+  W.Signature = Name + "()";
+  W.Metrics = std::move(Metrics);
+  W.Body = Body;
+  W.Overrides = Overrides;
+  W.ReturnType = "void";
+  return W;
+}
+
+CallSite call(const std::string &Module, const std::string &Wrapper, bool InTest = false) {
+  CallSite CS;
+  CS.Module = Module;
+  CS.Wrapper = Wrapper;
+  CS.Signature = Wrapper + "()";
+  CS.InTest = InTest;
+  CS.Loc.File = Module + ".cpp";
+  return CS;
+}
+
+struct Fixture {
+  Catalog C;
+  Facts F;
+  Config Cfg;
+  Fixture() {
+    Cfg.ServiceClass = "shop::MetricsService";
+    Cfg.Registry.Expr = "shop::metrics::DefaultRegistry()";
+    Cfg.Registry.Header = "metrics/registry.h";
+    C.TheService.Name = "shop::MetricsService";
+    C.TheService.Namespace = "shop";
+    C.Metrics = {metric("kits_created_total", FieldStyle::ChildPtr),
+                 metric("inventory_quantity_changes_total", FieldStyle::FamilyRef),
+                 metric("auth_token_refreshes_total", FieldStyle::ChildPtr),
+                 metric("dashboard_total_parts", FieldStyle::ChildPtr, MetricKind::Gauge)};
+    C.Wrappers = {wrapper("RecordKitCreated", {"kits_created_total"}, BodyKind::MultiStatement),
+                  wrapper("RecordQuantityChange", {"inventory_quantity_changes_total"}),
+                  wrapper("RecordAuthTokenRefresh", {"auth_token_refreshes_total"}),
+                  wrapper("UpdateDashboardGauges", {"dashboard_total_parts"},
+                          BodyKind::MultiStatement, /*Overrides=*/false)};
+    C.Wrappers[0].Params = {{"count", "int", "1"}};
+    C.Wrappers[0].Template = "if (${param:count} <= 0) return;\n  "
+                             "${metric:kits_created_total}->Increment(${param:count});";
+    C.Wrappers[3].UsesServiceState = true;
+    C.CallSites = {call("services/inventory_service", "RecordQuantityChange"),
+                   call("services/inventory_service", "RecordQuantityChange"),
+                   call("services/kit_service", "RecordQuantityChange"),
+                   call("services/kit_service", "RecordKitCreated"),
+                   call("tests/kit_service_test", "RecordKitCreated", /*InTest=*/true)};
+    F.Files = {"services/inventory_service.cpp", "services/inventory_service.h",
+               "services/kit_service.cpp", "services/kit_service.h"};
+    F.UpperSnakeNames["services/kit_service.h"] = {"KITS_CREATED_TOTAL"};
+    InjectionPoint Proto;
+    Proto.Interface = "shop::MetricsServiceProtocol";
+    Proto.Owner = "shop::KitService";
+    InjectionPoint Owner;
+    Owner.Interface = "shop::MetricsService";
+    Owner.Owner = "shop::Container";
+    C.InjectionPoints = {Proto, Owner};
+  }
+};
+
+TEST(Planner, ConstantNames) {
+  EXPECT_EQ(constantName("inventory_quantity_changes_total"),
+            "INVENTORY_QUANTITY_CHANGES_TOTAL");
+  EXPECT_EQ(constantName("http:requests"), "HTTP_REQUESTS");
+  EXPECT_EQ(constantName("5xx_total"), "M_5XX_TOTAL");
+}
+
+TEST(Planner, OwnerIsTheModuleWithMostCallSites) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Q, nullptr);
+  EXPECT_EQ(Q->Fate, MetricFate::Shared);
+  EXPECT_EQ(Q->Owner, "services/inventory_service");
+  EXPECT_EQ(Q->OwnerSites, 2u);
+  EXPECT_THAT(Q->Users, ElementsAre("services/kit_service"));
+  EXPECT_EQ(Q->OwnerSource, "services/inventory_service.cpp");
+  EXPECT_EQ(Q->OwnerHeader, "services/inventory_service.h");
+  EXPECT_EQ(Q->Type, "prometheus::Family<prometheus::Counter>&");
+  EXPECT_EQ(Q->Definition,
+            "prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL =\n"
+            "    prometheus::BuildCounter()\n"
+            "    .Name(\"inventory_quantity_changes_total\")\n"
+            "    .Help(\"h\")\n"
+            "    .Register(shop::metrics::DefaultRegistry());");
+  EXPECT_EQ(Q->Declaration,
+            "extern prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL;");
+  EXPECT_EQ(Q->Namespace, "shop");
+}
+
+TEST(Planner, TestCallSitesDoNotMakeOwners) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *K = P.metric("kits_created_total");
+  ASSERT_NE(K, nullptr);
+  EXPECT_EQ(K->Fate, MetricFate::Moved);
+  EXPECT_EQ(K->Owner, "services/kit_service");
+  EXPECT_THAT(K->Users, IsEmpty());
+}
+
+TEST(Planner, ClashingIdentifierGetsASuffix) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *K = P.metric("kits_created_total");
+  EXPECT_EQ(K->Constant, "KITS_CREATED_TOTAL_METRIC");
+  EXPECT_EQ(K->ClashWith, "KITS_CREATED_TOTAL in services/kit_service.h");
+  // A child becomes a reference to the child, added where it is defined.
+  EXPECT_EQ(K->Type, "prometheus::Counter&");
+  EXPECT_TRUE(K->Pointer);
+  EXPECT_TRUE(llvm::StringRef(K->Definition).ends_with(".Add({});"));
+  // No clash, no suffix.
+  EXPECT_EQ(P.metric("inventory_quantity_changes_total")->ClashWith, "");
+}
+
+TEST(Planner, KeptAndDeadMetrics) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(P.metric("dashboard_total_parts")->Fate, MetricFate::Kept);
+  EXPECT_EQ(P.metric("auth_token_refreshes_total")->Fate, MetricFate::Dead);
+  EXPECT_EQ(P.metric("dashboard_total_parts")->Constant, "");
+}
+
+TEST(Planner, WrapperFates) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
+  const WrapperPlan *K = P.wrapper("RecordKitCreated()");
+  EXPECT_EQ(K->Fate, WrapperFate::Helper);
+  EXPECT_EQ(K->HelperDefinition, "void RecordKitCreated(int count = 1) {\n"
+                                 "  if (count <= 0) return;\n"
+                                 "  KITS_CREATED_TOTAL_METRIC.Increment(count);\n}");
+  EXPECT_EQ(P.wrapper("UpdateDashboardGauges()")->Fate, WrapperFate::Keep);
+  EXPECT_EQ(P.wrapper("RecordAuthTokenRefresh()")->Fate, WrapperFate::Keep);
+}
+
+TEST(Planner, InterfaceInjectionGoesServiceInjectionStays) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(P.Strip.size(), 1u);
+  EXPECT_EQ(P.Strip[0].Owner, "shop::KitService");
+  ASSERT_EQ(P.Keep.size(), 1u);
+  EXPECT_EQ(P.Keep[0].Owner, "shop::Container");
+}
+
+TEST(Planner, RegistryHeaderIsWrittenOnlyWhenMissing) {
+  Fixture X;
+  EXPECT_TRUE(makePlan(X.C, X.F, X.Cfg).WriteRegistryHeader);
+  X.F.Files.push_back("metrics/registry.h");
+  EXPECT_FALSE(makePlan(X.C, X.F, X.Cfg).WriteRegistryHeader);
+}
+
+TEST(Planner, HeaderOnlyOwnerGetsAnInlineDefinition) {
+  Fixture X;
+  X.F.Files = {"utils/timed_cache.h"};
+  X.C.CallSites = {call("utils/timed_cache", "RecordQuantityChange")};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  EXPECT_EQ(Q->OwnerSource, "");
+  EXPECT_EQ(Q->OwnerHeader, "utils/timed_cache.h");
+  EXPECT_TRUE(llvm::StringRef(Q->Definition).starts_with("inline prometheus::Family"));
+}
+
+TEST(Planner, FillTemplate) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(fillTemplate("${metric:inventory_quantity_changes_total}.Add({{\"op\", "
+                         "${param:op}}}).Increment(${param:n});",
+                         P, {{"op", "\"add\""}, {"n", "qty + 1"}}),
+            "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"op\", \"add\"}}).Increment(qty + 1);");
+  EXPECT_EQ(fillTemplate("${metric:kits_created_total}->Increment(); // $$5", P, {}),
+            "KITS_CREATED_TOTAL_METRIC.Increment(); // $5");
+}
+
+} // namespace
+} // namespace mm

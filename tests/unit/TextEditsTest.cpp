@@ -1,0 +1,77 @@
+//===--- TextEditsTest.cpp - Exact operations on source text --------------===//
+
+#include "core/TextEdits.h"
+
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+std::string removed(llvm::StringRef Text, std::pair<unsigned, unsigned> R) {
+  return Text.take_front(R.first).str() + Text.drop_front(R.first + R.second).str();
+}
+
+unsigned at(llvm::StringRef Text, llvm::StringRef Needle) {
+  return static_cast<unsigned>(Text.find(Needle));
+}
+
+TEST(TextEdits, WholeLinesWhenAlone) {
+  llvm::StringRef T = "class A {\n  int a_;\n  int b_;\n};\n";
+  EXPECT_EQ(removed(T, statementLines(T, at(T, "int a_"), 10)), "class A {\n  int b_;\n};\n");
+  // Sharing a line with other code: only the declaration goes.
+  llvm::StringRef U = "int a; int b;\n";
+  EXPECT_EQ(removed(U, statementLines(U, 7, 5)), "int a; \n");
+}
+
+TEST(TextEdits, ListElements) {
+  llvm::StringRef T = "F(int a, Metrics& m, int b)";
+  EXPECT_EQ(removed(T, listElement(T, at(T, "Metrics"), 10)), "F(int a, int b)");
+  EXPECT_EQ(removed(T, listElement(T, at(T, "int a"), 5)), "F(Metrics& m, int b)");
+  EXPECT_EQ(removed(T, listElement(T, at(T, "int b"), 5)), "F(int a, Metrics& m)");
+  llvm::StringRef Only = "F(Metrics& m)";
+  EXPECT_EQ(removed(Only, listElement(Only, 2, 10)), "F()");
+  llvm::StringRef Lines = "F(a,\n  *metrics_)";
+  EXPECT_EQ(removed(Lines, listElement(Lines, at(Lines, "*metrics_"), 9)), "F(a)");
+}
+
+TEST(TextEdits, NamespaceBody) {
+  llvm::StringRef T = "#include <x>\nnamespace shop {\nint f() { return '}'; }\n}  // namespace shop\n";
+  auto R = namespaceBody(T, "shop");
+  ASSERT_TRUE(R.has_value());
+  EXPECT_EQ(R->first, at(T, "namespace shop {") + 16);
+  EXPECT_EQ(T[R->second], '}');
+  EXPECT_EQ(R->second, at(T, "}  // namespace"));
+  llvm::StringRef Nested = "namespace a {\nnamespace b {\n}\n}\n";
+  ASSERT_TRUE(namespaceBody(Nested, "a::b").has_value());
+  EXPECT_EQ(namespaceBody(Nested, "a::b")->first, at(Nested, "namespace b {") + 13);
+  EXPECT_FALSE(namespaceBody(T, "other").has_value());
+  EXPECT_FALSE(namespaceBody("// namespace shop {\n", "").has_value());
+}
+
+TEST(TextEdits, AfterIncludes) {
+  EXPECT_EQ(afterIncludes("#include <a>\n#include \"b\"\nint x;\n"), 26u);
+  EXPECT_EQ(afterIncludes("int x;\n"), 0u);
+}
+
+TEST(TextEdits, ApplyWithinASlice) {
+  llvm::StringRef T = "if (m) { m->A(); m->B(); }";
+  std::vector<Edit> Inner = {{at(T, "m->A()"), 6, "X.Inc()", ""},
+                             {at(T, "m->B()"), 6, "Y.Inc()", ""},
+                             {0, 2, "while", ""}}; // outside the slice: ignored
+  EXPECT_EQ(applyWithin(T, at(T, "m->A"), 15, Inner), "X.Inc(); Y.Inc();");
+}
+
+TEST(TextEdits, Parentheses) {
+  // In argument position nothing needs them but a top-level comma.
+  EXPECT_FALSE(needsParens("qty + 1", "Increment(", ");"));
+  EXPECT_FALSE(needsParens("std::map<int, int>{}.size()", "Increment(", ")"));
+  EXPECT_TRUE(needsParens("a, b", "Increment(", ")"));
+  // Elsewhere an operator does.
+  EXPECT_TRUE(needsParens("a + b", "x = ", " * 2"));
+  EXPECT_FALSE(needsParens("ns::value", "x = ", " * 2"));
+  EXPECT_FALSE(needsParens("ptr->size()", "x = ", " * 2"));
+  EXPECT_FALSE(needsParens("\"a+b\"", "x = ", " + s"));
+}
+
+} // namespace
+} // namespace mm

@@ -1,0 +1,42 @@
+//===--- Pipeline.h - Stages [1]-[4] and materialization, in order -*- C++ -*-===//
+//
+// Runs the matchers over the compile database, merges their facts into the
+// Catalog and Facts, plans, rewrites and materializes the new text of every
+// touched file. Hands everything on to the emitters and the report; writes
+// nothing.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_TOOL_PIPELINE_H
+#define METRICS_MIGRATE_TOOL_PIPELINE_H
+
+#include "core/Plan.h"
+#include "rewriters/Materialize.h"
+#include "rewriters/Rewrite.h"
+#include "tool/Executor.h"
+
+namespace mm {
+
+struct Migration {
+  Catalog TheCatalog;
+  Facts TheFacts;
+  Plan ThePlan;
+  RewriteResult Rewrites;
+  std::vector<MaterializedFile> Files; ///< Sorted by path; unchanged ones left out.
+  std::vector<std::string> FailedTUs;  ///< With their first error.
+};
+
+/// Stages [1] and [2] only.
+struct Scan {
+  Catalog TheCatalog;
+  Facts TheFacts;
+  std::vector<std::string> FailedTUs;
+};
+llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts);
+
+/// All of it. A conflict comes back as EditConflictError.
+llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opts);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_TOOL_PIPELINE_H
