@@ -165,11 +165,30 @@ Value toJSON(const NullGuard &G) {
                 {"only_records", G.OnlyRecords}};
 }
 
+Value toJSON(const ServiceVar &V) {
+  return Object{{"decl", toJSON(V.Decl)}, {"name", V.Name},         {"type", V.Type},
+                {"double", V.Double},     {"is_field", V.IsField}, {"uses", arrayOf(V.Uses)}};
+}
+
+Value toJSON(const Expectation &E) {
+  return Object{{"stmt", toJSON(E.Stmt)},      {"mock", E.Mock},
+                {"wrapper", E.Wrapper},        {"args", strings(E.Args)},
+                {"times", E.Times},            {"times_known", E.TimesKnown},
+                {"scope_end", E.ScopeEnd},     {"test", E.Test}};
+}
+
+Value toJSON(const DoubleMention &D) {
+  return Object{{"decl", toJSON(D.Decl)}, {"double", D.Double}};
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
     Names[File] = strings(List);
-  return Object{{"argument_sites", arrayOf(F.ArgumentSites)},
+  return Object{{"service_vars", arrayOf(F.ServiceVars)},
+                {"expectations", arrayOf(F.Expectations)},
+                {"double_mentions", arrayOf(F.DoubleMentions)},
+                {"argument_sites", arrayOf(F.ArgumentSites)},
                 {"member_inits", arrayOf(F.MemberInits)},
                 {"null_guards", arrayOf(F.NullGuards)},
                 {"files", strings(F.Files)},

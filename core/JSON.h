@@ -28,6 +28,9 @@ llvm::json::Value toJSON(const Catalog &C);
 llvm::json::Value toJSON(const ArgumentSite &A);
 llvm::json::Value toJSON(const MemberInit &I);
 llvm::json::Value toJSON(const NullGuard &G);
+llvm::json::Value toJSON(const ServiceVar &V);
+llvm::json::Value toJSON(const Expectation &E);
+llvm::json::Value toJSON(const DoubleMention &D);
 llvm::json::Value toJSON(const Facts &F);
 
 /// Pretty-prints \p V with two-space indentation and a final newline.

@@ -181,6 +181,9 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, NullGuard> Guards;
   std::set<std::string> Files;
   std::map<std::string, std::set<std::string>> Names;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ServiceVar> Vars;
+  std::map<std::tuple<std::string, unsigned, unsigned>, Expectation> Expects;
+  std::map<std::tuple<std::string, unsigned, unsigned>, DoubleMention> Mentions;
   for (const TUFacts &TU : PerTU) {
     if (!TU.Parsed)
       continue;
@@ -192,6 +195,15 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     for (const NullGuard &G : F.NullGuards)
       Guards.emplace(std::make_tuple(G.If.File, G.If.Offset, G.If.Length), G);
     Files.insert(F.Files.begin(), F.Files.end());
+    for (const ServiceVar &V : F.ServiceVars) {
+      auto [It, New] = Vars.emplace(std::make_tuple(V.Decl.File, V.Decl.Offset, V.Decl.Length), V);
+      if (!New) // a header's field is used from several TUs
+        It->second.Uses.insert(It->second.Uses.end(), V.Uses.begin(), V.Uses.end());
+    }
+    for (const Expectation &E : F.Expectations)
+      Expects.emplace(std::make_tuple(E.Stmt.File, E.Stmt.Offset, E.Stmt.Length), E);
+    for (const DoubleMention &D : F.DoubleMentions)
+      Mentions.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
     for (const auto &[File, FileNames] : F.UpperSnakeNames)
       Names[File].insert(FileNames.begin(), FileNames.end());
   }
@@ -201,6 +213,15 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.MemberInits.push_back(I);
   for (auto &[K, G] : Guards)
     Out.NullGuards.push_back(G);
+  for (auto &[K, V] : Vars) {
+    std::sort(V.Uses.begin(), V.Uses.end());
+    V.Uses.erase(std::unique(V.Uses.begin(), V.Uses.end()), V.Uses.end());
+    Out.ServiceVars.push_back(V);
+  }
+  for (auto &[K, E] : Expects)
+    Out.Expectations.push_back(E);
+  for (auto &[K, D] : Mentions)
+    Out.DoubleMentions.push_back(D);
   Out.Files.assign(Files.begin(), Files.end());
   for (auto &[File, FileNames] : Names)
     Out.UpperSnakeNames[File].assign(FileNames.begin(), FileNames.end());

@@ -227,8 +227,45 @@ struct NullGuard {
   bool OnlyRecords = false;
 };
 
+/// A variable or field holding the service, an interface or a test double
+/// (`StubMetricsService stub;`, `StrictMock<MockMetricsService> m;`,
+/// `auto& metrics = c.metrics();`), with every use: it can go when every use
+/// goes.
+struct ServiceVar {
+  SourceSpan Decl; ///< The whole declaration statement (or field).
+  std::string Name;
+  std::string Type;   ///< As written.
+  std::string Double; ///< The test double class it holds, if any.
+  bool IsField = false;
+  std::vector<SourceSpan> Uses;
+};
+
+/// `EXPECT_CALL(mock, Wrapper(args))[.Times(n)];`
+struct Expectation {
+  SourceSpan Stmt;      ///< The whole statement, `;` included.
+  std::string Mock;     ///< The mock object as written (`metrics`, `*metrics`).
+  std::string Wrapper;  ///< The method expected.
+  std::vector<std::string> Args; ///< Matchers as written (`"add"`, `::testing::_`).
+  unsigned Times = 1;
+  bool TimesKnown = true; ///< False for `Times(AtLeast(..))` and friends.
+  /// Offset of the `}` closing the block the expectation is in: where the
+  /// value assertion goes.
+  unsigned ScopeEnd = 0;
+  std::string Test; ///< Enclosing function.
+};
+
+/// `using testing_utils::StubMetricsService;` and other declarations that
+/// only name a test double.
+struct DoubleMention {
+  SourceSpan Decl;
+  std::string Double;
+};
+
 /// Everything but the catalog that the rewriters need, from every TU.
 struct Facts {
+  std::vector<ServiceVar> ServiceVars;
+  std::vector<Expectation> Expectations;
+  std::vector<DoubleMention> DoubleMentions;
   std::vector<ArgumentSite> ArgumentSites;
   std::vector<MemberInit> MemberInits;
   std::vector<NullGuard> NullGuards;

@@ -5,6 +5,7 @@
 #include "matchers/ASTUtil.h"
 #include "matchers/InjectionUseRecorder.h"
 #include "matchers/ServiceRecorder.h"
+#include "matchers/TestRecorder.h"
 #include "matchers/UseRecorder.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -82,6 +83,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
   Set.ExtraDoubles = Cfg.TestDoubles;
   recordUses(Ctx, Set, Loc, Out);
   recordInjectionUses(Ctx, Set, Loc, Out);
+  recordTestUses(Ctx, Set, Loc, Out);
 }
 
 std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,

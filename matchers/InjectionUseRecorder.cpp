@@ -248,6 +248,8 @@ const Expr *bare(const Expr *E) {
 /// The variable, parameter or field \p E names; with \p ThroughDeref, also
 /// the one behind `*p`, `p->` (raw or smart pointer).
 const ValueDecl *referencedDecl(const Expr *E, bool ThroughDeref) {
+  if (!E)
+    return nullptr;
   E = bare(E);
   if (ThroughDeref) {
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
@@ -416,7 +418,7 @@ private:
         continue;
       ArgumentSite A;
       A.Arg = Loc.span(Written[I]->getSourceRange());
-      if (!A.Arg.valid() || !Seen.insert(keyOf(A.Arg)).second)
+      if (!A.Arg.valid() || !SeenArgs.insert(keyOf(A.Arg)).second)
         continue;
       A.Call = Loc.span(Call);
       A.Callee = Callee;
@@ -563,7 +565,7 @@ private:
         continue;
       MemberInit M;
       M.Init = Loc.span(initializerRange(Loc, Written[Idx]));
-      if (!M.Init.valid() || !Seen.insert(keyOf(M.Init)).second)
+      if (!M.Init.valid() || !SeenInits.insert(keyOf(M.Init)).second)
         continue;
       M.Owner = className(RD);
       M.Field = Field->getNameAsString();
@@ -646,7 +648,7 @@ private:
       return;
     NullGuard G;
     G.If = spanBetween(Loc, Whole.getBegin(), Whole.getEnd());
-    if (!G.If.valid() || !Seen.insert(keyOf(G.If)).second)
+    if (!G.If.valid() || !SeenGuards.insert(keyOf(G.If)).second)
       return;
     G.Field = Ptr->getNameAsString();
     G.Body = bodySpan(If->getThen());
@@ -719,7 +721,7 @@ private:
   std::vector<NullGuard> Guards;
   std::map<std::string, std::set<std::string>> Names;
   /// Spans already recorded: an instantiation repeats its pattern's.
-  std::set<SpanKey> Seen;
+  std::set<SpanKey> SeenArgs, SeenInits, SeenGuards;
   llvm::DenseMap<const FunctionDecl *, const CXXConstructorDecl *> MakeCtors;
 };
 

@@ -93,7 +93,8 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
 llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Plan &P,
                                       const FileReader &Read) {
   RewriteContext Ctx(C, F, P, Read);
-  for (auto Rule : {defineMetrics, inlineCalls, stripInjection, gutService})
+  for (auto Rule : {defineMetrics, inlineCalls, stripInjection, gutService, rewriteTests,
+                    removeUnusedHolders})
     if (llvm::Error E = Rule(Ctx))
       return E;
   if (llvm::Error E = placePreambles(Ctx))

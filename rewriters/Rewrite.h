@@ -9,6 +9,8 @@
 //   InlineCalls.cpp     every wrapper call site, null guards around them
 //   StripInjection.cpp  parameters, fields, member initializers, arguments
 //   GutService.cpp      what leaves the service, its interface and doubles
+//   RewriteTests.cpp    expectations become value assertions; holders of
+//                       doubles and of the service whose uses all went
 // What a rule cannot do safely it lists as a ManualItem instead.
 //
 //===----------------------------------------------------------------------===//

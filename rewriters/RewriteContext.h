@@ -52,6 +52,9 @@ llvm::Error defineMetrics(RewriteContext &Ctx);
 llvm::Error inlineCalls(RewriteContext &Ctx);
 llvm::Error stripInjection(RewriteContext &Ctx);
 llvm::Error gutService(RewriteContext &Ctx);
+llvm::Error rewriteTests(RewriteContext &Ctx);
+/// Runs last: needs every other rule's edits to know which uses went.
+llvm::Error removeUnusedHolders(RewriteContext &Ctx);
 
 /// `<prometheus/counter.h>` and friends for a kind.
 std::string kindHeader(MetricKind K);

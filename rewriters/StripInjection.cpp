@@ -10,7 +10,30 @@
 #include "core/TextEdits.h"
 #include "rewriters/RewriteContext.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 namespace mm {
+
+namespace {
+
+/// True when the site is `T name(arg)` with arg the only argument: the
+/// construction of a variable, which must not become `T name()`.
+bool declaresVariable(llvm::StringRef Text, const ArgumentSite &A) {
+  if (!(A.Removal == A.Arg))
+    return false; // other arguments remain
+  llvm::StringRef Before = Text.take_front(A.Call.Offset).rtrim();
+  if (Before.empty())
+    return false;
+  char Last = Before.back();
+  if (!(llvm::isAlnum(Last) || Last == '_' || Last == '>'))
+    return false;
+  size_t WordStart = Before.find_last_not_of(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+  llvm::StringRef Word = Before.drop_front(WordStart == llvm::StringRef::npos ? 0 : WordStart + 1);
+  return Word != "return" && Word != "new" && Word != "throw" && Word != "co_return";
+}
+
+} // namespace
 
 llvm::Error stripInjection(RewriteContext &Ctx) {
   // (owner, parameter index) of every stripped parameter, and (owner, field)
@@ -51,6 +74,20 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
     if (!A.Removal.valid()) {
       Ctx.manual(A.Arg, "argument '" + A.ArgText + "' to " + A.Callee,
                  "it cannot be removed as written (inside a macro?)");
+      continue;
+    }
+    auto Text = Ctx.text(A.Removal.File);
+    if (!Text)
+      return Text.takeError();
+    if (A.Form == "paren" && declaresVariable(*Text, A)) {
+      // `T x(metrics)` would become `T x()`, a function declaration: drop
+      // the parentheses with the argument.
+      llvm::StringRef T = *Text;
+      size_t Open = T.rfind('(', A.Arg.Offset);
+      size_t Close = T.find(')', A.Arg.Offset + A.Arg.Length);
+      Ctx.edit(A.Removal.File, Open, Close + 1 - Open, "",
+               "drop the only argument '" + A.ArgText + "' of " + A.Callee + " at " +
+                   A.Call.File + ":" + std::to_string(A.Call.Line));
       continue;
     }
     Ctx.edit(A.Removal.File, A.Removal.Offset, A.Removal.Length, "",
