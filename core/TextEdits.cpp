@@ -40,10 +40,9 @@ unsigned skipSpaceBackward(llvm::StringRef Text, unsigned Pos) {
 
 std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Text, unsigned Offset,
                                          unsigned Length) {
-  size_t LineStart = Text.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-  LineStart = (Offset == 0 || LineStart == llvm::StringRef::npos) ? 0 : LineStart + 1;
-  if (Offset == 0)
-    LineStart = 0;
+  // rfind looks strictly before its position.
+  size_t LineStart = Text.rfind('\n', Offset);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
   size_t LineEnd = Text.find('\n', Offset + Length);
   LineEnd = LineEnd == llvm::StringRef::npos ? Text.size() : LineEnd + 1;
   if (!isBlank(Text.slice(LineStart, Offset)) ||
@@ -58,6 +57,34 @@ std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offs
   if (End < Text.size() && Text[End] == ';')
     Length = End + 1 - Offset;
   return wholeLines(Text, Offset, Length);
+}
+
+std::pair<unsigned, unsigned> declarationLines(llvm::StringRef Text, unsigned Offset,
+                                               unsigned Length) {
+  auto [Begin, Len] = statementLines(Text, Offset, Length);
+  unsigned End = Begin + Len;
+  bool WholeLines = (Begin == 0 || Text[Begin - 1] == '\n') &&
+                    (End == Text.size() || Text[End - 1] == '\n');
+  if (!WholeLines)
+    return {Begin, Len};
+  // Comment lines directly above.
+  while (Begin > 0) {
+    size_t PrevStart = Text.rfind('\n', Begin - 1); // strictly before
+    PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
+    llvm::StringRef Prev = Text.slice(PrevStart, Begin).trim();
+    if (!Prev.starts_with("//"))
+      break;
+    Begin = PrevStart;
+  }
+  // One blank line after, when the line before is blank or opens a block.
+  size_t PrevStart = Begin >= 1 ? Text.rfind('\n', Begin - 1) : llvm::StringRef::npos;
+  PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
+  llvm::StringRef Prev = Begin == 0 ? "" : Text.slice(PrevStart, Begin).trim();
+  bool BlankBefore = Begin == 0 || Prev.empty() || Prev.ends_with("{") || Prev.ends_with(":");
+  size_t NextEnd = Text.find('\n', End);
+  if (BlankBefore && NextEnd != llvm::StringRef::npos && isBlank(Text.slice(End, NextEnd)))
+    End = NextEnd + 1;
+  return {Begin, End - Begin};
 }
 
 std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,

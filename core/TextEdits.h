@@ -31,6 +31,13 @@ std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Text, unsigned Offset,
 std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offset,
                                              unsigned Length);
 
+/// The range removing a whole declaration: statementLines, plus the comment
+/// lines directly above it, plus one blank line after it when a blank line
+/// (or the start of a block) is also before it, so removing a group of
+/// declarations leaves a single blank line.
+std::pair<unsigned, unsigned> declarationLines(llvm::StringRef Text, unsigned Offset,
+                                               unsigned Length);
+
 /// The range removing one element of a comma-separated list (parameters,
 /// arguments): with the comma before it, or when it is first, with the comma
 /// and whitespace after it. Alone in the list: the element itself.

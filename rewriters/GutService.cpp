@@ -56,14 +56,11 @@ std::vector<unsigned> wordsIn(llvm::StringRef Text, unsigned Begin, unsigned End
 llvm::Error gutService(RewriteContext &Ctx) {
   const Catalog &C = Ctx.C;
   Removals Gone;
-  auto Remove = [&](const SourceSpan &S, bool Statement, const std::string &Origin) -> llvm::Error {
+  auto Remove = [&](const SourceSpan &S, const std::string &Origin) -> llvm::Error {
     auto Text = Ctx.text(S.File);
     if (!Text)
       return Text.takeError();
-    Gone.add(Ctx, S.File,
-             Statement ? statementLines(*Text, S.Offset, S.Length)
-                       : wholeLines(*Text, S.Offset, S.Length),
-             Origin);
+    Gone.add(Ctx, S.File, declarationLines(*Text, S.Offset, S.Length), Origin);
     return llvm::Error::success();
   };
 
@@ -74,7 +71,7 @@ llvm::Error gutService(RewriteContext &Ctx) {
     if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
       continue;
     const Metric &M = *ByName.at(MP.Name);
-    if (llvm::Error E = Remove(M.FieldDecl, true, "field " + M.Field + " moves out"))
+    if (llvm::Error E = Remove(M.FieldDecl, "field " + M.Field + " moves out"))
       return E;
     if (!M.InitSite.valid())
       continue;
@@ -85,7 +82,7 @@ llvm::Error gutService(RewriteContext &Ctx) {
     if (M.Init == InitStyle::MemberInitializer)
       Gone.add(Ctx, M.InitSite.File, listElement(*Text, M.InitSite.Offset, M.InitSite.Length),
                Origin);
-    else if (llvm::Error E = Remove(M.InitSite, true, Origin))
+    else if (llvm::Error E = Remove(M.InitSite, Origin))
       return E;
   }
 
@@ -93,10 +90,10 @@ llvm::Error gutService(RewriteContext &Ctx) {
     const WrapperPlan *WP = Ctx.P.wrapper(W.Signature);
     if (!WP || WP->Fate == WrapperFate::Keep)
       continue;
-    if (llvm::Error E = Remove(W.Decl, true, "wrapper " + W.Name + " goes"))
+    if (llvm::Error E = Remove(W.Decl, "wrapper " + W.Name + " goes"))
       return E;
     if (W.Definition.valid() && !(W.Definition == W.Decl))
-      if (llvm::Error E = Remove(W.Definition, false, "wrapper " + W.Name + " goes"))
+      if (llvm::Error E = Remove(W.Definition, "wrapper " + W.Name + " goes"))
         return E;
   }
 
@@ -108,12 +105,12 @@ llvm::Error gutService(RewriteContext &Ctx) {
   for (const Interface &I : C.Interfaces) {
     if (StillUsed.count(I.Name))
       continue;
-    if (llvm::Error E = Remove(I.Loc, true, "interface " + I.Name + " goes"))
+    if (llvm::Error E = Remove(I.Loc, "interface " + I.Name + " goes"))
       return E;
     DroppedBase = true;
     for (const TestDouble &D : C.TestDoubles)
       if (D.Base == I.Name)
-        if (llvm::Error E = Remove(D.Loc, true, "test double " + D.Name + " goes"))
+        if (llvm::Error E = Remove(D.Loc, "test double " + D.Name + " goes"))
           return E;
   }
   if (!DroppedBase)

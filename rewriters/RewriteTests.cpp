@@ -374,7 +374,7 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
     auto Text = Ctx.text(V.Decl.File);
     if (!Text)
       return Text.takeError();
-    auto [Off, Len] = statementLines(*Text, V.Decl.Offset, V.Decl.Length);
+    auto [Off, Len] = declarationLines(*Text, V.Decl.Offset, V.Decl.Length);
     Ctx.edit(V.Decl.File, Off, Len, "", "'" + V.Name + "' is no longer used");
   }
   for (const DoubleMention &D : Ctx.F.DoubleMentions) {
@@ -383,7 +383,7 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
     auto Text = Ctx.text(D.Decl.File);
     if (!Text)
       return Text.takeError();
-    auto [Off, Len] = statementLines(*Text, D.Decl.Offset, D.Decl.Length);
+    auto [Off, Len] = declarationLines(*Text, D.Decl.Offset, D.Decl.Length);
     Ctx.edit(D.Decl.File, Off, Len, "", "using-declaration of " + D.Double);
   }
   return llvm::Error::success();

@@ -47,7 +47,7 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
     std::string Origin = "strip " + IP.Owner + "::" + IP.Name;
     if (IP.Kind == InjectionKind::Field) {
       Fields.insert({IP.Owner, IP.Name});
-      auto [Off, Len] = statementLines(*Text, IP.Loc.Offset, IP.Loc.Length);
+      auto [Off, Len] = declarationLines(*Text, IP.Loc.Offset, IP.Loc.Length);
       Ctx.edit(IP.Loc.File, Off, Len, "", Origin);
       continue;
     }

@@ -130,7 +130,7 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
     Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
     // Compile databases written for g++ carry flags Clang does not know.
     Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        {"-Wno-unknown-warning-option", "-Wno-unused-command-line-argument"},
+        {"-w", "-Wno-unknown-warning-option", "-Wno-unused-command-line-argument"},
         clang::tooling::ArgumentInsertPosition::END));
     ErrorCollector Errors(Out.Errors);
     Tool.setDiagnosticConsumer(&Errors);

@@ -11,6 +11,41 @@
 
 namespace mm {
 
+namespace {
+
+/// Nothing but preprocessor lines, comments and blank lines.
+bool isEmptied(llvm::StringRef Text) {
+  bool InBlockComment = false;
+  for (llvm::StringRef Rest = Text; !Rest.empty();) {
+    auto [Line, Next] = Rest.split('\n');
+    Rest = Next;
+    Line = Line.trim();
+    if (InBlockComment) {
+      InBlockComment = !Line.contains("*/");
+      continue;
+    }
+    if (Line.empty() || Line.starts_with("#") || Line.starts_with("//"))
+      continue;
+    if (Line.starts_with("/*")) {
+      InBlockComment = !Line.contains("*/");
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/// How \p Includer may spell an include of \p File: root-relative, or by
+/// name from the same folder.
+std::vector<std::string> includeSpellings(llvm::StringRef Includer, llvm::StringRef File) {
+  std::vector<std::string> Out = {"\"" + File.str() + "\""};
+  if (llvm::sys::path::parent_path(Includer) == llvm::sys::path::parent_path(File))
+    Out.push_back("\"" + llvm::sys::path::filename(File).str() + "\"");
+  return Out;
+}
+
+} // namespace
+
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
   auto Facts = scanDatabase(Cfg, Opts);
   if (!Facts)
@@ -56,6 +91,38 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
   auto Files = materializeAll(M.Rewrites.Edits, MO);
   if (!Files)
     return Files.takeError();
+
+  // Files the migration empties (nothing left but includes and comments)
+  // are deleted, and the includes of them go.
+  std::vector<std::string> Emptied;
+  for (const MaterializedFile &F : *Files)
+    if (!F.Created && !F.Deleted && F.changed() && isEmptied(F.After))
+      Emptied.push_back(F.File);
+  if (!Emptied.empty()) {
+    for (const std::string &File : Emptied) {
+      FileChange &Change = M.Rewrites.Edits.file(File);
+      Change = FileChange();
+      Change.File = File;
+      Change.Delete = true;
+      for (const std::string &Other : M.TheFacts.Files) {
+        if (Other == File || llvm::is_contained(Emptied, Other))
+          continue;
+        auto Text = Read(Other);
+        if (!Text) {
+          llvm::consumeError(Text.takeError());
+          continue;
+        }
+        for (const std::string &Spelling : includeSpellings(Other, File))
+          if (llvm::StringRef(*Text).contains("#include " + Spelling))
+            M.Rewrites.Edits.file(Other).RemoveIncludes.push_back(Spelling);
+      }
+      M.Rewrites.Manual.push_back({File, 1, "file deleted",
+                                   "the migration left nothing in it but includes"});
+    }
+    Files = materializeAll(M.Rewrites.Edits, MO);
+    if (!Files)
+      return Files.takeError();
+  }
   for (MaterializedFile &F : *Files)
     if (F.changed())
       M.Files.push_back(std::move(F));

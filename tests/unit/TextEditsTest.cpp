@@ -75,3 +75,28 @@ TEST(TextEdits, Parentheses) {
 
 } // namespace
 } // namespace mm
+
+namespace mm {
+namespace {
+
+TEST(TextEdits, DeclarationLinesTakeCommentsAndOneBlankLine) {
+  llvm::StringRef T = "class S {\n public:\n  S();\n\n  // Inventory\n  void A();\n\n"
+                      "  // Kits\n  void B();\n\n  void Kept();\n};\n";
+  auto A = declarationLines(T, T.find("void A();"), 8);
+  EXPECT_EQ(T.substr(A.first, A.second), "  // Inventory\n  void A();\n\n");
+  auto B = declarationLines(T, T.find("void B();"), 8);
+  EXPECT_EQ(T.substr(B.first, B.second), "  // Kits\n  void B();\n\n");
+  std::string After = T.take_front(A.first).str() + T.slice(A.first + A.second, B.first).str() +
+                      T.drop_front(B.first + B.second).str();
+  EXPECT_EQ(After, "class S {\n public:\n  S();\n\n  void Kept();\n};\n");
+  // Right after an opening brace, the blank line after goes too.
+  llvm::StringRef U = "namespace a {\n\nint x;\n\nint y;\n}\n";
+  auto X = declarationLines(U, U.find("int x"), 5);
+  EXPECT_EQ(U.substr(X.first, X.second), "int x;\n\n");
+  // Not alone on its line: only the declaration.
+  llvm::StringRef V = "int a; int b;\n";
+  EXPECT_EQ(declarationLines(V, 7, 5), std::make_pair(7u, 6u));
+}
+
+} // namespace
+} // namespace mm

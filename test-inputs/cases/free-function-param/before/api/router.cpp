@@ -1,0 +1,14 @@
+#include "api/router.h"
+
+namespace shop {
+
+int Route(const Inventory& inventory, const std::string& path,
+          MetricsServiceProtocol& metrics) {
+  const std::string prefix = "/parts/";
+  if (path.compare(0, prefix.size(), prefix) == 0) {
+    return HandleGetPart(inventory, metrics, path.substr(prefix.size()));
+  }
+  return -1;
+}
+
+}  // namespace shop
