@@ -324,7 +324,26 @@ llvm::Expected<Replacements> computeReplacements(const FileChange &Change,
     return fileError(File, llvm::toString(Edited.takeError()));
   Replacements Format =
       formatEditedLines(*Style, *Edited, Cleaned->getAffectedRanges(), File);
-  return Cleaned->merge(Format);
+  Replacements Result = Cleaned->merge(Format);
+  if (Change.AddIncludes.empty() && Change.RemoveIncludes.empty())
+    return Result;
+
+  // Pass (4): an include block that changed is sorted and grouped as the
+  // style says (Google's style regroups, so a new category gets its blank
+  // line).
+  llvm::Expected<std::string> Formatted = clang::tooling::applyAllReplacements(Before, Result);
+  if (!Formatted)
+    return fileError(File, llvm::toString(Formatted.takeError()));
+  llvm::StringRef F = *Formatted;
+  size_t First = F.find("#include");
+  size_t Last = F.rfind("#include");
+  if (First == llvm::StringRef::npos)
+    return Result;
+  size_t LastEnd = F.find('\n', Last);
+  LastEnd = LastEnd == llvm::StringRef::npos ? F.size() : LastEnd;
+  Replacements Sort = clang::format::sortIncludes(
+      *Style, F, {clang::tooling::Range(First, LastEnd - First)}, File);
+  return Result.merge(Sort);
 }
 
 llvm::Expected<MaterializedFile> materialize(const FileChange &Change,

@@ -88,6 +88,55 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
   return llvm::Error::success();
 }
 
+/// Deletions separated only by whitespace become one, and a deletion of whole
+/// lines between a blank line (or a block's opening) and a blank line takes
+/// the second blank line with it: removing a run of declarations leaves one
+/// blank line, not one per declaration.
+void coalesceDeletions(FileChange &Change, llvm::StringRef Text) {
+  std::vector<Edit> &Edits = Change.Edits;
+  std::sort(Edits.begin(), Edits.end());
+  Edits.erase(std::unique(Edits.begin(), Edits.end()), Edits.end());
+  auto IsBlank = [](llvm::StringRef S) { return S.trim(" \t\r\n").empty(); };
+  std::vector<Edit> Out;
+  for (const Edit &E : Edits) {
+    bool Deletion = E.Text.empty() && E.Length > 0;
+    if (Deletion && !Out.empty()) {
+      Edit &P = Out.back();
+      unsigned PEnd = P.Offset + P.Length;
+      bool PDeletion = P.Text.empty() && P.Length > 0;
+      if (PDeletion && E.Offset >= PEnd && IsBlank(Text.slice(PEnd, E.Offset))) {
+        P.Length = std::max(PEnd, E.Offset + E.Length) - P.Offset;
+        continue;
+      }
+      if (PDeletion && E.Offset < PEnd) { // nested in the previous one
+        P.Length = std::max(PEnd, E.Offset + E.Length) - P.Offset;
+        continue;
+      }
+    }
+    Out.push_back(E);
+  }
+  for (size_t I = 0; I < Out.size(); ++I) {
+    Edit &E = Out[I];
+    if (!E.Text.empty() || E.Length == 0)
+      continue;
+    unsigned End = E.Offset + E.Length;
+    bool LineStart = E.Offset == 0 || Text[E.Offset - 1] == '\n';
+    bool LineEnd = End == Text.size() || Text[End - 1] == '\n';
+    if (!LineStart || !LineEnd || E.Offset == 0)
+      continue;
+    size_t PrevStart = Text.rfind('\n', E.Offset - 1);
+    PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
+    llvm::StringRef Prev = Text.slice(PrevStart, E.Offset).trim();
+    size_t NextEnd = Text.find('\n', End);
+    if (NextEnd == llvm::StringRef::npos || !IsBlank(Text.slice(End, NextEnd)))
+      continue;
+    bool NextIsEdited = I + 1 < Out.size() && Out[I + 1].Offset <= NextEnd;
+    if ((Prev.empty() || Prev.ends_with("{") || Prev.ends_with(":")) && !NextIsEdited)
+      E.Length = NextEnd + 1 - E.Offset;
+  }
+  Edits = std::move(Out);
+}
+
 } // namespace
 
 llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Plan &P,
@@ -100,9 +149,12 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
   if (llvm::Error E = placePreambles(Ctx))
     return E;
   for (auto &[File, Change] : Ctx.Result.Edits.Files) {
-    std::sort(Change.Edits.begin(), Change.Edits.end());
-    Change.Edits.erase(std::unique(Change.Edits.begin(), Change.Edits.end()),
-                       Change.Edits.end());
+    if (!Change.NewContent) {
+      auto Text = Ctx.text(File);
+      if (!Text)
+        return Text.takeError();
+      coalesceDeletions(Change, *Text);
+    }
     std::sort(Change.AddIncludes.begin(), Change.AddIncludes.end());
   }
   auto &M = Ctx.Result.Manual;

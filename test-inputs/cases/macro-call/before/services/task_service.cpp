@@ -3,10 +3,10 @@
 #include <exception>
 
 // Records how a task ended and returns whether it succeeded.
-#define FINISH_TASK(status, ok)             \
-  do {                                      \
-    metrics_.RecordTaskFinished(status);    \
-    return (ok);                            \
+#define FINISH_TASK(status, ok)          \
+  do {                                   \
+    metrics_.RecordTaskFinished(status); \
+    return (ok);                         \
   } while (false)
 
 namespace shop {
