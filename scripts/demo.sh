@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Runs metrics-migrate on the bundled sample, test-inputs/partshop: writes its
-# compile database (a CMake configure, no build needed) and prints what the
-# catalog found.
+# Runs metrics-migrate on a copy of the bundled sample, test-inputs/partshop:
+# writes the copy's compile database (a CMake configure, no build needed),
+# prints what the catalog found, then what the migration would change (a
+# diffstat and the start of the diff). The full diff is left in
+# BUILD_DIR/partshop-demo.diff; nothing in the source tree is touched.
 #   usage: scripts/demo.sh [BUILD_DIR]   (default: build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 tool="$build/tool/metrics-migrate"
-sample="$root/test-inputs/partshop"
-sample_build="$build/partshop-demo"
+copy="$build/partshop-demo"
 
-cmake -S "$sample" -B "$sample_build" -G Ninja >/dev/null
-echo "== metrics-migrate catalog -p $sample_build --summary"
-cd "$sample"
-"$tool" catalog -p "$sample_build" --summary
+rm -rf "$copy"
+mkdir -p "$copy"
+cp -R "$root/test-inputs/partshop/." "$copy/src"
+cmake -S "$copy/src" -B "$copy/build" -G Ninja >/dev/null
+cd "$copy/src"
+
+echo "== metrics-migrate catalog --summary (sample copy: $copy/src)"
+"$tool" catalog -p "$copy/build" --summary
 echo
-echo "Full catalog (JSON): (cd $sample && $tool catalog -p $sample_build)"
+echo "== metrics-migrate diff --stat"
+"$tool" diff -p "$copy/build" --stat > "$copy/partshop-demo.diff"
+sed -n '/^diff --git/q;p' "$copy/partshop-demo.diff"
+echo
+echo "== the start of the diff (all of it: $copy/partshop-demo.diff)"
+awk '/^diff --git a\/services\/inventory_service.cpp/ {on=1} on && n++ < 60' "$copy/partshop-demo.diff"

@@ -116,8 +116,6 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
           if (llvm::StringRef(*Text).contains("#include " + Spelling))
             M.Rewrites.Edits.file(Other).RemoveIncludes.push_back(Spelling);
       }
-      M.Rewrites.Manual.push_back({File, 1, "file deleted",
-                                   "the migration left nothing in it but includes"});
     }
     Files = materializeAll(M.Rewrites.Edits, MO);
     if (!Files)

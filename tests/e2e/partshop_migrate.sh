@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# The migration of test-inputs/partshop, end to end:
+#   1. builds partshop_lib and dump_metrics of a copy as it is and keeps what
+#      dump_metrics prints;
+#   2. `diff` on a second copy applies cleanly with `git apply` to a pristine
+#      copy, and `apply` writes exactly that tree;
+#   3. the migrated partshop_lib and dump_metrics build, with no warning the
+#      original build did not have;
+#   4. dump_metrics prints the same bytes as before;
+#   5. no wrapper is called any more, no production file names the
+#      interface, the registry header exists, the polling part of the
+#      service stays;
+#   6. a second `diff` finds nothing to do.
+# Checks 3 to 6 all run and are reported together.
+#   usage: partshop_migrate.sh TOOL SOURCE_DIR WORK_DIR
+set -euo pipefail
+
+if [ $# -ne 3 ]; then
+  echo "usage: $0 TOOL SOURCE_DIR WORK_DIR" >&2
+  exit 2
+fi
+tool=$(realpath "$1")
+source_dir=$(realpath "$2")
+work=$(realpath -m "$3")
+
+before_src="$work/before-src"
+before_build="$work/before-build"
+src="$work/src"
+build="$work/build"
+pristine="$work/pristine"
+targets=(partshop_lib dump_metrics)
+production_dirs=(api metrics services utils tools)
+
+die() {
+  echo "partshop.migrate: FAIL: $*" >&2
+  exit 1
+}
+step() { echo "== $*"; }
+
+[ -x "$tool" ] || die "tool '$tool' is not executable"
+[ -f "$source_dir/.metrics-migrate.yaml" ] || die "$source_dir holds no .metrics-migrate.yaml"
+
+# `git apply` must treat the pristine copy as a plain directory, not as a
+# subdirectory of whatever repository WORK_DIR sits in (it would then skip
+# every path outside the current directory without a word).
+export GIT_CEILING_DIRECTORIES="$work"
+
+# Configures and builds the two targets; the build log goes to $3.
+build_targets() {
+  local from=$1 into=$2 log=$3
+  cmake -S "$from" -B "$into" -G Ninja -DCMAKE_BUILD_TYPE=Debug > "$into.configure.log" 2>&1 ||
+    { cat "$into.configure.log" >&2; die "configuring $from failed"; }
+  if ! ninja -C "$into" "${targets[@]}" > "$log" 2>&1; then
+    grep -E 'error|FAILED' "$log" | sed "s|$work/||g" | head -40 >&2
+    die "building ${targets[*]} of $from failed (full log: $log)"
+  fi
+}
+
+# The warnings of a build log, one per line, without the tree's path and
+# without line and column numbers (code moves).
+warning_set() {
+  grep 'warning:' "$1" |
+    sed -E -e "s|$before_src/||g" -e "s|$src/||g" \
+      -e 's|^([^:]+):[0-9]+:[0-9]+:|\1:|' |
+    LC_ALL=C sort -u || true
+}
+
+# 1. The sample as it is.
+step "copying $source_dir"
+rm -rf "$before_src" "$before_build" "$src" "$build" "$pristine"
+mkdir -p "$work"
+cp -a "$source_dir" "$before_src"
+cp -a "$source_dir" "$src"
+cp -a "$source_dir" "$pristine"
+
+step "building ${targets[*]} as they are"
+build_targets "$before_src" "$before_build" "$work/before-build.log"
+"$before_build/dump_metrics" > "$work/dump-before.txt" ||
+  die "dump_metrics failed before the migration"
+
+# 2. diff, git apply, apply.
+step "metrics-migrate diff"
+cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug > "$build.configure.log" 2>&1 ||
+  { cat "$build.configure.log" >&2; die "configuring $src failed"; }
+rc=0
+(cd "$src" && "$tool" diff -p "$build") > "$work/migration.diff" 2> "$work/diff.stderr" || rc=$?
+if [ "$rc" != 0 ]; then
+  cat "$work/diff.stderr" >&2
+  die "metrics-migrate diff exited with $rc, expected 0"
+fi
+[ -s "$work/migration.diff" ] || die "metrics-migrate diff printed nothing"
+
+step "git apply on a pristine copy"
+(cd "$pristine" && git apply --check "$work/migration.diff") > "$work/git-apply.log" 2>&1 ||
+  { cat "$work/git-apply.log" >&2; die "git apply --check rejects the diff"; }
+(cd "$pristine" && git apply "$work/migration.diff") >> "$work/git-apply.log" 2>&1 ||
+  { cat "$work/git-apply.log" >&2; die "git apply failed"; }
+if [ -s "$work/git-apply.log" ]; then
+  echo "git apply said:"
+  sed 's/^/  /' "$work/git-apply.log"
+fi
+
+step "metrics-migrate apply"
+rc=0
+(cd "$src" && "$tool" apply -p "$build") > "$work/apply.stdout" 2> "$work/apply.stderr" || rc=$?
+if [ "$rc" != 0 ]; then
+  cat "$work/apply.stderr" >&2
+  die "metrics-migrate apply exited with $rc, expected 0"
+fi
+if ! diff -r "$pristine" "$src" > "$work/apply-vs-diff.txt"; then
+  head -60 "$work/apply-vs-diff.txt" >&2
+  die "the tree apply wrote differs from the diff applied with git apply (< git apply, > apply)"
+fi
+
+failures=()
+
+# 3. The migrated sample builds, with no new warning.
+step "building ${targets[*]} migrated"
+build_targets "$src" "$build" "$work/build.log"
+warning_set "$work/before-build.log" > "$work/warnings-before.txt"
+warning_set "$work/build.log" > "$work/warnings-after.txt"
+new_warnings=$(LC_ALL=C comm -13 "$work/warnings-before.txt" "$work/warnings-after.txt")
+if [ -n "$new_warnings" ]; then
+  echo "new compiler warnings after the migration:" >&2
+  while IFS= read -r w; do
+    # Show each with its location in the migrated tree.
+    file=${w%%:*}
+    message=${w#*: warning: }
+    grep -F "$src/$file:" "$work/build.log" | grep -F -- "$message" | sed "s|$src/||" | head -3 >&2 || true
+  done <<< "$new_warnings"
+  failures+=("$(grep -c . <<< "$new_warnings") new compiler warning(s)")
+fi
+
+# 4. The same metrics, to the byte.
+step "dump_metrics"
+dump_identical=no
+if "$build/dump_metrics" > "$work/dump-after.txt"; then
+  if cmp -s "$work/dump-before.txt" "$work/dump-after.txt"; then
+    dump_identical=yes
+  else
+    diff -u "$work/dump-before.txt" "$work/dump-after.txt" | head -40 >&2 || true
+    failures+=("dump_metrics output differs (diff above: - before, + after)")
+  fi
+else
+  failures+=("dump_metrics failed after the migration")
+fi
+
+# 5. The shape of the migrated tree.
+step "structural checks"
+# The wrappers, from the interface as it was.
+wrappers=$(sed -n '/^class MetricsServiceProtocol\b/,/^};/p' "$before_src/metrics/metrics_service.h" |
+  sed -nE 's/.*virtual void ([A-Za-z_][A-Za-z0-9_]*)\(.*/\1/p' | LC_ALL=C sort -u)
+[ -n "$wrappers" ] || die "found no wrapper in MetricsServiceProtocol of $before_src/metrics/metrics_service.h"
+wrapper_re=$(paste -sd'|' <<< "$wrappers")
+existing_dirs=()
+for d in "${production_dirs[@]}"; do
+  [ -d "$src/$d" ] && existing_dirs+=("$d")
+done
+calls=$(cd "$src" && grep -rnE "(\.|->)[[:space:]]*($wrapper_re)[[:space:]]*\(" "${existing_dirs[@]}" || true)
+if [ -n "$calls" ]; then
+  echo "wrapper calls left in production code:" >&2
+  echo "$calls" >&2
+  failures+=("$(grep -c . <<< "$calls") wrapper call(s) left")
+fi
+mentions=$(cd "$src" && grep -rnw MetricsServiceProtocol "${existing_dirs[@]}" || true)
+if [ -n "$mentions" ]; then
+  echo "MetricsServiceProtocol still named in production code:" >&2
+  echo "$mentions" >&2
+  failures+=("MetricsServiceProtocol still named $(grep -c . <<< "$mentions") time(s)")
+fi
+[ -f "$src/metrics/registry.h" ] || failures+=("metrics/registry.h was not written")
+for kept in RegisterForPolling StartBackgroundUpdater Shutdown PollOnce; do
+  grep -qw "$kept" "$src/metrics/metrics_service.h" ||
+    failures+=("metrics/metrics_service.h lost $kept")
+done
+
+# 6. Nothing left to do.
+step "metrics-migrate diff, again"
+rc=0
+(cd "$src" && "$tool" diff -p "$build") > "$work/second.diff" 2> "$work/second.stderr" || rc=$?
+if [ "$rc" != 0 ]; then
+  sed 's/^/  /' "$work/second.stderr" | head -20 >&2
+  failures+=("a second diff exited with $rc, expected 0")
+fi
+if [ -s "$work/second.diff" ]; then
+  head -40 "$work/second.diff" >&2
+  failures+=("a second diff is not empty ($(grep -c '^diff --git' "$work/second.diff") file(s))")
+fi
+
+# 7. Summary.
+stat=$(cd "$pristine" && git apply --stat "$work/migration.diff" | tail -1 | sed 's/^ *//')
+manual=$(grep -c 'warning:' "$work/diff.stderr" || true)
+echo
+echo "partshop.migrate: $stat"
+echo "partshop.migrate: $manual item(s) left for a human (warnings of diff)"
+echo "partshop.migrate: dump identical: $dump_identical"
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "partshop.migrate: FAIL:" >&2
+  printf '  - %s\n' "${failures[@]}" >&2
+  exit 1
+fi
+echo "partshop.migrate: ok"
