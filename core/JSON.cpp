@@ -135,7 +135,8 @@ Value toJSON(const Service &S) {
                 {"loc", toJSON(S.Loc)},
                 {"kept_methods", strings(S.KeptMethods)},
                 {"registry_field", S.RegistryField},
-                {"registry_init", toJSON(S.RegistryInit)}};
+                {"registry_init", toJSON(S.RegistryInit)},
+                {"header_names", strings(S.HeaderNames)}};
 }
 
 Value toJSON(const Catalog &C) {

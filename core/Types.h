@@ -180,6 +180,10 @@ struct Service {
   /// `std::shared_ptr`), and the initializer expression giving it a value.
   std::string RegistryField;
   SourceSpan RegistryInit;
+  /// Names declared at namespace scope in the service's header (the service,
+  /// its interfaces, enums, helpers): a file naming none of them after the
+  /// migration no longer needs the header.
+  std::vector<std::string> HeaderNames;
 };
 
 /// Everything later stages need, as printed by `metrics-migrate catalog`.

@@ -372,6 +372,17 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   C.TheService.Loc = Loc.span(Service);
   C.TheService.Header = C.TheService.Loc.File;
 
+  // Names the header declares at namespace scope.
+  std::set<std::string> HeaderNames;
+  const SourceManager &SM = Loc.sourceManager();
+  FileID HeaderFID = SM.getFileID(SM.getFileLoc(Service->getLocation()));
+  for (const DeclContext *DC = Service->getDeclContext(); DC; DC = nullptr)
+    for (const Decl *D : DC->decls())
+      if (const auto *ND = dyn_cast<NamedDecl>(D);
+          ND && ND->getIdentifier() && SM.getFileID(SM.getFileLoc(ND->getLocation())) == HeaderFID)
+        HeaderNames.insert(ND->getNameAsString());
+  C.TheService.HeaderNames.assign(HeaderNames.begin(), HeaderNames.end());
+
   // Interfaces: the service and every polymorphic base.
   Service->forallBases([&](const CXXRecordDecl *Base) {
     if (Base->isPolymorphic())

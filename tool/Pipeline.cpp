@@ -6,6 +6,7 @@
 #include "planner/Planner.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -42,6 +43,27 @@ std::vector<std::string> includeSpellings(llvm::StringRef Includer, llvm::String
   if (llvm::sys::path::parent_path(Includer) == llvm::sys::path::parent_path(File))
     Out.push_back("\"" + llvm::sys::path::filename(File).str() + "\"");
   return Out;
+}
+
+/// Whether \p Text names any of \p Names as a whole word outside #include
+/// lines.
+bool namesAny(llvm::StringRef Text, const std::vector<std::string> &Names) {
+  for (llvm::StringRef Rest = Text; !Rest.empty();) {
+    auto [Line, Next] = Rest.split('\n');
+    Rest = Next;
+    if (Line.ltrim().starts_with("#"))
+      continue;
+    for (const std::string &N : Names) {
+      for (size_t Pos = Line.find(N); Pos != llvm::StringRef::npos; Pos = Line.find(N, Pos + 1)) {
+        auto IsId = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+        bool Left = Pos == 0 || !IsId(Line[Pos - 1]);
+        bool Right = Pos + N.size() >= Line.size() || !IsId(Line[Pos + N.size()]);
+        if (Left && Right)
+          return true;
+      }
+    }
+  }
+  return false;
 }
 
 } // namespace
@@ -91,6 +113,28 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
   auto Files = materializeAll(M.Rewrites.Edits, MO);
   if (!Files)
     return Files.takeError();
+
+  // Files that no longer name anything of the service's header stop
+  // including it.
+  const Service &Svc = M.TheCatalog.TheService;
+  bool Again = false;
+  for (const MaterializedFile &F : *Files) {
+    if (F.Created || F.Deleted || !F.changed() || F.File == Svc.Header ||
+        moduleOf(F.File) == moduleOf(Svc.Header))
+      continue;
+    for (const std::string &Spelling : includeSpellings(F.File, Svc.Header)) {
+      if (!llvm::StringRef(F.After).contains("#include " + Spelling) ||
+          namesAny(F.After, Svc.HeaderNames))
+        continue;
+      M.Rewrites.Edits.file(F.File).RemoveIncludes.push_back(Spelling);
+      Again = true;
+    }
+  }
+  if (Again) {
+    Files = materializeAll(M.Rewrites.Edits, MO);
+    if (!Files)
+      return Files.takeError();
+  }
 
   // Files the migration empties (nothing left but includes and comments)
   // are deleted, and the includes of them go.
