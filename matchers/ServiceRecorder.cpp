@@ -379,7 +379,8 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   for (const DeclContext *DC = Service->getDeclContext(); DC; DC = nullptr)
     for (const Decl *D : DC->decls())
       if (const auto *ND = dyn_cast<NamedDecl>(D);
-          ND && ND->getIdentifier() && SM.getFileID(SM.getFileLoc(ND->getLocation())) == HeaderFID)
+          ND && ND->getIdentifier() && ND->getDeclContext() == DC &&
+          SM.getFileID(SM.getFileLoc(ND->getLocation())) == HeaderFID)
         HeaderNames.insert(ND->getNameAsString());
   C.TheService.HeaderNames.assign(HeaderNames.begin(), HeaderNames.end());
 

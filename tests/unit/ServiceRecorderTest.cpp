@@ -282,3 +282,64 @@ TEST(ServiceRecorder, UnknownServiceIsAnErrorNamingTheConfig) {
 
 } // namespace
 } // namespace mm::test
+
+namespace mm::test {
+namespace {
+
+TEST(ServiceRecorder, RegistryMemberAndHeaderNames) {
+  std::string Code = std::string(PrometheusIncludes) + BasicService;
+  Catalog C = catalogFor(Code);
+  EXPECT_EQ(C.TheService.RegistryField, "registry_");
+  EXPECT_EQ(Code.substr(C.TheService.RegistryInit.Offset, C.TheService.RegistryInit.Length),
+            "std::make_shared<prometheus::Registry>()");
+  EXPECT_THAT(C.TheService.HeaderNames,
+              ::testing::ElementsAre("MetricsService", "MetricsServiceProtocol"));
+}
+
+TEST(ServiceRecorder, FileLocalConstantsTravelWithWrappersAndChains) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+namespace {
+const prometheus::Histogram::BucketBoundaries kLatency{0.1, 1.0};
+}  // namespace
+class MetricsService {
+ public:
+  MetricsService();
+  void Observe(double s);
+  int Count();
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Histogram>& latency_seconds_;
+  prometheus::Histogram* task_seconds_ = nullptr;
+  int calls_ = 0;
+};
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      latency_seconds_(prometheus::BuildHistogram().Name("latency_seconds").Help("l")
+                           .Register(*registry_)) {
+  task_seconds_ = &prometheus::BuildHistogram().Name("task_seconds").Help("t")
+                       .Register(*registry_).Add({}, kLatency);
+}
+void MetricsService::Observe(double s) { latency_seconds_.Add({}, kLatency).Observe(s); }
+int MetricsService::Count() { task_seconds_->Observe(1); return ++calls_; }
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.Wrappers.size(), 2u);
+  const Wrapper &Count = C.Wrappers[0];
+  const Wrapper &Observe = C.Wrappers[1];
+  EXPECT_EQ(Observe.Name, "Observe");
+  ASSERT_EQ(Observe.LocalConstants.size(), 1u);
+  EXPECT_EQ(Observe.LocalConstants.at("kLatency"),
+            "const prometheus::Histogram::BucketBoundaries kLatency{0.1, 1.0};");
+  EXPECT_FALSE(Observe.UsesServiceState);
+  EXPECT_EQ(Count.Name, "Count");
+  EXPECT_TRUE(Count.UsesServiceState); // calls_
+  const Metric &Task = C.Metrics[1];
+  EXPECT_EQ(Task.Name, "task_seconds");
+  EXPECT_EQ(Task.LocalConstants.count("kLatency"), 1u);
+  EXPECT_THAT(Task.Buckets, ::testing::ElementsAre(0.1, 1.0));
+}
+
+} // namespace
+} // namespace mm::test
