@@ -7,59 +7,66 @@
 #   before/           the project as it is, with its .metrics-migrate.yaml
 #   after/            the project as it must be after `apply`
 #   expected-exit     optional: the exit code of `apply` (default 0)
-#   expected-stderr   optional: the whole stderr of `apply`, the temporary
-#                     root written as <root>; without it stderr must hold no
-#                     `warning:` line
-# Checks, in order: exit code and stderr; the tree equals after/ (diff -r,
-# compile_commands.json aside); every .cpp of the result compiles
-# (g++ -std=c++17 -fsyntax-only -Wall -Wextra -Werror); a second `apply`
-# changes nothing.
+#   expected-stderr   optional: the stderr of `apply` with its diffstat lines
+#                     left out; without it stderr must hold no `warning:` line
+# A compile database listing every .cpp is written next to the copy; the
+# copy's path is written <root> in the messages compared.
+#
+# Checks: the exit code (when it differs nothing else is checked); stderr;
+# when after/ equals before/, that nothing at all is printed; the tree equals
+# after/ (diff -r, compile_commands.json aside); every .cpp of the result
+# compiles without a warning (g++, and clang++ when installed: -std=c++17
+# -fsyntax-only -Wall -Wextra -Werror); a second `apply` changes nothing.
+# Every check runs; the failures are listed together at the end.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
   echo "usage: $0 TOOL CASE_DIR" >&2
   exit 2
 fi
-tool=$1
-case_dir=$(cd "$2" && pwd)
+tool=$(realpath "$1")
+case_dir=$(realpath "$2")
 name=$(basename "$case_dir")
 
-fail() {
+die() {
   echo "golden.$name: FAIL: $*" >&2
   exit 1
 }
 
-[ -x "$tool" ] || fail "tool '$tool' is not executable"
-[ -d "$case_dir/before" ] || fail "no before/ in $case_dir"
-[ -d "$case_dir/after" ] || fail "no after/ in $case_dir"
+[ -x "$tool" ] || die "tool '$tool' is not executable"
+[ -d "$case_dir/before" ] || die "no before/ in $case_dir"
+[ -d "$case_dir/after" ] || die "no after/ in $case_dir"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/golden-$name.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 root="$work/tree"
 cp -a "$case_dir/before" "$root"
 
-# A compile database listing every .cpp of the tree.
-write_database() {
-  local first=1 f
-  {
-    echo "["
-    while IFS= read -r f; do
-      [ "$first" = 1 ] || echo ","
-      first=0
-      printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 -I %s -c %s/%s"}' \
-        "$root" "$root" "$f" "$root" "$root" "$f"
-    done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
-    echo
-    echo "]"
-  } > "$root/compile_commands.json"
+cpp_files() {
+  (cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
 }
-write_database
 
-# run_tool OUT_PREFIX: `apply` from the root; sets $rc, leaves OUT_PREFIX.{out,err}.
+# The compile database: every .cpp of the tree.
+{
+  echo "["
+  first=1
+  while IFS= read -r f; do
+    [ "$first" = 1 ] || echo ","
+    first=0
+    printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 -I %s -c %s/%s"}' \
+      "$root" "$root" "$f" "$root" "$root" "$f"
+  done < <(cpp_files)
+  echo
+  echo "]"
+} > "$root/compile_commands.json"
+
+# run_tool PREFIX: `apply` from the root. Sets $rc; leaves PREFIX.out,
+# PREFIX.err and PREFIX.diag (stderr without the diffstat).
 run_tool() {
   rc=0
   (cd "$root" && "$tool" apply -p .) > "$1.out" 2> "$1.err" || rc=$?
-  sed -i "s|$root|<root>|g" "$1.err"
+  sed -i "s|$root|<root>|g" "$1.out" "$1.err"
+  grep -vE '^ .* \| +[0-9]+ ?[-+]*$|^ [0-9]+ files? changed' "$1.err" > "$1.diag" || true
 }
 
 expected_exit=0
@@ -67,55 +74,79 @@ if [ -f "$case_dir/expected-exit" ]; then
   expected_exit=$(tr -d '[:space:]' < "$case_dir/expected-exit")
 fi
 
-check_run() {
-  local label=$1 prefix=$2
-  if [ "$rc" != "$expected_exit" ]; then
-    echo "--- stderr of $label:" >&2
-    cat "$prefix.err" >&2
-    fail "$label exited with $rc, expected $expected_exit"
-  fi
+failures=()
+failed() {
+  failures+=("$1")
+}
+show() {
+  echo "--- $1" >&2
+  cat "$2" >&2
+}
+
+tree_diff() {
+  diff -r -x compile_commands.json "$case_dir/after" "$root"
 }
 
 # 1. The migration.
 run_tool "$work/first"
-check_run "apply" "$work/first"
+if [ "$rc" != "$expected_exit" ]; then
+  show "stderr of apply:" "$work/first.err"
+  die "apply exited with $rc, expected $expected_exit"
+fi
+if diff -r -q "$case_dir/before" "$case_dir/after" > /dev/null &&
+    { [ -s "$work/first.out" ] || [ -s "$work/first.err" ]; }; then
+  show "stdout of apply:" "$work/first.out"
+  show "stderr of apply:" "$work/first.err"
+  failed "apply printed something on a tree with nothing to do"
+fi
 if [ -f "$case_dir/expected-stderr" ]; then
-  if ! diff -u "$case_dir/expected-stderr" "$work/first.err" > "$work/stderr.diff"; then
-    cat "$work/stderr.diff" >&2
-    fail "stderr of apply differs from expected-stderr (diff above: - expected, + actual)"
+  if ! diff -u "$case_dir/expected-stderr" "$work/first.diag" > "$work/stderr.diff"; then
+    show "stderr of apply against expected-stderr (- expected, + actual):" "$work/stderr.diff"
+    failed "stderr of apply differs from expected-stderr"
   fi
-elif grep -q 'warning:' "$work/first.err"; then
-  grep 'warning:' "$work/first.err" >&2
-  fail "apply reported warnings and the case has no expected-stderr"
+elif grep -q 'warning:' "$work/first.diag"; then
+  grep 'warning:' "$work/first.diag" > "$work/warnings.txt"
+  show "warnings of apply:" "$work/warnings.txt"
+  failed "apply reported warnings and the case has no expected-stderr"
 fi
 
 # 2. The tree, exactly.
-tree_diff() {
-  diff -r -x compile_commands.json "$case_dir/after" "$root"
-}
 if ! tree_diff > "$work/tree.diff"; then
-  cat "$work/tree.diff" >&2
-  fail "the migrated tree differs from after/ (diff above: < expected, > actual)"
+  show "migrated tree against after/ (< expected, > actual):" "$work/tree.diff"
+  failed "the migrated tree differs from after/"
 fi
 
-# 3. The result compiles.
-compile_errors=0
+# 3. The result compiles, without a warning.
+compilers=(g++)
+if command -v clang++ > /dev/null; then
+  compilers+=(clang++)
+fi
 while IFS= read -r f; do
-  if ! g++ -std=c++17 -fsyntax-only -Wall -Wextra -Werror -I "$root" "$root/$f" \
-      > "$work/compile.log" 2>&1; then
-    sed "s|$root/||g" "$work/compile.log" >&2
-    echo "golden.$name: $f does not compile cleanly" >&2
-    compile_errors=$((compile_errors + 1))
-  fi
-done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
-[ "$compile_errors" = 0 ] || fail "$compile_errors file(s) of the migrated tree do not compile"
+  for cxx in "${compilers[@]}"; do
+    if ! "$cxx" -std=c++17 -fsyntax-only -Wall -Wextra -Werror -I "$root" "$root/$f" \
+        > "$work/compile.log" 2>&1; then
+      sed -i "s|$root/||g" "$work/compile.log"
+      show "$cxx on $f:" "$work/compile.log"
+      failed "$f of the migrated tree does not compile cleanly with $cxx"
+    fi
+  done
+done < <(cpp_files)
 
 # 4. A second run changes nothing.
+cp -a "$root" "$work/first-result"
 run_tool "$work/second"
-check_run "the second apply" "$work/second"
-if ! tree_diff > "$work/tree2.diff"; then
-  cat "$work/tree2.diff" >&2
-  fail "a second apply changed the tree (diff above: < first result, > second)"
+if [ "$rc" != "$expected_exit" ]; then
+  show "stderr of the second apply:" "$work/second.err"
+  failed "the second apply exited with $rc, expected $expected_exit"
+fi
+if ! diff -r "$work/first-result" "$root" > "$work/second.diff"; then
+  show "second apply (< first result, > second):" "$work/second.diff"
+  failed "a second apply changed the tree"
 fi
 
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "golden.$name: FAIL:" >&2
+  printf '  - %s\n' "${failures[@]}" >&2
+  exit 1
+fi
 echo "golden.$name: ok"

@@ -7,12 +7,12 @@ namespace shop {
 PickService::PickService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
 
 int PickService::PickAll(const std::vector<PickLine>& lines) {
-  return static_cast<int>(
-      std::count_if(lines.begin(), lines.end(), [this](const PickLine& line) {
-        const bool full = line.available >= line.wanted;
-        metrics_.RecordLinePicked(full ? "full" : "short");
-        return full;
-      }));
+  auto pick = [this](const PickLine& line) {
+    const bool full = line.available >= line.wanted;
+    metrics_.RecordLinePicked(full ? "full" : "short");
+    return full;
+  };
+  return static_cast<int>(std::count_if(lines.begin(), lines.end(), pick));
 }
 
 }  // namespace shop

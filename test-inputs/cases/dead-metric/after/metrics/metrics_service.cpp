@@ -1,0 +1,19 @@
+#include "metrics/metrics_service.h"
+
+#include "metrics/registry.h"
+
+namespace shop {
+
+MetricsService::MetricsService()
+    : registry_(std::shared_ptr<prometheus::Registry>(
+          std::shared_ptr<prometheus::Registry>{},
+          &shop::metrics::DefaultRegistry())),
+      legacy_exports_total_(prometheus::BuildCounter()
+                                .Name("legacy_exports_total")
+                                .Help("Exports in the retired CSV format")
+                                .Register(*registry_)
+                                .Add({})) {}
+
+void MetricsService::RecordLegacyExport() { legacy_exports_total_.Increment(); }
+
+}  // namespace shop

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+
+namespace shop {
+
+class QuoteService {
+ public:
+  explicit QuoteService();
+
+  int Quote(const std::string& part, int quantity);
+};
+
+}  // namespace shop
