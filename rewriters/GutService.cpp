@@ -36,6 +36,17 @@ struct Removals {
   }
 };
 
+/// `prometheus::Histogram::` and friends.
+std::string nestedNamePrefix(MetricKind K) {
+  switch (K) {
+  case MetricKind::Counter: return "prometheus::Counter::";
+  case MetricKind::Gauge: return "prometheus::Gauge::";
+  case MetricKind::Histogram: return "prometheus::Histogram::";
+  case MetricKind::Summary: return "prometheus::Summary::";
+  }
+  return "prometheus::Counter::";
+}
+
 /// Offsets of the whole word \p Word in [Begin, End) of \p Text.
 std::vector<unsigned> wordsIn(llvm::StringRef Text, unsigned Begin, unsigned End,
                               llvm::StringRef Word) {
@@ -96,6 +107,34 @@ llvm::Error gutService(RewriteContext &Ctx) {
       if (llvm::Error E = Remove(W.Definition, "wrapper " + W.Name + " goes"))
         return E;
   }
+
+  // Metric headers of kinds the service no longer holds.
+  std::set<MetricKind> Remaining;
+  for (const MetricPlan &MP : Ctx.P.Metrics)
+    if (MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead)
+      Remaining.insert(ByName.at(MP.Name)->Kind);
+  // A nested name (`prometheus::Histogram::BucketBoundaries`) left in the
+  // service's source still needs its header.
+  std::string SourceText;
+  if (!C.TheService.Source.empty()) {
+    auto Text = Ctx.text(C.TheService.Source);
+    if (!Text)
+      return Text.takeError();
+    // As it will be: with this run's edits applied.
+    SourceText = applyWithin(*Text, 0, Text->size(),
+                             Ctx.Result.Edits.file(C.TheService.Source).Edits);
+  }
+  for (MetricKind K : {MetricKind::Counter, MetricKind::Gauge, MetricKind::Histogram,
+                       MetricKind::Summary})
+    if (!Remaining.count(K) &&
+        !llvm::StringRef(SourceText).contains(nestedNamePrefix(K)))
+      for (const std::string &File : {C.TheService.Header, C.TheService.Source})
+        if (!File.empty())
+          Ctx.Result.Edits.file(File).RemoveIncludes.push_back(kindHeader(K));
+  if (Remaining.empty())
+    for (const std::string &File : {C.TheService.Header, C.TheService.Source})
+      if (!File.empty())
+        Ctx.Result.Edits.file(File).RemoveIncludes.push_back("<prometheus/family.h>");
 
   // The interfaces go when nothing kept still names them.
   std::set<std::string> StillUsed;

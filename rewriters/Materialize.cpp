@@ -343,7 +343,40 @@ llvm::Expected<Replacements> computeReplacements(const FileChange &Change,
   LastEnd = LastEnd == llvm::StringRef::npos ? F.size() : LastEnd;
   Replacements Sort = clang::format::sortIncludes(
       *Style, F, {clang::tooling::Range(First, LastEnd - First)}, File);
-  return Result.merge(Sort);
+  Result = Result.merge(Sort);
+
+  // A removed include can leave two blank lines where its block was: keep
+  // one, within the include region only.
+  llvm::Expected<std::string> Sorted = clang::tooling::applyAllReplacements(Before, Result);
+  if (!Sorted)
+    return fileError(File, llvm::toString(Sorted.takeError()));
+  llvm::StringRef T = *Sorted;
+  size_t Begin = T.find("#include");
+  if (Begin == llvm::StringRef::npos)
+    return Result;
+  // The region ends at the first line that is neither an include, a
+  // preprocessor line, a comment nor blank.
+  size_t End = Begin;
+  while (End < T.size()) {
+    size_t NL = T.find('\n', End);
+    size_t LineEnd = NL == llvm::StringRef::npos ? T.size() : NL + 1;
+    llvm::StringRef Line = T.slice(End, LineEnd).trim();
+    if (!Line.empty() && !Line.starts_with("#") && !Line.starts_with("//"))
+      break;
+    End = LineEnd;
+  }
+  Replacements Collapse;
+  for (size_t Pos = T.find("\n\n\n", Begin); Pos != llvm::StringRef::npos && Pos + 3 <= End;
+       Pos = T.find("\n\n\n", Pos + 1)) {
+    size_t Run = Pos + 1;
+    while (Run + 1 < End && T[Run + 1] == '\n')
+      ++Run;
+    // Keep "\n\n" (one blank line); drop the rest.
+    if (llvm::Error Err = Collapse.add(Replacement(File, Pos + 2, Run - Pos - 1, "")))
+      return fileError(File, llvm::toString(std::move(Err)));
+    Pos = Run;
+  }
+  return Result.merge(Collapse);
 }
 
 llvm::Expected<MaterializedFile> materialize(const FileChange &Change,

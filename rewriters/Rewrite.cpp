@@ -77,6 +77,10 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
     if (!Text)
       return Text.takeError();
     if (auto Range = namespaceBody(*Text, NS)) {
+      // Keep a blank line between the blocks and what follows them.
+      llvm::StringRef Rest = llvm::StringRef(*Text).drop_front(Range->first);
+      if (Rest.starts_with("\n") && !Rest.drop_front(1).ltrim(" \t").starts_with("\n"))
+        Body += "\n";
       Ctx.edit(File, Range->first, 0, Body, "metric constants and helpers of " + File);
     } else {
       std::string Open = NS.empty() ? "" : "\nnamespace " + NS + " {";
@@ -133,6 +137,34 @@ void coalesceDeletions(FileChange &Change, llvm::StringRef Text) {
     bool NextIsEdited = I + 1 < Out.size() && Out[I + 1].Offset <= NextEnd;
     if ((Prev.empty() || Prev.ends_with("{") || Prev.ends_with(":")) && !NextIsEdited)
       E.Length = NextEnd + 1 - E.Offset;
+  }
+  // An access specifier left with nothing under it goes too.
+  for (Edit &E : Out) {
+    if (!E.Text.empty() || E.Length == 0)
+      continue;
+    unsigned End = E.Offset + E.Length;
+    if (!(E.Offset == 0 || Text[E.Offset - 1] == '\n'))
+      continue;
+    llvm::StringRef After = Text.drop_front(End).ltrim();
+    if (!(After.starts_with("};") || After.starts_with("public:") ||
+          After.starts_with("private:") || After.starts_with("protected:")))
+      continue;
+    // The line above, skipping blank lines.
+    llvm::StringRef Above = Text.take_front(E.Offset).rtrim();
+    size_t LineStart = Above.rfind('\n');
+    llvm::StringRef Line = Above.drop_front(LineStart == llvm::StringRef::npos ? 0 : LineStart + 1).trim();
+    if (Line != "private:" && Line != "protected:" && Line != "public:")
+      continue;
+    if (LineStart == llvm::StringRef::npos)
+      continue;
+    // From the end of the last line before the specifier (its blank lines
+    // go too).
+    llvm::StringRef Before = Above.take_front(LineStart).rtrim();
+    unsigned NewBegin = Before.size() + 1;
+    if (NewBegin > E.Offset)
+      continue;
+    E.Length += E.Offset - NewBegin;
+    E.Offset = NewBegin;
   }
   Edits = std::move(Out);
 }

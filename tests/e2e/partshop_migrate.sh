@@ -32,7 +32,7 @@ before_build="$work/before-build"
 src="$work/src"
 build="$work/build"
 pristine="$work/pristine"
-targets=(partshop_lib dump_metrics)
+targets=(partshop_lib dump_metrics partshop_tests)
 production_dirs=(api metrics services utils tools)
 
 die() {
@@ -135,6 +135,24 @@ if [ -n "$new_warnings" ]; then
   failures+=("$(grep -c . <<< "$new_warnings") new compiler warning(s)")
 fi
 
+# 3b. Its own suite passes, with as many tests as before (none deleted or
+# skipped).
+step "the sample's own tests, before and after"
+suite_count() {
+  local dir=$1 log=$2
+  ctest --test-dir "$dir" --output-on-failure > "$log" 2>&1 || true
+  sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log"
+}
+tests_before=$(suite_count "$before_build" "$work/ctest-before.log")
+[ -n "$tests_before" ] || die "the sample's suite fails before the migration (log: $work/ctest-before.log)"
+tests_after=$(suite_count "$build" "$work/ctest-after.log")
+if [ -z "$tests_after" ]; then
+  grep -E 'Failed|\*\*\*' "$work/ctest-after.log" | head -20 >&2 || true
+  failures+=("the sample's suite fails after the migration (log: $work/ctest-after.log)")
+elif [ "$tests_after" != "$tests_before" ]; then
+  failures+=("the sample ran $tests_after tests after the migration, $tests_before before")
+fi
+
 # 4. The same metrics, to the byte.
 step "dump_metrics"
 dump_identical=no
@@ -224,6 +242,7 @@ echo
 echo "partshop.migrate: $stat"
 echo "partshop.migrate: $manual item(s) left for a human (warnings of diff)"
 echo "partshop.migrate: dump identical: $dump_identical"
+echo "partshop.migrate: the sample's tests: ${tests_before:-?} before, ${tests_after:-?} after"
 if [ ${#failures[@]} -gt 0 ]; then
   echo "partshop.migrate: FAIL:" >&2
   printf '  - %s\n' "${failures[@]}" >&2
