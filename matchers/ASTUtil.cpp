@@ -4,6 +4,8 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -100,6 +102,25 @@ std::string Locator::text(clang::SourceRange Range) const {
 
 std::string Locator::text(const clang::Stmt *S) const {
   return text(S->getSourceRange());
+}
+
+const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,
+                                             bool *InLambda) {
+  clang::DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    const clang::DynTypedNode &P = Parents[0];
+    if (P.get<clang::LambdaExpr>() && InLambda)
+      *InLambda = true;
+    if (const auto *FD = P.get<clang::FunctionDecl>()) {
+      const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
+      if (!MD || !MD->getParent()->isLambda())
+        return FD;
+      if (InLambda)
+        *InLambda = true;
+    }
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
 }
 
 std::string qualifiedName(const clang::NamedDecl *D) {

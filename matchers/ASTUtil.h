@@ -56,6 +56,11 @@ private:
   mutable llvm::DenseMap<clang::FileID, std::string> PathCache;
 };
 
+/// The function whose body holds \p S, looking through lambdas (sets
+/// \p InLambda when it passed one); null at namespace scope.
+const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,
+                                             bool *InLambda = nullptr);
+
 /// `ns::Outer::Name` without anonymous namespaces or template arguments.
 std::string qualifiedName(const clang::NamedDecl *D);
 

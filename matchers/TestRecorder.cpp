@@ -65,16 +65,6 @@ const Stmt *fullStatement(ASTContext &Ctx, const Stmt *S, const CompoundStmt *&B
   }
 }
 
-const FunctionDecl *enclosingFunction(ASTContext &Ctx, const Stmt *S) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  while (!Parents.empty()) {
-    if (const auto *FD = Parents[0].get<FunctionDecl>())
-      return FD;
-    Parents = Ctx.getParents(Parents[0]);
-  }
-  return nullptr;
-}
-
 bool inExpectCall(const SourceManager &SM, const LangOptions &LO, SourceLocation L) {
   while (L.isMacroID()) {
     if (Lexer::getImmediateMacroName(L, SM, LO) == "EXPECT_CALL")

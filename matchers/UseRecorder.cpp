@@ -25,25 +25,6 @@ const CXXRecordDecl *recordOfMember(const Decl *D) {
   return dyn_cast_or_null<CXXRecordDecl>(D->getDeclContext());
 }
 
-/// The function whose body holds \p S, looking through lambdas.
-const FunctionDecl *enclosingFunction(ASTContext &Ctx, const Stmt *S, bool &InLambda) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  while (!Parents.empty()) {
-    const DynTypedNode &P = Parents[0];
-    if (P.get<LambdaExpr>())
-      InLambda = true;
-    if (const auto *FD = P.get<FunctionDecl>()) {
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda()) {
-        InLambda = true;
-      } else {
-        return FD;
-      }
-    }
-    Parents = Ctx.getParents(P);
-  }
-  return nullptr;
-}
-
 bool isTemplated(const FunctionDecl *FD) {
   if (!FD)
     return false;
@@ -78,7 +59,7 @@ private:
     if (!Method || !Method->getIdentifier() || !Loc.inProject(Call->getBeginLoc()))
       return;
     CallSite C;
-    const FunctionDecl *Encl = enclosingFunction(Ctx, Call, C.InLambda);
+    const FunctionDecl *Encl = enclosingFunction(Ctx, Call, &C.InLambda);
     if (Encl && Set.isOrDerives(recordOfMember(Encl)))
       return; // the service (or a double) calling itself
     C.Loc = Loc.span(Call);
