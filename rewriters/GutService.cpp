@@ -36,6 +36,16 @@ struct Removals {
   }
 };
 
+/// Drops \p Include from \p File unless another rule needs it there (the
+/// service's file can also own a moved metric).
+void dropInclude(RewriteContext &Ctx, const std::string &File, const std::string &Include) {
+  if (File.empty())
+    return;
+  FileChange &Change = Ctx.Result.Edits.file(File);
+  if (!llvm::is_contained(Change.AddIncludes, Include))
+    Change.RemoveIncludes.push_back(Include);
+}
+
 /// `prometheus::Histogram::` and friends.
 std::string nestedNamePrefix(MetricKind K) {
   switch (K) {
@@ -109,10 +119,13 @@ llvm::Error gutService(RewriteContext &Ctx) {
   }
 
   // Metric headers of kinds the service no longer holds.
-  std::set<MetricKind> Remaining;
-  for (const MetricPlan &MP : Ctx.P.Metrics)
+  std::set<MetricKind> Remaining, Moved;
+  for (const MetricPlan &MP : Ctx.P.Metrics) {
     if (MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead)
       Remaining.insert(ByName.at(MP.Name)->Kind);
+    else
+      Moved.insert(ByName.at(MP.Name)->Kind);
+  }
   // A nested name (`prometheus::Histogram::BucketBoundaries`) left in the
   // service's source still needs its header.
   std::string SourceText;
@@ -126,15 +139,13 @@ llvm::Error gutService(RewriteContext &Ctx) {
   }
   for (MetricKind K : {MetricKind::Counter, MetricKind::Gauge, MetricKind::Histogram,
                        MetricKind::Summary})
-    if (!Remaining.count(K) &&
+    if (Moved.count(K) && !Remaining.count(K) &&
         !llvm::StringRef(SourceText).contains(nestedNamePrefix(K)))
       for (const std::string &File : {C.TheService.Header, C.TheService.Source})
-        if (!File.empty())
-          Ctx.Result.Edits.file(File).RemoveIncludes.push_back(kindHeader(K));
-  if (Remaining.empty())
+        dropInclude(Ctx, File, kindHeader(K));
+  if (Remaining.empty() && !Moved.empty())
     for (const std::string &File : {C.TheService.Header, C.TheService.Source})
-      if (!File.empty())
-        Ctx.Result.Edits.file(File).RemoveIncludes.push_back("<prometheus/family.h>");
+      dropInclude(Ctx, File, "<prometheus/family.h>");
 
   // The interfaces go when nothing kept still names them.
   std::set<std::string> StillUsed;

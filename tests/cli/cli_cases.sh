@@ -46,7 +46,7 @@ write_db() {
     for f in "$@"; do
       [ $first = 1 ] || echo ","
       first=0
-      printf '{"directory": "%s", "file": "%s", "command": "c++ -std=c++17 -c %s"}\n' \
+      printf '{"directory": "%s", "file": "%s", "command": "c++ -std=c++17 -I '"$work/proj"' -c %s"}\n' \
         "$work/proj/src" "$work/proj/src/$f" "$work/proj/src/$f"
     done
     echo "]"
@@ -123,6 +123,30 @@ case "$case_name" in
     out=$("$tool" catalog -p . 2>/dev/null)
     grep -q '"RecordJob"' <<<"$out" || { echo "catalog missing"; exit 1; }
     echo "ok: rest processed"
+    ;;
+  diff-then-apply)
+    expect 0 '^diff --git a/src/metrics\.cc b/src/metrics\.cc' -- "$tool" diff -p .
+    "$tool" diff -p . > "$work/m.diff" 2>/dev/null
+    cp -R "$work/proj" "$work/pristine"
+    (cd "$work/pristine" && GIT_CEILING_DIRECTORIES="$work" git apply --check "$work/m.diff") ||
+      { echo "git apply --check rejects the diff"; exit 1; }
+    expect 0 '2 files changed' -- "$tool" apply -p .
+    grep -q 'JOBS_TOTAL.Add({{"kind", "x"}}).Increment()' src/metrics.cc ||
+      { echo "call not inlined:"; cat src/metrics.cc; exit 1; }
+    [ -f src/registry.h ] || { echo "registry header not written"; exit 1; }
+    second=$("$tool" diff -p . 2>&1)
+    [ -z "$second" ] || { echo "second diff not empty: $second"; exit 1; }
+    echo "ok: diff, git apply --check, apply, empty second diff"
+    ;;
+  export-fixes)
+    expect 0 '' -- "$tool" diff -p . --export-fixes "$work/fixes.yaml"
+    grep -q '^Diagnostics:\|^Replacements:' "$work/fixes.yaml" &&
+      grep -q "FilePath:.*src/metrics.cc" "$work/fixes.yaml" &&
+      grep -q "ReplacementText:" "$work/fixes.yaml" ||
+      { echo "unexpected export:"; cat "$work/fixes.yaml"; exit 1; }
+    # diff wrote nothing but the YAML.
+    grep -q 'RecordJob' src/metrics.cc || { echo "diff changed the tree"; exit 1; }
+    echo "ok: clang-apply-replacements YAML written, tree untouched"
     ;;
   *)
     echo "unknown case $case_name"
