@@ -61,7 +61,6 @@ std::string resolveFields(llvm::StringRef Template,
       Out += Template;
       break;
     }
-    // Skip escaped dollars before the hole.
     Out += Template.take_front(Pos);
     Template = Template.drop_front(Pos + 8);
     size_t End = Template.find('}');

@@ -2,6 +2,7 @@
 
 #include "core/Types.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 
@@ -77,6 +78,11 @@ std::string moduleOf(llvm::StringRef File) {
   llvm::SmallString<128> P(File);
   llvm::sys::path::replace_extension(P, "");
   return std::string(P);
+}
+
+bool isHeaderFile(llvm::StringRef File) {
+  return llvm::any_of(HeaderExtensions,
+                      [&](const char *Ext) { return File.ends_with(Ext); });
 }
 
 bool isTestFile(llvm::StringRef File) {

@@ -293,6 +293,14 @@ llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S);
 /// `services/kit_service.cpp` -> `services/kit_service`.
 std::string moduleOf(llvm::StringRef File);
 
+/// Extensions of headers and of sources, in the order a module's files are
+/// looked for.
+inline constexpr const char *HeaderExtensions[] = {".h", ".hpp", ".hh"};
+inline constexpr const char *SourceExtensions[] = {".cpp", ".cc", ".cxx"};
+
+/// True for `x.h`, `x.hpp`, `x.hh`.
+bool isHeaderFile(llvm::StringRef File);
+
 /// True for files that belong to tests: under a `tests`/`test` folder or
 /// named `*_test.*` / `*_unittest.*`.
 bool isTestFile(llvm::StringRef File);

@@ -105,8 +105,9 @@ std::string familyType(MetricKind K) {
 }
 
 /// The file of \p Module with one of \p Exts that the project has.
+template <size_t N>
 std::string fileOf(const std::set<std::string> &Files, const std::string &Module,
-                   std::initializer_list<const char *> Exts) {
+                   const char *const (&Exts)[N]) {
   for (const char *Ext : Exts)
     if (Files.count(Module + Ext))
       return Module + Ext;
@@ -180,16 +181,16 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
       MP.Users.push_back(Modules[I].first);
     std::sort(MP.Users.begin(), MP.Users.end());
     MP.Fate = MP.Users.empty() ? MetricFate::Moved : MetricFate::Shared;
-    MP.OwnerSource = fileOf(Files, MP.Owner, {".cpp", ".cc", ".cxx"});
-    MP.OwnerHeader = fileOf(Files, MP.Owner, {".h", ".hpp", ".hh"});
+    MP.OwnerSource = fileOf(Files, MP.Owner, SourceExtensions);
+    MP.OwnerHeader = fileOf(Files, MP.Owner, HeaderExtensions);
 
     // The constant's name, suffixed when an identifier of that spelling is
     // already declared in a file that will see it.
     std::string Name = constantName(M.Name);
     std::vector<std::string> Seeing = {MP.OwnerSource, MP.OwnerHeader};
     for (const std::string &U : MP.Users) {
-      Seeing.push_back(fileOf(Files, U, {".cpp", ".cc", ".cxx"}));
-      Seeing.push_back(fileOf(Files, U, {".h", ".hpp", ".hh"}));
+      Seeing.push_back(fileOf(Files, U, SourceExtensions));
+      Seeing.push_back(fileOf(Files, U, HeaderExtensions));
     }
     for (const std::string &File : Seeing) {
       auto Names = F.UpperSnakeNames.find(File);

@@ -20,10 +20,6 @@ namespace mm {
 
 namespace {
 
-bool isHeader(llvm::StringRef File) {
-  return File.ends_with(".h") || File.ends_with(".hpp") || File.ends_with(".hh");
-}
-
 /// A name or literal: safe to repeat or to drop.
 bool isTrivial(llvm::StringRef Arg) {
   Arg = Arg.trim();
@@ -103,7 +99,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     if (WP->Fate == WrapperFate::Inline) {
       Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args)).trim().rtrim(';').rtrim().str();
     } else {
-      if (isHeader(CS.Loc.File)) {
+      if (isHeaderFile(CS.Loc.File)) {
         Ctx.manual(CS.Loc, "call to " + CS.Wrapper + " in a header",
                    "its body is longer than one expression and a header cannot hold a "
                    "file-local helper");
@@ -114,7 +110,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
         Ctx.Preamble[CS.Loc.File][RewriteContext::Helpers].push_back(WP->HelperDefinition);
     }
     if (!W.LocalConstants.empty()) {
-      if (isHeader(CS.Loc.File)) {
+      if (isHeaderFile(CS.Loc.File)) {
         Ctx.manual(CS.Loc, "call to " + CS.Wrapper + " in a header",
                    "its body uses a constant local to the service's file");
         continue;
