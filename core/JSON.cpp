@@ -84,8 +84,15 @@ Value toJSON(const Wrapper &W) {
                 {"definition", toJSON(W.Definition)}};
 }
 
+Value toJSON(const MethodDecl &M) {
+  return Object{{"signature", M.Signature}, {"loc", toJSON(M.Loc)}};
+}
+
 Value toJSON(const Interface &I) {
-  return Object{{"name", I.Name}, {"abstract", I.Abstract}, {"loc", toJSON(I.Loc)}};
+  return Object{{"name", I.Name},
+                {"abstract", I.Abstract},
+                {"loc", toJSON(I.Loc)},
+                {"methods", arrayOf(I.Methods)}};
 }
 
 Value toJSON(const TestDouble &D) {
@@ -93,7 +100,8 @@ Value toJSON(const TestDouble &D) {
                 {"kind", toString(D.Kind)},
                 {"base", D.Base},
                 {"methods", strings(D.Methods)},
-                {"loc", toJSON(D.Loc)}};
+                {"loc", toJSON(D.Loc)},
+                {"decls", arrayOf(D.Decls)}};
 }
 
 Value toJSON(const InjectionPoint &P) {
@@ -109,7 +117,7 @@ Value toJSON(const InjectionPoint &P) {
 }
 
 Value toJSON(const CallSite &C) {
-  return Object{{"file", C.Loc.File},
+  Object O{{"file", C.Loc.File},
                 {"line", C.Loc.Line},
                 {"column", C.Loc.Column},
                 {"offset", C.Loc.Offset},
@@ -119,12 +127,23 @@ Value toJSON(const CallSite &C) {
                 {"receiver", C.Receiver},
                 {"arrow", C.Arrow},
                 {"args", strings(C.Args)},
+                {"param_args", llvm::json::Array(C.ParamArgs)},
                 {"enclosing_function", C.EnclosingFunction},
                 {"module", C.Module},
                 {"in_macro", C.InMacro},
                 {"in_lambda", C.InLambda},
                 {"in_template", C.InTemplate},
                 {"in_test", C.InTest}};
+  if (C.InMacro) {
+    O["macro"] = C.Macro;
+    O["macro_definition"] = C.MacroDefinition.valid() ? toJSON(C.MacroDefinition) : nullptr;
+    O["macro_args"] = strings(C.MacroArgs);
+  }
+  return O;
+}
+
+Value toJSON(const LocalConstantSite &L) {
+  return Object{{"name", L.Name}, {"decl", toJSON(L.Decl)}, {"namespace", toJSON(L.Namespace)}};
 }
 
 Value toJSON(const Service &S) {
@@ -136,7 +155,8 @@ Value toJSON(const Service &S) {
                 {"kept_methods", strings(S.KeptMethods)},
                 {"registry_field", S.RegistryField},
                 {"registry_init", toJSON(S.RegistryInit)},
-                {"header_names", strings(S.HeaderNames)}};
+                {"header_names", strings(S.HeaderNames)},
+                {"local_constants", arrayOf(S.LocalConstants)}};
 }
 
 Value toJSON(const Catalog &C) {
@@ -166,6 +186,12 @@ Value toJSON(const NullGuard &G) {
                 {"only_records", G.OnlyRecords}};
 }
 
+Value toJSON(const ThisCapture &T) {
+  return Object{{"capture", toJSON(T.Capture)}, {"removal", toJSON(T.Removal)},
+                {"owner", T.Owner},             {"fields", strings(T.Fields)},
+                {"methods", strings(T.Methods)}, {"other_use", T.OtherUse}};
+}
+
 Value toJSON(const ServiceVar &V) {
   return Object{{"decl", toJSON(V.Decl)}, {"name", V.Name},         {"type", V.Type},
                 {"double", V.Double},     {"is_field", V.IsField}, {"uses", arrayOf(V.Uses)}};
@@ -182,6 +208,26 @@ Value toJSON(const DoubleMention &D) {
   return Object{{"decl", toJSON(D.Decl)}, {"double", D.Double}};
 }
 
+Value toJSON(const Registration &R) {
+  return Object{{"name", R.Name},
+                {"kind", toString(R.Kind)},
+                {"help", R.Help},
+                {"labels", strings(R.LabelNames)},
+                {"loc", toJSON(R.Loc)},
+                {"enclosing_function", R.EnclosingFunction}};
+}
+
+Value toJSON(const WallClockRead &W) {
+  return Object{{"loc", toJSON(W.Loc)}, {"enclosing_function", W.EnclosingFunction}};
+}
+
+Value toJSON(const RecordBeforeFailure &R) {
+  return Object{{"record", toJSON(R.Record)},
+                {"failure", toJSON(R.Failure)},
+                {"what", R.What},
+                {"enclosing_function", R.EnclosingFunction}};
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -192,6 +238,10 @@ Value toJSON(const Facts &F) {
                 {"argument_sites", arrayOf(F.ArgumentSites)},
                 {"member_inits", arrayOf(F.MemberInits)},
                 {"null_guards", arrayOf(F.NullGuards)},
+                {"this_captures", arrayOf(F.ThisCaptures)},
+                {"registrations", arrayOf(F.Registrations)},
+                {"wall_clock_reads", arrayOf(F.WallClockReads)},
+                {"records_before_failure", arrayOf(F.RecordsBeforeFailure)},
                 {"files", strings(F.Files)},
                 {"upper_snake_names", std::move(Names)}};
 }

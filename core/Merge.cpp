@@ -84,6 +84,7 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
   std::map<std::tuple<std::string, unsigned, unsigned>, CallSite> Calls;
   std::map<std::tuple<std::string, unsigned, unsigned, int>, InjectionPoint> Points;
   std::map<std::string, TestDouble> Doubles;
+  std::map<std::tuple<std::string, unsigned, unsigned>, LocalConstantSite> ConstantSites;
 
   for (const TUFacts &TU : Facts) {
     if (!TU.Parsed)
@@ -100,6 +101,8 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
         C.TheService.RegistryField = P.TheService.RegistryField;
         C.TheService.RegistryInit = P.TheService.RegistryInit;
       }
+      for (const LocalConstantSite &L : P.TheService.LocalConstants)
+        ConstantSites.emplace(std::make_tuple(L.Decl.File, L.Decl.Offset, L.Decl.Length), L);
     }
     for (const Interface &I : P.Interfaces)
       Interfaces.emplace(I.Name, I);
@@ -158,6 +161,9 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
     return std::tie(A.Name, A.Signature) < std::tie(B.Name, B.Signature);
   });
 
+  C.TheService.LocalConstants.clear();
+  for (auto &[Key, L] : ConstantSites)
+    C.TheService.LocalConstants.push_back(L);
   for (auto &[Name, I] : Interfaces)
     C.Interfaces.push_back(I);
   for (auto &[Key, CS] : Calls)
@@ -178,11 +184,18 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, ArgumentSite> Args;
   std::map<std::tuple<std::string, unsigned, unsigned>, MemberInit> Inits;
   std::map<std::tuple<std::string, unsigned, unsigned>, NullGuard> Guards;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ThisCapture> Captures;
   std::set<std::string> Files;
   std::map<std::string, std::set<std::string>> Names;
   std::map<std::tuple<std::string, unsigned, unsigned>, ServiceVar> Vars;
   std::map<std::tuple<std::string, unsigned, unsigned>, Expectation> Expects;
   std::map<std::tuple<std::string, unsigned, unsigned>, DoubleMention> Mentions;
+  std::map<std::tuple<std::string, unsigned, unsigned>, Registration> Registrations;
+  std::map<std::tuple<std::string, unsigned, unsigned>, WallClockRead> Reads;
+  std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
+                     std::tuple<std::string, unsigned, unsigned>>,
+           RecordBeforeFailure>
+      Failures;
   for (const TUFacts &TU : PerTU) {
     if (!TU.Parsed)
       continue;
@@ -193,6 +206,18 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Inits.emplace(std::make_tuple(I.Init.File, I.Init.Offset, I.Init.Length), I);
     for (const NullGuard &G : F.NullGuards)
       Guards.emplace(std::make_tuple(G.If.File, G.If.Offset, G.If.Length), G);
+    for (const ThisCapture &T : F.ThisCaptures) {
+      auto [It, New] = Captures.emplace(
+          std::make_tuple(T.Capture.File, T.Capture.Offset, T.Capture.Length), T);
+      if (New)
+        continue;
+      // A header's lambda seen by several TUs (each may instantiate other
+      // templates): what any of them saw.
+      ThisCapture &Into = It->second;
+      Into.Fields.insert(Into.Fields.end(), T.Fields.begin(), T.Fields.end());
+      Into.Methods.insert(Into.Methods.end(), T.Methods.begin(), T.Methods.end());
+      Into.OtherUse = Into.OtherUse || T.OtherUse;
+    }
     Files.insert(F.Files.begin(), F.Files.end());
     for (const ServiceVar &V : F.ServiceVars) {
       auto [It, New] = Vars.emplace(std::make_tuple(V.Decl.File, V.Decl.Offset, V.Decl.Length), V);
@@ -205,6 +230,15 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Mentions.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
     for (const auto &[File, FileNames] : F.UpperSnakeNames)
       Names[File].insert(FileNames.begin(), FileNames.end());
+    for (const Registration &R : F.Registrations)
+      Registrations.emplace(std::make_tuple(R.Loc.File, R.Loc.Offset, R.Loc.Length), R);
+    for (const WallClockRead &W : F.WallClockReads)
+      Reads.emplace(std::make_tuple(W.Loc.File, W.Loc.Offset, W.Loc.Length), W);
+    for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
+      Failures.emplace(
+          std::make_pair(std::make_tuple(R.Record.File, R.Record.Offset, R.Record.Length),
+                         std::make_tuple(R.Failure.File, R.Failure.Offset, R.Failure.Length)),
+          R);
   }
   for (auto &[K, A] : Args)
     Out.ArgumentSites.push_back(A);
@@ -212,6 +246,11 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.MemberInits.push_back(I);
   for (auto &[K, G] : Guards)
     Out.NullGuards.push_back(G);
+  for (auto &[K, T] : Captures) {
+    sortUnique(T.Fields);
+    sortUnique(T.Methods);
+    Out.ThisCaptures.push_back(T);
+  }
   for (auto &[K, V] : Vars) {
     std::sort(V.Uses.begin(), V.Uses.end());
     V.Uses.erase(std::unique(V.Uses.begin(), V.Uses.end()), V.Uses.end());
@@ -221,6 +260,12 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.Expectations.push_back(E);
   for (auto &[K, D] : Mentions)
     Out.DoubleMentions.push_back(D);
+  for (auto &[K, R] : Registrations)
+    Out.Registrations.push_back(R);
+  for (auto &[K, W] : Reads)
+    Out.WallClockReads.push_back(W);
+  for (auto &[K, R] : Failures)
+    Out.RecordsBeforeFailure.push_back(R);
   Out.Files.assign(Files.begin(), Files.end());
   for (auto &[File, FileNames] : Names)
     Out.UpperSnakeNames[File].assign(FileNames.begin(), FileNames.end());

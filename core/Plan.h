@@ -10,6 +10,7 @@
 #ifndef METRICS_MIGRATE_CORE_PLAN_H
 #define METRICS_MIGRATE_CORE_PLAN_H
 
+#include "core/Edit.h"
 #include "core/Types.h"
 
 #include <string>
@@ -34,6 +35,7 @@ struct MetricPlan {
   std::string Name;  ///< Prometheus name.
   std::string Field; ///< The service member it was.
   MetricFate Fate = MetricFate::Moved;
+  std::string Reason;    ///< Why kept when others record it, in words.
   std::string Constant;  ///< UPPER_SNAKE_CASE, suffixed on a clash.
   std::string ClashWith; ///< The identifier and file that forced a suffix.
   std::string Owner;     ///< Module (path without extension).
@@ -54,6 +56,8 @@ struct WrapperPlan {
   std::string Signature;
   WrapperFate Fate = WrapperFate::Inline;
   std::string Reason; ///< Why a helper or kept, in words.
+  /// Call sites that cannot be rewritten and keep the wrapper in place.
+  std::vector<ManualItem> Blockers;
   /// The helper function's definition (Fate == Helper), metric holes filled.
   std::string HelperDefinition;
 };

@@ -87,6 +87,39 @@ std::pair<unsigned, unsigned> declarationLines(llvm::StringRef Text, unsigned Of
   return {Begin, End - Begin};
 }
 
+unsigned leadingComment(llvm::StringRef Text, unsigned Offset) {
+  auto LineStartOf = [&](size_t Pos) -> size_t {
+    size_t NL = Text.rfind('\n', Pos); // strictly before
+    return NL == llvm::StringRef::npos ? 0 : NL + 1;
+  };
+  if (Offset > Text.size())
+    return Offset;
+  size_t LineStart = LineStartOf(Offset);
+  if (!isBlank(Text.slice(LineStart, Offset)))
+    return Offset;
+  size_t Begin = LineStart;
+  while (Begin > 0) {
+    size_t PrevStart = LineStartOf(Begin - 1);
+    llvm::StringRef Prev = Text.slice(PrevStart, Begin).trim();
+    if (Prev.starts_with("//")) {
+      Begin = PrevStart;
+      continue;
+    }
+    if (!Prev.ends_with("*/"))
+      break;
+    size_t Open = Text.take_front(Begin).rfind("/*");
+    if (Open == llvm::StringRef::npos)
+      break;
+    size_t OpenLine = LineStartOf(Open);
+    if (!isBlank(Text.slice(OpenLine, Open)))
+      break;
+    Begin = OpenLine;
+  }
+  if (Begin == LineStart)
+    return Offset;
+  return static_cast<unsigned>(Text.find_first_not_of(" \t", Begin));
+}
+
 std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
                                           unsigned Length) {
   unsigned Before = skipSpaceBackward(Text, Offset);

@@ -38,6 +38,12 @@ std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offs
 std::pair<unsigned, unsigned> declarationLines(llvm::StringRef Text, unsigned Offset,
                                                unsigned Length);
 
+/// Offset of the comment block directly above the line holding \p Offset
+/// (`//` lines and `/* */` blocks, each on lines of their own, no blank line
+/// between): its first character. \p Offset itself when there is none or
+/// other text precedes \p Offset on its line.
+unsigned leadingComment(llvm::StringRef Text, unsigned Offset);
+
 /// The range removing one element of a comma-separated list (parameters,
 /// arguments): with the comma before it, or when it is first, with the comma
 /// and whitespace after it. Alone in the list: the element itself.

@@ -126,10 +126,17 @@ struct Wrapper {
 
 /// A class through which the service is reached: the service itself or one
 /// of its polymorphic bases.
+/// A method declared in an interface or a test double: what removes it.
+struct MethodDecl {
+  std::string Signature;
+  SourceSpan Loc; ///< The declaration (a `MOCK_METHOD(..)` as a whole).
+};
+
 struct Interface {
   std::string Name; ///< Fully qualified.
   bool Abstract = false;
   SourceSpan Loc;
+  std::vector<MethodDecl> Methods; ///< User-declared, destructors aside.
 };
 
 struct TestDouble {
@@ -138,6 +145,7 @@ struct TestDouble {
   std::string Base;
   std::vector<std::string> Methods; ///< Wrappers it overrides or mocks, sorted.
   SourceSpan Loc;
+  std::vector<MethodDecl> Decls; ///< The declarations of Methods.
 };
 
 struct InjectionPoint {
@@ -159,12 +167,31 @@ struct CallSite {
   std::string Receiver; ///< Source text of the object, e.g. `metrics_`.
   bool Arrow = false;   ///< Called through `->`.
   std::vector<std::string> Args; ///< Source text of each argument written.
+  /// Indices of the arguments that name a parameter of the enclosing
+  /// function, or a member of one: values that come from the caller.
+  std::vector<unsigned> ParamArgs;
   std::string EnclosingFunction;
   std::string Module; ///< File path without extension: `services/kit_service`.
   bool InMacro = false;
+  /// For a call in a macro expansion: the macro, and the call as written in
+  /// its definition when it is wholly spelled there (receiver and method
+  /// name included; arguments may be the macro's parameters), with its
+  /// arguments as written there. MacroDefinition is invalid otherwise.
+  std::string Macro;
+  SourceSpan MacroDefinition;
+  std::vector<std::string> MacroArgs;
   bool InLambda = false;
   bool InTemplate = false;
   bool InTest = false;
+};
+
+/// Where a file-local constant of the service's files that a builder chain
+/// or a wrapper uses is defined (namespace scope only), so the original can
+/// go once the migration leaves nothing there using it.
+struct LocalConstantSite {
+  std::string Name;
+  SourceSpan Decl;      ///< The definition, from its first token to its last.
+  SourceSpan Namespace; ///< The anonymous namespace around it, if any.
 };
 
 /// The service class as found.
@@ -184,6 +211,9 @@ struct Service {
   /// its interfaces, enums, helpers): a file naming none of them after the
   /// migration no longer needs the header.
   std::vector<std::string> HeaderNames;
+  /// Definitions of the constants in Metric::LocalConstants and
+  /// Wrapper::LocalConstants, sorted by location.
+  std::vector<LocalConstantSite> LocalConstants;
 };
 
 /// Everything later stages need, as printed by `metrics-migrate catalog`.
@@ -231,6 +261,25 @@ struct NullGuard {
   bool OnlyRecords = false;
 };
 
+/// A lambda capturing `this` explicitly (`[this]`, `[this, x]`, `[&, this]`,
+/// `[=, this]`, `[*this]`) and what its body reaches through it: the capture
+/// can go when every member it reaches goes.
+struct ThisCapture {
+  SourceSpan Capture; ///< `this` (or `*this`) as written.
+  /// What to delete to drop the capture: with the comma that separates it
+  /// from its neighbour.
+  SourceSpan Removal;
+  std::string Owner; ///< The class whose `this` is captured, qualified.
+  /// Members reached through `this`, `Class::name` with the class declaring
+  /// them (the owner or a base), sorted: the fields, and the methods (with
+  /// any other member that is not a field).
+  std::vector<std::string> Fields;
+  std::vector<std::string> Methods;
+  /// `this` is used other than to name a known member: passed, returned,
+  /// dereferenced, or a member resolved only when a template is instantiated.
+  bool OtherUse = false;
+};
+
 /// A variable or field holding the service, an interface or a test double
 /// (`StubMetricsService stub;`, `StrictMock<MockMetricsService> m;`,
 /// `auto& metrics = c.metrics();`), with every use: it can go when every use
@@ -266,6 +315,35 @@ struct DoubleMention {
 };
 
 /// Everything but the catalog that the rewriters need, from every TU.
+/// A metric registered anywhere in the project: a builder chain's
+/// `.Name("..")` (the service's own, and any other). Two registrations of one
+/// name throw at startup.
+struct Registration {
+  std::string Name; ///< The Prometheus name, when a literal.
+  MetricKind Kind = MetricKind::Counter;
+  std::string Help;
+  std::vector<std::string> LabelNames; ///< From `.Labels({..})`, sorted.
+  SourceSpan Loc;   ///< The `.Name(..)` call.
+  std::string EnclosingFunction;
+};
+
+/// `std::chrono::system_clock::now()` in a function that records: a
+/// duration measured on a clock that can jump.
+struct WallClockRead {
+  SourceSpan Loc;
+  std::string EnclosingFunction;
+};
+
+/// A recording followed, in the same block, by something that can fail
+/// after it: the metric then counts work that did not happen (a counter
+/// incremented before the flush it counts).
+struct RecordBeforeFailure {
+  SourceSpan Record;  ///< The recording call.
+  SourceSpan Failure; ///< The `throw`, or the failure check.
+  std::string What;   ///< `throw`, or the call whose failure is checked.
+  std::string EnclosingFunction;
+};
+
 struct Facts {
   std::vector<ServiceVar> ServiceVars;
   std::vector<Expectation> Expectations;
@@ -273,6 +351,10 @@ struct Facts {
   std::vector<ArgumentSite> ArgumentSites;
   std::vector<MemberInit> MemberInits;
   std::vector<NullGuard> NullGuards;
+  std::vector<ThisCapture> ThisCaptures;
+  std::vector<Registration> Registrations;
+  std::vector<WallClockRead> WallClockReads;
+  std::vector<RecordBeforeFailure> RecordsBeforeFailure;
   /// Project files seen (relative paths), sorted.
   std::vector<std::string> Files;
   /// UPPER_SNAKE_CASE identifiers declared per file: what a new constant

@@ -2,6 +2,8 @@
 
 #include "matchers/ASTUtil.h"
 
+#include "matchers/ServiceRecorder.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -102,6 +104,47 @@ std::string Locator::text(clang::SourceRange Range) const {
 
 std::string Locator::text(const clang::Stmt *S) const {
   return text(S->getSourceRange());
+}
+
+clang::SourceRange Locator::definitionRange(clang::SourceRange Range) const {
+  // A token from a macro argument goes back to the parameter it replaced.
+  auto InBody = [&](clang::SourceLocation L) {
+    while (L.isMacroID() && SM.isMacroArgExpansion(L))
+      L = SM.getImmediateExpansionRange(L).getBegin();
+    return L;
+  };
+  clang::SourceLocation Begin = InBody(Range.getBegin());
+  clang::SourceLocation End = InBody(Range.getEnd());
+  if (!Begin.isMacroID() || !End.isMacroID() ||
+      SM.getImmediateExpansionRange(Begin).getBegin() !=
+          SM.getImmediateExpansionRange(End).getBegin())
+    return {};
+  Begin = SM.getImmediateSpellingLoc(Begin);
+  End = SM.getImmediateSpellingLoc(End);
+  if (Begin.isMacroID() || End.isMacroID() || SM.getFileID(Begin) != SM.getFileID(End) ||
+      SM.getFileOffset(End) < SM.getFileOffset(Begin) || !inProject(Begin))
+    return {};
+  return {Begin, End};
+}
+
+SourceSpan Locator::definitionSpan(clang::SourceRange Range) const {
+  clang::SourceRange R = definitionRange(Range);
+  return R.isValid() ? span(R) : SourceSpan();
+}
+
+std::string Locator::definitionText(clang::SourceRange Range) const {
+  clang::SourceRange R = definitionRange(Range);
+  return R.isValid() ? text(R) : "";
+}
+
+MethodDecl methodDecl(const clang::CXXMethodDecl *M, const Locator &Loc) {
+  MethodDecl Out;
+  Out.Signature = signatureOf(M);
+  clang::SourceLocation Begin = M->getBeginLoc();
+  Out.Loc = Begin.isMacroID()
+                ? Loc.span(Loc.sourceManager().getExpansionRange(Begin).getAsRange())
+                : Loc.span(M);
+  return Out;
 }
 
 const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,

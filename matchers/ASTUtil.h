@@ -35,6 +35,13 @@ public:
   std::string text(clang::SourceRange Range) const;
   std::string text(const clang::Stmt *S) const;
 
+  /// For a range inside a macro expansion: the same range as written in the
+  /// macro's definition, when both ends come from the body of one expansion
+  /// (a macro argument counts as the parameter it replaced). Invalid when the
+  /// range is not one piece of a project file's `#define`.
+  SourceSpan definitionSpan(clang::SourceRange Range) const;
+  std::string definitionText(clang::SourceRange Range) const;
+
   /// Canonical path of the file holding \p Loc, relative to the root when
   /// under it.
   std::string file(clang::SourceLocation Loc) const;
@@ -48,6 +55,7 @@ public:
 
 private:
   clang::CharSourceRange fileRange(clang::SourceRange Range) const;
+  clang::SourceRange definitionRange(clang::SourceRange Range) const;
   std::string pathOf(clang::FileID FID) const;
 
   const clang::SourceManager &SM;
@@ -55,6 +63,10 @@ private:
   std::string Root;
   mutable llvm::DenseMap<clang::FileID, std::string> PathCache;
 };
+
+/// \p M's declaration as a Decls entry; a method a macro declared (gmock's
+/// `MOCK_METHOD`) spans the macro's whole invocation.
+MethodDecl methodDecl(const clang::CXXMethodDecl *M, const Locator &Loc);
 
 /// The function whose body holds \p S, looking through lambdas (sets
 /// \p InLambda when it passed one); null at namespace scope.

@@ -3,6 +3,8 @@
 #include "matchers/FactsAction.h"
 
 #include "matchers/ASTUtil.h"
+#include "matchers/CaptureRecorder.h"
+#include "matchers/FindingRecorder.h"
 #include "matchers/InjectionUseRecorder.h"
 #include "matchers/ServiceRecorder.h"
 #include "matchers/TestRecorder.h"
@@ -84,6 +86,8 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
   recordUses(Ctx, Set, Loc, Out);
   recordInjectionUses(Ctx, Set, Loc, Out);
   recordTestUses(Ctx, Set, Loc, Out);
+  recordThisCaptures(Ctx, Loc, Out);
+  recordFindings(Ctx, Set, Loc, Out);
 }
 
 std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,

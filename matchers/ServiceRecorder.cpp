@@ -2,6 +2,7 @@
 
 #include "matchers/ServiceRecorder.h"
 
+#include "core/TextEdits.h"
 #include "matchers/BuilderChain.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -43,10 +44,41 @@ bool isFileLocalConstant(const VarDecl *VD) {
   return VD->isStaticDataMember() || !VD->isExternallyVisible();
 }
 
-/// `name -> definition` for each constant, as written (a static member's
-/// definition loses nothing: `static` is fine at namespace scope too).
+/// The comment lines directly above \p D, as written up to its first token
+/// (so they end with the line break and indentation before it); "" when
+/// there are none.
+std::string commentAbove(const Decl *D, const Locator &Loc) {
+  const SourceManager &SM = Loc.sourceManager();
+  SourceLocation Begin = D->getBeginLoc();
+  if (Begin.isInvalid() || !Begin.isFileID())
+    return "";
+  auto [FID, Offset] = SM.getDecomposedLoc(Begin);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return "";
+  return Buffer.slice(leadingComment(Buffer, Offset), Offset).str();
+}
+
+/// Where a namespace-scope constant is defined, with the anonymous namespace
+/// around it.
+LocalConstantSite siteOf(const VarDecl *Def, const Locator &Loc) {
+  LocalConstantSite S;
+  S.Name = Def->getNameAsString();
+  S.Decl = Loc.span(Def->getSourceRange());
+  if (const auto *NS = dyn_cast<NamespaceDecl>(Def->getLexicalDeclContext());
+      NS && NS->isAnonymousNamespace())
+    S.Namespace = Loc.span(NS->getSourceRange());
+  return S;
+}
+
+/// `name -> definition` for each constant, as written with the comment lines
+/// above it (a static member's definition loses nothing: `static` is fine at
+/// namespace scope too); and, in \p Sites, where the namespace-scope ones
+/// are defined.
 void addConstants(const std::set<const VarDecl *> &Vars, const Locator &Loc,
-                  std::map<std::string, std::string> &Out) {
+                  std::map<std::string, std::string> &Out,
+                  std::vector<LocalConstantSite> &Sites) {
   for (const VarDecl *VD : Vars) {
     const VarDecl *Def = VD->getDefinition() ? VD->getDefinition() : VD;
     if (!Def->getInit())
@@ -56,7 +88,9 @@ void addConstants(const std::set<const VarDecl *> &Vars, const Locator &Loc,
       continue;
     if (!llvm::StringRef(Text).starts_with("static") && VD->isStaticDataMember())
       Text = "static " + Text;
-    Out[VD->getNameAsString()] = Text + ";";
+    Out[VD->getNameAsString()] = commentAbove(Def, Loc) + Text + ";";
+    if (!VD->isStaticDataMember() && Def->getDeclContext()->isFileContext())
+      Sites.push_back(siteOf(Def, Loc));
   }
 }
 
@@ -228,7 +262,7 @@ void recordMethod(const CXXMethodDecl *M,
         V.TraverseStmt(const_cast<CompoundStmt *>(Body));
         W.Metrics.assign(V.Touched.begin(), V.Touched.end());
         W.UsesServiceState = V.UsesState;
-        addConstants(V.Constants, Loc, W.LocalConstants);
+        addConstants(V.Constants, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);
         unsigned BodyOffset = SM.getFileOffset(Begin);
         std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
         for (const auto &H : V.Holes) {
@@ -386,8 +420,13 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
 
   // Interfaces: the service and every polymorphic base.
   Service->forallBases([&](const CXXRecordDecl *Base) {
-    if (Base->isPolymorphic())
-      C.Interfaces.push_back({qualifiedName(Base), Base->isAbstract(), Loc.span(Base)});
+    if (!Base->isPolymorphic())
+      return true;
+    Interface I{qualifiedName(Base), Base->isAbstract(), Loc.span(Base), {}};
+    for (const CXXMethodDecl *M : Base->methods())
+      if (!M->isImplicit() && M->getIdentifier())
+        I.Methods.push_back(methodDecl(M, Loc));
+    C.Interfaces.push_back(std::move(I));
     return true;
   });
 
@@ -436,7 +475,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         applyChain(*Chain, M);
         ConstantVisitor CV;
         CV.TraverseStmt(const_cast<Expr *>(Init->getInit()));
-        addConstants(CV.Found, Loc, M.LocalConstants);
+        addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
         M.Init = InitStyle::MemberInitializer;
         M.InitSite = Loc.span(Init->getSourceRange());
       }
@@ -449,7 +488,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         applyChain(*Chain, M);
         ConstantVisitor CV;
         CV.TraverseStmt(const_cast<Expr *>(A.Value));
-        addConstants(CV.Found, Loc, M.LocalConstants);
+        addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
         M.Init = InitStyle::ConstructorBody;
         M.InitSite = Loc.span(A.Whole);
       }
@@ -463,6 +502,16 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       continue;
     recordMethod(M, Fields, Loc, Out, Metrics);
   }
+
+  auto &Sites = C.TheService.LocalConstants;
+  std::sort(Sites.begin(), Sites.end(), [](const LocalConstantSite &A, const LocalConstantSite &B) {
+    return A.Decl < B.Decl;
+  });
+  Sites.erase(std::unique(Sites.begin(), Sites.end(),
+                          [](const LocalConstantSite &A, const LocalConstantSite &B) {
+                            return A.Decl == B.Decl;
+                          }),
+              Sites.end());
 
   for (auto &[Field, M] : Metrics) {
     std::sort(M.LabelNames.begin(), M.LabelNames.end());

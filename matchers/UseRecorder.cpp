@@ -8,6 +8,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Lexer.h"
 
 namespace mm {
 
@@ -77,14 +78,68 @@ private:
     for (const Expr *Arg : Call->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
         break;
+      if (namesParameter(Arg))
+        C.ParamArgs.push_back(C.Args.size());
       C.Args.push_back(Loc.text(Arg));
     }
     C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
     C.Module = moduleOf(C.Loc.File);
     C.InMacro = Call->getBeginLoc().isMacroID();
+    if (C.InMacro)
+      recordMacro(*Call, C);
     C.InTemplate = isTemplated(Encl);
     C.InTest = isTestFile(C.Loc.File);
     Out.Partial.CallSites.push_back(std::move(C));
+  }
+
+  /// `p`, `p.field`, `p->field` for a parameter `p` of a function (through
+  /// conversions): a value the caller chose.
+  static bool namesParameter(const Expr *E) {
+    while (true) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1)
+        E = CE->getArg(0);
+      else if (const auto *BE = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = BE->getSubExpr();
+      else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = MT->getSubExpr();
+      else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isImplicitAccess())
+        E = ME->getBase();
+      else
+        break;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    return DRE && isa<ParmVarDecl>(DRE->getDecl());
+  }
+
+  /// Where the call is written in its macro's definition. The receiver and
+  /// the method name must be spelled there, not passed in as arguments:
+  /// rewriting the definition then rewrites every expansion alike.
+  void recordMacro(const CXXMemberCallExpr &Call, CallSite &C) {
+    const SourceManager &SM = Loc.sourceManager();
+    C.Macro = Lexer::getImmediateMacroName(Call.getBeginLoc(), SM, Loc.langOpts()).str();
+    const auto *ME = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+    if (!ME || SM.isMacroArgExpansion(ME->getMemberLoc()) ||
+        SM.isMacroArgExpansion(Call.getRParenLoc()))
+      return;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (!ME->isImplicitAccess() && (SM.isMacroArgExpansion(Base->getBeginLoc()) ||
+                                    SM.isMacroArgExpansion(Base->getEndLoc())))
+      return;
+    SourceSpan Def = Loc.definitionSpan(Call.getSourceRange());
+    if (!Def.valid())
+      return;
+    std::vector<std::string> Args;
+    for (const Expr *Arg : Call.arguments()) {
+      if (isa<CXXDefaultArgExpr>(Arg))
+        break;
+      std::string Text = Loc.definitionText(Arg->getSourceRange());
+      if (Text.empty())
+        return;
+      Args.push_back(std::move(Text));
+    }
+    C.MacroDefinition = Def;
+    C.MacroArgs = std::move(Args);
   }
 
   void onParam(const ParmVarDecl *P) {
@@ -151,8 +206,10 @@ private:
         continue;
       if (M->getName().starts_with("gmock_"))
         T.Kind = DoubleKind::Mock;
-      else if (M->size_overridden_methods() > 0 && !M->isImplicit())
+      else if (M->size_overridden_methods() > 0 && !M->isImplicit()) {
         T.Methods.push_back(M->getNameAsString());
+        T.Decls.push_back(methodDecl(M, Loc));
+      }
     }
     std::sort(T.Methods.begin(), T.Methods.end());
     T.Methods.erase(std::unique(T.Methods.begin(), T.Methods.end()), T.Methods.end());

@@ -124,7 +124,239 @@ std::string rebuiltChain(const Metric &M, llvm::StringRef Registry) {
   return Out;
 }
 
+
+/// A name or literal: safe to repeat or to drop.
+bool isTrivial(llvm::StringRef Arg) {
+  Arg = Arg.trim();
+  if (Arg.empty())
+    return true;
+  if (Arg.front() == '"' && Arg.back() == '"' && Arg.count('"') == 2)
+    return true;
+  return llvm::all_of(Arg, [](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == ':' || C == '.' || C == '-' || C == '+';
+  });
+}
+
+unsigned countHoles(llvm::StringRef Template, llvm::StringRef Param) {
+  std::string Hole = "${param:" + Param.str() + "}";
+  unsigned N = 0;
+  for (size_t Pos = Template.find(Hole); Pos != llvm::StringRef::npos;
+       Pos = Template.find(Hole, Pos + 1))
+    ++N;
+  return N;
+}
+
+/// The class part of `ns::Class::method`, or "" for a free function.
+std::string classOf(llvm::StringRef Function) {
+  size_t Sep = Function.rfind("::");
+  return Sep == llvm::StringRef::npos ? "" : Function.take_front(Sep).str();
+}
+
+bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
+  for (size_t Pos = Text.find(Word); Pos != llvm::StringRef::npos;
+       Pos = Text.find(Word, Pos + 1)) {
+    auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+    bool Left = Pos == 0 || !IsIdent(Text[Pos - 1]);
+    size_t After = Pos + Word.size();
+    if (Left && (After >= Text.size() || !IsIdent(Text[After])))
+      return true;
+  }
+  return false;
+}
+
+/// Wrappers that cannot leave the service keep their metrics in it, and
+/// every other wrapper recording one of those metrics stays too: a wrapper
+/// stays when one of its call sites cannot be rewritten (siteProblem) or an
+/// expectation on it cannot be translated (expectationProblem), when its body
+/// needs the service, or when it records a metric that stays.
+void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
+                        const std::map<std::string, const Wrapper *> &BySignature) {
+  auto Mutable = [&](llvm::StringRef Signature) -> WrapperPlan * {
+    for (WrapperPlan &WP : P.Wrappers)
+      if (WP.Signature == Signature)
+        return &WP;
+    return nullptr;
+  };
+  for (const CallSite &CS : C.CallSites) {
+    WrapperPlan *WP = Mutable(CS.Signature);
+    auto W = BySignature.find(CS.Signature);
+    if (!WP || W == BySignature.end() || WP->Fate == WrapperFate::Keep)
+      continue;
+    if (std::optional<ManualItem> Problem = siteProblem(CS, *W->second, WP->Fate))
+      WP->Blockers.push_back(std::move(*Problem));
+  }
+  // An expectation left as it is still needs its wrapper to be called.
+  for (const Expectation &E : F.Expectations)
+    for (const auto &[Signature, W] : BySignature) {
+      WrapperPlan *WP = Mutable(Signature);
+      if (W->Name != E.Wrapper || !WP || WP->Fate == WrapperFate::Keep)
+        continue;
+      if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
+        WP->Blockers.push_back(std::move(*Problem));
+    }
+  for (WrapperPlan &WP : P.Wrappers)
+    if (!WP.Blockers.empty()) {
+      WP.Fate = WrapperFate::Keep;
+      WP.Reason = "it is called where the call cannot be rewritten";
+      if (llvm::all_of(WP.Blockers, [](const ManualItem &B) {
+            return llvm::StringRef(B.What).starts_with("EXPECT_CALL");
+          }))
+        WP.Reason = "a test expects calls of it in a way that cannot become a value assertion";
+      WP.HelperDefinition.clear();
+    }
+
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    // Metrics a kept wrapper records stay with it.
+    for (const WrapperPlan &WP : P.Wrappers) {
+      if (WP.Fate != WrapperFate::Keep)
+        continue;
+      for (const std::string &Name : BySignature.at(WP.Signature)->Metrics)
+        for (MetricPlan &MP : P.Metrics)
+          if (MP.Name == Name &&
+              (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)) {
+            MetricPlan Kept;
+            Kept.Name = MP.Name;
+            Kept.Field = MP.Field;
+            Kept.Fate = MetricFate::Kept;
+            Kept.Reason = WP.Name + " stays in the service: " + WP.Reason;
+            Kept.Namespace = MP.Namespace;
+            Kept.Type = MP.Type;
+            Kept.Pointer = MP.Pointer;
+            MP = std::move(Kept);
+            Changed = true;
+          }
+    }
+    // Wrappers recording a metric that stays, stay.
+    for (WrapperPlan &WP : P.Wrappers) {
+      if (WP.Fate == WrapperFate::Keep)
+        continue;
+      for (const std::string &Name : BySignature.at(WP.Signature)->Metrics) {
+        const MetricPlan *MP = P.metric(Name);
+        if (MP && MP->Fate == MetricFate::Kept) {
+          WP.Fate = WrapperFate::Keep;
+          WP.Reason = "it records " + Name + ", which stays in the service";
+          Changed = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/// Interface-typed injection points go; those typed as the service itself
+/// reach what stays (polling, the registry) and stay. So do those still
+/// carrying a kept wrapper's calls, and, transitively, those passing the
+/// service on to a constructor or function whose parameter stays.
+void planInjection(const Catalog &C, const Facts &F, Plan &P) {
+  std::set<std::string> Holders; // owners whose injection stays
+  for (const CallSite &CS : C.CallSites) {
+    const WrapperPlan *WP = P.wrapper(CS.Signature);
+    if (!WP || WP->Fate != WrapperFate::Keep || CS.EnclosingFunction.empty())
+      continue;
+    Holders.insert(CS.EnclosingFunction);
+    Holders.insert(classOf(CS.EnclosingFunction));
+  }
+  std::vector<bool> Kept(C.InjectionPoints.size());
+  for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
+    const InjectionPoint &IP = C.InjectionPoints[I];
+    Kept[I] = IP.Interface == C.TheService.Name || Holders.count(IP.Owner);
+  }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const ArgumentSite &A : F.ArgumentSites) {
+      bool ToKept = false;
+      for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
+        const InjectionPoint &IP = C.InjectionPoints[I];
+        ToKept |= Kept[I] && IP.Kind != InjectionKind::Field && IP.Owner == A.Callee &&
+                  IP.Index == A.Index;
+      }
+      if (!ToKept)
+        continue;
+      // What the argument names in its function stays.
+      std::string Class = classOf(A.EnclosingFunction);
+      for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
+        const InjectionPoint &IP = C.InjectionPoints[I];
+        if (Kept[I] || !containsWord(A.ArgText, IP.Name))
+          continue;
+        bool Local = IP.Kind == InjectionKind::FunctionParam
+                         ? IP.Owner == A.EnclosingFunction
+                         : IP.Owner == Class;
+        if (Local) {
+          // The class keeps its field and the parameter feeding it.
+          for (size_t J = 0; J < C.InjectionPoints.size(); ++J)
+            if (C.InjectionPoints[J].Owner == IP.Owner)
+              Kept[J] = true;
+          Changed = true;
+        }
+      }
+    }
+  }
+  for (size_t I = 0; I < C.InjectionPoints.size(); ++I)
+    (Kept[I] ? P.Keep : P.Strip).push_back(C.InjectionPoints[I]);
+}
+
 } // namespace
+
+std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper &W) {
+  auto Problem = [&](std::string Why) {
+    return ManualItem{E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper, std::move(Why)};
+  };
+  if (!E.TimesKnown)
+    return Problem("its call count is not a literal Times(n)");
+  if (E.Args.size() != W.Params.size())
+    return Problem("its matchers do not match the wrapper's parameters");
+  for (const std::string &Arg : E.Args) {
+    llvm::StringRef A = llvm::StringRef(Arg).trim();
+    bool Wildcard = A == "_" || A == "::testing::_" || A == "testing::_";
+    if (!Wildcard && A.contains("(") && !A.starts_with("\"")) // Eq(..), Ge(..), HasSubstr(..)
+      return Problem("a matcher other than a literal or _ cannot become a value");
+  }
+  return std::nullopt;
+}
+
+std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, WrapperFate Fate) {
+  auto Problem = [&](std::string What, std::string Why) {
+    return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why)};
+  };
+  std::string Call = "call to " + CS.Wrapper;
+  std::string File = CS.Loc.File;
+  const std::vector<std::string> *Args = &CS.Args;
+  if (CS.InMacro) {
+    Call += " inside a macro expansion";
+    if (!CS.MacroDefinition.valid())
+      return Problem(Call, "the call is made of " + CS.Macro +
+                               "'s arguments; rewriting it would change every other use "
+                               "of the macro");
+    if (moduleOf(CS.MacroDefinition.File) != CS.Module)
+      return Problem(Call, CS.Macro + " is defined in " + CS.MacroDefinition.File +
+                               ", outside the module expanding it");
+    File = CS.MacroDefinition.File;
+    Args = &CS.MacroArgs;
+  }
+  if (Fate == WrapperFate::Helper && isHeaderFile(File))
+    return Problem(Call + " in a header", "its body is longer than one expression and a "
+                                          "header cannot hold a file-local helper");
+  if (!W.LocalConstants.empty() && isHeaderFile(File))
+    return Problem(Call + " in a header", "its body uses a constant local to the service's file");
+  for (size_t I = 0; I < W.Params.size(); ++I) {
+    const Param &Q = W.Params[I];
+    std::string Arg = I < Args->size() ? (*Args)[I] : Q.Default;
+    if (Arg.empty())
+      return Problem(Call, "argument '" + Q.Name + "' is missing");
+    if (Fate != WrapperFate::Inline)
+      continue;
+    // In a macro, the parameter's argument at the expansion counts too.
+    bool Trivial = isTrivial(Arg) && (!CS.InMacro || I >= CS.Args.size() || isTrivial(CS.Args[I]));
+    unsigned Uses = countHoles(W.Template, Q.Name);
+    if (Uses == 0 && !Trivial)
+      return Problem(Call, "argument '" + Arg + "' would no longer be evaluated");
+    if (Uses > 1 && !Trivial)
+      return Problem(Call, "argument '" + Arg + "' would be evaluated " +
+                               std::to_string(Uses) + " times");
+  }
+  return std::nullopt;
+}
 
 Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
   Plan P;
@@ -231,31 +463,31 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
       WP.Fate = WrapperFate::Helper;
       WP.Reason = W.Body == BodyKind::MultiStatement ? "its body has several statements"
                                                      : "its body is not one expression";
-      std::string Params;
-      std::map<std::string, std::string> Names;
-      for (const Param &Q : W.Params) {
-        if (!Params.empty())
-          Params += ", ";
-        Params += Q.Type + " " + Q.Name;
-        if (!Q.Default.empty())
-          Params += " = " + Q.Default;
-        Names[Q.Name] = Q.Name;
-      }
-      WP.HelperDefinition = W.ReturnType + " " + W.Name + "(" + Params + ") {\n  " +
-                            fillTemplate(W.Template, P, Names) + "\n}";
     }
     P.Wrappers.push_back(std::move(WP));
   }
 
-  for (const InjectionPoint &IP : C.InjectionPoints) {
-    // Typed as an interface, the point only reaches wrappers: it goes.
-    // Typed as the service itself, it reaches what stays (polling, the
-    // registry): it stays.
-    if (IP.Interface == C.TheService.Name)
-      P.Keep.push_back(IP);
-    else
-      P.Strip.push_back(IP);
+  keepWhatCannotMove(C, F, P, BySignature);
+
+  for (WrapperPlan &WP : P.Wrappers) {
+    if (WP.Fate != WrapperFate::Helper)
+      continue;
+    const Wrapper &W = *BySignature.at(WP.Signature);
+    std::string Params;
+    std::map<std::string, std::string> Names;
+    for (const Param &Q : W.Params) {
+      if (!Params.empty())
+        Params += ", ";
+      Params += Q.Type + " " + Q.Name;
+      if (!Q.Default.empty())
+        Params += " = " + Q.Default;
+      Names[Q.Name] = Q.Name;
+    }
+    WP.HelperDefinition = W.ReturnType + " " + W.Name + "(" + Params + ") {\n  " +
+                          fillTemplate(W.Template, P, Names) + "\n}";
   }
+
+  planInjection(C, F, P);
   return P;
 }
 

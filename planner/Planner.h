@@ -5,7 +5,9 @@
 // the others listed as users; only the service -> kept; nobody -> dead), the
 // constant's name (UPPER_SNAKE_CASE of the Prometheus name, suffixed on a
 // clash with an identifier already visible there), how every wrapper is
-// replaced, and which injection points go.
+// replaced, and which injection points go. A wrapper with a call it cannot
+// rewrite stays in the service with its metrics and with the injection that
+// carries the call there.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,8 @@
 
 #include "core/Config.h"
 #include "core/Plan.h"
+
+#include <optional>
 
 namespace mm {
 
@@ -28,6 +32,17 @@ std::string constantName(llvm::StringRef PrometheusName);
 /// `.`); `$$` becomes `$`.
 std::string fillTemplate(llvm::StringRef Template, const Plan &P,
                          const std::map<std::string, std::string> &Args);
+
+/// Why the call \p CS of \p W cannot be rewritten when the wrapper is
+/// replaced as \p Fate (a macro assembling the call from its arguments, an
+/// argument that would be dropped or evaluated twice, a helper needed in a
+/// header...), as an item for a human; nothing when it can.
+std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, WrapperFate Fate);
+
+/// Why the expectation \p E on \p W cannot become a value assertion (a
+/// call count that is not a literal, matchers that are not literals or `_`),
+/// as an item for a human; nothing when its shape can be translated.
+std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper &W);
 
 } // namespace mm
 

@@ -153,8 +153,24 @@ llvm::Error gutService(RewriteContext &Ctx) {
     StillUsed.insert(IP.Interface);
   bool DroppedBase = false;
   for (const Interface &I : C.Interfaces) {
-    if (StillUsed.count(I.Name))
+    if (StillUsed.count(I.Name)) {
+      // A kept interface and its doubles lose the wrappers that went.
+      auto Gone = [&](const MethodDecl &M) {
+        const WrapperPlan *WP = Ctx.P.wrapper(M.Signature);
+        return WP && WP->Fate != WrapperFate::Keep;
+      };
+      for (const MethodDecl &M : I.Methods)
+        if (Gone(M))
+          if (llvm::Error E = Remove(M.Loc, "interface method " + M.Signature + " goes"))
+            return E;
+      for (const TestDouble &D : C.TestDoubles)
+        if (D.Base == I.Name)
+          for (const MethodDecl &M : D.Decls)
+            if (Gone(M))
+              if (llvm::Error E = Remove(M.Loc, D.Name + "'s " + M.Signature + " goes"))
+                return E;
       continue;
+    }
     if (llvm::Error E = Remove(I.Loc, "interface " + I.Name + " goes"))
       return E;
     DroppedBase = true;

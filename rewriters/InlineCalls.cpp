@@ -3,10 +3,11 @@
 // A call of an inlined wrapper becomes the wrapper's body with the call's
 // arguments (default arguments where none was written) in place of the
 // parameters and constants in place of the fields; a call of a longer wrapper
-// becomes a call of a file-local helper. A null check whose body only records
-// through the injected pointer gives way to its body. Calls inside macros,
-// arguments that would be dropped or evaluated twice, and helpers needed in
-// headers are listed for a human instead.
+// becomes a call of a file-local helper. A call inside a macro is rewritten
+// once, in the macro's definition, where the whole call is spelled. A null
+// check whose body only records through the injected pointer gives way to its
+// body. Calls the planner found it cannot rewrite (siteProblem) kept their
+// wrapper in the service; they are listed for a human here.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,27 +21,6 @@ namespace mm {
 
 namespace {
 
-/// A name or literal: safe to repeat or to drop.
-bool isTrivial(llvm::StringRef Arg) {
-  Arg = Arg.trim();
-  if (Arg.empty())
-    return true;
-  if (Arg.front() == '"' && Arg.back() == '"' && Arg.count('"') == 2)
-    return true;
-  return llvm::all_of(Arg, [](char C) {
-    return llvm::isAlnum(C) || C == '_' || C == ':' || C == '.' || C == '-' || C == '+';
-  });
-}
-
-unsigned countHoles(llvm::StringRef Template, llvm::StringRef Param) {
-  std::string Hole = "${param:" + Param.str() + "}";
-  unsigned N = 0;
-  for (size_t Pos = Template.find(Hole); Pos != llvm::StringRef::npos;
-       Pos = Template.find(Hole, Pos + 1))
-    ++N;
-  return N;
-}
-
 std::string where(const SourceSpan &S) { return S.File + ":" + std::to_string(S.Line); }
 
 } // namespace
@@ -52,86 +32,54 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
 
   // Replacement text per call, keyed by file and offset.
   std::map<std::string, std::vector<std::pair<SourceSpan, Edit>>> Calls;
+  // Sites that keep their wrapper in the service are for a human.
+  for (const WrapperPlan &WP : Ctx.P.Wrappers)
+    for (const ManualItem &B : WP.Blockers)
+      Ctx.Result.Manual.push_back(B);
+
+  // A call inside a macro is rewritten in the macro's definition, once for
+  // all its expansions.
+  std::set<std::pair<std::string, unsigned>> Definitions;
   for (const CallSite &CS : Ctx.C.CallSites) {
     const WrapperPlan *WP = Ctx.P.wrapper(CS.Signature);
     auto WIt = Wrappers.find(CS.Signature);
     if (!WP || WIt == Wrappers.end() || WP->Fate == WrapperFate::Keep)
       continue;
     const Wrapper &W = *WIt->second;
-    std::string Site = CS.Wrapper + " at " + where(CS.Loc);
-    if (CS.InMacro) {
-      Ctx.manual(CS.Loc, "call to " + CS.Wrapper + " inside a macro expansion",
-                 "rewriting the macro's expansion here would change every other use");
+    // The planner kept every wrapper with a site it could not rewrite.
+    SourceSpan Loc = CS.InMacro ? CS.MacroDefinition : CS.Loc;
+    const std::vector<std::string> &Written = CS.InMacro ? CS.MacroArgs : CS.Args;
+    if (CS.InMacro && !Definitions.insert({Loc.File, Loc.Offset}).second)
       continue;
-    }
+    std::string Site = CS.Wrapper + " at " + where(Loc);
     std::map<std::string, std::string> Args;
-    bool Ok = true;
-    for (size_t I = 0; I < W.Params.size(); ++I) {
-      const Param &Q = W.Params[I];
-      std::string Arg = I < CS.Args.size() ? CS.Args[I] : Q.Default;
-      if (Arg.empty()) {
-        Ctx.manual(CS.Loc, "call to " + CS.Wrapper, "argument '" + Q.Name + "' is missing");
-        Ok = false;
-        break;
-      }
-      if (WP->Fate == WrapperFate::Inline) {
-        unsigned Uses = countHoles(W.Template, Q.Name);
-        if (Uses == 0 && !isTrivial(Arg)) {
-          Ctx.manual(CS.Loc, "call to " + CS.Wrapper,
-                     "argument '" + Arg + "' would no longer be evaluated");
-          Ok = false;
-          break;
-        }
-        if (Uses > 1 && !isTrivial(Arg)) {
-          Ctx.manual(CS.Loc, "call to " + CS.Wrapper,
-                     "argument '" + Arg + "' would be evaluated " + std::to_string(Uses) +
-                         " times");
-          Ok = false;
-          break;
-        }
-      }
-      Args[Q.Name] = Arg;
-    }
-    if (!Ok)
-      continue;
+    for (size_t I = 0; I < W.Params.size(); ++I)
+      Args[W.Params[I].Name] = I < Written.size() ? Written[I] : W.Params[I].Default;
 
     std::string Text;
     if (WP->Fate == WrapperFate::Inline) {
       Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args)).trim().rtrim(';').rtrim().str();
     } else {
-      if (isHeaderFile(CS.Loc.File)) {
-        Ctx.manual(CS.Loc, "call to " + CS.Wrapper + " in a header",
-                   "its body is longer than one expression and a header cannot hold a "
-                   "file-local helper");
-        continue;
-      }
-      Text = CS.Wrapper + "(" + llvm::join(CS.Args, ", ") + ")";
-      if (Ctx.Placed.insert({CS.Loc.File, W.Signature}).second)
-        Ctx.Preamble[CS.Loc.File][RewriteContext::Helpers].push_back(WP->HelperDefinition);
+      Text = CS.Wrapper + "(" + llvm::join(Written, ", ") + ")";
+      if (Ctx.Placed.insert({Loc.File, W.Signature}).second)
+        Ctx.Preamble[Loc.File][RewriteContext::Helpers].push_back(WP->HelperDefinition);
     }
-    if (!W.LocalConstants.empty()) {
-      if (isHeaderFile(CS.Loc.File)) {
-        Ctx.manual(CS.Loc, "call to " + CS.Wrapper + " in a header",
-                   "its body uses a constant local to the service's file");
-        continue;
-      }
-      Ctx.constants(CS.Loc.File, W.LocalConstants);
-    }
+    if (!W.LocalConstants.empty())
+      Ctx.constants(Loc.File, W.LocalConstants);
     // The constants it uses come from their owners' headers.
     for (const std::string &Name : W.Metrics) {
       const MetricPlan *MP = Ctx.P.metric(Name);
       if (!MP || (MP->Fate != MetricFate::Moved && MP->Fate != MetricFate::Shared))
         continue;
-      if (moduleOf(CS.Loc.File) == MP->Owner)
+      if (moduleOf(Loc.File) == MP->Owner)
         continue;
       if (MP->OwnerHeader.empty())
-        Ctx.manual(CS.Loc, "use of " + MP->Constant,
+        Ctx.manual(Loc, "use of " + MP->Constant,
                    "its owner " + MP->Owner + " has no header to declare it in");
       else
-        Ctx.include(CS.Loc.File, "\"" + MP->OwnerHeader + "\"");
+        Ctx.include(Loc.File, "\"" + MP->OwnerHeader + "\"");
     }
-    Calls[CS.Loc.File].push_back(
-        {CS.Loc, Edit{CS.Loc.Offset, CS.Loc.Length, Text, "inline " + Site}});
+    Calls[Loc.File].push_back({Loc, Edit{Loc.Offset, Loc.Length, Text, "inline " + Site}});
   }
 
   // Null checks that only guarded recording go with the pointer.

@@ -11,6 +11,9 @@
 //   GutService.cpp      what leaves the service, its interface and doubles
 //   RewriteTests.cpp    expectations become value assertions; holders of
 //                       doubles and of the service whose uses all went
+//   DropCaptures.cpp    `this` captures that only reached a stripped field
+//   DropConstants.cpp   file-local constants of the service copied out and
+//                       no longer used there
 // What a rule cannot do safely it lists as a ManualItem instead.
 //
 //===----------------------------------------------------------------------===//
@@ -30,9 +33,19 @@ namespace mm {
 /// Reads a project file by its root-relative path.
 using FileReader = std::function<llvm::Expected<std::string>(llvm::StringRef)>;
 
+/// An expectation turned into value assertions, for the review.
+struct TestRewrite {
+  SourceSpan Stmt;
+  std::string Test;    ///< The enclosing test function.
+  std::string Wrapper; ///< The method expected.
+  std::string Before;  ///< The expectation as written.
+  std::string After;   ///< The reads and assertions replacing it, one per line.
+};
+
 struct RewriteResult {
   EditSet Edits;
   std::vector<ManualItem> Manual; ///< Sorted.
+  std::vector<TestRewrite> TestRewrites; ///< In the order of the expectations.
 };
 
 llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Plan &P,

@@ -53,6 +53,11 @@ llvm::Error inlineCalls(RewriteContext &Ctx);
 llvm::Error stripInjection(RewriteContext &Ctx);
 llvm::Error gutService(RewriteContext &Ctx);
 llvm::Error rewriteTests(RewriteContext &Ctx);
+/// Lambda captures of `this` that only reached stripped fields.
+llvm::Error dropCaptures(RewriteContext &Ctx);
+/// Needs the edits of every rule that removes uses of the service's
+/// file-local constants (gutService, rewriteTests).
+llvm::Error dropLocalConstants(RewriteContext &Ctx);
 /// Runs last: needs every other rule's edits to know which uses went.
 llvm::Error removeUnusedHolders(RewriteContext &Ctx);
 

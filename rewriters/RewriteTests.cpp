@@ -183,32 +183,19 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
       continue; // not a wrapper of the service
     const Wrapper &W = *WIt->second;
     const WrapperPlan *WP = Ctx.P.wrapper(W.Signature);
+    if (std::optional<ManualItem> Problem = expectationProblem(E, W)) {
+      Ctx.Result.Manual.push_back(std::move(*Problem));
+      continue;
+    }
     if (!WP || WP->Fate == WrapperFate::Keep) {
       Ctx.manual(E.Stmt, What, "the wrapper stays in the service");
-      continue;
-    }
-    if (!E.TimesKnown) {
-      Ctx.manual(E.Stmt, What, "its call count is not a literal Times(n)");
-      continue;
-    }
-    if (E.Args.size() != W.Params.size()) {
-      Ctx.manual(E.Stmt, What, "its matchers do not match the wrapper's parameters");
       continue;
     }
     std::map<std::string, std::string> Args;
     bool Ok = true;
     for (size_t I = 0; I < E.Args.size(); ++I) {
       llvm::StringRef A = llvm::StringRef(E.Args[I]).trim();
-      if (isWildcard(A))
-        Args[W.Params[I].Name] = Any.str();
-      else if (A.contains("(") && !A.starts_with("\"")) // Eq(..), Ge(..), HasSubstr(..)
-        Ok = false;
-      else
-        Args[W.Params[I].Name] = A.str();
-    }
-    if (!Ok) {
-      Ctx.manual(E.Stmt, What, "a matcher other than a literal or _ cannot become a value");
-      continue;
+      Args[W.Params[I].Name] = isWildcard(A) ? Any.str() : A.str();
     }
     // Substitute parameters only; metric holes stay to be found.
     std::string Body;
@@ -325,6 +312,12 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
       Replacement = llvm::StringRef(Replacement).trim().str();
     Ctx.edit(E.Stmt.File, Off, Len, Replacement, What + " at " + E.Stmt.File + ":" +
                                                      std::to_string(E.Stmt.Line));
+    std::vector<std::string> Written = Before;
+    Written.insert(Written.end(), After.begin(), After.end());
+    Ctx.Result.TestRewrites.push_back(
+        {E.Stmt, E.Test, E.Wrapper,
+         llvm::StringRef(*Text).substr(E.Stmt.Offset, E.Stmt.Length).str(),
+         llvm::join(Written, "\n")});
     for (std::string &A : After)
       Asserts[Scope].push_back(Indent + A + "\n");
   }

@@ -7,7 +7,7 @@ PACKAGES=(
   cmake ninja-build g++ git
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19
   libcli11-dev googletest libgtest-dev libgmock-dev
-  prometheus-cpp-dev
+  prometheus-cpp-dev python3-jsonschema
 )
 
 missing=()

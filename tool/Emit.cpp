@@ -2,7 +2,7 @@
 
 #include "tool/Emit.h"
 
-#include "tool/UnifiedDiff.h"
+#include "core/LineDiff.h"
 
 #include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/ADT/STLExtras.h"

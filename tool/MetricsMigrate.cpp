@@ -11,7 +11,12 @@
 #include "core/Config.h"
 #include "core/JSON.h"
 #include "core/Merge.h"
+#include "core/LineDiff.h"
 #include "report/CatalogSummary.h"
+#include "report/MetricGuide.h"
+#include "report/ReviewJSON.h"
+#include "report/ReviewMarkdown.h"
+#include "report/ReviewSarif.h"
 #include "tool/Emit.h"
 #include "tool/Executor.h"
 #include "tool/Pipeline.h"
@@ -101,6 +106,61 @@ int migrationError(llvm::Error E) {
   return Code;
 }
 
+/// Writes \p Print's output to \p Path ("-": stdout).
+llvm::Error writeTo(const std::string &Path,
+                    llvm::function_ref<void(llvm::raw_ostream &)> Print) {
+  if (Path == "-") {
+    Print(llvm::outs());
+    return llvm::Error::success();
+  }
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return llvm::createStringError(EC, "%s: cannot write: %s", Path.c_str(),
+                                   EC.message().c_str());
+  Print(OS);
+  return llvm::Error::success();
+}
+
+/// The first line \p F changes (1-based, in the old text).
+unsigned firstChangedLine(const mm::MaterializedFile &F) {
+  std::vector<llvm::StringRef> Old = mm::splitLines(F.Before), New = mm::splitLines(F.After);
+  for (const mm::DiffOp &Op : mm::diffLines(Old, New))
+    if (Op.K != mm::DiffOp::Keep)
+      return std::max(1u, Op.K == mm::DiffOp::Delete ? Op.OldLine + 1 : Op.OldLine + 1);
+  return 1;
+}
+
+/// `check`: one line per file still to migrate and per item left for a
+/// human, then a total. GitHub annotations with \p GitHub.
+void printCheck(llvm::raw_ostream &OS, const mm::Migration &M, bool GitHub) {
+  for (const mm::MaterializedFile &F : M.Files) {
+    mm::LineCounts N = mm::countChangedLines(F.Before, F.After);
+    std::string What = F.Created ? "to be created" : F.Deleted ? "to be deleted" : "to migrate";
+    if (GitHub)
+      OS << "::warning file=" << F.File << ",line=" << firstChangedLine(F)
+         << "::metrics-migrate: " << What << " (+" << N.Insertions << " -" << N.Deletions
+         << ")\n";
+    else
+      OS << F.File << ": " << What << " (+" << N.Insertions << " -" << N.Deletions << ")\n";
+  }
+  for (const mm::ManualItem &I : M.Rewrites.Manual) {
+    if (GitHub)
+      OS << "::warning file=" << I.File << ",line=" << I.Line << "::" << I.What << ": "
+         << I.Why << " [left for a human]\n";
+    else
+      OS << I.File << ":" << I.Line << ": " << I.What << ": " << I.Why
+         << " [left for a human]\n";
+  }
+  for (const std::string &TU : M.FailedTUs)
+    OS << (GitHub ? "::error::failed to parse: " : "failed to parse: ") << TU << "\n";
+  if (M.Files.empty() && M.Rewrites.Manual.empty())
+    OS << "metrics-migrate check: nothing left to migrate\n";
+  else
+    OS << "metrics-migrate check: " << M.Files.size() << " files to migrate, "
+       << M.Rewrites.Manual.size() << " items left for a human\n";
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -134,6 +194,27 @@ int main(int argc, char **argv) {
   Apply->add_option("--export-fixes", ExportFixes,
                     "Also write the edits as clang-apply-replacements YAML");
 
+  std::string ReviewMarkdown = "-", ReviewJSON, ReviewSarif, Guide;
+  CLI::App *Report = App.add_subcommand(
+      "report", "Write the review checklist of the migration (what apply would do, or "
+                "what is left on a migrated tree); writes no source file");
+  addCommonFlags(*Report, Flags);
+  Report->add_option("-o,--output", ReviewMarkdown, "The review as Markdown (default: stdout)");
+  Report->add_option("--json", ReviewJSON,
+                     "Also write the review as JSON (schema docs/review.schema.json)");
+  Report->add_option("--sarif", ReviewSarif, "Also write the findings as SARIF 2.1.0");
+  Report->add_option("--guide", Guide,
+                     "Also write the \"where each metric lives\" guide (Markdown)");
+
+  bool CheckDiff = false;
+  std::string Format = "text";
+  CLI::App *Check = App.add_subcommand(
+      "check", "Exit 1 when the tree still needs migrating (for CI); writes nothing");
+  addCommonFlags(*Check, Flags);
+  Check->add_flag("--diff", CheckDiff, "Also print the unified diff of what remains");
+  Check->add_option("--format", Format, "text, or github for workflow annotations")
+      ->check(CLI::IsMember({"text", "github"}));
+
   try {
     App.parse(argc, argv);
   } catch (const CLI::ParseError &E) {
@@ -162,6 +243,38 @@ int main(int argc, char **argv) {
   auto M = mm::runMigration(*Cfg, scanOptions(Flags));
   if (!M)
     return migrationError(M.takeError());
+  int Parsed = M->FailedTUs.empty() ? Done : ParseFailures;
+
+  if (Report->parsed()) {
+    reportFailedTUs(M->FailedTUs);
+    mm::Review R = mm::reviewOf(*M, *Cfg);
+    auto Write = [&](const std::string &Path,
+                     llvm::function_ref<void(llvm::raw_ostream &)> Print) -> bool {
+      if (Path.empty())
+        return true;
+      if (llvm::Error E = writeTo(Path, Print)) {
+        fail(std::move(E), BadUsage);
+        return false;
+      }
+      return true;
+    };
+    bool Ok = Write(ReviewJSON, [&](llvm::raw_ostream &OS) { mm::printJSON(OS, mm::toJSON(R)); }) &&
+              Write(ReviewSarif,
+                    [&](llvm::raw_ostream &OS) { mm::printJSON(OS, mm::toSarif(R)); }) &&
+              Write(Guide, [&](llvm::raw_ostream &OS) { mm::printMetricGuide(OS, R); }) &&
+              Write(ReviewMarkdown, [&](llvm::raw_ostream &OS) { mm::printReviewMarkdown(OS, R); });
+    return Ok ? Parsed : BadUsage;
+  }
+
+  if (Check->parsed()) {
+    printCheck(llvm::outs(), *M, Format == "github");
+    if (CheckDiff)
+      mm::printUnifiedDiff(llvm::outs(), M->Files);
+    if (!M->FailedTUs.empty())
+      return ParseFailures;
+    return M->Files.empty() && M->Rewrites.Manual.empty() ? Done : WorkLeft;
+  }
+
   reportFailedTUs(M->FailedTUs);
   reportManual(M->Rewrites.Manual);
   mm::MaterializeOptions MO;

@@ -171,4 +171,15 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
   return M;
 }
 
+Review reviewOf(const Migration &M, const Config &Cfg) {
+  auto Read = [&](const std::string &Rel) -> std::string {
+    llvm::SmallString<256> Path(Cfg.Root);
+    llvm::sys::path::append(Path, Rel);
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    return Buffer ? (*Buffer)->getBuffer().str() : "";
+  };
+  return buildReview({M.TheCatalog, M.TheFacts, M.ThePlan, M.Rewrites, M.Files, M.FailedTUs,
+                      Read});
+}
+
 } // namespace mm

@@ -11,6 +11,7 @@
 #define METRICS_MIGRATE_TOOL_PIPELINE_H
 
 #include "core/Plan.h"
+#include "report/Review.h"
 #include "rewriters/Materialize.h"
 #include "rewriters/Rewrite.h"
 #include "tool/Executor.h"
@@ -36,6 +37,10 @@ llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts);
 
 /// All of it. A conflict comes back as EditConflictError.
 llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opts);
+
+/// Stage [6]'s data for \p M: files the migration leaves unchanged are read
+/// under the project root.
+Review reviewOf(const Migration &M, const Config &Cfg);
 
 } // namespace mm
 

@@ -138,5 +138,62 @@ TEST(Merge, NoServiceAnywhereNamesTheConfigLine) {
                                     "'shop::MetricsService' is not defined"));
 }
 
+TEST(Merge, ConstantSitesFromEveryTUThatSawTheService) {
+  TUFacts Header = headerView(), Source = sourceView();
+  LocalConstantSite L;
+  L.Name = "kLatency";
+  L.Decl = at("metrics/metrics_service.cpp", 200, 60);
+  L.Namespace = at("metrics/metrics_service.cpp", 180, 100);
+  LocalConstantSite Scale;
+  Scale.Name = "kScale";
+  Scale.Decl = at("metrics/metrics_service.cpp", 20, 25);
+  Source.Partial.TheService.LocalConstants = {L, Scale};
+  TUFacts Again = Source;
+  auto C = buildCatalog({Header, Source, Again}, config());
+  ASSERT_TRUE(static_cast<bool>(C));
+  const std::vector<LocalConstantSite> &Sites = C->TheService.LocalConstants;
+  ASSERT_EQ(Sites.size(), 2u);
+  EXPECT_EQ(Sites[0].Name, "kScale");
+  EXPECT_FALSE(Sites[0].Namespace.valid());
+  EXPECT_EQ(Sites[1].Name, "kLatency");
+  EXPECT_EQ(Sites[1].Namespace, at("metrics/metrics_service.cpp", 180, 100));
+
+  auto Alone = buildCatalog({Header}, config());
+  ASSERT_TRUE(static_cast<bool>(Alone));
+  EXPECT_THAT(Alone->TheService.LocalConstants, IsEmpty());
+}
+
+TEST(Merge, ThisCapturesOnceWithWhatEveryTUSaw) {
+  ThisCapture T;
+  T.Capture = at("services/pick_service.h", 50, 4);
+  T.Removal = at("services/pick_service.h", 48, 6);
+  T.Owner = "shop::PickService";
+  T.Fields = {"shop::PickService::metrics_"};
+  TUFacts A, B, Failed;
+  A.Scan.ThisCaptures = {T};
+  ThisCapture Seen = T; // an instantiation only this TU has
+  Seen.Methods = {"shop::PickService::Helper"};
+  Seen.Fields = {"shop::PickService::count_", "shop::PickService::metrics_"};
+  B.Scan.ThisCaptures = {Seen};
+  ThisCapture Other = T;
+  Other.Capture = at("services/other.cpp", 10, 4);
+  Other.OtherUse = true;
+  Failed.Parsed = false;
+  Failed.Scan.ThisCaptures = {Other};
+  B.Scan.ThisCaptures.push_back(Other);
+  B.Scan.ThisCaptures.back().Capture = at("services/a.cpp", 10, 4);
+
+  Facts F = mergeScan({A, B, Failed});
+  ASSERT_EQ(F.ThisCaptures.size(), 2u);
+  EXPECT_EQ(F.ThisCaptures[0].Capture, at("services/a.cpp", 10, 4));
+  EXPECT_TRUE(F.ThisCaptures[0].OtherUse);
+  const ThisCapture &M = F.ThisCaptures[1];
+  EXPECT_EQ(M.Capture, at("services/pick_service.h", 50, 4));
+  EXPECT_EQ(M.Removal, at("services/pick_service.h", 48, 6));
+  EXPECT_THAT(M.Fields, ElementsAre("shop::PickService::count_", "shop::PickService::metrics_"));
+  EXPECT_THAT(M.Methods, ElementsAre("shop::PickService::Helper"));
+  EXPECT_FALSE(M.OtherUse);
+}
+
 } // namespace
 } // namespace mm

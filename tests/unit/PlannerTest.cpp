@@ -200,5 +200,120 @@ TEST(Planner, FillTemplate) {
             "KITS_CREATED_TOTAL_METRIC.Increment(); // $5");
 }
 
+/// A call of RecordQuantityChange inside FINISH in kit_service.cpp.
+CallSite macroCall(bool Definition) {
+  CallSite CS = call("services/kit_service", "RecordQuantityChange");
+  CS.InMacro = true;
+  CS.Macro = "FINISH";
+  CS.Loc.Line = 20;
+  CS.EnclosingFunction = "shop::KitService::Create";
+  if (Definition) {
+    CS.MacroDefinition.File = "services/kit_service.cpp";
+    CS.MacroArgs = {"op"};
+  }
+  return CS;
+}
+
+TEST(Planner, MacroSpelledInItsDefinitionIsRewritten) {
+  Fixture X;
+  X.C.Wrappers[1].Params = {{"op", "const std::string&", ""}};
+  for (CallSite &CS : X.C.CallSites)
+    CS.Args = {"\"add\""};
+  X.C.CallSites.push_back(macroCall(/*Definition=*/true));
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
+  EXPECT_THAT(P.wrapper("RecordQuantityChange()")->Blockers, IsEmpty());
+  EXPECT_EQ(P.metric("inventory_quantity_changes_total")->Fate, MetricFate::Shared);
+}
+
+TEST(Planner, CallThatCannotBeRewrittenKeepsWrapperMetricAndInjection) {
+  Fixture X;
+  X.C.CallSites.push_back(macroCall(/*Definition=*/false));
+  // A second wrapper recording the same metric must stay with it.
+  X.C.Wrappers.push_back(wrapper("RecordRestock", {"inventory_quantity_changes_total"}));
+  X.C.CallSites.push_back(call("services/inventory_service", "RecordRestock"));
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+
+  const WrapperPlan *Q = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(Q->Fate, WrapperFate::Keep);
+  EXPECT_EQ(Q->Reason, "it is called where the call cannot be rewritten");
+  ASSERT_EQ(Q->Blockers.size(), 1u);
+  EXPECT_EQ(Q->Blockers[0].File, "services/kit_service.cpp");
+  EXPECT_EQ(Q->Blockers[0].Line, 20u);
+  EXPECT_EQ(Q->Blockers[0].What, "call to RecordQuantityChange inside a macro expansion");
+  EXPECT_EQ(Q->Blockers[0].Why, "the call is made of FINISH's arguments; rewriting it would "
+                                "change every other use of the macro");
+
+  const MetricPlan *M = P.metric("inventory_quantity_changes_total");
+  EXPECT_EQ(M->Fate, MetricFate::Kept);
+  EXPECT_EQ(M->Reason, "RecordQuantityChange stays in the service: it is called where the "
+                       "call cannot be rewritten");
+  EXPECT_EQ(M->Constant, "");
+  EXPECT_EQ(M->Definition, "");
+  const WrapperPlan *R = P.wrapper("RecordRestock()");
+  EXPECT_EQ(R->Fate, WrapperFate::Keep);
+  EXPECT_EQ(R->Reason, "it records inventory_quantity_changes_total, which stays in the service");
+  // Other wrappers still go.
+  EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
+
+  // KitService still calls a kept wrapper: its injection stays.
+  EXPECT_THAT(P.Strip, IsEmpty());
+  ASSERT_EQ(P.Keep.size(), 2u);
+  EXPECT_EQ(P.Keep[0].Owner, "shop::KitService");
+}
+
+TEST(Planner, ArgumentsThatWouldBeDroppedOrRepeatedAreBlockers) {
+  Fixture X;
+  Wrapper &Q = X.C.Wrappers[1];
+  Q.Params = {{"op", "const std::string&", ""}, {"n", "int", ""}};
+  Q.Template = "${metric:inventory_quantity_changes_total}.Add({{\"op\", ${param:op}}})"
+               ".Increment(${param:op}.size());";
+  X.C.CallSites = {call("services/inventory_service", "RecordQuantityChange")};
+  X.C.CallSites[0].Args = {"\"add\"", "qty"};
+  EXPECT_EQ(makePlan(X.C, X.F, X.Cfg).wrapper("RecordQuantityChange()")->Fate,
+            WrapperFate::Inline);
+
+  X.C.CallSites[0].Args = {"NextOp()", "qty"};
+  Plan Twice = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(Twice.wrapper("RecordQuantityChange()")->Blockers.size(), 1u);
+  EXPECT_EQ(Twice.wrapper("RecordQuantityChange()")->Blockers[0].Why,
+            "argument 'NextOp()' would be evaluated 2 times");
+
+  X.C.CallSites[0].Args = {"\"add\"", "Count()"};
+  Plan Dropped = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(Dropped.wrapper("RecordQuantityChange()")->Blockers.size(), 1u);
+  EXPECT_EQ(Dropped.wrapper("RecordQuantityChange()")->Blockers[0].Why,
+            "argument 'Count()' would no longer be evaluated");
+}
+
+TEST(Planner, KeptInjectionKeepsWhatPassesTheServiceOn) {
+  Fixture X;
+  X.C.CallSites.push_back(macroCall(/*Definition=*/false));
+  // App holds the interface and hands it to KitService's constructor;
+  // Other holds it and hands it nowhere.
+  InjectionPoint KitParam = X.C.InjectionPoints[0];
+  KitParam.Kind = InjectionKind::ConstructorParam;
+  KitParam.Index = 0;
+  InjectionPoint AppField = X.C.InjectionPoints[0];
+  AppField.Kind = InjectionKind::Field;
+  AppField.Owner = "shop::App";
+  AppField.Name = "metrics_";
+  InjectionPoint OtherField = AppField;
+  OtherField.Owner = "shop::Other";
+  X.C.InjectionPoints = {KitParam, AppField, OtherField};
+  ArgumentSite A;
+  A.Callee = "shop::KitService";
+  A.Index = 0;
+  A.ArgText = "*metrics_";
+  A.EnclosingFunction = "shop::App::Start";
+  X.F.ArgumentSites = {A};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(P.Keep.size(), 2u);
+  EXPECT_EQ(P.Keep[0].Owner, "shop::KitService");
+  EXPECT_EQ(P.Keep[1].Owner, "shop::App");
+  ASSERT_EQ(P.Strip.size(), 1u);
+  EXPECT_EQ(P.Strip[0].Owner, "shop::Other");
+}
+
 } // namespace
 } // namespace mm

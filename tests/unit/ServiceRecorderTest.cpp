@@ -341,5 +341,101 @@ int MetricsService::Count() { task_seconds_->Observe(1); return ++calls_; }
   EXPECT_THAT(Task.Buckets, ::testing::ElementsAre(0.1, 1.0));
 }
 
+/// The text \p S covers in \p Code.
+std::string textAt(const std::string &Code, const SourceSpan &S) {
+  EXPECT_EQ(S.File, "input.cc");
+  return S.Offset + S.Length > Code.size() ? "<out of range>" : Code.substr(S.Offset, S.Length);
+}
+
+TEST(ServiceRecorder, FileLocalConstantsCarryTheirCommentAndWhereTheyAre) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+namespace {
+
+// Latency buckets for request/response style operations.
+// In seconds.
+static const prometheus::Histogram::BucketBoundaries kLatency{
+    0.1, 1.0};
+
+/* Sizes, in items. */
+const prometheus::Histogram::BucketBoundaries kSizes{1, 10};
+
+// A comment that belongs to nothing below.
+
+const prometheus::Histogram::BucketBoundaries kCounts{2, 20};
+}  // namespace
+const double kScale = 2.0;
+class MetricsService {
+ public:
+  MetricsService();
+  void Observe(double s);
+  void Size(double s);
+ private:
+  static constexpr double kFactor = 3;
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Histogram>& latency_seconds_;
+  prometheus::Family<prometheus::Histogram>& size_items_;
+};
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      latency_seconds_(prometheus::BuildHistogram().Name("latency_seconds").Help("l")
+                           .Register(*registry_)),
+      size_items_(prometheus::BuildHistogram().Name("size_items").Help("s")
+                      .Register(*registry_)) {}
+void MetricsService::Observe(double s) {
+  latency_seconds_.Add({}, kLatency).Observe(s * kScale * kFactor);
+}
+void MetricsService::Size(double s) {
+  size_items_.Add({{"k", "a"}}, kSizes).Observe(s);
+  size_items_.Add({{"k", "b"}}, kCounts).Observe(s);
+}
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.Wrappers.size(), 2u);
+  const Wrapper &Observe = C.Wrappers[0];
+  const Wrapper &Size = C.Wrappers[1];
+  ASSERT_EQ(Observe.Name, "Observe");
+  EXPECT_EQ(Observe.LocalConstants.at("kLatency"),
+            "// Latency buckets for request/response style operations.\n"
+            "// In seconds.\n"
+            "static const prometheus::Histogram::BucketBoundaries kLatency{\n"
+            "    0.1, 1.0};");
+  EXPECT_EQ(Observe.LocalConstants.at("kScale"), "const double kScale = 2.0;");
+  EXPECT_EQ(Observe.LocalConstants.count("kFactor"), 1u);
+  ASSERT_EQ(Size.Name, "Size");
+  EXPECT_EQ(Size.LocalConstants.at("kSizes"),
+            "/* Sizes, in items. */\n"
+            "const prometheus::Histogram::BucketBoundaries kSizes{1, 10};");
+  // A blank line parts the comment from the definition: it stays behind.
+  EXPECT_EQ(Size.LocalConstants.at("kCounts"),
+            "const prometheus::Histogram::BucketBoundaries kCounts{2, 20};");
+
+  // Where the namespace-scope ones are defined; a static member has no site.
+  const std::vector<LocalConstantSite> &Sites = C.TheService.LocalConstants;
+  ASSERT_EQ(Sites.size(), 4u);
+  EXPECT_EQ(Sites[0].Name, "kLatency");
+  EXPECT_EQ(textAt(Code, Sites[0].Decl),
+            "static const prometheus::Histogram::BucketBoundaries kLatency{\n    0.1, 1.0}");
+  EXPECT_EQ(Sites[0].Decl.Line, lineOf(Code, "static const prometheus::Histogram"));
+  EXPECT_EQ(Sites[1].Name, "kSizes");
+  EXPECT_EQ(Sites[2].Name, "kCounts");
+  std::string Namespace = textAt(Code, Sites[0].Namespace);
+  EXPECT_EQ(Namespace.substr(0, 13), "namespace {\n\n");
+  EXPECT_EQ(Namespace.substr(Namespace.size() - 2), "\n}");
+  EXPECT_EQ(Sites[1].Namespace, Sites[0].Namespace);
+  EXPECT_EQ(Sites[2].Namespace, Sites[0].Namespace);
+  EXPECT_EQ(Sites[3].Name, "kScale");
+  EXPECT_EQ(textAt(Code, Sites[3].Decl), "const double kScale = 2.0");
+  EXPECT_FALSE(Sites[3].Namespace.valid());
+}
+
+TEST(ServiceRecorder, NoConstantsNoSites) {
+  Catalog C = catalogFor(std::string(PrometheusIncludes) + BasicService);
+  EXPECT_THAT(C.TheService.LocalConstants, IsEmpty());
+  for (const Wrapper &W : C.Wrappers)
+    EXPECT_THAT(W.LocalConstants, IsEmpty());
+}
+
 } // namespace
 } // namespace mm::test

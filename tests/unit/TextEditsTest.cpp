@@ -34,6 +34,21 @@ TEST(TextEdits, ListElements) {
   EXPECT_EQ(removed(Lines, listElement(Lines, at(Lines, "*metrics_"), 9)), "F(a)");
 }
 
+TEST(TextEdits, LeadingComment) {
+  llvm::StringRef T = "int a;\n\n// One.\n  // Two.\nconst int k = 1;\n";
+  EXPECT_EQ(leadingComment(T, at(T, "const int k")), at(T, "// One."));
+  llvm::StringRef Block = "int a;\n/* One,\n   two. */\nconst int k = 1;\n";
+  EXPECT_EQ(leadingComment(Block, at(Block, "const int k")), at(Block, "/* One"));
+  // None: a blank line between, code above, code before on the line.
+  llvm::StringRef Parted = "// Alone.\n\nconst int k = 1;\n";
+  EXPECT_EQ(leadingComment(Parted, at(Parted, "const")), at(Parted, "const"));
+  llvm::StringRef Code = "int a;  // a's.\nconst int k = 1;\n";
+  EXPECT_EQ(leadingComment(Code, at(Code, "const")), at(Code, "const"));
+  llvm::StringRef Inline = "// c\nstatic const int k = 1;\n";
+  EXPECT_EQ(leadingComment(Inline, at(Inline, "const")), at(Inline, "const"));
+  EXPECT_EQ(leadingComment("const int k = 1;", 0), 0u);
+}
+
 TEST(TextEdits, NamespaceBody) {
   llvm::StringRef T = "#include <x>\nnamespace shop {\nint f() { return '}'; }\n}  // namespace shop\n";
   auto R = namespaceBody(T, "shop");

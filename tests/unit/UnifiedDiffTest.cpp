@@ -1,6 +1,6 @@
 //===--- UnifiedDiffTest.cpp - Line diff and hunks ------------------------===//
 
-#include "tool/UnifiedDiff.h"
+#include "core/LineDiff.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

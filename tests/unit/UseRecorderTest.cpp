@@ -39,6 +39,29 @@ class InventoryService {
   EXPECT_EQ(CS.Loc.Length,
             std::string("metrics_.RecordQuantityChange(\"add\", qty + 1)").size());
   EXPECT_FALSE(CS.InLambda || CS.InTemplate || CS.InMacro || CS.InTest);
+  // `qty + 1` is computed here, not the caller's value as it came.
+  EXPECT_THAT(CS.ParamArgs, IsEmpty());
+}
+
+TEST(CallSites, ArgumentsComingFromTheCaller) {
+  Catalog C = catalogFor(withService(R"cpp(
+struct Request { std::string part; int n; };
+class InventoryService {
+ public:
+  explicit InventoryService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+  void Find(const std::string& part, int qty) {
+    std::string local = part + "!";
+    metrics_.RecordQuantityChange(part, qty);
+    metrics_.RecordQuantityChange(local, 1);
+  }
+  void Handle(const Request& r) { metrics_.RecordQuantityChange(r.part, r.n); }
+ private:
+  MetricsServiceProtocol& metrics_;
+};)cpp"));
+  ASSERT_EQ(C.CallSites.size(), 3u);
+  EXPECT_THAT(C.CallSites[0].ParamArgs, ElementsAre(0u, 1u));
+  EXPECT_THAT(C.CallSites[1].ParamArgs, IsEmpty());
+  EXPECT_THAT(C.CallSites[2].ParamArgs, ElementsAre(0u, 1u));
 }
 
 TEST(CallSites, SharedPtrArrowAndDefaultArgumentNotWritten) {
@@ -112,6 +135,50 @@ inline void Use(MetricsServiceProtocol& m) {
   EXPECT_TRUE(InMacro.InMacro);
   EXPECT_EQ(InMacro.Wrapper, "RecordKitCreated");
   EXPECT_EQ(InMacro.Loc.Line, lineOf(Code, "RECORD_KIT(metrics);"));
+  EXPECT_EQ(InMacro.Macro, "RECORD_KIT");
+  // The receiver is the macro's argument: the definition alone cannot be
+  // rewritten.
+  EXPECT_FALSE(InMacro.MacroDefinition.valid());
+}
+
+TEST(CallSites, MacroDefinitionSpellingTheWholeCall) {
+  std::string Code = withService(R"cpp(
+class TaskService {
+ public:
+  explicit TaskService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+#define FINISH(op, n) \
+  do { metrics_.RecordQuantityChange(op, (n) + 1); } while (false)
+  void Done() { FINISH("done", 2); }
+  void Failed(int k) { FINISH("failed", k); }
+ private:
+  MetricsServiceProtocol& metrics_;
+};)cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 2u);
+  for (const CallSite &CS : C.CallSites) {
+    EXPECT_TRUE(CS.InMacro);
+    EXPECT_EQ(CS.Macro, "FINISH");
+    ASSERT_TRUE(CS.MacroDefinition.valid());
+    EXPECT_EQ(CS.MacroDefinition.Line, lineOf(Code, "do { metrics_."));
+    EXPECT_EQ(Code.substr(CS.MacroDefinition.Offset,
+                          CS.MacroDefinition.Length),
+              "metrics_.RecordQuantityChange(op, (n) + 1)");
+    EXPECT_THAT(CS.MacroArgs, ElementsAre("op", "(n) + 1"));
+  }
+  EXPECT_EQ(C.CallSites[0].Loc.Line, lineOf(Code, "FINISH(\"done\""));
+  EXPECT_EQ(C.CallSites[1].Loc.Line, lineOf(Code, "FINISH(\"failed\""));
+}
+
+TEST(CallSites, MacroReceivingTheCallAsAnArgumentHasNoDefinition) {
+  Catalog C = catalogFor(withService(R"cpp(
+#define TWICE(stmt) do { stmt; stmt; } while (false)
+inline void Use(MetricsServiceProtocol& metrics) {
+  TWICE(metrics.RecordKitCreated(1));
+})cpp"));
+  ASSERT_FALSE(C.CallSites.empty());
+  EXPECT_TRUE(C.CallSites[0].InMacro);
+  EXPECT_EQ(C.CallSites[0].Macro, "TWICE");
+  EXPECT_FALSE(C.CallSites[0].MacroDefinition.valid());
 }
 
 TEST(CallSites, CallsThroughTheServiceClassItself) {

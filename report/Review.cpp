@@ -1,0 +1,657 @@
+//===--- Review.cpp - What was found and done, checked -------------------===//
+
+#include "report/Review.h"
+
+#include "core/LineDiff.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <map>
+#include <set>
+
+namespace mm {
+
+llvm::StringRef toString(Decision D) {
+  switch (D) {
+  case Decision::Go: return "GO";
+  case Decision::GoWithConditions: return "GO-WITH-CONDITIONS";
+  case Decision::NoGo: return "NO-GO";
+  }
+  return "NO-GO";
+}
+
+namespace {
+
+Evidence at(const SourceSpan &S, std::string Note = "") {
+  return {S.File, S.Line, std::move(Note)};
+}
+
+Evidence at(const ManualItem &M) { return {M.File, M.Line, M.What + ": " + M.Why}; }
+
+unsigned lineCount(llvm::StringRef Text) {
+  return Text.empty() ? 0 : Text.count('\n') + (Text.ends_with("\n") ? 0 : 1);
+}
+
+/// 1-based line of \p Offset in \p Text.
+unsigned lineAt(llvm::StringRef Text, size_t Offset) {
+  return Text.take_front(Offset).count('\n') + 1;
+}
+
+/// The text of `.Method("...")`'s string argument in a builder chain, "".
+std::string chainString(llvm::StringRef Chain, llvm::StringRef Method) {
+  size_t At = Chain.find("." + Method.str() + "(");
+  if (At == llvm::StringRef::npos)
+    return "";
+  llvm::StringRef Rest = Chain.drop_front(At + Method.size() + 2).ltrim();
+  if (!Rest.consume_front("\""))
+    return "";
+  std::string Out;
+  for (size_t I = 0; I < Rest.size() && Rest[I] != '"'; ++I) {
+    if (Rest[I] == '\\' && I + 1 < Rest.size())
+      Out += Rest[++I];
+    else
+      Out += Rest[I];
+  }
+  return Out;
+}
+
+/// The argument text of `.Labels(..)` in a builder chain, "" when none.
+std::string chainLabels(llvm::StringRef Chain) {
+  size_t At = Chain.find(".Labels(");
+  if (At == llvm::StringRef::npos)
+    return "";
+  llvm::StringRef Rest = Chain.drop_front(At + 8);
+  int Depth = 1;
+  for (size_t I = 0; I < Rest.size(); ++I) {
+    if (Rest[I] == '(')
+      ++Depth;
+    else if (Rest[I] == ')' && --Depth == 0)
+      return Rest.take_front(I).str();
+  }
+  return "";
+}
+
+/// True when an edit of \p Edits covers the whole of \p S.
+bool covered(const EditSet &Edits, const SourceSpan &S) {
+  auto It = Edits.Files.find(S.File);
+  if (It == Edits.Files.end())
+    return false;
+  return llvm::any_of(It->second.Edits, [&](const Edit &E) {
+    return E.Length > 0 && E.Offset <= S.Offset && S.Offset + S.Length <= E.Offset + E.Length;
+  });
+}
+
+/// The parameters of a wrapper used as a label value: `{"key", ${param:p}}`.
+std::set<std::string> labelParams(llvm::StringRef Template) {
+  std::set<std::string> Out;
+  for (size_t Pos = Template.find("${param:"); Pos != llvm::StringRef::npos;
+       Pos = Template.find("${param:", Pos + 1)) {
+    llvm::StringRef Before = Template.take_front(Pos).rtrim();
+    // `{"key", ` just before the hole.
+    if (!Before.consume_back(","))
+      continue;
+    Before = Before.rtrim();
+    if (!Before.consume_back("\""))
+      continue;
+    size_t Quote = Before.rfind('"');
+    if (Quote == llvm::StringRef::npos || !Before.take_front(Quote).rtrim().ends_with("{"))
+      continue;
+    size_t End = Template.find('}', Pos);
+    Out.insert(Template.slice(Pos + 8, End).str());
+  }
+  return Out;
+}
+
+/// A value from a closed set: a literal, a constant, an enumerator, or a
+/// choice between such.
+bool isBounded(llvm::StringRef Arg) {
+  Arg = Arg.trim();
+  if (Arg.starts_with("\"") && Arg.ends_with("\"") && Arg.count('"') == 2)
+    return true;
+  if (Arg.contains('?')) {
+    auto [Cond, Choices] = Arg.split('?');
+    auto [A, B] = Choices.split(':');
+    return isBounded(A) && isBounded(B);
+  }
+  // kConstant, UPPER_CASE, Enum::kValue
+  llvm::StringRef Last = Arg.rsplit("::").second.empty() ? Arg : Arg.rsplit("::").second;
+  if (Last.size() > 1 && Last[0] == 'k' && llvm::isUpper(Last[1]))
+    return true;
+  return !Last.empty() && llvm::all_of(Last, [](char C) {
+    return llvm::isUpper(C) || llvm::isDigit(C) || C == '_';
+  });
+}
+
+class Builder {
+public:
+  explicit Builder(const ReviewInput &In) : In(In), C(In.C), F(In.F), P(In.P) {
+    for (const Metric &M : C.Metrics)
+      Metrics[M.Name] = &M;
+    for (const Wrapper &W : C.Wrappers)
+      Wrappers[W.Signature] = &W;
+    for (const MaterializedFile &MF : In.Files)
+      Changed[MF.File] = &MF;
+  }
+
+  Review build() {
+    Out.Service = C.TheService.Name;
+    Out.RegistryExpr = P.RegistryExpr;
+    Out.RegistryHeader = P.RegistryHeader;
+    moved();
+    collisions();
+    stayingMetrics();
+    injection();
+    tests();
+    manual();
+    checks();
+    invariants();
+    summary();
+    risks();
+    return std::move(Out);
+  }
+
+private:
+  /// A file's text after the migration.
+  std::string after(const std::string &File) {
+    auto It = Changed.find(File);
+    return It != Changed.end() ? It->second->After : In.Read(File);
+  }
+  std::string before(const std::string &File) {
+    auto It = Changed.find(File);
+    return It != Changed.end() && !It->second->Created ? It->second->Before : In.Read(File);
+  }
+
+  std::vector<const CallSite *> sitesOf(const std::string &Metric) {
+    std::vector<const CallSite *> Out;
+    for (const CallSite &CS : C.CallSites) {
+      auto W = Wrappers.find(CS.Signature);
+      if (W != Wrappers.end() && llvm::is_contained(W->second->Metrics, Metric))
+        Out.push_back(&CS);
+    }
+    return Out;
+  }
+
+  void moved() {
+    for (const MetricPlan &MP : P.Metrics) {
+      if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
+        continue;
+      const Metric &M = *Metrics.at(MP.Name);
+      MovedMetric R;
+      R.Name = MP.Name;
+      R.Kind = toString(M.Kind).str();
+      for (const auto &[K, V] : M.ConstLabels)
+        R.Labels.push_back(K + "=" + V);
+      R.Labels.insert(R.Labels.end(), M.LabelNames.begin(), M.LabelNames.end());
+      for (const Wrapper &W : C.Wrappers)
+        if (llvm::is_contained(W.Metrics, MP.Name))
+          R.Wrappers.push_back(W.Name);
+      R.Constant = MP.Constant;
+      R.Owner = MP.Owner;
+      R.Users = MP.Users;
+      std::string DefFile = MP.OwnerSource.empty() ? MP.OwnerHeader : MP.OwnerSource;
+      std::string Text = after(DefFile);
+      size_t At = Text.find(" " + MP.Constant + " =");
+      R.Definition = {DefFile, At == std::string::npos ? 0 : lineAt(Text, At),
+                      MP.Type + " " + MP.Constant};
+      for (const CallSite *CS : sitesOf(MP.Name))
+        R.Sites.push_back(at(CS->Loc, CS->EnclosingFunction));
+      Out.Moved.push_back(std::move(R));
+    }
+  }
+
+  void collisions() {
+    // One Prometheus name registered more than once.
+    std::map<std::string, std::vector<const Registration *>> ByName;
+    for (const Registration &R : F.Registrations)
+      if (!R.Name.empty())
+        ByName[R.Name].push_back(&R);
+    for (const auto &[Name, Regs] : ByName) {
+      if (Regs.size() < 2)
+        continue;
+      Collision Dup{"duplicate-name", Name,
+                    std::to_string(Regs.size()) + " registrations of one name; the second "
+                                                  "throws when it registers on the same registry",
+                    "none: rename or share one definition", {}};
+      std::set<std::string> Kinds, LabelSets;
+      for (const Registration *R : Regs) {
+        Dup.Where.push_back(at(R->Loc, R->EnclosingFunction));
+        Kinds.insert(toString(R->Kind).str());
+        LabelSets.insert(llvm::join(R->LabelNames, ","));
+      }
+      Out.Collisions.push_back(Dup);
+      if (Kinds.size() > 1)
+        Out.Collisions.push_back({"kind-mismatch", Name,
+                                  "registered as " + llvm::join(Kinds, " and "),
+                                  "none: a name has one type", Dup.Where});
+      if (LabelSets.size() > 1)
+        Out.Collisions.push_back({"label-mismatch", Name,
+                                  "registered with different constant label sets",
+                                  "none: a family has one label set", Dup.Where});
+    }
+    // Constants that would shadow or clash with a name already there.
+    for (const MetricPlan &MP : P.Metrics)
+      if (!MP.ClashWith.empty())
+        Out.Collisions.push_back(
+            {"constant-clash", MP.Name, MP.ClashWith + " is already declared",
+             "the constant is named " + MP.Constant,
+             {Evidence{MP.OwnerHeader.empty() ? MP.OwnerSource : MP.OwnerHeader, 0,
+                       MP.ClashWith}}});
+  }
+
+  void stayingMetrics() {
+    for (const MetricPlan &MP : P.Metrics) {
+      const Metric &M = *Metrics.at(MP.Name);
+      if (MP.Fate == MetricFate::Kept)
+        Out.Kept.push_back({MP.Name,
+                            MP.Reason.empty() ? "only the service records it" : MP.Reason,
+                            at(M.FieldDecl, M.Field)});
+      else if (MP.Fate == MetricFate::Dead)
+        Out.Dead.push_back({MP.Name, "nothing records it", at(M.FieldDecl, M.Field)});
+    }
+  }
+
+  void injection() {
+    std::map<std::string, InjectionChange> ByOwner;
+    std::set<std::pair<std::string, unsigned>> Params;
+    std::set<std::pair<std::string, std::string>> Fields;
+    for (const InjectionPoint &IP : P.Strip) {
+      InjectionChange &Ch = ByOwner[IP.Owner];
+      Ch.Owner = IP.Owner;
+      std::string What = IP.Kind == InjectionKind::Field ? "field " : "parameter ";
+      Ch.Removed.push_back(at(IP.Loc, What + IP.Name + " (" + IP.Type + ")"));
+      if (IP.Kind == InjectionKind::Field)
+        Fields.insert({IP.Owner, IP.Name});
+      else
+        Params.insert({IP.Owner, IP.Index});
+    }
+    for (const MemberInit &MI : F.MemberInits)
+      if (Fields.count({MI.Owner, MI.Field}))
+        ByOwner[MI.Owner].Removed.push_back(at(MI.Init, "initializer of " + MI.Field));
+    for (const ArgumentSite &A : F.ArgumentSites)
+      if (Params.count({A.Callee, A.Index})) {
+        ByOwner[A.Callee].Sites.push_back(
+            at(A.Call, A.Form + " in " +
+                           (A.EnclosingFunction.empty() ? "namespace scope" : A.EnclosingFunction) +
+                           ": argument '" + A.ArgText + "'" +
+                           (A.Removal.valid() ? "" : " left (cannot be removed as written)")));
+        if (A.Removal.valid())
+          ++Out.Summary.ConstructionSitesUpdated;
+      }
+    // A null check that skipped recording is gone: it now always records.
+    for (const NullGuard &G : F.NullGuards)
+      for (const InjectionPoint &IP : P.Strip)
+        if (IP.Kind == InjectionKind::Field && IP.Name == G.Field &&
+            moduleOf(IP.Loc.File) == moduleOf(G.If.File) && covered(In.R.Edits, G.If))
+          ByOwner[IP.Owner].BehaviourChanges.push_back(
+              at(G.If, "`" + G.Field + "` was null-checked before recording; the "
+                                       "recording now always happens"));
+    for (const InjectionPoint &IP : P.Keep) {
+      InjectionChange &Ch = ByOwner[IP.Owner];
+      Ch.Owner = IP.Owner;
+      Ch.Stripped = false;
+      Ch.Why = IP.Interface == C.TheService.Name
+                   ? "typed as the service itself, it reaches what stays (polling, the registry)"
+                   : "it still carries calls of a wrapper that stays";
+      Ch.Removed.push_back(at(IP.Loc, "kept: " + IP.Name + " (" + IP.Type + ")"));
+    }
+    for (auto &[Owner, Ch] : ByOwner) {
+      std::sort(Ch.Removed.begin(), Ch.Removed.end(), [](const Evidence &A, const Evidence &B) {
+        return std::tie(A.File, A.Line, A.Note) < std::tie(B.File, B.Line, B.Note);
+      });
+      Out.Injection.push_back(std::move(Ch));
+    }
+  }
+
+  void tests() {
+    for (const TestRewrite &T : In.R.TestRewrites)
+      Out.TestRewrites.push_back({at(T.Stmt, T.Wrapper), T.Test, T.Before, T.After});
+    for (const ManualItem &M : In.R.Manual)
+      if (llvm::StringRef(M.What).starts_with("EXPECT_CALL"))
+        Out.TestsLeft.push_back(at(M));
+    std::set<std::string> KeptInterfaces;
+    for (const InjectionPoint &IP : P.Keep)
+      KeptInterfaces.insert(IP.Interface);
+    for (const Interface &I : C.Interfaces)
+      for (const TestDouble &D : C.TestDoubles) {
+        if (D.Base != I.Name)
+          continue;
+        if (!KeptInterfaces.count(I.Name)) {
+          Out.DoublesRemoved.push_back(
+              at(D.Loc, std::string(toString(D.Kind)) + " " + D.Name + " removed"));
+          continue;
+        }
+        for (const MethodDecl &M : D.Decls)
+          if (const WrapperPlan *WP = P.wrapper(M.Signature);
+              WP && WP->Fate != WrapperFate::Keep)
+            Out.DoublesRemoved.push_back(at(M.Loc, D.Name + "::" + M.Signature + " removed"));
+      }
+  }
+
+  void manual() {
+    for (const ManualItem &M : In.R.Manual)
+      Out.Manual.push_back(at(M));
+  }
+
+  Check &check(std::string Id, std::string Title, bool Blocker = false) {
+    Out.Checks.push_back({std::move(Id), std::move(Title), false, Blocker, "", {}});
+    return Out.Checks.back();
+  }
+
+  void fire(Check &K, Evidence E) {
+    K.Fired = true;
+    K.Where.push_back(std::move(E));
+  }
+
+  void checks() {
+    Check &Dup = check("duplicate-registration", "Duplicate metric registration", true);
+    unsigned Names = 0;
+    for (const Collision &Col : Out.Collisions)
+      if (Col.Kind == "duplicate-name") {
+        ++Names;
+        for (const Evidence &E : Col.Where)
+          fire(Dup, {E.File, E.Line, Col.Name});
+      }
+    Dup.Summary = std::to_string(F.Registrations.size()) + " registrations looked at; " +
+                  (Names ? std::to_string(Names) + " names registered more than once"
+                         : "every name registered once");
+
+    Check &Sites = check("construction-sites", "Every constructor and construction site consistent");
+    unsigned Total = 0, Left = 0;
+    for (const InjectionChange &Ch : Out.Injection)
+      for (const Evidence &E : Ch.Sites) {
+        ++Total;
+        if (llvm::StringRef(E.Note).ends_with("left (cannot be removed as written)")) {
+          ++Left;
+          fire(Sites, E);
+        }
+      }
+    for (const ManualItem &M : In.R.Manual)
+      if (llvm::StringRef(M.What).starts_with("initializer of") ||
+          llvm::StringRef(M.What).starts_with("argument '"))
+        if (!llvm::any_of(Sites.Where, [&](const Evidence &E) {
+              return E.File == M.File && E.Line == M.Line;
+            }))
+          fire(Sites, at(M));
+    Sites.Summary = std::to_string(Total) + " construction and call sites of " +
+                    std::to_string(P.Strip.size()) + " stripped injection points; " +
+                    (Left ? std::to_string(Left) + " left as they were" : "all updated");
+
+    Check &Clock = check("wall-clock-duration", "Durations measured with system_clock");
+    for (const WallClockRead &W : F.WallClockReads)
+      fire(Clock, at(W.Loc, "system_clock::now() in " + W.EnclosingFunction +
+                                ", which records a metric; use steady_clock for durations"));
+    Clock.Summary = Clock.Fired ? std::to_string(Clock.Where.size()) +
+                                      " system_clock reads in recording functions"
+                                : "no system_clock read in a function that records";
+
+    Check &Early = check("record-before-failure",
+                         "A metric recorded before an operation that can fail");
+    for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
+      fire(Early, at(R.Record, "recorded in " + R.EnclosingFunction + " before `" + R.What +
+                                   "` at line " + std::to_string(R.Failure.Line) +
+                                   ", which can fail after it"));
+    Early.Summary = Early.Fired ? std::to_string(Early.Where.size()) +
+                                      " recordings happen before a failure point"
+                                : "no recording precedes a failure point in its block";
+
+    Check &Card = check("unbounded-label", "Label values from unbounded input (cardinality)");
+    for (const CallSite &CS : C.CallSites) {
+      if (CS.InTest)
+        continue;
+      auto W = Wrappers.find(CS.Signature);
+      if (W == Wrappers.end())
+        continue;
+      std::set<std::string> Labels = labelParams(W->second->Template);
+      for (size_t I = 0; I < W->second->Params.size() && I < CS.Args.size(); ++I) {
+        const Param &Q = W->second->Params[I];
+        if (!Labels.count(Q.Name) || !llvm::is_contained(CS.ParamArgs, I) ||
+            isBounded(CS.Args[I]))
+          continue;
+        fire(Card, at(CS.Loc, "label '" + Q.Name + "' of " + CS.Wrapper + " takes '" +
+                                  CS.Args[I] + "', a parameter of " + CS.EnclosingFunction));
+      }
+    }
+    Card.Summary = Card.Fired ? std::to_string(Card.Where.size()) +
+                                    " label values come straight from a caller's argument"
+                              : "no label value comes straight from a caller's argument";
+
+    Check &Macro = check("macro-sites", "Sites inside macros not rewritten");
+    unsigned Rewritten = 0;
+    std::set<std::pair<std::string, unsigned>> Definitions;
+    for (const CallSite &CS : C.CallSites)
+      if (CS.InMacro && CS.MacroDefinition.valid())
+        if (const WrapperPlan *WP = P.wrapper(CS.Signature); WP && WP->Fate != WrapperFate::Keep)
+          Rewritten += Definitions.insert({CS.MacroDefinition.File, CS.MacroDefinition.Offset}).second;
+    for (const WrapperPlan &WP : P.Wrappers)
+      for (const ManualItem &B : WP.Blockers)
+        if (llvm::StringRef(B.What).contains("macro"))
+          fire(Macro, at(B));
+    Macro.Summary = std::to_string(Rewritten) + " macro definitions rewritten; " +
+                    (Macro.Fired ? std::to_string(Macro.Where.size()) +
+                                       " expansions left for a human"
+                                 : "no macro site left");
+
+    Check &Parse = check("failed-tus", "Translation units that failed to parse", true);
+    for (const std::string &TU : In.FailedTUs)
+      fire(Parse, {TU.substr(0, TU.find(':')), 0, TU});
+    Parse.Summary = Parse.Fired ? std::to_string(In.FailedTUs.size()) +
+                                      " TUs failed; facts from them are missing"
+                                : "every translation unit parsed";
+  }
+
+  Check &invariant(std::string Id, std::string Title) {
+    Out.Invariants.push_back({std::move(Id), std::move(Title), false, true, "", {}});
+    return Out.Invariants.back();
+  }
+
+  void invariants() {
+    Check &Unique = invariant("unique-names", "Each metric name is unique");
+    std::map<std::string, unsigned> Count;
+    for (const Metric &M : C.Metrics)
+      ++Count[M.Name];
+    for (const auto &[Name, N] : Count)
+      if (N > 1)
+        fire(Unique, {C.TheService.Header, 0, Name + " is held by " + std::to_string(N) +
+                                                  " fields of the service"});
+    for (const Collision &Col : Out.Collisions)
+      if (Col.Kind == "duplicate-name")
+        for (const Evidence &E : Col.Where)
+          fire(Unique, {E.File, E.Line, Col.Name});
+    Unique.Summary = std::to_string(C.Metrics.size()) + " metrics of the service; " +
+                     (Unique.Fired ? "some names are not unique" : "all names unique");
+
+    // Every metric defined once after the migration, across the tree.
+    Check &Once = invariant("defined-once", "Every metric is defined exactly once after");
+    std::map<std::string, std::vector<Evidence>> Defs;
+    for (const std::string &File : F.Files) {
+      std::string Text = after(File);
+      for (const Metric &M : C.Metrics) {
+        std::string Needle = ".Name(\"" + M.Name + "\")";
+        for (size_t At = Text.find(Needle); At != std::string::npos;
+             At = Text.find(Needle, At + 1))
+          Defs[M.Name].push_back({File, lineAt(Text, At), M.Name});
+      }
+    }
+    for (const MaterializedFile &MF : In.Files)
+      if (MF.Created && !llvm::is_contained(F.Files, MF.File))
+        for (const Metric &M : C.Metrics)
+          if (MF.After.find(".Name(\"" + M.Name + "\")") != std::string::npos)
+            Defs[M.Name].push_back({MF.File, 0, M.Name});
+    unsigned Good = 0;
+    for (const Metric &M : C.Metrics) {
+      const std::vector<Evidence> &D = Defs[M.Name];
+      if (D.size() == 1) {
+        ++Good;
+        continue;
+      }
+      if (D.empty())
+        fire(Once, {C.TheService.Header, 0, M.Name + " is defined nowhere"});
+      for (const Evidence &E : D)
+        fire(Once, {E.File, E.Line, M.Name + " is defined " + std::to_string(D.size()) + " times"});
+    }
+    Once.Summary = std::to_string(Good) + " of " + std::to_string(C.Metrics.size()) +
+                   " metrics defined exactly once in the migrated tree";
+
+    Check &Same = invariant("definitions-preserved", "Label sets and help strings preserved");
+    for (const MetricPlan &MP : P.Metrics) {
+      if (MP.Definition.empty())
+        continue;
+      const Metric &M = *Metrics.at(MP.Name);
+      Preserved R;
+      R.Name = MP.Name;
+      R.HelpBefore = M.Help;
+      R.HelpAfter = chainString(MP.Definition, "Help");
+      R.LabelsBefore = chainLabels(M.BuilderChain);
+      R.LabelsAfter = chainLabels(MP.Definition);
+      R.Same = R.HelpBefore == R.HelpAfter && R.LabelsBefore == R.LabelsAfter &&
+               chainString(MP.Definition, "Name") == M.Name;
+      if (!R.Same)
+        fire(Same, {MP.OwnerSource, 0, MP.Name + ": the new definition differs"});
+      Out.Definitions.push_back(std::move(R));
+    }
+    Same.Summary = std::to_string(Out.Definitions.size()) + " moved definitions compared; " +
+                   (Same.Fired ? "some differ" : "name, help and constant labels identical");
+
+    Check &Calls = invariant("no-wrapper-call-left", "No call of a removed wrapper is left");
+    unsigned Sites = 0;
+    for (const CallSite &CS : C.CallSites) {
+      const WrapperPlan *WP = P.wrapper(CS.Signature);
+      if (!WP || WP->Fate == WrapperFate::Keep)
+        continue;
+      ++Sites;
+      const SourceSpan &Where = CS.InMacro ? CS.MacroDefinition : CS.Loc;
+      if (!covered(In.R.Edits, Where))
+        fire(Calls, at(CS.Loc, "call to " + CS.Wrapper + " is not rewritten"));
+    }
+    Calls.Summary = std::to_string(Sites) + " call sites of removed wrappers; " +
+                    (Calls.Fired ? std::to_string(Calls.Where.size()) + " left"
+                                 : "all rewritten");
+  }
+
+  void summary() {
+    ReviewSummary &S = Out.Summary;
+    std::set<std::string> Owners;
+    for (const MetricPlan &MP : P.Metrics) {
+      switch (MP.Fate) {
+      case MetricFate::Moved: ++S.MetricsMoved; Owners.insert(MP.Owner); break;
+      case MetricFate::Shared: ++S.MetricsShared; Owners.insert(MP.Owner); break;
+      case MetricFate::Kept: ++S.MetricsKept; break;
+      case MetricFate::Dead: ++S.MetricsDead; break;
+      }
+    }
+    S.Owners = Owners.size();
+    for (const WrapperPlan &WP : P.Wrappers) {
+      switch (WP.Fate) {
+      case WrapperFate::Inline: ++S.WrappersInlined; break;
+      case WrapperFate::Helper: ++S.WrappersHelpers; break;
+      case WrapperFate::Keep: ++S.WrappersKept; break;
+      }
+    }
+    S.InjectionStripped = P.Strip.size();
+    S.InjectionKept = P.Keep.size();
+    S.TestsRewritten = In.R.TestRewrites.size();
+    S.ManualItems = In.R.Manual.size();
+    S.FailedTUs = In.FailedTUs.size();
+    for (const std::string &File : {C.TheService.Header, C.TheService.Source}) {
+      if (File.empty())
+        continue;
+      S.ServiceLinesBefore += lineCount(before(File));
+      S.ServiceLinesAfter += lineCount(after(File));
+    }
+    for (const MaterializedFile &MF : In.Files) {
+      LineCounts N = countChangedLines(MF.Before, MF.After);
+      S.Files.push_back({MF.File, N.Insertions, N.Deletions, MF.Created, MF.Deleted});
+    }
+
+    for (const Check &K : Out.Checks)
+      if (K.Fired && K.Blocker)
+        S.DecisionReasons.push_back(K.Title + ": " + K.Summary);
+    for (const Check &K : Out.Invariants)
+      if (K.Fired)
+        S.DecisionReasons.push_back("invariant broken: " + K.Title + ": " + K.Summary);
+    if (!S.DecisionReasons.empty()) {
+      S.TheDecision = Decision::NoGo;
+    } else if (!In.R.Manual.empty()) {
+      S.TheDecision = Decision::GoWithConditions;
+      S.DecisionReasons.push_back(std::to_string(In.R.Manual.size()) +
+                                  " items are left for a human (section 6 and the manual list)");
+    } else {
+      S.TheDecision = Decision::Go;
+      S.DecisionReasons.push_back("nothing is left for a human and every check holds");
+    }
+  }
+
+  void risk(std::string Severity, std::string Text, std::string Section,
+            std::vector<Evidence> E) {
+    Out.Risks.push_back({std::move(Severity), std::move(Text), std::move(Section), std::move(E)});
+  }
+
+  void risks() {
+    auto Find = [&](const std::vector<Check> &List, llvm::StringRef Id) -> const Check & {
+      for (const Check &K : List)
+        if (K.Id == Id)
+          return K;
+      llvm_unreachable("every check is always built");
+    };
+    if (const Check &K = Find(Out.Checks, "failed-tus"); K.Fired)
+      risk("high", "Some translation units did not parse: edits may miss their call and "
+                   "construction sites",
+           "7", K.Where);
+    if (const Check &K = Find(Out.Checks, "duplicate-registration"); K.Fired)
+      risk("high", "A metric name is registered twice: the process throws at startup", "3, 7",
+           K.Where);
+    for (const Check &K : Out.Invariants)
+      if (K.Fired)
+        risk("high", "Invariant broken: " + K.Title, "8", K.Where);
+    if (!Out.Manual.empty())
+      risk("medium",
+           std::to_string(Out.Manual.size()) +
+               " places were left for a human; until they are handled, what they record "
+               "stays in the service",
+           "6, 7", Out.Manual);
+    if (const Check &K = Find(Out.Checks, "record-before-failure"); K.Fired)
+      risk("medium", "Counters incremented before the operation they count can fail: they "
+                     "over-count failures as successes",
+           "7", K.Where);
+    if (const Check &K = Find(Out.Checks, "unbounded-label"); K.Fired)
+      risk("medium", "Label values built from input: each distinct value is a new time series",
+           "7", K.Where);
+    std::vector<Evidence> Behaviour;
+    for (const InjectionChange &Ch : Out.Injection)
+      Behaviour.insert(Behaviour.end(), Ch.BehaviourChanges.begin(), Ch.BehaviourChanges.end());
+    if (!Behaviour.empty())
+      risk("medium", "Recording that a null check used to skip now always happens", "5",
+           Behaviour);
+    if (const Check &K = Find(Out.Checks, "wall-clock-duration"); K.Fired)
+      risk("low", "Durations measured on system_clock jump with the wall clock", "7",
+           K.Where);
+    std::vector<Evidence> Shared;
+    for (const MovedMetric &M : Out.Moved)
+      if (!M.Users.empty())
+        Shared.push_back({M.Definition.File, M.Definition.Line,
+                          M.Name + " is also recorded by " + llvm::join(M.Users, ", ")});
+    if (!Shared.empty())
+      risk("low", "Shared metrics couple their users to the owner's header", "4", Shared);
+    std::vector<Evidence> Dead;
+    for (const StayingMetric &M : Out.Dead)
+      Dead.push_back(M.Field);
+    if (!Dead.empty())
+      risk("low", "Metrics nobody records stay registered and export zeros", "4", Dead);
+  }
+
+  const ReviewInput &In;
+  const Catalog &C;
+  const Facts &F;
+  const Plan &P;
+  std::map<std::string, const Metric *> Metrics;
+  std::map<std::string, const Wrapper *> Wrappers;
+  std::map<std::string, const MaterializedFile *> Changed;
+  Review Out;
+};
+
+} // namespace
+
+Review buildReview(const ReviewInput &In) { return Builder(In).build(); }
+
+} // namespace mm

@@ -1,0 +1,219 @@
+//===--- DropConstants.cpp - Copied constants leave the service's files ---===//
+//
+// A file-local constant of the service's .cpp (bucket boundaries) that a
+// moved builder chain or an inlined wrapper used was copied to each file
+// that needs it. Once every other rule has made its edits, the original goes
+// when the file, as it will be, no longer names it outside its own
+// definition; with it the comment lines above it, and the anonymous
+// namespace around it when nothing is left in that. A metric kind's header
+// that the service kept only for such a constant's type
+// (`prometheus::Histogram::BucketBoundaries`) goes too.
+// Constants of headers stay: other files may name them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/TextEdits.h"
+#include "rewriters/RewriteContext.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <set>
+
+namespace mm {
+
+namespace {
+
+bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+/// True when \p Text holds \p Word as a whole identifier.
+bool namesWord(llvm::StringRef Text, llvm::StringRef Word) {
+  for (size_t Pos = Text.find(Word); Pos != llvm::StringRef::npos;
+       Pos = Text.find(Word, Pos + 1)) {
+    size_t After = Pos + Word.size();
+    if ((Pos == 0 || !isIdentifierChar(Text[Pos - 1])) &&
+        (After >= Text.size() || !isIdentifierChar(Text[After])))
+      return true;
+  }
+  return false;
+}
+
+bool isBlank(llvm::StringRef S) { return S.trim(" \t\r\n").empty(); }
+
+/// `prometheus::Histogram::` and friends: a nested name that needs the
+/// kind's header.
+std::string nestedName(MetricKind K) {
+  switch (K) {
+  case MetricKind::Counter: return "prometheus::Counter::";
+  case MetricKind::Gauge: return "prometheus::Gauge::";
+  case MetricKind::Histogram: return "prometheus::Histogram::";
+  case MetricKind::Summary: return "prometheus::Summary::";
+  }
+  return "prometheus::Counter::";
+}
+
+/// The edit removing the whole namespace \p NS (`namespace {` to the line of
+/// its `}`, trailing comment included), leaving one blank line where there
+/// were blank lines around it; none when it shares a line with other code.
+std::optional<Edit> namespaceLines(llvm::StringRef Text, const SourceSpan &NS) {
+  unsigned Begin = NS.Offset;
+  unsigned End = NS.Offset + NS.Length;
+  if (End > Text.size())
+    return std::nullopt;
+  size_t LineStart = Text.rfind('\n', Begin);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  size_t LineEnd = Text.find('\n', End);
+  LineEnd = LineEnd == llvm::StringRef::npos ? Text.size() : LineEnd;
+  llvm::StringRef Rest = Text.slice(End, LineEnd).trim(" \t\r");
+  if (!isBlank(Text.slice(LineStart, Begin)) || !(Rest.empty() || Rest.starts_with("//")))
+    return std::nullopt;
+  size_t PrevStart = LineStart == 0 ? llvm::StringRef::npos : Text.rfind('\n', LineStart - 1);
+  PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
+  bool PrevBlank = LineStart == 0 || isBlank(Text.slice(PrevStart, LineStart));
+  size_t Stop = LineEnd == Text.size() ? LineEnd : LineEnd + 1;
+  Edit E;
+  if (!PrevBlank) {
+    // Under code or a block's opening, what follows stays as it was: the
+    // lines, with the line break before them, become a line break (not a
+    // deletion, which would take the blank line after with it).
+    E.Offset = static_cast<unsigned>(LineStart - 1);
+    E.Length = static_cast<unsigned>(Stop - E.Offset);
+    E.Text = Stop == LineEnd ? "" : "\n";
+    return E;
+  }
+  // Whole lines, and one of the blank lines around them.
+  size_t NextEnd = Text.find('\n', Stop);
+  if (NextEnd != llvm::StringRef::npos && isBlank(Text.slice(Stop, NextEnd)))
+    Stop = NextEnd + 1;
+  E.Offset = static_cast<unsigned>(LineStart);
+  E.Length = static_cast<unsigned>(Stop - LineStart);
+  return E;
+}
+
+/// \p Text with \p Edits applied.
+std::string edited(llvm::StringRef Text, const std::vector<Edit> &Edits) {
+  return applyWithin(Text, 0, Text.size(), Edits);
+}
+
+} // namespace
+
+llvm::Error dropLocalConstants(RewriteContext &Ctx) {
+  std::map<std::string, std::vector<const LocalConstantSite *>> ByFile;
+  for (const LocalConstantSite &L : Ctx.C.TheService.LocalConstants)
+    if (L.Decl.valid() && L.Decl.Length > 0 && !isHeaderFile(L.Decl.File))
+      ByFile[L.Decl.File].push_back(&L);
+
+  bool Dropped = false;
+  std::string ServiceSourceBefore;
+  for (auto &[File, Sites] : ByFile) {
+    auto It = Ctx.Result.Edits.Files.find(File);
+    if (It == Ctx.Result.Edits.Files.end() || It->second.NewContent || It->second.Delete)
+      continue; // the migration did not touch the file: its uses are as they were
+    auto Text = Ctx.text(File);
+    if (!Text)
+      return Text.takeError();
+    const std::vector<Edit> Before = It->second.Edits;
+    if (File == Ctx.C.TheService.Source)
+      ServiceSourceBefore = edited(*Text, Before);
+
+    // The definitions to delete, to a fixed point: a constant another one's
+    // definition named may be left unused by that one going.
+    auto Removal = [&](const LocalConstantSite &L) {
+      Edit E;
+      auto [Offset, Length] = declarationLines(*Text, L.Decl.Offset, L.Decl.Length);
+      E.Offset = Offset;
+      E.Length = Length;
+      E.Origin = "constant " + L.Name + " was copied to the files that use it";
+      return E;
+    };
+    std::vector<const LocalConstantSite *> Gone;
+    std::vector<Edit> Deletions;
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const LocalConstantSite *L : Sites) {
+        if (llvm::is_contained(Gone, L))
+          continue;
+        std::vector<Edit> Without = Before;
+        llvm::append_range(Without, Deletions);
+        std::vector<Edit> Original = {Removal(*L)};
+        Without.push_back(Original.front());
+        // Only what the migration left unused: it was named elsewhere before.
+        if (!namesWord(edited(*Text, Original), L->Name) ||
+            namesWord(edited(*Text, Without), L->Name))
+          continue;
+        Gone.push_back(L);
+        Deletions.push_back(Original.front());
+        Changed = true;
+      }
+    }
+    if (Gone.empty())
+      continue;
+    Dropped = true;
+
+    // An anonymous namespace left empty goes whole.
+    std::map<std::pair<unsigned, unsigned>, SourceSpan> Namespaces;
+    for (const LocalConstantSite *L : Gone)
+      if (L->Namespace.valid() && L->Namespace.File == File)
+        Namespaces[{L->Namespace.Offset, L->Namespace.Length}] = L->Namespace;
+    std::vector<Edit> All = Before;
+    llvm::append_range(All, Deletions);
+    std::vector<std::pair<unsigned, unsigned>> Emptied;
+    for (auto &[Range, NS] : Namespaces) {
+      std::string Body = applyWithin(*Text, NS.Offset, NS.Length, All);
+      size_t Open = Body.find('{');
+      size_t Close = Body.rfind('}');
+      if (Open == std::string::npos || Close == std::string::npos || Close < Open ||
+          !isBlank(llvm::StringRef(Body).slice(Open + 1, Close)))
+        continue;
+      if (auto Lines = namespaceLines(*Text, NS)) {
+        Emptied.push_back(Range);
+        Ctx.edit(File, Lines->Offset, Lines->Length, Lines->Text,
+                 "anonymous namespace left empty by the constants copied out");
+      }
+    }
+    for (size_t I = 0; I < Gone.size(); ++I) {
+      const SourceSpan &NS = Gone[I]->Namespace;
+      if (NS.valid() && NS.File == File &&
+          llvm::is_contained(Emptied, std::make_pair(NS.Offset, NS.Length)))
+        continue;
+      Ctx.edit(File, Deletions[I].Offset, Deletions[I].Length, "", Deletions[I].Origin);
+    }
+  }
+  if (!Dropped || ServiceSourceBefore.empty())
+    return llvm::Error::success();
+
+  // The kinds' headers the service kept only for a constant's nested type.
+  const std::string &Source = Ctx.C.TheService.Source;
+  auto Text = Ctx.text(Source);
+  if (!Text)
+    return Text.takeError();
+  std::string After = edited(*Text, Ctx.Result.Edits.file(Source).Edits);
+  std::map<std::string, const Metric *> ByName;
+  for (const Metric &M : Ctx.C.Metrics)
+    ByName[M.Name] = &M;
+  std::set<MetricKind> Remaining, Moved;
+  for (const MetricPlan &MP : Ctx.P.Metrics) {
+    auto M = ByName.find(MP.Name);
+    if (M == ByName.end())
+      continue;
+    bool Stays = MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead;
+    (Stays ? Remaining : Moved).insert(M->second->Kind);
+  }
+  for (MetricKind K : Moved) {
+    std::string Nested = nestedName(K);
+    if (Remaining.count(K) || !llvm::StringRef(ServiceSourceBefore).contains(Nested) ||
+        llvm::StringRef(After).contains(Nested))
+      continue;
+    for (const std::string &File : {Ctx.C.TheService.Header, Source}) {
+      if (File.empty())
+        continue;
+      FileChange &Change = Ctx.Result.Edits.file(File);
+      std::string Include = kindHeader(K);
+      if (!llvm::is_contained(Change.AddIncludes, Include) &&
+          !llvm::is_contained(Change.RemoveIncludes, Include))
+        Change.RemoveIncludes.push_back(Include);
+    }
+  }
+  return llvm::Error::success();
+}
+
+} // namespace mm

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <prometheus/registry.h>
+
+#include <memory>
+
+namespace shop {
+
+class MetricsService {
+ public:
+  MetricsService();
+
+  std::shared_ptr<prometheus::Registry> registry() const { return registry_; }
+
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+};
+
+}  // namespace shop

@@ -1,0 +1,13 @@
+#include "services/shipping_service.h"
+
+namespace shop {
+
+ShippingService::ShippingService(MetricsServiceProtocol& metrics)
+    : metrics_(metrics) {}
+
+void ShippingService::Ship(int order_id) {
+  shipped_.push_back(order_id);
+  metrics_.RecordOrderShipped();
+}
+
+}  // namespace shop

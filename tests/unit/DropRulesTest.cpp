@@ -1,0 +1,300 @@
+//===--- DropRulesTest.cpp - What the stripping leaves unused goes --------===//
+//
+// rewrite() on plain data for the two rules that clean up after the others:
+// a `this` capture that only reached a stripped field, and a file-local
+// constant of the service's .cpp that was copied out and is no longer used
+// there (with its comment and an emptied anonymous namespace). Each with the
+// cases that must change nothing.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/TextEdits.h"
+#include "rewriters/Rewrite.h"
+
+#include "gtest/gtest.h"
+
+#include <map>
+
+namespace mm {
+namespace {
+
+/// The span of the first \p Needle in \p Files[File].
+SourceSpan spanOf(const std::map<std::string, std::string> &Files, const std::string &File,
+                  const std::string &Needle) {
+  const std::string &Text = Files.at(File);
+  size_t Pos = Text.find(Needle);
+  EXPECT_NE(Pos, std::string::npos) << Needle;
+  SourceSpan S;
+  S.File = File;
+  S.Offset = static_cast<unsigned>(Pos);
+  S.Length = static_cast<unsigned>(Needle.size());
+  S.Line = 1 + static_cast<unsigned>(std::count(Text.begin(), Text.begin() + Pos, '\n'));
+  S.Column = 1;
+  return S;
+}
+
+/// Runs rewrite() over \p Files and returns each file's text with its edits
+/// applied (includes aside).
+std::map<std::string, std::string> rewritten(const Catalog &C, const Facts &F, const Plan &P,
+                                             const std::map<std::string, std::string> &Files) {
+  FileReader Read = [&](llvm::StringRef Path) -> llvm::Expected<std::string> {
+    auto It = Files.find(Path.str());
+    if (It == Files.end())
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "no file %s",
+                                     Path.str().c_str());
+    return It->second;
+  };
+  auto R = rewrite(C, F, P, Read);
+  if (!R) {
+    ADD_FAILURE() << llvm::toString(R.takeError());
+    return {};
+  }
+  std::map<std::string, std::string> Out = Files;
+  for (const auto &[File, Change] : R->Edits.Files) {
+    if (Change.Edits.empty())
+      continue;
+    const std::string &Text = Files.at(File);
+    Out[File] = applyWithin(Text, 0, static_cast<unsigned>(Text.size()), Change.Edits);
+  }
+  return Out;
+}
+
+//===-- Captures ----------------------------------------------------------===//
+
+const char *const PickHeader = R"cpp(class PickService {
+ public:
+  void PickAll();
+
+ private:
+  MetricsServiceProtocol& metrics_;
+  int count_ = 0;
+};
+)cpp";
+
+const char *const PickSource = R"cpp(void PickService::PickAll() {
+  auto pick = [this](int line) { LINES_PICKED_TOTAL.Add({}).Increment(line); };
+  auto more = [&, this](int line) { ++count_; };
+  pick(1);
+  more(2);
+}
+)cpp";
+
+struct CaptureCase {
+  std::map<std::string, std::string> Files = {{"services/pick_service.h", PickHeader},
+                                              {"services/pick_service.cpp", PickSource}};
+  Catalog C;
+  Facts F;
+  Plan P;
+
+  CaptureCase() {
+    InjectionPoint Field;
+    Field.Kind = InjectionKind::Field;
+    Field.Owner = "shop::PickService";
+    Field.Name = "metrics_";
+    Field.Loc = spanOf(Files, "services/pick_service.h", "MetricsServiceProtocol& metrics_");
+    P.Strip.push_back(Field);
+  }
+
+  ThisCapture capture(const std::string &Written, const std::string &Removal,
+                      std::vector<std::string> Fields) {
+    ThisCapture T;
+    T.Capture = spanOf(Files, "services/pick_service.cpp", Written);
+    T.Capture.Offset += static_cast<unsigned>(Written.find("this"));
+    T.Capture.Length = 4;
+    T.Removal = spanOf(Files, "services/pick_service.cpp", Written);
+    T.Removal.Offset += static_cast<unsigned>(Written.find(Removal));
+    T.Removal.Length = static_cast<unsigned>(Removal.size());
+    T.Owner = "shop::PickService";
+    T.Fields = std::move(Fields);
+    return T;
+  }
+};
+
+TEST(DropCaptures, ThisThatOnlyReachedAStrippedFieldGoes) {
+  CaptureCase K;
+  K.F.ThisCaptures.push_back(K.capture("[this]", "this", {"shop::PickService::metrics_"}));
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["services/pick_service.cpp"], R"cpp(void PickService::PickAll() {
+  auto pick = [](int line) { LINES_PICKED_TOTAL.Add({}).Increment(line); };
+  auto more = [&, this](int line) { ++count_; };
+  pick(1);
+  more(2);
+}
+)cpp");
+}
+
+TEST(DropCaptures, WithItsComma) {
+  CaptureCase K;
+  K.F.ThisCaptures.push_back(
+      K.capture("[&, this]", ", this", {"shop::PickService::metrics_"}));
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["services/pick_service.cpp"].find("auto more = [&](int line)"),
+            std::string::npos);
+}
+
+TEST(DropCaptures, AnotherMemberKeepsIt) {
+  CaptureCase K;
+  // A field that stays, a method, `this` itself: each keeps the capture.
+  K.F.ThisCaptures.push_back(K.capture(
+      "[this]", "this", {"shop::PickService::count_", "shop::PickService::metrics_"}));
+  ThisCapture Method = K.capture("[&, this]", ", this", {"shop::PickService::metrics_"});
+  Method.Methods = {"shop::PickService::PickAll"};
+  K.F.ThisCaptures.push_back(Method);
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["services/pick_service.cpp"], PickSource);
+
+  CaptureCase Other;
+  ThisCapture Passed = Other.capture("[this]", "this", {"shop::PickService::metrics_"});
+  Passed.OtherUse = true;
+  Other.F.ThisCaptures.push_back(Passed);
+  EXPECT_EQ(rewritten(Other.C, Other.F, Other.P, Other.Files)["services/pick_service.cpp"],
+            PickSource);
+}
+
+TEST(DropCaptures, NothingStrippedNothingDropped) {
+  CaptureCase K;
+  K.P.Keep = K.P.Strip; // the injection stays (a call left for a human)
+  K.P.Strip.clear();
+  K.F.ThisCaptures.push_back(K.capture("[this]", "this", {"shop::PickService::metrics_"}));
+  // A capture that reaches nothing was not the migration's doing.
+  K.F.ThisCaptures.push_back(K.capture("[&, this]", ", this", {}));
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["services/pick_service.cpp"], PickSource);
+  EXPECT_EQ(Out["services/pick_service.h"], PickHeader);
+}
+
+//===-- Constants ---------------------------------------------------------===//
+
+const char *const ServiceHeader = R"cpp(class MetricsService {
+ public:
+  void RecordSearchDuration(double seconds);
+  void Poll();
+};
+)cpp";
+
+/// The service's .cpp with \p Poll as the body of its kept method.
+std::string serviceSource(const std::string &Poll) {
+  return R"cpp(#include "metrics/metrics_service.h"
+
+namespace shop {
+namespace {
+
+// Latency buckets for request/response style operations.
+static const prometheus::Histogram::BucketBoundaries kLatencyBuckets{
+    0.01, 0.05, 0.1, 0.5, 1.0};
+
+static const prometheus::Histogram::BucketBoundaries kSizeBuckets{1, 10};
+
+}  // namespace
+
+void MetricsService::RecordSearchDuration(double seconds) {
+  search_duration_seconds_.Add({}, kLatencyBuckets).Observe(seconds * kSizeBuckets[0]);
+}
+
+void MetricsService::Poll() {)cpp" +
+         Poll + R"cpp(}
+
+}  // namespace shop
+)cpp";
+}
+
+struct ConstantCase {
+  std::map<std::string, std::string> Files;
+  Catalog C;
+  Facts F;
+  Plan P;
+
+  explicit ConstantCase(const std::string &Poll) {
+    const std::string Source = "metrics/metrics_service.cpp";
+    const std::string Header = "metrics/metrics_service.h";
+    Files = {{Header, ServiceHeader}, {Source, serviceSource(Poll)}};
+    C.TheService.Name = "shop::MetricsService";
+    C.TheService.Namespace = "shop";
+    C.TheService.Header = Header;
+    C.TheService.Source = Source;
+    SourceSpan Namespace =
+        spanOf(Files, Source, "namespace {\n\n// Latency");
+    Namespace.Length = static_cast<unsigned>(Files[Source].find("}  // namespace\n") + 1 -
+                                             Namespace.Offset);
+    for (const char *Name : {"kLatencyBuckets", "kSizeBuckets"}) {
+      LocalConstantSite L;
+      L.Name = Name;
+      std::string Decl = std::string("static const prometheus::Histogram::BucketBoundaries ") +
+                         Name + "{";
+      L.Decl = spanOf(Files, Source, Decl);
+      L.Decl.Length = static_cast<unsigned>(Files[Source].find("};", L.Decl.Offset) + 1 -
+                                            L.Decl.Offset);
+      L.Namespace = Namespace;
+      C.TheService.LocalConstants.push_back(L);
+    }
+    Wrapper W;
+    W.Name = "RecordSearchDuration";
+    W.Signature = "RecordSearchDuration(double)";
+    W.Decl = spanOf(Files, Header, "void RecordSearchDuration(double seconds);");
+    W.Definition = spanOf(Files, Source, "void MetricsService::RecordSearchDuration");
+    W.Definition.Length = static_cast<unsigned>(
+        Files[Source].find("}\n", W.Definition.Offset) + 1 - W.Definition.Offset);
+    W.Metrics = {"search_duration_seconds"};
+    C.Wrappers.push_back(W);
+    WrapperPlan WP;
+    WP.Name = W.Name;
+    WP.Signature = W.Signature;
+    WP.Fate = WrapperFate::Inline;
+    P.Wrappers.push_back(WP);
+  }
+};
+
+TEST(DropLocalConstants, UnusedOriginalGoesWithItsComment) {
+  // kSizeBuckets is still used: the namespace stays.
+  ConstantCase K("\n  Observe(kSizeBuckets);\n");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["metrics/metrics_service.cpp"], R"cpp(#include "metrics/metrics_service.h"
+
+namespace shop {
+namespace {
+
+static const prometheus::Histogram::BucketBoundaries kSizeBuckets{1, 10};
+
+}  // namespace
+
+void MetricsService::Poll() {
+  Observe(kSizeBuckets);
+}
+
+}  // namespace shop
+)cpp");
+}
+
+TEST(DropLocalConstants, EmptiedNamespaceGoesWhole) {
+  ConstantCase K("");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["metrics/metrics_service.cpp"], R"cpp(#include "metrics/metrics_service.h"
+
+namespace shop {
+
+void MetricsService::Poll() {}
+
+}  // namespace shop
+)cpp");
+}
+
+TEST(DropLocalConstants, StillUsedStays) {
+  ConstantCase K("\n  Observe(kSizeBuckets, kLatencyBuckets);\n");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  const std::string &Text = Out["metrics/metrics_service.cpp"];
+  EXPECT_NE(Text.find("// Latency buckets for request/response style operations.\n"
+                      "static const prometheus::Histogram::BucketBoundaries kLatencyBuckets{"),
+            std::string::npos);
+  EXPECT_NE(Text.find("kSizeBuckets{1, 10};"), std::string::npos);
+  EXPECT_EQ(Text.find("RecordSearchDuration"), std::string::npos);
+}
+
+TEST(DropLocalConstants, NothingMovedNothingDropped) {
+  ConstantCase K("");
+  K.P.Wrappers[0].Fate = WrapperFate::Keep;
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["metrics/metrics_service.cpp"], K.Files["metrics/metrics_service.cpp"]);
+}
+
+} // namespace
+} // namespace mm
