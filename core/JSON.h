@@ -33,6 +33,10 @@ llvm::json::Value toJSON(const ThisCapture &T);
 llvm::json::Value toJSON(const ServiceVar &V);
 llvm::json::Value toJSON(const Expectation &E);
 llvm::json::Value toJSON(const DoubleMention &D);
+llvm::json::Value toJSON(const MethodDecl &M);
+llvm::json::Value toJSON(const Registration &R);
+llvm::json::Value toJSON(const WallClockRead &W);
+llvm::json::Value toJSON(const RecordBeforeFailure &R);
 llvm::json::Value toJSON(const Facts &F);
 
 /// Pretty-prints \p V with two-space indentation and a final newline.

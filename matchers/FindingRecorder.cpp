@@ -21,7 +21,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace mm {
 

@@ -38,6 +38,17 @@ unsigned lineAt(llvm::StringRef Text, size_t Offset) {
   return Text.take_front(Offset).count('\n') + 1;
 }
 
+/// Offset of the first whole-word \p Word in \p Text, or npos.
+size_t findWord(llvm::StringRef Text, llvm::StringRef Word) {
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t At = Text.find(Word); At != llvm::StringRef::npos; At = Text.find(Word, At + 1)) {
+    size_t End = At + Word.size();
+    if ((At == 0 || !IsIdent(Text[At - 1])) && (End >= Text.size() || !IsIdent(Text[End])))
+      return At;
+  }
+  return llvm::StringRef::npos;
+}
+
 /// The text of `.Method("...")`'s string argument in a builder chain, "".
 std::string chainString(llvm::StringRef Chain, llvm::StringRef Method) {
   size_t At = Chain.find("." + Method.str() + "(");
@@ -229,14 +240,19 @@ private:
                                   "registered with different constant label sets",
                                   "none: a family has one label set", Dup.Where});
     }
-    // Constants that would shadow or clash with a name already there.
-    for (const MetricPlan &MP : P.Metrics)
-      if (!MP.ClashWith.empty())
-        Out.Collisions.push_back(
-            {"constant-clash", MP.Name, MP.ClashWith + " is already declared",
-             "the constant is named " + MP.Constant,
-             {Evidence{MP.OwnerHeader.empty() ? MP.OwnerSource : MP.OwnerHeader, 0,
-                       MP.ClashWith}}});
+    // Constants that would shadow or clash with a name already there:
+    // ClashWith is `NAME in FILE`.
+    for (const MetricPlan &MP : P.Metrics) {
+      if (MP.ClashWith.empty())
+        continue;
+      auto [Name, File] = llvm::StringRef(MP.ClashWith).split(" in ");
+      std::string Text = before(File.str());
+      size_t At = findWord(Text, Name);
+      Out.Collisions.push_back({"constant-clash", MP.Name, MP.ClashWith + " is already declared",
+                                "the constant is named " + MP.Constant,
+                                {Evidence{File.str(), At == std::string::npos ? 0 : lineAt(Text, At),
+                                          Name.str() + " already declared here"}}});
+    }
   }
 
   void stayingMetrics() {

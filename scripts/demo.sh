@@ -2,8 +2,9 @@
 # Runs metrics-migrate on a copy of the bundled sample, test-inputs/partshop:
 # writes the copy's compile database (a CMake configure, no build needed),
 # prints what the catalog found, then what the migration would change (a
-# diffstat and the start of the diff). The full diff is left in
-# BUILD_DIR/partshop-demo.diff; nothing in the source tree is touched.
+# diffstat and the start of the diff), then writes the review of that
+# migration and prints its summary. The full diff and the review are left in
+# BUILD_DIR/partshop-demo/; nothing in the source tree is touched.
 #   usage: scripts/demo.sh [BUILD_DIR]   (default: build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,3 +27,8 @@ sed -n '/^diff --git/q;p' "$copy/partshop-demo.diff"
 echo
 echo "== the start of the diff (all of it: $copy/partshop-demo.diff)"
 awk '/^diff --git a\/services\/inventory_service.cpp/ {on=1} on && n++ < 60' "$copy/partshop-demo.diff"
+echo
+echo "== metrics-migrate report (review: $copy/review.md; also review.json, review.sarif, guide.md)"
+"$tool" report -p "$copy/build" -o "$copy/review.md" --json "$copy/review.json" \
+  --sarif "$copy/review.sarif" --guide "$copy/guide.md"
+sed -n '/^| file |/q;p' "$copy/review.md"

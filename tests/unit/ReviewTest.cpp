@@ -1,0 +1,221 @@
+//===--- ReviewTest.cpp - The review's data, on plain input ---------------===//
+
+#include "report/Review.h"
+#include "report/ReviewJSON.h"
+#include "report/ReviewMarkdown.h"
+#include "report/ReviewSarif.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+SourceSpan span(std::string File, unsigned Line, unsigned Offset = 0, unsigned Length = 0) {
+  SourceSpan S;
+  S.File = std::move(File);
+  S.Line = Line;
+  S.Offset = Offset;
+  S.Length = Length;
+  return S;
+}
+
+/// One metric moved from the service into services/order_service, recorded
+/// by one call whose label comes from the caller's parameter.
+struct Fixture {
+  Catalog C;
+  Facts F;
+  Plan P;
+  RewriteResult R;
+  std::vector<MaterializedFile> Files;
+  std::vector<std::string> Failed;
+  std::map<std::string, std::string> Texts;
+
+  Fixture() {
+    C.TheService.Name = "shop::MetricsService";
+    C.TheService.Header = "metrics/metrics_service.h";
+    Metric M;
+    M.Name = "orders_total";
+    M.Kind = MetricKind::Counter;
+    M.Help = "Orders";
+    M.LabelNames = {"customer"};
+    M.Field = "orders_total_";
+    M.BuilderChain = "prometheus::BuildCounter().Name(\"orders_total\").Help(\"Orders\")"
+                     ".Register(*registry_)";
+    M.FieldDecl = span("metrics/metrics_service.h", 12);
+    C.Metrics = {M};
+    Wrapper W;
+    W.Name = "RecordOrder";
+    W.Signature = "RecordOrder(const std::string &)";
+    W.Params = {{"customer", "const std::string&", ""}};
+    W.Metrics = {"orders_total"};
+    W.Template = "${metric:orders_total}.Add({{\"customer\", ${param:customer}}}).Increment();";
+    C.Wrappers = {W};
+    CallSite CS;
+    CS.Loc = span("services/order_service.cpp", 7, 100, 30);
+    CS.Wrapper = "RecordOrder";
+    CS.Signature = W.Signature;
+    CS.Args = {"customer_id"};
+    CS.ParamArgs = {0};
+    CS.EnclosingFunction = "shop::OrderService::Place";
+    CS.Module = "services/order_service";
+    C.CallSites = {CS};
+    F.Files = {"metrics/metrics_service.h", "services/order_service.cpp"};
+
+    MetricPlan MP;
+    MP.Name = "orders_total";
+    MP.Fate = MetricFate::Moved;
+    MP.Constant = "ORDERS_TOTAL";
+    MP.Owner = "services/order_service";
+    MP.OwnerSource = "services/order_service.cpp";
+    MP.Type = "prometheus::Family<prometheus::Counter>&";
+    MP.Definition = "prometheus::Family<prometheus::Counter>& ORDERS_TOTAL =\n"
+                    "    prometheus::BuildCounter().Name(\"orders_total\").Help(\"Orders\")"
+                    ".Register(shop::DefaultRegistry());";
+    P.Metrics = {MP};
+    WrapperPlan WP;
+    WP.Name = "RecordOrder";
+    WP.Signature = W.Signature;
+    WP.Fate = WrapperFate::Inline;
+    P.Wrappers = {WP};
+    R.Edits.file("services/order_service.cpp").Edits.push_back({100, 30, "ORDERS_TOTAL...", ""});
+
+    Texts["metrics/metrics_service.h"] = "class MetricsService {};\n";
+    MaterializedFile MF;
+    MF.File = "services/order_service.cpp";
+    MF.Before = "void Place() {\n  record();\n}\n";
+    MF.After = "prometheus::Family<prometheus::Counter>& ORDERS_TOTAL =\n"
+               "    prometheus::BuildCounter().Name(\"orders_total\")\n"
+               "void Place() {\n  ORDERS_TOTAL.Add({});\n}\n";
+    Files = {MF};
+  }
+
+  Review review() {
+    return buildReview({C, F, P, R, Files, Failed, [this](const std::string &File) {
+                          auto It = Texts.find(File);
+                          return It == Texts.end() ? std::string() : It->second;
+                        }});
+  }
+};
+
+const Check &checkOf(const std::vector<Check> &List, llvm::StringRef Id) {
+  for (const Check &K : List)
+    if (K.Id == Id)
+      return K;
+  static Check None;
+  ADD_FAILURE() << "no check " << Id.str();
+  return None;
+}
+
+TEST(Review, MovedMetricWithItsDefinitionAndSites) {
+  Fixture X;
+  Review R = X.review();
+  ASSERT_EQ(R.Moved.size(), 1u);
+  const MovedMetric &M = R.Moved[0];
+  EXPECT_EQ(M.Constant, "ORDERS_TOTAL");
+  EXPECT_THAT(M.Wrappers, ElementsAre("RecordOrder"));
+  EXPECT_THAT(M.Labels, ElementsAre("customer"));
+  EXPECT_EQ(M.Definition.File, "services/order_service.cpp");
+  EXPECT_EQ(M.Definition.Line, 1u);
+  ASSERT_EQ(M.Sites.size(), 1u);
+  EXPECT_EQ(M.Sites[0].Line, 7u);
+  EXPECT_EQ(R.Summary.MetricsMoved, 1u);
+  EXPECT_EQ(R.Summary.WrappersInlined, 1u);
+  ASSERT_EQ(R.Summary.Files.size(), 1u);
+  EXPECT_EQ(R.Summary.Files[0].Added, 3u);
+  EXPECT_EQ(R.Summary.Files[0].Removed, 1u);
+}
+
+TEST(Review, CleanMigrationIsGo) {
+  Fixture X;
+  X.C.CallSites[0].ParamArgs.clear(); // the label is computed, not passed in
+  Review R = X.review();
+  EXPECT_EQ(R.Summary.TheDecision, Decision::Go);
+  for (const Check &K : R.Checks)
+    EXPECT_FALSE(K.Fired) << K.Id;
+  for (const Check &K : R.Invariants)
+    EXPECT_FALSE(K.Fired) << K.Id;
+  EXPECT_THAT(R.Risks, IsEmpty());
+}
+
+TEST(Review, LabelFromTheCallersParameterIsUnbounded) {
+  Fixture X;
+  Review R = X.review();
+  const Check &K = checkOf(R.Checks, "unbounded-label");
+  EXPECT_TRUE(K.Fired);
+  ASSERT_EQ(K.Where.size(), 1u);
+  EXPECT_EQ(K.Where[0].File, "services/order_service.cpp");
+  EXPECT_EQ(K.Where[0].Line, 7u);
+  EXPECT_THAT(K.Where[0].Note, HasSubstr("'customer_id'"));
+  // A literal is bounded even when it is passed through.
+  X.C.CallSites[0].Args = {"\"guest\""};
+  EXPECT_FALSE(checkOf(X.review().Checks, "unbounded-label").Fired);
+}
+
+TEST(Review, ManualItemsMakeItConditional) {
+  Fixture X;
+  X.C.CallSites[0].ParamArgs.clear();
+  X.R.Manual.push_back({"services/order_service.cpp", 9, "call to RecordOrder", "why"});
+  Review R = X.review();
+  EXPECT_EQ(R.Summary.TheDecision, Decision::GoWithConditions);
+  ASSERT_EQ(R.Manual.size(), 1u);
+  EXPECT_EQ(R.Manual[0].Note, "call to RecordOrder: why");
+  ASSERT_EQ(R.Risks.size(), 1u);
+  EXPECT_EQ(R.Risks[0].Severity, "medium");
+}
+
+TEST(Review, FailedTUAndDuplicateRegistrationAreNoGo) {
+  Fixture X;
+  X.C.CallSites[0].ParamArgs.clear();
+  X.Failed = {"services/broken.cpp: error: expected ';'"};
+  Registration A, B;
+  A.Name = B.Name = "orders_total";
+  A.Loc = span("metrics/metrics_service.cpp", 20);
+  B.Loc = span("services/legacy.cpp", 4);
+  X.F.Registrations = {A, B};
+  Review R = X.review();
+  EXPECT_EQ(R.Summary.TheDecision, Decision::NoGo);
+  EXPECT_TRUE(checkOf(R.Checks, "failed-tus").Fired);
+  const Check &Dup = checkOf(R.Checks, "duplicate-registration");
+  EXPECT_TRUE(Dup.Fired);
+  ASSERT_EQ(Dup.Where.size(), 2u);
+  EXPECT_EQ(Dup.Where[1].File, "services/legacy.cpp");
+  ASSERT_FALSE(R.Collisions.empty());
+  EXPECT_EQ(R.Collisions[0].Kind, "duplicate-name");
+  EXPECT_EQ(R.Risks.front().Severity, "high");
+}
+
+TEST(Review, CallLeftUnrewrittenBreaksAnInvariant) {
+  Fixture X;
+  X.R.Edits.Files.clear();
+  Review R = X.review();
+  const Check &K = checkOf(R.Invariants, "no-wrapper-call-left");
+  EXPECT_TRUE(K.Fired);
+  EXPECT_EQ(R.Summary.TheDecision, Decision::NoGo);
+}
+
+TEST(Review, RenderersAgree) {
+  Fixture X;
+  Review R = X.review();
+  std::string Md;
+  llvm::raw_string_ostream OS(Md);
+  printReviewMarkdown(OS, R);
+  EXPECT_THAT(Md, HasSubstr("## 9) Risks"));
+  EXPECT_THAT(Md, HasSubstr("| `orders_total` | counter | customer | RecordOrder | "
+                            "`ORDERS_TOTAL` | `services/order_service.cpp:1` | "
+                            "services/order_service.cpp:7 |"));
+  llvm::json::Value J = toJSON(R);
+  EXPECT_EQ(*J.getAsObject()->getString("schema"), "metrics-migrate/review");
+  llvm::json::Value S = toSarif(R);
+  const llvm::json::Array *Results =
+      (*S.getAsObject()->getArray("runs"))[0].getAsObject()->getArray("results");
+  ASSERT_EQ(Results->size(), 1u); // the unbounded label
+  EXPECT_EQ(*(*Results)[0].getAsObject()->getString("ruleId"), "unbounded-label");
+}
+
+} // namespace
+} // namespace mm
