@@ -38,6 +38,11 @@ unsigned lineAt(llvm::StringRef Text, size_t Offset) {
   return Text.take_front(Offset).count('\n') + 1;
 }
 
+/// `1 finding`, `2 findings`.
+std::string plural(size_t N, llvm::StringRef Noun) {
+  return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
+}
+
 /// Offset of the first whole-word \p Word in \p Text, or npos.
 size_t findWord(llvm::StringRef Text, llvm::StringRef Word) {
   auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
@@ -397,8 +402,8 @@ private:
     for (const WallClockRead &W : F.WallClockReads)
       fire(Clock, at(W.Loc, "system_clock::now() in " + W.EnclosingFunction +
                                 ", which records a metric; use steady_clock for durations"));
-    Clock.Summary = Clock.Fired ? std::to_string(Clock.Where.size()) +
-                                      " system_clock reads in recording functions"
+    Clock.Summary = Clock.Fired ? plural(Clock.Where.size(), "system_clock read") +
+                                      " in recording functions"
                                 : "no system_clock read in a function that records";
 
     Check &Early = check("record-before-failure",
@@ -407,8 +412,8 @@ private:
       fire(Early, at(R.Record, "recorded in " + R.EnclosingFunction + " before `" + R.What +
                                    "` at line " + std::to_string(R.Failure.Line) +
                                    ", which can fail after it"));
-    Early.Summary = Early.Fired ? std::to_string(Early.Where.size()) +
-                                      " recordings happen before a failure point"
+    Early.Summary = Early.Fired ? plural(Early.Where.size(), "recording") +
+                                      " before a failure point"
                                 : "no recording precedes a failure point in its block";
 
     Check &Card = check("unbounded-label", "Label values from unbounded input (cardinality)");
@@ -428,8 +433,8 @@ private:
                                   CS.Args[I] + "', a parameter of " + CS.EnclosingFunction));
       }
     }
-    Card.Summary = Card.Fired ? std::to_string(Card.Where.size()) +
-                                    " label values come straight from a caller's argument"
+    Card.Summary = Card.Fired ? plural(Card.Where.size(), "label value") +
+                                    " straight from a caller's argument"
                               : "no label value comes straight from a caller's argument";
 
     Check &Macro = check("macro-sites", "Sites inside macros not rewritten");
@@ -594,7 +599,10 @@ private:
                                   " items are left for a human (section 6 and the manual list)");
     } else {
       S.TheDecision = Decision::Go;
-      S.DecisionReasons.push_back("nothing is left for a human and every check holds");
+      unsigned Findings = llvm::count_if(Out.Checks, [](const Check &K) { return K.Fired; });
+      S.DecisionReasons.push_back(
+          "nothing is left for a human and no blocker was found" +
+          (Findings ? "; " + plural(Findings, "finding") + " to read (section 7)" : std::string()));
     }
   }
 
