@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -73,9 +74,19 @@ llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
   if (!Facts)
     return Facts.takeError();
   Scan S;
-  for (const TUFacts &TU : *Facts)
-    if (!TU.Parsed)
-      S.FailedTUs.push_back(TU.MainFile + (TU.Errors.empty() ? "" : ": " + TU.Errors.front()));
+  // `file: first error`, paths relative to the project root as everywhere.
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Cfg.Root, Real))
+    Real = Cfg.Root;
+  std::string Root = std::string(Real) + "/";
+  for (const TUFacts &TU : *Facts) {
+    if (TU.Parsed)
+      continue;
+    std::string Line = TU.MainFile + (TU.Errors.empty() ? "" : ": " + TU.Errors.front());
+    for (size_t At = Line.find(Root); At != std::string::npos; At = Line.find(Root, At))
+      Line.erase(At, Root.size());
+    S.FailedTUs.push_back(std::move(Line));
+  }
   auto C = buildCatalog(*Facts, Cfg);
   if (!C)
     return C.takeError();
