@@ -182,8 +182,9 @@ Value toJSON(const MemberInit &I) {
 }
 
 Value toJSON(const NullGuard &G) {
-  return Object{{"if", toJSON(G.If)}, {"body", toJSON(G.Body)}, {"field", G.Field},
-                {"only_records", G.OnlyRecords}};
+  return Object{{"if", toJSON(G.If)},         {"body", toJSON(G.Body)},
+                {"field", G.Field},            {"owner", G.Owner},
+                {"early_return", G.EarlyReturn}, {"only_records", G.OnlyRecords}};
 }
 
 Value toJSON(const ThisCapture &T) {

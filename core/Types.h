@@ -258,6 +258,11 @@ struct NullGuard {
   SourceSpan If;     ///< The whole if statement.
   SourceSpan Body;   ///< The guarded statement(s), braces excluded.
   std::string Field; ///< The pointer tested.
+  std::string Owner; ///< Its class, or the function taking it: an InjectionPoint's Owner.
+  /// `if (!p) return;`: the guarded part is the rest of the block (Body is
+  /// invalid).
+  bool EarlyReturn = false;
+  /// Every guarded statement records through the pointer.
   bool OnlyRecords = false;
 };
 

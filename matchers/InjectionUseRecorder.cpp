@@ -271,31 +271,49 @@ bool isNull(ASTContext &Ctx, const Expr *E) {
              Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
 }
 
-/// The pointer an `if` condition tests: `p`, `p != nullptr`, `nullptr != p`,
-/// `p != NULL`.
-const ValueDecl *testedPointer(ASTContext &Ctx, const Expr *Cond) {
-  Cond = bare(Cond);
+/// The pointer \p Cond compares with null by \p Kind (`p != nullptr`,
+/// `nullptr == p`...), or null.
+const ValueDecl *comparedWithNull(ASTContext &Ctx, const Expr *Cond, BinaryOperatorKind Kind) {
   const Expr *LHS = nullptr;
   const Expr *RHS = nullptr;
-  if (const auto *Op = dyn_cast<BinaryOperator>(Cond); Op && Op->getOpcode() == BO_NE) {
+  OverloadedOperatorKind Overloaded = Kind == BO_NE ? OO_ExclaimEqual : OO_EqualEqual;
+  if (const auto *Op = dyn_cast<BinaryOperator>(Cond); Op && Op->getOpcode() == Kind) {
     LHS = Op->getLHS();
     RHS = Op->getRHS();
   } else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond);
-             Call && Call->getOperator() == OO_ExclaimEqual && Call->getNumArgs() == 2) {
+             Call && Call->getOperator() == Overloaded && Call->getNumArgs() == 2) {
     LHS = Call->getArg(0);
     RHS = Call->getArg(1);
   } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond);
-             Rewritten && Rewritten->getOpcode() == BO_NE) {
+             Rewritten && Rewritten->getOpcode() == Kind) {
     LHS = Rewritten->getLHS();
     RHS = Rewritten->getRHS();
   } else {
-    return referencedDecl(Cond, false);
+    return nullptr;
   }
   if (isNull(Ctx, RHS) && !isNull(Ctx, LHS))
     return referencedDecl(LHS, false);
   if (isNull(Ctx, LHS) && !isNull(Ctx, RHS))
     return referencedDecl(RHS, false);
   return nullptr;
+}
+
+/// The pointer \p Cond requires to be set: `p`, `p != nullptr`.
+const ValueDecl *testedPointer(ASTContext &Ctx, const Expr *Cond) {
+  Cond = bare(Cond);
+  if (const ValueDecl *D = comparedWithNull(Ctx, Cond, BO_NE))
+    return D;
+  if (isa<BinaryOperator, CXXOperatorCallExpr, CXXRewrittenBinaryOperator>(Cond))
+    return nullptr;
+  return referencedDecl(Cond, false);
+}
+
+/// The pointer \p Cond requires to be null: `!p`, `p == nullptr`.
+const ValueDecl *nullTestedPointer(ASTContext &Ctx, const Expr *Cond) {
+  Cond = bare(Cond);
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
+    return referencedDecl(Not->getSubExpr(), false);
+  return comparedWithNull(Ctx, Cond, BO_EQ);
 }
 
 bool sameDecl(const Decl *A, const Decl *B) {
@@ -632,6 +650,19 @@ private:
         !If->getCond() || !Loc.inProject(If->getBeginLoc()))
       return;
     const ValueDecl *Ptr = testedPointer(Ctx, If->getCond());
+    // `if (!p) return;`: what follows in the block is the guarded part.
+    const CompoundStmt *Block = nullptr;
+    if (!Ptr) {
+      const Stmt *Then = If->getThen();
+      if (const auto *C = dyn_cast<CompoundStmt>(Then); C && C->size() == 1)
+        Then = C->body_front();
+      const auto *Ret = dyn_cast<ReturnStmt>(Then);
+      DynTypedNodeList Parents = Ctx.getParents(*If);
+      Block = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+      if (!Ret || Ret->getRetValue() || !Block)
+        return;
+      Ptr = nullTestedPointer(Ctx, If->getCond());
+    }
     if (!Ptr || !isa<FieldDecl, ParmVarDecl>(Ptr))
       return;
     auto Iface = interfaceOf(Ptr->getType(), Set);
@@ -651,8 +682,16 @@ private:
     if (!G.If.valid() || !SeenGuards.insert(keyOf(G.If)).second)
       return;
     G.Field = Ptr->getNameAsString();
-    G.Body = bodySpan(If->getThen());
-    G.OnlyRecords = G.Body.valid() && onlyRecords(If->getThen(), Ptr);
+    G.Owner = ownerOf(Ptr);
+    if (Block) {
+      G.EarlyReturn = true;
+      llvm::SmallVector<const Stmt *, 8> After(llvm::find(Block->body(), If) + 1,
+                                               Block->body_end());
+      G.OnlyRecords = onlyRecords(After, Ptr);
+    } else {
+      G.Body = bodySpan(If->getThen());
+      G.OnlyRecords = G.Body.valid() && onlyRecords(If->getThen(), Ptr);
+    }
     Guards.push_back(std::move(G));
   }
 
@@ -683,14 +722,27 @@ private:
     return spanBetween(Loc, Start, Start.getLocWithOffset(End - Begin));
   }
 
+  /// The class holding the field \p Ptr, or the function (the constructor's
+  /// class) taking the parameter: an InjectionPoint's Owner.
+  static std::string ownerOf(const ValueDecl *Ptr) {
+    const DeclContext *DC = Ptr->getDeclContext();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(DC))
+      return qualifiedName(Ctor->getParent());
+    return qualifiedName(cast<NamedDecl>(Decl::castFromDeclContext(DC)));
+  }
+
   /// True when every statement of \p Then calls a method of an interface
   /// through \p Ptr.
   bool onlyRecords(const Stmt *Then, const ValueDecl *Ptr) const {
-    llvm::SmallVector<const Stmt *, 4> Stmts;
+    llvm::SmallVector<const Stmt *, 8> Stmts;
     if (const auto *Block = dyn_cast<CompoundStmt>(Then))
       Stmts.append(Block->body_begin(), Block->body_end());
     else
       Stmts.push_back(Then);
+    return onlyRecords(llvm::ArrayRef(Stmts), Ptr);
+  }
+
+  bool onlyRecords(llvm::ArrayRef<const Stmt *> Stmts, const ValueDecl *Ptr) const {
     return llvm::all_of(Stmts, [&](const Stmt *S) {
       const auto *E = dyn_cast<Expr>(S);
       if (!E)

@@ -246,8 +246,9 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
 
 /// Interface-typed injection points go; those typed as the service itself
 /// reach what stays (polling, the registry) and stay. So do those still
-/// carrying a kept wrapper's calls, and, transitively, those passing the
-/// service on to a constructor or function whose parameter stays.
+/// carrying a kept wrapper's calls or tested by a null check that guards
+/// more than recording, and, transitively, those passing the service on to a
+/// constructor or function whose parameter stays.
 void planInjection(const Catalog &C, const Facts &F, Plan &P) {
   std::set<std::string> Holders; // owners whose injection stays
   for (const CallSite &CS : C.CallSites) {
@@ -257,6 +258,10 @@ void planInjection(const Catalog &C, const Facts &F, Plan &P) {
     Holders.insert(CS.EnclosingFunction);
     Holders.insert(classOf(CS.EnclosingFunction));
   }
+  // A null check that guards more than recording still needs its pointer.
+  for (const NullGuard &G : F.NullGuards)
+    if (!G.OnlyRecords)
+      Holders.insert(G.Owner);
   std::vector<bool> Kept(C.InjectionPoints.size());
   for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
     const InjectionPoint &IP = C.InjectionPoints[I];

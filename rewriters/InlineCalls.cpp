@@ -84,7 +84,27 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
 
   // Null checks that only guarded recording go with the pointer.
   std::set<std::pair<std::string, unsigned>> Consumed;
+  std::set<std::pair<std::string, std::string>> Stripped;
+  for (const InjectionPoint &IP : Ctx.P.Strip)
+    Stripped.insert({IP.Owner, IP.Name});
   for (const NullGuard &G : Ctx.F.NullGuards) {
+    if (G.EarlyReturn) {
+      // `if (!p) return;` before recordings only: it goes with the pointer.
+      if (!G.OnlyRecords) {
+        Ctx.manual(G.If, "early return on null " + G.Field,
+                   "it guards more than recording, so " + G.Owner + " keeps " + G.Field +
+                       " for it; drop both by hand if the check is not needed");
+        continue;
+      }
+      if (!Stripped.count({G.Owner, G.Field}))
+        continue;
+      auto Text = Ctx.text(G.If.File);
+      if (!Text)
+        return Text.takeError();
+      auto [Off, Len] = statementLines(*Text, G.If.Offset, G.If.Length);
+      Ctx.edit(G.If.File, Off, Len, "", "early return on null " + G.Field + " at " + where(G.If));
+      continue;
+    }
     auto It = Calls.find(G.If.File);
     if (It == Calls.end())
       continue;
@@ -96,8 +116,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       continue;
     if (!G.OnlyRecords) {
       Ctx.manual(G.If, "null check of " + G.Field,
-                 "it guards more than recording; remove the check by hand once " + G.Field +
-                     " is gone");
+                 "it guards more than recording, so " + G.Owner + " keeps " + G.Field +
+                     " for it; drop both by hand if the check is not needed");
       continue;
     }
     auto Text = Ctx.text(G.If.File);

@@ -132,6 +132,15 @@ void coalesceDeletions(FileChange &Change, llvm::StringRef Text) {
     PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
     llvm::StringRef Prev = Text.slice(PrevStart, E.Offset).trim();
     size_t NextEnd = Text.find('\n', End);
+    // Nothing left between a blank line and the class's closing brace: the
+    // blank line goes too (a namespace keeps its blank line before `}`).
+    bool PrevFree = I == 0 || Out[I - 1].Offset + Out[I - 1].Length <= PrevStart;
+    if (Prev.empty() && PrevStart < E.Offset && PrevFree &&
+        Text.slice(End, NextEnd).trim().starts_with("};")) {
+      E.Length += E.Offset - PrevStart;
+      E.Offset = PrevStart;
+      continue;
+    }
     if (NextEnd == llvm::StringRef::npos || !IsBlank(Text.slice(End, NextEnd)))
       continue;
     bool NextIsEdited = I + 1 < Out.size() && Out[I + 1].Offset <= NextEnd;

@@ -621,6 +621,8 @@ class LineService {
   ASSERT_EQ(F.Scan.NullGuards.size(), 1u);
   const NullGuard &G = F.Scan.NullGuards[0];
   EXPECT_EQ(G.Field, "metrics_");
+  EXPECT_EQ(G.Owner, "shop::LineService");
+  EXPECT_FALSE(G.EarlyReturn);
   EXPECT_EQ(textOf(Code, G.If), "if (metrics_) metrics_->RecordKitCreated();");
   EXPECT_EQ(textOf(Code, G.Body), "metrics_->RecordKitCreated();");
   EXPECT_TRUE(G.OnlyRecords);
@@ -655,10 +657,53 @@ inline void Report(MetricsServiceProtocol* metrics) {
   EXPECT_TRUE(Field.OnlyRecords);
   const NullGuard &Param = F.Scan.NullGuards[1];
   EXPECT_EQ(Param.Field, "metrics");
+  EXPECT_EQ(Param.Owner, "shop::Report");
   EXPECT_EQ(textOf(Code, Param.If),
             "if (nullptr != metrics) {\n    metrics->RecordKitCreated(3);\n  }");
   EXPECT_EQ(textOf(Code, Param.Body), "metrics->RecordKitCreated(3);");
   EXPECT_TRUE(Param.OnlyRecords);
+}
+
+TEST(NullGuards, EarlyReturnBeforeRecordingOnly) {
+  std::string Code = withService(R"cpp(
+class LineService {
+ public:
+  explicit LineService(MetricsServiceProtocol* metrics) : metrics_(metrics) {}
+  void Add() {
+    ++lines_;
+    if (!metrics_) return;
+    metrics_->RecordKitCreated();
+    metrics_->RecordQuantityChange("add", lines_);
+  }
+  void Remove() {
+    if (metrics_ == nullptr) {
+      return;
+    }
+    --lines_;
+    metrics_->RecordKitCreated();
+  }
+  int Count() {
+    if (!metrics_) return 0;  // returns a value: not a guard
+    return lines_;
+  }
+ private:
+  MetricsServiceProtocol* metrics_;
+  int lines_ = 0;
+};)cpp");
+  TUFacts F = factsFor(Code);
+  ASSERT_EQ(F.Scan.NullGuards.size(), 2u);
+  const NullGuard &Add = F.Scan.NullGuards[0];
+  EXPECT_EQ(textOf(Code, Add.If), "if (!metrics_) return;");
+  EXPECT_EQ(Add.Field, "metrics_");
+  EXPECT_EQ(Add.Owner, "shop::LineService");
+  EXPECT_TRUE(Add.EarlyReturn);
+  EXPECT_FALSE(Add.Body.valid());
+  EXPECT_TRUE(Add.OnlyRecords);
+  // `--lines_` would no longer be skipped: more than recording.
+  const NullGuard &Remove = F.Scan.NullGuards[1];
+  EXPECT_EQ(Remove.If.Line, lineOf(Code, "if (metrics_ == nullptr) {"));
+  EXPECT_TRUE(Remove.EarlyReturn);
+  EXPECT_FALSE(Remove.OnlyRecords);
 }
 
 TEST(NullGuards, BodyDoingOtherWorkIsNotOnlyRecords) {
