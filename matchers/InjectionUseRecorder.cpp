@@ -493,6 +493,13 @@ private:
       onMake(Ctx, C, FD);
       return;
     }
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
+        M && M->getIdentifier() && M->getParent()->isInStdNamespace() &&
+        (M->getName() == "emplace_back" || M->getName() == "emplace_front" ||
+         M->getName() == "emplace")) {
+      onEmplace(Ctx, C, M);
+      return;
+    }
     if (!isProjectCallee(FD))
       return;
     llvm::SmallVector<const Expr *, 8> Args(C->arguments());
@@ -514,6 +521,27 @@ private:
     llvm::SmallVector<const Expr *, 8> Args(C->arguments());
     recordArgs(Ctx, DynTypedNode::create(*C), Ctor, Args, Make->getName(), C->getSourceRange(),
                className(T));
+  }
+
+  /// `items.emplace_back(a, metrics)` on a sequence container or an
+  /// optional of T: the arguments are T's constructor's.
+  void onEmplace(ASTContext &Ctx, const CallExpr *C, const CXXMethodDecl *Emplace) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Emplace->getParent());
+    if (!Spec || !llvm::is_contained({"vector", "deque", "list", "forward_list", "optional"},
+                                     Spec->getName()))
+      return;
+    const TemplateArgumentList &TArgs = Spec->getTemplateArgs();
+    if (TArgs.size() == 0 || TArgs[0].getKind() != TemplateArgument::Type)
+      return;
+    const CXXRecordDecl *T = TArgs[0].getAsType()->getAsCXXRecordDecl();
+    if (!T || !T->hasDefinition() || Set.isOrDerives(T))
+      return;
+    const CXXConstructorDecl *Ctor = constructorFor(Emplace, T->getDefinition(), C->getNumArgs());
+    if (!isProjectCallee(Ctor))
+      return;
+    llvm::SmallVector<const Expr *, 8> Args(C->arguments());
+    recordArgs(Ctx, DynTypedNode::create(*C), Ctor, Args, Emplace->getName(),
+               C->getSourceRange(), className(T));
   }
 
   /// The constructor of \p T that \p Make calls with its \p NumArgs

@@ -215,6 +215,23 @@ std::unique_ptr<InventoryService> Wire(MetricsService* metrics) {
   EXPECT_EQ(A.EnclosingFunction, "shop::Wire");
 }
 
+TEST(ArgumentSites, EmplaceIntoAContainer) {
+  std::string Code = withServices(R"cpp(
+void Wire(std::vector<InventoryService>& all, std::vector<int>& ids, MetricsService& metrics) {
+  all.emplace_back(7, metrics);
+  ids.emplace_back(7);
+})cpp");
+  TUFacts F = factsFor(Code);
+  ASSERT_EQ(F.Scan.ArgumentSites.size(), 1u);
+  const ArgumentSite &A = F.Scan.ArgumentSites[0];
+  EXPECT_EQ(A.Form, "emplace_back");
+  EXPECT_EQ(A.Callee, "shop::InventoryService");
+  EXPECT_EQ(A.Index, 1u);
+  EXPECT_EQ(textOf(Code, A.Call), "all.emplace_back(7, metrics)");
+  EXPECT_EQ(textOf(Code, A.Removal), ", metrics");
+  EXPECT_EQ(A.EnclosingFunction, "shop::Wire");
+}
+
 TEST(ArgumentSites, MakeShared) {
   std::string Code = withServices(R"cpp(
 void Wire(MetricsServiceProtocol& metrics, std::shared_ptr<MetricsService> shared) {

@@ -8,7 +8,9 @@ Container::Container()
       braced_(KitService{"braced"}),
       unique_(std::make_unique<KitService>("unique")),
       shared_(std::make_shared<KitService>("shared")),
-      raw_(new KitService("raw")) {}
+      raw_(new KitService("raw")) {
+  pooled_.emplace_back("pooled");
+}
 
 Container::~Container() { delete raw_; }
 
@@ -19,6 +21,7 @@ void Container::BuildAll() {
   unique_->Build();
   shared_->Build();
   raw_->Build();
+  for (KitService& kit : pooled_) kit.Build();
 }
 
 }  // namespace shop

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "metrics/metrics_service.h"
 #include "services/kit_service.h"
@@ -28,6 +29,7 @@ class Container {
   std::unique_ptr<KitService> unique_;
   std::shared_ptr<KitService> shared_;
   KitService* raw_;
+  std::vector<KitService> pooled_;
 };
 
 }  // namespace shop

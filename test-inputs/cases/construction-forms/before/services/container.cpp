@@ -8,7 +8,9 @@ Container::Container()
       braced_(KitService{"braced", metrics_}),
       unique_(std::make_unique<KitService>("unique", metrics_)),
       shared_(std::make_shared<KitService>("shared", metrics_)),
-      raw_(new KitService("raw", metrics_)) {}
+      raw_(new KitService("raw", metrics_)) {
+  pooled_.emplace_back("pooled", metrics_);
+}
 
 Container::~Container() { delete raw_; }
 
@@ -19,6 +21,7 @@ void Container::BuildAll() {
   unique_->Build();
   shared_->Build();
   raw_->Build();
+  for (KitService& kit : pooled_) kit.Build();
 }
 
 }  // namespace shop
