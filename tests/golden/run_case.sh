@@ -19,6 +19,8 @@
 # -fsyntax-only -Wall -Wextra -Werror); a second `apply` changes nothing.
 # Every check runs; the failures are listed together at the end.
 set -euo pipefail
+# shellcheck source=../lib/compile_db.sh
+source "$(dirname "$0")/../lib/compile_db.sh"
 
 if [ $# -ne 2 ]; then
   echo "usage: $0 TOOL CASE_DIR" >&2
@@ -47,18 +49,7 @@ cpp_files() {
 }
 
 # The compile database: every .cpp of the tree.
-{
-  echo "["
-  first=1
-  while IFS= read -r f; do
-    [ "$first" = 1 ] || echo ","
-    first=0
-    printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 -I %s -c %s/%s"}' \
-      "$root" "$root" "$f" "$root" "$root" "$f"
-  done < <(cpp_files)
-  echo
-  echo "]"
-} > "$root/compile_commands.json"
+write_compile_db "$root"
 
 # run_tool PREFIX: `apply` from the root. Sets $rc; leaves PREFIX.out,
 # PREFIX.err and PREFIX.diag (stderr without the diffstat).

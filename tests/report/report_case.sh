@@ -17,6 +17,8 @@
 # Every line is checked; the mismatches are printed together, each with the
 # check's summary and evidence.
 set -euo pipefail
+# shellcheck source=../lib/compile_db.sh
+source "$(dirname "$0")/../lib/compile_db.sh"
 
 if [ $# -ne 2 ]; then
   echo "usage: $0 TOOL CASE_DIR" >&2
@@ -42,18 +44,7 @@ mkdir "$root"
 (cd "$case_dir" && tar --exclude=./expected -cf - .) | (cd "$root" && tar -xf -)
 
 # The compile database: every .cpp of the tree.
-{
-  echo "["
-  first=1
-  while IFS= read -r f; do
-    [ "$first" = 1 ] || echo ","
-    first=0
-    printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 -I %s -c %s/%s"}' \
-      "$root" "$root" "$f" "$root" "$root" "$f"
-  done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
-  echo
-  echo "]"
-} > "$root/compile_commands.json"
+write_compile_db "$root"
 
 expected_exit=$(sed -n 's/^[[:space:]]*exit=\([0-9]*\)[[:space:]]*$/\1/p' "$case_dir/expected" | tail -n 1)
 expected_exit=${expected_exit:-0}

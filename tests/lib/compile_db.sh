@@ -1,0 +1,18 @@
+# Sourced by the case runners: write_compile_db ROOT writes
+# ROOT/compile_commands.json listing every .cpp under ROOT (sorted), each
+# compiled as C++17 with ROOT on the include path.
+
+write_compile_db() {
+  local root=$1 first=1 f
+  {
+    echo "["
+    while IFS= read -r f; do
+      [ "$first" = 1 ] || echo ","
+      first=0
+      printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 -I %s -c %s/%s"}' \
+        "$root" "$root" "$f" "$root" "$root" "$f"
+    done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
+    echo
+    echo "]"
+  } > "$root/compile_commands.json"
+}
