@@ -678,8 +678,10 @@ private:
         !If->getCond() || !Loc.inProject(If->getBeginLoc()))
       return;
     const ValueDecl *Ptr = testedPointer(Ctx, If->getCond());
-    // `if (!p) return;`: what follows in the block is the guarded part.
+    // `if (!p) return;`: what follows in the block is the guarded part. A
+    // return with a value guards more than recording whatever follows.
     const CompoundStmt *Block = nullptr;
+    bool ReturnsValue = false;
     if (!Ptr) {
       const Stmt *Then = If->getThen();
       if (const auto *C = dyn_cast<CompoundStmt>(Then); C && C->size() == 1)
@@ -687,8 +689,9 @@ private:
       const auto *Ret = dyn_cast<ReturnStmt>(Then);
       DynTypedNodeList Parents = Ctx.getParents(*If);
       Block = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
-      if (!Ret || Ret->getRetValue() || !Block)
+      if (!Ret || !Block)
         return;
+      ReturnsValue = Ret->getRetValue() != nullptr;
       Ptr = nullTestedPointer(Ctx, If->getCond());
     }
     if (!Ptr || !isa<FieldDecl, ParmVarDecl>(Ptr))
@@ -715,7 +718,7 @@ private:
       G.EarlyReturn = true;
       llvm::SmallVector<const Stmt *, 8> After(llvm::find(Block->body(), If) + 1,
                                                Block->body_end());
-      G.OnlyRecords = onlyRecords(After, Ptr);
+      G.OnlyRecords = !ReturnsValue && onlyRecords(After, Ptr);
     } else {
       G.Body = bodySpan(If->getThen());
       G.OnlyRecords = G.Body.valid() && onlyRecords(If->getThen(), Ptr);

@@ -700,7 +700,8 @@ class LineService {
     metrics_->RecordKitCreated();
   }
   int Count() {
-    if (!metrics_) return 0;  // returns a value: not a guard
+    if (!metrics_) return 0;
+    metrics_->RecordKitCreated();
     return lines_;
   }
  private:
@@ -708,7 +709,7 @@ class LineService {
   int lines_ = 0;
 };)cpp");
   TUFacts F = factsFor(Code);
-  ASSERT_EQ(F.Scan.NullGuards.size(), 2u);
+  ASSERT_EQ(F.Scan.NullGuards.size(), 3u);
   const NullGuard &Add = F.Scan.NullGuards[0];
   EXPECT_EQ(textOf(Code, Add.If), "if (!metrics_) return;");
   EXPECT_EQ(Add.Field, "metrics_");
@@ -721,6 +722,11 @@ class LineService {
   EXPECT_EQ(Remove.If.Line, lineOf(Code, "if (metrics_ == nullptr) {"));
   EXPECT_TRUE(Remove.EarlyReturn);
   EXPECT_FALSE(Remove.OnlyRecords);
+  // Returning a value: the caller sees the difference, more than recording.
+  const NullGuard &Count = F.Scan.NullGuards[2];
+  EXPECT_EQ(textOf(Code, Count.If), "if (!metrics_) return 0;");
+  EXPECT_TRUE(Count.EarlyReturn);
+  EXPECT_FALSE(Count.OnlyRecords);
 }
 
 TEST(NullGuards, BodyDoingOtherWorkIsNotOnlyRecords) {
