@@ -254,4 +254,18 @@ bool needsParens(llvm::StringRef Arg, llvm::StringRef Before, llvm::StringRef Af
   return TopComma || TopOperator;
 }
 
+std::vector<unsigned> wordsIn(llvm::StringRef Text, size_t Begin, size_t End,
+                              llvm::StringRef Word) {
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  std::vector<unsigned> Out;
+  End = std::min(End, Text.size());
+  for (size_t Pos = Text.find(Word, Begin); Pos != llvm::StringRef::npos && Pos < End;
+       Pos = Text.find(Word, Pos + 1)) {
+    size_t After = Pos + Word.size();
+    if ((Pos == 0 || !IsIdent(Text[Pos - 1])) && (After >= Text.size() || !IsIdent(Text[After])))
+      Out.push_back(Pos);
+  }
+  return Out;
+}
+
 } // namespace mm

@@ -59,6 +59,15 @@ std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
 /// Offset of the start of the line after the last `#include`, or 0.
 unsigned afterIncludes(llvm::StringRef Text);
 
+/// Offsets of \p Word as a whole identifier in [Begin, End) of \p Text.
+std::vector<unsigned> wordsIn(llvm::StringRef Text, size_t Begin, size_t End,
+                              llvm::StringRef Word);
+
+/// True when \p Text names \p Word as a whole identifier.
+inline bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
+  return !wordsIn(Text, 0, Text.size(), Word).empty();
+}
+
 /// Applies \p Inner (offsets relative to the whole file) to the slice
 /// [Offset, Offset + Length) of \p Text and returns the result. Edits outside
 /// the slice are ignored.

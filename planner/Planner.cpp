@@ -152,18 +152,6 @@ std::string classOf(llvm::StringRef Function) {
   return Sep == llvm::StringRef::npos ? "" : Function.take_front(Sep).str();
 }
 
-bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
-  for (size_t Pos = Text.find(Word); Pos != llvm::StringRef::npos;
-       Pos = Text.find(Word, Pos + 1)) {
-    auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-    bool Left = Pos == 0 || !IsIdent(Text[Pos - 1]);
-    size_t After = Pos + Word.size();
-    if (Left && (After >= Text.size() || !IsIdent(Text[After])))
-      return true;
-  }
-  return false;
-}
-
 /// Wrappers that cannot leave the service keep their metrics in it, and
 /// every other wrapper recording one of those metrics stays too: a wrapper
 /// stays when one of its call sites cannot be rewritten (siteProblem) or an

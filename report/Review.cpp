@@ -3,6 +3,7 @@
 #include "report/Review.h"
 
 #include "core/LineDiff.h"
+#include "core/TextEdits.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -41,17 +42,6 @@ unsigned lineAt(llvm::StringRef Text, size_t Offset) {
 /// `1 finding`, `2 findings`.
 std::string plural(size_t N, llvm::StringRef Noun) {
   return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
-}
-
-/// Offset of the first whole-word \p Word in \p Text, or npos.
-size_t findWord(llvm::StringRef Text, llvm::StringRef Word) {
-  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-  for (size_t At = Text.find(Word); At != llvm::StringRef::npos; At = Text.find(Word, At + 1)) {
-    size_t End = At + Word.size();
-    if ((At == 0 || !IsIdent(Text[At - 1])) && (End >= Text.size() || !IsIdent(Text[End])))
-      return At;
-  }
-  return llvm::StringRef::npos;
 }
 
 /// The text of `.Method("...")`'s string argument in a builder chain, "".
@@ -252,10 +242,10 @@ private:
         continue;
       auto [Name, File] = llvm::StringRef(MP.ClashWith).split(" in ");
       std::string Text = before(File.str());
-      size_t At = findWord(Text, Name);
+      std::vector<unsigned> At = wordsIn(Text, 0, Text.size(), Name);
       Out.Collisions.push_back({"constant-clash", MP.Name, MP.ClashWith + " is already declared",
                                 "the constant is named " + MP.Constant,
-                                {Evidence{File.str(), At == std::string::npos ? 0 : lineAt(Text, At),
+                                {Evidence{File.str(), At.empty() ? 0 : lineAt(Text, At.front()),
                                           Name.str() + " already declared here"}}});
     }
   }

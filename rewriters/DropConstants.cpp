@@ -5,9 +5,8 @@
 // that needs it. Once every other rule has made its edits, the original goes
 // when the file, as it will be, no longer names it outside its own
 // definition; with it the comment lines above it, and the anonymous
-// namespace around it when nothing is left in that. A metric kind's header
-// that the service kept only for such a constant's type
-// (`prometheus::Histogram::BucketBoundaries`) goes too.
+// namespace around it when nothing is left in that (dropMetricHeaders then
+// sees the kind's header is no longer needed for the constant's type).
 // Constants of headers stay: other files may name them.
 //
 //===----------------------------------------------------------------------===//
@@ -23,33 +22,7 @@ namespace mm {
 
 namespace {
 
-bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
-
-/// True when \p Text holds \p Word as a whole identifier.
-bool namesWord(llvm::StringRef Text, llvm::StringRef Word) {
-  for (size_t Pos = Text.find(Word); Pos != llvm::StringRef::npos;
-       Pos = Text.find(Word, Pos + 1)) {
-    size_t After = Pos + Word.size();
-    if ((Pos == 0 || !isIdentifierChar(Text[Pos - 1])) &&
-        (After >= Text.size() || !isIdentifierChar(Text[After])))
-      return true;
-  }
-  return false;
-}
-
 bool isBlank(llvm::StringRef S) { return S.trim(" \t\r\n").empty(); }
-
-/// `prometheus::Histogram::` and friends: a nested name that needs the
-/// kind's header.
-std::string nestedName(MetricKind K) {
-  switch (K) {
-  case MetricKind::Counter: return "prometheus::Counter::";
-  case MetricKind::Gauge: return "prometheus::Gauge::";
-  case MetricKind::Histogram: return "prometheus::Histogram::";
-  case MetricKind::Summary: return "prometheus::Summary::";
-  }
-  return "prometheus::Counter::";
-}
 
 /// The edit removing the whole namespace \p NS (`namespace {` to the line of
 /// its `}`, trailing comment included), leaving one blank line where there
@@ -102,8 +75,6 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
     if (L.Decl.valid() && L.Decl.Length > 0 && !isHeaderFile(L.Decl.File))
       ByFile[L.Decl.File].push_back(&L);
 
-  bool Dropped = false;
-  std::string ServiceSourceBefore;
   for (auto &[File, Sites] : ByFile) {
     auto It = Ctx.Result.Edits.Files.find(File);
     if (It == Ctx.Result.Edits.Files.end() || It->second.NewContent || It->second.Delete)
@@ -112,8 +83,6 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
     if (!Text)
       return Text.takeError();
     const std::vector<Edit> Before = It->second.Edits;
-    if (File == Ctx.C.TheService.Source)
-      ServiceSourceBefore = edited(*Text, Before);
 
     // The definitions to delete, to a fixed point: a constant another one's
     // definition named may be left unused by that one going.
@@ -137,8 +106,8 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
         std::vector<Edit> Original = {Removal(*L)};
         Without.push_back(Original.front());
         // Only what the migration left unused: it was named elsewhere before.
-        if (!namesWord(edited(*Text, Original), L->Name) ||
-            namesWord(edited(*Text, Without), L->Name))
+        if (!containsWord(edited(*Text, Original), L->Name) ||
+            containsWord(edited(*Text, Without), L->Name))
           continue;
         Gone.push_back(L);
         Deletions.push_back(Original.front());
@@ -147,7 +116,6 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
     }
     if (Gone.empty())
       continue;
-    Dropped = true;
 
     // An anonymous namespace left empty goes whole.
     std::map<std::pair<unsigned, unsigned>, SourceSpan> Namespaces;
@@ -176,41 +144,6 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
           llvm::is_contained(Emptied, std::make_pair(NS.Offset, NS.Length)))
         continue;
       Ctx.edit(File, Deletions[I].Offset, Deletions[I].Length, "", Deletions[I].Origin);
-    }
-  }
-  if (!Dropped || ServiceSourceBefore.empty())
-    return llvm::Error::success();
-
-  // The kinds' headers the service kept only for a constant's nested type.
-  const std::string &Source = Ctx.C.TheService.Source;
-  auto Text = Ctx.text(Source);
-  if (!Text)
-    return Text.takeError();
-  std::string After = edited(*Text, Ctx.Result.Edits.file(Source).Edits);
-  std::map<std::string, const Metric *> ByName;
-  for (const Metric &M : Ctx.C.Metrics)
-    ByName[M.Name] = &M;
-  std::set<MetricKind> Remaining, Moved;
-  for (const MetricPlan &MP : Ctx.P.Metrics) {
-    auto M = ByName.find(MP.Name);
-    if (M == ByName.end())
-      continue;
-    bool Stays = MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead;
-    (Stays ? Remaining : Moved).insert(M->second->Kind);
-  }
-  for (MetricKind K : Moved) {
-    std::string Nested = nestedName(K);
-    if (Remaining.count(K) || !llvm::StringRef(ServiceSourceBefore).contains(Nested) ||
-        llvm::StringRef(After).contains(Nested))
-      continue;
-    for (const std::string &File : {Ctx.C.TheService.Header, Source}) {
-      if (File.empty())
-        continue;
-      FileChange &Change = Ctx.Result.Edits.file(File);
-      std::string Include = kindHeader(K);
-      if (!llvm::is_contained(Change.AddIncludes, Include) &&
-          !llvm::is_contained(Change.RemoveIncludes, Include))
-        Change.RemoveIncludes.push_back(Include);
     }
   }
   return llvm::Error::success();

@@ -4,7 +4,9 @@
 // (member-initializer list or constructor body) and the wrappers that were
 // inlined or turned into helpers, declaration and definition. When no kept
 // injection point uses the interface any more, the interface goes with its
-// test doubles, and the service drops the base and its `override`s.
+// test doubles, and the service drops the base and its `override`s; a kept
+// interface and its doubles lose only the methods that went. The metric
+// headers no kind left in the service needs go last (dropMetricHeaders).
 // The polling part and everything else the service owns stays.
 //
 //===----------------------------------------------------------------------===//
@@ -57,22 +59,43 @@ std::string nestedNamePrefix(MetricKind K) {
   return "prometheus::Counter::";
 }
 
-/// Offsets of the whole word \p Word in [Begin, End) of \p Text.
-std::vector<unsigned> wordsIn(llvm::StringRef Text, unsigned Begin, unsigned End,
-                              llvm::StringRef Word) {
-  std::vector<unsigned> Out;
-  for (size_t Pos = Text.find(Word, Begin); Pos != llvm::StringRef::npos && Pos < End;
-       Pos = Text.find(Word, Pos + 1)) {
-    bool Left = Pos == 0 || !(llvm::isAlnum(Text[Pos - 1]) || Text[Pos - 1] == '_');
-    size_t After = Pos + Word.size();
-    bool Right = After >= Text.size() || !(llvm::isAlnum(Text[After]) || Text[After] == '_');
-    if (Left && Right)
-      Out.push_back(Pos);
-  }
-  return Out;
-}
-
 } // namespace
+
+llvm::Error dropMetricHeaders(RewriteContext &Ctx) {
+  std::map<std::string, const Metric *> ByName;
+  for (const Metric &M : Ctx.C.Metrics)
+    ByName[M.Name] = &M;
+  // Metric headers of kinds the service no longer holds.
+  std::set<MetricKind> Remaining, Moved;
+  for (const MetricPlan &MP : Ctx.P.Metrics) {
+    if (MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead)
+      Remaining.insert(ByName.at(MP.Name)->Kind);
+    else
+      Moved.insert(ByName.at(MP.Name)->Kind);
+  }
+  // A nested name (`prometheus::Histogram::BucketBoundaries`) left in the
+  // service's source still needs its header.
+  std::string SourceText;
+  if (!Ctx.C.TheService.Source.empty()) {
+    auto Text = Ctx.text(Ctx.C.TheService.Source);
+    if (!Text)
+      return Text.takeError();
+    // As it will be: with this run's edits applied.
+    SourceText = applyWithin(*Text, 0, Text->size(),
+                             Ctx.Result.Edits.file(Ctx.C.TheService.Source).Edits);
+  }
+  for (MetricKind K : {MetricKind::Counter, MetricKind::Gauge, MetricKind::Histogram,
+                       MetricKind::Summary})
+    if (Moved.count(K) && !Remaining.count(K) &&
+        !llvm::StringRef(SourceText).contains(nestedNamePrefix(K)))
+      for (const std::string &File : {Ctx.C.TheService.Header, Ctx.C.TheService.Source})
+        dropInclude(Ctx, File, kindHeader(K));
+  if (Remaining.empty() && !Moved.empty())
+    for (const std::string &File : {Ctx.C.TheService.Header, Ctx.C.TheService.Source})
+      dropInclude(Ctx, File, "<prometheus/family.h>");
+
+  return llvm::Error::success();
+}
 
 llvm::Error gutService(RewriteContext &Ctx) {
   const Catalog &C = Ctx.C;
@@ -117,35 +140,6 @@ llvm::Error gutService(RewriteContext &Ctx) {
       if (llvm::Error E = Remove(W.Definition, "wrapper " + W.Name + " goes"))
         return E;
   }
-
-  // Metric headers of kinds the service no longer holds.
-  std::set<MetricKind> Remaining, Moved;
-  for (const MetricPlan &MP : Ctx.P.Metrics) {
-    if (MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead)
-      Remaining.insert(ByName.at(MP.Name)->Kind);
-    else
-      Moved.insert(ByName.at(MP.Name)->Kind);
-  }
-  // A nested name (`prometheus::Histogram::BucketBoundaries`) left in the
-  // service's source still needs its header.
-  std::string SourceText;
-  if (!C.TheService.Source.empty()) {
-    auto Text = Ctx.text(C.TheService.Source);
-    if (!Text)
-      return Text.takeError();
-    // As it will be: with this run's edits applied.
-    SourceText = applyWithin(*Text, 0, Text->size(),
-                             Ctx.Result.Edits.file(C.TheService.Source).Edits);
-  }
-  for (MetricKind K : {MetricKind::Counter, MetricKind::Gauge, MetricKind::Histogram,
-                       MetricKind::Summary})
-    if (Moved.count(K) && !Remaining.count(K) &&
-        !llvm::StringRef(SourceText).contains(nestedNamePrefix(K)))
-      for (const std::string &File : {C.TheService.Header, C.TheService.Source})
-        dropInclude(Ctx, File, kindHeader(K));
-  if (Remaining.empty() && !Moved.empty())
-    for (const std::string &File : {C.TheService.Header, C.TheService.Source})
-      dropInclude(Ctx, File, "<prometheus/family.h>");
 
   // The interfaces go when nothing kept still names them.
   std::set<std::string> StillUsed;

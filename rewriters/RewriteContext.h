@@ -58,6 +58,12 @@ llvm::Error dropCaptures(RewriteContext &Ctx);
 /// Needs the edits of every rule that removes uses of the service's
 /// file-local constants (gutService, rewriteTests).
 llvm::Error dropLocalConstants(RewriteContext &Ctx);
+/// The service's metric headers (`<prometheus/counter.h>`...,
+/// `<prometheus/family.h>`) no kind left in it needs. Needs the edits of
+/// gutService and dropLocalConstants: a nested name such as
+/// `prometheus::Histogram::BucketBoundaries` left in the source keeps its
+/// header.
+llvm::Error dropMetricHeaders(RewriteContext &Ctx);
 /// Runs last: needs every other rule's edits to know which uses went.
 llvm::Error removeUnusedHolders(RewriteContext &Ctx);
 

@@ -113,5 +113,13 @@ TEST(TextEdits, DeclarationLinesTakeCommentsAndOneBlankLine) {
   EXPECT_EQ(declarationLines(V, 7, 5), std::make_pair(7u, 6u));
 }
 
+TEST(TextEdits, WordsIn) {
+  llvm::StringRef Text = "KITS x KITS_TOTAL MY_KITS KITS;";
+  EXPECT_EQ(wordsIn(Text, 0, Text.size(), "KITS"), (std::vector<unsigned>{0, 26}));
+  EXPECT_EQ(wordsIn(Text, 1, 26, "KITS"), std::vector<unsigned>{});
+  EXPECT_TRUE(containsWord(Text, "x"));
+  EXPECT_FALSE(containsWord(Text, "TOTAL"));
+}
+
 } // namespace
 } // namespace mm
