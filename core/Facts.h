@@ -12,6 +12,8 @@
 
 #include "core/Types.h"
 
+#include <map>
+
 namespace mm {
 
 struct TUFacts {
@@ -25,6 +27,9 @@ struct TUFacts {
   Catalog Partial;
   /// What the rewriters need beyond the catalog, from this TU.
   Facts Scan;
+  /// Project file (relative) -> xxh3 of the bytes this TU parsed, in hex:
+  /// what a write checks the file still holds.
+  std::map<std::string, std::string> ReadHashes;
 };
 
 } // namespace mm

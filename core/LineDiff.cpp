@@ -252,4 +252,11 @@ LineCounts countChangedLines(llvm::StringRef Before, llvm::StringRef After) {
   return Counts;
 }
 
+unsigned firstChangedLine(llvm::StringRef Before, llvm::StringRef After) {
+  for (const DiffOp &Op : diffLines(splitLines(Before), splitLines(After)))
+    if (Op.K != DiffOp::Keep)
+      return Op.OldLine + 1;
+  return 1;
+}
+
 } // namespace mm

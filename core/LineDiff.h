@@ -56,6 +56,10 @@ struct LineCounts {
 /// Lines added and removed by the shortest edit script.
 LineCounts countChangedLines(llvm::StringRef Before, llvm::StringRef After);
 
+/// The first line of \p Before the edit script changes (1-based; 1 when
+/// nothing changes).
+unsigned firstChangedLine(llvm::StringRef Before, llvm::StringRef After);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_CORE_LINEDIFF_H

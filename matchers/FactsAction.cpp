@@ -14,6 +14,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 
 namespace mm {
 
@@ -31,6 +33,26 @@ const CXXRecordDecl *findClass(ASTContext &Ctx, llvm::StringRef Name) {
     if (const auto *RD = N.getNodeAs<CXXRecordDecl>(ClassId))
       return RD;
   return nullptr;
+}
+
+/// Every project file the TU read: Scan.Files (sorted) and ReadHashes.
+void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
+  const SourceManager &SM = Loc.sourceManager();
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    FileID FID = SM.translateFile(It->first);
+    if (FID.isInvalid())
+      continue;
+    SourceLocation Start = SM.getLocForStartOfFile(FID);
+    if (!Loc.inProject(Start))
+      continue;
+    std::string File = Loc.file(Start);
+    if (std::optional<llvm::StringRef> Bytes = SM.getBufferDataOrNone(FID))
+      Out.ReadHashes[File] = llvm::utohexstr(llvm::xxh3_64bits(*Bytes));
+    Out.Scan.Files.push_back(File);
+  }
+  std::vector<std::string> &Files = Out.Scan.Files;
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
 }
 
 class FactsConsumer : public ASTConsumer {
@@ -88,6 +110,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
   recordTestUses(Ctx, Set, Loc, Out);
   recordThisCaptures(Ctx, Loc, Out);
   recordFindings(Ctx, Set, Loc, Out);
+  recordProjectFiles(Loc, Out);
 }
 
 std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,

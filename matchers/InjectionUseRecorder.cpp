@@ -808,21 +808,6 @@ private:
   llvm::DenseMap<const FunctionDecl *, const CXXConstructorDecl *> MakeCtors;
 };
 
-/// Every project file the TU read, relative, sorted.
-std::vector<std::string> projectFiles(const Locator &Loc) {
-  const SourceManager &SM = Loc.sourceManager();
-  std::set<std::string> Files;
-  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
-    FileID FID = SM.translateFile(It->first);
-    if (FID.isInvalid())
-      continue;
-    SourceLocation Start = SM.getLocForStartOfFile(FID);
-    if (Loc.inProject(Start))
-      Files.insert(Loc.file(Start));
-  }
-  return {Files.begin(), Files.end()};
-}
-
 } // namespace
 
 void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
@@ -845,11 +830,6 @@ void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator
   Finder.addMatcher(Declarations, &CB);
   Finder.matchAST(Ctx);
   CB.finish(Out.Scan);
-
-  std::vector<std::string> &Files = Out.Scan.Files;
-  llvm::append_range(Files, projectFiles(Loc));
-  llvm::sort(Files);
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
 }
 
 } // namespace mm

@@ -14,6 +14,8 @@
 #include "llvm/Support/YAMLTraits.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 
 namespace mm {
 
@@ -102,7 +104,20 @@ llvm::Error fileError(llvm::StringRef File, const llvm::Twine &Message) {
 struct PendingWrite {
   llvm::sys::fs::TempFile Temp;
   std::string Target;
+  std::string File; ///< Relative to the root.
 };
+
+/// A fault the tests ask for: when the environment variable \p Variable
+/// names the end of \p Target's path, fails with \p Code as the disk
+/// would (ENOSPC while writing, EIO while renaming).
+llvm::Error injectedFault(const char *Variable, llvm::StringRef Target, std::errc Code) {
+  const char *Victim = std::getenv(Variable);
+  if (!Victim || !*Victim || !Target.ends_with(Victim) ||
+      (Target.size() > std::strlen(Victim) &&
+       Target[Target.size() - std::strlen(Victim) - 1] != '/'))
+    return llvm::Error::success();
+  return llvm::errorCodeToError(std::make_error_code(Code));
+}
 
 void discardAll(std::vector<PendingWrite> &Pending) {
   for (PendingWrite &P : Pending)
@@ -123,7 +138,7 @@ llvm::Expected<PendingWrite> writeBeside(const MaterializedFile &F,
   llvm::Expected<llvm::sys::fs::TempFile> Temp = llvm::sys::fs::TempFile::create(Model);
   if (!Temp)
     return fileError(F.File, "cannot write: " + llvm::toString(Temp.takeError()));
-  PendingWrite P{std::move(*Temp), Target.str()};
+  PendingWrite P{std::move(*Temp), Target.str(), F.File};
   auto Fail = [&](const llvm::Twine &Why) {
     llvm::consumeError(P.Temp.discard());
     return fileError(F.File, "cannot write: " + Why);
@@ -132,6 +147,9 @@ llvm::Expected<PendingWrite> writeBeside(const MaterializedFile &F,
     llvm::raw_fd_ostream OS(P.Temp.FD, /*shouldClose=*/false);
     OS << F.After;
     OS.flush();
+    if (llvm::Error Fault = injectedFault("METRICS_MIGRATE_TEST_FAIL_WRITE", Target,
+                                          std::errc::no_space_on_device))
+      return Fail(llvm::toString(std::move(Fault)));
     if (OS.has_error()) {
       std::string Why = OS.error().message();
       OS.clear_error();
@@ -240,14 +258,17 @@ void printDiffStat(llvm::raw_ostream &OS, llvm::ArrayRef<MaterializedFile> Files
   OS << '\n';
 }
 
-llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files,
-                       const MaterializeOptions &Opts) {
+char WriteError::ID;
+
+llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files, const ApplyOptions &Opts) {
+  MaterializeOptions Where;
+  Where.Root = Opts.Root;
   std::vector<const MaterializedFile *> Changed = changedInPathOrder(Files);
 
   // Check everything before touching anything.
-  std::vector<std::string> Stale;
+  std::vector<std::string> Stale, ReadOnly;
   for (const MaterializedFile *F : Changed) {
-    std::string Target = absolutePath(Opts, F->File);
+    std::string Target = absolutePath(Where, F->File);
     if (F->Created) {
       if (llvm::sys::fs::exists(Target))
         Stale.push_back(F->File + ": error: file changed since it was read "
@@ -262,38 +283,81 @@ llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files,
                       Now.getError().message() + ")");
     else if ((*Now)->getBuffer() != F->Before)
       Stale.push_back(F->File + ": error: file changed since it was read");
+    // A file nobody may write (a Perforce checkout, a generated file) is
+    // left alone even when the file system would let us replace it.
+    llvm::ErrorOr<llvm::sys::fs::perms> Perms = llvm::sys::fs::getPermissions(Target);
+    if (Perms && !(*Perms & llvm::sys::fs::all_write))
+      ReadOnly.push_back(F->File + ": error: file is read-only");
   }
   if (!Stale.empty())
     return llvm::make_error<EditConflictError>(llvm::join(Stale, "\n") +
                                                "\nnothing was written");
+  if (!ReadOnly.empty())
+    return llvm::make_error<WriteError>(llvm::join(ReadOnly, "\n") +
+                                        "\nnothing was written; make the files writable "
+                                        "(chmod u+w, p4 edit) and run again");
+
+  // The originals, when asked, before any of them is replaced.
+  if (!Opts.BackupDir.empty())
+    for (const MaterializedFile *F : Changed) {
+      if (F->Created)
+        continue;
+      std::string Copy = absolutePath(MaterializeOptions{Opts.BackupDir}, F->File);
+      std::error_code EC =
+          llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Copy));
+      if (!EC)
+        EC = llvm::sys::fs::copy_file(absolutePath(Where, F->File), Copy);
+      if (EC)
+        return llvm::make_error<WriteError>(F->File + ": error: cannot back up to " + Copy +
+                                            ": " + EC.message() + "\nnothing was written");
+    }
 
   // Every new text beside its target, then every rename, then deletions.
+  // Until the first rename nothing is changed; after it, a failure lists
+  // which files hold their new text.
   std::vector<PendingWrite> Pending;
   for (const MaterializedFile *F : Changed) {
     if (F->Deleted)
       continue;
-    llvm::Expected<PendingWrite> P = writeBeside(*F, absolutePath(Opts, F->File));
+    llvm::Expected<PendingWrite> P = writeBeside(*F, absolutePath(Where, F->File));
     if (!P) {
       discardAll(Pending);
-      return P.takeError();
+      return llvm::make_error<WriteError>(llvm::toString(P.takeError()) +
+                                          "\nnothing was written");
     }
     Pending.push_back(std::move(*P));
   }
+  std::vector<std::string> Written;
+  auto Midway = [&](std::string Why) {
+    std::vector<std::string> NotWritten;
+    for (const MaterializedFile *F : Changed)
+      if (!llvm::is_contained(Written, F->File))
+        NotWritten.push_back(F->File);
+    Why += "\nwritten (new text): " + (Written.empty() ? "none" : llvm::join(Written, ", "));
+    Why += "\nnot written (old text): " + llvm::join(NotWritten, ", ");
+    return llvm::make_error<WriteError>(std::move(Why));
+  };
   for (size_t I = 0; I < Pending.size(); ++I) {
-    if (llvm::Error Err = Pending[I].Temp.keep(Pending[I].Target)) {
-      std::vector<PendingWrite> Rest(std::make_move_iterator(Pending.begin() + I + 1),
+    llvm::Error Err = injectedFault("METRICS_MIGRATE_TEST_FAIL_RENAME", Pending[I].Target,
+                                    std::errc::io_error);
+    if (!Err)
+      Err = Pending[I].Temp.keep(Pending[I].Target);
+    if (Err) {
+      std::string Why = Pending[I].File + ": error: cannot replace: " +
+                        llvm::toString(std::move(Err));
+      std::vector<PendingWrite> Rest(std::make_move_iterator(Pending.begin() + I),
                                      std::make_move_iterator(Pending.end()));
       discardAll(Rest);
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "%s: error: cannot replace: %s",
-                                     Pending[I].Target.c_str(),
-                                     llvm::toString(std::move(Err)).c_str());
+      return Midway(std::move(Why));
     }
+    Written.push_back(Pending[I].File);
   }
   for (const MaterializedFile *F : Changed)
-    if (F->Deleted)
-      if (std::error_code EC = llvm::sys::fs::remove(absolutePath(Opts, F->File)))
-        return fileError(F->File, "cannot remove: " + EC.message());
+    if (F->Deleted) {
+      if (std::error_code EC = llvm::sys::fs::remove(absolutePath(Where, F->File)))
+        return Midway(F->File + ": error: cannot remove: " + EC.message());
+      Written.push_back(F->File);
+    }
   return llvm::Error::success();
 }
 

@@ -33,15 +33,44 @@ void printUnifiedDiff(llvm::raw_ostream &OS, llvm::ArrayRef<MaterializedFile> Fi
 /// changed.
 void printDiffStat(llvm::raw_ostream &OS, llvm::ArrayRef<MaterializedFile> Files);
 
-/// Writes the changed files under Opts.Root, in path order. First re-reads
-/// every one and checks it still holds `Before` (a created file must still be
-/// absent); when any does not, returns an EditConflictError listing them all
-/// ("file changed since it was read") and touches nothing. Then writes each
-/// new text to a temporary file in the target's directory (creating the
-/// directories of new files) and renames it over the target, keeping the
-/// old file's permissions, and finally removes deleted files.
-llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files,
-                       const MaterializeOptions &Opts);
+struct ApplyOptions {
+  std::string Root; ///< Absolute; every file path is relative to it.
+  /// When set, every file about to be replaced or removed is first copied
+  /// there, under its path relative to the root.
+  std::string BackupDir;
+};
+
+/// Writing failed: the message says which files hold their new text and
+/// which their old one ("nothing was written" before the first rename).
+class WriteError : public llvm::ErrorInfo<WriteError> {
+public:
+  static char ID;
+  explicit WriteError(std::string Message) : Message(std::move(Message)) {}
+  void log(llvm::raw_ostream &OS) const override { OS << Message; }
+  std::error_code convertToErrorCode() const override {
+    return llvm::inconvertibleErrorCode();
+  }
+
+private:
+  std::string Message;
+};
+
+/// Writes the changed files under Opts.Root, in path order, each wholly or
+/// not at all:
+///  1. checks every file still holds `Before` (a created file must still be
+///     absent) and is writable by someone (mode bits, so a read-only file is
+///     refused even for root); any failure is an EditConflictError (changed)
+///     or WriteError (read-only) listing them all, and nothing is touched;
+///  2. copies the originals to Opts.BackupDir, when set;
+///  3. writes each new text to a temporary file in its target's directory
+///     (creating the directories of new files), with the old file's
+///     permissions; a failure (disk full) removes them all: nothing written;
+///  4. renames each over its target, then removes deleted files; a failure
+///     here is a WriteError naming the files written and those not.
+/// The environment variables METRICS_MIGRATE_TEST_FAIL_WRITE and
+/// METRICS_MIGRATE_TEST_FAIL_RENAME, set to a file's relative path, make
+/// step 3 or 4 fail on that file (ENOSPC, EIO) for the tests.
+llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files, const ApplyOptions &Opts);
 
 /// Writes \p Edits as a clang-apply-replacements YAML file at \p Path: one
 /// TranslationUnitReplacements (MainSourceFile empty) whose replacements,

@@ -3,13 +3,14 @@
 #include "tool/Executor.h"
 
 #include "matchers/FactsAction.h"
+#include "tool/CompileDatabase.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -51,6 +52,8 @@ private:
   std::vector<std::string> &Errors;
 };
 
+std::atomic<bool> Crashed{false};
+
 std::string canonical(llvm::StringRef Path) {
   llvm::SmallString<256> Real;
   if (!llvm::sys::fs::real_path(Path, Real))
@@ -69,32 +72,21 @@ bool underPrefix(llvm::StringRef Path, llvm::StringRef Prefix) {
 
 } // namespace
 
+bool parserCrashed() { return Crashed; }
+
 llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
                                                   const ScanOptions &Opts) {
-  std::string LoadError;
-  llvm::SmallString<256> DBPath(Opts.BuildDir);
-  llvm::sys::path::append(DBPath, "compile_commands.json");
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB =
-      clang::tooling::JSONCompilationDatabase::loadFromFile(
-          DBPath, LoadError, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  auto DB = loadCompileDatabase(Opts.BuildDir);
   if (!DB)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "cannot load %s: %s", DBPath.c_str(),
-                                   llvm::StringRef(LoadError).trim().str().c_str());
+    return DB.takeError();
 
   // Which TUs: project files, canonical, each once, minus excluded ones.
   std::string Root = canonical(Cfg.Root);
   std::vector<std::string> Prefixes;
   for (const std::string &P : Opts.Paths)
     Prefixes.push_back(canonical(P));
-  std::vector<std::string> Excluded;
-  for (const std::string &E : Cfg.Exclude) {
-    llvm::SmallString<256> P(Root);
-    llvm::sys::path::append(P, E);
-    Excluded.push_back(std::string(P));
-  }
   std::map<std::string, std::string> Files; // canonical -> as in the database
-  for (const std::string &File : DB->getAllFiles()) {
+  for (const std::string &File : (*DB)->getAllFiles()) {
     std::string Canon = canonical(File);
     if (!underPrefix(Canon, Root))
       continue;
@@ -102,7 +94,7 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
           return underPrefix(Canon, P);
         }))
       continue;
-    if (llvm::any_of(Excluded, [&](const std::string &E) { return underPrefix(Canon, E); }))
+    if (isExcluded(Cfg, llvm::StringRef(Canon).drop_front(Root.size()).ltrim('/')))
       continue;
     Files.emplace(Canon, File);
   }
@@ -123,7 +115,7 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
   auto RunOne = [&](size_t I) {
     TUFacts &Out = Results[I];
     Out.MainFile = Order[I];
-    clang::tooling::ClangTool Tool(*DB, {Order[I]},
+    clang::tooling::ClangTool Tool(**DB, {Order[I]},
                                    std::make_shared<clang::PCHContainerOperations>(),
                                    llvm::vfs::createPhysicalFileSystem());
     Tool.appendArgumentsAdjuster(clang::tooling::getClangStripOutputAdjuster());
@@ -135,7 +127,16 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
     ErrorCollector Errors(Out.Errors);
     Tool.setDiagnosticConsumer(&Errors);
     Tool.setPrintErrorMessage(false);
-    int RC = Tool.run(newFactsActionFactory(Cfg, Out).get());
+    // A crash inside Clang on this TU loses this TU only: its facts are
+    // dropped and it is reported like a TU that failed to parse.
+    int RC = 1;
+    llvm::CrashRecoveryContext Recovery;
+    if (!Recovery.RunSafely([&] { RC = Tool.run(newFactsActionFactory(Cfg, Out).get()); })) {
+      Crashed = true;
+      Out = TUFacts();
+      Out.MainFile = Order[I];
+      Out.Errors.push_back(Order[I] + ": error: the parser crashed on this file");
+    }
     if (RC != 0 || !Out.Errors.empty()) {
       Out.Parsed = false;
       if (Out.Errors.empty())

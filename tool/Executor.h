@@ -32,6 +32,11 @@ struct ScanOptions {
 llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
                                                   const ScanOptions &Opts);
 
+/// Whether Clang crashed on some TU of this process. Its memory is then
+/// suspect (the crash skipped destructors), so the process must end
+/// without LLVM's global clean-up.
+bool parserCrashed();
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_TOOL_EXECUTOR_H

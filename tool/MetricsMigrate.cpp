@@ -4,7 +4,9 @@
 // configuration, runs the stages and turns their errors into exit codes:
 //   0 done, 1 `check` found work, 2 bad usage or configuration,
 //   3 some TUs failed to parse (the rest still processed),
-//   4 edits conflicted (nothing written).
+//   4 edits conflicted or files changed since they were read (nothing
+//     written), 5 writing failed (read-only file, disk full; the message
+//     says which files were written).
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,8 +24,13 @@
 #include "tool/Pipeline.h"
 
 #include "CLI/CLI.hpp"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace {
@@ -34,11 +41,14 @@ enum ExitCode {
   BadUsage = 2,
   ParseFailures = 3,
   Conflict = 4,
+  WriteFailed = 5,
 };
 
 struct CommonFlags {
   std::string BuildDir;
   std::string ConfigFile;
+  std::string Root;
+  std::vector<std::string> Exclude;
   unsigned Jobs = 0;
   std::vector<std::string> Paths;
 };
@@ -50,6 +60,12 @@ void addCommonFlags(CLI::App &Cmd, CommonFlags &F) {
   Cmd.add_option("--config", F.ConfigFile,
                  "Configuration file (default: .metrics-migrate.yaml found upward "
                  "from the working directory)");
+  Cmd.add_option("--root", F.Root,
+                 "Project root: nothing outside it is ever written (default: the "
+                 "configuration file's folder)");
+  Cmd.add_option("--exclude", F.Exclude,
+                 "Glob of files never scanned nor written, relative to the root (repeatable; "
+                 "adds to the configuration's `exclude`, default build*/ and third_party/)");
   Cmd.add_option("-j,--jobs", F.Jobs, "Parallel workers (default: one per core)");
   Cmd.add_option("paths", F.Paths, "Only translation units under these paths");
 }
@@ -69,7 +85,53 @@ llvm::Expected<mm::Config> configFor(const CommonFlags &F) {
       return Found.takeError();
     Path = *Found;
   }
-  return mm::loadConfig(Path);
+  auto Cfg = mm::loadConfig(Path);
+  if (!Cfg)
+    return Cfg.takeError();
+  if (!F.Root.empty()) {
+    llvm::SmallString<256> Root(F.Root);
+    llvm::sys::fs::make_absolute(Root);
+    llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+    if (!llvm::sys::fs::is_directory(Root))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "--root %s: not a directory", F.Root.c_str());
+    Cfg->Root = std::string(Root);
+  }
+  llvm::append_range(Cfg->Exclude, F.Exclude);
+  return Cfg;
+}
+
+/// The files of \p Files with uncommitted changes when \p Root lies in a
+/// git work tree (none otherwise, or without git).
+std::vector<std::string> uncommitted(const std::string &Root,
+                                     llvm::ArrayRef<mm::MaterializedFile> Files) {
+  llvm::ErrorOr<std::string> Git = llvm::sys::findProgramByName("git");
+  if (!Git)
+    return {};
+  std::vector<std::string> Touched;
+  for (const mm::MaterializedFile &F : Files)
+    if (!F.Created)
+      Touched.push_back(F.File);
+  if (Touched.empty())
+    return {};
+  llvm::SmallString<128> Out;
+  if (llvm::sys::fs::createTemporaryFile("metrics-migrate-git", "txt", Out))
+    return {};
+  std::vector<llvm::StringRef> Args = {*Git, "-C", Root, "status", "--porcelain", "--"};
+  llvm::append_range(Args, Touched);
+  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(Out),
+                                                llvm::StringRef("")};
+  int RC = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects);
+  auto Text = llvm::MemoryBuffer::getFile(Out);
+  llvm::sys::fs::remove(Out);
+  std::vector<std::string> Dirty;
+  if (RC != 0 || !Text) // Not a work tree.
+    return Dirty;
+  llvm::SmallVector<llvm::StringRef> Lines;
+  (*Text)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Line : Lines)
+    Dirty.push_back(Line.drop_front(3).str());
+  return Dirty;
 }
 
 mm::ScanOptions scanOptions(const CommonFlags &F) {
@@ -100,6 +162,10 @@ int migrationError(llvm::Error E) {
         llvm::errs() << "metrics-migrate: " << C.message() << "\n";
         Code = Conflict;
       },
+      [&](const mm::WriteError &W) {
+        llvm::errs() << "metrics-migrate: " << W.message() << "\n";
+        Code = WriteFailed;
+      },
       [&](const llvm::ErrorInfoBase &Other) {
         llvm::errs() << "metrics-migrate: " << Other.message() << "\n";
       });
@@ -122,15 +188,6 @@ llvm::Error writeTo(const std::string &Path,
   return llvm::Error::success();
 }
 
-/// The first line \p F changes (1-based, in the old text).
-unsigned firstChangedLine(const mm::MaterializedFile &F) {
-  std::vector<llvm::StringRef> Old = mm::splitLines(F.Before), New = mm::splitLines(F.After);
-  for (const mm::DiffOp &Op : mm::diffLines(Old, New))
-    if (Op.K != mm::DiffOp::Keep)
-      return std::max(1u, Op.K == mm::DiffOp::Delete ? Op.OldLine + 1 : Op.OldLine + 1);
-  return 1;
-}
-
 /// `check`: one line per file still to migrate and per item left for a
 /// human, then a total. GitHub annotations with \p GitHub.
 void printCheck(llvm::raw_ostream &OS, const mm::Migration &M, bool GitHub) {
@@ -138,7 +195,7 @@ void printCheck(llvm::raw_ostream &OS, const mm::Migration &M, bool GitHub) {
     mm::LineCounts N = mm::countChangedLines(F.Before, F.After);
     std::string What = F.Created ? "to be created" : F.Deleted ? "to be deleted" : "to migrate";
     if (GitHub)
-      OS << "::warning file=" << F.File << ",line=" << firstChangedLine(F)
+      OS << "::warning file=" << F.File << ",line=" << mm::firstChangedLine(F.Before, F.After)
          << "::metrics-migrate: " << What << " (+" << N.Insertions << " -" << N.Deletions
          << ")\n";
     else
@@ -163,8 +220,22 @@ void printCheck(llvm::raw_ostream &OS, const mm::Migration &M, bool GitHub) {
 
 } // namespace
 
+int run(int argc, char **argv);
+
 int main(int argc, char **argv) {
   llvm::InitLLVM X(argc, argv);
+  llvm::CrashRecoveryContext::Enable();
+  int RC = run(argc, argv);
+  if (mm::parserCrashed()) {
+    // What the crashed TU left behind must not be cleaned up.
+    llvm::outs().flush();
+    llvm::errs().flush();
+    llvm::sys::Process::Exit(RC, /*NoCleanup=*/true);
+  }
+  return RC;
+}
+
+int run(int argc, char **argv) {
   CLI::App App{"metrics-migrate: dissolve a central metrics service into "
                "per-module Prometheus metrics"};
   App.require_subcommand(1);
@@ -191,6 +262,15 @@ int main(int argc, char **argv) {
                    "Also write the edits as clang-apply-replacements YAML");
   CLI::App *Apply = App.add_subcommand("apply", "Migrate the tree in place");
   addCommonFlags(*Apply, Flags);
+  std::string BackupDir;
+  bool AllowPartial = false, AllowDirty = false;
+  Apply->add_option("--backup-dir", BackupDir,
+                    "Copy every file before it is replaced or removed to this folder");
+  Apply->add_flag("--allow-partial", AllowPartial,
+                  "Write even though some TUs failed to parse (a call or construction "
+                  "site there may be missed)");
+  Apply->add_flag("--allow-dirty", AllowDirty,
+                  "Write files that have uncommitted changes in git");
   Apply->add_option("--export-fixes", ExportFixes,
                     "Also write the edits as clang-apply-replacements YAML");
 
@@ -287,7 +367,27 @@ int main(int argc, char **argv) {
       mm::printDiffStat(llvm::outs(), M->Files);
     mm::printUnifiedDiff(llvm::outs(), M->Files);
   } else if (Apply->parsed()) {
-    if (llvm::Error E = mm::applyFiles(M->Files, MO))
+    if (!M->FailedTUs.empty() && !AllowPartial) {
+      llvm::errs() << "metrics-migrate: " << M->FailedTUs.size()
+                   << " translation unit(s) failed to parse; a call or construction site "
+                      "there would be missed, so nothing was written (fix them, exclude "
+                      "them with --exclude, or pass --allow-partial)\n";
+      return ParseFailures;
+    }
+    if (!AllowDirty) {
+      std::vector<std::string> Dirty = uncommitted(MO.Root, M->Files);
+      if (!Dirty.empty()) {
+        for (const std::string &F : Dirty)
+          llvm::errs() << F << ": error: has uncommitted changes\n";
+        llvm::errs() << "metrics-migrate: nothing was written; commit or stash these "
+                        "files first, or pass --allow-dirty\n";
+        return BadUsage;
+      }
+    }
+    mm::ApplyOptions AO;
+    AO.Root = MO.Root;
+    AO.BackupDir = BackupDir;
+    if (llvm::Error E = mm::applyFiles(M->Files, AO))
       return migrationError(std::move(E));
     mm::printDiffStat(llvm::errs(), M->Files);
   }

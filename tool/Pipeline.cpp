@@ -2,6 +2,7 @@
 
 #include "tool/Pipeline.h"
 
+#include "core/LineDiff.h"
 #include "core/Merge.h"
 #include "planner/Planner.h"
 
@@ -10,6 +11,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/xxhash.h"
+
+#include <cstdlib>
 
 namespace mm {
 
@@ -67,6 +72,38 @@ bool namesAny(llvm::StringRef Text, const std::vector<std::string> &Names) {
   return false;
 }
 
+/// Why \p F may not be written, or "": it lies outside the project root
+/// (itself or through a symlink) or is excluded.
+std::string fenced(const MaterializedFile &F, const Config &Cfg) {
+  llvm::StringRef File = F.File;
+  if (llvm::sys::path::is_absolute(File) || File == ".." || File.starts_with("../"))
+    return "outside the project root";
+  if (isExcluded(Cfg, File))
+    return "excluded by the configuration or --exclude";
+  // The file, or for a new one its nearest existing folder, must resolve
+  // under the root.
+  llvm::SmallString<256> Root, Real, Path(Cfg.Root);
+  if (llvm::sys::fs::real_path(Cfg.Root, Root))
+    return "outside the project root";
+  llvm::sys::path::append(Path, File);
+  while (llvm::sys::fs::real_path(Path, Real))
+    llvm::sys::path::remove_filename(Path);
+  llvm::StringRef R = Real;
+  if (R != Root.str() && !(R.starts_with(Root) && R.drop_front(Root.size()).starts_with("/")))
+    return "a symlink to outside the project root";
+  return "";
+}
+
+/// Runs the shell command in the environment variable \p Name, if set: lets
+/// the tests change the tree at a given point of a run (as git's GIT_TEST_*
+/// variables do).
+void runTestHook(const char *Name) {
+  const char *Command = std::getenv(Name);
+  if (!Command || !*Command)
+    return;
+  llvm::sys::ExecuteAndWait("/bin/sh", {"/bin/sh", "-c", Command});
+}
+
 } // namespace
 
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
@@ -87,6 +124,13 @@ llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
       Line.erase(At, Root.size());
     S.FailedTUs.push_back(std::move(Line));
   }
+  for (const TUFacts &TU : *Facts)
+    for (const auto &[File, Hash] : TU.ReadHashes) {
+      auto [It, New] = S.ReadHashes.emplace(File, Hash);
+      if (!New && It->second != Hash && !llvm::is_contained(S.ChangedDuringScan, File))
+        S.ChangedDuringScan.push_back(File);
+    }
+  llvm::sort(S.ChangedDuringScan);
   auto C = buildCatalog(*Facts, Cfg);
   if (!C)
     return C.takeError();
@@ -99,6 +143,7 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
   auto S = runScan(Cfg, Opts);
   if (!S)
     return S.takeError();
+  runTestHook("METRICS_MIGRATE_TEST_AFTER_SCAN");
   Migration M;
   M.TheCatalog = std::move(S->TheCatalog);
   M.TheFacts = std::move(S->TheFacts);
@@ -176,9 +221,36 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
     if (!Files)
       return Files.takeError();
   }
-  for (MaterializedFile &F : *Files)
-    if (F.changed())
-      M.Files.push_back(std::move(F));
+  for (MaterializedFile &F : *Files) {
+    if (!F.changed())
+      continue;
+    if (std::string Why = fenced(F, Cfg); !Why.empty()) {
+      LineCounts N = countChangedLines(F.Before, F.After);
+      M.Rewrites.Manual.push_back(
+          {F.File, firstChangedLine(F.Before, F.After), "not written",
+           Why + "; its edit (+" + std::to_string(N.Insertions) + " -" +
+               std::to_string(N.Deletions) + " lines, see `diff`) is left for a human"});
+      M.Fenced.push_back(std::move(F));
+      continue;
+    }
+    M.Files.push_back(std::move(F));
+  }
+  llvm::sort(M.Rewrites.Manual);
+
+  // Every edit is an offset into the bytes the parser read: a file that
+  // changed since then would be corrupted.
+  std::vector<std::string> Stale;
+  for (const std::string &File : S->ChangedDuringScan)
+    Stale.push_back(File + ": error: file changed while it was being read");
+  for (const MaterializedFile &F : M.Files) {
+    auto Read = S->ReadHashes.find(F.File);
+    if (!F.Created && Read != S->ReadHashes.end() &&
+        Read->second != llvm::utohexstr(llvm::xxh3_64bits(F.Before)))
+      Stale.push_back(F.File + ": error: file changed since it was read");
+  }
+  if (!Stale.empty())
+    return llvm::make_error<EditConflictError>(llvm::join(Stale, "\n") +
+                                               "\nnothing was written; run again");
   return M;
 }
 

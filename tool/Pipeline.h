@@ -24,6 +24,9 @@ struct Migration {
   Plan ThePlan;
   RewriteResult Rewrites;
   std::vector<MaterializedFile> Files; ///< Sorted by path; unchanged ones left out.
+  /// Changed files that may not be written (outside the root, excluded):
+  /// left out of Files, each listed in Rewrites.Manual.
+  std::vector<MaterializedFile> Fenced;
   std::vector<std::string> FailedTUs;  ///< With their first error.
 };
 
@@ -32,6 +35,10 @@ struct Scan {
   Catalog TheCatalog;
   Facts TheFacts;
   std::vector<std::string> FailedTUs;
+  /// Project file -> hash of the bytes the parser read (see TUFacts).
+  std::map<std::string, std::string> ReadHashes;
+  /// Files two TUs read with different bytes: changed during the scan.
+  std::vector<std::string> ChangedDuringScan;
 };
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts);
 

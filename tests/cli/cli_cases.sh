@@ -5,74 +5,8 @@
 set -uo pipefail
 tool=$1
 case_name=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# A one-file project with a compile database.
-make_project() {
-  mkdir -p "$work/proj/src"
-  cat > "$work/proj/src/metrics.cc" <<'CPP'
-#include <prometheus/counter.h>
-#include <prometheus/family.h>
-#include <prometheus/registry.h>
-#include <memory>
-namespace demo {
-class MetricsService {
- public:
-  MetricsService()
-      : registry_(std::make_shared<prometheus::Registry>()),
-        jobs_total_(prometheus::BuildCounter().Name("jobs_total").Help("Jobs").Register(*registry_)) {}
-  void RecordJob(const std::string& kind) { jobs_total_.Add({{"kind", kind}}).Increment(); }
- private:
-  std::shared_ptr<prometheus::Registry> registry_;
-  prometheus::Family<prometheus::Counter>& jobs_total_;
-};
-inline void Work(MetricsService& m) { m.RecordJob("x"); }
-}  // namespace demo
-CPP
-  cat > "$work/proj/.metrics-migrate.yaml" <<'YAML'
-service_class: demo::MetricsService
-registry:
-  expr: "demo::DefaultRegistry()"
-  header: "src/registry.h"
-YAML
-  write_db metrics.cc
-}
-
-write_db() {
-  {
-    echo "["
-    local first=1
-    for f in "$@"; do
-      [ $first = 1 ] || echo ","
-      first=0
-      printf '{"directory": "%s", "file": "%s", "command": "c++ -std=c++17 -I '"$work/proj"' -c %s"}\n' \
-        "$work/proj/src" "$work/proj/src/$f" "$work/proj/src/$f"
-    done
-    echo "]"
-  } > "$work/proj/compile_commands.json"
-}
-
-# expect CODE PATTERN -- command...: runs it, checks exit code and that
-# stdout+stderr match the extended regex PATTERN.
-expect() {
-  local want=$1 pattern=$2
-  shift 3
-  local out rc
-  out=$("$@" 2>&1)
-  rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "exit code $rc, expected $want; output:"
-    echo "$out"
-    exit 1
-  fi
-  if ! grep -Eq -- "$pattern" <<<"$out"; then
-    echo "output does not match /$pattern/:"
-    echo "$out"
-    exit 1
-  fi
-  echo "ok: exit $rc, /$pattern/"
-}
+# shellcheck source=../lib/cli_project.sh
+source "$(dirname "$0")/../lib/cli_project.sh"
 
 make_project
 cd "$work/proj"
@@ -110,7 +44,7 @@ case "$case_name" in
     expect 2 "\.metrics-migrate\.yaml:1: error: service class 'demo::Nope' is not defined" -- "$tool" catalog -p .
     ;;
   no-database)
-    expect 2 "cannot load .*nowhere/compile_commands\.json" -- "$tool" catalog -p "$work/nowhere"
+    expect 2 "no compile_commands\.json in .*nowhere: configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON" -- "$tool" catalog -p "$work/nowhere"
     ;;
   bad-usage)
     expect 2 'required' -- "$tool" catalog

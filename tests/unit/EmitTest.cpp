@@ -7,6 +7,8 @@
 #include "clang/Tooling/ReplacementsYaml.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/YAMLTraits.h"
+
+#include <cstdlib>
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -161,6 +163,7 @@ class EmitOnDisk : public ::testing::Test {
 protected:
   TempDir Dir;
   MaterializeOptions Opts{Dir.Root};
+  ApplyOptions Apply{Dir.Root, ""};
 };
 
 TEST_F(EmitOnDisk, ApplyWritesCreatesAndDeletes) {
@@ -177,7 +180,7 @@ TEST_F(EmitOnDisk, ApplyWritesCreatesAndDeletes) {
       modified("src/same.cpp", "int s;\n", "int s;\n"),
       modified("src/run.sh", "echo 1\n", "echo 2\n"),
   };
-  ASSERT_FALSE(static_cast<bool>(applyFiles(Files, Opts)));
+  ASSERT_FALSE(static_cast<bool>(applyFiles(Files, Apply)));
   EXPECT_EQ(Dir.read("src/a.cpp"), "int aa;\n");
   EXPECT_EQ(Dir.read("src/gone.cpp"), std::nullopt);
   EXPECT_EQ(Dir.read("new/deep/made.h"), "int m;\n");
@@ -207,7 +210,7 @@ TEST_F(EmitOnDisk, ApplyTouchesNothingWhenAFileChanged) {
       created("exists-now.h", "int n;\n"),
       modified("missing.cpp", "int m;\n", "int mm;\n"),
   };
-  llvm::Error Err = applyFiles(Files, Opts);
+  llvm::Error Err = applyFiles(Files, Apply);
   ASSERT_TRUE(static_cast<bool>(Err));
   EXPECT_TRUE(Err.isA<EditConflictError>());
   std::string Message = llvm::toString(std::move(Err));
@@ -219,6 +222,76 @@ TEST_F(EmitOnDisk, ApplyTouchesNothingWhenAFileChanged) {
   EXPECT_EQ(Dir.read("a.cpp"), "int a;\n");
   EXPECT_EQ(Dir.read("c.cpp"), "int c;\n");
   EXPECT_EQ(Dir.read("exists-now.h"), "surprise\n");
+}
+
+TEST_F(EmitOnDisk, ApplyRefusesReadOnlyFilesBeforeWritingAny) {
+  Dir.write("a.cpp", "int a;\n");
+  Dir.write("locked.cpp", "int l;\n");
+  llvm::sys::fs::setPermissions(Dir.path("locked.cpp"), llvm::sys::fs::perms(0444));
+  std::vector<MaterializedFile> Files = {modified("a.cpp", "int a;\n", "int aa;\n"),
+                                         modified("locked.cpp", "int l;\n", "int ll;\n")};
+  llvm::Error Err = applyFiles(Files, Apply);
+  ASSERT_TRUE(Err.isA<WriteError>());
+  EXPECT_THAT(llvm::toString(std::move(Err)),
+              AllOf(HasSubstr("locked.cpp: error: file is read-only"),
+                    HasSubstr("nothing was written")));
+  EXPECT_EQ(Dir.read("a.cpp"), "int a;\n");
+  EXPECT_EQ(Dir.read("locked.cpp"), "int l;\n");
+}
+
+/// Sets an environment variable for the scope of one test.
+class ScopedEnv {
+public:
+  ScopedEnv(const char *Name, const char *Value) : Name(Name) { ::setenv(Name, Value, 1); }
+  ~ScopedEnv() { ::unsetenv(Name); }
+
+private:
+  const char *Name;
+};
+
+TEST_F(EmitOnDisk, ApplyDiskFullWhileWritingChangesNothing) {
+  Dir.write("a.cpp", "int a;\n");
+  Dir.write("b.cpp", "int b;\n");
+  ScopedEnv Full("METRICS_MIGRATE_TEST_FAIL_WRITE", "b.cpp");
+  std::vector<MaterializedFile> Files = {modified("a.cpp", "int a;\n", "int aa;\n"),
+                                         modified("b.cpp", "int b;\n", "int bb;\n"),
+                                         created("c.h", "int c;\n")};
+  llvm::Error Err = applyFiles(Files, Apply);
+  ASSERT_TRUE(Err.isA<WriteError>());
+  EXPECT_THAT(llvm::toString(std::move(Err)),
+              AllOf(HasSubstr("b.cpp: error: cannot write: No space left on device"),
+                    HasSubstr("nothing was written")));
+  EXPECT_EQ(Dir.read("a.cpp"), "int a;\n");
+  EXPECT_EQ(Dir.read("b.cpp"), "int b;\n");
+  EXPECT_EQ(Dir.read("c.h"), std::nullopt);
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir.Root, EC), End; It != End && !EC;
+       It.increment(EC))
+    EXPECT_FALSE(llvm::StringRef(It->path()).ends_with(".tmp")) << It->path();
+}
+
+TEST_F(EmitOnDisk, ApplyFailingMidwaySaysWhatWasWrittenAndBackupsKeepTheOriginals) {
+  Dir.write("a.cpp", "int a;\n");
+  Dir.write("b.cpp", "int b;\n");
+  Dir.write("src/c.cpp", "int c;\n");
+  ScopedEnv Broken("METRICS_MIGRATE_TEST_FAIL_RENAME", "b.cpp");
+  Apply.BackupDir = Dir.path("backup");
+  std::vector<MaterializedFile> Files = {modified("a.cpp", "int a;\n", "int aa;\n"),
+                                         modified("b.cpp", "int b;\n", "int bb;\n"),
+                                         modified("src/c.cpp", "int c;\n", "int cc;\n")};
+  llvm::Error Err = applyFiles(Files, Apply);
+  ASSERT_TRUE(Err.isA<WriteError>());
+  EXPECT_THAT(llvm::toString(std::move(Err)),
+              AllOf(HasSubstr("b.cpp: error: cannot replace: Input/output error"),
+                    HasSubstr("written (new text): a.cpp\n"),
+                    HasSubstr("not written (old text): b.cpp, src/c.cpp")));
+  // Each file wholly old or wholly new.
+  EXPECT_EQ(Dir.read("a.cpp"), "int aa;\n");
+  EXPECT_EQ(Dir.read("b.cpp"), "int b;\n");
+  EXPECT_EQ(Dir.read("src/c.cpp"), "int c;\n");
+  EXPECT_EQ(Dir.read("backup/a.cpp"), "int a;\n");
+  EXPECT_EQ(Dir.read("backup/b.cpp"), "int b;\n");
+  EXPECT_EQ(Dir.read("backup/src/c.cpp"), "int c;\n");
 }
 
 /// A few before/after pairs covering every header and newline case.
