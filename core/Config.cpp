@@ -3,10 +3,14 @@
 #include "core/Config.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/YAMLTraits.h"
+
+#include <functional>
 
 namespace llvm::yaml {
 
@@ -16,9 +20,12 @@ template <> struct MappingTraits<mm::Config> {
     IO.mapRequired("registry", C.Registry);
     IO.mapOptional("interfaces", C.Interfaces);
     IO.mapOptional("test_doubles", C.TestDoubles);
-    IO.mapOptional("exclude", C.Exclude);
+    IO.mapOptional("exclude", C.Exclude, std::vector<std::string>{"build*/", "third_party/"});
   }
   static std::string validate(IO &, mm::Config &C) {
+    for (const std::string &Glob : C.Exclude)
+      if (auto Pattern = GlobPattern::create(Glob); !Pattern)
+        return "'exclude': bad glob '" + Glob + "': " + toString(Pattern.takeError());
     if (C.ServiceClass.empty())
       return "'service_class' must name a class";
     if (C.Registry.Expr.empty())
@@ -57,6 +64,18 @@ unsigned lineOfKey(llvm::StringRef Text, llvm::StringRef Key) {
 
 } // namespace
 
+bool isExcluded(const Config &Cfg, llvm::StringRef RelativePath) {
+  for (const std::string &Glob : Cfg.Exclude) {
+    // `dir/` covers what lies under it: `dir/*`, where `*` crosses `/`.
+    // GlobPattern keeps a StringRef into its text: the text must outlive it.
+    std::string Text = llvm::StringRef(Glob).ends_with("/") ? Glob + "*" : Glob;
+    auto Pattern = llvm::GlobPattern::create(Text);
+    if (Pattern && Pattern->match(RelativePath))
+      return true;
+  }
+  return false;
+}
+
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path) {
   std::string Diagnostics;
   llvm::raw_string_ostream DiagOS(Diagnostics);
@@ -67,7 +86,22 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path) {
   Config C;
   llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), /*Ctxt=*/nullptr,
                        Handler, &DiagOS);
-  In >> C;
+  // Without a document (an empty stream, only comments), or with one whose
+  // nodes could not be built, yaml::Input has no node to pin errors on:
+  // validate()'s error would then crash it. Look before reading.
+  // (This is `In >> C` with that check in the middle: the document's nodes
+  // can be built only once.)
+  bool HasDocument = In.setCurrentDocument();
+  if (!HasDocument && !In.error())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s: error: the configuration is empty; it needs 'service_class' and "
+        "'registry'",
+        Path.str().c_str());
+  if (!In.error()) {
+    llvm::yaml::EmptyContext Ctx;
+    llvm::yaml::yamlize(In, C, /*Required=*/true, Ctx);
+  }
   if (In.error()) {
     DiagOS.flush();
     if (Diagnostics.empty())
@@ -97,6 +131,47 @@ llvm::Expected<Config> loadConfig(llvm::StringRef Path) {
   return parseConfig((*Buffer)->getBuffer(), Abs);
 }
 
+std::vector<std::string> configKeys() {
+  // Every field set, so that every key is written.
+  Config C;
+  C.ServiceClass = "S";
+  C.Registry.Expr = "r()";
+  C.Registry.Header = "r.h";
+  C.Interfaces = {"I"};
+  C.TestDoubles = {"D"};
+  C.Exclude = {"x/"};
+  std::string Text;
+  {
+    llvm::raw_string_ostream OS(Text);
+    llvm::yaml::Output Out(OS);
+    Out.setWriteDefaultValues(true);
+    Out << C;
+  }
+  std::vector<std::string> Keys;
+  std::function<void(llvm::yaml::Node *, const std::string &)> Walk =
+      [&](llvm::yaml::Node *N, const std::string &Prefix) {
+        auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
+        if (!Map)
+          return;
+        for (llvm::yaml::KeyValueNode &KV : *Map) {
+          auto *Key = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(KV.getKey());
+          if (!Key)
+            continue;
+          llvm::SmallString<32> Storage;
+          std::string Name = Prefix + Key->getValue(Storage).str();
+          if (llvm::isa_and_nonnull<llvm::yaml::MappingNode>(KV.getValue()))
+            Walk(KV.getValue(), Name + ".");
+          else
+            Keys.push_back(Name);
+        }
+      };
+  llvm::SourceMgr SM;
+  llvm::yaml::Stream Stream(Text, SM);
+  for (llvm::yaml::Document &Doc : Stream)
+    Walk(Doc.getRoot(), "");
+  return Keys;
+}
+
 llvm::Expected<std::string> findConfig(llvm::StringRef StartDir) {
   llvm::SmallString<256> Dir(StartDir);
   if (std::error_code EC = llvm::sys::fs::make_absolute(Dir))
@@ -110,7 +185,7 @@ llvm::Expected<std::string> findConfig(llvm::StringRef StartDir) {
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
       break;
-    Dir = Parent;
+    Dir.truncate(Parent.size()); // Parent is a prefix of Dir's own buffer.
   }
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),

@@ -30,13 +30,18 @@ struct Config {
   std::vector<std::string> Interfaces;
   /// Extra test double classes, beyond the detected ones.
   std::vector<std::string> TestDoubles;
-  /// Path prefixes (relative to Root) whose files are never scanned.
+  /// Globs (relative to Root) of files never scanned as TUs and never
+  /// written; one ending in `/` covers everything under the directories it
+  /// matches. Without the key: build*/ and third_party/; --exclude adds.
   std::vector<std::string> Exclude;
 
   std::string Path;             ///< The file read.
   std::string Root;             ///< Its directory: the project root.
   unsigned ServiceClassLine = 0; ///< For messages about the service class.
 };
+
+/// Whether \p RelativePath (to the root) matches one of Cfg.Exclude.
+bool isExcluded(const Config &Cfg, llvm::StringRef RelativePath);
 
 /// Parses \p Text as the contents of \p Path. Errors carry `path:line:col`.
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
@@ -46,6 +51,11 @@ llvm::Expected<Config> loadConfig(llvm::StringRef Path);
 
 /// Looks for ConfigFileName in \p StartDir and its parents.
 llvm::Expected<std::string> findConfig(llvm::StringRef StartDir);
+
+/// Every key parseConfig accepts, a nested one as `parent.child` (only the
+/// leaves: `registry.expr`, not `registry`), in the order the YAML traits map
+/// them. Derived from the traits, by writing a fully populated Config.
+std::vector<std::string> configKeys();
 
 } // namespace mm
 

@@ -2,12 +2,19 @@
 
 #include "core/JSON.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/FormatVariadic.h"
+
+#include <cmath>
+#include <limits>
 
 namespace mm {
 
 using llvm::json::Array;
 using llvm::json::Object;
+using llvm::json::ObjectMapper;
+using llvm::json::Path;
 using llvm::json::Value;
 
 namespace {
@@ -247,8 +254,461 @@ Value toJSON(const Facts &F) {
                 {"upper_snake_names", std::move(Names)}};
 }
 
+Value toJSON(const TUFacts &F) {
+  return Object{{"main_file", F.MainFile},
+                {"parsed", F.Parsed},
+                {"errors", strings(F.Errors)},
+                {"saw_service", F.SawService},
+                {"partial", toJSON(F.Partial)},
+                {"scan", toJSON(F.Scan)}};
+}
+
 void printJSON(llvm::raw_ostream &OS, const Value &V) {
   OS << llvm::formatv("{0:2}", V) << '\n';
+}
+
+//===----------------------------------------------------------------------===//
+// Reading back
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// An offset, a line or a count: an integer in [0, 2^32).
+struct U32 {
+  unsigned V = 0;
+};
+
+bool fromJSON(const Value &E, U32 &Out, Path P) {
+  std::optional<int64_t> N = E.getAsInteger();
+  if (!N || *N < 0 || *N > int64_t(std::numeric_limits<unsigned>::max())) {
+    P.report("expected an integer from 0 to 4294967295");
+    return false;
+  }
+  Out.V = unsigned(*N);
+  return true;
+}
+
+/// A histogram bucket boundary: a finite number. -0 reads as 0 (JSON prints
+/// -0.0 as `-0`, which reads back as the integer 0).
+struct Bucket {
+  double V = 0;
+};
+
+bool fromJSON(const Value &E, Bucket &Out, Path P) {
+  std::optional<double> D = E.getAsNumber();
+  if (!D || !std::isfinite(*D)) {
+    P.report("expected a finite number");
+    return false;
+  }
+  Out.V = *D == 0 ? 0.0 : *D;
+  return true;
+}
+
+bool mapU32(ObjectMapper &O, llvm::StringLiteral Key, unsigned &Out) {
+  U32 N;
+  if (!O.map(Key, N))
+    return false;
+  Out = N.V;
+  return true;
+}
+
+bool mapU32s(ObjectMapper &O, llvm::StringLiteral Key, std::vector<unsigned> &Out) {
+  std::vector<U32> Ns;
+  if (!O.map(Key, Ns))
+    return false;
+  Out.clear();
+  for (U32 N : Ns)
+    Out.push_back(N.V);
+  return true;
+}
+
+/// A nullable string: null reads as "".
+bool mapNullable(ObjectMapper &O, llvm::StringLiteral Key, std::string &Out) {
+  std::optional<std::string> S;
+  if (!O.map(Key, S))
+    return false;
+  Out = S.value_or("");
+  return true;
+}
+
+/// The span's five keys, on \p O itself (a SourceSpan, or a call site whose
+/// location is inlined). An end past 2^32 is refused: offset + length must
+/// not wrap.
+bool mapSpan(ObjectMapper &O, SourceSpan &S, Path P) {
+  if (!(O.map("file", S.File) && mapU32(O, "line", S.Line) &&
+        mapU32(O, "column", S.Column) && mapU32(O, "offset", S.Offset) &&
+        mapU32(O, "length", S.Length)))
+    return false;
+  if (uint64_t(S.Offset) + S.Length > std::numeric_limits<unsigned>::max()) {
+    P.field("length").report("offset + length must be below 4294967296");
+    return false;
+  }
+  return true;
+}
+
+/// An enum spelled as toString() spells it.
+template <typename Enum, size_t N>
+bool enumFromJSON(const Value &E, Enum &Out, Path P, const Enum (&All)[N],
+                  llvm::StringLiteral Expected) {
+  if (std::optional<llvm::StringRef> S = E.getAsString())
+    for (Enum Candidate : All)
+      if (toString(Candidate) == *S) {
+        Out = Candidate;
+        return true;
+      }
+  P.report(Expected);
+  return false;
+}
+
+} // namespace
+
+bool fromJSON(const Value &E, MetricKind &Out, Path P) {
+  static constexpr MetricKind All[] = {MetricKind::Counter, MetricKind::Gauge,
+                                       MetricKind::Histogram, MetricKind::Summary};
+  return enumFromJSON(E, Out, P, All,
+                      "expected \"counter\", \"gauge\", \"histogram\" or \"summary\"");
+}
+
+bool fromJSON(const Value &E, FieldStyle &Out, Path P) {
+  static constexpr FieldStyle All[] = {FieldStyle::FamilyRef, FieldStyle::FamilyPtr,
+                                       FieldStyle::ChildRef, FieldStyle::ChildPtr};
+  return enumFromJSON(
+      E, Out, P, All,
+      "expected \"family-ref\", \"family-ptr\", \"child-ref\" or \"child-ptr\"");
+}
+
+bool fromJSON(const Value &E, InitStyle &Out, Path P) {
+  static constexpr InitStyle All[] = {InitStyle::MemberInitializer,
+                                      InitStyle::ConstructorBody,
+                                      InitStyle::DefaultInitializer};
+  return enumFromJSON(E, Out, P, All,
+                      "expected \"member-initializer\", \"constructor-body\" or "
+                      "\"default-initializer\"");
+}
+
+bool fromJSON(const Value &E, BodyKind &Out, Path P) {
+  static constexpr BodyKind All[] = {BodyKind::SingleExpression,
+                                     BodyKind::MultiStatement, BodyKind::Other};
+  return enumFromJSON(
+      E, Out, P, All,
+      "expected \"single-expression\", \"multi-statement\" or \"other\"");
+}
+
+bool fromJSON(const Value &E, InjectionKind &Out, Path P) {
+  static constexpr InjectionKind All[] = {InjectionKind::ConstructorParam,
+                                          InjectionKind::Field,
+                                          InjectionKind::FunctionParam};
+  return enumFromJSON(
+      E, Out, P, All,
+      "expected \"constructor-param\", \"field\" or \"function-param\"");
+}
+
+bool fromJSON(const Value &E, Holder &Out, Path P) {
+  static constexpr Holder All[] = {Holder::Reference, Holder::Pointer,
+                                   Holder::SharedPtr, Holder::UniquePtr,
+                                   Holder::Value};
+  return enumFromJSON(E, Out, P, All,
+                      "expected \"reference\", \"pointer\", \"shared_ptr\", "
+                      "\"unique_ptr\" or \"value\"");
+}
+
+bool fromJSON(const Value &E, DoubleKind &Out, Path P) {
+  static constexpr DoubleKind All[] = {DoubleKind::Stub, DoubleKind::Mock};
+  return enumFromJSON(E, Out, P, All, "expected \"stub\" or \"mock\"");
+}
+
+bool fromJSON(const Value &E, SourceSpan &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && mapSpan(O, Out, P);
+}
+
+bool fromJSON(const Value &E, Metric &Out, Path P) {
+  ObjectMapper O(E, P);
+  std::map<std::string, std::string> Labels;
+  std::vector<Bucket> Buckets;
+  if (!(O && O.map("name", Out.Name) && O.map("kind", Out.Kind) &&
+        O.map("help", Out.Help) && O.map("labels", Out.LabelNames) &&
+        O.map("const_labels", Labels) && O.map("buckets", Buckets) &&
+        O.map("buckets_text", Out.BucketsText) && O.map("field", Out.Field) &&
+        O.map("field_type", Out.FieldType) && O.map("field_style", Out.Style) &&
+        O.map("init_style", Out.Init) && O.map("field_decl", Out.FieldDecl) &&
+        O.map("init_site", Out.InitSite) && O.map("builder", Out.BuilderChain) &&
+        O.map("registry_arg", Out.RegistryArg) &&
+        O.map("child_args", Out.ChildArgs) &&
+        O.map("local_constants", Out.LocalConstants)))
+    return false;
+  Out.ConstLabels.assign(Labels.begin(), Labels.end());
+  Out.Buckets.clear();
+  for (Bucket B : Buckets)
+    Out.Buckets.push_back(B.V);
+  return true;
+}
+
+bool fromJSON(const Value &E, Param &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("name", Out.Name) && O.map("type", Out.Type) &&
+         mapNullable(O, "default", Out.Default);
+}
+
+bool fromJSON(const Value &E, Wrapper &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("name", Out.Name) && O.map("signature", Out.Signature) &&
+         O.map("return_type", Out.ReturnType) && O.map("params", Out.Params) &&
+         O.map("metrics", Out.Metrics) && O.map("body_kind", Out.Body) &&
+         O.map("body", Out.BodyText) && O.map("template", Out.Template) &&
+         O.map("overrides", Out.Overrides) &&
+         O.map("uses_service_state", Out.UsesServiceState) &&
+         O.map("local_constants", Out.LocalConstants) &&
+         O.map("decl", Out.Decl) && O.map("definition", Out.Definition);
+}
+
+bool fromJSON(const Value &E, MethodDecl &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("signature", Out.Signature) && O.map("loc", Out.Loc);
+}
+
+bool fromJSON(const Value &E, Interface &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("name", Out.Name) && O.map("abstract", Out.Abstract) &&
+         O.map("loc", Out.Loc) && O.map("methods", Out.Methods);
+}
+
+bool fromJSON(const Value &E, TestDouble &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("name", Out.Name) && O.map("kind", Out.Kind) &&
+         O.map("base", Out.Base) && O.map("methods", Out.Methods) &&
+         O.map("loc", Out.Loc) && O.map("decls", Out.Decls);
+}
+
+bool fromJSON(const Value &E, InjectionPoint &Out, Path P) {
+  ObjectMapper O(E, P);
+  if (!(O && O.map("kind", Out.Kind) && O.map("owner", Out.Owner) &&
+        O.map("name", Out.Name) && O.map("type", Out.Type) &&
+        O.map("interface", Out.Interface) && O.map("holder", Out.How) &&
+        O.map("loc", Out.Loc)))
+    return false;
+  Out.Index = 0;
+  Out.Default.clear();
+  if (Out.Kind == InjectionKind::Field)
+    return true;
+  return mapU32(O, "index", Out.Index) && mapNullable(O, "default", Out.Default);
+}
+
+bool fromJSON(const Value &E, CallSite &Out, Path P) {
+  ObjectMapper O(E, P);
+  if (!(O && mapSpan(O, Out.Loc, P) && O.map("wrapper", Out.Wrapper) &&
+        O.map("signature", Out.Signature) && O.map("receiver", Out.Receiver) &&
+        O.map("arrow", Out.Arrow) && O.map("args", Out.Args) &&
+        mapU32s(O, "param_args", Out.ParamArgs) &&
+        O.map("enclosing_function", Out.EnclosingFunction) &&
+        O.map("module", Out.Module) && O.map("in_macro", Out.InMacro) &&
+        O.map("in_lambda", Out.InLambda) && O.map("in_template", Out.InTemplate) &&
+        O.map("in_test", Out.InTest)))
+    return false;
+  Out.Macro.clear();
+  Out.MacroDefinition = SourceSpan();
+  Out.MacroArgs.clear();
+  if (!Out.InMacro)
+    return true;
+  std::optional<SourceSpan> Definition;
+  if (!(O.map("macro", Out.Macro) && O.map("macro_definition", Definition) &&
+        O.map("macro_args", Out.MacroArgs)))
+    return false;
+  Out.MacroDefinition = Definition.value_or(SourceSpan());
+  return true;
+}
+
+bool fromJSON(const Value &E, LocalConstantSite &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("name", Out.Name) && O.map("decl", Out.Decl) &&
+         O.map("namespace", Out.Namespace);
+}
+
+bool fromJSON(const Value &E, Service &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("name", Out.Name) && O.map("namespace", Out.Namespace) &&
+         O.map("header", Out.Header) && O.map("source", Out.Source) &&
+         O.map("loc", Out.Loc) && O.map("kept_methods", Out.KeptMethods) &&
+         O.map("registry_field", Out.RegistryField) &&
+         O.map("registry_init", Out.RegistryInit) &&
+         O.map("header_names", Out.HeaderNames) &&
+         O.map("local_constants", Out.LocalConstants);
+}
+
+bool fromJSON(const Value &E, Catalog &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("service", Out.TheService) &&
+         O.map("interfaces", Out.Interfaces) &&
+         O.map("test_doubles", Out.TestDoubles) && O.map("metrics", Out.Metrics) &&
+         O.map("wrappers", Out.Wrappers) &&
+         O.map("injection_points", Out.InjectionPoints) &&
+         O.map("call_sites", Out.CallSites);
+}
+
+bool fromJSON(const Value &E, ArgumentSite &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("call", Out.Call) && O.map("callee", Out.Callee) &&
+         O.map("form", Out.Form) && mapU32(O, "index", Out.Index) &&
+         O.map("arg_text", Out.ArgText) && O.map("arg", Out.Arg) &&
+         O.map("removal", Out.Removal) &&
+         O.map("enclosing_function", Out.EnclosingFunction);
+}
+
+bool fromJSON(const Value &E, MemberInit &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("owner", Out.Owner) && O.map("field", Out.Field) &&
+         O.map("init", Out.Init) && O.map("removal", Out.Removal);
+}
+
+bool fromJSON(const Value &E, NullGuard &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("if", Out.If) && O.map("body", Out.Body) &&
+         O.map("field", Out.Field) && O.map("owner", Out.Owner) &&
+         O.map("early_return", Out.EarlyReturn) &&
+         O.map("only_records", Out.OnlyRecords);
+}
+
+bool fromJSON(const Value &E, ThisCapture &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("capture", Out.Capture) && O.map("removal", Out.Removal) &&
+         O.map("owner", Out.Owner) && O.map("fields", Out.Fields) &&
+         O.map("methods", Out.Methods) && O.map("other_use", Out.OtherUse);
+}
+
+bool fromJSON(const Value &E, ServiceVar &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("decl", Out.Decl) && O.map("name", Out.Name) &&
+         O.map("type", Out.Type) && O.map("double", Out.Double) &&
+         O.map("is_field", Out.IsField) && O.map("uses", Out.Uses);
+}
+
+bool fromJSON(const Value &E, Expectation &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("stmt", Out.Stmt) && O.map("mock", Out.Mock) &&
+         O.map("wrapper", Out.Wrapper) && O.map("args", Out.Args) &&
+         mapU32(O, "times", Out.Times) && O.map("times_known", Out.TimesKnown) &&
+         mapU32(O, "scope_end", Out.ScopeEnd) && O.map("test", Out.Test);
+}
+
+bool fromJSON(const Value &E, DoubleMention &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("decl", Out.Decl) && O.map("double", Out.Double);
+}
+
+bool fromJSON(const Value &E, Registration &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("name", Out.Name) && O.map("kind", Out.Kind) &&
+         O.map("help", Out.Help) && O.map("labels", Out.LabelNames) &&
+         O.map("loc", Out.Loc) &&
+         O.map("enclosing_function", Out.EnclosingFunction);
+}
+
+bool fromJSON(const Value &E, WallClockRead &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("loc", Out.Loc) &&
+         O.map("enclosing_function", Out.EnclosingFunction);
+}
+
+bool fromJSON(const Value &E, RecordBeforeFailure &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("record", Out.Record) && O.map("failure", Out.Failure) &&
+         O.map("what", Out.What) &&
+         O.map("enclosing_function", Out.EnclosingFunction);
+}
+
+bool fromJSON(const Value &E, Facts &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("service_vars", Out.ServiceVars) &&
+         O.map("expectations", Out.Expectations) &&
+         O.map("double_mentions", Out.DoubleMentions) &&
+         O.map("argument_sites", Out.ArgumentSites) &&
+         O.map("member_inits", Out.MemberInits) &&
+         O.map("null_guards", Out.NullGuards) &&
+         O.map("this_captures", Out.ThisCaptures) &&
+         O.map("registrations", Out.Registrations) &&
+         O.map("wall_clock_reads", Out.WallClockReads) &&
+         O.map("records_before_failure", Out.RecordsBeforeFailure) &&
+         O.map("files", Out.Files) &&
+         O.map("upper_snake_names", Out.UpperSnakeNames);
+}
+
+bool fromJSON(const Value &E, TUFacts &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("main_file", Out.MainFile) && O.map("parsed", Out.Parsed) &&
+         O.map("errors", Out.Errors) && O.map("saw_service", Out.SawService) &&
+         O.map("partial", Out.Partial) && O.map("scan", Out.Scan);
+}
+
+void writeTUFacts(llvm::raw_ostream &OS, llvm::ArrayRef<TUFacts> TUs) {
+  Array A;
+  for (const TUFacts &TU : TUs)
+    A.push_back(toJSON(TU));
+  printJSON(OS, Value(std::move(A)));
+}
+
+namespace {
+
+/// The byte offset where \p Text first nests arrays and objects deeper than
+/// \p Limit, if it does. Brackets inside strings do not count.
+std::optional<size_t> tooDeep(llvm::StringRef Text, unsigned Limit) {
+  unsigned Depth = 0;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (InString) {
+      if (C == '\\')
+        ++I;
+      else if (C == '"')
+        InString = false;
+    } else if (C == '"') {
+      InString = true;
+    } else if (C == '[' || C == '{') {
+      if (++Depth > Limit)
+        return I;
+    } else if ((C == ']' || C == '}') && Depth > 0) {
+      --Depth;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+llvm::Expected<std::vector<TUFacts>> readTUFacts(llvm::StringRef JSONText,
+                                                 llvm::StringRef SourceName) {
+  auto Fail = [&](const llvm::Twine &Message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   (SourceName + ": error: " + Message).str());
+  };
+  if (std::optional<size_t> At = tooDeep(JSONText, MaxTUFactsDepth))
+    return Fail(llvm::formatv("[byte={0}]: arrays and objects nested deeper than {1}",
+                              *At, MaxTUFactsDepth));
+  llvm::Expected<Value> Parsed = llvm::json::parse(JSONText);
+  if (!Parsed)
+    return Fail(llvm::toString(Parsed.takeError()));
+  const Array *TUs = Parsed->getAsArray();
+  if (!TUs)
+    return Fail("expected an array of translation units at $");
+  // Grown one TU at a time: `[{},{},...]` fails on its first element instead
+  // of allocating a TUFacts for each.
+  std::vector<TUFacts> Result;
+  for (size_t I = 0; I < TUs->size(); ++I) {
+    // One root per TU: the context printed with an error is that TU alone.
+    std::string Name = llvm::formatv("$[{0}]", I).str();
+    llvm::json::Path::Root Root(Name);
+    if ((*TUs)[I].getAsObject() == nullptr)
+      return Fail("expected object at " + Name);
+    TUFacts TU;
+    if (fromJSON((*TUs)[I], TU, Root)) {
+      Result.push_back(std::move(TU));
+      continue;
+    }
+    std::string Context;
+    llvm::raw_string_ostream OS(Context);
+    Root.printErrorContext((*TUs)[I], OS);
+    return Fail(llvm::toString(Root.getError()) + "\n" + OS.str());
+  }
+  return Result;
 }
 
 } // namespace mm

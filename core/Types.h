@@ -183,6 +183,9 @@ struct CallSite {
   bool InLambda = false;
   bool InTemplate = false;
   bool InTest = false;
+  /// Not a call: the method is named (`&Service::RecordX`) to be called
+  /// later through a member-function pointer or `std::bind`. Args is empty.
+  bool AddressTaken = false;
 };
 
 /// Where a file-local constant of the service's files that a builder chain

@@ -124,6 +124,8 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     if (!isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()))
       return true;
+    if (const auto *M = dyn_cast<CXXMethodDecl>(E->getMemberDecl()))
+      Called.insert(M->getCanonicalDecl());
     const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
     auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
     if (It == Fields.end()) {
@@ -132,6 +134,17 @@ public:
     }
     Touched.insert(It->second);
     Holes.push_back({E->getSourceRange(), "${field:" + It->second + "}"});
+    return true;
+  }
+
+  /// A metric field given a new value (`hits_ = &family_.Add(..)`): what
+  /// it holds is the service's state, so the body cannot leave the class.
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+            FD && Fields.count(FD->getCanonicalDecl()))
+          UsesState = true;
     return true;
   }
 
@@ -160,6 +173,8 @@ public:
   std::set<std::string> Touched;
   std::set<const VarDecl *> Constants;
   bool UsesState = false;
+  /// Methods of the service the body calls, canonical.
+  std::set<const CXXMethodDecl *> Called;
   std::vector<std::pair<std::string, const CXXMemberCallExpr *>> Adds;
 };
 
@@ -213,10 +228,11 @@ std::string typeAsWritten(const DeclaratorDecl *D, const Locator &Loc) {
 
 namespace {
 
-void recordMethod(const CXXMethodDecl *M,
-                  const std::map<const FieldDecl *, std::string> &Fields,
-                  const Locator &Loc, TUFacts &Out,
-                  std::map<std::string, Metric> &Metrics) {
+/// Records \p M; returns the methods of the service its body calls.
+std::set<const CXXMethodDecl *>
+recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::string> &Fields,
+             const Locator &Loc, TUFacts &Out, std::map<std::string, Metric> &Metrics) {
+  std::set<const CXXMethodDecl *> Called;
   Wrapper W;
   W.Name = M->getNameAsString();
   W.Signature = signatureOf(M);
@@ -262,6 +278,7 @@ void recordMethod(const CXXMethodDecl *M,
         V.TraverseStmt(const_cast<CompoundStmt *>(Body));
         W.Metrics.assign(V.Touched.begin(), V.Touched.end());
         W.UsesServiceState = V.UsesState;
+        Called = V.Called;
         addConstants(V.Constants, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);
         unsigned BodyOffset = SM.getFileOffset(Begin);
         std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
@@ -303,6 +320,36 @@ void recordMethod(const CXXMethodDecl *M,
     }
   }
   Out.Partial.Wrappers.push_back(std::move(W));
+  return Called;
+}
+
+/// A method calling a wrapper of an interface records that wrapper's metrics
+/// too (transitively): it is a wrapper itself, one that needs the service,
+/// and the wrapper it calls has to stay with it.
+void addCalledMetrics(
+    std::vector<std::pair<const CXXMethodDecl *, std::set<const CXXMethodDecl *>>> &Methods,
+    std::vector<Wrapper> &Wrappers) {
+  std::map<const CXXMethodDecl *, Wrapper *> ByDecl;
+  for (size_t I = 0; I < Methods.size(); ++I)
+    ByDecl[Methods[I].first] = &Wrappers[Wrappers.size() - Methods.size() + I];
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (auto &[Method, Called] : Methods) {
+      Wrapper &Caller = *ByDecl.at(Method);
+      for (const CXXMethodDecl *Callee : Called) {
+        auto It = ByDecl.find(Callee);
+        if (It == ByDecl.end() || It->second == &Caller ||
+            Callee->size_overridden_methods() == 0)
+          continue;
+        for (const std::string &Field : It->second->Metrics)
+          if (!llvm::is_contained(Caller.Metrics, Field)) {
+            Caller.Metrics.push_back(Field);
+            Changed = true;
+          }
+      }
+      std::sort(Caller.Metrics.begin(), Caller.Metrics.end());
+    }
+  }
 }
 
 void applyChain(const BuilderChain &Chain, Metric &M) {
@@ -496,12 +543,14 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   }
 
   // Methods.
+  std::vector<std::pair<const CXXMethodDecl *, std::set<const CXXMethodDecl *>>> Methods;
   for (const CXXMethodDecl *M : Service->methods()) {
     if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
         M->isOverloadedOperator() || !M->getIdentifier())
       continue;
-    recordMethod(M, Fields, Loc, Out, Metrics);
+    Methods.emplace_back(M->getCanonicalDecl(), recordMethod(M, Fields, Loc, Out, Metrics));
   }
+  addCalledMetrics(Methods, C.Wrappers);
 
   auto &Sites = C.TheService.LocalConstants;
   std::sort(Sites.begin(), Sites.end(), [](const LocalConstantSite &A, const LocalConstantSite &B) {

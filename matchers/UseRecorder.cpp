@@ -18,6 +18,7 @@ using namespace clang::ast_matchers;
 namespace {
 
 constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral RefId = "ref";
 constexpr llvm::StringLiteral ParamId = "param";
 constexpr llvm::StringLiteral FieldId = "field";
 constexpr llvm::StringLiteral DoubleId = "double";
@@ -46,6 +47,8 @@ public:
   void run(const MatchFinder::MatchResult &R) override {
     if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>(CallId))
       onCall(*R.Context, Call);
+    else if (const auto *Ref = R.Nodes.getNodeAs<DeclRefExpr>(RefId))
+      onReference(*R.Context, Ref);
     else if (const auto *P = R.Nodes.getNodeAs<ParmVarDecl>(ParamId))
       onParam(P);
     else if (const auto *F = R.Nodes.getNodeAs<FieldDecl>(FieldId))
@@ -87,6 +90,29 @@ private:
     C.InMacro = Call->getBeginLoc().isMacroID();
     if (C.InMacro)
       recordMacro(*Call, C);
+    C.InTemplate = isTemplated(Encl);
+    C.InTest = isTestFile(C.Loc.File);
+    Out.Partial.CallSites.push_back(std::move(C));
+  }
+
+  /// `&MetricsServiceProtocol::RecordX`, stored or handed to `std::bind`:
+  /// a call site whose calls cannot be seen.
+  void onReference(ASTContext &Ctx, const DeclRefExpr *Ref) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl());
+    if (!Method || !Method->getIdentifier() || Method->isStatic() ||
+        !Loc.inProject(Ref->getBeginLoc()))
+      return;
+    CallSite C;
+    const FunctionDecl *Encl = enclosingFunction(Ctx, Ref, &C.InLambda);
+    if (Encl && Set.isOrDerives(recordOfMember(Encl)))
+      return;
+    C.Loc = Loc.span(Ref);
+    C.Wrapper = Method->getNameAsString();
+    C.Signature = signatureOf(Method);
+    C.AddressTaken = true;
+    C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
+    C.Module = moduleOf(C.Loc.File);
+    C.InMacro = Ref->getBeginLoc().isMacroID();
     C.InTemplate = isTemplated(Encl);
     C.InTest = isTestFile(C.Loc.File);
     Out.Partial.CallSites.push_back(std::move(C));
@@ -274,6 +300,8 @@ void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
   auto InProject = unless(isExpansionInSystemHeader());
   auto Calls = cxxMemberCallExpr(InProject, callee(cxxMethodDecl(ofClass(Interface))))
                    .bind(CallId);
+  auto References =
+      declRefExpr(InProject, to(cxxMethodDecl(ofClass(Interface)))).bind(RefId);
   auto Params = parmVarDecl(InProject).bind(ParamId);
   auto Fields = fieldDecl(InProject).bind(FieldId);
   auto Derived = cxxRecordDecl(InProject, isDefinition(), isDerivedFrom(Interface));
@@ -287,6 +315,7 @@ void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
   Callback CB(Set, Loc, Out);
   MatchFinder Finder;
   Finder.addMatcher(Calls, &CB);
+  Finder.addMatcher(References, &CB);
   Finder.addMatcher(Params, &CB);
   Finder.addMatcher(Fields, &CB);
   Finder.addMatcher(Doubles, &CB);

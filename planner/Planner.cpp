@@ -182,8 +182,21 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
       if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
         WP->Blockers.push_back(std::move(*Problem));
     }
+  // A class deriving from the service itself that overrides a wrapper needs
+  // the wrapper to stay there to override it.
+  for (const TestDouble &D : C.TestDoubles) {
+    if (D.Base != C.TheService.Name)
+      continue;
+    for (const auto &[Signature, W] : BySignature) {
+      WrapperPlan *WP = Mutable(Signature);
+      if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D.Methods, W->Name))
+        continue;
+      WP->Blockers.push_back({D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name,
+                              D.Name + " derives from the service and overrides it"});
+    }
+  }
   for (WrapperPlan &WP : P.Wrappers)
-    if (!WP.Blockers.empty()) {
+    if (!WP.Blockers.empty() && WP.Fate != WrapperFate::Keep) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = "it is called where the call cannot be rewritten";
       if (llvm::all_of(WP.Blockers, [](const ManualItem &B) {
@@ -291,6 +304,19 @@ void planInjection(const Catalog &C, const Facts &F, Plan &P) {
 
 } // namespace
 
+std::optional<std::string> bodyProblem(const Wrapper &W) {
+  if (W.UsesServiceState)
+    return std::string("its body uses other members of the service");
+  for (llvm::StringRef Rest = W.BodyText; !Rest.empty();) {
+    auto [Line, Next] = Rest.split('\n');
+    if (Line.ltrim().starts_with("#"))
+      return std::string("its body holds preprocessor directives; a copy would "
+                         "leave the other branches behind");
+    Rest = Next;
+  }
+  return std::nullopt;
+}
+
 std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper &W) {
   auto Problem = [&](std::string Why) {
     return ManualItem{E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper, std::move(Why)};
@@ -313,6 +339,10 @@ std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, Wrap
     return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why)};
   };
   std::string Call = "call to " + CS.Wrapper;
+  if (CS.AddressTaken)
+    return Problem("use of &" + CS.Wrapper,
+                   "the method is named, not called (a member-function pointer or "
+                   "std::bind): its calls and their arguments are not visible here");
   std::string File = CS.Loc.File;
   const std::vector<std::string> *Args = &CS.Args;
   if (CS.InMacro) {
@@ -444,9 +474,15 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
       const MetricPlan *MP = P.metric(M);
       return !MP || MP->Fate == MetricFate::Kept || MP->Fate == MetricFate::Dead;
     });
-    if (W.UsesServiceState) {
+    if (std::optional<std::string> Why = bodyProblem(W)) {
       WP.Fate = WrapperFate::Keep;
-      WP.Reason = "its body uses other members of the service";
+      WP.Reason = *Why;
+      // Callers reaching it through an interface keep the injection for it.
+      if (W.Overrides)
+        for (const CallSite &CS : C.CallSites)
+          if (CS.Signature == W.Signature)
+            WP.Blockers.push_back({CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
+                                   W.Name + " stays in the service: " + *Why});
     } else if (AllKept && !WrapperCalls.count(W.Signature)) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = "nobody outside the service calls it";

@@ -39,6 +39,12 @@ std::string fillTemplate(llvm::StringRef Template, const Plan &P,
 /// header...), as an item for a human; nothing when it can.
 std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, WrapperFate Fate);
 
+/// Why the body of \p W cannot leave the service: it uses other members
+/// of the service (state, methods, a metric field it assigns), or holds
+/// preprocessor directives (`#if FEATURE .. #else .. #endif`) of which only
+/// one branch was parsed. Nothing when it can.
+std::optional<std::string> bodyProblem(const Wrapper &W);
+
 /// Why the expectation \p E on \p W cannot become a value assertion (a
 /// call count that is not a literal, matchers that are not literals or `_`),
 /// as an item for a human; nothing when its shape can be translated.

@@ -145,6 +145,26 @@ llvm::Error gutService(RewriteContext &Ctx) {
   std::set<std::string> StillUsed;
   for (const InjectionPoint &IP : Ctx.P.Keep)
     StillUsed.insert(IP.Interface);
+  // So do the bases of a kept interface.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const Interface &I : C.Interfaces) {
+      if (!StillUsed.count(I.Name))
+        continue;
+      auto Text = Ctx.text(I.Loc.File);
+      if (!Text)
+        return Text.takeError();
+      llvm::StringRef Class = llvm::StringRef(*Text).substr(I.Loc.Offset, I.Loc.Length);
+      llvm::StringRef Head = Class.take_front(Class.find('{'));
+      for (const Interface &Base : C.Interfaces) {
+        llvm::StringRef Short = llvm::StringRef(Base.Name).rsplit("::").second;
+        if (Short.empty())
+          Short = Base.Name;
+        if (!StillUsed.count(Base.Name) && containsWord(Head, Short))
+          Changed = StillUsed.insert(Base.Name).second;
+      }
+    }
+  }
   bool DroppedBase = false;
   for (const Interface &I : C.Interfaces) {
     if (StillUsed.count(I.Name)) {

@@ -74,8 +74,9 @@ bool underPrefix(llvm::StringRef Path, llvm::StringRef Prefix) {
 
 bool parserCrashed() { return Crashed; }
 
-llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
-                                                  const ScanOptions &Opts) {
+llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const ScanOptions &Opts,
+                                                   llvm::function_ref<void(size_t)> Prepare,
+                                                   MakeAction Make) {
   auto DB = loadCompileDatabase(Opts.BuildDir);
   if (!DB)
     return DB.takeError();
@@ -104,16 +105,17 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
         "%s: no translation unit of the compilation database lies under %s",
         Opts.BuildDir.c_str(), Root.c_str());
 
-  std::vector<TUFacts> Results(Files.size());
+  std::vector<TURun> Runs(Files.size());
   std::vector<std::string> Order;
   for (const auto &[Canon, File] : Files)
     Order.push_back(File);
+  Prepare(Order.size());
 
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
   std::atomic<unsigned> Done{0};
   std::mutex ProgressLock;
   auto RunOne = [&](size_t I) {
-    TUFacts &Out = Results[I];
+    TURun &Out = Runs[I];
     Out.MainFile = Order[I];
     clang::tooling::ClangTool Tool(**DB, {Order[I]},
                                    std::make_shared<clang::PCHContainerOperations>(),
@@ -127,15 +129,13 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
     ErrorCollector Errors(Out.Errors);
     Tool.setDiagnosticConsumer(&Errors);
     Tool.setPrintErrorMessage(false);
-    // A crash inside Clang on this TU loses this TU only: its facts are
-    // dropped and it is reported like a TU that failed to parse.
+    // A crash inside Clang on this TU loses this TU only: it is reported
+    // like a TU that failed to parse, and its results are dropped.
     int RC = 1;
     llvm::CrashRecoveryContext Recovery;
-    if (!Recovery.RunSafely([&] { RC = Tool.run(newFactsActionFactory(Cfg, Out).get()); })) {
+    if (!Recovery.RunSafely([&] { RC = Tool.run(Make(I).get()); })) {
       Crashed = true;
-      Out = TUFacts();
-      Out.MainFile = Order[I];
-      Out.Errors.push_back(Order[I] + ": error: the parser crashed on this file");
+      Out.Errors = {Order[I] + ": error: the parser crashed on this file"};
     }
     if (RC != 0 || !Out.Errors.empty()) {
       Out.Parsed = false;
@@ -160,6 +160,25 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
     for (size_t I = 0; I < Order.size(); ++I)
       Pool.async([&, I] { RunOne(I); });
     Pool.wait();
+  }
+  return Runs;
+}
+
+llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
+                                                  const ScanOptions &Opts) {
+  std::vector<TUFacts> Results;
+  auto Runs = runOverDatabase(
+      Cfg, Opts, [&](size_t N) { Results.resize(N); },
+      [&](size_t I) { return newFactsActionFactory(Cfg, Results[I]); });
+  if (!Runs)
+    return Runs.takeError();
+  for (size_t I = 0; I < Results.size(); ++I) {
+    TURun &Run = (*Runs)[I];
+    if (!Run.Parsed) // Whatever a failed TU left is not a fact.
+      Results[I] = TUFacts();
+    Results[I].MainFile = std::move(Run.MainFile);
+    Results[I].Parsed = Run.Parsed;
+    Results[I].Errors = std::move(Run.Errors);
   }
   return Results;
 }

@@ -14,6 +14,8 @@
 #include "core/Config.h"
 #include "core/Facts.h"
 
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
 #include <string>
@@ -29,6 +31,27 @@ struct ScanOptions {
   bool Progress = false;
 };
 
+/// One TU's run: whether it parsed, and its first errors when not.
+struct TURun {
+  std::string MainFile; ///< As named by the compile command.
+  bool Parsed = true;
+  std::vector<std::string> Errors; ///< `file:line:col: error: message`.
+};
+
+/// Makes the action for the \p I-th TU (in path order).
+using MakeAction =
+    llvm::function_ref<std::unique_ptr<clang::tooling::FrontendActionFactory>(size_t I)>;
+
+/// Runs an action on every TU of the database under Cfg.Root (minus
+/// Cfg.Exclude, within Opts.Paths), Opts.Jobs at a time, each in its own
+/// crash-recovery context. \p Prepare learns the number of TUs before any
+/// runs, so that \p Make's actions can write into per-TU slots.
+llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const ScanOptions &Opts,
+                                                   llvm::function_ref<void(size_t)> Prepare,
+                                                   MakeAction Make);
+
+/// runOverDatabase with FactsAction: one TUFacts per TU, in path order; a
+/// TU that failed carries no facts.
 llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
                                                   const ScanOptions &Opts);
 

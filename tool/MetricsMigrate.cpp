@@ -21,9 +21,11 @@
 #include "report/ReviewSarif.h"
 #include "tool/Emit.h"
 #include "tool/Executor.h"
+#include "tool/Init.h"
 #include "tool/Pipeline.h"
 
 #include "CLI/CLI.hpp"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -188,6 +190,44 @@ llvm::Error writeTo(const std::string &Path,
   return llvm::Error::success();
 }
 
+/// `init`: detects, then writes the starter configuration (never over an
+/// existing one without --force).
+int runInit(const CommonFlags &F, std::string Output, bool Force) {
+  mm::Config Base;
+  llvm::SmallString<256> Root(F.Root.empty() ? "." : F.Root);
+  llvm::sys::fs::make_absolute(Root);
+  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  if (!llvm::sys::fs::is_directory(Root))
+    return fail(llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                        "--root %s: not a directory", F.Root.c_str()),
+                BadUsage);
+  Base.Root = std::string(Root);
+  Base.Exclude = {"build*/", "third_party/"};
+  llvm::append_range(Base.Exclude, F.Exclude);
+  if (Output.empty()) {
+    llvm::SmallString<256> Path(Root);
+    llvm::sys::path::append(Path, mm::ConfigFileName);
+    Output = std::string(Path);
+  }
+  if (Output != "-" && llvm::sys::fs::exists(Output) && !Force)
+    return fail(llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                        "%s exists; pass --force to overwrite it",
+                                        Output.c_str()),
+                BadUsage);
+  auto Found = mm::detectConfig(Base, scanOptions(F));
+  if (!Found)
+    return fail(Found.takeError(), BadUsage);
+  reportFailedTUs(Found->FailedTUs);
+  llvm::errs() << Found->Summary;
+  if (llvm::Error E = writeTo(Output, [&](llvm::raw_ostream &OS) { OS << Found->Yaml; }))
+    return fail(std::move(E), BadUsage);
+  if (Output != "-")
+    llvm::errs() << "wrote " << Output
+                 << "; check it, then run `metrics-migrate catalog -p " << F.BuildDir
+                 << " --summary`\n";
+  return Found->FailedTUs.empty() ? Done : ParseFailures;
+}
+
 /// `check`: one line per file still to migrate and per item left for a
 /// human, then a total. GitHub annotations with \p GitHub.
 void printCheck(llvm::raw_ostream &OS, const mm::Migration &M, bool GitHub) {
@@ -240,7 +280,26 @@ int run(int argc, char **argv) {
                "per-module Prometheus metrics"};
   App.require_subcommand(1);
 
+  App.set_version_flag("--version", std::string("metrics-migrate ") + MM_VERSION +
+                                        " (LLVM " LLVM_VERSION_STRING ")");
+
   CommonFlags Flags;
+  std::string InitOutput;
+  bool Force = false;
+  CLI::App *Init = App.add_subcommand(
+      "init", "Find the likely metrics service class and write a starter "
+              ".metrics-migrate.yaml in the project root (the working directory, or --root)");
+  Init->add_option("-p,--build-path", Flags.BuildDir, "Directory holding compile_commands.json")
+      ->required();
+  Init->add_option("--root", Flags.Root, "Project root (default: the working directory)");
+  Init->add_option("--exclude", Flags.Exclude, "Glob of files never scanned (repeatable)");
+  Init->add_option("-j,--jobs", Flags.Jobs, "Parallel workers (default: one per core)");
+  Init->add_option("-o,--output", InitOutput,
+                   "Where to write it (default: .metrics-migrate.yaml in the root; - for stdout)");
+  Init->add_flag("--force", Force, "Overwrite an existing configuration");
+  Init->footer("Example:\n  cd your-project && metrics-migrate init -p build\n"
+               "  metrics-migrate catalog -p build --summary   # then check what it found");
+
   bool Summary = false;
   CLI::App *Catalog = App.add_subcommand(
       "catalog", "Print the service, its metrics, wrappers, injection points "
@@ -301,6 +360,9 @@ int run(int argc, char **argv) {
     int RC = App.exit(E);
     return RC == 0 ? Done : BadUsage;
   }
+
+  if (Init->parsed())
+    return runInit(Flags, InitOutput, Force);
 
   auto Cfg = configFor(Flags);
   if (!Cfg)

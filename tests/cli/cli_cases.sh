@@ -82,6 +82,31 @@ case "$case_name" in
     grep -q 'RecordJob' src/metrics.cc || { echo "diff changed the tree"; exit 1; }
     echo "ok: clang-apply-replacements YAML written, tree untouched"
     ;;
+  init)
+    # A class holding the service through its constructor makes it the
+    # likely service; the written configuration is the one catalog needs.
+    printf '#include "src/metrics.cc"\nnamespace demo {\nclass Shop {\n public:\n  explicit Shop(MetricsService& m) : m_(m) {}\n private:\n  MetricsService& m_;\n};\n}  // namespace demo\n' > src/shop.cc
+    write_db metrics.cc shop.cc
+    rm .metrics-migrate.yaml
+    expect 0 'service class: demo::MetricsService \(src/metrics\.cc:6\), 1 metric field\(s\), injected through 1 constructor parameter' -- "$tool" init -p .
+    grep -qx 'service_class: demo::MetricsService' .metrics-migrate.yaml &&
+      grep -qx '  expr: "demo::metrics::DefaultRegistry()"' .metrics-migrate.yaml &&
+      grep -qx '  header: "src/registry.h"' .metrics-migrate.yaml ||
+      { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
+    expect 0 '"jobs_total"' -- "$tool" catalog -p .
+    expect 2 'metrics-migrate\.yaml exists; pass --force to overwrite it' -- "$tool" init -p .
+    expect 0 'wrote .*\.metrics-migrate\.yaml' -- "$tool" init -p . --force
+    ;;
+  init-nothing-found)
+    printf 'namespace demo { struct Plain { int x = 0; }; }\n' > src/metrics.cc
+    rm .metrics-migrate.yaml
+    expect 2 'no class under .* has a prometheus-cpp metric or family field \(in 1 translation units\)' -- "$tool" init -p .
+    [ ! -e .metrics-migrate.yaml ] || { echo "a configuration was written"; exit 1; }
+    echo "ok: nothing written"
+    ;;
+  version)
+    expect 0 '^metrics-migrate [0-9]+\.[0-9]+\.[0-9]+ \(LLVM 19\.[0-9.]+\)$' -- "$tool" --version
+    ;;
   *)
     echo "unknown case $case_name"
     exit 2

@@ -62,6 +62,23 @@ TEST(Config, EmptyServiceClassIsRejected) {
               HasSubstr("'service_class' must name a class"));
 }
 
+TEST(Config, EmptyOrCommentOnlyFileIsAnError) {
+  // Found by fuzz/ConfigFuzzer.cpp: yaml::Input crashed reporting validate()'s
+  // error when the stream held no document.
+  for (const char *Text : {"", "# only a comment\n", "\n\n"})
+    EXPECT_EQ(errorOf(Text), "/p/.metrics-migrate.yaml: error: the configuration is "
+                             "empty; it needs 'service_class' and 'registry'");
+}
+
+TEST(Config, DocumentThatCannotBeReadIsAnError) {
+  // Found by fuzz/ConfigFuzzer.cpp: a NUL byte left yaml::Input without a
+  // node, and validate()'s error then crashed it.
+  EXPECT_THAT(errorOf(llvm::StringRef("\0", 1)),
+              StartsWith("/p/.metrics-migrate.yaml:1:1: error:"));
+  EXPECT_THAT(errorOf(llvm::StringRef("service_class: S\0\n", 19)),
+              StartsWith("/p/.metrics-migrate.yaml:1:"));
+}
+
 TEST(Config, MalformedYaml) {
   EXPECT_THAT(errorOf("service_class: [S\nregistry: {expr: r(), header: r.h}\n"),
               StartsWith("/p/.metrics-migrate.yaml:"));
@@ -99,6 +116,33 @@ TEST(Config, NotFoundSaysWhereItLooked) {
   ASSERT_FALSE(static_cast<bool>(Found));
   EXPECT_THAT(llvm::toString(Found.takeError()),
               HasSubstr("no .metrics-migrate.yaml found in /"));
+}
+
+TEST(ConfigTest, ExcludeDefaultsAndGlobs) {
+  auto Default = parseConfig("service_class: S\nregistry: {expr: r(), header: r.h}\n",
+                             "/p/.metrics-migrate.yaml");
+  ASSERT_TRUE(static_cast<bool>(Default)) << llvm::toString(Default.takeError());
+  EXPECT_THAT(Default->Exclude, ElementsAre("build*/", "third_party/"));
+  EXPECT_TRUE(isExcluded(*Default, "build-release/gen/metrics.pb.h"));
+  EXPECT_TRUE(isExcluded(*Default, "third_party/lib/x.cc"));
+  EXPECT_FALSE(isExcluded(*Default, "src/build.cc"));
+  EXPECT_FALSE(isExcluded(*Default, "src/third_party/x.cc"));
+
+  // The config's list replaces the defaults.
+  auto Mine = parseConfig("service_class: S\nregistry: {expr: r(), header: r.h}\n"
+                          "exclude: ['*.pb.h', 'gen/']\n",
+                          "/p/.metrics-migrate.yaml");
+  ASSERT_TRUE(static_cast<bool>(Mine)) << llvm::toString(Mine.takeError());
+  EXPECT_THAT(Mine->Exclude, ElementsAre("*.pb.h", "gen/"));
+  EXPECT_TRUE(isExcluded(*Mine, "src/a.pb.h"));
+  EXPECT_TRUE(isExcluded(*Mine, "gen/deep/a.h"));
+  EXPECT_FALSE(isExcluded(*Mine, "build/a.h"));
+
+  auto Bad = parseConfig("service_class: S\nregistry: {expr: r(), header: r.h}\n"
+                         "exclude: ['[a-']\n",
+                         "/p/.metrics-migrate.yaml");
+  ASSERT_FALSE(static_cast<bool>(Bad));
+  EXPECT_THAT(llvm::toString(Bad.takeError()), HasSubstr("bad glob '[a-'"));
 }
 
 } // namespace

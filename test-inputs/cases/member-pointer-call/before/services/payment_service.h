@@ -1,0 +1,25 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "metrics/metrics_service.h"
+
+namespace shop {
+
+class PaymentService {
+ public:
+  explicit PaymentService(MetricsServiceProtocol& metrics);
+
+  void Pay(const std::string& method, bool accepted);
+  void Refund(int cents);
+  void Chargeback(int cents);
+
+ private:
+  using Outcome = void (MetricsServiceProtocol::*)(const std::string&);
+
+  MetricsServiceProtocol& metrics_;
+  std::function<void(int)> on_refund_;
+};
+
+}  // namespace shop

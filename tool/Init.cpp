@@ -1,0 +1,112 @@
+//===--- Init.cpp - A starter .metrics-migrate.yaml -----------------------===//
+
+#include "tool/Init.h"
+
+#include "matchers/ServiceFinder.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mm {
+
+namespace {
+
+/// The accessor to register migrated metrics on: a declared one (in a
+/// header, preferably), or the one `apply` will write beside the service's
+/// header, in its namespace.
+RegistryAccessor registryFor(const ServiceCandidates &C, const ClassCandidate &Service,
+                             bool &Found) {
+  Found = !C.Registries.empty();
+  for (const RegistryAccessor &R : C.Registries)
+    if (llvm::sys::path::extension(R.Header).starts_with(".h"))
+      return R;
+  if (Found)
+    return *C.Registries.begin();
+  llvm::StringRef Name = Service.Name;
+  size_t Colons = Name.rfind("::");
+  std::string Namespace = Colons == llvm::StringRef::npos ? "" : Name.take_front(Colons).str();
+  llvm::SmallString<128> Header(llvm::sys::path::parent_path(Service.File));
+  llvm::sys::path::append(Header, "registry.h");
+  return {(Namespace.empty() ? "" : Namespace + "::") + "metrics::DefaultRegistry()",
+          std::string(Header)};
+}
+
+/// YAML's double-quoted form of \p S.
+std::string quoted(llvm::StringRef S) {
+  std::string Out = "\"";
+  for (char C : S) {
+    if (C == '"' || C == '\\')
+      Out += '\\';
+    Out += C;
+  }
+  return Out + "\"";
+}
+
+} // namespace
+
+llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions &Opts) {
+  std::vector<ServiceCandidates> PerTU;
+  auto Runs = runOverDatabase(
+      Base, Opts, [&](size_t N) { PerTU.resize(N); },
+      [&](size_t I) { return newServiceFinderFactory(Base.Root, PerTU[I]); });
+  if (!Runs)
+    return Runs.takeError();
+  StarterConfig Result;
+  ServiceCandidates All;
+  for (size_t I = 0; I < PerTU.size(); ++I) {
+    if ((*Runs)[I].Parsed)
+      mergeCandidates(All, PerTU[I]);
+    else
+      Result.FailedTUs.push_back((*Runs)[I].Errors.front());
+  }
+  ServiceChoice Choice = pickService(All);
+  if (!Choice.Service)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "no class under %s has a prometheus-cpp metric or family field (in %zu translation "
+        "units); write .metrics-migrate.yaml by hand (docs/config.md)",
+        Base.Root.c_str(), Runs->size());
+  const ClassCandidate &S = *Choice.Service;
+  bool FoundRegistry = false;
+  RegistryAccessor Registry = registryFor(All, S, FoundRegistry);
+
+  llvm::raw_string_ostream Say(Result.Summary);
+  Say << llvm::formatv("service class: {0} ({1}:{2}), {3} metric field(s), injected through "
+                       "{4} constructor parameter(s)",
+                       S.Name, S.File, S.Line, S.MetricFields.size(), Choice.Injections);
+  if (!S.Bases.empty())
+    Say << " (its own or as " << llvm::join(S.Bases, ", ") << ")";
+  Say << "\n";
+  Say << "registry: " << Registry.Expr << " from " << Registry.Header
+      << (FoundRegistry ? "" : " (none found: `apply` will write it)") << "\n";
+  unsigned Others = 0;
+  for (const auto &[Name, C] : All.Classes) {
+    if (&C == &S || C.MetricFields.empty() || Others == 3)
+      continue;
+    if (Others++ == 0)
+      Say << "other classes with metric fields:\n";
+    Say << llvm::formatv("  {0} ({1}:{2}), {3} metric field(s), {4} constructor parameter(s)\n",
+                         Name, C.File, C.Line, C.MetricFields.size(), C.Injections.size());
+  }
+
+  llvm::raw_string_ostream Yaml(Result.Yaml);
+  Yaml << "# metrics-migrate configuration (docs/config.md), written by `metrics-migrate "
+          "init`.\n"
+       << "# The class that defines the metrics and is injected into the services:\n"
+       << "service_class: " << S.Name << "\n"
+       << "# Where migrated metrics register: a function returning prometheus::Registry&.\n"
+       << "registry:\n"
+       << "  expr: " << quoted(Registry.Expr) << "\n"
+       << "  header: " << quoted(Registry.Header) << "\n";
+  if (!S.Bases.empty())
+    Yaml << "# Interfaces are found from the class's bases (" << llvm::join(S.Bases, ", ")
+         << ");\n# list others here:\n";
+  Yaml << "# interfaces: []\n"
+       << "# test_doubles: []\n"
+       << "# Never scanned nor written (globs, relative to this folder):\n"
+       << "# exclude: [\"build*/\", \"third_party/\"]\n";
+  return Result;
+}
+
+} // namespace mm
