@@ -79,13 +79,22 @@ bool isExcluded(const Config &Cfg, llvm::StringRef RelativePath) {
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path) {
   std::string Diagnostics;
   llvm::raw_string_ostream DiagOS(Diagnostics);
+  struct Sink {
+    llvm::raw_ostream &OS;
+    llvm::StringRef Path;
+  } DiagSink{DiagOS, Path};
   auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {
-    D.print(/*ProgName=*/nullptr, *static_cast<llvm::raw_ostream *>(Ctx),
-            /*ShowColors=*/false);
+    Sink &S = *static_cast<Sink *>(Ctx);
+    // Some YAML errors come without a location (a node that could not be
+    // built): still name the file.
+    if (D.getLoc().isValid())
+      D.print(/*ProgName=*/nullptr, S.OS, /*ShowColors=*/false);
+    else
+      S.OS << S.Path << ": error: " << D.getMessage() << '\n';
   };
   Config C;
   llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), /*Ctxt=*/nullptr,
-                       Handler, &DiagOS);
+                       Handler, &DiagSink);
   // Without a document (an empty stream, only comments), or with one whose
   // nodes could not be built, yaml::Input has no node to pin errors on:
   // validate()'s error would then crash it. Look before reading.

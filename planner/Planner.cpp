@@ -243,6 +243,18 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
       }
     }
   }
+
+  // A wrapper of an interface that stays while code outside the service
+  // calls it: each call keeps its injection, and is for a human.
+  for (WrapperPlan &WP : P.Wrappers) {
+    const Wrapper &W = *BySignature.at(WP.Signature);
+    if (WP.Fate != WrapperFate::Keep || !WP.Blockers.empty() || !W.Overrides)
+      continue;
+    for (const CallSite &CS : C.CallSites)
+      if (CS.Signature == W.Signature)
+        WP.Blockers.push_back({CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
+                               W.Name + " stays in the service: " + WP.Reason});
+  }
 }
 
 /// Interface-typed injection points go; those typed as the service itself
@@ -474,15 +486,13 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
       const MetricPlan *MP = P.metric(M);
       return !MP || MP->Fate == MetricFate::Kept || MP->Fate == MetricFate::Dead;
     });
+    auto Unread = llvm::find_if(W.Metrics, [&](const std::string &M) { return !P.metric(M); });
     if (std::optional<std::string> Why = bodyProblem(W)) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = *Why;
-      // Callers reaching it through an interface keep the injection for it.
-      if (W.Overrides)
-        for (const CallSite &CS : C.CallSites)
-          if (CS.Signature == W.Signature)
-            WP.Blockers.push_back({CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
-                                   W.Name + " stays in the service: " + *Why});
+    } else if (Unread != W.Metrics.end()) {
+      WP.Fate = WrapperFate::Keep;
+      WP.Reason = "it records " + *Unread + ", which is not set from a builder chain";
     } else if (AllKept && !WrapperCalls.count(W.Signature)) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = "nobody outside the service calls it";

@@ -89,6 +89,16 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
           P.RegistryExpr.c_str(), P.RegistryHeader.c_str());
     FileChange &Header = Ctx.Result.Edits.file(P.RegistryHeader);
     Header.NewContent = registryHeader(Parts->first, Parts->second);
+    // Written with the line breaks of the service's header.
+    auto ServiceHeader = Ctx.text(Ctx.C.TheService.Header);
+    if (!ServiceHeader)
+      return ServiceHeader.takeError();
+    if (llvm::StringRef(*ServiceHeader).contains("\r\n")) {
+      std::string CRLF;
+      for (char C : *Header.NewContent)
+        CRLF += C == '\n' ? "\r\n" : std::string(1, C);
+      Header.NewContent = std::move(CRLF);
+    }
   }
 
   // The service's own registry becomes a non-owning view of the

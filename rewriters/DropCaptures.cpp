@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "core/TextEdits.h"
 #include "rewriters/RewriteContext.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -15,6 +16,37 @@
 #include <set>
 
 namespace mm {
+
+namespace {
+
+/// The body of the lambda whose capture list holds \p Offset, from its `{`
+/// to its `}` inclusive, as [begin, end); braces in literals and comments do
+/// not count. Nothing when the text does not read as one.
+std::optional<std::pair<size_t, size_t>> lambdaBody(llvm::StringRef Text, size_t Offset) {
+  size_t Open = Text.find('{', Text.find(']', Offset));
+  if (Open == llvm::StringRef::npos)
+    return std::nullopt;
+  unsigned Depth = 0;
+  for (size_t I = Open; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '"' || C == '\'') {
+      for (++I; I < Text.size() && Text[I] != C; ++I)
+        if (Text[I] == '\\')
+          ++I;
+    } else if (Text.substr(I).starts_with("//")) {
+      I = std::min(Text.find('\n', I), Text.size());
+    } else if (Text.substr(I).starts_with("/*")) {
+      I = std::min(Text.find("*/", I + 2) + 1, Text.size());
+    } else if (C == '{') {
+      ++Depth;
+    } else if (C == '}' && --Depth == 0) {
+      return std::make_pair(Open, I + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
 
 llvm::Error dropCaptures(RewriteContext &Ctx) {
   std::set<std::string> Stripped;
@@ -24,7 +56,23 @@ llvm::Error dropCaptures(RewriteContext &Ctx) {
   for (const ThisCapture &T : Ctx.F.ThisCaptures) {
     if (T.OtherUse || !T.Methods.empty() || T.Fields.empty() || !T.Removal.valid())
       continue;
-    if (!llvm::all_of(T.Fields, [&](const std::string &F) { return Stripped.count(F); }))
+    // A field that stays but that the body no longer names once this run's
+    // edits are in (its calls were inlined) does not hold the capture either.
+    std::string Edited;
+    auto Change = Ctx.Result.Edits.Files.find(T.Capture.File);
+    if (Change != Ctx.Result.Edits.Files.end()) {
+      auto Text = Ctx.text(T.Capture.File);
+      if (!Text)
+        return Text.takeError();
+      if (auto Body = lambdaBody(*Text, T.Capture.Offset))
+        Edited = applyWithin(*Text, Body->first, Body->second - Body->first,
+                             Change->second.Edits);
+    }
+    auto Gone = [&](const std::string &F) {
+      llvm::StringRef Name = llvm::StringRef(F).rsplit("::").second;
+      return Stripped.count(F) || (!Edited.empty() && !containsWord(Edited, Name));
+    };
+    if (!llvm::all_of(T.Fields, Gone))
       continue;
     Ctx.edit(T.Removal.File, T.Removal.Offset, T.Removal.Length, "",
              "capture of this at " + T.Capture.File + ":" + std::to_string(T.Capture.Line) +

@@ -207,6 +207,24 @@ llvm::Error applyStep(std::string &Code, Replacements &Total,
   return llvm::Error::success();
 }
 
+/// True when the first line of \p Text ends with CRLF: the file's lines
+/// end that way, and so must the lines added to it.
+bool usesCRLF(llvm::StringRef Text) {
+  size_t NL = Text.find('\n');
+  return NL != llvm::StringRef::npos && NL > 0 && Text[NL - 1] == '\r';
+}
+
+/// \p R with its line breaks written as CRLF.
+Replacement withCRLF(const Replacement &R) {
+  std::string Text;
+  for (char C : R.getReplacementText()) {
+    if (C == '\n' && (Text.empty() || Text.back() != '\r'))
+      Text += '\r';
+    Text += C;
+  }
+  return Replacement(R.getFilePath(), R.getOffset(), R.getLength(), Text);
+}
+
 /// Pass (2): removals, then insertions, each against the text as it is by
 /// then, so a second insertion into a new block lands in that block.
 llvm::Error changeIncludes(const FileChange &Change,
@@ -236,6 +254,8 @@ llvm::Error changeIncludes(const FileChange &Change,
         Name.Name, Name.Angled, clang::tooling::IncludeDirective::Include);
     if (!Insert)
       continue; // Already there, spelled the same.
+    if (usesCRLF(Code))
+      Insert = withCRLF(*Insert);
     if (llvm::Error Err = applyStep(Code, Total, Replacements(*Insert)))
       return fileError(Change.File, llvm::toString(std::move(Err)));
   }

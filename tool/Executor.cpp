@@ -4,6 +4,7 @@
 
 #include "matchers/FactsAction.h"
 #include "tool/CompileDatabase.h"
+#include "tool/Prefilter.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <atomic>
+#include <optional>
 #include <mutex>
 
 namespace mm {
@@ -112,11 +114,34 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   Prepare(Order.size());
 
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  std::atomic<unsigned> Done{0};
+  std::optional<Prefilter> Filter;
+  if (!Opts.MentionOneOf.empty())
+    Filter.emplace(Root, Opts.MentionOneOf);
+  std::atomic<unsigned> Done{0}, Skipped{0}, Failed{0};
   std::mutex ProgressLock;
+  auto Report = [&](size_t I) {
+    unsigned N = ++Done;
+    if (!Opts.Progress)
+      return;
+    std::lock_guard<std::mutex> Lock(ProgressLock);
+    llvm::errs() << "\r[" << N << "/" << Order.size() << "] "
+                 << llvm::sys::path::filename(Order[I]) << " (skipped " << Skipped
+                 << ", failed " << Failed << ")\x1b[K";
+    if (N == Order.size())
+      llvm::errs() << "\n";
+  };
   auto RunOne = [&](size_t I) {
     TURun &Out = Runs[I];
     Out.MainFile = Order[I];
+    if (Filter && llvm::none_of((*DB)->getCompileCommands(Order[I]),
+                                [&](const clang::tooling::CompileCommand &C) {
+                                  return Filter->mayMatter(C, Out.Reached);
+                                })) {
+      Out.Skipped = true;
+      ++Skipped;
+      Report(I);
+      return;
+    }
     clang::tooling::ClangTool Tool(**DB, {Order[I]},
                                    std::make_shared<clang::PCHContainerOperations>(),
                                    llvm::vfs::createPhysicalFileSystem());
@@ -139,17 +164,11 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
     }
     if (RC != 0 || !Out.Errors.empty()) {
       Out.Parsed = false;
+      ++Failed;
       if (Out.Errors.empty())
         Out.Errors.push_back(Order[I] + ": error: could not be parsed");
     }
-    unsigned N = ++Done;
-    if (Opts.Progress) {
-      std::lock_guard<std::mutex> Lock(ProgressLock);
-      llvm::errs() << "\r[" << N << "/" << Order.size() << "] "
-                   << llvm::sys::path::filename(Order[I]) << "\x1b[K";
-      if (N == Order.size())
-        llvm::errs() << "\n";
-    }
+    Report(I);
   };
 
   if (Jobs <= 1) {
@@ -164,9 +183,26 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   return Runs;
 }
 
-llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
-                                                  const ScanOptions &Opts) {
+std::vector<std::string> prefilterWords(const Config &Cfg) {
+  std::vector<std::string> Words;
+  auto Unqualified = [](llvm::StringRef Name) {
+    size_t Colons = Name.rfind("::");
+    return (Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2)).str();
+  };
+  Words.push_back(Unqualified(Cfg.ServiceClass));
+  for (const std::string &N : Cfg.Interfaces)
+    Words.push_back(Unqualified(N));
+  for (const std::string &N : Cfg.TestDoubles)
+    Words.push_back(Unqualified(N));
+  for (const char *Builder : {"BuildCounter", "BuildGauge", "BuildHistogram", "BuildSummary"})
+    Words.push_back(Builder);
+  return Words;
+}
+
+llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanOptions &Opts,
+                                                  ScanStats *Stats) {
   std::vector<TUFacts> Results;
+  std::string Root = canonical(Cfg.Root);
   auto Runs = runOverDatabase(
       Cfg, Opts, [&](size_t N) { Results.resize(N); },
       [&](size_t I) { return newFactsActionFactory(Cfg, Results[I]); });
@@ -174,8 +210,19 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
     return Runs.takeError();
   for (size_t I = 0; I < Results.size(); ++I) {
     TURun &Run = (*Runs)[I];
+    if (Stats) {
+      ++Stats->TUs;
+      Stats->Skipped += Run.Skipped;
+      Stats->Failed += !Run.Parsed;
+    }
     if (!Run.Parsed) // Whatever a failed TU left is not a fact.
       Results[I] = TUFacts();
+    // A skipped TU still read its files: they are part of the project.
+    for (const std::string &File : Run.Reached) {
+      std::string Canon = canonical(File);
+      if (underPrefix(Canon, Root) && Canon.size() > Root.size())
+        Results[I].Scan.Files.push_back(Canon.substr(Root.size() + 1));
+    }
     Results[I].MainFile = std::move(Run.MainFile);
     Results[I].Parsed = Run.Parsed;
     Results[I].Errors = std::move(Run.Errors);

@@ -28,12 +28,19 @@ struct ScanOptions {
   unsigned Jobs = 0; ///< 0: one per core.
   /// Only TUs whose path starts with one of these (empty: all).
   std::vector<std::string> Paths;
+  /// Progress on stderr: one updating line on a terminal, else none.
   bool Progress = false;
+  /// When not empty, TUs whose text (main file and the project headers it
+  /// includes) names none of these words are skipped, not parsed.
+  std::vector<std::string> MentionOneOf;
 };
 
 /// One TU's run: whether it parsed, and its first errors when not.
 struct TURun {
   std::string MainFile; ///< As named by the compile command.
+  bool Skipped = false; ///< By the prefilter: not parsed, nothing to learn.
+  /// When skipped: the project files it would have read (absolute).
+  std::vector<std::string> Reached;
   bool Parsed = true;
   std::vector<std::string> Errors; ///< `file:line:col: error: message`.
 };
@@ -50,10 +57,19 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
                                                    llvm::function_ref<void(size_t)> Prepare,
                                                    MakeAction Make);
 
+/// The words a TU must name to matter to a scan of \p Cfg's service: the
+/// service class, configured interfaces and doubles (unqualified; a TU that
+/// uses the service reaches the header declaring it, and the matchers need
+/// that definition) and the builder calls that register metrics.
+std::vector<std::string> prefilterWords(const Config &Cfg);
+
 /// runOverDatabase with FactsAction: one TUFacts per TU, in path order; a
-/// TU that failed carries no facts.
-llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg,
-                                                  const ScanOptions &Opts);
+/// TU that failed or was skipped carries no facts.
+struct ScanStats {
+  unsigned TUs = 0, Skipped = 0, Failed = 0;
+};
+llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanOptions &Opts,
+                                                  ScanStats *Stats = nullptr);
 
 /// Whether Clang crashed on some TU of this process. Its memory is then
 /// suspect (the crash skipped destructors), so the process must end

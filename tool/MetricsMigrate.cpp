@@ -53,6 +53,8 @@ struct CommonFlags {
   std::vector<std::string> Exclude;
   unsigned Jobs = 0;
   std::vector<std::string> Paths;
+  bool NoPrefilter = false;
+  bool Quiet = false;
 };
 
 void addCommonFlags(CLI::App &Cmd, CommonFlags &F) {
@@ -69,6 +71,9 @@ void addCommonFlags(CLI::App &Cmd, CommonFlags &F) {
                  "Glob of files never scanned nor written, relative to the root (repeatable; "
                  "adds to the configuration's `exclude`, default build*/ and third_party/)");
   Cmd.add_option("-j,--jobs", F.Jobs, "Parallel workers (default: one per core)");
+  Cmd.add_flag("--no-prefilter", F.NoPrefilter,
+               "Parse every TU, even those whose text never names the service");
+  Cmd.add_flag("-q,--quiet", F.Quiet, "No progress line");
   Cmd.add_option("paths", F.Paths, "Only translation units under these paths");
 }
 
@@ -136,12 +141,14 @@ std::vector<std::string> uncommitted(const std::string &Root,
   return Dirty;
 }
 
-mm::ScanOptions scanOptions(const CommonFlags &F) {
+mm::ScanOptions scanOptions(const CommonFlags &F, const mm::Config *Cfg = nullptr) {
   mm::ScanOptions Opts;
   Opts.BuildDir = F.BuildDir;
   Opts.Jobs = F.Jobs;
   Opts.Paths = F.Paths;
-  Opts.Progress = llvm::errs().is_displayed();
+  Opts.Progress = !F.Quiet && llvm::errs().is_displayed();
+  if (Cfg && !F.NoPrefilter)
+    Opts.MentionOneOf = mm::prefilterWords(*Cfg);
   return Opts;
 }
 
@@ -369,20 +376,24 @@ int run(int argc, char **argv) {
     return fail(Cfg.takeError(), BadUsage);
 
   if (Catalog->parsed()) {
-    auto S = mm::runScan(*Cfg, scanOptions(Flags));
+    auto S = mm::runScan(*Cfg, scanOptions(Flags, &*Cfg));
     if (!S)
       return fail(S.takeError(), BadUsage);
     reportFailedTUs(S->FailedTUs);
     if (WithFacts)
       mm::printJSON(llvm::outs(), mm::toJSON(S->TheFacts));
-    else if (Summary)
+    else if (Summary) {
       mm::printCatalogSummary(llvm::outs(), S->TheCatalog);
+      llvm::outs() << "translation units  " << S->Stats.TUs << " (" << S->Stats.Skipped
+                   << " skipped: they never name the service; " << S->Stats.Failed
+                   << " failed)\n";
+    }
     else
       mm::printJSON(llvm::outs(), mm::toJSON(S->TheCatalog));
     return S->FailedTUs.empty() ? Done : ParseFailures;
   }
 
-  auto M = mm::runMigration(*Cfg, scanOptions(Flags));
+  auto M = mm::runMigration(*Cfg, scanOptions(Flags, &*Cfg));
   if (!M)
     return migrationError(M.takeError());
   int Parsed = M->FailedTUs.empty() ? Done : ParseFailures;

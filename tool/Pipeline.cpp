@@ -107,10 +107,10 @@ void runTestHook(const char *Name) {
 } // namespace
 
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
-  auto Facts = scanDatabase(Cfg, Opts);
+  Scan S;
+  auto Facts = scanDatabase(Cfg, Opts, &S.Stats);
   if (!Facts)
     return Facts.takeError();
-  Scan S;
   // `file: first error`, paths relative to the project root as everywhere.
   llvm::SmallString<256> Real;
   if (llvm::sys::fs::real_path(Cfg.Root, Real))

@@ -39,6 +39,7 @@ struct Scan {
   std::map<std::string, std::string> ReadHashes;
   /// Files two TUs read with different bytes: changed during the scan.
   std::vector<std::string> ChangedDuringScan;
+  ScanStats Stats;
 };
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts);
 

@@ -104,6 +104,26 @@ case "$case_name" in
     [ ! -e .metrics-migrate.yaml ] || { echo "a configuration was written"; exit 1; }
     echo "ok: nothing written"
     ;;
+  prefilter)
+    # An unrelated TU is skipped without being parsed (it would not even
+    # parse); a TU reaching the service through a header is not. The facts
+    # are the same with and without the prefilter.
+    mkdir -p src/util
+    printf '#pragma once\n#include "src/metrics.cc"\n' > src/util/hub.h
+    printf '#include "util/hub.h"\nnamespace demo { void Use(MetricsService& m) { m.RecordJob("u"); } }\n' > src/user.cc
+    printf 'int unrelated() { return 1; }\n' > src/unrelated.cc
+    write_db metrics.cc user.cc unrelated.cc
+    expect 0 'translation units +3 \(1 skipped: they never name the service; 0 failed\)' -- "$tool" catalog -p . --summary
+    expect 0 'translation units +3 \(0 skipped' -- "$tool" catalog -p . --summary --no-prefilter
+    with=$("$tool" catalog -p . --facts) && without=$("$tool" catalog -p . --facts --no-prefilter)
+    [ "$with" = "$without" ] || { echo "facts differ with the prefilter"; diff <(echo "$with") <(echo "$without"); exit 1; }
+    grep -q '"src/user.cc"' <<<"$with" || { echo "user.cc's call was lost"; exit 1; }
+    echo "ok: same facts with and without the prefilter"
+    # A TU the prefilter skips is not parsed: its errors do not count.
+    printf 'int broken( {\n' > src/unrelated.cc
+    expect 0 '1 skipped' -- "$tool" catalog -p . --summary
+    expect 3 'unrelated\.cc' -- "$tool" catalog -p . --summary --no-prefilter
+    ;;
   version)
     expect 0 '^metrics-migrate [0-9]+\.[0-9]+\.[0-9]+ \(LLVM 19\.[0-9.]+\)$' -- "$tool" --version
     ;;

@@ -79,6 +79,11 @@ TEST(Config, DocumentThatCannotBeReadIsAnError) {
               StartsWith("/p/.metrics-migrate.yaml:1:"));
 }
 
+TEST(Config, ErrorWithoutALocationStillNamesTheFile) {
+  // Found by fuzz/ConfigFuzzer.cpp: printed as `<unknown>:0: error: ...`.
+  EXPECT_EQ(errorOf("?\n%"), "/p/.metrics-migrate.yaml: error: Map key must be a scalar");
+}
+
 TEST(Config, MalformedYaml) {
   EXPECT_THAT(errorOf("service_class: [S\nregistry: {expr: r(), header: r.h}\n"),
               StartsWith("/p/.metrics-migrate.yaml:"));

@@ -40,7 +40,7 @@ class MetricsService : public SessionMetricsProtocol {
   prometheus::Counter* sessions_expired_total_;
 };
 
-// Counts logins twice as often for the audit realm.
+// Counts audit-realm logins twice, and expired sessions as audit logins.
 class AuditedMetricsService : public MetricsService {
  public:
   void RecordLogin(const std::string& realm) override {
@@ -48,6 +48,10 @@ class AuditedMetricsService : public MetricsService {
     if (realm == "audit") {
       MetricsService::RecordLogin("audit-copy");
     }
+  }
+  void RecordSessionExpired() override {
+    MetricsService::RecordSessionExpired();
+    MetricsService::RecordLogin("audit-expired");
   }
 };
 

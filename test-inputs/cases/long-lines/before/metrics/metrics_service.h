@@ -13,8 +13,12 @@ class MetricsServiceProtocol {
  public:
   virtual ~MetricsServiceProtocol() = default;
 
-  virtual void RecordQuantityChange(const std::string& operation,
-                                    int delta) = 0;
+  virtual void RecordCheckout(
+      const std::string& region, const std::string& store,
+      const std::string& channel, const std::string& device,
+      const std::string& country, const std::string& currency,
+      const std::string& campaign, const std::string& variant,
+      const std::string& cohort, const std::string& tier) = 0;
 };
 
 class MetricsService : public MetricsServiceProtocol {
@@ -23,11 +27,16 @@ class MetricsService : public MetricsServiceProtocol {
 
   std::shared_ptr<prometheus::Registry> registry() const { return registry_; }
 
-  void RecordQuantityChange(const std::string& operation, int delta) override;
+  void RecordCheckout(const std::string& region, const std::string& store,
+                      const std::string& channel, const std::string& device,
+                      const std::string& country, const std::string& currency,
+                      const std::string& campaign, const std::string& variant,
+                      const std::string& cohort,
+                      const std::string& tier) override;
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
-  prometheus::Family<prometheus::Counter>& inventory_quantity_changes_total_;
+  prometheus::Family<prometheus::Counter>& checkouts_total_;
 };
 
 }  // namespace shop

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+
 #include <map>
 #include <string>
 
-#include "metrics/metrics_service.h"
-
 namespace shop {
+
+extern prometheus::Family<prometheus::Counter>&
+    INVENTORY_QUANTITY_CHANGES_TOTAL;
 
 class Database {
  public:
@@ -17,13 +21,12 @@ class Database {
 
 class InventoryService {
  public:
-  InventoryService(Database& db, MetricsServiceProtocol& metrics);
+  InventoryService(Database& db);
 
   void AddStock(const std::string& part, int qty);
 
  private:
   Database& db_;
-  MetricsServiceProtocol& metrics_;
   std::map<std::string, int> stock_;
 };
 

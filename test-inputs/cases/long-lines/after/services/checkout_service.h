@@ -1,0 +1,19 @@
+#pragma once
+
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+
+#include <string>
+
+namespace shop {
+
+extern prometheus::Family<prometheus::Counter>& CHECKOUTS_TOTAL;
+
+class CheckoutService {
+ public:
+  explicit CheckoutService();
+
+  void Checkout(const std::string& region, const std::string& store);
+};
+
+}  // namespace shop

@@ -1,0 +1,24 @@
+#include "metrics/metrics_service.h"
+
+#include "metrics/registry.h"
+
+namespace shop {
+
+MetricsService::MetricsService()
+    : registry_(std::shared_ptr<prometheus::Registry>(
+          std::shared_ptr<prometheus::Registry>{},
+          &shop::metrics::DefaultRegistry())) {
+  kits_archived_family_ = &prometheus::BuildCounter()
+                               .Name("kits_archived_total")
+                               .Help("Kits archived, by epoch")
+                               .Register(*registry_);
+  kits_archived_total_ = &kits_archived_family_->Add({{"epoch", "0"}});
+}
+
+void MetricsService::RecordKitArchived() { kits_archived_total_->Increment(); }
+
+void MetricsService::StartEpoch(const std::string& epoch) {
+  kits_archived_total_ = &kits_archived_family_->Add({{"epoch", epoch}});
+}
+
+}  // namespace shop

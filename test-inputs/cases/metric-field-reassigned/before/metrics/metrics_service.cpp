@@ -1,0 +1,27 @@
+#include "metrics/metrics_service.h"
+
+namespace shop {
+
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()) {
+  kits_archived_family_ = &prometheus::BuildCounter()
+                               .Name("kits_archived_total")
+                               .Help("Kits archived, by epoch")
+                               .Register(*registry_);
+  kits_archived_total_ = &kits_archived_family_->Add({{"epoch", "0"}});
+  kits_restored_total_ = &prometheus::BuildCounter()
+                              .Name("kits_restored_total")
+                              .Help("Kits restored")
+                              .Register(*registry_)
+                              .Add({});
+}
+
+void MetricsService::RecordKitArchived() { kits_archived_total_->Increment(); }
+
+void MetricsService::RecordKitRestored() { kits_restored_total_->Increment(); }
+
+void MetricsService::StartEpoch(const std::string& epoch) {
+  kits_archived_total_ = &kits_archived_family_->Add({{"epoch", epoch}});
+}
+
+}  // namespace shop

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <set>
+
+#include "metrics/metrics_service.h"
+
+namespace shop {
+
+class KitService {
+ public:
+  explicit KitService(MetricsServiceProtocol& metrics);
+
+  void ArchiveKit(int kit_id);
+  void RestoreKit(int kit_id);
+
+ private:
+  MetricsServiceProtocol& metrics_;
+  std::set<int> archived_;
+};
+
+}  // namespace shop
