@@ -260,7 +260,13 @@ Value toJSON(const TUFacts &F) {
                 {"errors", strings(F.Errors)},
                 {"saw_service", F.SawService},
                 {"partial", toJSON(F.Partial)},
-                {"scan", toJSON(F.Scan)}};
+                {"scan", toJSON(F.Scan)},
+                {"read_hashes", [&] {
+                   Object Hashes;
+                   for (const auto &[File, Hash] : F.ReadHashes)
+                     Hashes[File] = Hash;
+                   return Hashes;
+                 }()}};
 }
 
 void printJSON(llvm::raw_ostream &OS, const Value &V) {
@@ -636,7 +642,8 @@ bool fromJSON(const Value &E, TUFacts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("main_file", Out.MainFile) && O.map("parsed", Out.Parsed) &&
          O.map("errors", Out.Errors) && O.map("saw_service", Out.SawService) &&
-         O.map("partial", Out.Partial) && O.map("scan", Out.Scan);
+         O.map("partial", Out.Partial) && O.map("scan", Out.Scan) &&
+         O.map("read_hashes", Out.ReadHashes);
 }
 
 void writeTUFacts(llvm::raw_ostream &OS, llvm::ArrayRef<TUFacts> TUs) {

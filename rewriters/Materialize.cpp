@@ -214,15 +214,23 @@ bool usesCRLF(llvm::StringRef Text) {
   return NL != llvm::StringRef::npos && NL > 0 && Text[NL - 1] == '\r';
 }
 
-/// \p R with its line breaks written as CRLF.
-Replacement withCRLF(const Replacement &R) {
-  std::string Text;
-  for (char C : R.getReplacementText()) {
-    if (C == '\n' && (Text.empty() || Text.back() != '\r'))
-      Text += '\r';
-    Text += C;
+/// \p Repls (offsets into \p Before) with every line break they write as
+/// CRLF; a `\n` written right after a `\r` of \p Before already has it.
+llvm::Expected<Replacements> withCRLF(llvm::StringRef Before, const Replacements &Repls) {
+  Replacements Out;
+  for (const Replacement &R : Repls) {
+    std::string Text;
+    bool AfterCR = R.getOffset() > 0 && Before[R.getOffset() - 1] == '\r';
+    for (char C : R.getReplacementText()) {
+      if (C == '\n' && !(Text.empty() ? AfterCR : Text.back() == '\r'))
+        Text += '\r';
+      Text += C;
+    }
+    if (llvm::Error Err =
+            Out.add(Replacement(R.getFilePath(), R.getOffset(), R.getLength(), Text)))
+      return std::move(Err);
   }
-  return Replacement(R.getFilePath(), R.getOffset(), R.getLength(), Text);
+  return Out;
 }
 
 /// Pass (2): removals, then insertions, each against the text as it is by
@@ -254,8 +262,6 @@ llvm::Error changeIncludes(const FileChange &Change,
         Name.Name, Name.Angled, clang::tooling::IncludeDirective::Include);
     if (!Insert)
       continue; // Already there, spelled the same.
-    if (usesCRLF(Code))
-      Insert = withCRLF(*Insert);
     if (llvm::Error Err = applyStep(Code, Total, Replacements(*Insert)))
       return fileError(Change.File, llvm::toString(std::move(Err)));
   }
@@ -273,11 +279,28 @@ styleFor(llvm::StringRef File, llvm::StringRef AbsPath, llvm::StringRef Code) {
   return Style;
 }
 
+/// computeReplacements, every line break written as `\n`.
+llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
+                                                   llvm::StringRef Before,
+                                                   const MaterializeOptions &Opts);
+
 } // namespace
 
 llvm::Expected<Replacements> computeReplacements(const FileChange &Change,
                                                  llvm::StringRef Before,
                                                  const MaterializeOptions &Opts) {
+  llvm::Expected<Replacements> Repls = computeReplacementsLF(Change, Before, Opts);
+  // A file whose lines end with CRLF keeps them so, added lines included.
+  if (!Repls || !usesCRLF(Before))
+    return Repls;
+  return withCRLF(Before, *Repls);
+}
+
+namespace {
+
+llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
+                                                   llvm::StringRef Before,
+                                                   const MaterializeOptions &Opts) {
   const std::string &File = Change.File;
   if (Change.NewContent && Change.Delete)
     return fileError(File, "a file cannot be both created and deleted");
@@ -385,19 +408,23 @@ llvm::Expected<Replacements> computeReplacements(const FileChange &Change,
       break;
     End = LineEnd;
   }
+  // Keep one blank line of each run (blank: "\n" or "\r\n"); drop the rest.
   Replacements Collapse;
-  for (size_t Pos = T.find("\n\n\n", Begin); Pos != llvm::StringRef::npos && Pos + 3 <= End;
-       Pos = T.find("\n\n\n", Pos + 1)) {
-    size_t Run = Pos + 1;
-    while (Run + 1 < End && T[Run + 1] == '\n')
-      ++Run;
-    // Keep "\n\n" (one blank line); drop the rest.
-    if (llvm::Error Err = Collapse.add(Replacement(File, Pos + 2, Run - Pos - 1, "")))
-      return fileError(File, llvm::toString(std::move(Err)));
-    Pos = Run;
+  bool PrevBlank = false;
+  for (size_t Pos = Begin; Pos < End;) {
+    size_t NL = T.find('\n', Pos);
+    size_t LineEnd = NL == llvm::StringRef::npos ? T.size() : NL + 1;
+    bool Blank = T.slice(Pos, LineEnd).trim().empty() && NL != llvm::StringRef::npos;
+    if (Blank && PrevBlank)
+      if (llvm::Error Err = Collapse.add(Replacement(File, Pos, LineEnd - Pos, "")))
+        return fileError(File, llvm::toString(std::move(Err)));
+    PrevBlank = Blank;
+    Pos = LineEnd;
   }
   return Result.merge(Collapse);
 }
+
+} // namespace
 
 llvm::Expected<MaterializedFile> materialize(const FileChange &Change,
                                              llvm::StringRef Before,

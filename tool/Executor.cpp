@@ -107,10 +107,12 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
         "%s: no translation unit of the compilation database lies under %s",
         Opts.BuildDir.c_str(), Root.c_str());
 
-  std::vector<TURun> Runs(Files.size());
   std::vector<std::string> Order;
+  size_t Index = 0;
   for (const auto &[Canon, File] : Files)
-    Order.push_back(File);
+    if (Opts.Shards <= 1 || Index++ % Opts.Shards == Opts.Shard - 1)
+      Order.push_back(File);
+  std::vector<TURun> Runs(Order.size());
   Prepare(Order.size());
 
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();

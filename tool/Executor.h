@@ -33,6 +33,9 @@ struct ScanOptions {
   /// When not empty, TUs whose text (main file and the project headers it
   /// includes) names none of these words are skipped, not parsed.
   std::vector<std::string> MentionOneOf;
+  /// Only the Shard-th (1-based) of Shards slices of the TUs, in path order:
+  /// TU i belongs to slice i % Shards + 1.
+  unsigned Shard = 1, Shards = 1;
 };
 
 /// One TU's run: whether it parsed, and its first errors when not.

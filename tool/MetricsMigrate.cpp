@@ -23,6 +23,7 @@
 #include "tool/Executor.h"
 #include "tool/Init.h"
 #include "tool/Pipeline.h"
+#include "tool/Shards.h"
 
 #include "CLI/CLI.hpp"
 #include "llvm/Config/llvm-config.h"
@@ -352,6 +353,32 @@ int run(int argc, char **argv) {
   Report->add_option("--guide", Guide,
                      "Also write the \"where each metric lives\" guide (Markdown)");
 
+  std::string ShardSpec = "1/1", FactsOut;
+  CLI::App *ScanCmd = App.add_subcommand(
+      "scan", "Scan one slice of the TUs and write its facts, for `merge` (map/reduce "
+              "over many machines)");
+  addCommonFlags(*ScanCmd, Flags);
+  ScanCmd->add_option("--shard", ShardSpec, "K/N: the K-th of N slices of the TUs (default 1/1)");
+  ScanCmd->add_option("-o,--output", FactsOut, "The facts file to write")->required();
+  ScanCmd->footer("Example:\n  metrics-migrate scan -p build --shard 2/8 -o facts-2.json\n"
+                  "  metrics-migrate merge facts-*.json > migration.diff");
+
+  std::vector<std::string> ShardFiles;
+  bool MergeApply = false;
+  CLI::App *Merge = App.add_subcommand(
+      "merge", "Plan and rewrite from the facts files of every `scan --shard K/N`: prints "
+               "the diff a single-machine `diff` prints, or writes it with --apply");
+  Merge->add_option("facts", ShardFiles, "The N facts files")->required();
+  Merge->add_option("--config", Flags.ConfigFile, "Configuration file");
+  Merge->add_option("--root", Flags.Root, "Project root");
+  Merge->add_flag("--stat", Stat, "Print a diffstat before the diff");
+  Merge->add_option("--export-fixes", ExportFixes,
+                    "Also write the edits as clang-apply-replacements YAML");
+  Merge->add_flag("--apply", MergeApply, "Write the migration in place, as `apply` does");
+  Merge->add_option("--backup-dir", BackupDir, "With --apply: keep the originals here");
+  Merge->add_flag("--allow-partial", AllowPartial, "With --apply: see `apply`");
+  Merge->add_flag("--allow-dirty", AllowDirty, "With --apply: see `apply`");
+
   bool CheckDiff = false;
   std::string Format = "text";
   CLI::App *Check = App.add_subcommand(
@@ -393,7 +420,37 @@ int run(int argc, char **argv) {
     return S->FailedTUs.empty() ? Done : ParseFailures;
   }
 
-  auto M = mm::runMigration(*Cfg, scanOptions(Flags, &*Cfg));
+  if (ScanCmd->parsed()) {
+    auto Slice = mm::parseShard(ShardSpec);
+    if (!Slice)
+      return fail(Slice.takeError(), BadUsage);
+    mm::ScanOptions Opts = scanOptions(Flags, &*Cfg);
+    std::tie(Opts.Shard, Opts.Shards) = *Slice;
+    mm::ScanStats Stats;
+    auto TUs = mm::scanDatabase(*Cfg, Opts, &Stats);
+    if (!TUs)
+      return fail(TUs.takeError(), BadUsage);
+    if (llvm::Error E = writeTo(FactsOut, [&](llvm::raw_ostream &OS) {
+          mm::writeShard(OS, MM_VERSION, Opts.Shard, Opts.Shards, Stats, *TUs);
+        }))
+      return fail(std::move(E), BadUsage);
+    llvm::errs() << "metrics-migrate scan: shard " << ShardSpec << ": " << Stats.TUs
+                 << " translation units (" << Stats.Skipped << " skipped, " << Stats.Failed
+                 << " failed) -> " << FactsOut << "\n";
+    return Stats.Failed ? ParseFailures : Done;
+  }
+
+  llvm::Expected<mm::Migration> M = [&]() -> llvm::Expected<mm::Migration> {
+    if (!Merge->parsed())
+      return mm::runMigration(*Cfg, scanOptions(Flags, &*Cfg));
+    auto Shards = mm::readShards(ShardFiles, MM_VERSION);
+    if (!Shards)
+      return Shards.takeError();
+    auto S = mm::scanFrom(*Cfg, std::move(Shards->TUs), Shards->Stats);
+    if (!S)
+      return S.takeError();
+    return mm::migrate(*Cfg, std::move(*S));
+  }();
   if (!M)
     return migrationError(M.takeError());
   int Parsed = M->FailedTUs.empty() ? Done : ParseFailures;
@@ -435,11 +492,11 @@ int run(int argc, char **argv) {
   if (!ExportFixes.empty())
     if (llvm::Error E = mm::writeExportFixes(ExportFixes, M->Rewrites.Edits, MO))
       return migrationError(std::move(E));
-  if (Diff->parsed()) {
+  if (Diff->parsed() || (Merge->parsed() && !MergeApply)) {
     if (Stat)
       mm::printDiffStat(llvm::outs(), M->Files);
     mm::printUnifiedDiff(llvm::outs(), M->Files);
-  } else if (Apply->parsed()) {
+  } else if (Apply->parsed() || MergeApply) {
     if (!M->FailedTUs.empty() && !AllowPartial) {
       llvm::errs() << "metrics-migrate: " << M->FailedTUs.size()
                    << " translation unit(s) failed to parse; a call or construction site "

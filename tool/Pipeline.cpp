@@ -107,16 +107,22 @@ void runTestHook(const char *Name) {
 } // namespace
 
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
-  Scan S;
-  auto Facts = scanDatabase(Cfg, Opts, &S.Stats);
+  ScanStats Stats;
+  auto Facts = scanDatabase(Cfg, Opts, &Stats);
   if (!Facts)
     return Facts.takeError();
+  return scanFrom(Cfg, std::move(*Facts), Stats);
+}
+
+llvm::Expected<Scan> scanFrom(const Config &Cfg, std::vector<TUFacts> TUs, ScanStats Stats) {
+  Scan S;
+  S.Stats = Stats;
   // `file: first error`, paths relative to the project root as everywhere.
   llvm::SmallString<256> Real;
   if (llvm::sys::fs::real_path(Cfg.Root, Real))
     Real = Cfg.Root;
   std::string Root = std::string(Real) + "/";
-  for (const TUFacts &TU : *Facts) {
+  for (const TUFacts &TU : TUs) {
     if (TU.Parsed)
       continue;
     std::string Line = TU.MainFile + (TU.Errors.empty() ? "" : ": " + TU.Errors.front());
@@ -124,18 +130,18 @@ llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
       Line.erase(At, Root.size());
     S.FailedTUs.push_back(std::move(Line));
   }
-  for (const TUFacts &TU : *Facts)
+  for (const TUFacts &TU : TUs)
     for (const auto &[File, Hash] : TU.ReadHashes) {
       auto [It, New] = S.ReadHashes.emplace(File, Hash);
       if (!New && It->second != Hash && !llvm::is_contained(S.ChangedDuringScan, File))
         S.ChangedDuringScan.push_back(File);
     }
   llvm::sort(S.ChangedDuringScan);
-  auto C = buildCatalog(*Facts, Cfg);
+  auto C = buildCatalog(TUs, Cfg);
   if (!C)
     return C.takeError();
   S.TheCatalog = std::move(*C);
-  S.TheFacts = mergeScan(*Facts);
+  S.TheFacts = mergeScan(TUs);
   return S;
 }
 
@@ -143,11 +149,15 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
   auto S = runScan(Cfg, Opts);
   if (!S)
     return S.takeError();
+  return migrate(Cfg, std::move(*S));
+}
+
+llvm::Expected<Migration> migrate(const Config &Cfg, Scan S) {
   runTestHook("METRICS_MIGRATE_TEST_AFTER_SCAN");
   Migration M;
-  M.TheCatalog = std::move(S->TheCatalog);
-  M.TheFacts = std::move(S->TheFacts);
-  M.FailedTUs = std::move(S->FailedTUs);
+  M.TheCatalog = std::move(S.TheCatalog);
+  M.TheFacts = std::move(S.TheFacts);
+  M.FailedTUs = std::move(S.FailedTUs);
   M.ThePlan = makePlan(M.TheCatalog, M.TheFacts, Cfg);
 
   FileReader Read = [&](llvm::StringRef Rel) -> llvm::Expected<std::string> {
@@ -240,11 +250,11 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
   // Every edit is an offset into the bytes the parser read: a file that
   // changed since then would be corrupted.
   std::vector<std::string> Stale;
-  for (const std::string &File : S->ChangedDuringScan)
+  for (const std::string &File : S.ChangedDuringScan)
     Stale.push_back(File + ": error: file changed while it was being read");
   for (const MaterializedFile &F : M.Files) {
-    auto Read = S->ReadHashes.find(F.File);
-    if (!F.Created && Read != S->ReadHashes.end() &&
+    auto Read = S.ReadHashes.find(F.File);
+    if (!F.Created && Read != S.ReadHashes.end() &&
         Read->second != llvm::utohexstr(llvm::xxh3_64bits(F.Before)))
       Stale.push_back(F.File + ": error: file changed since it was read");
   }

@@ -43,8 +43,14 @@ struct Scan {
 };
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts);
 
+/// Stage [2] over facts gathered elsewhere (`merge` of shard files).
+llvm::Expected<Scan> scanFrom(const Config &Cfg, std::vector<TUFacts> TUs, ScanStats Stats);
+
 /// All of it. A conflict comes back as EditConflictError.
 llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opts);
+
+/// Stages [3] onwards over a scan.
+llvm::Expected<Migration> migrate(const Config &Cfg, Scan S);
 
 /// Stage [6]'s data for \p M: files the migration leaves unchanged are read
 /// under the project root.

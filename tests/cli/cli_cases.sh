@@ -124,6 +124,37 @@ case "$case_name" in
     expect 0 '1 skipped' -- "$tool" catalog -p . --summary
     expect 3 'unrelated\.cc' -- "$tool" catalog -p . --summary --no-prefilter
     ;;
+  shards)
+    # Two TUs in two shards; merge equals diff, also with --apply.
+    add_user() { printf '#include "src/metrics.cc"\nnamespace demo { void Use(MetricsService& m) { m.RecordJob("u"); } }\n' > src/user.cc; }
+    add_user
+    write_db metrics.cc user.cc
+    "$tool" diff -p . > "$work/single.diff" 2>/dev/null
+    expect 0 'shard 1/2: 1 translation units \(0 skipped, 0 failed\)' -- "$tool" scan -p . --shard 1/2 -o "$work/f1.json"
+    expect 0 'shard 2/2: 1 translation units' -- "$tool" scan -p . --shard 2/2 -o "$work/f2.json"
+    unchanged_before=$(tree_hash)
+    "$tool" merge "$work/f1.json" "$work/f2.json" > "$work/merged.diff" 2>/dev/null
+    [ "$(tree_hash)" = "$unchanged_before" ] || { echo "merge without --apply wrote"; exit 1; }
+    cmp "$work/single.diff" "$work/merged.diff" || { echo "merge differs from diff"; exit 1; }
+    expect 0 '3 files changed' -- "$tool" merge --apply "$work/f2.json" "$work/f1.json"
+    grep -q 'JOBS_TOTAL' src/metrics.cc || { echo "merge --apply did not write"; exit 1; }
+    # The facts carry the bytes' hashes: merging them again after the tree
+    # changed writes nothing.
+    expect 4 'changed since it was read' -- "$tool" merge --apply "$work/f1.json" "$work/f2.json"
+    ;;
+  merge-errors)
+    "$tool" scan -p . --shard 1/2 -o "$work/f1.json" 2>/dev/null
+    "$tool" scan -p . --shard 2/2 -o "$work/f2.json" 2>/dev/null
+    expect 2 'merge: shard 2/2 is missing' -- "$tool" merge "$work/f1.json"
+    expect 2 'f1\.json: error: shard 1/2 again \(also in .*f1\.json\)' -- "$tool" merge "$work/f1.json" "$work/f1.json"
+    expect 2 'shard K/N: expected|--shard 3/2: expected K/N' -- "$tool" scan -p . --shard 3/2 -o "$work/x.json"
+    echo '{"format": "something-else"}' > "$work/bad.json"
+    expect 2 'bad\.json: error: not a facts file' -- "$tool" merge "$work/bad.json"
+    head -c 300 "$work/f1.json" > "$work/cut.json"
+    expect 2 'cut\.json: error: \[[0-9]+:[0-9]+' -- "$tool" merge "$work/cut.json"
+    sed 's/"parsed": true/"parsed": "yes"/' "$work/f1.json" > "$work/typed.json"
+    expect 2 'typed\.json "tus": error: .*expected boolean' -- "$tool" merge "$work/typed.json" "$work/f2.json"
+    ;;
   version)
     expect 0 '^metrics-migrate [0-9]+\.[0-9]+\.[0-9]+ \(LLVM 19\.[0-9.]+\)$' -- "$tool" --version
     ;;

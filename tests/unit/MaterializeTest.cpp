@@ -185,6 +185,43 @@ TEST_F(Materialize, RemovesAnInclude) {
                                    "#include \"z.h\"\n\nint x;\n");
 }
 
+TEST_F(Materialize, CRLFFileKeepsCRLFOnEveryLine) {
+  const char *Before = "#include \"b/x.h\"\r\n"
+                       "\r\n"
+                       "void f(Service &s) { s.Record(1); }\r\n"
+                       "// caf\xe9\r\n";
+  FileChange Change;
+  Change.File = "src/m.cpp";
+  Change.Edits = {edit(Before, "s.Record(1)", "A.Add({}).Increment(1);\nB.Increment()")};
+  Change.AddIncludes = {"<map>", "\"a/w.h\""};
+  EXPECT_EQ(after(Change, Before), "#include \"a/w.h\"\r\n"
+                                   "#include \"b/x.h\"\r\n"
+                                   "#include <map>\r\n"
+                                   "\r\n"
+                                   "void f(Service &s) {\r\n"
+                                   "  A.Add({}).Increment(1);\r\n"
+                                   "  B.Increment();\r\n"
+                                   "}\r\n"
+                                   "// caf\xe9\r\n");
+}
+
+TEST_F(Materialize, RemovedIncludeLeavesOneBlankLineInACRLFFile) {
+  const char *Before = "#pragma once\r\n\r\n#include <map>\r\n\r\n"
+                       "#include \"metrics/service.h\"\r\n\r\nint x;\r\n";
+  FileChange Change;
+  Change.File = "m.h";
+  Change.RemoveIncludes = {"\"metrics/service.h\""};
+  EXPECT_EQ(after(Change, Before), "#pragma once\r\n\r\n#include <map>\r\n\r\nint x;\r\n");
+}
+
+TEST_F(Materialize, LFFileGetsNoCR) {
+  const char *Before = "#include \"b/x.h\"\n\nint x;\n";
+  FileChange Change;
+  Change.File = "m.cpp";
+  Change.AddIncludes = {"\"a.h\""};
+  EXPECT_EQ(after(Change, Before), "#include \"a.h\"\n#include \"b/x.h\"\n\nint x;\n");
+}
+
 TEST_F(Materialize, IncludeBothAddedAndRemovedIsAnError) {
   FileChange Change;
   Change.File = "m.cpp";

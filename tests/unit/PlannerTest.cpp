@@ -315,5 +315,104 @@ TEST(Planner, KeptInjectionKeepsWhatPassesTheServiceOn) {
   EXPECT_EQ(P.Strip[0].Owner, "shop::Other");
 }
 
+TEST(Planner, BodiesThatCannotLeaveTheService) {
+  Wrapper W = wrapper("RecordQuantityChange", {"inventory_quantity_changes_total"});
+  W.BodyText = "${metric:inventory_quantity_changes_total}.Add({}).Increment();";
+  EXPECT_EQ(bodyProblem(W), std::nullopt);
+  W.BodyText = "#if FEATURE\n  a_.Add({}).Increment();\n#else\n  b_.Add({}).Increment();\n#endif";
+  EXPECT_EQ(bodyProblem(W), "its body holds preprocessor directives; a copy would leave the "
+                            "other branches behind");
+  W.BodyText = "  #ifdef FEATURE\n  a_.Add({}).Increment();\n  #endif";
+  EXPECT_NE(bodyProblem(W), std::nullopt);
+  W.BodyText = "a_.Add({{\"k\", \"#1\"}}).Increment();";
+  EXPECT_EQ(bodyProblem(W), std::nullopt);
+  W.UsesServiceState = true;
+  EXPECT_EQ(bodyProblem(W), "its body uses other members of the service");
+}
+
+TEST(Planner, CallsOfAnInterfaceWrapperThatStaysAreListed) {
+  Fixture X;
+  X.C.Wrappers[1].UsesServiceState = true; // RecordQuantityChange
+  X.C.CallSites[0].Loc.Line = 12;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Q = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(Q->Fate, WrapperFate::Keep);
+  EXPECT_EQ(Q->Reason, "its body uses other members of the service");
+  ASSERT_EQ(Q->Blockers.size(), 3u);
+  EXPECT_EQ(Q->Blockers[0].File, "services/inventory_service.cpp");
+  EXPECT_EQ(Q->Blockers[0].Line, 12u);
+  EXPECT_EQ(Q->Blockers[0].What, "call to RecordQuantityChange");
+  EXPECT_EQ(Q->Blockers[0].Why, "RecordQuantityChange stays in the service: its body uses "
+                                "other members of the service");
+  // A method of the service alone (polling) that stays lists nothing.
+  EXPECT_EQ(P.wrapper("UpdateDashboardGauges()")->Fate, WrapperFate::Keep);
+  EXPECT_THAT(P.wrapper("UpdateDashboardGauges()")->Blockers, IsEmpty());
+  // Nor does a wrapper that moves.
+  EXPECT_THAT(P.wrapper("RecordKitCreated()")->Blockers, IsEmpty());
+}
+
+TEST(Planner, WrapperRecordingAFieldWithoutBuilderChainStays) {
+  Fixture X;
+  X.C.Wrappers[1].Metrics = {"hits_"}; // no builder chain gave it a name
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Q = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(Q->Fate, WrapperFate::Keep);
+  EXPECT_EQ(Q->Reason, "it records hits_, which is not set from a builder chain");
+  EXPECT_EQ(Q->Blockers.size(), 3u);
+  EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
+}
+
+TEST(Planner, MethodNamedNotCalledIsABlocker) {
+  Fixture X;
+  CallSite Ref = call("services/kit_service", "RecordQuantityChange");
+  Ref.AddressTaken = true;
+  Ref.Loc.Line = 7;
+  Ref.EnclosingFunction = "shop::KitService::KitService";
+  X.C.CallSites.push_back(Ref);
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Q = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(Q->Fate, WrapperFate::Keep);
+  ASSERT_EQ(Q->Blockers.size(), 1u);
+  EXPECT_EQ(Q->Blockers[0].Line, 7u);
+  EXPECT_EQ(Q->Blockers[0].What, "use of &RecordQuantityChange");
+  EXPECT_EQ(Q->Blockers[0].Why, "the method is named, not called (a member-function pointer "
+                                "or std::bind): its calls and their arguments are not visible "
+                                "here");
+  // KitService keeps the injection the named method is reached through.
+  ASSERT_EQ(P.Keep.size(), 2u);
+  EXPECT_EQ(P.Keep[0].Owner, "shop::KitService");
+}
+
+TEST(Planner, OverrideInAClassDerivingFromTheServiceKeepsTheWrapper) {
+  Fixture X;
+  TestDouble Audited;
+  Audited.Name = "shop::AuditedMetricsService";
+  Audited.Base = "shop::MetricsService";
+  Audited.Methods = {"RecordQuantityChange"};
+  Audited.Loc.File = "metrics/metrics_service.h";
+  Audited.Loc.Line = 40;
+  TestDouble Stub = Audited;
+  Stub.Name = "shop::StubMetrics";
+  Stub.Base = "shop::MetricsServiceProtocol";
+  Stub.Methods = {"RecordKitCreated"};
+
+  X.C.TestDoubles = {Stub};
+  Plan Unchanged = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(Unchanged.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
+  EXPECT_EQ(Unchanged.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
+
+  X.C.TestDoubles = {Audited, Stub};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Q = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(Q->Fate, WrapperFate::Keep);
+  ASSERT_EQ(Q->Blockers.size(), 1u);
+  EXPECT_EQ(Q->Blockers[0].File, "metrics/metrics_service.h");
+  EXPECT_EQ(Q->Blockers[0].Line, 40u);
+  EXPECT_EQ(Q->Blockers[0].What, "override of RecordQuantityChange in shop::AuditedMetricsService");
+  EXPECT_EQ(Q->Blockers[0].Why,
+            "shop::AuditedMetricsService derives from the service and overrides it");
+  EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
+}
+
 } // namespace
 } // namespace mm

@@ -341,6 +341,83 @@ int MetricsService::Count() { task_seconds_->Observe(1); return ++calls_; }
   EXPECT_THAT(Task.Buckets, ::testing::ElementsAre(0.1, 1.0));
 }
 
+TEST(ServiceRecorder, MetricFieldAssignedOutsideTheConstructorIsServiceState) {
+  std::string Code = service(R"cpp(
+  void RecordHit();
+  void StartEpoch(const std::string& epoch);
+  prometheus::Family<prometheus::Counter>* hits_family_ = nullptr;
+  prometheus::Counter* hits_ = nullptr;)cpp",
+                             "", R"cpp(
+  hits_family_ = &prometheus::BuildCounter().Name("hits_total").Help("h")
+                      .Register(*registry_);
+  hits_ = &hits_family_->Add({{"epoch", "0"}});)cpp",
+                             R"cpp(
+void MetricsService::RecordHit() { hits_->Increment(); }
+void MetricsService::StartEpoch(const std::string& epoch) {
+  hits_ = &hits_family_->Add({{"epoch", epoch}});
+})cpp");
+  Catalog C = catalogFor(Code);
+  const Wrapper *Hit = wrapperNamed(C, "RecordHit");
+  const Wrapper *Epoch = wrapperNamed(C, "StartEpoch");
+  ASSERT_NE(Hit, nullptr);
+  ASSERT_NE(Epoch, nullptr);
+  EXPECT_FALSE(Hit->UsesServiceState);
+  EXPECT_TRUE(Epoch->UsesServiceState);
+}
+
+TEST(ServiceRecorder, MethodCallingAnInterfaceWrapperRecordsItsMetrics) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+class MetricsServiceProtocol {
+ public:
+  virtual ~MetricsServiceProtocol() = default;
+  virtual void RecordShipment(const std::string& carrier, int parcels) = 0;
+  virtual void RecordShipment(int parcels) = 0;
+};
+class MetricsService : public MetricsServiceProtocol {
+ public:
+  MetricsService();
+  void RecordShipment(const std::string& carrier, int parcels) override;
+  void RecordShipment(int parcels) override;
+  void Flush();
+  void Poll();
+  void Refresh();
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>& shipments_total_;
+  prometheus::Gauge* pending_ = nullptr;
+};
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      shipments_total_(prometheus::BuildCounter().Name("shipments_total").Help("s")
+                           .Register(*registry_)) {
+  pending_ = &prometheus::BuildGauge().Name("pending").Help("p").Register(*registry_).Add({});
+}
+void MetricsService::RecordShipment(const std::string& carrier, int parcels) {
+  shipments_total_.Add({{"carrier", carrier}}).Increment(parcels);
+}
+void MetricsService::RecordShipment(int parcels) { RecordShipment("unknown", parcels); }
+void MetricsService::Flush() { RecordShipment(0); }
+void MetricsService::Poll() { Refresh(); }
+void MetricsService::Refresh() { pending_->Set(0); }
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  // Through one overload to the other, and from a method outside the
+  // interface through both.
+  ASSERT_EQ(C.Wrappers.size(), 4u);
+  EXPECT_EQ(C.Wrappers[0].Name, "Flush");
+  EXPECT_THAT(C.Wrappers[0].Metrics, ElementsAre("shipments_total"));
+  EXPECT_TRUE(C.Wrappers[0].UsesServiceState);
+  EXPECT_EQ(C.Wrappers[2].Signature, "RecordShipment(int)");
+  EXPECT_THAT(C.Wrappers[2].Metrics, ElementsAre("shipments_total"));
+  EXPECT_TRUE(C.Wrappers[2].UsesServiceState);
+  // A call of a method outside the interfaces adds nothing: Poll stays a
+  // plain method of the service.
+  EXPECT_EQ(C.Wrappers[3].Name, "Refresh");
+  EXPECT_THAT(C.TheService.KeptMethods, ElementsAre("Poll"));
+}
+
 /// The text \p S covers in \p Code.
 std::string textAt(const std::string &Code, const SourceSpan &S) {
   EXPECT_EQ(S.File, "input.cc");

@@ -196,6 +196,29 @@ inline void Other(Unrelated& u) { u.RecordKitCreated(1); })cpp"));
   EXPECT_THAT(C.CallSites, IsEmpty());
 }
 
+TEST(CallSites, MethodNamedForAPointerOrBindIsAddressTaken) {
+  Catalog C = catalogFor(withService(R"cpp(
+using Record = void (MetricsServiceProtocol::*)(int);
+inline void Later(MetricsServiceProtocol& metrics) {
+  Record r = &MetricsServiceProtocol::RecordKitCreated;
+  (metrics.*r)(2);
+})cpp"));
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  const CallSite &CS = C.CallSites[0];
+  EXPECT_TRUE(CS.AddressTaken);
+  EXPECT_EQ(CS.Wrapper, "RecordKitCreated");
+  EXPECT_EQ(CS.Signature, "RecordKitCreated(int)");
+  EXPECT_EQ(CS.EnclosingFunction, "shop::Later");
+  EXPECT_THAT(CS.Args, IsEmpty());
+}
+
+TEST(CallSites, PlainCallsAreNotAddressTaken) {
+  Catalog C = catalogFor(withService(R"cpp(
+inline void Now(MetricsServiceProtocol& metrics) { metrics.RecordKitCreated(2); })cpp"));
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  EXPECT_FALSE(C.CallSites[0].AddressTaken);
+}
+
 TEST(InjectionPoints, EachStyleOnceAtDeclarationAndDefinition) {
   std::string Code = withService(R"cpp(
 class InventoryService {

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Map/reduce on the sample: `scan --shard K/N` for N = 1, 2, 3 and `merge`
+# of the N facts files print exactly the bytes a single `diff` prints.
+#   usage: partshop_shards.sh TOOL PARTSHOP_SOURCE_DIR PARTSHOP_BUILD_DIR
+set -euo pipefail
+tool=$1 source_dir=$2 build_dir=$3
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cd "$source_dir"
+
+"$tool" diff -q -p "$build_dir" > "$out/single.diff"
+[ -s "$out/single.diff" ] || { echo "FAIL: the single-machine diff is empty"; exit 1; }
+status=0
+for n in 1 2 3; do
+  for k in $(seq 1 $n); do
+    "$tool" scan -q -p "$build_dir" --shard "$k/$n" -o "$out/facts-$n-$k.json"
+  done
+  "$tool" merge "$out"/facts-$n-*.json > "$out/merged-$n.diff"
+  if cmp -s "$out/single.diff" "$out/merged-$n.diff"; then
+    echo "ok: N=$n: merge prints the single-machine diff"
+  else
+    echo "FAIL: N=$n: merge differs from the single-machine diff:"
+    diff "$out/single.diff" "$out/merged-$n.diff" | head -20
+    status=1
+  fi
+done
+exit $status
