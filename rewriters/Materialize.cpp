@@ -455,8 +455,10 @@ llvm::Expected<std::string> readBefore(const FileChange &Change,
   std::string AbsPath = absolutePath(Opts, Change.File);
   bool Exists = llvm::sys::fs::exists(AbsPath);
   if (Change.NewContent) {
+    // It did not when the tree was scanned: someone created it since.
     if (Exists)
-      return fileError(Change.File, "the file to be created already exists");
+      return llvm::make_error<EditConflictError>(
+          Change.File + ": error: the file to be created already exists");
     return "";
   }
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =

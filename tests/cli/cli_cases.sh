@@ -140,7 +140,7 @@ case "$case_name" in
     grep -q 'JOBS_TOTAL' src/metrics.cc || { echo "merge --apply did not write"; exit 1; }
     # The facts carry the bytes' hashes: merging them again after the tree
     # changed writes nothing.
-    expect 4 'changed since it was read' -- "$tool" merge --apply "$work/f1.json" "$work/f2.json"
+    expect 4 'src/registry\.h: error: the file to be created already exists' -- "$tool" merge --apply "$work/f1.json" "$work/f2.json"
     ;;
   merge-errors)
     "$tool" scan -p . --shard 1/2 -o "$work/f1.json" 2>/dev/null
