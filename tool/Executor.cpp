@@ -4,6 +4,7 @@
 
 #include "matchers/FactsAction.h"
 #include "tool/CompileDatabase.h"
+#include "tool/FactsCache.h"
 #include "tool/Prefilter.h"
 
 #include "clang/Basic/Diagnostic.h"
@@ -78,7 +79,7 @@ bool parserCrashed() { return Crashed; }
 
 llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const ScanOptions &Opts,
                                                    llvm::function_ref<void(size_t)> Prepare,
-                                                   MakeAction Make) {
+                                                   MakeAction Make, const TUHooks &Hooks) {
   auto DB = loadCompileDatabase(Opts.BuildDir);
   if (!DB)
     return DB.takeError();
@@ -144,6 +145,12 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
       Report(I);
       return;
     }
+    std::vector<clang::tooling::CompileCommand> Commands = (*DB)->getCompileCommands(Order[I]);
+    if (Hooks.Reuse && Commands.size() == 1 && Hooks.Reuse(I, Commands.front())) {
+      Out.Reused = true;
+      Report(I);
+      return;
+    }
     clang::tooling::ClangTool Tool(**DB, {Order[I]},
                                    std::make_shared<clang::PCHContainerOperations>(),
                                    llvm::vfs::createPhysicalFileSystem());
@@ -169,6 +176,8 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
       ++Failed;
       if (Out.Errors.empty())
         Out.Errors.push_back(Order[I] + ": error: could not be parsed");
+    } else if (Hooks.Parsed && Commands.size() == 1) {
+      Hooks.Parsed(I, Commands.front());
     }
     Report(I);
   };
@@ -205,9 +214,23 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanO
                                                   ScanStats *Stats) {
   std::vector<TUFacts> Results;
   std::string Root = canonical(Cfg.Root);
+  std::optional<FactsCache> Cache;
+  TUHooks Hooks;
+  if (!Opts.CacheDir.empty()) {
+    Cache.emplace(Opts.CacheDir, Opts.CacheSalt, Root);
+    Hooks.Reuse = [&](size_t I, const clang::tooling::CompileCommand &C) {
+      std::optional<TUFacts> Known = Cache->load(C);
+      if (Known)
+        Results[I] = std::move(*Known);
+      return Known.has_value();
+    };
+    Hooks.Parsed = [&](size_t I, const clang::tooling::CompileCommand &C) {
+      Cache->store(C, Results[I]);
+    };
+  }
   auto Runs = runOverDatabase(
       Cfg, Opts, [&](size_t N) { Results.resize(N); },
-      [&](size_t I) { return newFactsActionFactory(Cfg, Results[I]); });
+      [&](size_t I) { return newFactsActionFactory(Cfg, Results[I]); }, Hooks);
   if (!Runs)
     return Runs.takeError();
   for (size_t I = 0; I < Results.size(); ++I) {
@@ -216,6 +239,7 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanO
       ++Stats->TUs;
       Stats->Skipped += Run.Skipped;
       Stats->Failed += !Run.Parsed;
+      Stats->Reused += Run.Reused;
     }
     if (!Run.Parsed) // Whatever a failed TU left is not a fact.
       Results[I] = TUFacts();
@@ -225,6 +249,8 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanO
       if (underPrefix(Canon, Root) && Canon.size() > Root.size())
         Results[I].Scan.Files.push_back(Canon.substr(Root.size() + 1));
     }
+    if (Run.Reused) // As the cache has it, main file name aside.
+      Run.Errors = Results[I].Errors;
     Results[I].MainFile = std::move(Run.MainFile);
     Results[I].Parsed = Run.Parsed;
     Results[I].Errors = std::move(Run.Errors);

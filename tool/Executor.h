@@ -14,10 +14,12 @@
 #include "core/Config.h"
 #include "core/Facts.h"
 
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,16 +38,30 @@ struct ScanOptions {
   /// Only the Shard-th (1-based) of Shards slices of the TUs, in path order:
   /// TU i belongs to slice i % Shards + 1.
   unsigned Shard = 1, Shards = 1;
+  /// When set, scanDatabase keeps each TU's facts there and reuses them
+  /// while the files the TU read are unchanged (see FactsCache).
+  std::string CacheDir;
+  /// What cached facts depend on beyond the compile command.
+  std::string CacheSalt;
 };
 
 /// One TU's run: whether it parsed, and its first errors when not.
 struct TURun {
   std::string MainFile; ///< As named by the compile command.
   bool Skipped = false; ///< By the prefilter: not parsed, nothing to learn.
+  bool Reused = false;  ///< Not parsed: TUHooks::Reuse had its results.
   /// When skipped: the project files it would have read (absolute).
   std::vector<std::string> Reached;
   bool Parsed = true;
   std::vector<std::string> Errors; ///< `file:line:col: error: message`.
+};
+
+/// Optional steps around each TU's parse.
+struct TUHooks {
+  /// Before parsing TU \p I: true when its results are known already.
+  std::function<bool(size_t I, const clang::tooling::CompileCommand &)> Reuse;
+  /// After TU \p I parsed without error.
+  std::function<void(size_t I, const clang::tooling::CompileCommand &)> Parsed;
 };
 
 /// Makes the action for the \p I-th TU (in path order).
@@ -58,7 +74,7 @@ using MakeAction =
 /// runs, so that \p Make's actions can write into per-TU slots.
 llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const ScanOptions &Opts,
                                                    llvm::function_ref<void(size_t)> Prepare,
-                                                   MakeAction Make);
+                                                   MakeAction Make, const TUHooks &Hooks = {});
 
 /// The words a TU must name to matter to a scan of \p Cfg's service: the
 /// service class, configured interfaces and doubles (unqualified; a TU that
@@ -69,7 +85,7 @@ std::vector<std::string> prefilterWords(const Config &Cfg);
 /// runOverDatabase with FactsAction: one TUFacts per TU, in path order; a
 /// TU that failed or was skipped carries no facts.
 struct ScanStats {
-  unsigned TUs = 0, Skipped = 0, Failed = 0;
+  unsigned TUs = 0, Skipped = 0, Failed = 0, Reused = 0;
 };
 llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanOptions &Opts,
                                                   ScanStats *Stats = nullptr);

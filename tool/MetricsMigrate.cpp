@@ -56,6 +56,7 @@ struct CommonFlags {
   std::vector<std::string> Paths;
   bool NoPrefilter = false;
   bool Quiet = false;
+  std::string CacheDir;
 };
 
 void addCommonFlags(CLI::App &Cmd, CommonFlags &F) {
@@ -75,6 +76,10 @@ void addCommonFlags(CLI::App &Cmd, CommonFlags &F) {
   Cmd.add_flag("--no-prefilter", F.NoPrefilter,
                "Parse every TU, even those whose text never names the service");
   Cmd.add_flag("-q,--quiet", F.Quiet, "No progress line");
+  Cmd.add_option("--cache-dir", F.CacheDir,
+                 "Keep each TU's facts here and reuse them while the files it read are "
+                 "unchanged (incremental re-runs)")
+      ->envname("METRICS_MIGRATE_CACHE_DIR");
   Cmd.add_option("paths", F.Paths, "Only translation units under these paths");
 }
 
@@ -150,6 +155,12 @@ mm::ScanOptions scanOptions(const CommonFlags &F, const mm::Config *Cfg = nullpt
   Opts.Progress = !F.Quiet && llvm::errs().is_displayed();
   if (Cfg && !F.NoPrefilter)
     Opts.MentionOneOf = mm::prefilterWords(*Cfg);
+  if (Cfg && !F.CacheDir.empty()) {
+    Opts.CacheDir = F.CacheDir;
+    auto Text = llvm::MemoryBuffer::getFile(Cfg->Path);
+    Opts.CacheSalt = std::string(MM_VERSION) + "\n" + Cfg->Root + "\n" +
+                     (Text ? (*Text)->getBuffer().str() : std::string());
+  }
   return Opts;
 }
 
@@ -413,7 +424,7 @@ int run(int argc, char **argv) {
       mm::printCatalogSummary(llvm::outs(), S->TheCatalog);
       llvm::outs() << "translation units  " << S->Stats.TUs << " (" << S->Stats.Skipped
                    << " skipped: they never name the service; " << S->Stats.Failed
-                   << " failed)\n";
+                   << " failed; " << S->Stats.Reused << " from the cache)\n";
     }
     else
       mm::printJSON(llvm::outs(), mm::toJSON(S->TheCatalog));

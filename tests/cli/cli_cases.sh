@@ -113,7 +113,7 @@ case "$case_name" in
     printf '#include "util/hub.h"\nnamespace demo { void Use(MetricsService& m) { m.RecordJob("u"); } }\n' > src/user.cc
     printf 'int unrelated() { return 1; }\n' > src/unrelated.cc
     write_db metrics.cc user.cc unrelated.cc
-    expect 0 'translation units +3 \(1 skipped: they never name the service; 0 failed\)' -- "$tool" catalog -p . --summary
+    expect 0 'translation units +3 \(1 skipped: they never name the service; 0 failed;' -- "$tool" catalog -p . --summary
     expect 0 'translation units +3 \(0 skipped' -- "$tool" catalog -p . --summary --no-prefilter
     with=$("$tool" catalog -p . --facts) && without=$("$tool" catalog -p . --facts --no-prefilter)
     [ "$with" = "$without" ] || { echo "facts differ with the prefilter"; diff <(echo "$with") <(echo "$without"); exit 1; }
@@ -154,6 +154,27 @@ case "$case_name" in
     expect 2 'cut\.json: error: \[[0-9]+:[0-9]+' -- "$tool" merge "$work/cut.json"
     sed 's/"parsed": true/"parsed": "yes"/' "$work/f1.json" > "$work/typed.json"
     expect 2 'typed\.json "tus": error: .*expected boolean' -- "$tool" merge "$work/typed.json" "$work/f2.json"
+    ;;
+  cache)
+    # A re-run reuses every TU's facts; after an edit, only the TUs that read
+    # the edited file are parsed again; the facts are those of a fresh run.
+    printf '#include "src/metrics.cc"\nnamespace demo { void Use(MetricsService& m) { m.RecordJob("u"); } }\n' > src/user.cc
+    printf '#include "src/metrics.cc"\n#include "src/other.h"\nnamespace demo { void Other(MetricsService& m) { m.RecordJob("o"); } }\n' > src/other.cc
+    printf '#pragma once\n' > src/other.h
+    write_db metrics.cc user.cc other.cc
+    cache="$work/cache"
+    expect 0 'translation units +3 \(0 skipped: they never name the service; 0 failed; 0 from the cache\)' -- "$tool" catalog -p . --summary --cache-dir "$cache"
+    expect 0 '0 failed; 3 from the cache\)' -- "$tool" catalog -p . --summary --cache-dir "$cache"
+    printf '#pragma once\n// edited\n' > src/other.h
+    expect 0 '0 failed; 2 from the cache\)' -- "$tool" catalog -p . --summary --cache-dir "$cache"
+    cached=$("$tool" catalog -p . --facts --cache-dir "$cache") && fresh=$("$tool" catalog -p . --facts)
+    [ "$cached" = "$fresh" ] || { echo "cached facts differ from a fresh scan"; exit 1; }
+    # A change of configuration invalidates everything.
+    echo "# a comment" >> .metrics-migrate.yaml
+    expect 0 '0 failed; 0 from the cache\)' -- env METRICS_MIGRATE_CACHE_DIR="$cache" "$tool" catalog -p . --summary
+    # A damaged entry is a miss, not an error.
+    for f in "$cache"/*.json; do echo garbage > "$f"; done
+    expect 0 '0 failed; 0 from the cache\)' -- "$tool" catalog -p . --summary --cache-dir "$cache"
     ;;
   version)
     expect 0 '^metrics-migrate [0-9]+\.[0-9]+\.[0-9]+ \(LLVM 19\.[0-9.]+\)$' -- "$tool" --version

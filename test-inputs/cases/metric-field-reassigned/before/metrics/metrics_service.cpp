@@ -18,10 +18,16 @@ MetricsService::MetricsService()
 
 void MetricsService::RecordKitArchived() { kits_archived_total_->Increment(); }
 
-void MetricsService::RecordKitRestored() { kits_restored_total_->Increment(); }
+void MetricsService::RecordKitRestored() {
+  if (kits_restored_total_ != nullptr) {
+    kits_restored_total_->Increment();
+  }
+}
 
 void MetricsService::StartEpoch(const std::string& epoch) {
   kits_archived_total_ = &kits_archived_family_->Add({{"epoch", epoch}});
 }
+
+void MetricsService::PauseRestores() { kits_restored_total_ = nullptr; }
 
 }  // namespace shop

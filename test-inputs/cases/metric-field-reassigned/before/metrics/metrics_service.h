@@ -29,6 +29,8 @@ class MetricsService : public MetricsServiceProtocol {
   // Starts a new archive epoch: archived kits are counted from zero again,
   // under a new label value.
   void StartEpoch(const std::string& epoch);
+  // Restores are not counted until the service is built again.
+  void PauseRestores();
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
