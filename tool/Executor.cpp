@@ -124,13 +124,14 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   std::mutex ProgressLock;
   auto Report = [&](size_t I) {
     unsigned N = ++Done;
-    if (!Opts.Progress)
+    if (Opts.Progress == ScanOptions::ProgressStyle::None)
       return;
+    bool InPlace = Opts.Progress == ScanOptions::ProgressStyle::Line;
     std::lock_guard<std::mutex> Lock(ProgressLock);
-    llvm::errs() << "\r[" << N << "/" << Order.size() << "] "
+    llvm::errs() << (InPlace ? "\r[" : "[") << N << "/" << Order.size() << "] "
                  << llvm::sys::path::filename(Order[I]) << " (skipped " << Skipped
-                 << ", failed " << Failed << ")\x1b[K";
-    if (N == Order.size())
+                 << ", failed " << Failed << ")" << (InPlace ? "\x1b[K" : "\n");
+    if (InPlace && N == Order.size())
       llvm::errs() << "\n";
   };
   auto RunOne = [&](size_t I) {

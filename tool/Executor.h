@@ -30,8 +30,9 @@ struct ScanOptions {
   unsigned Jobs = 0; ///< 0: one per core.
   /// Only TUs whose path starts with one of these (empty: all).
   std::vector<std::string> Paths;
-  /// Progress on stderr: one updating line on a terminal, else none.
-  bool Progress = false;
+  /// Progress on stderr, `[done/total] file (skipped N, failed M)`: one
+  /// line updated in place (a terminal), one line per TU (a log), or none.
+  enum class ProgressStyle { None, Line, Lines } Progress = ProgressStyle::None;
   /// When not empty, TUs whose text (main file and the project headers it
   /// includes) names none of these words are skipped, not parsed.
   std::vector<std::string> MentionOneOf;

@@ -75,7 +75,8 @@ void addCommonFlags(CLI::App &Cmd, CommonFlags &F) {
   Cmd.add_option("-j,--jobs", F.Jobs, "Parallel workers (default: one per core)");
   Cmd.add_flag("--no-prefilter", F.NoPrefilter,
                "Parse every TU, even those whose text never names the service");
-  Cmd.add_flag("-q,--quiet", F.Quiet, "No progress line");
+  Cmd.add_flag("-q,--quiet", F.Quiet,
+               "No progress (otherwise one updating line on a terminal, a line per TU in a log)");
   Cmd.add_option("--cache-dir", F.CacheDir,
                  "Keep each TU's facts here and reuse them while the files it read are "
                  "unchanged (incremental re-runs)")
@@ -152,7 +153,9 @@ mm::ScanOptions scanOptions(const CommonFlags &F, const mm::Config *Cfg = nullpt
   Opts.BuildDir = F.BuildDir;
   Opts.Jobs = F.Jobs;
   Opts.Paths = F.Paths;
-  Opts.Progress = !F.Quiet && llvm::errs().is_displayed();
+  Opts.Progress = F.Quiet                       ? mm::ScanOptions::ProgressStyle::None
+                  : llvm::errs().is_displayed() ? mm::ScanOptions::ProgressStyle::Line
+                                                : mm::ScanOptions::ProgressStyle::Lines;
   if (Cfg && !F.NoPrefilter)
     Opts.MentionOneOf = mm::prefilterWords(*Cfg);
   if (Cfg && !F.CacheDir.empty()) {
@@ -398,6 +401,25 @@ int run(int argc, char **argv) {
   Check->add_flag("--diff", CheckDiff, "Also print the unified diff of what remains");
   Check->add_option("--format", Format, "text, or github for workflow annotations")
       ->check(CLI::IsMember({"text", "github"}));
+
+  App.footer("Exit codes: 0 done, 1 `check` found work, 2 bad usage or input, 3 TUs failed to "
+             "parse,\n4 files changed since they were read (nothing written), 5 writing "
+             "failed.\nRun `metrics-migrate COMMAND --help` for a command's flags and examples.");
+  Catalog->footer("Examples:\n  metrics-migrate catalog -p build --summary\n"
+                  "  metrics-migrate catalog -p build services/orders   # TUs under a path only");
+  Diff->footer("Examples:\n  metrics-migrate diff -p build --stat > migration.diff && git apply "
+               "--check migration.diff\n"
+               "  metrics-migrate diff -p build --export-fixes fixes.yaml   # for "
+               "clang-apply-replacements");
+  Apply->footer("Examples:\n  metrics-migrate apply -p build\n"
+                "  metrics-migrate apply -p build --backup-dir /tmp/before-migration");
+  Report->footer("Examples:\n  metrics-migrate report -p build -o review.md --json review.json "
+                 "--sarif review.sarif\n"
+                 "  metrics-migrate report -p build --guide docs/where-metrics-live.md");
+  Merge->footer("Examples:\n  metrics-migrate merge facts-*.json > migration.diff\n"
+                "  metrics-migrate merge facts-*.json --apply");
+  Check->footer("Examples:\n  metrics-migrate check -p build --diff\n"
+                "  metrics-migrate check -p build --format=github   # workflow annotations");
 
   try {
     App.parse(argc, argv);

@@ -68,7 +68,7 @@ case "$case_name" in
     grep -q 'JOBS_TOTAL.Add({{"kind", "x"}}).Increment()' src/metrics.cc ||
       { echo "call not inlined:"; cat src/metrics.cc; exit 1; }
     [ -f src/registry.h ] || { echo "registry header not written"; exit 1; }
-    second=$("$tool" diff -p . 2>&1)
+    second=$("$tool" diff -q -p . 2>&1)
     [ -z "$second" ] || { echo "second diff not empty: $second"; exit 1; }
     echo "ok: diff, git apply --check, apply, empty second diff"
     ;;
@@ -115,6 +115,9 @@ case "$case_name" in
     write_db metrics.cc user.cc unrelated.cc
     expect 0 'translation units +3 \(1 skipped: they never name the service; 0 failed;' -- "$tool" catalog -p . --summary
     expect 0 'translation units +3 \(0 skipped' -- "$tool" catalog -p . --summary --no-prefilter
+    # Not on a terminal: one progress line per TU on stderr; none with -q.
+    expect 0 '^\[3/3\] user\.cc \(skipped 1, failed 0\)$' -- bash -c "'$tool' catalog -p . -j 1 2>&1 >/dev/null"
+    expect 0 '^$' -- bash -c "'$tool' catalog -p . -j 1 -q 2>&1 >/dev/null | wc -c | tr -d ' ' | sed 's/^0\$//'"
     with=$("$tool" catalog -p . --facts) && without=$("$tool" catalog -p . --facts --no-prefilter)
     [ "$with" = "$without" ] || { echo "facts differ with the prefilter"; diff <(echo "$with") <(echo "$without"); exit 1; }
     grep -q '"src/user.cc"' <<<"$with" || { echo "user.cc's call was lost"; exit 1; }

@@ -74,22 +74,23 @@ echo "== running the walkthrough in the copy"
 status=0
 (cd "$proj" && bash -x "$script") > "$work/walkthrough.log" 2>&1 || status=$?
 if [ "$status" != 0 ]; then
-  tail -40 "$work/walkthrough.log" >&2
+  tail -n 40 "$work/walkthrough.log" >&2 || true
   die "the walkthrough stopped with exit $status (the last command above failed)"
 fi
-grep -v '^+' "$work/walkthrough.log" | grep -v '^[[:space:]]*$' | head -30
+# (sed, not head: with pipefail, head closing the pipe early would fail the script)
+grep -v -e '^+' -e '^[[:space:]]*$' "$work/walkthrough.log" | sed -n '1,30p' || true
 
 echo "== the copy is migrated"
 status=0
 (cd "$proj" && metrics-migrate check -p build) > "$work/check.log" 2>&1 || status=$?
 if [ "$status" != 0 ]; then
-  head -20 "$work/check.log" >&2
+  sed -n '1,20p' "$work/check.log" >&2 || true
   die "metrics-migrate check after the walkthrough: exit $status, want 0"
 fi
 cat "$work/check.log"
 
 echo "== the migrated copy builds"
 cmake --build "$proj/build" > "$work/build.log" 2>&1 ||
-  { grep -E 'error|FAILED' "$work/build.log" | head -40 >&2; die "the migrated copy does not build"; }
+  { grep -E 'error|FAILED' "$work/build.log" | sed -n '1,40p' >&2 || true; die "the migrated copy does not build"; }
 
 echo "docs.walkthrough: ok"

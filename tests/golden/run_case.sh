@@ -55,7 +55,7 @@ write_compile_db "$root"
 # PREFIX.err and PREFIX.diag (stderr without the diffstat).
 run_tool() {
   rc=0
-  (cd "$root" && "$tool" apply -p .) > "$1.out" 2> "$1.err" || rc=$?
+  (cd "$root" && "$tool" apply -q -p .) > "$1.out" 2> "$1.err" || rc=$?
   sed -i "s|$root|<root>|g" "$1.out" "$1.err"
   grep -vE '^ .* \| +[0-9]+ ?[-+]*$|^ [0-9]+ files? changed' "$1.err" > "$1.diag" || true
 }

@@ -163,6 +163,51 @@ TEST(DropCaptures, NothingStrippedNothingDropped) {
   EXPECT_EQ(Out["services/pick_service.h"], PickHeader);
 }
 
+/// A field that stays (another call still needs it) but that the lambda no
+/// longer names once its call is inlined: the capture goes; while the call
+/// stays, it stays.
+TEST(DropCaptures, KeptFieldTheLambdaNoLongerNamesDoesNotHoldIt) {
+  for (WrapperFate Fate : {WrapperFate::Inline, WrapperFate::Keep}) {
+    CaptureCase K;
+    K.Files["services/pick_service.cpp"] = R"cpp(void PickService::PickAll() {
+  auto pick = [this](int line) { metrics_.RecordLinePicked(line); };
+  pick(1);
+}
+)cpp";
+    K.Files["metrics/metrics_service.h"] = "  void RecordLinePicked(int line);\n";
+    K.P.Keep = K.P.Strip;
+    K.P.Strip.clear();
+    Wrapper W;
+    W.Name = "RecordLinePicked";
+    W.Signature = "RecordLinePicked(int)";
+    W.Params = {{"line", "int", ""}};
+    W.Template = "LINES_PICKED_TOTAL.Add({}).Increment(${param:line});";
+    W.Decl = spanOf(K.Files, "metrics/metrics_service.h", "void RecordLinePicked(int line)");
+    K.C.Wrappers = {W};
+    WrapperPlan WP;
+    WP.Name = W.Name;
+    WP.Signature = W.Signature;
+    WP.Fate = Fate;
+    K.P.Wrappers = {WP};
+    CallSite CS;
+    CS.Loc = spanOf(K.Files, "services/pick_service.cpp", "metrics_.RecordLinePicked(line)");
+    CS.Wrapper = W.Name;
+    CS.Signature = W.Signature;
+    CS.Args = {"line"};
+    K.C.CallSites = {CS};
+    K.F.ThisCaptures.push_back(K.capture("[this]", "this", {"shop::PickService::metrics_"}));
+    auto Out = rewritten(K.C, K.F, K.P, K.Files);
+    if (Fate == WrapperFate::Inline)
+      EXPECT_EQ(Out["services/pick_service.cpp"], R"cpp(void PickService::PickAll() {
+  auto pick = [](int line) { LINES_PICKED_TOTAL.Add({}).Increment(line); };
+  pick(1);
+}
+)cpp");
+    else
+      EXPECT_EQ(Out["services/pick_service.cpp"], K.Files["services/pick_service.cpp"]);
+  }
+}
+
 //===-- Constants ---------------------------------------------------------===//
 
 const char *const ServiceHeader = R"cpp(class MetricsService {

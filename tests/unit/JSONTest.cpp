@@ -170,6 +170,8 @@ std::vector<TUFacts> everyField() {
   C.InTest = true;
   CallSite Plain2 = C;
   Plain2.InMacro = false;
+  Plain2.AddressTaken = true;
+  Plain2.Args.clear();
   CallSite MacroInArgument = C;
   MacroInArgument.MacroDefinition = SourceSpan();
   A.Partial.CallSites = {C, Plain2, MacroInArgument};
@@ -238,6 +240,8 @@ std::vector<TUFacts> everyField() {
                              "shop::KitService::Get"}};
   F.Files = {"metrics/metrics_service.h", "services/kit_service.cpp"};
   F.UpperSnakeNames = {{"services/kit_service.cpp", {"KITS_CREATED_TOTAL", "MAX_KITS"}}};
+
+  A.ReadHashes = {{"services/kit_service.cpp", "9f86d081884c7d65"}};
 
   TUFacts B;
   B.MainFile = "main.cpp";
@@ -470,6 +474,7 @@ TEST(JSONErrors, WrongTypeNamesThePathAndShowsTheContext) {
   "main_file": /* error: expected string */ 42,
   "parsed": true,
   "partial": { ... },
+  "read_hashes": {},
   "saw_service": false,
   "scan": { ... }
 })");

@@ -8,5 +8,7 @@ int main() {
   metrics.StartEpoch("1");
   kits.ArchiveKit(2);
   kits.RestoreKit(2);
+  metrics.PauseRestores();
+  kits.RestoreKit(1);
   return 0;
 }

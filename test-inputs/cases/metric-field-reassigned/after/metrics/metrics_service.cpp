@@ -13,12 +13,25 @@ MetricsService::MetricsService()
                                .Help("Kits archived, by epoch")
                                .Register(*registry_);
   kits_archived_total_ = &kits_archived_family_->Add({{"epoch", "0"}});
+  kits_restored_total_ = &prometheus::BuildCounter()
+                              .Name("kits_restored_total")
+                              .Help("Kits restored")
+                              .Register(*registry_)
+                              .Add({});
 }
 
 void MetricsService::RecordKitArchived() { kits_archived_total_->Increment(); }
 
+void MetricsService::RecordKitRestored() {
+  if (kits_restored_total_ != nullptr) {
+    kits_restored_total_->Increment();
+  }
+}
+
 void MetricsService::StartEpoch(const std::string& epoch) {
   kits_archived_total_ = &kits_archived_family_->Add({{"epoch", epoch}});
 }
+
+void MetricsService::PauseRestores() { kits_restored_total_ = nullptr; }
 
 }  // namespace shop

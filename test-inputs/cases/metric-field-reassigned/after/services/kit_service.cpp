@@ -7,14 +7,19 @@
 
 namespace shop {
 
-prometheus::Counter& KITS_RESTORED_TOTAL =
+prometheus::Counter& KITS_CREATED_TOTAL =
     prometheus::BuildCounter()
-        .Name("kits_restored_total")
-        .Help("Kits restored")
+        .Name("kits_created_total")
+        .Help("Kits created")
         .Register(shop::metrics::DefaultRegistry())
         .Add({});
 
 KitService::KitService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+
+void KitService::CreateKit(int kit_id) {
+  archived_.erase(kit_id);
+  KITS_CREATED_TOTAL.Increment();
+}
 
 void KitService::ArchiveKit(int kit_id) {
   if (archived_.insert(kit_id).second) {
@@ -24,7 +29,7 @@ void KitService::ArchiveKit(int kit_id) {
 
 void KitService::RestoreKit(int kit_id) {
   if (archived_.erase(kit_id) > 0) {
-    KITS_RESTORED_TOTAL.Increment();
+    metrics_.RecordKitRestored();
   }
 }
 

@@ -9,12 +9,13 @@
 
 namespace shop {
 
-extern prometheus::Counter& KITS_RESTORED_TOTAL;
+extern prometheus::Counter& KITS_CREATED_TOTAL;
 
 class KitService {
  public:
   explicit KitService(MetricsServiceProtocol& metrics);
 
+  void CreateKit(int kit_id);
   void ArchiveKit(int kit_id);
   void RestoreKit(int kit_id);
 

@@ -14,6 +14,11 @@ MetricsService::MetricsService()
                               .Help("Kits restored")
                               .Register(*registry_)
                               .Add({});
+  kits_created_total_ = &prometheus::BuildCounter()
+                             .Name("kits_created_total")
+                             .Help("Kits created")
+                             .Register(*registry_)
+                             .Add({});
 }
 
 void MetricsService::RecordKitArchived() { kits_archived_total_->Increment(); }
@@ -27,6 +32,8 @@ void MetricsService::RecordKitRestored() {
 void MetricsService::StartEpoch(const std::string& epoch) {
   kits_archived_total_ = &kits_archived_family_->Add({{"epoch", epoch}});
 }
+
+void MetricsService::RecordKitCreated() { kits_created_total_->Increment(); }
 
 void MetricsService::PauseRestores() { kits_restored_total_ = nullptr; }
 

@@ -15,6 +15,7 @@ class MetricsServiceProtocol {
 
   virtual void RecordKitArchived() = 0;
   virtual void RecordKitRestored() = 0;
+  virtual void RecordKitCreated() = 0;
 };
 
 class MetricsService : public MetricsServiceProtocol {
@@ -25,6 +26,7 @@ class MetricsService : public MetricsServiceProtocol {
 
   void RecordKitArchived() override;
   void RecordKitRestored() override;
+  void RecordKitCreated() override;
 
   // Starts a new archive epoch: archived kits are counted from zero again,
   // under a new label value.
@@ -37,6 +39,7 @@ class MetricsService : public MetricsServiceProtocol {
   prometheus::Family<prometheus::Counter>* kits_archived_family_ = nullptr;
   prometheus::Counter* kits_archived_total_ = nullptr;
   prometheus::Counter* kits_restored_total_ = nullptr;
+  prometheus::Counter* kits_created_total_ = nullptr;
 };
 
 }  // namespace shop

@@ -4,6 +4,11 @@ namespace shop {
 
 KitService::KitService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
 
+void KitService::CreateKit(int kit_id) {
+  archived_.erase(kit_id);
+  metrics_.RecordKitCreated();
+}
+
 void KitService::ArchiveKit(int kit_id) {
   if (archived_.insert(kit_id).second) {
     metrics_.RecordKitArchived();

@@ -10,6 +10,7 @@ class KitService {
  public:
   explicit KitService(MetricsServiceProtocol& metrics);
 
+  void CreateKit(int kit_id);
   void ArchiveKit(int kit_id);
   void RestoreKit(int kit_id);
 
