@@ -4,9 +4,9 @@
 #
 #   bench/run.sh [--quick] [--tool PATH] [--out FILE] [--work DIR]
 #
-# Full run: 1,000 TUs (10% use metrics), best of 3, scaling over 250/500/1,000/2,000 TUs
-# (about 30 minutes on 2 cores). --quick: 100 TUs, best of 1, scaling over 100/200/400 TUs
-# (about 5 minutes on 2 cores).
+# Full run: 1,000 TUs (10% use metrics), best of 3, scaling over 250/500/1,000/2,000 TUs.
+# --quick: 100 TUs, best of 1, scaling over 100/200/400 TUs. Most of the time goes to (c), (d)
+# and partshop, which parse every TU with plain Clang.
 #
 # What is timed, each with the same parallelism J = $(nproc):
 #   (a) metrics-migrate diff -q -j J                                   on the tree

@@ -228,7 +228,7 @@ llvm::Expected<Replacements> withCRLF(llvm::StringRef Before, const Replacements
     }
     if (llvm::Error Err =
             Out.add(Replacement(R.getFilePath(), R.getOffset(), R.getLength(), Text)))
-      return std::move(Err);
+      return Err;
   }
   return Out;
 }

@@ -1,33 +1,43 @@
 #!/usr/bin/env bash
-# Builds test-inputs/partshop as it is (the BEFORE state) into BUILD_DIR, runs
-# its own test suite, and checks that dump_metrics prints the same bytes twice.
-# Leaves BUILD_DIR/compile_commands.json for the catalog tests.
-#   usage: partshop_before.sh SOURCE_DIR BUILD_DIR
+# Builds a bundled sample as it is (the BEFORE state) into BUILD_DIR, runs its
+# own test suite, and checks that dump_metrics prints the same non-empty bytes
+# twice. Leaves BUILD_DIR/compile_commands.json for the tests that scan it and
+# BUILD_DIR/test-count for those that compare the suite after a migration.
+#   usage: sample_before.sh NAME SOURCE_DIR BUILD_DIR
 set -euo pipefail
-src=$1
-build=$2
+name=$1
+src=$2
+build=$3
 
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
 log=$(ninja -C "$build" 2>&1) || { echo "$log"; exit 1; }
 if grep -q "warning:" <<<"$log"; then
-  echo "partshop builds with warnings:"
+  echo "$name builds with warnings:"
   grep "warning:" <<<"$log"
+  exit 1
+fi
+if [ ! -s "$build/compile_commands.json" ]; then
+  echo "$name exported no compile_commands.json"
   exit 1
 fi
 
 ctest --test-dir "$build" --output-on-failure | tee "$build/ctest.log" | tail -3
 count=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$build/ctest.log")
 if [ -z "$count" ]; then
-  echo "partshop's own suite did not pass"
+  echo "$name's own suite did not pass"
   exit 1
 fi
 echo "$count" > "$build/test-count"
 
 "$build/dump_metrics" > "$build/dump1.txt"
 "$build/dump_metrics" > "$build/dump2.txt"
+if [ ! -s "$build/dump1.txt" ]; then
+  echo "dump_metrics printed nothing"
+  exit 1
+fi
 if ! cmp "$build/dump1.txt" "$build/dump2.txt"; then
   diff "$build/dump1.txt" "$build/dump2.txt" | head -20
   exit 1
 fi
 families=$(grep -c '^# TYPE' "$build/dump1.txt")
-echo "partshop: $count tests passed; dump_metrics stable ($families metric families)"
+echo "$name: $count tests passed; dump_metrics stable ($families metric families)"
