@@ -50,7 +50,7 @@ case "$case_name" in
     expect 2 'required' -- "$tool" catalog
     ;;
   failed-tu)
-    printf 'namespace demo { int broken( }\n' > src/broken.cc
+    printf 'namespace demo { class MetricsService; int broken( }\n' > src/broken.cc
     write_db metrics.cc broken.cc
     expect 3 'broken\.cc:1:[0-9]+: error:' -- "$tool" catalog -p .
     # The rest is still processed and printed.

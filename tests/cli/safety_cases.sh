@@ -77,7 +77,7 @@ case "$case_name" in
 
   # --- TUs that fail: the rest goes on, exit 3, apply writes nothing --------
   failed-tu)
-    printf 'namespace demo { int broken( }\n' > src/broken.cc
+    printf 'namespace demo { class MetricsService; int broken( }\n' > src/broken.cc
     write_db metrics.cc broken.cc
     unchanged expect 3 'src/broken\.cc:1:[0-9]+: error: .*nothing was written \(fix them, exclude them with --exclude, or pass --allow-partial\)' -- \
       bash -o pipefail -c "'$tool' apply -p . 2>&1 | tr '\n' ' '"
@@ -86,7 +86,7 @@ case "$case_name" in
     expect 3 'src/broken\.cc' -- "$tool" report -p .
     ;;
   failed-tu-allow-partial)
-    printf 'namespace demo { int broken( }\n' > src/broken.cc
+    printf 'namespace demo { class MetricsService; int broken( }\n' > src/broken.cc
     write_db metrics.cc broken.cc
     expect 3 'failed to parse: src/broken\.cc' -- "$tool" apply -p . --allow-partial
     grep -q 'JOBS_TOTAL' src/metrics.cc || { echo "not written with --allow-partial"; exit 1; }
@@ -94,7 +94,7 @@ case "$case_name" in
     ;;
   crash-one-tu)
     # A real crash inside Clang, on one TU only.
-    printf '#pragma clang __debug crash\nint x;\n' > src/crash.cc
+    printf '#pragma clang __debug crash\nnamespace demo { class MetricsService; }\n' > src/crash.cc
     add_caller
     write_db metrics.cc crash.cc caller.cc
     for jobs in 1 2; do
