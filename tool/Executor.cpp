@@ -5,6 +5,7 @@
 #include "matchers/FactsAction.h"
 #include "tool/CompileDatabase.h"
 #include "tool/FactsCache.h"
+#include "tool/Paths.h"
 #include "tool/Prefilter.h"
 
 #include "clang/Basic/Diagnostic.h"
@@ -67,11 +68,6 @@ std::string canonical(llvm::StringRef Path) {
   return std::string(Abs);
 }
 
-bool underPrefix(llvm::StringRef Path, llvm::StringRef Prefix) {
-  return Path == Prefix ||
-         (Path.starts_with(Prefix) && (Prefix.ends_with("/") ||
-                                       Path.drop_front(Prefix.size()).starts_with("/")));
-}
 
 } // namespace
 
@@ -92,10 +88,10 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   std::map<std::string, std::string> Files; // canonical -> as in the database
   for (const std::string &File : (*DB)->getAllFiles()) {
     std::string Canon = canonical(File);
-    if (!underPrefix(Canon, Root))
+    if (!isUnder(Canon, Root))
       continue;
     if (!Prefixes.empty() && llvm::none_of(Prefixes, [&](const std::string &P) {
-          return underPrefix(Canon, P);
+          return isUnder(Canon, P);
         }))
       continue;
     if (isExcluded(Cfg, llvm::StringRef(Canon).drop_front(Root.size()).ltrim('/')))
@@ -247,7 +243,7 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanO
     // A skipped TU still read its files: they are part of the project.
     for (const std::string &File : Run.Reached) {
       std::string Canon = canonical(File);
-      if (underPrefix(Canon, Root) && Canon.size() > Root.size())
+      if (isUnder(Canon, Root) && Canon.size() > Root.size())
         Results[I].Scan.Files.push_back(Canon.substr(Root.size() + 1));
     }
     if (Run.Reused) // As the cache has it, main file name aside.

@@ -5,6 +5,7 @@
 #include "core/LineDiff.h"
 #include "core/Merge.h"
 #include "planner/Planner.h"
+#include "tool/Paths.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -88,8 +89,7 @@ std::string fenced(const MaterializedFile &F, const Config &Cfg) {
   llvm::sys::path::append(Path, File);
   while (llvm::sys::fs::real_path(Path, Real))
     llvm::sys::path::remove_filename(Path);
-  llvm::StringRef R = Real;
-  if (R != Root.str() && !(R.starts_with(Root) && R.drop_front(Root.size()).starts_with("/")))
+  if (!isUnder(Real, Root))
     return "a symlink to outside the project root";
   return "";
 }

@@ -3,6 +3,7 @@
 #include "tool/Prefilter.h"
 
 #include "core/TextEdits.h"
+#include "tool/Paths.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -51,10 +52,6 @@ SearchPath searchPathOf(const clang::tooling::CompileCommand &C) {
   return S;
 }
 
-bool under(llvm::StringRef Path, llvm::StringRef Root) {
-  return Path.starts_with(Root) &&
-         (Path.size() == Root.size() || Path[Root.size()] == '/' || Root.ends_with("/"));
-}
 
 } // namespace
 
@@ -117,8 +114,8 @@ bool Prefilter::mayMatter(const clang::tooling::CompileCommand &Command,
         if (!llvm::sys::fs::exists(Candidate))
           continue;
         llvm::SmallString<256> Real;
-        bool InProject = under(Candidate, Root) ||
-                         (!llvm::sys::fs::real_path(Candidate, Real) && under(Real, Root));
+        bool InProject = isUnder(Candidate, Root) ||
+                         (!llvm::sys::fs::real_path(Candidate, Real) && isUnder(Real, Root));
         if (InProject && Seen.insert(Candidate).second)
           Work.push_back(Candidate);
         break;
