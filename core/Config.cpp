@@ -76,6 +76,15 @@ bool isExcluded(const Config &Cfg, llvm::StringRef RelativePath) {
   return false;
 }
 
+std::string unwritableReason(const Config &Cfg, llvm::StringRef RelativePath) {
+  if (llvm::sys::path::is_absolute(RelativePath) || RelativePath == ".." ||
+      RelativePath.starts_with("../"))
+    return "outside the project root";
+  if (isExcluded(Cfg, RelativePath))
+    return "excluded by the configuration or --exclude";
+  return "";
+}
+
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path) {
   std::string Diagnostics;
   llvm::raw_string_ostream DiagOS(Diagnostics);

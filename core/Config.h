@@ -43,6 +43,11 @@ struct Config {
 /// Whether \p RelativePath (to the root) matches one of Cfg.Exclude.
 bool isExcluded(const Config &Cfg, llvm::StringRef RelativePath);
 
+/// Why the file at \p RelativePath may never be written, or "": it lies
+/// outside the project root (an absolute path or one climbing out with `..`)
+/// or is excluded. Symlinks are not resolved here; tool/ checks them.
+std::string unwritableReason(const Config &Cfg, llvm::StringRef RelativePath);
+
 /// Parses \p Text as the contents of \p Path. Errors carry `path:line:col`.
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
 

@@ -157,7 +157,7 @@ std::string classOf(llvm::StringRef Function) {
 /// stays when one of its call sites cannot be rewritten (siteProblem) or an
 /// expectation on it cannot be translated (expectationProblem), when its body
 /// needs the service, or when it records a metric that stays.
-void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
+void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P,
                         const std::map<std::string, const Wrapper *> &BySignature) {
   auto Mutable = [&](llvm::StringRef Signature) -> WrapperPlan * {
     for (WrapperPlan &WP : P.Wrappers)
@@ -170,7 +170,9 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
     auto W = BySignature.find(CS.Signature);
     if (!WP || W == BySignature.end() || WP->Fate == WrapperFate::Keep)
       continue;
-    if (std::optional<ManualItem> Problem = siteProblem(CS, *W->second, WP->Fate))
+    if (std::optional<ManualItem> Problem = fenceProblem(CS, Cfg))
+      WP->Blockers.push_back(std::move(*Problem));
+    else if (std::optional<ManualItem> Problem = siteProblem(CS, *W->second, WP->Fate))
       WP->Blockers.push_back(std::move(*Problem));
   }
   // An expectation left as it is still needs its wrapper to be called.
@@ -179,9 +181,27 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
       WrapperPlan *WP = Mutable(Signature);
       if (W->Name != E.Wrapper || !WP || WP->Fate == WrapperFate::Keep)
         continue;
-      if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
+      if (std::string Why = unwritableReason(Cfg, E.Stmt.File); !Why.empty())
+        WP->Blockers.push_back({E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper,
+                                "the file is " + Why + "; the expectation cannot become "
+                                "a value assertion there"});
+      else if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
         WP->Blockers.push_back(std::move(*Problem));
     }
+  // A double in a file that is not written keeps overriding what it
+  // overrides.
+  for (const TestDouble &D : C.TestDoubles) {
+    std::string Why = unwritableReason(Cfg, D.Loc.File);
+    if (Why.empty())
+      continue;
+    for (const auto &[Signature, W] : BySignature) {
+      WrapperPlan *WP = Mutable(Signature);
+      if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D.Methods, W->Name))
+        continue;
+      WP->Blockers.push_back({D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name,
+                              "the file is " + Why + "; the override cannot go"});
+    }
+  }
   // A class deriving from the service itself that overrides a wrapper needs
   // the wrapper to stay there to override it.
   for (const TestDouble &D : C.TestDoubles) {
@@ -262,7 +282,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, Plan &P,
 /// carrying a kept wrapper's calls or tested by a null check that guards
 /// more than recording, and, transitively, those passing the service on to a
 /// constructor or function whose parameter stays.
-void planInjection(const Catalog &C, const Facts &F, Plan &P) {
+void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P) {
   std::set<std::string> Holders; // owners whose injection stays
   for (const CallSite &CS : C.CallSites) {
     const WrapperPlan *WP = P.wrapper(CS.Signature);
@@ -275,6 +295,15 @@ void planInjection(const Catalog &C, const Facts &F, Plan &P) {
   for (const NullGuard &G : F.NullGuards)
     if (!G.OnlyRecords)
       Holders.insert(G.Owner);
+  // Nothing changes in a file that is not written: an injection point there
+  // stays with its whole owner, and so does one that such a file passes the
+  // service to.
+  for (const InjectionPoint &IP : C.InjectionPoints)
+    if (!unwritableReason(Cfg, IP.Loc.File).empty())
+      Holders.insert(IP.Owner);
+  for (const ArgumentSite &A : F.ArgumentSites)
+    if (!unwritableReason(Cfg, A.Call.File).empty())
+      Holders.insert(A.Callee);
   std::vector<bool> Kept(C.InjectionPoints.size());
   for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
     const InjectionPoint &IP = C.InjectionPoints[I];
@@ -344,6 +373,17 @@ std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper
       return Problem("a matcher other than a literal or _ cannot become a value");
   }
   return std::nullopt;
+}
+
+std::optional<ManualItem> fenceProblem(const CallSite &CS, const Config &Cfg) {
+  std::string File = CS.Loc.File;
+  if (CS.InMacro && CS.MacroDefinition.valid())
+    File = CS.MacroDefinition.File;
+  std::string Why = unwritableReason(Cfg, File);
+  if (Why.empty())
+    return std::nullopt;
+  return ManualItem{CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
+                    File + " is " + Why + "; the call cannot be rewritten there"};
 }
 
 std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, WrapperFate Fate) {
@@ -506,7 +546,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
     P.Wrappers.push_back(std::move(WP));
   }
 
-  keepWhatCannotMove(C, F, P, BySignature);
+  keepWhatCannotMove(C, F, Cfg, P, BySignature);
 
   for (WrapperPlan &WP : P.Wrappers) {
     if (WP.Fate != WrapperFate::Helper)
@@ -526,7 +566,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
                           fillTemplate(W.Template, P, Names) + "\n}";
   }
 
-  planInjection(C, F, P);
+  planInjection(C, F, Cfg, P);
   return P;
 }
 

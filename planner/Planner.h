@@ -39,6 +39,11 @@ std::string fillTemplate(llvm::StringRef Template, const Plan &P,
 /// header...), as an item for a human; nothing when it can.
 std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, WrapperFate Fate);
 
+/// Why the call \p CS cannot be rewritten because the file holding it (or
+/// the macro it expands from) is never written: outside the root or
+/// excluded. Such a call keeps its wrapper in the service.
+std::optional<ManualItem> fenceProblem(const CallSite &CS, const Config &Cfg);
+
 /// Why the body of \p W cannot leave the service: it uses other members
 /// of the service (state, methods, a metric field it assigns), or holds
 /// preprocessor directives (`#if FEATURE .. #else .. #endif`) of which only

@@ -76,17 +76,14 @@ bool namesAny(llvm::StringRef Text, const std::vector<std::string> &Names) {
 /// Why \p F may not be written, or "": it lies outside the project root
 /// (itself or through a symlink) or is excluded.
 std::string fenced(const MaterializedFile &F, const Config &Cfg) {
-  llvm::StringRef File = F.File;
-  if (llvm::sys::path::is_absolute(File) || File == ".." || File.starts_with("../"))
-    return "outside the project root";
-  if (isExcluded(Cfg, File))
-    return "excluded by the configuration or --exclude";
+  if (std::string Why = unwritableReason(Cfg, F.File); !Why.empty())
+    return Why;
   // The file, or for a new one its nearest existing folder, must resolve
   // under the root.
   llvm::SmallString<256> Root, Real, Path(Cfg.Root);
   if (llvm::sys::fs::real_path(Cfg.Root, Root))
     return "outside the project root";
-  llvm::sys::path::append(Path, File);
+  llvm::sys::path::append(Path, F.File);
   while (llvm::sys::fs::real_path(Path, Real))
     llvm::sys::path::remove_filename(Path);
   if (!isUnder(Real, Root))

@@ -414,5 +414,60 @@ TEST(Planner, OverrideInAClassDerivingFromTheServiceKeepsTheWrapper) {
   EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
 }
 
+TEST(Planner, CallInAFileThatIsNotWrittenKeepsTheWrapper) {
+  Fixture X;
+  X.Cfg.Exclude = {"third_party/"};
+  X.C.CallSites.push_back(call("third_party/vendor/hook", "RecordAuthTokenRefresh"));
+  X.C.CallSites.back().Loc.Line = 3;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *W = P.wrapper("RecordAuthTokenRefresh()");
+  EXPECT_EQ(W->Fate, WrapperFate::Keep);
+  ASSERT_EQ(W->Blockers.size(), 1u);
+  EXPECT_EQ(W->Blockers[0].File, "third_party/vendor/hook.cpp");
+  EXPECT_EQ(W->Blockers[0].Line, 3u);
+  EXPECT_EQ(W->Blockers[0].What, "call to RecordAuthTokenRefresh");
+  EXPECT_EQ(W->Blockers[0].Why, "third_party/vendor/hook.cpp is excluded by the configuration "
+                                "or --exclude; the call cannot be rewritten there");
+  EXPECT_EQ(P.metric("auth_token_refreshes_total")->Fate, MetricFate::Kept);
+
+  // Outside the root, the same.
+  X.C.CallSites.back() = call("../elsewhere/hook", "RecordAuthTokenRefresh");
+  EXPECT_EQ(makePlan(X.C, X.F, X.Cfg).wrapper("RecordAuthTokenRefresh()")->Blockers[0].Why,
+            "../elsewhere/hook.cpp is outside the project root; the call cannot be "
+            "rewritten there");
+
+  // No change: the same call in a file that is written is inlined.
+  X.C.CallSites.back() = call("src/hook", "RecordAuthTokenRefresh");
+  const WrapperPlan *Free = makePlan(X.C, X.F, X.Cfg).wrapper("RecordAuthTokenRefresh()");
+  EXPECT_EQ(Free->Fate, WrapperFate::Inline);
+  EXPECT_THAT(Free->Blockers, IsEmpty());
+}
+
+TEST(Planner, InjectionInOrFromAFileThatIsNotWrittenStays) {
+  Fixture X;
+  X.Cfg.Exclude = {"gen/"};
+  // KitService's injection point lies in gen/: it stays.
+  X.C.InjectionPoints[0].Loc.File = "gen/kit_service.h";
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(P.Keep.size(), 2u);
+  EXPECT_EQ(P.Keep[0].Owner, "shop::KitService");
+  EXPECT_THAT(P.Strip, IsEmpty());
+
+  // It lies in a written file, but gen/ constructs KitService with the
+  // service: the parameter stays.
+  X.C.InjectionPoints[0].Loc.File = "services/kit_service.h";
+  ArgumentSite A;
+  A.Callee = "shop::KitService";
+  A.Call.File = "gen/wiring.cpp";
+  X.F.ArgumentSites = {A};
+  EXPECT_EQ(makePlan(X.C, X.F, X.Cfg).Keep.size(), 2u);
+
+  // No change: constructed from a written file, it goes.
+  X.F.ArgumentSites[0].Call.File = "app/wiring.cpp";
+  Plan Written = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(Written.Strip.size(), 1u);
+  EXPECT_EQ(Written.Strip[0].Owner, "shop::KitService");
+}
+
 } // namespace
 } // namespace mm
