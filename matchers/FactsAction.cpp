@@ -84,10 +84,23 @@ private:
   TUFacts &Out;
 };
 
+/// Limits every traversal (the matchers and the parent map getParents
+/// builds) to the top-level declarations written in project files: the
+/// standard library and prometheus-cpp headers hold most of a TU's AST and
+/// none of its facts.
+void scopeToProject(ASTContext &Ctx, const Locator &Loc) {
+  std::vector<Decl *> Scope;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (Loc.inProject(D->getLocation()))
+      Scope.push_back(D);
+  Ctx.setTraversalScope(Scope);
+}
+
 } // namespace
 
 void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
   Locator Loc(Ctx, Cfg.Root);
+  scopeToProject(Ctx, Loc);
   InterfaceSet Set;
   auto Add = [&](const CXXRecordDecl *RD) {
     if (RD && Set.Classes.insert(RD->getCanonicalDecl()).second)
