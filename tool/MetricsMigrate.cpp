@@ -392,6 +392,11 @@ int run(int argc, char **argv) {
   Merge->add_option("--backup-dir", BackupDir, "With --apply: keep the originals here");
   Merge->add_flag("--allow-partial", AllowPartial, "With --apply: see `apply`");
   Merge->add_flag("--allow-dirty", AllowDirty, "With --apply: see `apply`");
+  std::string MergeReport, MergeReportJSON;
+  Merge->add_option("--report", MergeReport,
+                    "Also write the review checklist (Markdown), as `report -o` does");
+  Merge->add_option("--report-json", MergeReportJSON,
+                    "Also write the review as JSON, as `report --json` does");
 
   bool CheckDiff = false;
   std::string Format = "text";
@@ -417,7 +422,7 @@ int run(int argc, char **argv) {
                  "--sarif review.sarif\n"
                  "  metrics-migrate report -p build --guide docs/where-metrics-live.md");
   Merge->footer("Examples:\n  metrics-migrate merge facts-*.json > migration.diff\n"
-                "  metrics-migrate merge facts-*.json --apply");
+                "  metrics-migrate merge facts-*.json --apply --report review.md");
   Check->footer("Examples:\n  metrics-migrate check -p build --diff\n"
                 "  metrics-migrate check -p build --format=github   # workflow annotations");
 
@@ -488,8 +493,9 @@ int run(int argc, char **argv) {
     return migrationError(M.takeError());
   int Parsed = M->FailedTUs.empty() ? Done : ParseFailures;
 
-  if (Report->parsed()) {
-    reportFailedTUs(M->FailedTUs);
+  // The review's outputs; an empty path is not written.
+  auto WriteReview = [&](const std::string &Markdown, const std::string &JSON,
+                         const std::string &Sarif, const std::string &GuidePath) -> bool {
     mm::Review R = mm::reviewOf(*M, *Cfg);
     auto Write = [&](const std::string &Path,
                      llvm::function_ref<void(llvm::raw_ostream &)> Print) -> bool {
@@ -501,13 +507,20 @@ int run(int argc, char **argv) {
       }
       return true;
     };
-    bool Ok = Write(ReviewJSON, [&](llvm::raw_ostream &OS) { mm::printJSON(OS, mm::toJSON(R)); }) &&
-              Write(ReviewSarif,
-                    [&](llvm::raw_ostream &OS) { mm::printJSON(OS, mm::toSarif(R)); }) &&
-              Write(Guide, [&](llvm::raw_ostream &OS) { mm::printMetricGuide(OS, R); }) &&
-              Write(ReviewMarkdown, [&](llvm::raw_ostream &OS) { mm::printReviewMarkdown(OS, R); });
-    return Ok ? Parsed : BadUsage;
+    return Write(JSON, [&](llvm::raw_ostream &OS) { mm::printJSON(OS, mm::toJSON(R)); }) &&
+           Write(Sarif, [&](llvm::raw_ostream &OS) { mm::printJSON(OS, mm::toSarif(R)); }) &&
+           Write(GuidePath, [&](llvm::raw_ostream &OS) { mm::printMetricGuide(OS, R); }) &&
+           Write(Markdown, [&](llvm::raw_ostream &OS) { mm::printReviewMarkdown(OS, R); });
+  };
+
+  if (Report->parsed()) {
+    reportFailedTUs(M->FailedTUs);
+    return WriteReview(ReviewMarkdown, ReviewJSON, ReviewSarif, Guide) ? Parsed : BadUsage;
   }
+  // Before --apply changes the tree the review reads.
+  if (Merge->parsed() && (!MergeReport.empty() || !MergeReportJSON.empty()) &&
+      !WriteReview(MergeReport, MergeReportJSON, "", ""))
+    return BadUsage;
 
   if (Check->parsed()) {
     printCheck(llvm::outs(), *M, Format == "github");
