@@ -142,6 +142,8 @@ Value toJSON(const CallSite &C) {
                 {"in_template", C.InTemplate},
                 {"in_test", C.InTest},
                 {"address_taken", C.AddressTaken}};
+  if (!C.DerivedCaller.empty())
+    O["derived_caller"] = C.DerivedCaller;
   if (C.InMacro) {
     O["macro"] = C.Macro;
     O["macro_definition"] = C.MacroDefinition.valid() ? toJSON(C.MacroDefinition) : nullptr;
@@ -510,7 +512,8 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.map("enclosing_function", Out.EnclosingFunction) &&
         O.map("module", Out.Module) && O.map("in_macro", Out.InMacro) &&
         O.map("in_lambda", Out.InLambda) && O.map("in_template", Out.InTemplate) &&
-        O.map("in_test", Out.InTest) && O.map("address_taken", Out.AddressTaken)))
+        O.map("in_test", Out.InTest) && O.map("address_taken", Out.AddressTaken) &&
+        O.mapOptional("derived_caller", Out.DerivedCaller)))
     return false;
   Out.Macro.clear();
   Out.MacroDefinition = SourceSpan();

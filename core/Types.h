@@ -186,6 +186,9 @@ struct CallSite {
   /// Not a call: the method is named (`&Service::RecordX`) to be called
   /// later through a member-function pointer or `std::bind`. Args is empty.
   bool AddressTaken = false;
+  /// A class deriving from the service (qualified) that calls a wrapper it
+  /// inherits and does not override: the wrapper must stay for it.
+  std::string DerivedCaller;
 };
 
 /// Where a file-local constant of the service's files that a builder chain

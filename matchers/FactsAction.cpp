@@ -108,6 +108,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
   };
   if (const CXXRecordDecl *Service = findClass(Ctx, Cfg.ServiceClass)) {
     recordService(Service, Loc, Out);
+    Set.Service = Service;
     Add(Service);
     Service->forallBases([&](const CXXRecordDecl *Base) {
       if (Base->isPolymorphic())

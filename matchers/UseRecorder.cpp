@@ -27,6 +27,14 @@ const CXXRecordDecl *recordOfMember(const Decl *D) {
   return dyn_cast_or_null<CXXRecordDecl>(D->getDeclContext());
 }
 
+/// Whether \p RD itself declares a method called \p Name (an override, or
+/// one hiding the inherited wrapper).
+bool declaresMethodNamed(const CXXRecordDecl &RD, llvm::StringRef Name) {
+  return llvm::any_of(RD.methods(), [&](const CXXMethodDecl *M) {
+    return M->getIdentifier() && M->getName() == Name;
+  });
+}
+
 bool isTemplated(const FunctionDecl *FD) {
   if (!FD)
     return false;
@@ -64,8 +72,14 @@ private:
       return;
     CallSite C;
     const FunctionDecl *Encl = enclosingFunction(Ctx, Call, &C.InLambda);
-    if (Encl && Set.isOrDerives(recordOfMember(Encl)))
-      return; // the service (or a double) calling itself
+    if (const CXXRecordDecl *Caller = Encl ? recordOfMember(Encl) : nullptr;
+        Set.isOrDerives(Caller)) {
+      // The service or a double calling itself is not a call site; a class
+      // deriving from the service calling a wrapper it inherits is.
+      if (!Set.derivesFromService(Caller) || declaresMethodNamed(*Caller, Method->getName()))
+        return;
+      C.DerivedCaller = qualifiedName(Caller);
+    }
     C.Loc = Loc.span(Call);
     C.Wrapper = Method->getNameAsString();
     C.Signature = signatureOf(Method);
@@ -249,6 +263,13 @@ private:
 };
 
 } // namespace
+
+bool InterfaceSet::derivesFromService(const CXXRecordDecl *RD) const {
+  if (!Service || !RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  return RD->getCanonicalDecl() != Service->getCanonicalDecl() && RD->isDerivedFrom(Service);
+}
 
 bool InterfaceSet::isOrDerives(const CXXRecordDecl *RD) const {
   if (!RD || !RD->hasDefinition())

@@ -23,6 +23,8 @@ struct InterfaceSet {
   llvm::SmallPtrSet<const clang::CXXRecordDecl *, 4> Classes;
   std::vector<std::string> Names; ///< Their qualified names.
   std::vector<std::string> ExtraDoubles; ///< Configured test doubles.
+  /// The service class's definition, when the TU has it.
+  const clang::CXXRecordDecl *Service = nullptr;
 
   bool contains(const clang::CXXRecordDecl *RD) const {
     return RD && Classes.contains(RD->getCanonicalDecl());
@@ -30,6 +32,9 @@ struct InterfaceSet {
   /// True for the interfaces and every class deriving from one (the service
   /// itself, test doubles).
   bool isOrDerives(const clang::CXXRecordDecl *RD) const;
+  /// True for a class deriving from the service class itself (not the
+  /// service, not a double of an interface).
+  bool derivesFromService(const clang::CXXRecordDecl *RD) const;
 };
 
 /// If \p T names an interface (behind `&`, `*`, `std::shared_ptr`,

@@ -391,6 +391,10 @@ std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, Wrap
     return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why)};
   };
   std::string Call = "call to " + CS.Wrapper;
+  if (!CS.DerivedCaller.empty())
+    return Problem(Call + " in " + CS.DerivedCaller,
+                   CS.DerivedCaller + " derives from the service and calls the wrapper it "
+                   "inherits, which must stay in the service for it");
   if (CS.AddressTaken)
     return Problem("use of &" + CS.Wrapper,
                    "the method is named, not called (a member-function pointer or "

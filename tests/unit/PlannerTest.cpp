@@ -414,6 +414,25 @@ TEST(Planner, OverrideInAClassDerivingFromTheServiceKeepsTheWrapper) {
   EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
 }
 
+TEST(Planner, InheritedWrapperCalledByADerivedClassStays) {
+  Fixture X;
+  X.C.CallSites.push_back(call("metrics/metrics_service", "RecordAuthTokenRefresh"));
+  X.C.CallSites.back().DerivedCaller = "shop::AuditedMetrics";
+  X.C.CallSites.back().Loc.Line = 12;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *W = P.wrapper("RecordAuthTokenRefresh()");
+  EXPECT_EQ(W->Fate, WrapperFate::Keep);
+  ASSERT_EQ(W->Blockers.size(), 1u);
+  EXPECT_EQ(W->Blockers[0].What, "call to RecordAuthTokenRefresh in shop::AuditedMetrics");
+  EXPECT_EQ(W->Blockers[0].Why, "shop::AuditedMetrics derives from the service and calls the "
+                                "wrapper it inherits, which must stay in the service for it");
+
+  // No change: the same call from an unrelated class is inlined.
+  X.C.CallSites.back().DerivedCaller.clear();
+  EXPECT_EQ(makePlan(X.C, X.F, X.Cfg).wrapper("RecordAuthTokenRefresh()")->Fate,
+            WrapperFate::Inline);
+}
+
 TEST(Planner, CallInAFileThatIsNotWrittenKeepsTheWrapper) {
   Fixture X;
   X.Cfg.Exclude = {"third_party/"};
@@ -438,7 +457,8 @@ TEST(Planner, CallInAFileThatIsNotWrittenKeepsTheWrapper) {
 
   // No change: the same call in a file that is written is inlined.
   X.C.CallSites.back() = call("src/hook", "RecordAuthTokenRefresh");
-  const WrapperPlan *Free = makePlan(X.C, X.F, X.Cfg).wrapper("RecordAuthTokenRefresh()");
+  Plan Written = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Free = Written.wrapper("RecordAuthTokenRefresh()");
   EXPECT_EQ(Free->Fate, WrapperFate::Inline);
   EXPECT_THAT(Free->Blockers, IsEmpty());
 }

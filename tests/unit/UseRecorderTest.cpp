@@ -196,6 +196,33 @@ inline void Other(Unrelated& u) { u.RecordKitCreated(1); })cpp"));
   EXPECT_THAT(C.CallSites, IsEmpty());
 }
 
+TEST(CallSites, ClassDerivingFromTheServiceCallingAnInheritedWrapper) {
+  Catalog C = catalogFor(withService(R"cpp(
+class Audited : public MetricsService {
+ public:
+  void RecordKitCreated(int n) override { MetricsService::RecordKitCreated(n + 1); }
+  void Twice() { RecordKitCreated(2); RecordQuantityChange("add", 1); }
+};)cpp"));
+  // The call to the wrapper it overrides is its own business; the inherited
+  // one is a call site.
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  const CallSite &CS = C.CallSites[0];
+  EXPECT_EQ(CS.Wrapper, "RecordQuantityChange");
+  EXPECT_EQ(CS.DerivedCaller, "shop::Audited");
+  EXPECT_EQ(CS.EnclosingFunction, "shop::Audited::Twice");
+  EXPECT_EQ(CS.Receiver, "");
+}
+
+TEST(CallSites, ServiceAndDoublesCallingThemselvesAreNotCallSites) {
+  Catalog C = catalogFor(withService(R"cpp(
+class Stub : public MetricsServiceProtocol {
+ public:
+  void RecordKitCreated(int) override {}
+  void RecordQuantityChange(const std::string& op, int qty) override { RecordKitCreated(qty); }
+};)cpp"));
+  EXPECT_THAT(C.CallSites, IsEmpty());
+}
+
 TEST(CallSites, MethodNamedForAPointerOrBindIsAddressTaken) {
   Catalog C = catalogFor(withService(R"cpp(
 using Record = void (MetricsServiceProtocol::*)(int);

@@ -1,0 +1,37 @@
+#include "metrics/metrics_service.h"
+
+#include "metrics/registry.h"
+
+namespace shop {
+
+MetricsService::MetricsService()
+    : registry_(std::shared_ptr<prometheus::Registry>(
+          std::shared_ptr<prometheus::Registry>{},
+          &shop::metrics::DefaultRegistry())),
+      logins_total_(prometheus::BuildCounter()
+                        .Name("logins_total")
+                        .Help("Logins, by realm")
+                        .Register(*registry_)) {
+  audits_total_ = &prometheus::BuildCounter()
+                       .Name("audits_total")
+                       .Help("Audits")
+                       .Register(*registry_)
+                       .Add({});
+  sessions_expired_total_ = &prometheus::BuildCounter()
+                                 .Name("sessions_expired_total")
+                                 .Help("Sessions that timed out")
+                                 .Register(*registry_)
+                                 .Add({});
+}
+
+void MetricsService::RecordLogin(const std::string& realm) {
+  logins_total_.Add({{"realm", realm}}).Increment();
+}
+
+void MetricsService::RecordAudit() { audits_total_->Increment(); }
+
+void MetricsService::RecordSessionExpired() {
+  sessions_expired_total_->Increment();
+}
+
+}  // namespace shop

@@ -1,0 +1,40 @@
+#include "metrics/metrics_service.h"
+
+namespace shop {
+
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      logins_total_(prometheus::BuildCounter()
+                        .Name("logins_total")
+                        .Help("Logins, by realm")
+                        .Register(*registry_)) {
+  audits_total_ = &prometheus::BuildCounter()
+                       .Name("audits_total")
+                       .Help("Audits")
+                       .Register(*registry_)
+                       .Add({});
+  logouts_total_ = &prometheus::BuildCounter()
+                        .Name("logouts_total")
+                        .Help("Logouts")
+                        .Register(*registry_)
+                        .Add({});
+  sessions_expired_total_ = &prometheus::BuildCounter()
+                                 .Name("sessions_expired_total")
+                                 .Help("Sessions that timed out")
+                                 .Register(*registry_)
+                                 .Add({});
+}
+
+void MetricsService::RecordLogin(const std::string& realm) {
+  logins_total_.Add({{"realm", realm}}).Increment();
+}
+
+void MetricsService::RecordLogout() { logouts_total_->Increment(); }
+
+void MetricsService::RecordAudit() { audits_total_->Increment(); }
+
+void MetricsService::RecordSessionExpired() {
+  sessions_expired_total_->Increment();
+}
+
+}  // namespace shop
