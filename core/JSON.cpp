@@ -144,6 +144,8 @@ Value toJSON(const CallSite &C) {
                 {"address_taken", C.AddressTaken}};
   if (!C.DerivedCaller.empty())
     O["derived_caller"] = C.DerivedCaller;
+  if (C.Inactive)
+    O["inactive"] = true;
   if (C.InMacro) {
     O["macro"] = C.Macro;
     O["macro_definition"] = C.MacroDefinition.valid() ? toJSON(C.MacroDefinition) : nullptr;
@@ -513,7 +515,8 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.map("module", Out.Module) && O.map("in_macro", Out.InMacro) &&
         O.map("in_lambda", Out.InLambda) && O.map("in_template", Out.InTemplate) &&
         O.map("in_test", Out.InTest) && O.map("address_taken", Out.AddressTaken) &&
-        O.mapOptional("derived_caller", Out.DerivedCaller)))
+        O.mapOptional("derived_caller", Out.DerivedCaller) &&
+        O.mapOptional("inactive", Out.Inactive)))
     return false;
   Out.Macro.clear();
   Out.MacroDefinition = SourceSpan();

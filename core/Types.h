@@ -189,6 +189,11 @@ struct CallSite {
   /// A class deriving from the service (qualified) that calls a wrapper it
   /// inherits and does not override: the wrapper must stay for it.
   std::string DerivedCaller;
+  /// Written in a branch the preprocessor skipped (`#if` not taken under
+  /// this build's flags): found by its text, never parsed. Loc spans the
+  /// wrapper's name; Receiver is the identifier before its `.` or `->`
+  /// (`metrics_`), if one; Args and the macro fields are empty.
+  bool Inactive = false;
 };
 
 /// Where a file-local constant of the service's files that a builder chain

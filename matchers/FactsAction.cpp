@@ -5,6 +5,7 @@
 #include "matchers/ASTUtil.h"
 #include "matchers/CaptureRecorder.h"
 #include "matchers/FindingRecorder.h"
+#include "matchers/InactiveRecorder.h"
 #include "matchers/InjectionUseRecorder.h"
 #include "matchers/ServiceRecorder.h"
 #include "matchers/TestRecorder.h"
@@ -14,6 +15,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
 
@@ -57,19 +59,22 @@ void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
 
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(const Config &Cfg, TUFacts &Out) : Cfg(Cfg), Out(Out) {}
+  FactsConsumer(const Config &Cfg, TUFacts &Out,
+                std::shared_ptr<std::vector<SourceRange>> Skipped)
+      : Cfg(Cfg), Out(Out), Skipped(std::move(Skipped)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       Out.Parsed = false;
       return;
     }
-    collectFacts(Ctx, Cfg, Out);
+    collectFacts(Ctx, Cfg, Out, *Skipped);
   }
 
 private:
   const Config &Cfg;
   TUFacts &Out;
+  std::shared_ptr<std::vector<SourceRange>> Skipped;
 };
 
 class Factory : public tooling::FrontendActionFactory {
@@ -98,7 +103,8 @@ void scopeToProject(ASTContext &Ctx, const Locator &Loc) {
 
 } // namespace
 
-void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
+void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
+                  llvm::ArrayRef<SourceRange> Skipped) {
   Locator Loc(Ctx, Cfg.Root);
   scopeToProject(Ctx, Loc);
   InterfaceSet Set;
@@ -124,12 +130,15 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out) {
   recordTestUses(Ctx, Set, Loc, Out);
   recordThisCaptures(Ctx, Loc, Out);
   recordFindings(Ctx, Set, Loc, Out);
+  recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);
   recordProjectFiles(Loc, Out);
 }
 
-std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,
+std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &CI,
                                                             llvm::StringRef) {
-  return std::make_unique<FactsConsumer>(Cfg, Out);
+  auto Skipped = std::make_shared<std::vector<SourceRange>>();
+  CI.getPreprocessor().addPPCallbacks(std::make_unique<SkippedRanges>(Skipped));
+  return std::make_unique<FactsConsumer>(Cfg, Out, std::move(Skipped));
 }
 
 std::unique_ptr<tooling::FrontendActionFactory>

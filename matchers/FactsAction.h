@@ -21,7 +21,9 @@
 namespace mm {
 
 /// Runs the recorders on \p Ctx: the body of the action, usable on its own.
-void collectFacts(clang::ASTContext &Ctx, const Config &Cfg, TUFacts &Out);
+/// \p Skipped are the ranges the preprocessor skipped (inactive branches).
+void collectFacts(clang::ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
+                  llvm::ArrayRef<clang::SourceRange> Skipped = {});
 
 class FactsAction : public clang::ASTFrontendAction {
 public:

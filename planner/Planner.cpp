@@ -166,14 +166,22 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
     return nullptr;
   };
   for (const CallSite &CS : C.CallSites) {
-    WrapperPlan *WP = Mutable(CS.Signature);
-    auto W = BySignature.find(CS.Signature);
-    if (!WP || W == BySignature.end() || WP->Fate == WrapperFate::Keep)
-      continue;
-    if (std::optional<ManualItem> Problem = fenceProblem(CS, Cfg))
-      WP->Blockers.push_back(std::move(*Problem));
-    else if (std::optional<ManualItem> Problem = siteProblem(CS, *W->second, WP->Fate))
-      WP->Blockers.push_back(std::move(*Problem));
+    // A call that was never parsed may be of any overload of its name.
+    std::vector<std::string> Signatures = {CS.Signature};
+    if (CS.Inactive)
+      for (const auto &[Signature, W] : BySignature)
+        if (W->Name == CS.Wrapper && Signature != CS.Signature)
+          Signatures.push_back(Signature);
+    for (const std::string &Signature : Signatures) {
+      WrapperPlan *WP = Mutable(Signature);
+      auto W = BySignature.find(Signature);
+      if (!WP || W == BySignature.end() || WP->Fate == WrapperFate::Keep)
+        continue;
+      if (std::optional<ManualItem> Problem = fenceProblem(CS, Cfg))
+        WP->Blockers.push_back(std::move(*Problem));
+      else if (std::optional<ManualItem> Problem = siteProblem(CS, *W->second, WP->Fate))
+        WP->Blockers.push_back(std::move(*Problem));
+    }
   }
   // An expectation left as it is still needs its wrapper to be called.
   for (const Expectation &E : F.Expectations)
@@ -391,6 +399,10 @@ std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, Wrap
     return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why)};
   };
   std::string Call = "call to " + CS.Wrapper;
+  if (CS.Inactive)
+    return Problem(Call + " in an inactive preprocessor branch",
+                   "the branch is skipped under this build's flags, so the call was never "
+                   "parsed and cannot be rewritten; the wrapper stays for it");
   if (!CS.DerivedCaller.empty())
     return Problem(Call + " in " + CS.DerivedCaller,
                    CS.DerivedCaller + " derives from the service and calls the wrapper it "

@@ -354,8 +354,13 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
              E.Length > 0;
     });
   };
+  // A call the preprocessor skipped still needs what it is called on.
+  std::set<std::string> InactiveReceivers;
+  for (const CallSite &CS : Ctx.C.CallSites)
+    if (CS.Inactive && !CS.Receiver.empty())
+      InactiveReceivers.insert(CS.Receiver);
   for (const ServiceVar &V : Ctx.F.ServiceVars) {
-    if (!V.Decl.valid())
+    if (!V.Decl.valid() || InactiveReceivers.count(V.Name))
       continue;
     bool HoldsRemovedDouble = !V.Double.empty() && RemovedDoubles.count(V.Double);
     if (!llvm::all_of(V.Uses, Covered)) {

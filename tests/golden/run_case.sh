@@ -9,6 +9,8 @@
 #   expected-exit     optional: the exit code of `apply` (default 0)
 #   expected-stderr   optional: the stderr of `apply` with its diffstat lines
 #                     left out; without it stderr must hold no `warning:` line
+#   compile-flags     optional: one more set of compiler flags per line (say
+#                     `-DTRACING`) the result must also compile with
 # A compile database listing every .cpp is written next to the copy; the
 # copy's path is written <root> in the messages compared.
 #
@@ -112,14 +114,23 @@ compilers=(g++)
 if command -v clang++ > /dev/null; then
   compilers+=(clang++)
 fi
+flag_sets=("")
+if [ -f "$case_dir/compile-flags" ]; then
+  while IFS= read -r line; do
+    [ -n "$line" ] && flag_sets+=("$line")
+  done < "$case_dir/compile-flags"
+fi
 while IFS= read -r f; do
   for cxx in "${compilers[@]}"; do
-    if ! "$cxx" -std=c++17 -fsyntax-only -Wall -Wextra -Werror -I "$root" "$root/$f" \
-        > "$work/compile.log" 2>&1; then
-      sed -i "s|$root/||g" "$work/compile.log"
-      show "$cxx on $f:" "$work/compile.log"
-      failed "$f of the migrated tree does not compile cleanly with $cxx"
-    fi
+    for flags in "${flag_sets[@]}"; do
+      # shellcheck disable=SC2086  # one line, several flags
+      if ! "$cxx" -std=c++17 -fsyntax-only -Wall -Wextra -Werror $flags -I "$root" "$root/$f" \
+          > "$work/compile.log" 2>&1; then
+        sed -i "s|$root/||g" "$work/compile.log"
+        show "$cxx $flags on $f:" "$work/compile.log"
+        failed "$f of the migrated tree does not compile cleanly with $cxx${flags:+ $flags}"
+      fi
+    done
   done
 done < <(cpp_files)
 

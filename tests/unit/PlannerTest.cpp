@@ -433,6 +433,32 @@ TEST(Planner, InheritedWrapperCalledByADerivedClassStays) {
             WrapperFate::Inline);
 }
 
+TEST(Planner, CallInAnInactiveBranchKeepsEveryOverload) {
+  Fixture X;
+  Wrapper Other = X.C.Wrappers[2];
+  Other.Signature = "RecordAuthTokenRefresh(int)";
+  X.C.Wrappers.push_back(Other);
+  X.C.CallSites.push_back(call("services/kit_service", "RecordAuthTokenRefresh"));
+  X.C.CallSites.back().Inactive = true;
+  X.C.CallSites.back().Loc.Line = 7;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  for (const char *Signature : {"RecordAuthTokenRefresh()", "RecordAuthTokenRefresh(int)"}) {
+    const WrapperPlan *W = P.wrapper(Signature);
+    EXPECT_EQ(W->Fate, WrapperFate::Keep) << Signature;
+    ASSERT_EQ(W->Blockers.size(), 1u) << Signature;
+    EXPECT_EQ(W->Blockers[0].Line, 7u);
+    EXPECT_EQ(W->Blockers[0].What,
+              "call to RecordAuthTokenRefresh in an inactive preprocessor branch");
+    EXPECT_EQ(W->Blockers[0].Why, "the branch is skipped under this build's flags, so the "
+                                  "call was never parsed and cannot be rewritten; the wrapper "
+                                  "stays for it");
+  }
+  // No change: the same call, parsed, is inlined.
+  X.C.CallSites.back().Inactive = false;
+  Plan Parsed = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(Parsed.wrapper("RecordAuthTokenRefresh()")->Fate, WrapperFate::Inline);
+}
+
 TEST(Planner, CallInAFileThatIsNotWrittenKeepsTheWrapper) {
   Fixture X;
   X.Cfg.Exclude = {"third_party/"};

@@ -223,6 +223,53 @@ class Stub : public MetricsServiceProtocol {
   EXPECT_THAT(C.CallSites, IsEmpty());
 }
 
+TEST(CallSites, CallInAnInactiveBranchIsFoundByItsText) {
+  Catalog C = catalogFor(withService(R"cpp(
+inline void Drive(MetricsServiceProtocol& metrics, int n) {
+#if SHOP_TRACE
+  metrics.RecordKitCreated(n);
+  metrics->RecordQuantityChange ("x", n);
+#endif
+  metrics.RecordKitCreated(1);
+})cpp"));
+  ASSERT_EQ(C.CallSites.size(), 3u);
+  const CallSite &Skipped = C.CallSites[0];
+  EXPECT_TRUE(Skipped.Inactive);
+  EXPECT_EQ(Skipped.Wrapper, "RecordKitCreated");
+  EXPECT_EQ(Skipped.Signature, "RecordKitCreated(int)");
+  EXPECT_EQ(Skipped.EnclosingFunction, "shop::Drive");
+  EXPECT_EQ(Skipped.Loc.Length, std::string("RecordKitCreated").size());
+  EXPECT_EQ(Skipped.Receiver, "metrics");
+  EXPECT_TRUE(C.CallSites[1].Inactive);
+  EXPECT_EQ(C.CallSites[1].Wrapper, "RecordQuantityChange");
+  EXPECT_FALSE(C.CallSites[2].Inactive);
+}
+
+TEST(CallSites, InactiveDeclarationsAndSelfCallsAreNotCallSites) {
+  Catalog C = catalogFor(withService(R"cpp(
+#if 0
+void RecordKitCreated(int n);
+void MetricsService::RecordKitCreated(int n) {}
+// RecordKitCreated(2) in a comment, with no object
+#endif
+class Stub : public MetricsServiceProtocol {
+ public:
+  void RecordKitCreated(int) override {}
+  void RecordQuantityChange(const std::string&, int qty) override {
+#ifdef SHOP_TRACE
+    this->RecordKitCreated(qty);
+#endif
+  }
+};
+inline void Drive(MetricsServiceProtocol& metrics) {
+#if 1
+  metrics.RecordKitCreated(1);
+#endif
+})cpp"));
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  EXPECT_FALSE(C.CallSites[0].Inactive);
+}
+
 TEST(CallSites, MethodNamedForAPointerOrBindIsAddressTaken) {
   Catalog C = catalogFor(withService(R"cpp(
 using Record = void (MetricsServiceProtocol::*)(int);

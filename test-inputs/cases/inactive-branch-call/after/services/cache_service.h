@@ -1,0 +1,29 @@
+#pragma once
+
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+
+#include <map>
+#include <string>
+
+#include "metrics/metrics_service.h"
+
+namespace shop {
+
+extern prometheus::Family<prometheus::Counter>& CACHE_MISSES_TOTAL;
+
+class CacheService {
+ public:
+  explicit CacheService(MetricsServiceProtocol& metrics);
+
+  bool Lookup(const std::string& region, const std::string& key);
+
+ protected:
+  // Subclasses in the tracing build record through it too.
+  MetricsServiceProtocol& metrics_;
+
+ private:
+  std::map<std::string, std::string> entries_;
+};
+
+}  // namespace shop
