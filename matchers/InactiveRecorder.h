@@ -31,7 +31,7 @@ class SkippedRanges : public clang::PPCallbacks {
 public:
   explicit SkippedRanges(std::shared_ptr<std::vector<clang::SourceRange>> Out)
       : Out(std::move(Out)) {}
-  void SourceRangeSkipped(clang::SourceRange Range, clang::SourceLocation EndifLoc) override {
+  void SourceRangeSkipped(clang::SourceRange Range, clang::SourceLocation) override {
     Out->push_back(Range);
   }
 

@@ -196,31 +196,22 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
       else if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
         WP->Blockers.push_back(std::move(*Problem));
     }
-  // A double in a file that is not written keeps overriding what it
-  // overrides.
+  // A double keeps the wrappers it overrides when it cannot lose the
+  // overrides: it derives from the service itself, or its file is not written.
   for (const TestDouble &D : C.TestDoubles) {
-    std::string Why = unwritableReason(Cfg, D.Loc.File);
-    if (Why.empty())
+    std::string Why;
+    if (D.Base == C.TheService.Name)
+      Why = D.Name + " derives from the service and overrides it";
+    else if (std::string Fence = unwritableReason(Cfg, D.Loc.File); !Fence.empty())
+      Why = "the file is " + Fence + "; the override cannot go";
+    else
       continue;
     for (const auto &[Signature, W] : BySignature) {
       WrapperPlan *WP = Mutable(Signature);
       if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D.Methods, W->Name))
         continue;
-      WP->Blockers.push_back({D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name,
-                              "the file is " + Why + "; the override cannot go"});
-    }
-  }
-  // A class deriving from the service itself that overrides a wrapper needs
-  // the wrapper to stay there to override it.
-  for (const TestDouble &D : C.TestDoubles) {
-    if (D.Base != C.TheService.Name)
-      continue;
-    for (const auto &[Signature, W] : BySignature) {
-      WrapperPlan *WP = Mutable(Signature);
-      if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D.Methods, W->Name))
-        continue;
-      WP->Blockers.push_back({D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name,
-                              D.Name + " derives from the service and overrides it"});
+      WP->Blockers.push_back(
+          {D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name, Why});
     }
   }
   for (WrapperPlan &WP : P.Wrappers)

@@ -3,9 +3,12 @@
 # Idempotent: refreshes the package lists, then installs only what is missing.
 set -euo pipefail
 
+# libclang-rt-19-dev holds libFuzzer (scripts/fuzz.sh); clang-tidy-19 is what the
+# benchmark compares against (bench/run.sh).
 PACKAGES=(
   cmake ninja-build g++ git
-  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19
+  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 clang-tidy-19
+  libclang-rt-19-dev
   libcli11-dev googletest libgtest-dev libgmock-dev
   prometheus-cpp-dev python3-jsonschema
 )

@@ -489,6 +489,30 @@ TEST(Planner, CallInAFileThatIsNotWrittenKeepsTheWrapper) {
   EXPECT_THAT(Free->Blockers, IsEmpty());
 }
 
+TEST(Planner, DoubleInAFileThatIsNotWrittenKeepsWhatItOverrides) {
+  Fixture X;
+  X.Cfg.Exclude = {"third_party/"};
+  TestDouble D;
+  D.Name = "vendor::FakeMetrics";
+  D.Base = "shop::MetricsServiceProtocol";
+  D.Methods = {"RecordQuantityChange"};
+  D.Loc.File = "third_party/fake_metrics.h";
+  D.Loc.Line = 9;
+  X.C.TestDoubles = {D};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *W = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(W->Fate, WrapperFate::Keep);
+  ASSERT_EQ(W->Blockers.size(), 1u);
+  EXPECT_EQ(W->Blockers[0].What, "override of RecordQuantityChange in vendor::FakeMetrics");
+  EXPECT_EQ(W->Blockers[0].Why, "the file is excluded by the configuration or --exclude; the "
+                                "override cannot go");
+
+  // No change: a double in a file that is written loses the override.
+  X.C.TestDoubles[0].Loc.File = "tests/fake_metrics.h";
+  Plan Written = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(Written.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
+}
+
 TEST(Planner, InjectionInOrFromAFileThatIsNotWrittenStays) {
   Fixture X;
   X.Cfg.Exclude = {"gen/"};
