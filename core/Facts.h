@@ -30,6 +30,10 @@ struct TUFacts {
   /// Project file (relative) -> xxh3 of the bytes this TU parsed, in hex:
   /// what a write checks the file still holds.
   std::map<std::string, std::string> ReadHashes;
+  /// It includes a test framework's header (isTestFrameworkHeader): its
+  /// main file is test code, and so is every project file only such TUs
+  /// read.
+  bool TestTU = false;
 };
 
 } // namespace mm

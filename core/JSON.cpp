@@ -264,6 +264,7 @@ Value toJSON(const TUFacts &F) {
                 {"parsed", F.Parsed},
                 {"errors", strings(F.Errors)},
                 {"saw_service", F.SawService},
+                {"test_tu", F.TestTU},
                 {"partial", toJSON(F.Partial)},
                 {"scan", toJSON(F.Scan)},
                 {"read_hashes", [&] {
@@ -649,7 +650,7 @@ bool fromJSON(const Value &E, TUFacts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("main_file", Out.MainFile) && O.map("parsed", Out.Parsed) &&
          O.map("errors", Out.Errors) && O.map("saw_service", Out.SawService) &&
-         O.map("partial", Out.Partial) && O.map("scan", Out.Scan) &&
+         O.mapOptional("test_tu", Out.TestTU) && O.map("partial", Out.Partial) && O.map("scan", Out.Scan) &&
          O.map("read_hashes", Out.ReadHashes);
 }
 

@@ -72,6 +72,22 @@ std::string resolveFields(llvm::StringRef Template,
   return Out;
 }
 
+/// Project files that only TUs including a test framework read: test code,
+/// wherever it lives and whatever it is called.
+std::set<std::string> testFiles(llvm::ArrayRef<TUFacts> Facts) {
+  std::map<std::string, bool> OnlyTests;
+  for (const TUFacts &TU : Facts)
+    for (const std::string &File : TU.Scan.Files) {
+      auto [It, New] = OnlyTests.emplace(File, TU.TestTU);
+      It->second = It->second && TU.TestTU;
+    }
+  std::set<std::string> Out;
+  for (const auto &[File, Only] : OnlyTests)
+    if (Only)
+      Out.insert(File);
+  return Out;
+}
+
 } // namespace
 
 llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
@@ -166,9 +182,12 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
     C.TheService.LocalConstants.push_back(L);
   for (auto &[Name, I] : Interfaces)
     C.Interfaces.push_back(I);
+  std::set<std::string> Tests = testFiles(Facts);
   for (auto &[Key, CS] : Calls)
-    if (WrapperSignatures.count(CS.Signature))
+    if (WrapperSignatures.count(CS.Signature)) {
+      CS.InTest = Tests.count(CS.Loc.File) > 0;
       C.CallSites.push_back(CS);
+    }
   for (auto &[Key, IP] : Points)
     C.InjectionPoints.push_back(IP);
   for (auto &[Name, D] : Doubles) {

@@ -85,15 +85,14 @@ bool isHeaderFile(llvm::StringRef File) {
                       [&](const char *Ext) { return File.ends_with(Ext); });
 }
 
-bool isTestFile(llvm::StringRef File) {
-  for (auto It = llvm::sys::path::begin(File), End = llvm::sys::path::end(File);
-       It != End; ++It) {
-    if (*It == "tests" || *It == "test" || *It == "testing")
-      return true;
-  }
-  llvm::StringRef Stem = llvm::sys::path::stem(File);
-  return Stem.ends_with("_test") || Stem.ends_with("_unittest") ||
-         Stem.ends_with("_tests");
+bool isTestFrameworkHeader(llvm::StringRef Path) {
+  static constexpr const char *Headers[] = {
+      "/gtest/gtest.h",     "/gmock/gmock.h",         "/catch2/catch.hpp",
+      "/catch2/catch_all.hpp", "/catch2/catch_test_macros.hpp", "/doctest/doctest.h",
+      "/doctest.h",         "/boost/test/unit_test.hpp"};
+  return llvm::any_of(Headers, [&](const char *H) {
+    return Path.ends_with(H) || Path == llvm::StringRef(H).drop_front();
+  });
 }
 
 } // namespace mm

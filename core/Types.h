@@ -182,6 +182,8 @@ struct CallSite {
   std::vector<std::string> MacroArgs;
   bool InLambda = false;
   bool InTemplate = false;
+  /// In test code: a file only TUs including a test framework read. Set
+  /// when the catalog is built from every TU (buildCatalog).
   bool InTest = false;
   /// Not a call: the method is named (`&Service::RecordX`) to be called
   /// later through a member-function pointer or `std::bind`. Args is empty.
@@ -399,9 +401,10 @@ inline constexpr const char *SourceExtensions[] = {".cpp", ".cc", ".cxx"};
 /// True for `x.h`, `x.hpp`, `x.hh`.
 bool isHeaderFile(llvm::StringRef File);
 
-/// True for files that belong to tests: under a `tests`/`test` folder or
-/// named `*_test.*` / `*_unittest.*`.
-bool isTestFile(llvm::StringRef File);
+/// True for the main header of a test framework (`gtest/gtest.h`,
+/// `gmock/gmock.h`, Catch2, doctest, Boost.Test), wherever it is installed:
+/// a TU including one is test code.
+bool isTestFrameworkHeader(llvm::StringRef Path);
 
 } // namespace mm
 

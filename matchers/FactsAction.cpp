@@ -37,10 +37,12 @@ const CXXRecordDecl *findClass(ASTContext &Ctx, llvm::StringRef Name) {
   return nullptr;
 }
 
-/// Every project file the TU read: Scan.Files (sorted) and ReadHashes.
+/// Every project file the TU read: Scan.Files (sorted) and ReadHashes; and
+/// whether it includes a test framework (TestTU).
 void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
   const SourceManager &SM = Loc.sourceManager();
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    Out.TestTU = Out.TestTU || isTestFrameworkHeader(It->first.getName());
     FileID FID = SM.translateFile(It->first);
     if (FID.isInvalid())
       continue;

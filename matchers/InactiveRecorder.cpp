@@ -120,7 +120,6 @@ void recordInactiveCalls(ASTContext &Ctx, const InterfaceSet &Set, const Locator
         C.Signature = signatureOf(Method);
         C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
         C.Module = moduleOf(C.Loc.File);
-        C.InTest = isTestFile(C.Loc.File);
         C.Inactive = true;
         Out.Partial.CallSites.push_back(std::move(C));
       }

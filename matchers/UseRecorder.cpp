@@ -105,7 +105,6 @@ private:
     if (C.InMacro)
       recordMacro(*Call, C);
     C.InTemplate = isTemplated(Encl);
-    C.InTest = isTestFile(C.Loc.File);
     Out.Partial.CallSites.push_back(std::move(C));
   }
 
@@ -128,7 +127,6 @@ private:
     C.Module = moduleOf(C.Loc.File);
     C.InMacro = Ref->getBeginLoc().isMacroID();
     C.InTemplate = isTemplated(Encl);
-    C.InTest = isTestFile(C.Loc.File);
     Out.Partial.CallSites.push_back(std::move(C));
   }
 

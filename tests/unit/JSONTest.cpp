@@ -172,6 +172,8 @@ std::vector<TUFacts> everyField() {
   Plain2.InMacro = false;
   Plain2.AddressTaken = true;
   Plain2.Args.clear();
+  Plain2.DerivedCaller = "shop::AuditedMetricsService";
+  Plain2.Inactive = true;
   CallSite MacroInArgument = C;
   MacroInArgument.MacroDefinition = SourceSpan();
   A.Partial.CallSites = {C, Plain2, MacroInArgument};
@@ -242,6 +244,7 @@ std::vector<TUFacts> everyField() {
   F.UpperSnakeNames = {{"services/kit_service.cpp", {"KITS_CREATED_TOTAL", "MAX_KITS"}}};
 
   A.ReadHashes = {{"services/kit_service.cpp", "9f86d081884c7d65"}};
+  A.TestTU = true;
 
   TUFacts B;
   B.MainFile = "main.cpp";
@@ -476,7 +479,8 @@ TEST(JSONErrors, WrongTypeNamesThePathAndShowsTheContext) {
   "partial": { ... },
   "read_hashes": {},
   "saw_service": false,
-  "scan": { ... }
+  "scan": { ... },
+  "test_tu": false
 })");
 }
 

@@ -111,6 +111,47 @@ TEST(Merge, SameLocationFromManyTUsIsListedOnce) {
   EXPECT_EQ(C->InjectionPoints.size(), 1u);
 }
 
+TEST(Merge, TestCodeIsWhatOnlyTUsIncludingATestFrameworkRead) {
+  // A test TU in check/ (no "test" in any name) and a production TU share a
+  // header; a helper header is read by the test TU only.
+  TUFacts Test = headerView(), Prod = sourceView();
+  Test.TestTU = true;
+  Test.Scan.Files = {"check/ingest_check.cpp", "check/helpers.h", "src/shared.h"};
+  Prod.Scan.Files = {"src/shared.h", "src/ingest.cpp"};
+  for (const char *File : {"check/ingest_check.cpp", "check/helpers.h", "src/shared.h"})
+    Test.Partial.CallSites.push_back(call(File, 10, "RecordKitCreated(int)"));
+  Prod.Partial.CallSites.push_back(call("src/ingest.cpp", 10, "RecordKitCreated(int)"));
+  Prod.Partial.CallSites.push_back(call("src/shared.h", 10, "RecordKitCreated(int)"));
+  auto C = buildCatalog({Test, Prod}, config());
+  ASSERT_TRUE(static_cast<bool>(C));
+  std::map<std::string, bool> InTest;
+  for (const CallSite &CS : C->CallSites)
+    InTest[CS.Loc.File] = CS.InTest;
+  EXPECT_EQ(InTest, (std::map<std::string, bool>{{"check/helpers.h", true},
+                                                 {"check/ingest_check.cpp", true},
+                                                 {"src/ingest.cpp", false},
+                                                 {"src/shared.h", false}}));
+
+  // No change: a file in tests/ that no test TU reads is production code.
+  TUFacts Plain = sourceView();
+  Plain.Scan.Files = {"tests/tool.cpp"};
+  Plain.Partial.CallSites.push_back(call("tests/tool.cpp", 10, "RecordKitCreated(int)"));
+  auto P = buildCatalog({Plain}, config());
+  ASSERT_TRUE(static_cast<bool>(P));
+  ASSERT_EQ(P->CallSites.size(), 1u);
+  EXPECT_FALSE(P->CallSites[0].InTest);
+}
+
+TEST(Merge, TestFrameworkHeaders) {
+  EXPECT_TRUE(isTestFrameworkHeader("/usr/include/gtest/gtest.h"));
+  EXPECT_TRUE(isTestFrameworkHeader("/opt/gmock/include/gmock/gmock.h"));
+  EXPECT_TRUE(isTestFrameworkHeader("/usr/include/catch2/catch_test_macros.hpp"));
+  EXPECT_TRUE(isTestFrameworkHeader("doctest/doctest.h"));
+  EXPECT_FALSE(isTestFrameworkHeader("/usr/include/gtest/gtest-message.h"));
+  EXPECT_FALSE(isTestFrameworkHeader("/project/src/mygtest/gtest.hpp"));
+  EXPECT_FALSE(isTestFrameworkHeader("tests/helpers.h"));
+}
+
 TEST(Merge, CallsToMethodsThatAreNotWrappersAreDropped) {
   TUFacts A = sourceView();
   A.Partial.CallSites.push_back(call("services/container.cpp", 10, "PollOnce()"));

@@ -270,6 +270,13 @@ inline void Drive(MetricsServiceProtocol& metrics) {
   EXPECT_FALSE(C.CallSites[0].Inactive);
 }
 
+TEST(TestCode, ATUIncludingATestFrameworkIsATestTU) {
+  EXPECT_TRUE(factsFor("#include <gmock/gmock.h>\n" + withService("")).TestTU);
+  EXPECT_TRUE(factsFor("#include <gtest/gtest.h>\n" + withService("")).TestTU);
+  // No change: a TU including neither, whatever it is called.
+  EXPECT_FALSE(factsFor(withService("")).TestTU);
+}
+
 TEST(CallSites, MethodNamedForAPointerOrBindIsAddressTaken) {
   Catalog C = catalogFor(withService(R"cpp(
 using Record = void (MetricsServiceProtocol::*)(int);
