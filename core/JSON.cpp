@@ -260,11 +260,10 @@ Value toJSON(const Facts &F) {
 }
 
 Value toJSON(const TUFacts &F) {
-  return Object{{"main_file", F.MainFile},
+  Object O{{"main_file", F.MainFile},
                 {"parsed", F.Parsed},
                 {"errors", strings(F.Errors)},
                 {"saw_service", F.SawService},
-                {"test_tu", F.TestTU},
                 {"partial", toJSON(F.Partial)},
                 {"scan", toJSON(F.Scan)},
                 {"read_hashes", [&] {
@@ -273,6 +272,9 @@ Value toJSON(const TUFacts &F) {
                      Hashes[File] = Hash;
                    return Hashes;
                  }()}};
+  if (F.TestTU) // written only when set, as the reader takes it as optional
+    O["test_tu"] = true;
+  return O;
 }
 
 void printJSON(llvm::raw_ostream &OS, const Value &V) {

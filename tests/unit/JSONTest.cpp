@@ -479,8 +479,7 @@ TEST(JSONErrors, WrongTypeNamesThePathAndShowsTheContext) {
   "partial": { ... },
   "read_hashes": {},
   "saw_service": false,
-  "scan": { ... },
-  "test_tu": false
+  "scan": { ... }
 })");
 }
 
