@@ -2,6 +2,7 @@
 
 #include "matchers/InactiveRecorder.h"
 
+#include "core/TextEdits.h"
 #include "matchers/ServiceRecorder.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -96,12 +97,8 @@ void recordInactiveCalls(ASTContext &Ctx, const InterfaceSet &Set, const Locator
       continue;
     llvm::StringRef Text = Buffer->slice(BeginOffset, EndOffset);
     for (const auto &[Name, Method] : Methods) {
-      for (size_t At = Text.find(Name); At != llvm::StringRef::npos;
-           At = Text.find(Name, At + 1)) {
-        bool Whole = (At == 0 || !isIdentifierChar(Text[At - 1])) &&
-                     (At + Name.size() >= Text.size() || !isIdentifierChar(Text[At + Name.size()]));
-        std::optional<std::string> Receiver =
-            Whole ? memberCallReceiver(Text, At, Name.size()) : std::nullopt;
+      for (unsigned At : wordsIn(Text, 0, Text.size(), Name)) {
+        std::optional<std::string> Receiver = memberCallReceiver(Text, At, Name.size());
         if (!Receiver)
           continue;
         unsigned Offset = BeginOffset + At;
