@@ -24,7 +24,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 quick=0
-tool="$repo/build-h4/tool/metrics-migrate"
+tool="$repo/build/tool/metrics-migrate"
 out="$here/results.md"
 work="${TMPDIR:-/tmp}/metrics-migrate-bench"
 while [ $# -gt 0 ]; do
@@ -52,6 +52,7 @@ fi
 mkdir -p "$work"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
+start_seconds=$SECONDS
 
 # best_of R CMD...: the fastest wall time of R runs, in seconds; output discarded.
 best_of() {
@@ -153,7 +154,8 @@ declare -A S
 for n in "${scale[@]}"; do
   echo "== scaling: $n TUs" >&2
   t="$work/tree-$n"
-  [ "$n" = "$N" ] || python3 "$here/generate.py" "$t" --tus "$n" 2>/dev/null
+  if [ "$n" = "$N" ]; then S[$n]=$a; continue; fi # (a) itself
+  python3 "$here/generate.py" "$t" --tus "$n" 2>/dev/null
   S[$n]=$(best_of $R tool_diff "$t")
 done
 lo=${scale[1]}; hi=${scale[-1]}   # 500 and 2,000 (quick: 200 and 400)
@@ -176,8 +178,9 @@ pb=$(best_of $R syntax_only "$ps/build/compile_commands.json")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 ab=$(ratio "$a" "$b"); ac=$(ratio "$a" "$c"); ad=$(ratio "$a" "$d"); ea=$(ratio "$e" "$a")
 ps_ratio=$(ratio "$pa" "$pb")
-max_load=$(printf '%s\n' $load_before $load_after | sort -g | tail -n 1)
-loaded=$(echo "$max_load > $J" | bc -l)
+# The run itself keeps J cores busy: other work shared the machine when the
+# 1-minute load was 1 or more before it started, or above J + 1 at its end.
+loaded=$(echo "${load_before%% *} >= 1 || ${load_after%% *} > $J + 1" | bc -l)
 
 {
   echo "# metrics-migrate benchmark ($mode run)"
@@ -188,9 +191,11 @@ loaded=$(echo "$max_load > $J" | bc -l)
   echo "- cores (\`nproc\`): $J; every run uses $J workers (\`-j $J\`, \`xargs -P $J\`)"
   echo "- tool: $("$tool" --version)"
   echo "- mode: $mode, best of $R; tree of $N TUs, $listed of them use metrics (\`bench/generate.py --tus $N\`)"
+  echo "- the whole run took $(( (SECONDS - start_seconds) / 60 )) min $(( (SECONDS - start_seconds) % 60 )) s"
   echo "- load average (1/5/15 min): $load_before at the start, $load_after at the end"
   if [ "$loaded" = 1 ]; then
-    echo "- the load average was above the core count: other work shared the machine, so"
+    echo "- the load average shows other work sharing the machine (1-minute load of 1 or more"
+    echo "  before the run, or above the core count + 1 after it), so"
     echo "  times are noisy and ratios between runs taken minutes apart are less reliable"
   fi
   echo

@@ -142,6 +142,8 @@ Value toJSON(const CallSite &C) {
                 {"in_template", C.InTemplate},
                 {"in_test", C.InTest},
                 {"address_taken", C.AddressTaken}};
+  if (!C.Namespace.empty())
+    O["namespace"] = C.Namespace;
   if (!C.DerivedCaller.empty())
     O["derived_caller"] = C.DerivedCaller;
   if (C.Inactive)
@@ -159,16 +161,19 @@ Value toJSON(const LocalConstantSite &L) {
 }
 
 Value toJSON(const Service &S) {
-  return Object{{"name", S.Name},
-                {"namespace", S.Namespace},
-                {"header", S.Header},
-                {"source", S.Source},
-                {"loc", toJSON(S.Loc)},
-                {"kept_methods", strings(S.KeptMethods)},
-                {"registry_field", S.RegistryField},
-                {"registry_init", toJSON(S.RegistryInit)},
-                {"header_names", strings(S.HeaderNames)},
-                {"local_constants", arrayOf(S.LocalConstants)}};
+  Object O{{"name", S.Name},
+           {"namespace", S.Namespace},
+           {"header", S.Header},
+           {"source", S.Source},
+           {"loc", toJSON(S.Loc)},
+           {"kept_methods", strings(S.KeptMethods)},
+           {"registry_field", S.RegistryField},
+           {"registry_init", toJSON(S.RegistryInit)},
+           {"header_names", strings(S.HeaderNames)},
+           {"local_constants", arrayOf(S.LocalConstants)}};
+  if (S.RegistryParam.valid())
+    O["registry_param"] = toJSON(S.RegistryParam);
+  return O;
 }
 
 Value toJSON(const Catalog &C) {
@@ -245,7 +250,10 @@ Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
     Names[File] = strings(List);
-  return Object{{"service_vars", arrayOf(F.ServiceVars)},
+  Object Spellings;
+  for (const auto &[File, Spelling] : F.IncludeSpellings)
+    Spellings[File] = Spelling;
+  Object O{{"service_vars", arrayOf(F.ServiceVars)},
                 {"expectations", arrayOf(F.Expectations)},
                 {"double_mentions", arrayOf(F.DoubleMentions)},
                 {"argument_sites", arrayOf(F.ArgumentSites)},
@@ -257,6 +265,11 @@ Value toJSON(const Facts &F) {
                 {"records_before_failure", arrayOf(F.RecordsBeforeFailure)},
                 {"files", strings(F.Files)},
                 {"upper_snake_names", std::move(Names)}};
+  if (!Spellings.empty())
+    O["include_spellings"] = std::move(Spellings);
+  if (!F.GivenRegistries.empty())
+    O["given_registries"] = arrayOf(F.GivenRegistries);
+  return O;
 }
 
 Value toJSON(const TUFacts &F) {
@@ -518,6 +531,7 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.map("module", Out.Module) && O.map("in_macro", Out.InMacro) &&
         O.map("in_lambda", Out.InLambda) && O.map("in_template", Out.InTemplate) &&
         O.map("in_test", Out.InTest) && O.map("address_taken", Out.AddressTaken) &&
+        O.mapOptional("namespace", Out.Namespace) &&
         O.mapOptional("derived_caller", Out.DerivedCaller) &&
         O.mapOptional("inactive", Out.Inactive)))
     return false;
@@ -547,6 +561,7 @@ bool fromJSON(const Value &E, Service &Out, Path P) {
          O.map("loc", Out.Loc) && O.map("kept_methods", Out.KeptMethods) &&
          O.map("registry_field", Out.RegistryField) &&
          O.map("registry_init", Out.RegistryInit) &&
+         O.mapOptional("registry_param", Out.RegistryParam) &&
          O.map("header_names", Out.HeaderNames) &&
          O.map("local_constants", Out.LocalConstants);
 }
@@ -645,7 +660,9 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.map("wall_clock_reads", Out.WallClockReads) &&
          O.map("records_before_failure", Out.RecordsBeforeFailure) &&
          O.map("files", Out.Files) &&
-         O.map("upper_snake_names", Out.UpperSnakeNames);
+         O.map("upper_snake_names", Out.UpperSnakeNames) &&
+         O.mapOptional("include_spellings", Out.IncludeSpellings) &&
+         O.mapOptional("given_registries", Out.GivenRegistries);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

@@ -116,6 +116,7 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
       if (C.TheService.RegistryField.empty()) {
         C.TheService.RegistryField = P.TheService.RegistryField;
         C.TheService.RegistryInit = P.TheService.RegistryInit;
+        C.TheService.RegistryParam = P.TheService.RegistryParam;
       }
       for (const LocalConstantSite &L : P.TheService.LocalConstants)
         ConstantSites.emplace(std::make_tuple(L.Decl.File, L.Decl.Offset, L.Decl.Length), L);
@@ -249,6 +250,14 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Mentions.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
     for (const auto &[File, FileNames] : F.UpperSnakeNames)
       Names[File].insert(FileNames.begin(), FileNames.end());
+    for (const SourceSpan &R : F.GivenRegistries)
+      if (!llvm::is_contained(Out.GivenRegistries, R))
+        Out.GivenRegistries.push_back(R);
+    for (const auto &[File, Spelling] : F.IncludeSpellings) {
+      auto [It, New] = Out.IncludeSpellings.emplace(File, Spelling);
+      if (!New && Spelling < It->second)
+        It->second = Spelling;
+    }
     for (const Registration &R : F.Registrations)
       Registrations.emplace(std::make_tuple(R.Loc.File, R.Loc.Offset, R.Loc.Length), R);
     for (const WallClockRead &W : F.WallClockReads)
@@ -285,6 +294,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.WallClockReads.push_back(W);
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
+  llvm::sort(Out.GivenRegistries);
   Out.Files.assign(Files.begin(), Files.end());
   for (auto &[File, FileNames] : Names)
     Out.UpperSnakeNames[File].assign(FileNames.begin(), FileNames.end());

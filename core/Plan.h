@@ -13,6 +13,7 @@
 #include "core/Edit.h"
 #include "core/Types.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,7 @@ struct MetricPlan {
   std::string OwnerSource, OwnerHeader; ///< Files of the owner module.
   std::vector<std::string> Users;       ///< Other recording modules, sorted.
   unsigned OwnerSites = 0; ///< Production call sites in the owner.
-  std::string Namespace;   ///< Where the constant lives.
+  std::string Namespace;   ///< Where the constant lives: the owner's code's.
   std::string Type;        ///< `prometheus::Family<prometheus::Counter>&`...
   /// `Type NAME = <chain>.Register(<registry>)[.Add(..)];`
   std::string Definition;
@@ -68,13 +69,28 @@ struct Plan {
   std::vector<InjectionPoint> Strip; ///< Injection points that go.
   std::vector<InjectionPoint> Keep;  ///< Those that stay (still used).
   std::string RegistryExpr;
-  std::string RegistryHeader;
+  /// The registry header's root-relative path, and how an `#include` of it
+  /// is spelled (delimiters included).
+  std::string RegistryHeader, RegistryInclude;
   /// The configured registry header is not in the project: write it.
   bool WriteRegistryHeader = false;
+  /// The namespace new code goes in, per file that gets some: a file with
+  /// call sites, that of its first one; an owner's header, its constants'.
+  std::map<std::string, std::string> FileNamespaces;
+  /// Where new code goes in a file FileNamespaces does not list.
+  std::string ServiceNamespace;
 
   const MetricPlan *metric(llvm::StringRef Name) const;
   const WrapperPlan *wrapper(llvm::StringRef Signature) const;
+  /// FileNamespaces' entry for \p File, else ServiceNamespace.
+  const std::string &namespaceIn(llvm::StringRef File) const;
 };
+
+/// \p Name, declared in namespace \p Target, as code in namespace \p From
+/// spells it: bare when \p From is \p Target or nested in it, else
+/// qualified by the part of \p Target below their common namespace
+/// (`pipeline::NAME` from `ingestd::net` for `ingestd::pipeline`).
+std::string spelledFrom(llvm::StringRef Name, llvm::StringRef Target, llvm::StringRef From);
 
 llvm::StringRef toString(MetricFate F);
 llvm::StringRef toString(WrapperFate F);

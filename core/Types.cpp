@@ -74,6 +74,11 @@ llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S) {
   return OS << S.File << ':' << S.Line << ':' << S.Column;
 }
 
+std::string includeSpelling(const Facts &F, llvm::StringRef File) {
+  auto It = F.IncludeSpellings.find(File.str());
+  return It != F.IncludeSpellings.end() ? It->second : "\"" + File.str() + "\"";
+}
+
 std::string moduleOf(llvm::StringRef File) {
   llvm::SmallString<128> P(File);
   llvm::sys::path::replace_extension(P, "");

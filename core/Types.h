@@ -171,6 +171,9 @@ struct CallSite {
   /// function, or a member of one: values that come from the caller.
   std::vector<unsigned> ParamArgs;
   std::string EnclosingFunction;
+  /// The innermost named, non-inline namespace of the enclosing function
+  /// (`shop::services`), "" at global scope: what it sees unqualified.
+  std::string Namespace;
   std::string Module; ///< File path without extension: `services/kit_service`.
   bool InMacro = false;
   /// For a call in a macro expansion: the macro, and the call as written in
@@ -217,9 +220,13 @@ struct Service {
   /// Methods that touch no metric and stay (polling, accessors), sorted.
   std::vector<std::string> KeptMethods;
   /// The member holding the service's own `prometheus::Registry` (through a
-  /// `std::shared_ptr`), and the initializer expression giving it a value.
+  /// `std::shared_ptr`), and the initializer expression giving it a value
+  /// (inside the parentheses or braces of `m_registry(..)`).
   std::string RegistryField;
   SourceSpan RegistryInit;
+  /// The name of the constructor's parameter that RegistryInit alone uses
+  /// (`registry` in `m_registry(std::move(registry))`), if one.
+  SourceSpan RegistryParam;
   /// Names declared at namespace scope in the service's header (the service,
   /// its interfaces, enums, helpers): a file naming none of them after the
   /// migration no longer needs the header.
@@ -378,7 +385,22 @@ struct Facts {
   /// UPPER_SNAKE_CASE identifiers declared per file: what a new constant
   /// could clash with.
   std::map<std::string, std::vector<std::string>> UpperSnakeNames;
+  /// How the project's `#include` lines spell each header they include
+  /// through the include path (`<ingestd/pipeline/batcher.hpp>`,
+  /// `"metrics/registry.h"`), delimiters included; includes relative to the
+  /// including file's own directory are not listed. Of several spellings,
+  /// the least in byte order.
+  std::map<std::string, std::string> IncludeSpellings;
+  /// `std::make_shared<prometheus::Registry>()` initializing a variable or
+  /// field whose registry is handed to the service's constructor (a test
+  /// building the service on a registry of its own, and reading it): once
+  /// the metrics move to registry.expr, so must that registry.
+  std::vector<SourceSpan> GivenRegistries;
 };
+
+/// How a new `#include` of the project file \p File is spelled: as the
+/// project already spells it, else `"File"` (root-relative).
+std::string includeSpelling(const Facts &F, llvm::StringRef File);
 
 llvm::StringRef toString(MetricKind K);
 llvm::StringRef toString(FieldStyle S);

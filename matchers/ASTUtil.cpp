@@ -177,11 +177,11 @@ std::string qualifiedName(const clang::NamedDecl *D) {
 }
 
 std::string namespaceOf(const clang::Decl *D) {
-  const clang::DeclContext *Ctx = D->getDeclContext();
-  while (Ctx && !Ctx->isNamespace() && !Ctx->isTranslationUnit())
-    Ctx = Ctx->getParent();
-  if (const auto *NS = llvm::dyn_cast_or_null<clang::NamespaceDecl>(Ctx))
-    return qualifiedName(NS);
+  for (const clang::DeclContext *Ctx = D->getDeclContext(); Ctx; Ctx = Ctx->getParent()) {
+    const auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(Ctx);
+    if (NS && !NS->isAnonymousNamespace() && !NS->isInline())
+      return qualifiedName(NS);
+  }
   return "";
 }
 

@@ -76,7 +76,10 @@ const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang
 /// `ns::Outer::Name` without anonymous namespaces or template arguments.
 std::string qualifiedName(const clang::NamedDecl *D);
 
-/// The enclosing namespace of \p D, `a::b`, or "" at global scope.
+/// The innermost named, non-inline namespace around \p D (semantically: an
+/// out-of-line method is in its class's), `a::b`, or "" at global scope.
+/// Anonymous and inline namespaces are skipped: what is declared in the
+/// namespace returned is visible from \p D unqualified.
 std::string namespaceOf(const clang::Decl *D);
 
 } // namespace mm

@@ -17,6 +17,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
 namespace mm {
@@ -37,8 +38,37 @@ const CXXRecordDecl *findClass(ASTContext &Ctx, llvm::StringRef Name) {
   return nullptr;
 }
 
-/// Every project file the TU read: Scan.Files (sorted) and ReadHashes; and
-/// whether it includes a test framework (TestTU).
+/// `<a/b.h>` or `"a/b.h"`: how the `#include` at \p IncludeLoc (its file
+/// name token) spells \p File, unless it names it relative to the including
+/// file's own directory or is not written plainly (a macro).
+std::optional<std::string> includeSpellingAt(const Locator &Loc, SourceLocation IncludeLoc,
+                                             llvm::StringRef File) {
+  const SourceManager &SM = Loc.sourceManager();
+  if (IncludeLoc.isInvalid() || IncludeLoc.isMacroID())
+    return std::nullopt;
+  auto [FID, Offset] = SM.getDecomposedLoc(IncludeLoc);
+  std::optional<llvm::StringRef> Buffer = SM.getBufferDataOrNone(FID);
+  if (!Buffer || Offset >= Buffer->size())
+    return std::nullopt;
+  llvm::StringRef Rest = Buffer->drop_front(Offset);
+  char Close = Rest.front() == '<' ? '>' : Rest.front() == '"' ? '"' : 0;
+  size_t End = Close ? Rest.find(Close, 1) : llvm::StringRef::npos;
+  if (End == llvm::StringRef::npos || Rest.take_front(End).contains('\n'))
+    return std::nullopt;
+  llvm::StringRef Name = Rest.slice(1, End);
+  if (Close == '"' && Loc.inProject(IncludeLoc)) {
+    llvm::SmallString<128> Sibling(llvm::sys::path::parent_path(Loc.file(IncludeLoc)));
+    llvm::sys::path::append(Sibling, Name);
+    llvm::sys::path::remove_dots(Sibling, /*remove_dot_dot=*/true);
+    if (Sibling == File && !llvm::sys::path::parent_path(Loc.file(IncludeLoc)).empty())
+      return std::nullopt;
+  }
+  return Rest.take_front(End + 1).str();
+}
+
+/// Every project file the TU read: Scan.Files (sorted) and ReadHashes;
+/// how the includes spell each (Scan.IncludeSpellings); and whether it
+/// includes a test framework (TestTU).
 void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
   const SourceManager &SM = Loc.sourceManager();
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
@@ -52,6 +82,11 @@ void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
     std::string File = Loc.file(Start);
     if (std::optional<llvm::StringRef> Bytes = SM.getBufferDataOrNone(FID))
       Out.ReadHashes[File] = llvm::utohexstr(llvm::xxh3_64bits(*Bytes));
+    if (std::optional<std::string> Spelling = includeSpellingAt(Loc, SM.getIncludeLoc(FID), File)) {
+      auto [Known, New] = Out.Scan.IncludeSpellings.emplace(File, *Spelling);
+      if (!New && *Spelling < Known->second)
+        Known->second = *Spelling;
+    }
     Out.Scan.Files.push_back(File);
   }
   std::vector<std::string> &Files = Out.Scan.Files;
@@ -116,6 +151,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   };
   if (const CXXRecordDecl *Service = findClass(Ctx, Cfg.ServiceClass)) {
     recordService(Service, Loc, Out);
+    recordGivenRegistries(Service, Ctx, Loc, Out);
     Set.Service = Service;
     Add(Service);
     Service->forallBases([&](const CXXRecordDecl *Base) {

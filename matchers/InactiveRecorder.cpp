@@ -116,6 +116,7 @@ void recordInactiveCalls(ASTContext &Ctx, const InterfaceSet &Set, const Locator
         C.Receiver = *Receiver;
         C.Signature = signatureOf(Method);
         C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
+        C.Namespace = Encl ? namespaceOf(Encl) : "";
         C.Module = moduleOf(C.Loc.File);
         C.Inactive = true;
         Out.Partial.CallSites.push_back(std::move(C));

@@ -6,6 +6,8 @@
 #include "matchers/BuilderChain.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 
@@ -15,8 +17,45 @@
 namespace mm {
 
 using namespace clang;
+using namespace clang::ast_matchers;
 
 namespace {
+
+/// The registry member's initializer: the text inside `m_registry(..)` (or
+/// `{..}`), and the constructor parameter only it uses, whose name goes
+/// when the initializer is replaced.
+void recordRegistryInit(const CXXConstructorDecl &Ctor, const CXXCtorInitializer &Init,
+                        const Locator &Loc, Service &S) {
+  const Expr *E = Init.getInit();
+  SourceLocation L = Init.getLParenLoc(), R = Init.getRParenLoc();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit());
+      CE && L.isValid() && R.isValid() && CE->getNumArgs() == 1)
+    E = CE->getArg(0);
+  else if (const auto *List = dyn_cast<InitListExpr>(E->IgnoreImplicit());
+           List && List->getNumInits() == 1)
+    E = List->getInit(0);
+  S.RegistryInit = Loc.span(E);
+  ASTContext &Ctx = Ctor.getASTContext();
+  auto Refs = [&](const Stmt &Within) {
+    std::map<const ParmVarDecl *, unsigned> Count;
+    for (const BoundNodes &N :
+         match(findAll(declRefExpr(to(parmVarDecl().bind("p")))), Within, Ctx))
+      ++Count[N.getNodeAs<ParmVarDecl>("p")];
+    return Count;
+  };
+  auto InInit = Refs(*E);
+  if (InInit.size() != 1)
+    return;
+  const ParmVarDecl *P = InInit.begin()->first;
+  unsigned Elsewhere = 0;
+  for (const CXXCtorInitializer *Other : Ctor.inits())
+    if (Other != &Init && Other->isWritten())
+      Elsewhere += Refs(*Other->getInit())[P];
+  if (Ctor.getBody())
+    Elsewhere += Refs(*Ctor.getBody())[P];
+  if (Elsewhere == 0 && P->getIdentifier() && P->getDeclContext() == &Ctor)
+    S.RegistryParam = Loc.span(SourceRange(P->getLocation(), P->getLocation()));
+}
 
 std::optional<MetricKind> kindOfRecord(const CXXRecordDecl *RD) {
   if (!RD || !RD->getIdentifier())
@@ -39,9 +78,22 @@ std::optional<MetricKind> kindOfRecord(const CXXRecordDecl *RD) {
 /// A constant only its own file (or class) can name: in an anonymous
 /// namespace, `static` at namespace scope, or a static member.
 bool isFileLocalConstant(const VarDecl *VD) {
-  if (!VD->hasGlobalStorage() || !VD->getType().isConstQualified())
+  if (!VD->hasGlobalStorage() || !VD->getType().isConstQualified() || VD->isStaticLocal())
     return false;
   return VD->isStaticDataMember() || !VD->isExternallyVisible();
+}
+
+/// A function only its own file can call (`static`, or in an anonymous
+/// namespace), defined at namespace scope and not a template: a body using
+/// it takes a copy along, as it does the file's constants.
+const FunctionDecl *fileLocalFunction(const Decl *D) {
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (!FD || isa<CXXMethodDecl>(FD) || FD->isExternallyVisible() || FD->isTemplated())
+    return nullptr;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getDeclContext()->isFileContext())
+    return nullptr;
+  return Def;
 }
 
 /// The comment lines directly above \p D, as written up to its first token
@@ -62,7 +114,7 @@ std::string commentAbove(const Decl *D, const Locator &Loc) {
 
 /// Where a namespace-scope constant is defined, with the anonymous namespace
 /// around it.
-LocalConstantSite siteOf(const VarDecl *Def, const Locator &Loc) {
+LocalConstantSite siteOf(const NamedDecl *Def, const Locator &Loc) {
   LocalConstantSite S;
   S.Name = Def->getNameAsString();
   S.Decl = Loc.span(Def->getSourceRange());
@@ -94,15 +146,31 @@ void addConstants(const std::set<const VarDecl *> &Vars, const Locator &Loc,
   }
 }
 
+/// The same for file-local functions: `name -> definition`, and where.
+void addFunctions(const std::set<const FunctionDecl *> &Functions, const Locator &Loc,
+                  std::map<std::string, std::string> &Out,
+                  std::vector<LocalConstantSite> &Sites) {
+  for (const FunctionDecl *Def : Functions) {
+    std::string Text = Loc.text(Def->getSourceRange());
+    if (Text.empty())
+      continue;
+    Out[Def->getNameAsString()] = commentAbove(Def, Loc) + Text;
+    Sites.push_back(siteOf(Def, Loc));
+  }
+}
+
 /// Constants used anywhere under \p S.
 class ConstantVisitor : public RecursiveASTVisitor<ConstantVisitor> {
 public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()); VD && isFileLocalConstant(VD))
       Found.insert(VD);
+    if (const FunctionDecl *FD = fileLocalFunction(E->getDecl()))
+      Functions.insert(FD);
     return true;
   }
   std::set<const VarDecl *> Found;
+  std::set<const FunctionDecl *> Functions;
 };
 
 /// Everything a method body does that matters: parameter uses and metric
@@ -118,6 +186,8 @@ public:
         Holes.push_back({E->getSourceRange(), "${param:" + P->getName().str() + "}"});
     if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()); VD && isFileLocalConstant(VD))
       Constants.insert(VD);
+    if (const FunctionDecl *FD = fileLocalFunction(E->getDecl()))
+      Functions.insert(FD);
     return true;
   }
 
@@ -172,6 +242,7 @@ public:
   std::vector<Hole> Holes;
   std::set<std::string> Touched;
   std::set<const VarDecl *> Constants;
+  std::set<const FunctionDecl *> Functions;
   bool UsesState = false;
   /// Methods of the service the body calls, canonical.
   std::set<const CXXMethodDecl *> Called;
@@ -280,6 +351,7 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         W.UsesServiceState = V.UsesState;
         Called = V.Called;
         addConstants(V.Constants, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);
+        addFunctions(V.Functions, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);
         unsigned BodyOffset = SM.getFileOffset(Begin);
         std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
         for (const auto &H : V.Holes) {
@@ -445,6 +517,53 @@ std::string signatureOf(const FunctionDecl *F) {
   return S;
 }
 
+void recordGivenRegistries(const CXXRecordDecl *Service, ASTContext &Ctx, const Locator &Loc,
+                           TUFacts &Out) {
+  // The service built by its constructor or by std::make_shared.
+  auto Builds = expr(anyOf(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(equalsNode(Service))))),
+      callExpr(callee(functionDecl(hasName("::std::make_shared"))),
+               hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+                   classTemplateSpecializationDecl(hasTemplateArgument(0, refersToType(
+                       hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+                           cxxRecordDecl(equalsNode(Service)))))))))))))));
+  std::set<const Expr *> Inits;
+  for (const BoundNodes &N : match(findAll(expr(Builds).bind("build")), Ctx)) {
+    const Expr *Build = N.getNodeAs<Expr>("build");
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Build))
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    else
+      Args = llvm::ArrayRef(cast<CallExpr>(Build)->getArgs(), cast<CallExpr>(Build)->getNumArgs());
+    for (const Expr *Arg : Args) {
+      const Expr *E = Arg->IgnoreImplicit();
+      if (const auto *Copy = dyn_cast<CXXConstructExpr>(E); Copy && Copy->getNumArgs() == 1)
+        E = Copy->getArg(0)->IgnoreImplicit();
+      if (!isRegistryHolder(E->getType()))
+        continue;
+      const Expr *Init = nullptr;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+        if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()); VD && VD->hasLocalStorage())
+          Init = VD->getInit();
+      } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          Init = FD->getInClassInitializer();
+      }
+      if (!Init)
+        continue;
+      const auto *Make = dyn_cast<CallExpr>(Init->IgnoreImplicit());
+      const FunctionDecl *Callee = Make ? Make->getDirectCallee() : nullptr;
+      if (!Callee || Make->getNumArgs() != 0 || !Callee->isInStdNamespace() ||
+          Callee->getName() != "make_shared" || !Loc.inProject(Make->getBeginLoc()) ||
+          Make->getBeginLoc().isMacroID())
+        continue;
+      if (Inits.insert(Make).second)
+        Out.Scan.GivenRegistries.push_back(Loc.span(Make));
+    }
+  }
+  llvm::sort(Out.Scan.GivenRegistries);
+}
+
 void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Out) {
   Out.SawService = true;
   Catalog &C = Out.Partial;
@@ -512,7 +631,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       const FieldDecl *FD = Init->getMember();
       if (FD && Init->isWritten() && isRegistryHolder(FD->getType())) {
         C.TheService.RegistryField = FD->getNameAsString();
-        C.TheService.RegistryInit = Loc.span(Init->getInit());
+        recordRegistryInit(*CtorDef, *Init, Loc, C.TheService);
         continue;
       }
       if (!FD || !Init->isWritten() || !Fields.count(FD->getCanonicalDecl()))
@@ -523,6 +642,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         ConstantVisitor CV;
         CV.TraverseStmt(const_cast<Expr *>(Init->getInit()));
         addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
+        addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
         M.Init = InitStyle::MemberInitializer;
         M.InitSite = Loc.span(Init->getSourceRange());
       }
@@ -536,6 +656,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         ConstantVisitor CV;
         CV.TraverseStmt(const_cast<Expr *>(A.Value));
         addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
+        addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
         M.Init = InitStyle::ConstructorBody;
         M.InitSite = Loc.span(A.Whole);
       }

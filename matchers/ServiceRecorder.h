@@ -26,6 +26,12 @@ bool isMetricType(clang::QualType T, FieldStyle &Style, MetricKind &Kind);
 void recordService(const clang::CXXRecordDecl *Service, const Locator &Loc,
                    TUFacts &Out);
 
+/// Facts::GivenRegistries: the `std::make_shared<prometheus::Registry>()`
+/// initializing a variable or field that is then handed to the service's
+/// constructor (directly or through std::make_shared).
+void recordGivenRegistries(const clang::CXXRecordDecl *Service, clang::ASTContext &Ctx,
+                           const Locator &Loc, TUFacts &Out);
+
 /// `Name(canonical param types)`: the key that ties an interface method, its
 /// override and a call together.
 std::string signatureOf(const clang::FunctionDecl *F);

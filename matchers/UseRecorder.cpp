@@ -100,8 +100,9 @@ private:
       C.Args.push_back(Loc.text(Arg));
     }
     C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
+    C.Namespace = Encl ? namespaceOf(Encl) : "";
     C.Module = moduleOf(C.Loc.File);
-    C.InMacro = Call->getBeginLoc().isMacroID();
+    C.InMacro = Call->getBeginLoc().isMacroID() && !inOneMacroArgument(*Call);
     if (C.InMacro)
       recordMacro(*Call, C);
     C.InTemplate = isTemplated(Encl);
@@ -124,6 +125,7 @@ private:
     C.Signature = signatureOf(Method);
     C.AddressTaken = true;
     C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
+    C.Namespace = Encl ? namespaceOf(Encl) : "";
     C.Module = moduleOf(C.Loc.File);
     C.InMacro = Ref->getBeginLoc().isMacroID();
     C.InTemplate = isTemplated(Encl);
@@ -153,6 +155,20 @@ private:
   /// Where the call is written in its macro's definition. The receiver and
   /// the method name must be spelled there, not passed in as arguments:
   /// rewriting the definition then rewrites every expansion alike.
+  /// The whole call is written in one argument of a macro
+  /// (`EXPECT_EQ(m.value(), 1)`): it is rewritten where it is written, as if
+  /// no macro were there.
+  bool inOneMacroArgument(const Expr &E) const {
+    const SourceManager &SM = Loc.sourceManager();
+    SourceLocation B = E.getBeginLoc(), End = E.getEndLoc();
+    if (!SM.isMacroArgExpansion(B) || !SM.isMacroArgExpansion(End) ||
+        SM.getImmediateExpansionRange(B).getBegin() !=
+            SM.getImmediateExpansionRange(End).getBegin())
+      return false;
+    SourceLocation SB = SM.getSpellingLoc(B), SE = SM.getSpellingLoc(End);
+    return SM.getFileID(SB) == SM.getFileID(SE) && !SM.isBeforeInTranslationUnit(SE, SB);
+  }
+
   void recordMacro(const CXXMemberCallExpr &Call, CallSite &C) {
     const SourceManager &SM = Loc.sourceManager();
     C.Macro = Lexer::getImmediateMacroName(Call.getBeginLoc(), SM, Loc.langOpts()).str();

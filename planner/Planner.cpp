@@ -46,6 +46,26 @@ const WrapperPlan *Plan::wrapper(llvm::StringRef Signature) const {
   return nullptr;
 }
 
+const std::string &Plan::namespaceIn(llvm::StringRef File) const {
+  auto It = FileNamespaces.find(File.str());
+  return It != FileNamespaces.end() ? It->second : ServiceNamespace;
+}
+
+std::string spelledFrom(llvm::StringRef Name, llvm::StringRef Target, llvm::StringRef From) {
+  llvm::SmallVector<llvm::StringRef, 4> T, F;
+  if (!Target.empty())
+    Target.split(T, "::");
+  if (!From.empty())
+    From.split(F, "::");
+  size_t Common = 0;
+  while (Common < T.size() && Common < F.size() && T[Common] == F[Common])
+    ++Common;
+  std::string Out;
+  for (size_t I = Common; I < T.size(); ++I)
+    Out += T[I].str() + "::";
+  return Out + Name.str();
+}
+
 std::string constantName(llvm::StringRef PrometheusName) {
   std::string Out;
   for (char C : PrometheusName)
@@ -56,7 +76,8 @@ std::string constantName(llvm::StringRef PrometheusName) {
 }
 
 std::string fillTemplate(llvm::StringRef T, const Plan &P,
-                         const std::map<std::string, std::string> &Args) {
+                         const std::map<std::string, std::string> &Args,
+                         std::optional<llvm::StringRef> From) {
   std::string Out;
   while (!T.empty()) {
     size_t Dollar = T.find('$');
@@ -80,7 +101,7 @@ std::string fillTemplate(llvm::StringRef T, const Plan &P,
         Arg = "(" + Arg + ")";
       Out += Arg;
     } else if (const MetricPlan *M = P.metric(Name)) {
-      Out += M->Constant;
+      Out += From ? spelledFrom(M->Constant, M->Namespace, *From) : M->Constant;
       if (M->Pointer && T.starts_with("->")) {
         Out += '.';
         T = T.drop_front(2);
@@ -112,6 +133,48 @@ std::string fileOf(const std::set<std::string> &Files, const std::string &Module
     if (Files.count(Module + Ext))
       return Module + Ext;
   return "";
+}
+
+/// Headers kept apart from their sources (`include/ingestd/pipeline/x.hpp`
+/// for `src/pipeline/x.cpp`), by module: each source module without a
+/// header beside it is paired with the one header of its file name that
+/// shares the most trailing directories with it; on a tie, with none.
+std::map<std::string, std::string> splitHeaders(const std::set<std::string> &Files) {
+  auto Parts = [](llvm::StringRef Module) {
+    llvm::SmallVector<llvm::StringRef, 8> Out;
+    Module.split(Out, '/');
+    return Out;
+  };
+  std::map<std::string, std::vector<std::string>> HeadersByName;
+  for (const std::string &F : Files)
+    if (isHeaderFile(F))
+      HeadersByName[llvm::sys::path::filename(moduleOf(F)).str()].push_back(moduleOf(F));
+  std::map<std::string, std::string> Out; // source module -> header module
+  for (const std::string &F : Files) {
+    std::string Module = moduleOf(F);
+    if (isHeaderFile(F) || !fileOf(Files, Module, HeaderExtensions).empty())
+      continue;
+    auto Candidates = HeadersByName.find(llvm::sys::path::filename(Module).str());
+    if (Candidates == HeadersByName.end())
+      continue;
+    auto Mine = Parts(Module);
+    size_t Best = 0;
+    std::vector<std::string> Tied;
+    for (const std::string &H : Candidates->second) {
+      auto Theirs = Parts(H);
+      size_t Shared = 0;
+      while (Shared < Mine.size() && Shared < Theirs.size() &&
+             Mine[Mine.size() - 1 - Shared] == Theirs[Theirs.size() - 1 - Shared])
+        ++Shared;
+      if (Shared > Best)
+        Tied.clear(), Best = Shared;
+      if (Shared == Best)
+        Tied.push_back(H);
+    }
+    if (Tied.size() == 1)
+      Out[Module] = Tied.front();
+  }
+  return Out;
 }
 
 /// The builder chain with its registry argument replaced.
@@ -276,11 +339,64 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
   }
 }
 
-/// Interface-typed injection points go; those typed as the service itself
-/// reach what stays (polling, the registry) and stay. So do those still
-/// carrying a kept wrapper's calls or tested by a null check that guards
-/// more than recording, and, transitively, those passing the service on to a
-/// constructor or function whose parameter stays.
+/// The owners holding the service itself (not an interface) in a field that
+/// is used for more than the calls the migration rewrites and the null
+/// checks it drops: a method that stays (polling, the registry), a call it
+/// keeps, the pointer handed to a helper. Their injection stays.
+std::set<std::string> ownersStillUsingTheService(const Catalog &C, const Facts &F,
+                                                 const Plan &P) {
+  std::vector<SourceSpan> Going;
+  for (const CallSite &CS : C.CallSites)
+    if (const WrapperPlan *WP = P.wrapper(CS.Signature); WP && WP->Fate != WrapperFate::Keep)
+      Going.push_back(CS.Loc);
+  for (const NullGuard &G : F.NullGuards)
+    if (G.OnlyRecords && !G.EarlyReturn)
+      Going.push_back(G.If);
+  // Handing it on goes with the parameter it is handed to; when that one
+  // stays, planInjection keeps this owner's injection too.
+  for (const ArgumentSite &A : F.ArgumentSites)
+    Going.push_back(A.Arg);
+  auto Gone = [&](const SourceSpan &Use) {
+    return llvm::any_of(Going, [&](const SourceSpan &S) {
+      return S.File == Use.File && S.Offset <= Use.Offset &&
+             Use.Offset + Use.Length <= S.Offset + S.Length;
+    });
+  };
+  std::set<std::string> Owners;
+  for (const InjectionPoint &IP : C.InjectionPoints) {
+    if (IP.Kind != InjectionKind::Field || IP.Interface != C.TheService.Name)
+      continue;
+    for (const ServiceVar &V : F.ServiceVars)
+      if (V.IsField && V.Name == IP.Name && V.Decl.File == IP.Loc.File &&
+          V.Decl.Offset <= IP.Loc.Offset && IP.Loc.Offset < V.Decl.Offset + V.Decl.Length &&
+          !llvm::all_of(V.Uses, Gone))
+        Owners.insert(IP.Owner);
+  }
+  // A function taking the service keeps it unless its only uses are calls
+  // that go (its uses are not recorded: one that is not a call shows as
+  // a build error, never as a silent change).
+  for (const InjectionPoint &IP : C.InjectionPoints) {
+    if (IP.Kind != InjectionKind::FunctionParam || IP.Interface != C.TheService.Name)
+      continue;
+    bool Calls = false, AllGo = true;
+    for (const CallSite &CS : C.CallSites)
+      if (CS.EnclosingFunction == IP.Owner && CS.Receiver == IP.Name) {
+        Calls = true;
+        AllGo = AllGo && Gone(CS.Loc);
+      }
+    if (!Calls || !AllGo)
+      Owners.insert(IP.Owner);
+  }
+  return Owners;
+}
+
+/// Interface-typed injection points go. Those typed as the service itself
+/// go when their owner uses it only for calls that are rewritten
+/// (ownersStillUsingTheService); otherwise they reach what stays (polling,
+/// the registry) and stay. So do those still carrying a kept wrapper's calls
+/// or tested by a null check that guards more than recording, and,
+/// transitively, those passing the service on to a constructor or function
+/// whose parameter stays.
 void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P) {
   std::set<std::string> Holders; // owners whose injection stays
   for (const CallSite &CS : C.CallSites) {
@@ -303,10 +419,26 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
   for (const ArgumentSite &A : F.ArgumentSites)
     if (!unwritableReason(Cfg, A.Call.File).empty())
       Holders.insert(A.Callee);
+  std::set<std::string> UsingTheService = ownersStillUsingTheService(C, F, P);
   std::vector<bool> Kept(C.InjectionPoints.size());
   for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
     const InjectionPoint &IP = C.InjectionPoints[I];
-    Kept[I] = IP.Interface == C.TheService.Name || Holders.count(IP.Owner);
+    bool OwnField = llvm::any_of(C.InjectionPoints, [&](const InjectionPoint &Other) {
+      return Other.Kind == InjectionKind::Field && Other.Owner == IP.Owner &&
+             Other.Interface == C.TheService.Name;
+    });
+    // A constructor of a class without such a field that hands the
+    // service on (to its base, to a member) loses it with the parameter it
+    // feeds, unless that one stays (below).
+    bool Forwards = llvm::any_of(F.ArgumentSites, [&](const ArgumentSite &A) {
+      return classOf(A.EnclosingFunction) == IP.Owner && containsWord(A.ArgText, IP.Name);
+    });
+    // The service itself stays with a class or function still using it, and
+    // with a class taking it in its constructor for some other use.
+    bool NeedsService = IP.Interface == C.TheService.Name &&
+                        (UsingTheService.count(IP.Owner) ||
+                         (IP.Kind == InjectionKind::ConstructorParam && !OwnField && !Forwards));
+    Kept[I] = NeedsService || Holders.count(IP.Owner);
   }
   for (bool Changed = true; Changed;) {
     Changed = false;
@@ -440,12 +572,59 @@ std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, Wrap
   return std::nullopt;
 }
 
+std::string helperDefinition(const Wrapper &W, const Plan &P,
+                             std::optional<llvm::StringRef> From) {
+  std::string Params;
+  std::map<std::string, std::string> Names;
+  for (const Param &Q : W.Params) {
+    if (!Params.empty())
+      Params += ", ";
+    Params += Q.Type + " " + Q.Name;
+    if (!Q.Default.empty())
+      Params += " = " + Q.Default;
+    Names[Q.Name] = Q.Name;
+  }
+  return W.ReturnType + " " + W.Name + "(" + Params + ") {\n  " +
+         fillTemplate(W.Template, P, Names, From) + "\n}";
+}
+
 Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
   Plan P;
+  P.ServiceNamespace = C.TheService.Namespace;
   P.RegistryExpr = Cfg.Registry.Expr;
   P.RegistryHeader = Cfg.Registry.Header;
   std::set<std::string> Files(F.Files.begin(), F.Files.end());
+  // A header kept apart from its source is one module with it.
+  std::map<std::string, std::string> HeaderOf = splitHeaders(Files), SourceOf;
+  for (const auto &[Source, Header] : HeaderOf)
+    SourceOf[Header] = Source;
+  auto ModuleOf = [&](const std::string &Module) {
+    auto It = SourceOf.find(Module);
+    return It != SourceOf.end() ? It->second : Module;
+  };
+  // New code goes where the calls it replaces are: each module's in the
+  // namespace of its first call site.
+  std::map<std::string, std::string> ModuleNamespaces;
+  for (const CallSite &CS : C.CallSites) {
+    ModuleNamespaces.try_emplace(ModuleOf(CS.Module), CS.Namespace);
+    P.FileNamespaces.try_emplace(CS.InMacro && CS.MacroDefinition.valid()
+                                     ? CS.MacroDefinition.File
+                                     : CS.Loc.File,
+                                 CS.Namespace);
+  }
+  // registry.header names a project file by its path from the root, or as
+  // the project's includes spell it (`ingestd/telemetry/registry.hpp` for
+  // `include/ingestd/telemetry/registry.hpp` on the include path).
   P.WriteRegistryHeader = !Files.count(Cfg.Registry.Header);
+  if (P.WriteRegistryHeader)
+    for (const auto &[File, Spelling] : F.IncludeSpellings)
+      if (llvm::StringRef(Spelling).drop_front().drop_back() == Cfg.Registry.Header &&
+          Files.count(File)) {
+        P.RegistryHeader = File;
+        P.WriteRegistryHeader = false;
+        break;
+      }
+  P.RegistryInclude = includeSpelling(F, P.RegistryHeader);
 
   // Production call sites per metric and module.
   std::map<std::string, const Wrapper *> BySignature;
@@ -461,7 +640,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
     if (It == BySignature.end())
       continue;
     for (const std::string &Metric : It->second->Metrics)
-      ++SitesPerModule[Metric][CS.Module];
+      ++SitesPerModule[Metric][ModuleOf(CS.Module)];
   }
 
   for (const Metric &M : C.Metrics) {
@@ -497,6 +676,19 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
     MP.Fate = MP.Users.empty() ? MetricFate::Moved : MetricFate::Shared;
     MP.OwnerSource = fileOf(Files, MP.Owner, SourceExtensions);
     MP.OwnerHeader = fileOf(Files, MP.Owner, HeaderExtensions);
+    if (auto Apart = HeaderOf.find(MP.Owner); Apart != HeaderOf.end())
+      MP.OwnerHeader = fileOf(Files, Apart->second, HeaderExtensions);
+    // Defined in the namespace of the code recording it, and declared in
+    // the same one in the owner's header.
+    MP.Namespace = ModuleNamespaces[MP.Owner];
+    for (const std::string &File : {MP.OwnerSource, MP.OwnerHeader})
+      if (auto It = P.FileNamespaces.find(File); It != P.FileNamespaces.end()) {
+        MP.Namespace = It->second;
+        break;
+      }
+    for (const std::string &File : {MP.OwnerSource, MP.OwnerHeader})
+      if (!File.empty())
+        P.FileNamespaces.try_emplace(File, MP.Namespace);
 
     // The constant's name, suffixed when an identifier of that spelling is
     // already declared in a file that will see it.
@@ -555,23 +747,9 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
 
   keepWhatCannotMove(C, F, Cfg, P, BySignature);
 
-  for (WrapperPlan &WP : P.Wrappers) {
-    if (WP.Fate != WrapperFate::Helper)
-      continue;
-    const Wrapper &W = *BySignature.at(WP.Signature);
-    std::string Params;
-    std::map<std::string, std::string> Names;
-    for (const Param &Q : W.Params) {
-      if (!Params.empty())
-        Params += ", ";
-      Params += Q.Type + " " + Q.Name;
-      if (!Q.Default.empty())
-        Params += " = " + Q.Default;
-      Names[Q.Name] = Q.Name;
-    }
-    WP.HelperDefinition = W.ReturnType + " " + W.Name + "(" + Params + ") {\n  " +
-                          fillTemplate(W.Template, P, Names) + "\n}";
-  }
+  for (WrapperPlan &WP : P.Wrappers)
+    if (WP.Fate == WrapperFate::Helper)
+      WP.HelperDefinition = helperDefinition(*BySignature.at(WP.Signature), P, std::nullopt);
 
   planInjection(C, F, Cfg, P);
   return P;

@@ -29,9 +29,16 @@ std::string constantName(llvm::StringRef PrometheusName);
 /// Fills the template's holes: `${param:p}` from \p Args (by parameter name),
 /// parenthesized where the argument's text needs it there,
 /// `${metric:m}` with the metric's constant (a pointer field's `->` becoming
-/// `.`); `$$` becomes `$`.
+/// `.`), as code in namespace \p From spells it (bare without one);
+/// `$$` becomes `$`.
 std::string fillTemplate(llvm::StringRef Template, const Plan &P,
-                         const std::map<std::string, std::string> &Args);
+                         const std::map<std::string, std::string> &Args,
+                         std::optional<llvm::StringRef> From = std::nullopt);
+
+/// The file-local function replacing the wrapper \p W (Fate Helper), its
+/// constants spelled from namespace \p From.
+std::string helperDefinition(const Wrapper &W, const Plan &P,
+                             std::optional<llvm::StringRef> From);
 
 /// Why the call \p CS of \p W cannot be rewritten when the wrapper is
 /// replaced as \p Fate (a macro assembling the call from its arguments, an

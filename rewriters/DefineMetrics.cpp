@@ -5,7 +5,9 @@
 // in the owner's header, in the service's namespace, with the includes that
 // needs. The registry header is written when the project has none, and the
 // service's own registry member is pointed at it, so what the service still
-// exposes and what the constants record land on one registry.
+// exposes and what the constants record land on one registry (the
+// constructor parameter it was initialized from, if nothing else uses it,
+// loses its name).
 //
 //===----------------------------------------------------------------------===//
 
@@ -60,7 +62,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     if (!MP.OwnerSource.empty()) {
       Ctx.constants(MP.OwnerSource, M.LocalConstants);
       Ctx.Preamble[MP.OwnerSource][RewriteContext::Definitions].push_back(MP.Definition);
-      Ctx.include(MP.OwnerSource, "\"" + P.RegistryHeader + "\"");
+      Ctx.include(MP.OwnerSource, P.RegistryInclude);
       Ctx.include(MP.OwnerSource, Kind);
       Ctx.include(MP.OwnerSource, "<prometheus/family.h>");
       if (!MP.OwnerHeader.empty()) {
@@ -71,7 +73,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     } else if (!MP.OwnerHeader.empty()) {
       Ctx.constants(MP.OwnerHeader, M.LocalConstants);
       Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Definition);
-      Ctx.include(MP.OwnerHeader, "\"" + P.RegistryHeader + "\"");
+      Ctx.include(MP.OwnerHeader, P.RegistryInclude);
       Ctx.include(MP.OwnerHeader, Kind);
       Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
     }
@@ -109,7 +111,26 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
              "std::shared_ptr<prometheus::Registry>(std::shared_ptr<prometheus::Registry>{}, &" +
                  P.RegistryExpr + ")",
              "registry of " + S.Name);
-    Ctx.include(S.RegistryInit.File, "\"" + P.RegistryHeader + "\"");
+    Ctx.include(S.RegistryInit.File, P.RegistryInclude);
+    // The parameter it was initialized from keeps its type and loses its
+    // name (as misc-unused-parameters does), so no warning appears.
+    if (S.RegistryParam.valid()) {
+      auto Text = Ctx.text(S.RegistryParam.File);
+      if (!Text)
+        return Text.takeError();
+      std::string Name = Text->substr(S.RegistryParam.Offset, S.RegistryParam.Length);
+      Ctx.edit(S.RegistryParam.File, S.RegistryParam.Offset, S.RegistryParam.Length,
+               "/*" + Name + "*/", "unused parameter " + Name + " of " + S.Name);
+    }
+    // So is a registry the service is built on elsewhere (a test's own,
+    // read back after the code under test recorded).
+    for (const SourceSpan &R : Ctx.F.GivenRegistries) {
+      Ctx.edit(R.File, R.Offset, R.Length,
+               "std::shared_ptr<prometheus::Registry>(std::shared_ptr<prometheus::Registry>{}, &" +
+                   P.RegistryExpr + ")",
+               "registry the service is built on at " + R.File + ":" + std::to_string(R.Line));
+      Ctx.include(R.File, P.RegistryInclude);
+    }
   } else {
     Ctx.manual(S.Loc, "point the service's registry at " + P.RegistryExpr,
                "no std::shared_ptr<prometheus::Registry> member initializer was found");

@@ -40,11 +40,15 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
   // A call inside a macro is rewritten in the macro's definition, once for
   // all its expansions.
   std::set<std::pair<std::string, unsigned>> Definitions;
+  // Calls that stay as they are, by file: a null check around one stays.
+  std::map<std::string, std::vector<SourceSpan>> Staying;
   for (const CallSite &CS : Ctx.C.CallSites) {
     const WrapperPlan *WP = Ctx.P.wrapper(CS.Signature);
     auto WIt = Wrappers.find(CS.Signature);
-    if (!WP || WIt == Wrappers.end() || WP->Fate == WrapperFate::Keep)
+    if (!WP || WIt == Wrappers.end() || WP->Fate == WrapperFate::Keep) {
+      Staying[CS.Loc.File].push_back(CS.Loc);
       continue;
+    }
     const Wrapper &W = *WIt->second;
     // The planner kept every wrapper with a site it could not rewrite.
     SourceSpan Loc = CS.InMacro ? CS.MacroDefinition : CS.Loc;
@@ -58,11 +62,18 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
 
     std::string Text;
     if (WP->Fate == WrapperFate::Inline) {
-      Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args)).trim().rtrim(';').rtrim().str();
+      Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args, CS.Namespace))
+                 .trim()
+                 .rtrim(';')
+                 .rtrim()
+                 .str();
     } else {
-      Text = CS.Wrapper + "(" + llvm::join(Written, ", ") + ")";
+      // The helper goes in the file's namespace for new code.
+      const std::string &FileNS = Ctx.P.namespaceIn(Loc.File);
+      Text = spelledFrom(CS.Wrapper, FileNS, CS.Namespace) + "(" + llvm::join(Written, ", ") + ")";
       if (Ctx.Placed.insert({Loc.File, W.Signature}).second)
-        Ctx.Preamble[Loc.File][RewriteContext::Helpers].push_back(WP->HelperDefinition);
+        Ctx.Preamble[Loc.File][RewriteContext::Helpers].push_back(
+            helperDefinition(W, Ctx.P, FileNS));
     }
     if (!W.LocalConstants.empty())
       Ctx.constants(Loc.File, W.LocalConstants);
@@ -71,13 +82,13 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       const MetricPlan *MP = Ctx.P.metric(Name);
       if (!MP || (MP->Fate != MetricFate::Moved && MP->Fate != MetricFate::Shared))
         continue;
-      if (moduleOf(Loc.File) == MP->Owner)
+      if (moduleOf(Loc.File) == MP->Owner || Loc.File == MP->OwnerHeader)
         continue;
       if (MP->OwnerHeader.empty())
         Ctx.manual(Loc, "use of " + MP->Constant,
                    "its owner " + MP->Owner + " has no header to declare it in");
       else
-        Ctx.include(Loc.File, "\"" + MP->OwnerHeader + "\"");
+        Ctx.include(Loc.File, includeSpelling(Ctx.F, MP->OwnerHeader));
     }
     Calls[Loc.File].push_back({Loc, Edit{Loc.Offset, Loc.Length, Text, "inline " + Site}});
   }
@@ -114,6 +125,11 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
         Inner.push_back(E);
     if (Inner.empty())
       continue;
+    auto Within = [&](const SourceSpan &S) {
+      return S.Offset >= G.Body.Offset && S.Offset + S.Length <= G.Body.Offset + G.Body.Length;
+    };
+    if (llvm::any_of(Staying[G.If.File], Within))
+      continue; // a call it guards keeps the pointer: the calls are rewritten inside it
     if (!G.OnlyRecords) {
       Ctx.manual(G.If, "null check of " + G.Field,
                  "it guards more than recording, so " + G.Owner + " keeps " + G.Field +

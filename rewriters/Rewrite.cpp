@@ -53,11 +53,11 @@ std::string kindHeader(MetricKind K) {
 
 namespace {
 
-/// One insertion per file at the top of the service's namespace (opening it
-/// after the includes when the file has none).
+/// One insertion per file at the top of the namespace the plan puts new
+/// code in there (opening it after the includes when the file has none).
 llvm::Error placePreambles(RewriteContext &Ctx) {
-  const std::string &NS = Ctx.C.TheService.Namespace;
   for (auto &[File, Blocks] : Ctx.Preamble) {
+    const std::string &NS = Ctx.P.namespaceIn(File);
     // Blank line, blocks separated by blank lines; the namespace's own
     // blank line follows.
     std::string Body;

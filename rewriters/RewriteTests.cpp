@@ -240,7 +240,8 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
         Ok = false;
         break;
       }
-      std::string Child = MP->Constant + (R.AddArgs ? ".Add(" + *R.AddArgs + ")" : "");
+      std::string Child = spelledFrom(MP->Constant, MP->Namespace, Ctx.P.namespaceIn(E.Stmt.File)) +
+                          (R.AddArgs ? ".Add(" + *R.AddArgs + ")" : "");
       std::string Var = lower(MP->Constant) + "_before";
       for (int N = 2; Names[Scope].count(Var); ++N)
         Var = lower(MP->Constant) + "_before_" + std::to_string(N);
@@ -289,7 +290,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
       }
       if (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared) {
         if (moduleOf(E.Stmt.File) != MP->Owner && !MP->OwnerHeader.empty())
-          Ctx.include(E.Stmt.File, "\"" + MP->OwnerHeader + "\"");
+          Ctx.include(E.Stmt.File, includeSpelling(Ctx.F, MP->OwnerHeader));
       }
       Ctx.constants(E.Stmt.File, W.LocalConstants);
     }

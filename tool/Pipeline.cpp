@@ -43,10 +43,13 @@ bool isEmptied(llvm::StringRef Text) {
   return true;
 }
 
-/// How \p Includer may spell an include of \p File: root-relative, or by
-/// name from the same folder.
-std::vector<std::string> includeSpellings(llvm::StringRef Includer, llvm::StringRef File) {
+/// How \p Includer may spell an include of \p File: root-relative, by name
+/// from the same folder, or as the project's includes spell it.
+std::vector<std::string> includeSpellings(const Facts &F, llvm::StringRef Includer,
+                                          llvm::StringRef File) {
   std::vector<std::string> Out = {"\"" + File.str() + "\""};
+  if (std::string Project = includeSpelling(F, File); Project != Out.front())
+    Out.push_back(Project);
   if (llvm::sys::path::parent_path(Includer) == llvm::sys::path::parent_path(File))
     Out.push_back("\"" + llvm::sys::path::filename(File).str() + "\"");
   return Out;
@@ -181,17 +184,50 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S) {
   // including it.
   const Service &Svc = M.TheCatalog.TheService;
   bool Again = false;
+  std::vector<std::string> Dropped; // headers that no longer include it
   for (const MaterializedFile &F : *Files) {
     if (F.Created || F.Deleted || !F.changed() || F.File == Svc.Header ||
         moduleOf(F.File) == moduleOf(Svc.Header))
       continue;
-    for (const std::string &Spelling : includeSpellings(F.File, Svc.Header)) {
+    for (const std::string &Spelling : includeSpellings(M.TheFacts, F.File, Svc.Header)) {
       if (!llvm::StringRef(F.After).contains("#include " + Spelling) ||
           namesAny(F.After, Svc.HeaderNames))
         continue;
       M.Rewrites.Edits.file(F.File).RemoveIncludes.push_back(Spelling);
+      if (isHeaderFile(F.File))
+        Dropped.push_back(F.File);
       Again = true;
     }
+  }
+  // A file that still names the service and had it only through one of
+  // those headers includes it itself.
+  auto Includes = [&](llvm::StringRef Text, llvm::StringRef Includer, llvm::StringRef File) {
+    return llvm::any_of(includeSpellings(M.TheFacts, Includer, File), [&](const std::string &S) {
+      return Text.contains("#include " + S);
+    });
+  };
+  for (const std::string &Other : M.TheFacts.Files) {
+    if (Dropped.empty())
+      break;
+    if (Other == Svc.Header || llvm::is_contained(Dropped, Other))
+      continue;
+    auto Done = llvm::find_if(*Files, [&](const MaterializedFile &F) { return F.File == Other; });
+    std::string Text;
+    if (Done != Files->end()) {
+      if (Done->Deleted)
+        continue;
+      Text = Done->After;
+    } else if (auto Current = Read(Other)) {
+      Text = std::move(*Current);
+    } else {
+      llvm::consumeError(Current.takeError());
+      continue;
+    }
+    if (!namesAny(Text, Svc.HeaderNames) || Includes(Text, Other, Svc.Header) ||
+        llvm::none_of(Dropped, [&](const std::string &H) { return Includes(Text, Other, H); }))
+      continue;
+    M.Rewrites.Edits.file(Other).AddIncludes.push_back(includeSpelling(M.TheFacts, Svc.Header));
+    Again = true;
   }
   if (Again) {
     Files = materializeAll(M.Rewrites.Edits, MO);
@@ -219,7 +255,7 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S) {
           llvm::consumeError(Text.takeError());
           continue;
         }
-        for (const std::string &Spelling : includeSpellings(Other, File))
+        for (const std::string &Spelling : includeSpellings(M.TheFacts, Other, File))
           if (llvm::StringRef(*Text).contains("#include " + Spelling))
             M.Rewrites.Edits.file(Other).RemoveIncludes.push_back(Spelling);
       }

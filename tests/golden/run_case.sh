@@ -11,7 +11,8 @@
 #                     left out; without it stderr must hold no `warning:` line
 #   compile-flags     optional: one more set of compiler flags per line (say
 #                     `-DTRACING`) the result must also compile with
-# A compile database listing every .cpp is written next to the copy; the
+# A compile database listing every .cpp is written next to the copy (the
+# root, and root/include when there is one, on the include path); the
 # copy's path is written <root> in the messages compared.
 #
 # Checks: the exit code (when it differs nothing else is checked); stderr;
@@ -124,7 +125,7 @@ while IFS= read -r f; do
   for cxx in "${compilers[@]}"; do
     for flags in "${flag_sets[@]}"; do
       # shellcheck disable=SC2086  # one line, several flags
-      if ! "$cxx" -std=c++17 -fsyntax-only -Wall -Wextra -Werror $flags -I "$root" "$root/$f" \
+      if ! "$cxx" -std=c++17 -fsyntax-only -Wall -Wextra -Werror $flags $(include_flags "$root") "$root/$f" \
           > "$work/compile.log" 2>&1; then
         sed -i "s|$root/||g" "$work/compile.log"
         show "$cxx $flags on $f:" "$work/compile.log"

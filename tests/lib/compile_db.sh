@@ -1,16 +1,25 @@
 # Sourced by the case runners: write_compile_db ROOT writes
 # ROOT/compile_commands.json listing every .cpp under ROOT (sorted), each
-# compiled as C++17 with ROOT on the include path.
+# compiled as C++17 with ROOT on the include path (and ROOT/include, when
+# there is one: headers kept apart from their sources). include_flags ROOT
+# prints those -I flags.
+
+include_flags() {
+  local root=$1
+  printf -- '-I %s' "$root"
+  if [ -d "$root/include" ]; then printf -- ' -I %s/include' "$root"; fi
+}
 
 write_compile_db() {
-  local root=$1 first=1 f
+  local root=$1 first=1 f inc
+  inc=$(include_flags "$root")
   {
     echo "["
     while IFS= read -r f; do
       [ "$first" = 1 ] || echo ","
       first=0
-      printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 -I %s -c %s/%s"}' \
-        "$root" "$root" "$f" "$root" "$root" "$f"
+      printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 %s -c %s/%s"}' \
+        "$root" "$root" "$f" "$inc" "$root" "$f"
     done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
     echo
     echo "]"

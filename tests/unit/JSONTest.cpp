@@ -54,6 +54,7 @@ std::vector<TUFacts> everyField() {
   S.KeptMethods = {"PollOnce()", "registry()"};
   S.RegistryField = "registry_";
   S.RegistryInit = span("metrics/metrics_service.cpp", 4, 40);
+  S.RegistryParam = span("metrics/metrics_service.cpp", 3, 30);
   S.HeaderNames = {"MetricsService", "MetricsServiceProtocol"};
   S.LocalConstants = {{"kLatencyBuckets", span("metrics/metrics_service.cpp", 2, 10),
                        span("metrics/metrics_service.cpp", 1, 5, 90)}};
@@ -173,6 +174,7 @@ std::vector<TUFacts> everyField() {
   Plain2.AddressTaken = true;
   Plain2.Args.clear();
   Plain2.DerivedCaller = "shop::AuditedMetricsService";
+  Plain2.Namespace = "shop::kits";
   Plain2.Inactive = true;
   CallSite MacroInArgument = C;
   MacroInArgument.MacroDefinition = SourceSpan();
@@ -242,6 +244,7 @@ std::vector<TUFacts> everyField() {
                              "shop::KitService::Get"}};
   F.Files = {"metrics/metrics_service.h", "services/kit_service.cpp"};
   F.UpperSnakeNames = {{"services/kit_service.cpp", {"KITS_CREATED_TOTAL", "MAX_KITS"}}};
+  F.IncludeSpellings = {{"include/shop/kit_service.hpp", "<shop/kit_service.hpp>"}};
 
   A.ReadHashes = {{"services/kit_service.cpp", "9f86d081884c7d65"}};
   A.TestTU = true;
@@ -354,6 +357,9 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Partial.InjectionPoints[1].Index, 0u); // Fields have none.
   EXPECT_EQ(A.Scan.Expectations[0].ScopeEnd, 900u);
   EXPECT_EQ(A.Scan.UpperSnakeNames, Written[0].Scan.UpperSnakeNames);
+  EXPECT_EQ(A.Scan.IncludeSpellings, Written[0].Scan.IncludeSpellings);
+  EXPECT_EQ(A.Partial.CallSites[1].Namespace, "shop::kits");
+  EXPECT_EQ(A.Partial.CallSites[0].Namespace, "");
 }
 
 TEST(JSON, EveryEnumNameReadsBack) {

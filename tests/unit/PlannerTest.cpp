@@ -43,6 +43,7 @@ CallSite call(const std::string &Module, const std::string &Wrapper, bool InTest
   CS.Signature = Wrapper + "()";
   CS.InTest = InTest;
   CS.Loc.File = Module + ".cpp";
+  CS.Namespace = "shop";
   return CS;
 }
 
@@ -115,6 +116,104 @@ TEST(Planner, OwnerIsTheModuleWithMostCallSites) {
   EXPECT_EQ(Q->Declaration,
             "extern prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL;");
   EXPECT_EQ(Q->Namespace, "shop");
+}
+
+TEST(Planner, SpelledFromAnotherNamespace) {
+  EXPECT_EQ(spelledFrom("K", "app::pipeline", "app::pipeline"), "K");
+  EXPECT_EQ(spelledFrom("K", "app::pipeline", "app::pipeline::detail"), "K");
+  EXPECT_EQ(spelledFrom("K", "app::pipeline", "app::net"), "pipeline::K");
+  EXPECT_EQ(spelledFrom("K", "app::pipeline", ""), "app::pipeline::K");
+  EXPECT_EQ(spelledFrom("K", "app::pipeline", "app"), "pipeline::K");
+  EXPECT_EQ(spelledFrom("K", "", "app::net"), "K");
+}
+
+TEST(Planner, ConstantsLiveInTheNamespaceOfTheCodeRecordingThem) {
+  Fixture X;
+  for (CallSite &CS : X.C.CallSites)
+    if (CS.Module == "services/inventory_service")
+      CS.Namespace = "shop::inventory";
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Q, nullptr);
+  EXPECT_EQ(Q->Owner, "services/inventory_service");
+  EXPECT_EQ(Q->Namespace, "shop::inventory");
+  EXPECT_EQ(P.namespaceIn("services/inventory_service.cpp"), "shop::inventory");
+  EXPECT_EQ(P.namespaceIn("services/inventory_service.h"), "shop::inventory");
+  EXPECT_EQ(P.namespaceIn("services/kit_service.cpp"), "shop");
+  EXPECT_EQ(P.namespaceIn("tools/unrelated.cpp"), "shop"); // the service's
+  // The user in `shop` names it through its namespace; the owner does not.
+  std::string T = "${metric:inventory_quantity_changes_total}.Add({}).Increment();";
+  EXPECT_EQ(fillTemplate(T, P, {}, llvm::StringRef("shop")),
+            "inventory::INVENTORY_QUANTITY_CHANGES_TOTAL.Add({}).Increment();");
+  EXPECT_EQ(fillTemplate(T, P, {}, llvm::StringRef("shop::inventory")),
+            "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({}).Increment();");
+  EXPECT_EQ(fillTemplate(T, P, {}), "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({}).Increment();");
+
+  // No change: every call in the service's namespace keeps it there.
+  Plan Same = makePlan(Fixture().C, Fixture().F, Fixture().Cfg);
+  EXPECT_EQ(Same.metric("inventory_quantity_changes_total")->Namespace, "shop");
+}
+
+TEST(Planner, HelperSpellsConstantsFromItsFilesNamespace) {
+  Fixture X;
+  for (CallSite &CS : X.C.CallSites)
+    CS.Namespace = "shop::kits";
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const Wrapper &W = X.C.Wrappers[0];
+  EXPECT_EQ(helperDefinition(W, P, llvm::StringRef("shop::kits")),
+            "void RecordKitCreated(int count = 1) {\n  if (count <= 0) return;\n  "
+            "KITS_CREATED_TOTAL_METRIC.Increment(count);\n}");
+  EXPECT_EQ(helperDefinition(W, P, llvm::StringRef("")),
+            "void RecordKitCreated(int count = 1) {\n  if (count <= 0) return;\n  "
+            "shop::kits::KITS_CREATED_TOTAL_METRIC.Increment(count);\n}");
+}
+
+TEST(Planner, AHeaderApartFromItsSourceIsInItsModule) {
+  Fixture X;
+  X.F.Files = {"src/pipeline/batcher.cpp", "include/app/pipeline/batcher.hpp",
+               "include/app/net/batcher.hpp", "src/net/router.cpp",
+               "include/app/net/router.hpp", "include/app/other/router.hpp",
+               "src/util/clock.cpp", "include/a/clock.hpp", "include/b/clock.hpp"};
+  X.C.CallSites = {call("src/pipeline/batcher", "RecordQuantityChange"),
+                   call("include/app/pipeline/batcher", "RecordQuantityChange"),
+                   call("src/net/router", "RecordQuantityChange"),
+                   call("src/net/router", "RecordAuthTokenRefresh"),
+                   call("src/util/clock", "RecordKitCreated")};
+  X.C.CallSites[1].Loc.File = "include/app/pipeline/batcher.hpp";
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Q, nullptr);
+  // The header's call counts for its source's module, which owns it.
+  EXPECT_EQ(Q->Owner, "src/pipeline/batcher");
+  EXPECT_EQ(Q->OwnerSites, 2u);
+  EXPECT_EQ(Q->OwnerSource, "src/pipeline/batcher.cpp");
+  EXPECT_EQ(Q->OwnerHeader, "include/app/pipeline/batcher.hpp");
+  // The header sharing most of the source's path is its header.
+  const MetricPlan *A = P.metric("auth_token_refreshes_total");
+  ASSERT_NE(A, nullptr);
+  EXPECT_EQ(A->Owner, "src/net/router");
+  EXPECT_EQ(A->OwnerHeader, "include/app/net/router.hpp");
+  // Two headers share as much of clock's path: neither is its header.
+  const MetricPlan *K = P.metric("kits_created_total");
+  ASSERT_NE(K, nullptr);
+  EXPECT_EQ(K->Owner, "src/util/clock");
+  EXPECT_EQ(K->OwnerHeader, "");
+}
+
+TEST(Planner, RegistryHeaderByItsPathOrByItsIncludeSpelling) {
+  Fixture X;
+  X.Cfg.Registry.Header = "app/telemetry/registry.hpp";
+  Plan Missing = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_TRUE(Missing.WriteRegistryHeader);
+  EXPECT_EQ(Missing.RegistryHeader, "app/telemetry/registry.hpp");
+  EXPECT_EQ(Missing.RegistryInclude, "\"app/telemetry/registry.hpp\"");
+
+  X.F.Files.push_back("include/app/telemetry/registry.hpp");
+  X.F.IncludeSpellings["include/app/telemetry/registry.hpp"] = "<app/telemetry/registry.hpp>";
+  Plan Found = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_FALSE(Found.WriteRegistryHeader);
+  EXPECT_EQ(Found.RegistryHeader, "include/app/telemetry/registry.hpp");
+  EXPECT_EQ(Found.RegistryInclude, "<app/telemetry/registry.hpp>");
 }
 
 TEST(Planner, TestCallSitesDoNotMakeOwners) {

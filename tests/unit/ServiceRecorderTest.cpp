@@ -296,6 +296,121 @@ TEST(ServiceRecorder, RegistryMemberAndHeaderNames) {
               ::testing::ElementsAre("MetricsService", "MetricsServiceProtocol"));
 }
 
+TEST(ServiceRecorder, RegistryPassedInAndMovedIntoItsMember) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+class MetricsService {
+ public:
+  MetricsService(std::shared_ptr<prometheus::Registry> registry, int shards);
+  void Record() { kits_.Increment(); }
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  int shards_;
+  prometheus::Counter& kits_;
+};
+MetricsService::MetricsService(std::shared_ptr<prometheus::Registry> registry, int shards)
+    : registry_(std::move(registry)), shards_(shards),
+      kits_(prometheus::BuildCounter().Name("kits").Help("k").Register(*registry_).Add({})) {}
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  const Service &S = C.TheService;
+  // The text inside the parentheses, not the member's name with it.
+  EXPECT_EQ(Code.substr(S.RegistryInit.Offset, S.RegistryInit.Length), "std::move(registry)");
+  ASSERT_TRUE(S.RegistryParam.valid());
+  EXPECT_EQ(Code.substr(S.RegistryParam.Offset, S.RegistryParam.Length), "registry");
+  EXPECT_EQ(S.RegistryParam.Line, lineOf(Code, "MetricsService::MetricsService("));
+
+  // No change: a parameter the constructor also uses elsewhere keeps its name.
+  std::string Used = Code;
+  Used.replace(Used.find("shards_(shards)"), 15, "shards_(registry ? shards : 0)");
+  Catalog U = catalogFor(Used);
+  EXPECT_EQ(Used.substr(U.TheService.RegistryInit.Offset, U.TheService.RegistryInit.Length),
+            "std::move(registry)");
+  EXPECT_FALSE(U.TheService.RegistryParam.valid());
+}
+
+TEST(ServiceRecorder, RegistriesTheServiceIsBuiltOn) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+class MetricsService {
+ public:
+  MetricsService(std::shared_ptr<prometheus::Registry> registry, int shards);
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+};
+inline void Check() {
+  auto registry = std::make_shared<prometheus::Registry>();
+  MetricsService metrics(registry, 2);
+  auto unrelated = std::make_shared<prometheus::Registry>();
+  auto shared = std::make_shared<MetricsService>(std::make_shared<prometheus::Registry>(), 1);
+}
+struct Fixture {
+  std::shared_ptr<prometheus::Registry> m_registry = std::make_shared<prometheus::Registry>();
+  std::shared_ptr<MetricsService> m_metrics = std::make_shared<MetricsService>(m_registry, 1);
+};
+}  // namespace shop
+)cpp";
+  TUFacts F = factsFor(Code);
+  std::vector<std::string> Given;
+  for (const SourceSpan &S : F.Scan.GivenRegistries)
+    Given.push_back(Code.substr(S.Offset, S.Length) + " @" + std::to_string(S.Line));
+  // Handed to the constructor, directly or through make_shared; a registry
+  // built in the argument itself, or never handed, is not listed.
+  EXPECT_THAT(Given, ElementsAre("std::make_shared<prometheus::Registry>() @" +
+                                     std::to_string(lineOf(Code, "auto registry =")),
+                                 "std::make_shared<prometheus::Registry>() @" +
+                                     std::to_string(lineOf(Code, "m_registry ="))));
+}
+
+TEST(ServiceRecorder, FileLocalFunctionsTravelAndStaticLocalsStayInTheBody) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+namespace {
+// Doubling bounds.
+prometheus::Histogram::BucketBoundaries doubling(double start, int n) {
+  prometheus::Histogram::BucketBoundaries out;
+  for (int i = 0; i < n; ++i, start *= 2) out.push_back(start);
+  return out;
+}
+}  // namespace
+class MetricsService {
+ public:
+  MetricsService();
+  void Observe(double s) {
+    static const prometheus::Histogram::BucketBoundaries kBounds = doubling(0.1, 4);
+    latency_.Add({}, kBounds).Observe(s);
+  }
+  void Count() { kits_.Increment(); }
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Histogram>& latency_;
+  prometheus::Counter& kits_;
+};
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      latency_(prometheus::BuildHistogram().Name("latency").Help("l").Register(*registry_)),
+      kits_(prometheus::BuildCounter().Name("kits").Help("k").Register(*registry_).Add({})) {}
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  const Wrapper *Observe = wrapperNamed(C, "Observe");
+  ASSERT_NE(Observe, nullptr);
+  ASSERT_EQ(Observe->LocalConstants.size(), 1u);
+  EXPECT_TRUE(llvm::StringRef(Observe->LocalConstants.at("doubling"))
+                  .starts_with("// Doubling bounds.\nprometheus::Histogram::BucketBoundaries "
+                               "doubling(double start, int n) {"));
+  EXPECT_TRUE(llvm::StringRef(Observe->LocalConstants.at("doubling")).ends_with("return out;\n}"));
+  EXPECT_FALSE(Observe->UsesServiceState);
+  ASSERT_EQ(C.TheService.LocalConstants.size(), 1u);
+  EXPECT_EQ(C.TheService.LocalConstants[0].Name, "doubling");
+  EXPECT_TRUE(C.TheService.LocalConstants[0].Namespace.valid());
+  // No change: a wrapper using neither takes nothing along.
+  const Wrapper *Count = wrapperNamed(C, "Count");
+  ASSERT_NE(Count, nullptr);
+  EXPECT_THAT(Count->LocalConstants, IsEmpty());
+}
+
 TEST(ServiceRecorder, FileLocalConstantsTravelWithWrappersAndChains) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 namespace shop {

@@ -169,16 +169,42 @@ class TaskService {
   EXPECT_EQ(C.CallSites[1].Loc.Line, lineOf(Code, "FINISH(\"failed\""));
 }
 
-TEST(CallSites, MacroReceivingTheCallAsAnArgumentHasNoDefinition) {
-  Catalog C = catalogFor(withService(R"cpp(
+TEST(CallSites, CallWrittenInOneMacroArgumentIsACallWhereItIsWritten) {
+  std::string Code = withService(R"cpp(
 #define TWICE(stmt) do { stmt; stmt; } while (false)
+#define CHECK_EQ(a, b) do { if ((a) != (b)) return; } while (false)
+#define CALL(object, method) object.method(2)
 inline void Use(MetricsServiceProtocol& metrics) {
   TWICE(metrics.RecordKitCreated(1));
-})cpp"));
-  ASSERT_FALSE(C.CallSites.empty());
-  EXPECT_TRUE(C.CallSites[0].InMacro);
-  EXPECT_EQ(C.CallSites[0].Macro, "TWICE");
-  EXPECT_FALSE(C.CallSites[0].MacroDefinition.valid());
+  CHECK_EQ(1, (metrics.RecordKitCreated(3), 1));
+  CALL(metrics, RecordKitCreated);
+})cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 3u);
+  EXPECT_FALSE(C.CallSites[0].InMacro);
+  EXPECT_EQ(Code.substr(C.CallSites[0].Loc.Offset, C.CallSites[0].Loc.Length),
+            "metrics.RecordKitCreated(1)");
+  EXPECT_FALSE(C.CallSites[1].InMacro);
+  EXPECT_THAT(C.CallSites[1].Args, ElementsAre("3"));
+  // Spread over two arguments and the macro's body: a macro call.
+  EXPECT_TRUE(C.CallSites[2].InMacro);
+  EXPECT_EQ(C.CallSites[2].Macro, "CALL");
+}
+
+TEST(CallSites, NamespaceOfTheCallerSkipsAnonymousAndInlineOnes) {
+  Catalog C = catalogFor(withService(R"cpp(
+namespace app { inline namespace v2 { namespace {
+inline void Use(MetricsServiceProtocol& metrics) { metrics.RecordKitCreated(1); }
+} } }
+namespace app::net {
+struct Conn { void Open(MetricsServiceProtocol& m); };
+}
+void app::net::Conn::Open(MetricsServiceProtocol& m) { m.RecordKitCreated(2); }
+)cpp"));
+  ASSERT_EQ(C.CallSites.size(), 2u);
+  EXPECT_EQ(C.CallSites[0].Namespace, "shop::app");
+  // An out-of-line definition is in its class's namespace.
+  EXPECT_EQ(C.CallSites[1].Namespace, "shop::app::net");
 }
 
 TEST(CallSites, CallsThroughTheServiceClassItself) {

@@ -1,42 +1,42 @@
 #!/usr/bin/env bash
-# The migration of test-inputs/partshop, end to end:
-#   1. builds partshop_lib and dump_metrics of a copy as it is and keeps what
+# The migration of a bundled sample, end to end:
+#   1. builds the sample's targets of a copy as it is and keeps what
 #      dump_metrics prints;
 #   2. `diff` on a second copy applies with `git apply` to a pristine copy
 #      (a whitespace warning of git apply is a failure), and `apply` writes
 #      exactly that tree;
-#   3. the migrated partshop_lib and dump_metrics build, with no warning the
-#      original build did not have;
+#   3. the migrated targets build, with no warning the original build did
+#      not have, and the sample's own suite passes with as many tests;
 #   4. dump_metrics prints the same bytes as before;
-#   5. no wrapper is called any more, no production file names the
-#      interface, the registry header exists, the polling part of the
-#      service stays;
+#   5. the sample's shape checks (SHAPE, below);
 #   6. every file the migration wrote is clang-format clean in the sample's
 #      style when it was before (new files: always);
 #   7. a second `diff` finds nothing to do.
 # The git apply warning and checks 3 to 6 are all run and reported together;
 # a build that fails or a tool that does not exit 0 stops the script.
-#   usage: partshop_migrate.sh TOOL SOURCE_DIR WORK_DIR
+#   usage: sample_migrate.sh TOOL SOURCE_DIR WORK_DIR SHAPE
+# SHAPE is a bash file this script sources: it sets `name`, `targets` (the
+# build targets; empty for all) and defines `shape_checks`, which looks at
+# "$before_src" and "$src" and adds what it finds wrong to `failures`.
 set -euo pipefail
 
-if [ $# -ne 3 ]; then
-  echo "usage: $0 TOOL SOURCE_DIR WORK_DIR" >&2
+if [ $# -ne 4 ]; then
+  echo "usage: $0 TOOL SOURCE_DIR WORK_DIR SHAPE" >&2
   exit 2
 fi
 tool=$(realpath "$1")
 source_dir=$(realpath "$2")
 work=$(realpath -m "$3")
+# shellcheck source=/dev/null
+source "$4"
 
 before_src="$work/before-src"
 before_build="$work/before-build"
 src="$work/src"
 build="$work/build"
 pristine="$work/pristine"
-targets=(partshop_lib dump_metrics partshop_tests)
-production_dirs=(api metrics services utils tools)
-
 die() {
-  echo "partshop.migrate: FAIL: $*" >&2
+  echo "$name.migrate: FAIL: $*" >&2
   exit 1
 }
 step() { echo "== $*"; }
@@ -54,9 +54,9 @@ build_targets() {
   local from=$1 into=$2 log=$3
   cmake -S "$from" -B "$into" -G Ninja -DCMAKE_BUILD_TYPE=Debug > "$into.configure.log" 2>&1 ||
     { cat "$into.configure.log" >&2; die "configuring $from failed"; }
-  if ! ninja -C "$into" "${targets[@]}" > "$log" 2>&1; then
+  if ! ninja -C "$into" ${targets[@]+"${targets[@]}"} > "$log" 2>&1; then
     grep -E 'error|FAILED' "$log" | sed "s|$work/||g" | head -40 >&2
-    die "building ${targets[*]} of $from failed (full log: $log)"
+    die "building ${targets[*]:-everything} of $from failed (full log: $log)"
   fi
 }
 
@@ -77,7 +77,7 @@ cp -a "$source_dir" "$before_src"
 cp -a "$source_dir" "$src"
 cp -a "$source_dir" "$pristine"
 
-step "building ${targets[*]} as they are"
+step "building ${targets[*]:-everything} as it is"
 build_targets "$before_src" "$before_build" "$work/before-build.log"
 "$before_build/dump_metrics" > "$work/dump-before.txt" ||
   die "dump_metrics failed before the migration"
@@ -119,7 +119,7 @@ if ! diff -r "$pristine" "$src" > "$work/apply-vs-diff.txt"; then
 fi
 
 # 3. The migrated sample builds, with no new warning.
-step "building ${targets[*]} migrated"
+step "building ${targets[*]:-everything} migrated"
 build_targets "$src" "$build" "$work/build.log"
 warning_set "$work/before-build.log" > "$work/warnings-before.txt"
 warning_set "$work/build.log" > "$work/warnings-after.txt"
@@ -167,34 +167,9 @@ else
   failures+=("dump_metrics failed after the migration")
 fi
 
-# 5. The shape of the migrated tree.
-step "structural checks"
-# The wrappers, from the interface as it was.
-wrappers=$(sed -n '/^class MetricsServiceProtocol\b/,/^};/p' "$before_src/metrics/metrics_service.h" |
-  sed -nE 's/.*virtual void ([A-Za-z_][A-Za-z0-9_]*)\(.*/\1/p' | LC_ALL=C sort -u)
-[ -n "$wrappers" ] || die "found no wrapper in MetricsServiceProtocol of $before_src/metrics/metrics_service.h"
-wrapper_re=$(paste -sd'|' <<< "$wrappers")
-existing_dirs=()
-for d in "${production_dirs[@]}"; do
-  [ -d "$src/$d" ] && existing_dirs+=("$d")
-done
-calls=$(cd "$src" && grep -rnE "(\.|->)[[:space:]]*($wrapper_re)[[:space:]]*\(" "${existing_dirs[@]}" || true)
-if [ -n "$calls" ]; then
-  echo "wrapper calls left in production code:" >&2
-  echo "$calls" >&2
-  failures+=("$(grep -c . <<< "$calls") wrapper call(s) left")
-fi
-mentions=$(cd "$src" && grep -rnw MetricsServiceProtocol "${existing_dirs[@]}" || true)
-if [ -n "$mentions" ]; then
-  echo "MetricsServiceProtocol still named in production code:" >&2
-  echo "$mentions" >&2
-  failures+=("MetricsServiceProtocol still named $(grep -c . <<< "$mentions") time(s)")
-fi
-[ -f "$src/metrics/registry.h" ] || failures+=("metrics/registry.h was not written")
-for kept in RegisterForPolling StartBackgroundUpdater Shutdown PollOnce; do
-  grep -qw "$kept" "$src/metrics/metrics_service.h" ||
-    failures+=("metrics/metrics_service.h lost $kept")
-done
+# 5. The shape of the migrated tree, as the sample defines it.
+step "shape checks"
+shape_checks
 
 # 6. Edited files stay formatted (DESIGN.md: the edited regions are formatted
 # with the project's .clang-format).
@@ -239,13 +214,13 @@ fi
 stat=$(cd "$pristine" && git apply --stat "$work/migration.diff" | tail -1 | sed 's/^ *//')
 manual=$(grep -c 'warning:' "$work/diff.stderr" || true)
 echo
-echo "partshop.migrate: $stat"
-echo "partshop.migrate: $manual item(s) left for a human (warnings of diff)"
-echo "partshop.migrate: dump identical: $dump_identical"
-echo "partshop.migrate: the sample's tests: ${tests_before:-?} before, ${tests_after:-?} after"
+echo "$name.migrate: $stat"
+echo "$name.migrate: $manual item(s) left for a human (warnings of diff)"
+echo "$name.migrate: dump identical: $dump_identical"
+echo "$name.migrate: the sample's tests: ${tests_before:-?} before, ${tests_after:-?} after"
 if [ ${#failures[@]} -gt 0 ]; then
-  echo "partshop.migrate: FAIL:" >&2
+  echo "$name.migrate: FAIL:" >&2
   printf '  - %s\n' "${failures[@]}" >&2
   exit 1
 fi
-echo "partshop.migrate: ok"
+echo "$name.migrate: ok"

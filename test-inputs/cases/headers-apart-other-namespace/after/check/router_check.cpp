@@ -1,0 +1,13 @@
+#include <gtest/gtest.h>
+
+#include <app/pipeline/router.hpp>
+#include <app/telemetry/registry.hpp>
+#include <memory>
+
+TEST(Router, RecordsOnTheRegistryTheMetricsAreBuiltOn) {
+  auto registry = std::shared_ptr<prometheus::Registry>(
+      std::shared_ptr<prometheus::Registry>{}, &app::metricsRegistry());
+  app::pipeline::Router router;
+  router.route("orders", 2);
+  EXPECT_EQ(registry->Collect().size(), 2u);
+}

@@ -1,0 +1,11 @@
+#include <app/telemetry/metrics.hpp>
+#include <app/telemetry/registry.hpp>
+#include <utility>
+
+namespace app::telemetry {
+
+Metrics::Metrics(std::shared_ptr<prometheus::Registry> /*registry*/)
+    : m_registry(std::shared_ptr<prometheus::Registry>(
+          std::shared_ptr<prometheus::Registry>{}, &app::metricsRegistry())) {}
+
+}  // namespace app::telemetry

@@ -1,0 +1,10 @@
+#include <app/telemetry/registry.hpp>
+
+namespace app {
+
+prometheus::Registry& metricsRegistry() {
+  static prometheus::Registry registry;
+  return registry;
+}
+
+}  // namespace app
