@@ -144,6 +144,10 @@ Value toJSON(const CallSite &C) {
                 {"address_taken", C.AddressTaken}};
   if (!C.Namespace.empty())
     O["namespace"] = C.Namespace;
+  if (C.ReceiverParam.valid())
+    O["receiver_param"] = toJSON(C.ReceiverParam);
+  if (C.ReceiverParamUses)
+    O["receiver_param_uses"] = C.ReceiverParamUses;
   if (!C.DerivedCaller.empty())
     O["derived_caller"] = C.DerivedCaller;
   if (C.Inactive)
@@ -246,6 +250,13 @@ Value toJSON(const RecordBeforeFailure &R) {
                 {"enclosing_function", R.EnclosingFunction}};
 }
 
+Value toJSON(const RegistryHandOff &R) {
+  Object O{{"callee", R.Callee}, {"index", R.Index}};
+  if (R.Init.valid())
+    O["init"] = toJSON(R.Init);
+  return O;
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -269,6 +280,8 @@ Value toJSON(const Facts &F) {
     O["include_spellings"] = std::move(Spellings);
   if (!F.GivenRegistries.empty())
     O["given_registries"] = arrayOf(F.GivenRegistries);
+  if (!F.RegistryHandOffs.empty())
+    O["registry_hand_offs"] = arrayOf(F.RegistryHandOffs);
   return O;
 }
 
@@ -336,6 +349,15 @@ bool mapU32(ObjectMapper &O, llvm::StringLiteral Key, unsigned &Out) {
   if (!O.map(Key, N))
     return false;
   Out = N.V;
+  return true;
+}
+
+bool mapOptionalU32(ObjectMapper &O, llvm::StringLiteral Key, unsigned &Out) {
+  std::optional<U32> N;
+  if (!O.mapOptional(Key, N))
+    return false;
+  if (N)
+    Out = N->V;
   return true;
 }
 
@@ -532,6 +554,8 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.map("in_lambda", Out.InLambda) && O.map("in_template", Out.InTemplate) &&
         O.map("in_test", Out.InTest) && O.map("address_taken", Out.AddressTaken) &&
         O.mapOptional("namespace", Out.Namespace) &&
+        O.mapOptional("receiver_param", Out.ReceiverParam) &&
+        mapOptionalU32(O, "receiver_param_uses", Out.ReceiverParamUses) &&
         O.mapOptional("derived_caller", Out.DerivedCaller) &&
         O.mapOptional("inactive", Out.Inactive)))
     return false;
@@ -647,6 +671,12 @@ bool fromJSON(const Value &E, RecordBeforeFailure &Out, Path P) {
          O.map("enclosing_function", Out.EnclosingFunction);
 }
 
+bool fromJSON(const Value &E, RegistryHandOff &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("callee", Out.Callee) && mapU32(O, "index", Out.Index) &&
+         O.mapOptional("init", Out.Init);
+}
+
 bool fromJSON(const Value &E, Facts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("service_vars", Out.ServiceVars) &&
@@ -662,7 +692,8 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.map("files", Out.Files) &&
          O.map("upper_snake_names", Out.UpperSnakeNames) &&
          O.mapOptional("include_spellings", Out.IncludeSpellings) &&
-         O.mapOptional("given_registries", Out.GivenRegistries);
+         O.mapOptional("given_registries", Out.GivenRegistries) &&
+         O.mapOptional("registry_hand_offs", Out.RegistryHandOffs);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

@@ -45,6 +45,7 @@ llvm::json::Value toJSON(const MethodDecl &M);
 llvm::json::Value toJSON(const Registration &R);
 llvm::json::Value toJSON(const WallClockRead &W);
 llvm::json::Value toJSON(const RecordBeforeFailure &R);
+llvm::json::Value toJSON(const RegistryHandOff &R);
 llvm::json::Value toJSON(const Facts &F);
 llvm::json::Value toJSON(const TUFacts &F);
 
@@ -84,6 +85,7 @@ bool fromJSON(const llvm::json::Value &V, DoubleMention &Out, llvm::json::Path P
 bool fromJSON(const llvm::json::Value &V, Registration &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, WallClockRead &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, RecordBeforeFailure &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, RegistryHandOff &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Facts &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, TUFacts &Out, llvm::json::Path P);
 

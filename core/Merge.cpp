@@ -253,6 +253,9 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     for (const SourceSpan &R : F.GivenRegistries)
       if (!llvm::is_contained(Out.GivenRegistries, R))
         Out.GivenRegistries.push_back(R);
+    for (const RegistryHandOff &R : F.RegistryHandOffs)
+      if (!llvm::is_contained(Out.RegistryHandOffs, R))
+        Out.RegistryHandOffs.push_back(R);
     for (const auto &[File, Spelling] : F.IncludeSpellings) {
       auto [It, New] = Out.IncludeSpellings.emplace(File, Spelling);
       if (!New && Spelling < It->second)
@@ -295,6 +298,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
   llvm::sort(Out.GivenRegistries);
+  llvm::sort(Out.RegistryHandOffs);
   Out.Files.assign(Files.begin(), Files.end());
   for (auto &[File, FileNames] : Names)
     Out.UpperSnakeNames[File].assign(FileNames.begin(), FileNames.end());

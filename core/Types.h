@@ -184,6 +184,12 @@ struct CallSite {
   SourceSpan MacroDefinition;
   std::vector<std::string> MacroArgs;
   bool InLambda = false;
+  /// Called on a parameter of the lambda it is in (`[&](auto& m) {
+  /// m.record(..); }`): the parameter's name, and how many times the lambda
+  /// names it. When every one of those is a call that is rewritten, the
+  /// name goes (`auto& /*m*/`), as nothing uses it any more.
+  SourceSpan ReceiverParam;
+  unsigned ReceiverParamUses = 0;
   bool InTemplate = false;
   /// In test code: a file only TUs including a test framework read. Set
   /// when the catalog is built from every TU (buildCatalog).
@@ -369,6 +375,22 @@ struct RecordBeforeFailure {
   std::string EnclosingFunction;
 };
 
+/// A registry handed to a function's parameter: the function, the
+/// parameter's index, and the `std::make_shared<prometheus::Registry>()`
+/// initializing what is handed (Init). Without Init: a parameter whose value
+/// the function hands on to the service's constructor.
+struct RegistryHandOff {
+  std::string Callee; ///< Qualified, as InjectionPoint::Owner.
+  unsigned Index = 0;
+  SourceSpan Init;
+  bool operator==(const RegistryHandOff &O) const {
+    return Callee == O.Callee && Index == O.Index && Init == O.Init;
+  }
+  bool operator<(const RegistryHandOff &O) const {
+    return std::tie(Callee, Index, Init) < std::tie(O.Callee, O.Index, O.Init);
+  }
+};
+
 struct Facts {
   std::vector<ServiceVar> ServiceVars;
   std::vector<Expectation> Expectations;
@@ -396,6 +418,10 @@ struct Facts {
   /// building the service on a registry of its own, and reading it): once
   /// the metrics move to registry.expr, so must that registry.
   std::vector<SourceSpan> GivenRegistries;
+  /// Registries handed one step further: a function handing its parameter
+  /// on to the service (no Init), and calls handing it such a registry
+  /// (Init): those registries are given to the service too.
+  std::vector<RegistryHandOff> RegistryHandOffs;
 };
 
 /// How a new `#include` of the project file \p File is spelled: as the

@@ -517,6 +517,58 @@ std::string signatureOf(const FunctionDecl *F) {
   return S;
 }
 
+namespace {
+
+/// \p Arg without implicit nodes, copies and `std::move`.
+const Expr *handedValue(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreImplicit();
+  while (true) {
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(E); Copy && Copy->getNumArgs() == 1)
+      E = Copy->getArg(0)->IgnoreImplicit();
+    else if (const auto *Move = dyn_cast<CallExpr>(E);
+             Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+             Move->getDirectCallee()->isInStdNamespace() &&
+             Move->getDirectCallee()->getName() == "move")
+      E = Move->getArg(0)->IgnoreImplicit();
+    else
+      return E;
+  }
+}
+
+/// The `std::make_shared<prometheus::Registry>()` initializing the local
+/// variable or field \p Arg names, written in a project file.
+const CallExpr *freshRegistryIn(const Expr *Arg, const Locator &Loc) {
+  const Expr *E = handedValue(Arg);
+  if (!isRegistryHolder(E->getType()))
+    return nullptr;
+  const Expr *Init = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD))
+      Init = VD->getInit();
+  } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      Init = FD->getInClassInitializer();
+  }
+  const auto *Make = Init ? dyn_cast<CallExpr>(Init->IgnoreImplicit()) : nullptr;
+  const FunctionDecl *Callee = Make ? Make->getDirectCallee() : nullptr;
+  if (!Callee || Make->getNumArgs() != 0 || !Callee->isInStdNamespace() ||
+      Callee->getName() != "make_shared" || !Loc.inProject(Make->getBeginLoc()) ||
+      Make->getBeginLoc().isMacroID())
+    return nullptr;
+  return Make;
+}
+
+/// The arguments of a construction or a call, and what it calls.
+std::pair<llvm::ArrayRef<const Expr *>, const FunctionDecl *> argumentsOf(const Expr *Call) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
+    return {llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), CE->getConstructor()};
+  const auto *CE = cast<CallExpr>(Call);
+  return {llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), CE->getDirectCallee()};
+}
+
+} // namespace
+
 void recordGivenRegistries(const CXXRecordDecl *Service, ASTContext &Ctx, const Locator &Loc,
                            TUFacts &Out) {
   // The service built by its constructor or by std::make_shared.
@@ -527,41 +579,40 @@ void recordGivenRegistries(const CXXRecordDecl *Service, ASTContext &Ctx, const 
                    classTemplateSpecializationDecl(hasTemplateArgument(0, refersToType(
                        hasUnqualifiedDesugaredType(recordType(hasDeclaration(
                            cxxRecordDecl(equalsNode(Service)))))))))))))));
-  std::set<const Expr *> Inits;
+  std::set<const Expr *> Inits, Built;
   for (const BoundNodes &N : match(findAll(expr(Builds).bind("build")), Ctx)) {
-    const Expr *Build = N.getNodeAs<Expr>("build");
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(Build))
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-    else
-      Args = llvm::ArrayRef(cast<CallExpr>(Build)->getArgs(), cast<CallExpr>(Build)->getNumArgs());
-    for (const Expr *Arg : Args) {
-      const Expr *E = Arg->IgnoreImplicit();
-      if (const auto *Copy = dyn_cast<CXXConstructExpr>(E); Copy && Copy->getNumArgs() == 1)
-        E = Copy->getArg(0)->IgnoreImplicit();
-      if (!isRegistryHolder(E->getType()))
+    Built.insert(N.getNodeAs<Expr>("build"));
+    for (const Expr *Arg : argumentsOf(N.getNodeAs<Expr>("build")).first) {
+      if (const CallExpr *Make = freshRegistryIn(Arg, Loc)) {
+        if (Inits.insert(Make).second)
+          Out.Scan.GivenRegistries.push_back(Loc.span(Make));
         continue;
-      const Expr *Init = nullptr;
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-        if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()); VD && VD->hasLocalStorage())
-          Init = VD->getInit();
-      } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-          Init = FD->getInClassInitializer();
       }
-      if (!Init)
-        continue;
-      const auto *Make = dyn_cast<CallExpr>(Init->IgnoreImplicit());
-      const FunctionDecl *Callee = Make ? Make->getDirectCallee() : nullptr;
-      if (!Callee || Make->getNumArgs() != 0 || !Callee->isInStdNamespace() ||
-          Callee->getName() != "make_shared" || !Loc.inProject(Make->getBeginLoc()) ||
-          Make->getBeginLoc().isMacroID())
-        continue;
-      if (Inits.insert(Make).second)
-        Out.Scan.GivenRegistries.push_back(Loc.span(Make));
+      // A parameter handed on: its callers' registries are given too.
+      const auto *Ref = dyn_cast<DeclRefExpr>(handedValue(Arg));
+      const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      const auto *F = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+      const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+      if (F && isRegistryHolder(P->getType()) && !(M && M->getParent()->isLambda()))
+        Out.Scan.RegistryHandOffs.push_back({qualifiedName(F), P->getFunctionScopeIndex(), {}});
     }
   }
+  // Every call handing a fresh registry to some function's parameter.
+  for (const BoundNodes &N :
+       match(findAll(expr(anyOf(cxxConstructExpr(), callExpr())).bind("call")), Ctx)) {
+    auto [Args, Callee] = argumentsOf(N.getNodeAs<Expr>("call"));
+    if (!Callee || Built.count(N.getNodeAs<Expr>("call")))
+      continue;
+    for (size_t I = 0; I < Args.size(); ++I)
+      if (const CallExpr *Make = freshRegistryIn(Args[I], Loc))
+        Out.Scan.RegistryHandOffs.push_back(
+            {qualifiedName(Callee), static_cast<unsigned>(I), Loc.span(Make)});
+  }
   llvm::sort(Out.Scan.GivenRegistries);
+  llvm::sort(Out.Scan.RegistryHandOffs);
+  Out.Scan.RegistryHandOffs.erase(
+      std::unique(Out.Scan.RegistryHandOffs.begin(), Out.Scan.RegistryHandOffs.end()),
+      Out.Scan.RegistryHandOffs.end());
 }
 
 void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Out) {

@@ -91,6 +91,7 @@ private:
           Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
         Base = Op->getArg(0);
       C.Receiver = ME->isImplicitAccess() ? "" : Loc.text(Base);
+      recordLambdaParam(Ctx, Base, C);
     }
     for (const Expr *Arg : Call->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
@@ -155,6 +156,24 @@ private:
   /// Where the call is written in its macro's definition. The receiver and
   /// the method name must be spelled there, not passed in as arguments:
   /// rewriting the definition then rewrites every expansion alike.
+  /// A receiver that is a named parameter of the lambda around the call:
+  /// its name, and how often the lambda's body names it.
+  void recordLambdaParam(ASTContext &Ctx, const Expr *Receiver, CallSite &C) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Receiver);
+    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const auto *Op = P ? dyn_cast<CXXMethodDecl>(P->getDeclContext()) : nullptr;
+    if (!Op || !Op->getParent()->isLambda() || !P->getIdentifier() || !Op->hasBody() ||
+        P->getLocation().isMacroID())
+      return;
+    unsigned Uses = 0;
+    for (const BoundNodes &N : match(
+             findAll(declRefExpr(to(parmVarDecl(equalsNode(P)))).bind("use")), *Op->getBody(),
+             Ctx))
+      Uses += N.getNodeAs<DeclRefExpr>("use") != nullptr;
+    C.ReceiverParam = Loc.span(SourceRange(P->getLocation(), P->getLocation()));
+    C.ReceiverParamUses = Uses;
+  }
+
   /// The whole call is written in one argument of a macro
   /// (`EXPECT_EQ(m.value(), 1)`): it is rewritten where it is written, as if
   /// no macro were there.

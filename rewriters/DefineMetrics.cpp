@@ -123,8 +123,15 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
                "/*" + Name + "*/", "unused parameter " + Name + " of " + S.Name);
     }
     // So is a registry the service is built on elsewhere (a test's own,
-    // read back after the code under test recorded).
-    for (const SourceSpan &R : Ctx.F.GivenRegistries) {
+    // read back after the code under test recorded), directly or through a
+    // constructor or function handing its parameter on to the service.
+    std::vector<SourceSpan> Given = Ctx.F.GivenRegistries;
+    for (const RegistryHandOff &Param : Ctx.F.RegistryHandOffs)
+      for (const RegistryHandOff &Arg : Ctx.F.RegistryHandOffs)
+        if (!Param.Init.valid() && Arg.Init.valid() && Arg.Callee == Param.Callee &&
+            Arg.Index == Param.Index && !llvm::is_contained(Given, Arg.Init))
+          Given.push_back(Arg.Init);
+    for (const SourceSpan &R : Given) {
       Ctx.edit(R.File, R.Offset, R.Length,
                "std::shared_ptr<prometheus::Registry>(std::shared_ptr<prometheus::Registry>{}, &" +
                    P.RegistryExpr + ")",

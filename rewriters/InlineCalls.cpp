@@ -154,6 +154,36 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     for (auto &[Span, E] : List)
       if (!Consumed.count({File, E.Offset}))
         Ctx.edit(File, E.Offset, E.Length, E.Text, E.Origin);
+
+  // A lambda parameter every use of which was a call rewritten above loses
+  // its name (`[&](auto& /*m*/)`): the lambda keeps its signature for
+  // whoever calls it, and no unused-parameter warning appears.
+  std::map<std::pair<std::string, unsigned>, std::pair<const CallSite *, unsigned>> Params;
+  std::set<std::pair<std::string, unsigned>> ParamStays;
+  for (const CallSite &CS : Ctx.C.CallSites) {
+    if (!CS.ReceiverParam.valid())
+      continue;
+    auto Key = std::make_pair(CS.ReceiverParam.File, CS.ReceiverParam.Offset);
+    auto &[First, Rewritten] = Params[Key];
+    First = First ? First : &CS;
+    const WrapperPlan *WP = Ctx.P.wrapper(CS.Signature);
+    if (WP && WP->Fate != WrapperFate::Keep && !CS.InMacro)
+      ++Rewritten;
+    else
+      ParamStays.insert(Key);
+  }
+  for (const auto &[Key, Entry] : Params) {
+    const auto &[CS, Rewritten] = Entry;
+    if (ParamStays.count(Key) || Rewritten != CS->ReceiverParamUses)
+      continue;
+    auto Text = Ctx.text(Key.first);
+    if (!Text)
+      return Text.takeError();
+    const SourceSpan &P = CS->ReceiverParam;
+    std::string Name = Text->substr(P.Offset, P.Length);
+    Ctx.edit(P.File, P.Offset, P.Length, "/*" + Name + "*/",
+             "unused lambda parameter " + Name + " at " + where(P));
+  }
   return llvm::Error::success();
 }
 

@@ -355,6 +355,21 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
              E.Length > 0;
     });
   };
+  // Building the service registers what stays in it (metrics kept or dead,
+  // on the registry it is given): a variable that builds one stays while
+  // anything does, although nothing else uses it any more.
+  bool Registers = llvm::any_of(Ctx.P.Metrics, [](const MetricPlan &MP) {
+    return MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead;
+  });
+  llvm::StringRef ServiceName = Ctx.C.TheService.Name;
+  ServiceName = ServiceName.substr(ServiceName.rfind(':') + 1);
+  auto BuildsService = [&](const ServiceVar &V, llvm::StringRef Decl) {
+    llvm::StringRef Type = V.Type;
+    return V.Double.empty() && !Type.contains('&') && !Type.contains('*') &&
+           containsWord(Decl, ServiceName) &&
+           (Type.rtrim().ends_with(ServiceName) || Decl.contains("make_shared<") ||
+            Decl.contains("make_unique<"));
+  };
   // A call the preprocessor skipped still needs what it is called on.
   std::set<std::string> InactiveReceivers;
   for (const CallSite &CS : Ctx.C.CallSites)
@@ -373,6 +388,8 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
     auto Text = Ctx.text(V.Decl.File);
     if (!Text)
       return Text.takeError();
+    if (Registers && BuildsService(V, llvm::StringRef(*Text).substr(V.Decl.Offset, V.Decl.Length)))
+      continue;
     auto [Off, Len] = declarationLines(*Text, V.Decl.Offset, V.Decl.Length);
     Ctx.edit(V.Decl.File, Off, Len, "", "'" + V.Name + "' is no longer used");
   }

@@ -175,6 +175,8 @@ std::vector<TUFacts> everyField() {
   Plain2.Args.clear();
   Plain2.DerivedCaller = "shop::AuditedMetricsService";
   Plain2.Namespace = "shop::kits";
+  Plain2.ReceiverParam = span("services/kit_service.cpp", 3, 33);
+  Plain2.ReceiverParamUses = 2;
   Plain2.Inactive = true;
   CallSite MacroInArgument = C;
   MacroInArgument.MacroDefinition = SourceSpan();
@@ -359,6 +361,8 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Scan.UpperSnakeNames, Written[0].Scan.UpperSnakeNames);
   EXPECT_EQ(A.Scan.IncludeSpellings, Written[0].Scan.IncludeSpellings);
   EXPECT_EQ(A.Partial.CallSites[1].Namespace, "shop::kits");
+  EXPECT_EQ(A.Partial.CallSites[1].ReceiverParamUses, 2u);
+  EXPECT_EQ(A.Partial.CallSites[1].ReceiverParam.Offset, 33u);
   EXPECT_EQ(A.Partial.CallSites[0].Namespace, "");
 }
 

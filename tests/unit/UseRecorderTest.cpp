@@ -191,6 +191,32 @@ inline void Use(MetricsServiceProtocol& metrics) {
   EXPECT_EQ(C.CallSites[2].Macro, "CALL");
 }
 
+TEST(CallSites, CallOnALambdasParameterNamesItAndCountsItsUses) {
+  std::string Code = withService(R"cpp(
+template <class M, class F> void withMetrics(M* m, F f) { if (m) f(*m); }
+inline void Use(MetricsServiceProtocol* metrics) {
+  withMetrics(metrics, [](auto& m) { m.RecordKitCreated(1); });
+  withMetrics(metrics, [](MetricsServiceProtocol& other) {
+    other.RecordKitCreated(2);
+    MetricsServiceProtocol* again = &other;
+    (void)again;
+  });
+  metrics->RecordKitCreated(3);
+})cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 3u);
+  const CallSite &Generic = C.CallSites[0];
+  ASSERT_TRUE(Generic.ReceiverParam.valid());
+  EXPECT_EQ(Code.substr(Generic.ReceiverParam.Offset, Generic.ReceiverParam.Length), "m");
+  EXPECT_EQ(Generic.ReceiverParamUses, 1u);
+  const CallSite &Named = C.CallSites[1];
+  ASSERT_TRUE(Named.ReceiverParam.valid());
+  EXPECT_EQ(Code.substr(Named.ReceiverParam.Offset, Named.ReceiverParam.Length), "other");
+  EXPECT_EQ(Named.ReceiverParamUses, 2u); // the call and `&other`
+  // No change: a function's own parameter is not a lambda's.
+  EXPECT_FALSE(C.CallSites[2].ReceiverParam.valid());
+}
+
 TEST(CallSites, NamespaceOfTheCallerSkipsAnonymousAndInlineOnes) {
   Catalog C = catalogFor(withService(R"cpp(
 namespace app { inline namespace v2 { namespace {
