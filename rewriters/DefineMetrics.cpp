@@ -2,12 +2,12 @@
 //
 // Each moved or shared metric is defined in its owner's .cpp (an `inline`
 // definition in the header when the owner has no .cpp) and declared `extern`
-// in the owner's header, in the service's namespace, with the includes that
-// needs. The registry header is written when the project has none, and the
-// service's own registry member is pointed at it, so what the service still
-// exposes and what the constants record land on one registry (the
-// constructor parameter it was initialized from, if nothing else uses it,
-// loses its name).
+// in the owner's header, in the namespace of the code recording it, with the
+// includes that needs. The registry header is written when the project has
+// none, and the service's own registry member is pointed at it, so what the
+// service still exposes and what the constants record land on one registry
+// (the constructor parameter it was initialized from, if nothing else uses
+// it, loses its name); so is any registry the service is built on.
 //
 //===----------------------------------------------------------------------===//
 

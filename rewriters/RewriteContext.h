@@ -25,7 +25,8 @@ struct RewriteContext {
   const FileReader &Read;
   RewriteResult Result;
   std::map<std::string, std::string> Texts;
-  /// Blocks to insert at the top of the service's namespace, per file, in
+  /// Blocks to insert at the top of the namespace for new code
+  /// (Plan::namespaceIn), per file, in
   /// order: [0] file-local constants, [1] definitions and declarations,
   /// [2] file-local helpers.
   enum Slot { LocalConstants, Definitions, Helpers };
