@@ -11,6 +11,9 @@
 #                     left out; without it stderr must hold no `warning:` line
 #   compile-flags     optional: one more set of compiler flags per line (say
 #                     `-DTRACING`) the result must also compile with
+#   std               optional: the C++ standard the case is written in
+#                     (`c++20`; default c++17), for the database and the
+#                     compile checks
 # A compile database listing every .cpp is written next to the copy (the
 # root, and root/include when there is one, on the include path); the
 # copy's path is written <root> in the messages compared.
@@ -18,7 +21,7 @@
 # Checks: the exit code (when it differs nothing else is checked); stderr;
 # when after/ equals before/, that nothing at all is printed; the tree equals
 # after/ (diff -r, compile_commands.json aside); every .cpp of the result
-# compiles without a warning (g++, and clang++ when installed: -std=c++17
+# compiles without a warning (g++, and clang++ when installed: -std=STD
 # -fsyntax-only -Wall -Wextra -Werror); a second `apply` changes nothing.
 # Every check runs; the failures are listed together at the end.
 set -euo pipefail
@@ -52,7 +55,11 @@ cpp_files() {
 }
 
 # The compile database: every .cpp of the tree.
-write_compile_db "$root"
+std=c++17
+if [ -f "$case_dir/std" ]; then
+  std=$(tr -d '[:space:]' < "$case_dir/std")
+fi
+write_compile_db "$root" "$std"
 
 # run_tool PREFIX: `apply` from the root. Sets $rc; leaves PREFIX.out,
 # PREFIX.err and PREFIX.diag (stderr without the diffstat).
@@ -125,7 +132,7 @@ while IFS= read -r f; do
   for cxx in "${compilers[@]}"; do
     for flags in "${flag_sets[@]}"; do
       # shellcheck disable=SC2086  # one line, several flags
-      if ! "$cxx" -std=c++17 -fsyntax-only -Wall -Wextra -Werror $flags $(include_flags "$root") "$root/$f" \
+      if ! "$cxx" -std="$std" -fsyntax-only -Wall -Wextra -Werror $flags $(include_flags "$root") "$root/$f" \
           > "$work/compile.log" 2>&1; then
         sed -i "s|$root/||g" "$work/compile.log"
         show "$cxx $flags on $f:" "$work/compile.log"

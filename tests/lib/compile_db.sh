@@ -1,6 +1,6 @@
-# Sourced by the case runners: write_compile_db ROOT writes
+# Sourced by the case runners: write_compile_db ROOT [STD] writes
 # ROOT/compile_commands.json listing every .cpp under ROOT (sorted), each
-# compiled as C++17 with ROOT on the include path (and ROOT/include, when
+# compiled as STD (default c++17) with ROOT on the include path (and ROOT/include, when
 # there is one: headers kept apart from their sources). include_flags ROOT
 # prints those -I flags.
 
@@ -11,15 +11,15 @@ include_flags() {
 }
 
 write_compile_db() {
-  local root=$1 first=1 f inc
+  local root=$1 std=${2:-c++17} first=1 f inc
   inc=$(include_flags "$root")
   {
     echo "["
     while IFS= read -r f; do
       [ "$first" = 1 ] || echo ","
       first=0
-      printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=c++17 %s -c %s/%s"}' \
-        "$root" "$root" "$f" "$inc" "$root" "$f"
+      printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=%s %s -c %s/%s"}' \
+        "$root" "$root" "$f" "$std" "$inc" "$root" "$f"
     done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
     echo
     echo "]"

@@ -1,0 +1,8 @@
+#include "services/order_service.h"
+
+int main() {
+  shop::orders::OrderService orders;
+  orders.Place({.part = "bolt", .quantity = 2});
+  orders.Restock(5u);
+  return 0;
+}
