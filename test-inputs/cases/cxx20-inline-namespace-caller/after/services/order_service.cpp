@@ -16,12 +16,24 @@ prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL =
 }  // namespace shop::orders
 
 namespace shop::orders::inline v2 {
+namespace {
+
+void RecordReturnedQuantity(int quantity) {
+  INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{"operation", "return"}})
+      .Increment(quantity);
+}
+
+}  // namespace
 
 OrderService::OrderService() {}
 
 void OrderService::Place(const Order& order) {
   INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{"operation", "order"}})
       .Increment(-order.quantity);
+}
+
+void OrderService::Return(const Order& order) {
+  RecordReturnedQuantity(order.quantity);
 }
 
 }  // namespace shop::orders::inline v2

@@ -30,6 +30,7 @@ class OrderService {
         .Increment(static_cast<int>(count));
   }
   void Place(const Order& order);
+  void Return(const Order& order);
 };
 
 }  // namespace shop::orders::inline v2

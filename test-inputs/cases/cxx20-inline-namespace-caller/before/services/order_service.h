@@ -21,6 +21,7 @@ class OrderService {
     metrics_.RecordQuantityChange("restock", static_cast<int>(count));
   }
   void Place(const Order& order);
+  void Return(const Order& order);
 
  private:
   MetricsServiceProtocol& metrics_;
