@@ -119,15 +119,15 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     auto It = Calls.find(G.If.File);
     if (It == Calls.end())
       continue;
-    std::vector<Edit> Inner;
-    for (const auto &[Span, E] : It->second)
-      if (Span.Offset >= G.Body.Offset && Span.Offset + Span.Length <= G.Body.Offset + G.Body.Length)
-        Inner.push_back(E);
-    if (Inner.empty())
-      continue;
     auto Within = [&](const SourceSpan &S) {
       return S.Offset >= G.Body.Offset && S.Offset + S.Length <= G.Body.Offset + G.Body.Length;
     };
+    std::vector<Edit> Inner;
+    for (const auto &[Span, E] : It->second)
+      if (Within(Span))
+        Inner.push_back(E);
+    if (Inner.empty())
+      continue;
     if (llvm::any_of(Staying[G.If.File], Within))
       continue; // a call it guards keeps the pointer: the calls are rewritten inside it
     if (!G.OnlyRecords) {
