@@ -220,10 +220,13 @@ Value toJSON(const ServiceVar &V) {
 }
 
 Value toJSON(const Expectation &E) {
-  return Object{{"stmt", toJSON(E.Stmt)},      {"mock", E.Mock},
-                {"wrapper", E.Wrapper},        {"args", strings(E.Args)},
-                {"times", E.Times},            {"times_known", E.TimesKnown},
-                {"scope_end", E.ScopeEnd},     {"test", E.Test}};
+  Object O{{"stmt", toJSON(E.Stmt)},  {"mock", E.Mock},
+           {"wrapper", E.Wrapper},    {"args", strings(E.Args)},
+           {"times", E.Times},        {"times_known", E.TimesKnown},
+           {"scope_end", E.ScopeEnd}, {"test", E.Test}};
+  if (!E.Namespace.empty())
+    O["namespace"] = E.Namespace;
+  return O;
 }
 
 Value toJSON(const DoubleMention &D) {
@@ -642,7 +645,8 @@ bool fromJSON(const Value &E, Expectation &Out, Path P) {
   return O && O.map("stmt", Out.Stmt) && O.map("mock", Out.Mock) &&
          O.map("wrapper", Out.Wrapper) && O.map("args", Out.Args) &&
          mapU32(O, "times", Out.Times) && O.map("times_known", Out.TimesKnown) &&
-         mapU32(O, "scope_end", Out.ScopeEnd) && O.map("test", Out.Test);
+         mapU32(O, "scope_end", Out.ScopeEnd) && O.map("test", Out.Test) &&
+         O.mapOptional("namespace", Out.Namespace);
 }
 
 bool fromJSON(const Value &E, DoubleMention &Out, Path P) {

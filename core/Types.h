@@ -336,6 +336,9 @@ struct Expectation {
   /// value assertion goes.
   unsigned ScopeEnd = 0;
   std::string Test; ///< Enclosing function.
+  /// Innermost named, non-inline namespace of the test (as for CallSite):
+  /// the value assertion names the constants from there.
+  std::string Namespace;
 };
 
 /// `using testing_utils::StubMetricsService;` and other declarations that

@@ -200,8 +200,10 @@ private:
     if (SawActions && !SawTimes)
       E.TimesKnown = false;
     E.ScopeEnd = SM.getFileOffset(SM.getFileLoc(Block->getRBracLoc()));
-    if (const FunctionDecl *FD = enclosingFunction(Ctx, Full))
+    if (const FunctionDecl *FD = enclosingFunction(Ctx, Full)) {
       E.Test = qualifiedName(FD);
+      E.Namespace = namespaceOf(FD);
+    }
     Out.Scan.Expectations.push_back(std::move(E));
   }
 

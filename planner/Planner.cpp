@@ -612,6 +612,9 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
                                      : CS.Loc.File,
                                  CS.Namespace);
   }
+  // A test file that records nothing itself: where its expectations are.
+  for (const Expectation &E : F.Expectations)
+    P.FileNamespaces.try_emplace(E.Stmt.File, E.Namespace);
   // registry.header names a project file by its path from the root, or as
   // the project's includes spell it (`ingestd/telemetry/registry.hpp` for
   // `include/ingestd/telemetry/registry.hpp` on the include path).

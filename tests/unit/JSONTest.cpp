@@ -202,6 +202,7 @@ std::vector<TUFacts> everyField() {
   E.Test = "KitTest_Creates_Test::TestBody";
   Expectation Counted = E;
   Counted.TimesKnown = true;
+  Counted.Namespace = "shop::kits";
   F.Expectations = {E, Counted};
   F.DoubleMentions = {{span("tests/kit_test.cpp", 3, 40), "shop::StubMetricsService"}};
   ArgumentSite AS;
@@ -364,6 +365,8 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Partial.CallSites[1].ReceiverParamUses, 2u);
   EXPECT_EQ(A.Partial.CallSites[1].ReceiverParam.Offset, 33u);
   EXPECT_EQ(A.Partial.CallSites[0].Namespace, "");
+  EXPECT_EQ(A.Scan.Expectations[0].Namespace, "");
+  EXPECT_EQ(A.Scan.Expectations[1].Namespace, "shop::kits");
 }
 
 TEST(JSON, EveryEnumNameReadsBack) {

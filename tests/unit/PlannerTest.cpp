@@ -118,6 +118,23 @@ TEST(Planner, OwnerIsTheModuleWithMostCallSites) {
   EXPECT_EQ(Q->Namespace, "shop");
 }
 
+TEST(Planner, ATestFileWithOnlyExpectationsUsesTheirNamespace) {
+  Fixture X;
+  Expectation Global, Nested;
+  Global.Stmt.File = "tests/global_test.cpp";
+  Nested.Stmt.File = "tests/nested_test.cpp";
+  Nested.Namespace = "shop::kits";
+  X.F.Expectations = {Global, Nested};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(P.namespaceIn("tests/global_test.cpp"), "");
+  EXPECT_EQ(P.namespaceIn("tests/nested_test.cpp"), "shop::kits");
+  // A test file with call sites keeps theirs.
+  X.F.Expectations[0].Stmt.File = "tests/kit_service_test.cpp";
+  X.C.CallSites.back().Namespace = "shop::testing";
+  P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(P.namespaceIn("tests/kit_service_test.cpp"), "shop::testing");
+}
+
 TEST(Planner, SpelledFromAnotherNamespace) {
   EXPECT_EQ(spelledFrom("K", "app::pipeline", "app::pipeline"), "K");
   EXPECT_EQ(spelledFrom("K", "app::pipeline", "app::pipeline::detail"), "K");

@@ -60,9 +60,26 @@ TEST(KitsTest, Records) {
   EXPECT_EQ(A.Stmt.Line, lineOf(Code, "EXPECT_CALL(metrics, RecordKitCreated"));
   EXPECT_EQ(Code[A.ScopeEnd], '}');
   EXPECT_EQ(A.Test, "shop::KitsTest_Records_Test::TestBody");
+  EXPECT_EQ(A.Namespace, "shop");
   const Expectation &B = F.Scan.Expectations[1];
   EXPECT_THAT(B.Args, ElementsAre("\"add\"", "::testing::_"));
   EXPECT_EQ(B.Times, 1u);
+}
+
+TEST(TestRecorder, ExpectationNamespaceSkipsAnonymousOnes) {
+  std::string Code = withDoubles(R"cpp(
+namespace {
+TEST(KitsTest, Records) {
+  ::testing::StrictMock<shop::MockMetricsService> metrics;
+  shop::Kits kits(metrics);
+  EXPECT_CALL(metrics, RecordKitCreated(1));
+  kits.Make();
+}
+}  // namespace
+)cpp");
+  TUFacts F = factsFor(Code);
+  ASSERT_EQ(F.Scan.Expectations.size(), 1u);
+  EXPECT_EQ(F.Scan.Expectations[0].Namespace, "");
 }
 
 TEST(TestRecorder, HoldersOfDoublesWithTheirUses) {
