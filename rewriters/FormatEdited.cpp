@@ -198,18 +198,34 @@ formatEditedLines(const clang::format::FormatStyle &Style, llvm::StringRef Code,
   if (!DroppedJoin)
     return Kept;
   // The layout counted on pulling a neighbour onto an edited line (a short
-  // function or block). Lay the edited lines out again without such merges.
-  clang::format::FormatStyle NoMerges = Style;
-  NoMerges.AllowShortBlocksOnASingleLine = clang::format::FormatStyle::SBS_Never;
-  NoMerges.AllowShortCaseExpressionOnASingleLine = false;
-  NoMerges.AllowShortCaseLabelsOnASingleLine = false;
-  NoMerges.AllowShortCompoundRequirementOnASingleLine = false;
-  NoMerges.AllowShortEnumsOnASingleLine = false;
-  NoMerges.AllowShortFunctionsOnASingleLine = clang::format::FormatStyle::SFS_None;
-  NoMerges.AllowShortIfStatementsOnASingleLine = clang::format::FormatStyle::SIS_Never;
-  NoMerges.AllowShortLambdasOnASingleLine = clang::format::FormatStyle::SLS_None;
-  NoMerges.AllowShortLoopsOnASingleLine = false;
-  return formatAndFilter(NoMerges, Code, Ranges, FileName, DroppedJoin);
+  // function or block). Lay the edited lines out again with only empty
+  // bodies merged (`Foo::Foo() {}` stays whole), and with no merge at all if
+  // even that pulls a neighbour in.
+  using FS = clang::format::FormatStyle;
+  FS Merges = Style;
+  Merges.AllowShortCaseExpressionOnASingleLine = false;
+  Merges.AllowShortCaseLabelsOnASingleLine = false;
+  Merges.AllowShortCompoundRequirementOnASingleLine = false;
+  Merges.AllowShortEnumsOnASingleLine = false;
+  Merges.AllowShortIfStatementsOnASingleLine = FS::SIS_Never;
+  Merges.AllowShortLoopsOnASingleLine = false;
+  for (bool EmptyOnly : {true, false}) {
+    Merges.AllowShortBlocksOnASingleLine =
+        EmptyOnly && Style.AllowShortBlocksOnASingleLine != FS::SBS_Never ? FS::SBS_Empty
+                                                                          : FS::SBS_Never;
+    // Inline and All imply Empty; InlineOnly does not.
+    bool MergesEmpty = Style.AllowShortFunctionsOnASingleLine != FS::SFS_None &&
+                       Style.AllowShortFunctionsOnASingleLine != FS::SFS_InlineOnly;
+    Merges.AllowShortFunctionsOnASingleLine =
+        EmptyOnly && MergesEmpty ? FS::SFS_Empty : FS::SFS_None;
+    Merges.AllowShortLambdasOnASingleLine =
+        EmptyOnly && Style.AllowShortLambdasOnASingleLine != FS::SLS_None ? FS::SLS_Empty
+                                                                          : FS::SLS_None;
+    Kept = formatAndFilter(Merges, Code, Ranges, FileName, DroppedJoin);
+    if (!DroppedJoin)
+      break;
+  }
+  return Kept;
 }
 
 } // namespace mm

@@ -53,6 +53,37 @@ TEST(FormatEdited, KeepsLineBreaksToUneditedLines) {
   EXPECT_EQ(formatAround("void f() {\n    g( );\n}\n", "g( )"), "void f() {\n  g();\n}\n");
 }
 
+TEST(FormatEdited, KeepsEmptyBodiesWholeWhenANeighbourCannotJoin) {
+  // `f` would become one line by pulling in its unedited `}`; laying the
+  // edited lines out without that merge must not split the emptied
+  // constructor on another edited line.
+  const std::string Code = "Foo::Foo()  {}\nvoid f() {\n    g( );\n}\n";
+  std::vector<clang::tooling::Range> Ranges = {
+      {static_cast<unsigned>(Code.find("Foo::")), 14},
+      {static_cast<unsigned>(Code.find("g( )")), 4}};
+  auto Repls = formatEditedLines(clang::format::getLLVMStyle(), Code, Ranges, "t.cpp");
+  auto Out = clang::tooling::applyAllReplacements(Code, Repls);
+  ASSERT_TRUE(static_cast<bool>(Out));
+  EXPECT_EQ(*Out, "Foo::Foo() {}\nvoid f() {\n  g();\n}\n");
+}
+
+TEST(FormatEdited, NoMergeAtAllWhenAnEmptyBodyWouldPullANeighbour) {
+  EXPECT_EQ(formatAround("void  f() {\n}\n", "void  f() {"), "void f() {\n}\n");
+}
+
+TEST(FormatEdited, NoMergeWhenTheStyleMergesNone) {
+  clang::format::FormatStyle Style = clang::format::getLLVMStyle();
+  Style.AllowShortFunctionsOnASingleLine = clang::format::FormatStyle::SFS_None;
+  const std::string Code = "Foo::Foo()  {}\nvoid f() {\n    g( );\n}\n";
+  std::vector<clang::tooling::Range> Ranges = {
+      {static_cast<unsigned>(Code.find("Foo::")), 14},
+      {static_cast<unsigned>(Code.find("g( )")), 4}};
+  auto Out = clang::tooling::applyAllReplacements(
+      Code, formatEditedLines(Style, Code, Ranges, "t.cpp"));
+  ASSERT_TRUE(static_cast<bool>(Out));
+  EXPECT_EQ(*Out, "Foo::Foo() {\n}\nvoid f() {\n  g();\n}\n");
+}
+
 TEST(FormatEdited, MergesWhatLiesWhollyInTheEdit) {
   const char *Code = "int a;\nvoid h() {\n  x();\n}\nint  b;\n";
   clang::tooling::Range R(llvm::StringRef(Code).find("void"),
