@@ -1,10 +1,11 @@
 //===--- DropRulesTest.cpp - What the stripping leaves unused goes --------===//
 //
-// rewrite() on plain data for the two rules that clean up after the others:
-// a `this` capture that only reached a stripped field, and a file-local
-// constant of the service's .cpp that was copied out and is no longer used
-// there (with its comment and an emptied anonymous namespace). Each with the
-// cases that must change nothing.
+// rewrite() on plain data for the rules that clean up after the others: a
+// `this` capture that only reached a stripped field, a file-local constant of
+// the service's .cpp that was copied out and is no longer used there (with
+// its comment and an emptied anonymous namespace), and a variable of the
+// service nothing uses any more (unless building it still registers
+// metrics). Each with the cases that must change nothing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -339,6 +340,82 @@ TEST(DropLocalConstants, NothingMovedNothingDropped) {
   K.P.Wrappers[0].Fate = WrapperFate::Keep;
   auto Out = rewritten(K.C, K.F, K.P, K.Files);
   EXPECT_EQ(Out["metrics/metrics_service.cpp"], K.Files["metrics/metrics_service.cpp"]);
+}
+
+//===-- Holders -----------------------------------------------------------===//
+
+const char *const CheckSource = R"cpp(void Check(std::shared_ptr<prometheus::Registry> registry) {
+  app::Metrics metrics(registry);
+  auto owned = std::make_shared<app::Metrics>(registry);
+  app::Metrics& view = Global();
+  Run();
+}
+)cpp";
+
+/// Three variables of a check that no longer use the service: one builds it
+/// on a registry, one owns one it builds, one only refers to another.
+struct HolderCase {
+  std::map<std::string, std::string> Files = {{"check/ingest_check.cpp", CheckSource}};
+  Catalog C;
+  Facts F;
+  Plan P;
+
+  HolderCase() {
+    C.TheService.Name = "app::Metrics";
+    auto Var = [&](const std::string &Decl, const std::string &Name, const std::string &Type) {
+      ServiceVar V;
+      V.Decl = spanOf(Files, "check/ingest_check.cpp", Decl);
+      V.Name = Name;
+      V.Type = Type;
+      F.ServiceVars.push_back(V);
+    };
+    Var("app::Metrics metrics(registry);", "metrics", "app::Metrics");
+    Var("auto owned = std::make_shared<app::Metrics>(registry);", "owned",
+        "std::shared_ptr<app::Metrics>");
+    Var("app::Metrics& view = Global();", "view", "app::Metrics &");
+  }
+
+  void metricThatStays(MetricFate Fate) {
+    MetricPlan MP;
+    MP.Name = "ingest_queue_depth";
+    MP.Fate = Fate;
+    P.Metrics.push_back(MP);
+    Metric M;
+    M.Name = MP.Name;
+    M.Kind = MetricKind::Gauge;
+    C.Metrics.push_back(M);
+  }
+};
+
+TEST(RemoveUnusedHolders, NothingRegisteredAllGo) {
+  HolderCase K;
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["check/ingest_check.cpp"],
+            "void Check(std::shared_ptr<prometheus::Registry> registry) {\n"
+            "  Run();\n"
+            "}\n");
+}
+
+TEST(RemoveUnusedHolders, WhatBuildsTheServiceStaysWhileItRegisters) {
+  for (MetricFate Fate : {MetricFate::Kept, MetricFate::Dead}) {
+    HolderCase K;
+    K.metricThatStays(Fate);
+    auto Out = rewritten(K.C, K.F, K.P, K.Files);
+    EXPECT_EQ(Out["check/ingest_check.cpp"],
+              "void Check(std::shared_ptr<prometheus::Registry> registry) {\n"
+              "  app::Metrics metrics(registry);\n"
+              "  auto owned = std::make_shared<app::Metrics>(registry);\n"
+              "  Run();\n"
+              "}\n");
+  }
+}
+
+TEST(RemoveUnusedHolders, AVariableStillUsedStays) {
+  HolderCase K;
+  for (ServiceVar &V : K.F.ServiceVars)
+    V.Uses.push_back(spanOf(K.Files, "check/ingest_check.cpp", "Run"));
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["check/ingest_check.cpp"], K.Files["check/ingest_check.cpp"]);
 }
 
 } // namespace
