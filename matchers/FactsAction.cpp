@@ -108,6 +108,12 @@ public:
     collectFacts(Ctx, Cfg, Out, *Skipped);
   }
 
+  /// Bodies in system headers (the standard library, prometheus-cpp) hold no
+  /// fact; Sema still parses those it must (constexpr, deduced return types).
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return D->getASTContext().getSourceManager().isInSystemHeader(D->getLocation());
+  }
+
 private:
   const Config &Cfg;
   TUFacts &Out;
@@ -170,6 +176,12 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   recordFindings(Ctx, Set, Loc, Out);
   recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);
   recordProjectFiles(Loc, Out);
+}
+
+bool FactsAction::BeginInvocation(CompilerInstance &CI) {
+  // Lets the parser ask the consumer which bodies it may skip.
+  CI.getFrontendOpts().SkipFunctionBodies = true;
+  return true;
 }
 
 std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &CI,

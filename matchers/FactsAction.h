@@ -3,7 +3,8 @@
 // The frontend action the executor runs on every translation unit: finds the
 // configured service class (and its interfaces), then runs the service and
 // use recorders. A TU with errors yields no facts, only `Parsed = false`, so
-// nothing downstream works from a half-understood file.
+// nothing downstream works from a half-understood file. Function bodies in
+// system headers are skipped: none of them holds a fact.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +31,7 @@ public:
   FactsAction(const Config &Cfg, TUFacts &Out) : Cfg(Cfg), Out(Out) {}
 
 protected:
+  bool BeginInvocation(clang::CompilerInstance &CI) override;
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef File) override;
 

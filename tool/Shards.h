@@ -5,7 +5,7 @@
 // they are one complete set (same N, each K once, the same tool version),
 // and hands the TUs' facts, in path order, to stage [2] as if one machine
 // had scanned them. The file:
-//   {"format": "metrics-migrate/facts", "version": 1, "tool": "0.5.0",
+//   {"format": "metrics-migrate/facts", "version": 1, "tool": "0.6.0",
 //    "shard": K, "shards": N, "skipped": S, "tus": [TUFacts...]}
 //
 //===----------------------------------------------------------------------===//
