@@ -39,7 +39,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ -x "$tool" ] || { echo "run.sh: no tool at $tool" >&2; exit 2; }
-for b in clang++-19 run-clang-tidy-19 clang-tidy-19 python3 cmake; do
+for b in clang++-19 run-clang-tidy-19 clang-tidy-19 python3 cmake bc /usr/bin/time; do
   command -v "$b" >/dev/null || { echo "run.sh: $b is missing" >&2; exit 2; }
 done
 
@@ -118,11 +118,14 @@ if [ "$parsed" != "$listed" ]; then
   echo "run.sh: the tool parsed $parsed TUs, the generator lists $listed that name the service" >&2
   exit 1
 fi
-# The diff must succeed and change something.
-(cd "$tree" && "$tool" diff -p build -q -j "$J") > "$work/tree-$N.diff"
-[ -s "$work/tree-$N.diff" ] || { echo "run.sh: empty diff on $tree" >&2; exit 1; }
+# (a) keeps its diff, which must change something, and its peak RSS (GNU time).
+a_diff() {
+  (cd "$tree" && /usr/bin/time -v -o "$work/a.time" "$tool" diff -p build -q -j "$J") \
+    > "$work/tree-$N.diff"
+}
 
-echo "== (a) diff" >&2;            a=$(best_of $R tool_diff "$tree")
+echo "== (a) diff" >&2;            a=$(best_of $R a_diff)
+[ -s "$work/tree-$N.diff" ] || { echo "run.sh: empty diff on $tree" >&2; exit 1; }
 echo "== (b) syntax-only, parsed TUs" >&2
 b=$(best_of $R syntax_only "$tree/build/compile_commands.json" "$tree/metric-tus.txt")
 echo "== (c) syntax-only, all TUs" >&2
@@ -144,9 +147,7 @@ cp "$work/changed.orig" "$changed"
 reused=$( (cd "$tree" && "$tool" catalog -p build -q -j "$J" --summary --cache-dir "$cache") |
   grep 'translation units' | tail -n 1)
 
-echo "== peak RSS of (a)" >&2
-rss_kb=$( (cd "$tree" && /usr/bin/time -v "$tool" diff -p build -q -j "$J" 2>&1 >/dev/null) |
-  sed -n 's/.*Maximum resident set size (kbytes): *//p')
+rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$work/a.time")
 rss_mb=$(echo "$rss_kb / 1024" | bc)
 rss_worker=$(echo "$rss_kb / 1024 / $J" | bc)
 

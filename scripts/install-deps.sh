@@ -4,11 +4,11 @@
 set -euo pipefail
 
 # libclang-rt-19-dev holds libFuzzer (scripts/fuzz.sh); clang-tidy-19 is what the
-# benchmark compares against (bench/run.sh).
+# benchmark compares against, and time and bc are what it measures with (bench/run.sh).
 PACKAGES=(
   cmake ninja-build g++ git
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 clang-tidy-19
-  libclang-rt-19-dev
+  libclang-rt-19-dev time bc
   libcli11-dev googletest libgtest-dev libgmock-dev
   prometheus-cpp-dev python3-jsonschema
 )
