@@ -53,18 +53,23 @@ TEST(FormatEdited, KeepsLineBreaksToUneditedLines) {
   EXPECT_EQ(formatAround("void f() {\n    g( );\n}\n", "g( )"), "void f() {\n  g();\n}\n");
 }
 
-TEST(FormatEdited, KeepsEmptyBodiesWholeWhenANeighbourCannotJoin) {
-  // `f` would become one line by pulling in its unedited `}`; laying the
-  // edited lines out without that merge must not split the emptied
-  // constructor on another edited line.
+/// An emptied constructor and, on another edited line, the body of a short
+/// function that would become one line by pulling in its unedited `}`.
+std::string emptiedCtorBesideShortFunction(const clang::format::FormatStyle &Style) {
   const std::string Code = "Foo::Foo()  {}\nvoid f() {\n    g( );\n}\n";
   std::vector<clang::tooling::Range> Ranges = {
       {static_cast<unsigned>(Code.find("Foo::")), 14},
       {static_cast<unsigned>(Code.find("g( )")), 4}};
-  auto Repls = formatEditedLines(clang::format::getLLVMStyle(), Code, Ranges, "t.cpp");
-  auto Out = clang::tooling::applyAllReplacements(Code, Repls);
-  ASSERT_TRUE(static_cast<bool>(Out));
-  EXPECT_EQ(*Out, "Foo::Foo() {}\nvoid f() {\n  g();\n}\n");
+  auto Out = clang::tooling::applyAllReplacements(
+      Code, formatEditedLines(Style, Code, Ranges, "t.cpp"));
+  return Out ? *Out : llvm::toString(Out.takeError());
+}
+
+TEST(FormatEdited, KeepsEmptyBodiesWholeWhenANeighbourCannotJoin) {
+  // Laying the edited lines out without the join must not split the
+  // emptied constructor.
+  EXPECT_EQ(emptiedCtorBesideShortFunction(clang::format::getLLVMStyle()),
+            "Foo::Foo() {}\nvoid f() {\n  g();\n}\n");
 }
 
 TEST(FormatEdited, NoMergeAtAllWhenAnEmptyBodyWouldPullANeighbour) {
@@ -74,14 +79,7 @@ TEST(FormatEdited, NoMergeAtAllWhenAnEmptyBodyWouldPullANeighbour) {
 TEST(FormatEdited, NoMergeWhenTheStyleMergesNone) {
   clang::format::FormatStyle Style = clang::format::getLLVMStyle();
   Style.AllowShortFunctionsOnASingleLine = clang::format::FormatStyle::SFS_None;
-  const std::string Code = "Foo::Foo()  {}\nvoid f() {\n    g( );\n}\n";
-  std::vector<clang::tooling::Range> Ranges = {
-      {static_cast<unsigned>(Code.find("Foo::")), 14},
-      {static_cast<unsigned>(Code.find("g( )")), 4}};
-  auto Out = clang::tooling::applyAllReplacements(
-      Code, formatEditedLines(Style, Code, Ranges, "t.cpp"));
-  ASSERT_TRUE(static_cast<bool>(Out));
-  EXPECT_EQ(*Out, "Foo::Foo() {\n}\nvoid f() {\n  g();\n}\n");
+  EXPECT_EQ(emptiedCtorBesideShortFunction(Style), "Foo::Foo() {\n}\nvoid f() {\n  g();\n}\n");
 }
 
 TEST(FormatEdited, MergesWhatLiesWhollyInTheEdit) {
