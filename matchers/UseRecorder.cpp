@@ -153,9 +153,6 @@ private:
     return DRE && isa<ParmVarDecl>(DRE->getDecl());
   }
 
-  /// Where the call is written in its macro's definition. The receiver and
-  /// the method name must be spelled there, not passed in as arguments:
-  /// rewriting the definition then rewrites every expansion alike.
   /// A receiver that is a named parameter of the lambda around the call:
   /// its name, and how often the lambda's body names it.
   void recordLambdaParam(ASTContext &Ctx, const Expr *Receiver, CallSite &C) {
@@ -165,13 +162,10 @@ private:
     if (!Op || !Op->getParent()->isLambda() || !P->getIdentifier() || !Op->hasBody() ||
         P->getLocation().isMacroID())
       return;
-    unsigned Uses = 0;
-    for (const BoundNodes &N : match(
-             findAll(declRefExpr(to(parmVarDecl(equalsNode(P)))).bind("use")), *Op->getBody(),
-             Ctx))
-      Uses += N.getNodeAs<DeclRefExpr>("use") != nullptr;
     C.ReceiverParam = Loc.span(SourceRange(P->getLocation(), P->getLocation()));
-    C.ReceiverParamUses = Uses;
+    C.ReceiverParamUses =
+        match(findAll(declRefExpr(to(parmVarDecl(equalsNode(P)))).bind("use")), *Op->getBody(), Ctx)
+            .size();
   }
 
   /// The whole call is written in one argument of a macro
@@ -188,6 +182,9 @@ private:
     return SM.getFileID(SB) == SM.getFileID(SE) && !SM.isBeforeInTranslationUnit(SE, SB);
   }
 
+  /// Where the call is written in its macro's definition. The receiver and
+  /// the method name must be spelled there, not passed in as arguments:
+  /// rewriting the definition then rewrites every expansion alike.
   void recordMacro(const CXXMemberCallExpr &Call, CallSite &C) {
     const SourceManager &SM = Loc.sourceManager();
     C.Macro = Lexer::getImmediateMacroName(Call.getBeginLoc(), SM, Loc.langOpts()).str();
