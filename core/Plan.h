@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace mm {
@@ -63,6 +64,32 @@ struct WrapperPlan {
   std::string HelperDefinition;
 };
 
+/// One choice of the plan that verification can take back: a wrapper that
+/// leaves the service (by signature), a metric that moves (by name), or the
+/// injection of one owner (class or function) that is stripped.
+struct PlanDecision {
+  enum class Kind { Wrapper, Metric, Injection };
+  Kind K = Kind::Wrapper;
+  std::string Key;
+
+  /// `wrapper Record(int)`, `metric x_total`, `injection of Owner`.
+  std::string describe() const;
+  friend bool operator<(const PlanDecision &A, const PlanDecision &B) {
+    return std::tie(A.K, A.Key) < std::tie(B.K, B.Key);
+  }
+  friend bool operator==(const PlanDecision &A, const PlanDecision &B) {
+    return A.K == B.K && A.Key == B.Key;
+  }
+};
+
+/// A decision taken back because its edits did not compile: the wrapper,
+/// metric or injection stays as it is, and Item (Clang's error and the edit
+/// that caused it) is left for a human.
+struct Demotion {
+  PlanDecision Decision;
+  ManualItem Item;
+};
+
 struct Plan {
   std::vector<MetricPlan> Metrics;   ///< Sorted by name.
   std::vector<WrapperPlan> Wrappers; ///< Sorted by name.
@@ -79,6 +106,8 @@ struct Plan {
   std::map<std::string, std::string> FileNamespaces;
   /// Where new code goes in a file FileNamespaces does not list.
   std::string ServiceNamespace;
+  /// Decisions verification took back, each with its item for a human.
+  std::vector<Demotion> Demoted;
 
   const MetricPlan *metric(llvm::StringRef Name) const;
   const WrapperPlan *wrapper(llvm::StringRef Signature) const;
@@ -91,6 +120,10 @@ struct Plan {
 /// qualified by the part of \p Target below their common namespace
 /// (`pipeline::NAME` from `ingestd::net` for `ingestd::pipeline`).
 std::string spelledFrom(llvm::StringRef Name, llvm::StringRef Target, llvm::StringRef From);
+
+/// The decisions of \p P that verification may take back: wrappers that
+/// leave the service, metrics that move, owners whose injection goes.
+std::vector<PlanDecision> decisionsOf(const Plan &P);
 
 llvm::StringRef toString(MetricFate F);
 llvm::StringRef toString(WrapperFate F);

@@ -15,7 +15,11 @@
 namespace mm {
 
 Locator::Locator(const clang::ASTContext &Ctx, llvm::StringRef ProjectRoot)
-    : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()) {
+    : Locator(Ctx.getSourceManager(), Ctx.getLangOpts(), ProjectRoot) {}
+
+Locator::Locator(const clang::SourceManager &SM, const clang::LangOptions &LO,
+                 llvm::StringRef ProjectRoot)
+    : SM(SM), LO(LO) {
   llvm::SmallString<256> Real;
   if (llvm::sys::fs::real_path(ProjectRoot, Real))
     Real = ProjectRoot;

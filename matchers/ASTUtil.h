@@ -23,6 +23,8 @@ namespace mm {
 class Locator {
 public:
   Locator(const clang::ASTContext &Ctx, llvm::StringRef ProjectRoot);
+  Locator(const clang::SourceManager &SM, const clang::LangOptions &LO,
+          llvm::StringRef ProjectRoot);
 
   /// The span of \p Range, mapped to the file text it was written in (macro
   /// arguments to their spelling, macro bodies to the expansion).

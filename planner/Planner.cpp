@@ -32,6 +32,30 @@ llvm::StringRef toString(WrapperFate F) {
   return "keep";
 }
 
+std::string PlanDecision::describe() const {
+  switch (K) {
+  case Kind::Wrapper: return "wrapper " + Key;
+  case Kind::Metric: return "metric " + Key;
+  case Kind::Injection: return "injection of " + Key;
+  }
+  return Key;
+}
+
+std::vector<PlanDecision> decisionsOf(const Plan &P) {
+  std::vector<PlanDecision> Out;
+  for (const WrapperPlan &WP : P.Wrappers)
+    if (WP.Fate != WrapperFate::Keep)
+      Out.push_back({PlanDecision::Kind::Wrapper, WP.Signature});
+  for (const MetricPlan &MP : P.Metrics)
+    if (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)
+      Out.push_back({PlanDecision::Kind::Metric, MP.Name});
+  std::set<std::string> Owners;
+  for (const InjectionPoint &IP : P.Strip)
+    if (Owners.insert(IP.Owner).second)
+      Out.push_back({PlanDecision::Kind::Injection, IP.Owner});
+  return Out;
+}
+
 const MetricPlan *Plan::metric(llvm::StringRef Name) const {
   for (const MetricPlan &M : Metrics)
     if (M.Name == Name)
@@ -215,6 +239,19 @@ std::string classOf(llvm::StringRef Function) {
   return Sep == llvm::StringRef::npos ? "" : Function.take_front(Sep).str();
 }
 
+/// \p MP, staying in the service for \p Reason.
+MetricPlan keptMetric(const MetricPlan &MP, std::string Reason) {
+  MetricPlan Kept;
+  Kept.Name = MP.Name;
+  Kept.Field = MP.Field;
+  Kept.Fate = MetricFate::Kept;
+  Kept.Reason = std::move(Reason);
+  Kept.Namespace = MP.Namespace;
+  Kept.Type = MP.Type;
+  Kept.Pointer = MP.Pointer;
+  return Kept;
+}
+
 /// Wrappers that cannot leave the service keep their metrics in it, and
 /// every other wrapper recording one of those metrics stays too: a wrapper
 /// stays when one of its call sites cannot be rewritten (siteProblem) or an
@@ -228,6 +265,20 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         return &WP;
     return nullptr;
   };
+  // What verification took back stays; its item is the reason.
+  for (const Demotion &D : P.Demoted) {
+    if (D.Decision.K == PlanDecision::Kind::Wrapper) {
+      if (WrapperPlan *WP = Mutable(D.Decision.Key); WP && WP->Fate != WrapperFate::Keep) {
+        WP->Fate = WrapperFate::Keep;
+        WP->Reason = "its edits did not compile (" + D.Item.Why + ")";
+      }
+    } else if (D.Decision.K == PlanDecision::Kind::Metric) {
+      for (MetricPlan &MP : P.Metrics)
+        if (MP.Name == D.Decision.Key &&
+            (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared))
+          MP = keptMetric(MP, "moving it did not compile (" + D.Item.Why + ")");
+    }
+  }
   for (const CallSite &CS : C.CallSites) {
     // A call that was never parsed may be of any overload of its name.
     std::vector<std::string> Signatures = {CS.Signature};
@@ -298,15 +349,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         for (MetricPlan &MP : P.Metrics)
           if (MP.Name == Name &&
               (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)) {
-            MetricPlan Kept;
-            Kept.Name = MP.Name;
-            Kept.Field = MP.Field;
-            Kept.Fate = MetricFate::Kept;
-            Kept.Reason = WP.Name + " stays in the service: " + WP.Reason;
-            Kept.Namespace = MP.Namespace;
-            Kept.Type = MP.Type;
-            Kept.Pointer = MP.Pointer;
-            MP = std::move(Kept);
+            MP = keptMetric(MP, WP.Name + " stays in the service: " + WP.Reason);
             Changed = true;
           }
     }
@@ -410,6 +453,10 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
   for (const NullGuard &G : F.NullGuards)
     if (!G.OnlyRecords)
       Holders.insert(G.Owner);
+  // So does an owner whose stripping did not compile.
+  for (const Demotion &D : P.Demoted)
+    if (D.Decision.K == PlanDecision::Kind::Injection)
+      Holders.insert(D.Decision.Key);
   // Nothing changes in a file that is not written: an injection point there
   // stays with its whole owner, and so does one that such a file passes the
   // service to.
@@ -588,8 +635,10 @@ std::string helperDefinition(const Wrapper &W, const Plan &P,
          fillTemplate(W.Template, P, Names, From) + "\n}";
 }
 
-Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg) {
+Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
+              llvm::ArrayRef<Demotion> Demotions) {
   Plan P;
+  P.Demoted.assign(Demotions.begin(), Demotions.end());
   P.ServiceNamespace = C.TheService.Namespace;
   P.RegistryExpr = Cfg.Registry.Expr;
   P.RegistryHeader = Cfg.Registry.Header;

@@ -21,7 +21,13 @@
 
 namespace mm {
 
-Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg);
+/// \p Demotions are decisions verification took back from an earlier plan:
+/// a demoted wrapper stays in the service (with its metrics, interface
+/// method, test-double methods and the injection carrying its calls), a
+/// demoted metric stays with every wrapper recording it, a demoted owner
+/// keeps its injection. Each lands in Plan::Demoted.
+Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
+              llvm::ArrayRef<Demotion> Demotions = {});
 
 /// `inventory_quantity_changes_total` -> `INVENTORY_QUANTITY_CHANGES_TOTAL`.
 std::string constantName(llvm::StringRef PrometheusName);

@@ -152,6 +152,7 @@ public:
     manual();
     checks();
     invariants();
+    verified();
     summary();
     risks();
     return std::move(Out);
@@ -575,6 +576,11 @@ private:
       S.Files.push_back({MF.File, N.Insertions, N.Deletions, MF.Created, MF.Deleted});
     }
 
+    if (Out.Verified.Ran && !Out.Verified.Verified)
+      S.DecisionReasons.push_back("the migration does not compile (section 10): " +
+                                  plural(Out.Verified.Unresolved.size(), "error") +
+                                  " left after taking back " +
+                                  plural(Out.Verified.Demotions.size(), "decision"));
     for (const Check &K : Out.Checks)
       if (K.Fired && K.Blocker)
         S.DecisionReasons.push_back(K.Title + ": " + K.Summary);
@@ -594,6 +600,24 @@ private:
           "nothing is left for a human and no blocker was found" +
           (Findings ? "; " + plural(Findings, "finding") + " to read (section 7)" : std::string()));
     }
+  }
+
+  void verified() {
+    VerifiedSection &V = Out.Verified;
+    if (!In.Verify)
+      return;
+    const Verification &From = *In.Verify;
+    V.Ran = From.Ran;
+    V.Verified = From.Verified;
+    V.Rounds = From.Rounds;
+    V.Reparsed = From.Reparsed;
+    for (const Diagnostic &D : From.Failures)
+      V.Failures.push_back({D.File, D.Line, "error: " + D.Message});
+    for (const Demotion &D : From.Demotions)
+      V.Demotions.push_back({D.Item.File, D.Item.Line, D.Item.What + ": " + D.Item.Why});
+    for (const Diagnostic &D : From.NewWarnings)
+      V.NewWarnings.push_back({D.File, D.Line, "warning: " + D.Message});
+    V.Unresolved = From.Unresolved;
   }
 
   void risk(std::string Severity, std::string Text, std::string Section,

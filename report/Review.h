@@ -15,6 +15,7 @@
 #include "core/Plan.h"
 #include "rewriters/Materialize.h"
 #include "rewriters/Rewrite.h"
+#include "verify/Verify.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -128,6 +129,17 @@ struct Risk {
   std::vector<Evidence> Where;
 };
 
+/// Section 10: what stage [5] re-parsed and what it took back.
+struct VerifiedSection {
+  bool Ran = false;      ///< False with --no-verify.
+  bool Verified = false; ///< The migration handed out compiles.
+  unsigned Rounds = 0, Reparsed = 0;
+  std::vector<Evidence> Failures;    ///< Each error found, over all rounds.
+  std::vector<Evidence> Demotions;   ///< Each decision taken back, with why.
+  std::vector<Evidence> NewWarnings; ///< On lines the migration wrote.
+  std::vector<std::string> Unresolved;
+};
+
 struct Review {
   std::string Service;
   std::string RegistryExpr, RegistryHeader;
@@ -144,6 +156,7 @@ struct Review {
   std::vector<Check> Invariants;        ///< Section 8.
   std::vector<Preserved> Definitions;   ///< Section 8, side by side.
   std::vector<Risk> Risks;              ///< Ranked, highest first.
+  VerifiedSection Verified;             ///< Section 10.
 };
 
 struct ReviewInput {
@@ -155,6 +168,8 @@ struct ReviewInput {
   llvm::ArrayRef<std::string> FailedTUs;
   /// The current text of a project file (relative path); "" when unreadable.
   std::function<std::string(const std::string &)> Read;
+  /// Stage [5]'s outcome; null when it did not run.
+  const Verification *Verify = nullptr;
 };
 
 Review buildReview(const ReviewInput &In);

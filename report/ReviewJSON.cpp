@@ -128,7 +128,15 @@ Value toJSON(const Review &R) {
                 {"checks", std::move(Checks)},
                 {"invariants", std::move(Invariants)},
                 {"definitions", std::move(Definitions)},
-                {"risks", std::move(Risks)}};
+                {"risks", std::move(Risks)},
+                {"verified", Object{{"ran", R.Verified.Ran},
+                                    {"verified", R.Verified.Verified},
+                                    {"rounds", R.Verified.Rounds},
+                                    {"reparsed", R.Verified.Reparsed},
+                                    {"failures", evidence(R.Verified.Failures)},
+                                    {"demotions", evidence(R.Verified.Demotions)},
+                                    {"new_warnings", evidence(R.Verified.NewWarnings)},
+                                    {"unresolved", strings(R.Verified.Unresolved)}}}};
 }
 
 } // namespace mm

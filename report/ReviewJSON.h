@@ -15,7 +15,7 @@
 
 namespace mm {
 
-inline constexpr int ReviewSchemaVersion = 1;
+inline constexpr int ReviewSchemaVersion = 2;
 
 llvm::json::Value toJSON(const Review &R);
 

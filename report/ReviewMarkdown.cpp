@@ -219,6 +219,41 @@ void risks(llvm::raw_ostream &OS, const Review &R) {
 
 } // namespace
 
+void verified(llvm::raw_ostream &OS, const Review &R) {
+  const VerifiedSection &V = R.Verified;
+  OS << "## 10) Verified\n\n";
+  if (!V.Ran) {
+    OS << "Not verified (`--no-verify`): nothing re-parsed the migrated tree.\n\n";
+    return;
+  }
+  OS << (V.Verified ? "Verified: " : "**Not verified**: ") << V.Reparsed
+     << " translation units re-parsed with the new texts in " << V.Rounds
+     << (V.Rounds == 1 ? " round" : " rounds") << "; " << V.Failures.size()
+     << (V.Failures.size() == 1 ? " error" : " errors") << " found, " << V.Demotions.size()
+     << (V.Demotions.size() == 1 ? " decision" : " decisions") << " taken back.\n\n";
+  if (!V.Failures.empty()) {
+    OS << "**Errors found**\n\n";
+    evidenceList(OS, V.Failures);
+    OS << "\n";
+  }
+  if (!V.Demotions.empty()) {
+    OS << "**Taken back** (each stays as it was, for a human)\n\n";
+    evidenceList(OS, V.Demotions);
+    OS << "\n";
+  }
+  if (!V.NewWarnings.empty()) {
+    OS << "**New warnings on written lines**\n\n";
+    evidenceList(OS, V.NewWarnings);
+    OS << "\n";
+  }
+  if (!V.Unresolved.empty()) {
+    OS << "**Still failing** (nothing may be written)\n\n";
+    for (const std::string &U : V.Unresolved)
+      OS << "- `" << U << "`\n";
+    OS << "\n";
+  }
+}
+
 void printReviewMarkdown(llvm::raw_ostream &OS, const Review &R) {
   OS << "# Metrics decentralization -- review of `" << R.Service << "`\n\n";
   summary(OS, R);
@@ -236,6 +271,7 @@ void printReviewMarkdown(llvm::raw_ostream &OS, const Review &R) {
     OS << "\n";
   }
   risks(OS, R);
+  verified(OS, R);
 }
 
 } // namespace mm

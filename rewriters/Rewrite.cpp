@@ -199,6 +199,8 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
     std::sort(Change.AddIncludes.begin(), Change.AddIncludes.end());
   }
   auto &M = Ctx.Result.Manual;
+  for (const Demotion &D : P.Demoted)
+    M.push_back(D.Item);
   std::sort(M.begin(), M.end());
   M.erase(std::unique(M.begin(), M.end()), M.end());
   return std::move(Ctx.Result);

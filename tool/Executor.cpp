@@ -133,10 +133,16 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   auto RunOne = [&](size_t I) {
     TURun &Out = Runs[I];
     Out.MainFile = Order[I];
-    if (Filter && llvm::none_of((*DB)->getCompileCommands(Order[I]),
-                                [&](const clang::tooling::CompileCommand &C) {
-                                  return Filter->mayMatter(C, Out.Reached);
-                                })) {
+    bool Selected =
+        Hooks.Select ? llvm::any_of((*DB)->getCompileCommands(Order[I]),
+                                    [&](const clang::tooling::CompileCommand &C) {
+                                      return Hooks.Select(I, C);
+                                    })
+                     : !Filter || llvm::any_of((*DB)->getCompileCommands(Order[I]),
+                                               [&](const clang::tooling::CompileCommand &C) {
+                                                 return Filter->mayMatter(C, Out.Reached);
+                                               });
+    if (!Selected) {
       Out.Skipped = true;
       ++Skipped;
       Report(I);
@@ -148,15 +154,18 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
       Report(I);
       return;
     }
-    clang::tooling::ClangTool Tool(**DB, {Order[I]},
-                                   std::make_shared<clang::PCHContainerOperations>(),
-                                   llvm::vfs::createPhysicalFileSystem());
+    clang::tooling::ClangTool Tool(
+        **DB, {Order[I]}, std::make_shared<clang::PCHContainerOperations>(),
+        Hooks.FileSystem ? Hooks.FileSystem() : llvm::vfs::createPhysicalFileSystem());
     Tool.appendArgumentsAdjuster(clang::tooling::getClangStripOutputAdjuster());
     Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
     // Compile databases written for g++ carry flags Clang does not know.
+    std::vector<std::string> Quiet = {"-Wno-unknown-warning-option",
+                                      "-Wno-unused-command-line-argument"};
+    if (!Hooks.Warnings)
+      Quiet.insert(Quiet.begin(), "-w");
     Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        {"-w", "-Wno-unknown-warning-option", "-Wno-unused-command-line-argument"},
-        clang::tooling::ArgumentInsertPosition::END));
+        Quiet, clang::tooling::ArgumentInsertPosition::END));
     ErrorCollector Errors(Out.Errors);
     Tool.setDiagnosticConsumer(&Errors);
     Tool.setPrintErrorMessage(false);
@@ -166,6 +175,7 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
     llvm::CrashRecoveryContext Recovery;
     if (!Recovery.RunSafely([&] { RC = Tool.run(Make(I).get()); })) {
       Crashed = true;
+      Out.Crashed = true;
       Out.Errors = {Order[I] + ": error: the parser crashed on this file"};
     }
     if (RC != 0 || !Out.Errors.empty()) {

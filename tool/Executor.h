@@ -55,10 +55,20 @@ struct TURun {
   std::vector<std::string> Reached;
   bool Parsed = true;
   std::vector<std::string> Errors; ///< `file:line:col: error: message`.
+  /// How many of Errors are a crash of the parser (none or one).
+  bool Crashed = false;
 };
 
 /// Optional steps around each TU's parse.
 struct TUHooks {
+  /// Before anything: whether TU \p I is run at all (false: it counts as
+  /// skipped). Replaces the prefilter when set.
+  std::function<bool(size_t I, const clang::tooling::CompileCommand &)> Select;
+  /// The file system TU \p I is parsed on (default: the real one); a new
+  /// one per call, as each worker moves its working directory.
+  std::function<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>()> FileSystem;
+  /// Keep the TU's own warning flags (default: `-w`, errors only).
+  bool Warnings = false;
   /// Before parsing TU \p I: true when its results are known already.
   std::function<bool(size_t I, const clang::tooling::CompileCommand &)> Reuse;
   /// After TU \p I parsed without error.

@@ -6,7 +6,9 @@
 //   3 some TUs failed to parse (the rest still processed),
 //   4 edits conflicted or files changed since they were read (nothing
 //     written), 5 writing failed (read-only file, disk full; the message
-//     says which files were written).
+//     says which files were written), 6 the migration does not compile
+//     and taking back the decisions behind it did not help (nothing
+//     written).
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,6 +26,7 @@
 #include "tool/Init.h"
 #include "tool/Pipeline.h"
 #include "tool/Shards.h"
+#include "tool/Verifier.h"
 
 #include "CLI/CLI.hpp"
 #include "llvm/Config/llvm-config.h"
@@ -45,6 +48,7 @@ enum ExitCode {
   ParseFailures = 3,
   Conflict = 4,
   WriteFailed = 5,
+  NotVerified = 6,
 };
 
 struct CommonFlags {
@@ -55,6 +59,7 @@ struct CommonFlags {
   unsigned Jobs = 0;
   std::vector<std::string> Paths;
   bool NoPrefilter = false;
+  bool NoVerify = false;
   bool Quiet = false;
   std::string CacheDir;
 };
@@ -75,6 +80,9 @@ void addCommonFlags(CLI::App &Cmd, CommonFlags &F) {
   Cmd.add_option("-j,--jobs", F.Jobs, "Parallel workers (default: one per core)");
   Cmd.add_flag("--no-prefilter", F.NoPrefilter,
                "Parse every TU, even those whose text never names the service");
+  Cmd.add_flag("--no-verify", F.NoVerify,
+               "Unsafe: do not re-parse what the migration changes before handing it out "
+               "(a diff that does not compile is then possible)");
   Cmd.add_flag("-q,--quiet", F.Quiet,
                "No progress (otherwise one updating line on a terminal, a line per TU in a log)");
   Cmd.add_option("--cache-dir", F.CacheDir,
@@ -385,6 +393,12 @@ int run(int argc, char **argv) {
   Merge->add_option("facts", ShardFiles, "The N facts files")->required();
   Merge->add_option("--config", Flags.ConfigFile, "Configuration file");
   Merge->add_option("--root", Flags.Root, "Project root");
+  Merge->add_option("-p,--build-path", Flags.BuildDir,
+                    "Directory holding compile_commands.json: the merged migration is "
+                    "verified against it (required unless --no-verify)");
+  Merge->add_option("-j,--jobs", Flags.Jobs, "Parallel workers for the verification");
+  Merge->add_flag("--no-verify", Flags.NoVerify,
+                  "Unsafe: do not re-parse what the migration changes");
   Merge->add_flag("--stat", Stat, "Print a diffstat before the diff");
   Merge->add_option("--export-fixes", ExportFixes,
                     "Also write the edits as clang-apply-replacements YAML");
@@ -409,7 +423,7 @@ int run(int argc, char **argv) {
 
   App.footer("Exit codes: 0 done, 1 `check` found work, 2 bad usage or input, 3 TUs failed to "
              "parse,\n4 files changed since they were read (nothing written), 5 writing "
-             "failed.\nRun `metrics-migrate COMMAND --help` for a command's flags and examples.");
+             "failed,\n6 the migration would not compile (nothing written).\nRun `metrics-migrate COMMAND --help` for a command's flags and examples.");
   Catalog->footer("Examples:\n  metrics-migrate catalog -p build --summary\n"
                   "  metrics-migrate catalog -p build services/orders   # TUs under a path only");
   Diff->footer("Examples:\n  metrics-migrate diff -p build --stat > migration.diff && git apply "
@@ -478,20 +492,35 @@ int run(int argc, char **argv) {
     return Stats.Failed ? ParseFailures : Done;
   }
 
+  if (Merge->parsed() && Flags.BuildDir.empty() && !Flags.NoVerify)
+    return fail(llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                        "merge: -p BUILD_DIR is needed to verify the merged "
+                                        "migration (or pass --no-verify)"),
+                BadUsage);
   llvm::Expected<mm::Migration> M = [&]() -> llvm::Expected<mm::Migration> {
+    mm::ScanOptions Opts = scanOptions(Flags, &*Cfg);
     if (!Merge->parsed())
-      return mm::runMigration(*Cfg, scanOptions(Flags, &*Cfg));
+      return mm::runMigration(*Cfg, Opts, !Flags.NoVerify);
     auto Shards = mm::readShards(ShardFiles, MM_VERSION);
     if (!Shards)
       return Shards.takeError();
     auto S = mm::scanFrom(*Cfg, std::move(Shards->TUs), Shards->Stats);
     if (!S)
       return S.takeError();
-    return mm::migrate(*Cfg, std::move(*S));
+    if (Flags.NoVerify)
+      return mm::migrate(*Cfg, std::move(*S));
+    return mm::migrate(*Cfg, std::move(*S), [&](llvm::ArrayRef<mm::MaterializedFile> Files) {
+      return mm::verifyFiles(*Cfg, Opts, Files);
+    });
   }();
   if (!M)
     return migrationError(M.takeError());
-  int Parsed = M->FailedTUs.empty() ? Done : ParseFailures;
+  // Taken back decisions are items for a human like the others; a
+  // migration that still does not compile is never handed out.
+  bool Verified = !M->Verify.Ran || M->Verify.Verified;
+  if (!Verified)
+    llvm::errs() << "metrics-migrate: " << mm::verificationFailures(M->Verify) << "\n";
+  int Parsed = !Verified ? NotVerified : M->FailedTUs.empty() ? Done : ParseFailures;
 
   // The review's outputs; an empty path is not written.
   auto WriteReview = [&](const std::string &Markdown, const std::string &JSON,
@@ -521,6 +550,9 @@ int run(int argc, char **argv) {
   if (Merge->parsed() && (!MergeReport.empty() || !MergeReportJSON.empty()) &&
       !WriteReview(MergeReport, MergeReportJSON, "", ""))
     return BadUsage;
+
+  if (!Verified)
+    return NotVerified;
 
   if (Check->parsed()) {
     printCheck(llvm::outs(), *M, Format == "github");

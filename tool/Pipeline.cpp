@@ -6,6 +6,8 @@
 #include "core/Merge.h"
 #include "planner/Planner.h"
 #include "tool/Paths.h"
+#include "tool/Verifier.h"
+#include "verify/Trace.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -16,6 +18,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <cstdlib>
+#include <set>
 
 namespace mm {
 
@@ -145,34 +148,43 @@ llvm::Expected<Scan> scanFrom(const Config &Cfg, std::vector<TUFacts> TUs, ScanS
   return S;
 }
 
-llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opts) {
+llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opts,
+                                       bool Verify) {
   auto S = runScan(Cfg, Opts);
   if (!S)
     return S.takeError();
-  return migrate(Cfg, std::move(*S));
+  if (!Verify)
+    return migrate(Cfg, std::move(*S));
+  return migrate(Cfg, std::move(*S), [&](llvm::ArrayRef<MaterializedFile> Files) {
+    return verifyFiles(Cfg, Opts, Files);
+  });
 }
 
-llvm::Expected<Migration> migrate(const Config &Cfg, Scan S) {
-  runTestHook("METRICS_MIGRATE_TEST_AFTER_SCAN");
-  Migration M;
-  M.TheCatalog = std::move(S.TheCatalog);
-  M.TheFacts = std::move(S.TheFacts);
-  M.FailedTUs = std::move(S.FailedTUs);
-  M.ThePlan = makePlan(M.TheCatalog, M.TheFacts, Cfg);
+char VerificationError::ID;
 
-  FileReader Read = [&](llvm::StringRef Rel) -> llvm::Expected<std::string> {
-    llvm::SmallString<256> Path(Cfg.Root);
-    llvm::sys::path::append(Path, Rel);
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
-    if (!Buffer)
-      return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s", Path.c_str(),
-                                     Buffer.getError().message().c_str());
-    return (*Buffer)->getBuffer().str();
-  };
+std::string verificationFailures(const Verification &V) {
+  std::vector<std::string> Lines = V.Unresolved;
+  Lines.push_back("the migration does not compile; nothing was written (" +
+                  std::to_string(V.Demotions.size()) + " decisions taken back in " +
+                  std::to_string(V.Rounds) + " rounds did not fix it)");
+  return llvm::join(Lines, "\n");
+}
+
+namespace {
+
+/// Stages [3] and [4] and materialization into \p M, from its catalog and
+/// facts, with \p Demotions taken back. \p RuleEdits gets the rules' own
+/// edits, before the include pruning and deletions done here.
+llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
+                           const FileReader &Read, EditSet &RuleEdits) {
+  M.ThePlan = makePlan(M.TheCatalog, M.TheFacts, Cfg, Demotions);
+  M.Files.clear();
+  M.Fenced.clear();
   auto R = rewrite(M.TheCatalog, M.TheFacts, M.ThePlan, Read);
   if (!R)
     return R.takeError();
   M.Rewrites = std::move(*R);
+  RuleEdits = M.Rewrites.Edits;
 
   MaterializeOptions MO;
   MO.Root = Cfg.Root;
@@ -279,6 +291,101 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S) {
     M.Files.push_back(std::move(F));
   }
   llvm::sort(M.Rewrites.Manual);
+  return llvm::Error::success();
+}
+
+/// Which decisions each element of the rules' edits comes from: those
+/// whose demotion (on top of \p Demotions) makes it disappear.
+std::map<EditElement, std::vector<PlanDecision>>
+attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
+          const EditSet &RuleEdits, const FileReader &Read) {
+  std::vector<EditElement> Full = elementsOf(RuleEdits);
+  std::map<EditElement, std::vector<PlanDecision>> Out;
+  for (const PlanDecision &D : decisionsOf(M.ThePlan)) {
+    std::vector<Demotion> Without(Demotions.begin(), Demotions.end());
+    Without.push_back({D, ManualItem{}});
+    Plan P = makePlan(M.TheCatalog, M.TheFacts, Cfg, Without);
+    auto R = rewrite(M.TheCatalog, M.TheFacts, P, Read);
+    if (!R) {
+      llvm::consumeError(R.takeError());
+      continue;
+    }
+    std::vector<EditElement> Rest = elementsOf(R->Edits);
+    for (const EditElement &E : Full)
+      if (!std::binary_search(Rest.begin(), Rest.end(), E))
+        Out[E].push_back(D);
+  }
+  return Out;
+}
+
+} // namespace
+
+llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Verify) {
+  runTestHook("METRICS_MIGRATE_TEST_AFTER_SCAN");
+  Migration M;
+  M.TheCatalog = std::move(S.TheCatalog);
+  M.TheFacts = std::move(S.TheFacts);
+  M.FailedTUs = std::move(S.FailedTUs);
+
+  // Every file is read once, whatever the number of rounds.
+  auto Texts = std::make_shared<std::map<std::string, std::string>>();
+  FileReader Read = [&Cfg, Texts](llvm::StringRef Rel) -> llvm::Expected<std::string> {
+    if (auto It = Texts->find(Rel.str()); It != Texts->end())
+      return It->second;
+    llvm::SmallString<256> Path(Cfg.Root);
+    llvm::sys::path::append(Path, Rel);
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s", Path.c_str(),
+                                     Buffer.getError().message().c_str());
+    return Texts->emplace(Rel.str(), (*Buffer)->getBuffer().str()).first->second;
+  };
+
+  std::vector<Demotion> Demotions;
+  EditSet RuleEdits;
+  Verification &V = M.Verify;
+  V.Ran = static_cast<bool>(Verify);
+  for (;;) {
+    if (llvm::Error E = planAndRewrite(M, Cfg, Demotions, Read, RuleEdits))
+      return E;
+    if (!Verify)
+      break;
+    runTestHook("METRICS_MIGRATE_TEST_BEFORE_VERIFY");
+    auto Round = Verify(M.Files);
+    if (!Round)
+      return Round.takeError();
+    ++V.Rounds;
+    V.Reparsed += Round->Reparsed;
+    for (const TUFailure &T : Round->Failures)
+      llvm::append_range(V.Failures, T.Errors);
+    V.NewWarnings = Round->NewWarnings;
+    if (Round->Failures.empty()) {
+      V.Verified = true;
+      break;
+    }
+    auto Owners = attribute(M, Cfg, Demotions, RuleEdits, Read);
+    TraceResult T = traceFailures(Round->Failures, M.Files, M.Rewrites.Edits,
+                                  [&](const EditElement &E) {
+                                    auto It = Owners.find(E);
+                                    return It == Owners.end() ? std::vector<PlanDecision>()
+                                                              : It->second;
+                                  });
+    unsigned Before = Demotions.size();
+    for (Demotion &D : T.Demotions)
+      if (llvm::none_of(Demotions, [&](const Demotion &Old) { return Old.Decision == D.Decision; }))
+        Demotions.push_back(std::move(D));
+    if (Demotions.size() == Before || V.Rounds == MaxVerifyRounds) {
+      V.Unresolved = T.Unresolved;
+      for (const TUFailure &F : Round->Failures)
+        for (const Diagnostic &D : F.Errors)
+          if (llvm::none_of(V.Unresolved, [&](const std::string &U) {
+                return llvm::StringRef(U).starts_with(D.str());
+              }))
+            V.Unresolved.push_back(D.str() + " (in " + F.MainFile + ")");
+      break;
+    }
+  }
+  V.Demotions = Demotions;
 
   // Every edit is an offset into the bytes the parser read: a file that
   // changed since then would be corrupted.
@@ -305,7 +412,7 @@ Review reviewOf(const Migration &M, const Config &Cfg) {
     return Buffer ? (*Buffer)->getBuffer().str() : "";
   };
   return buildReview({M.TheCatalog, M.TheFacts, M.ThePlan, M.Rewrites, M.Files, M.FailedTUs,
-                      Read});
+                      Read, &M.Verify});
 }
 
 } // namespace mm

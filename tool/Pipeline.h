@@ -1,9 +1,11 @@
-//===--- Pipeline.h - Stages [1]-[4] and materialization, in order -*- C++ -*-===//
+//===--- Pipeline.h - Stages [1]-[5] and materialization, in order -*- C++ -*-===//
 //
 // Runs the matchers over the compile database, merges their facts into the
 // Catalog and Facts, plans, rewrites and materializes the new text of every
-// touched file. Hands everything on to the emitters and the report; writes
-// nothing.
+// touched file, then verifies it: re-parses what the edits reach and, while
+// some TU that parsed before fails, takes back the decisions behind the
+// failing edits and plans again. Hands everything on to the emitters and the
+// report; writes nothing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,7 @@
 #include "rewriters/Materialize.h"
 #include "rewriters/Rewrite.h"
 #include "tool/Executor.h"
+#include "verify/Verify.h"
 
 namespace mm {
 
@@ -28,7 +31,35 @@ struct Migration {
   /// left out of Files, each listed in Rewrites.Manual.
   std::vector<MaterializedFile> Fenced;
   std::vector<std::string> FailedTUs;  ///< With their first error.
+  /// Stage [5]. When it ran and did not verify, Files must not be written.
+  Verification Verify;
 };
+
+/// Stage [5] for one round: re-parses what \p Files reach.
+using Verifier =
+    std::function<llvm::Expected<VerifyRound>(llvm::ArrayRef<MaterializedFile> Files)>;
+
+/// At most this many rounds of verification (each after a re-plan).
+constexpr unsigned MaxVerifyRounds = 5;
+
+/// The error for "the migration does not compile and demoting the decisions
+/// behind it did not help" (exit code 6). Nothing was written.
+class VerificationError : public llvm::ErrorInfo<VerificationError> {
+public:
+  static char ID;
+  explicit VerificationError(std::string Message) : Message(std::move(Message)) {}
+  void log(llvm::raw_ostream &OS) const override { OS << Message; }
+  std::error_code convertToErrorCode() const override {
+    return llvm::inconvertibleErrorCode();
+  }
+
+private:
+  std::string Message;
+};
+
+/// The failures of \p V as a VerificationError's message: one
+/// `file:line:col: error: ...` line each, with the edit behind it.
+std::string verificationFailures(const Verification &V);
 
 /// Stages [1] and [2] only.
 struct Scan {
@@ -46,11 +77,14 @@ llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts);
 /// Stage [2] over facts gathered elsewhere (`merge` of shard files).
 llvm::Expected<Scan> scanFrom(const Config &Cfg, std::vector<TUFacts> TUs, ScanStats Stats);
 
-/// All of it. A conflict comes back as EditConflictError.
-llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opts);
+/// All of it, verified over the same database unless \p Verify is false. A
+/// conflict comes back as EditConflictError.
+llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opts,
+                                       bool Verify = true);
 
-/// Stages [3] onwards over a scan.
-llvm::Expected<Migration> migrate(const Config &Cfg, Scan S);
+/// Stages [3] onwards over a scan; stage [5] only with \p Verify. A
+/// migration that does not verify comes back with Verify.Verified false.
+llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Verify = nullptr);
 
 /// Stage [6]'s data for \p M: files the migration leaves unchanged are read
 /// under the project root.

@@ -1,0 +1,214 @@
+//===--- Verifier.cpp - Stage [5] over a compilation database -------------===//
+
+#include "tool/Verifier.h"
+
+#include "tool/Paths.h"
+#include "tool/Prefilter.h"
+#include "verify/Reparse.h"
+#include "verify/Trace.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <mutex>
+#include <set>
+
+namespace mm {
+
+namespace {
+
+/// The real file system without the files the migration deletes.
+class HidingFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  HidingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                   const std::set<std::string> &Hidden)
+      : ProxyFileSystem(std::move(FS)), Hidden(Hidden) {}
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    if (hidden(Path))
+      return std::make_error_code(std::errc::no_such_file_or_directory);
+    return ProxyFileSystem::status(Path);
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    if (hidden(Path))
+      return std::make_error_code(std::errc::no_such_file_or_directory);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+
+private:
+  bool hidden(const llvm::Twine &Path) {
+    if (Hidden.empty())
+      return false;
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    getUnderlyingFS().makeAbsolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Abs, Real))
+      Abs = Real;
+    return Hidden.count(std::string(Abs));
+  }
+  const std::set<std::string> &Hidden;
+};
+
+std::string canonical(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+} // namespace
+
+llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Opts,
+                                        llvm::ArrayRef<MaterializedFile> Files) {
+  VerifyRound Round;
+  std::string Root = canonical(Cfg.Root);
+  std::set<std::string> Changed, Deleted;
+  for (const MaterializedFile &F : Files) {
+    if (!F.changed())
+      continue;
+    std::string Abs = Root + "/" + F.File;
+    Changed.insert(Abs);
+    if (F.Deleted)
+      Deleted.insert(Abs);
+  }
+  if (Changed.empty())
+    return Round;
+
+  // Every TU of the database, whatever the scan's paths and prefilter.
+  ScanOptions All = Opts;
+  All.Paths.clear();
+  All.MentionOneOf.clear();
+  All.Shard = All.Shards = 1;
+  All.CacheDir.clear();
+  // One updating line on a terminal; a log gets the summary only.
+  if (All.Progress == ScanOptions::ProgressStyle::Lines)
+    All.Progress = ScanOptions::ProgressStyle::None;
+
+  Prefilter Reach(Root, {});
+  std::mutex Lock;
+  std::map<std::string, std::string> Canonical;
+  auto Affected = [&](const clang::tooling::CompileCommand &C) {
+    std::vector<std::string> Reached;
+    Reach.mayMatter(C, Reached);
+    Reached.push_back(C.Filename);
+    for (const std::string &File : Reached) {
+      llvm::SmallString<256> Abs(File);
+      if (!llvm::sys::path::is_absolute(Abs)) {
+        Abs = C.Directory;
+        llvm::sys::path::append(Abs, File);
+      }
+      std::string Canon;
+      {
+        std::lock_guard<std::mutex> Guard(Lock);
+        auto It = Canonical.find(std::string(Abs));
+        if (It == Canonical.end())
+          It = Canonical.emplace(std::string(Abs), canonical(Abs)).first;
+        Canon = It->second;
+      }
+      if (Changed.count(Canon))
+        return true;
+    }
+    return false;
+  };
+
+  auto Overlay = [&]() -> llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> {
+    auto Base = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::makeIntrusiveRefCnt<HidingFileSystem>(llvm::vfs::createPhysicalFileSystem(),
+                                                    Deleted));
+    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    for (const MaterializedFile &F : Files)
+      if (F.changed() && !F.Deleted)
+        Memory->addFile(Root + "/" + F.File, 0,
+                        llvm::MemoryBuffer::getMemBuffer(F.After, F.File, false));
+    Base->pushOverlay(Memory);
+    return Base;
+  };
+
+  // After: with the new texts.
+  std::vector<ReparseOutput> After;
+  TUHooks Hooks;
+  Hooks.Select = [&](size_t, const clang::tooling::CompileCommand &C) { return Affected(C); };
+  Hooks.FileSystem = Overlay;
+  Hooks.Warnings = true;
+  auto Runs = runOverDatabase(
+      Cfg, All, [&](size_t N) { After.resize(N); },
+      [&](size_t I) { return newReparseFactory(Root, nullptr, After[I]); }, Hooks);
+  if (!Runs)
+    return Runs.takeError();
+
+  auto FileOf = [&](llvm::StringRef Rel) -> const MaterializedFile * {
+    for (const MaterializedFile &F : Files)
+      if (F.File == Rel)
+        return &F;
+    return nullptr;
+  };
+  std::set<size_t> Failing;
+  std::set<Diagnostic> Warnings;
+  for (size_t I = 0; I < Runs->size(); ++I) {
+    const TURun &Run = (*Runs)[I];
+    if (Run.Skipped)
+      continue;
+    ++Round.Reparsed;
+    if (!Run.Parsed) {
+      Failing.insert(I);
+      continue;
+    }
+    // Warnings on the lines the migration wrote.
+    for (const Diagnostic &D : After[I].Diagnostics) {
+      const MaterializedFile *F = D.Error ? nullptr : FileOf(D.File);
+      if (F && F->changed() && !lineBefore(*F, D.Line))
+        Warnings.insert(D);
+    }
+  }
+  Round.NewWarnings.assign(Warnings.begin(), Warnings.end());
+  if (Failing.empty())
+    return Round;
+
+  // Before: the tree as it stands, with the declarations named where the
+  // errors are.
+  std::vector<TUFailure> Candidates(Runs->size());
+  for (size_t I : Failing) {
+    TUFailure &T = Candidates[I];
+    T.MainFile = (*Runs)[I].MainFile;
+    for (const Diagnostic &D : After[I].Diagnostics)
+      if (D.Error && T.Errors.size() < 20)
+        T.Errors.push_back(D);
+    if (T.Errors.empty()) // A crash, or an error without a place.
+      for (const std::string &E : (*Runs)[I].Errors)
+        T.Errors.push_back({"", 0, 0, true, E});
+    T.Read = After[I].Read;
+  }
+  std::vector<TUFailure> Asked;
+  for (size_t I : Failing)
+    Asked.push_back(Candidates[I]);
+  LinesOfInterest Lines = linesToLookUp(Asked, Files);
+  std::vector<ReparseOutput> Before;
+  TUHooks Again;
+  Again.Select = [&](size_t I, const clang::tooling::CompileCommand &) {
+    return Failing.count(I) > 0;
+  };
+  auto BeforeRuns = runOverDatabase(
+      Cfg, All, [&](size_t N) { Before.resize(N); },
+      [&](size_t I) { return newReparseFactory(Root, &Lines, Before[I]); }, Again);
+  if (!BeforeRuns)
+    return BeforeRuns.takeError();
+  for (size_t I : Failing) {
+    if (I >= BeforeRuns->size() || !(*BeforeRuns)[I].Parsed) {
+      ++Round.FailedBefore;
+      continue;
+    }
+    Candidates[I].References = std::move(Before[I].References);
+    Round.Failures.push_back(std::move(Candidates[I]));
+  }
+  return Round;
+}
+
+} // namespace mm

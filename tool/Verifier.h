@@ -1,0 +1,28 @@
+//===--- Verifier.h - Stage [5] over a compilation database -----*- C++ -*-===//
+//
+// Takes the materialized files of a migration and re-parses every TU of the
+// database whose main file or a project header it reaches (followed as the
+// prefilter follows includes, whether or not the scan parsed the TU) is
+// changed, created or deleted, with the new texts overlaid in memory
+// (deleted files hidden), in the scan's worker pool. A TU that fails is
+// parsed once more as the tree stands, to tell a new failure from an old
+// one and to learn the declarations its error lines named. Hands on a
+// VerifyRound; touches no file.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_TOOL_VERIFIER_H
+#define METRICS_MIGRATE_TOOL_VERIFIER_H
+
+#include "rewriters/Materialize.h"
+#include "tool/Executor.h"
+#include "verify/Verify.h"
+
+namespace mm {
+
+llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Opts,
+                                        llvm::ArrayRef<MaterializedFile> Files);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_TOOL_VERIFIER_H

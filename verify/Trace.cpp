@@ -1,0 +1,243 @@
+//===--- Trace.cpp - Failures of a re-parse -> decisions to take back -----===//
+
+#include "verify/Trace.h"
+
+#include "core/LineDiff.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <map>
+#include <set>
+
+namespace mm {
+
+namespace {
+
+unsigned lineOf(llvm::StringRef Text, unsigned Offset) {
+  return 1 + Text.take_front(Offset).count('\n');
+}
+
+const MaterializedFile *fileNamed(llvm::ArrayRef<MaterializedFile> Files, llvm::StringRef File) {
+  for (const MaterializedFile &F : Files)
+    if (F.File == File)
+      return &F;
+  return nullptr;
+}
+
+/// The change that made line \p AfterLine of \p F new: the range of the
+/// text before it replaced (empty at an insertion point), and the lines it
+/// removed and added.
+struct Hunk {
+  unsigned Begin = 0, End = 0;
+  std::string Removed, Added;
+};
+
+std::optional<Hunk> hunkOf(const MaterializedFile &F, unsigned AfterLine) {
+  std::vector<llvm::StringRef> Old = splitLines(F.Before), New = splitLines(F.After);
+  std::vector<DiffOp> Ops = diffLines(Old, New);
+  auto At = llvm::find_if(Ops, [&](const DiffOp &Op) {
+    return Op.K == DiffOp::Insert && Op.NewLine + 1 == AfterLine;
+  });
+  if (At == Ops.end())
+    return std::nullopt;
+  size_t First = At - Ops.begin(), Last = First;
+  while (First > 0 && Ops[First - 1].K != DiffOp::Keep)
+    --First;
+  while (Last + 1 < Ops.size() && Ops[Last + 1].K != DiffOp::Keep)
+    ++Last;
+  std::vector<unsigned> Starts = {0};
+  for (llvm::StringRef L : Old)
+    Starts.push_back(Starts.back() + L.size());
+  Hunk H;
+  std::optional<unsigned> FirstOld, LastOld;
+  for (size_t I = First; I <= Last; ++I) {
+    const DiffOp &Op = Ops[I];
+    if (Op.K == DiffOp::Delete) {
+      FirstOld = FirstOld.value_or(Op.OldLine);
+      LastOld = Op.OldLine;
+      H.Removed += Old[Op.OldLine].str();
+    } else {
+      H.Added += New[Op.NewLine].str();
+    }
+  }
+  if (FirstOld) {
+    H.Begin = Starts[*FirstOld];
+    H.End = Starts[*LastOld + 1];
+  } else {
+    H.Begin = H.End = Starts[std::min<size_t>(Ops[First].OldLine, Old.size())];
+  }
+  return H;
+}
+
+bool touches(const EditElement &E, unsigned Begin, unsigned End) {
+  return E.K == EditElement::Kind::Replace && E.Offset <= End && E.Offset + E.Length >= Begin;
+}
+
+} // namespace
+
+std::string EditElement::describe(llvm::StringRef Before) const {
+  switch (K) {
+  case Kind::Replace:
+    return (Origin.empty() ? "an edit" : "`" + Origin + "`") + " at " + File + ":" +
+           std::to_string(lineOf(Before, Offset));
+  case Kind::AddInclude: return "`#include " + Text + "` added to " + File;
+  case Kind::RemoveInclude: return "`#include " + Text + "` removed from " + File;
+  case Kind::Create: return "the new file " + File;
+  case Kind::Delete: return "the deletion of " + File;
+  }
+  return File;
+}
+
+std::vector<EditElement> elementsOf(const EditSet &Edits) {
+  std::vector<EditElement> Out;
+  using Kind = EditElement::Kind;
+  for (const auto &[File, Change] : Edits.Files) {
+    for (const Edit &E : Change.Edits)
+      Out.push_back({File, Kind::Replace, E.Offset, E.Length, E.Text, E.Origin});
+    for (const std::string &I : Change.AddIncludes)
+      Out.push_back({File, Kind::AddInclude, 0, 0, I, ""});
+    for (const std::string &I : Change.RemoveIncludes)
+      Out.push_back({File, Kind::RemoveInclude, 0, 0, I, ""});
+    if (Change.NewContent)
+      Out.push_back({File, Kind::Create, 0, 0, "", ""});
+    if (Change.Delete)
+      Out.push_back({File, Kind::Delete, 0, 0, "", ""});
+  }
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
+std::optional<unsigned> lineBefore(const MaterializedFile &F, unsigned AfterLine) {
+  if (F.Created)
+    return std::nullopt;
+  if (!F.changed())
+    return AfterLine;
+  for (const DiffOp &Op : diffLines(splitLines(F.Before), splitLines(F.After)))
+    if (Op.K == DiffOp::Keep && Op.NewLine + 1 == AfterLine)
+      return Op.OldLine + 1;
+  return std::nullopt;
+}
+
+LinesOfInterest linesToLookUp(llvm::ArrayRef<TUFailure> Failures,
+                              llvm::ArrayRef<MaterializedFile> Files) {
+  LinesOfInterest Out;
+  for (const TUFailure &T : Failures)
+    for (const Diagnostic &D : T.Errors) {
+      if (D.File.empty() || D.Line == 0)
+        continue;
+      const MaterializedFile *F = fileNamed(Files, D.File);
+      if (!F) {
+        Out[D.File].insert(D.Line);
+        continue;
+      }
+      if (std::optional<unsigned> Line = lineBefore(*F, D.Line))
+        Out[D.File].insert(*Line);
+    }
+  return Out;
+}
+
+TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
+                          llvm::ArrayRef<MaterializedFile> Files, const EditSet &Edits,
+                          const Attribution &Owners) {
+  using Kind = EditElement::Kind;
+  std::map<std::string, std::vector<EditElement>> ByFile;
+  for (EditElement &E : elementsOf(Edits))
+    ByFile[E.File].push_back(std::move(E));
+  auto BeforeText = [&](const std::string &File) -> llvm::StringRef {
+    const MaterializedFile *F = fileNamed(Files, File);
+    return F ? llvm::StringRef(F->Before) : llvm::StringRef();
+  };
+
+  // The elements that made the line of error \p D, by the three tests.
+  auto Culprits = [&](const TUFailure &T, const Diagnostic &D) {
+    std::vector<EditElement> Out;
+    auto InFile = ByFile.find(D.File);
+    const MaterializedFile *F = fileNamed(Files, D.File);
+    if (F && F->changed() && InFile != ByFile.end() && !lineBefore(*F, D.Line)) {
+      for (const EditElement &E : InFile->second) {
+        if (E.K == Kind::Create) {
+          Out.push_back(E);
+          continue;
+        }
+        std::optional<Hunk> H = hunkOf(*F, D.Line);
+        if (!H)
+          continue;
+        bool Include = (E.K == Kind::AddInclude && llvm::StringRef(H->Added).contains(E.Text)) ||
+                       (E.K == Kind::RemoveInclude && llvm::StringRef(H->Removed).contains(E.Text));
+        if (Include || touches(E, H->Begin, H->End))
+          Out.push_back(E);
+      }
+      if (!Out.empty())
+        return Out;
+    }
+    // An unchanged line: what changed in the declarations it names.
+    std::optional<unsigned> Line = F ? lineBefore(*F, D.Line) : std::optional<unsigned>(D.Line);
+    for (const Reference &R : T.References) {
+      if (R.File != D.File || !Line || R.Line != *Line)
+        continue;
+      auto Decl = ByFile.find(R.Decl.File);
+      if (Decl == ByFile.end())
+        continue;
+      for (const EditElement &E : Decl->second)
+        if (E.K == Kind::Delete || touches(E, R.Decl.Offset, R.Decl.Offset + R.Decl.Length))
+          Out.push_back(E);
+    }
+    if (!Out.empty())
+      return Out;
+    // Else whatever changed in what the TU reads.
+    for (const std::string &File : T.Read)
+      if (auto It = ByFile.find(File); It != ByFile.end())
+        llvm::append_range(Out, It->second);
+    return Out;
+  };
+
+  TraceResult Result;
+  std::map<PlanDecision, Demotion> Found;
+  for (const TUFailure &T : Failures) {
+    for (const Diagnostic &D : T.Errors) {
+      if (!D.Error)
+        continue;
+      std::vector<EditElement> Elements = Culprits(T, D);
+      std::vector<std::pair<PlanDecision, const EditElement *>> Decisions;
+      for (const EditElement &E : Elements)
+        for (const PlanDecision &P : Owners(E))
+          Decisions.push_back({P, &E});
+      // An element no decision explains (an include pruned after the
+      // rules ran) answers to the decisions behind its file's other edits.
+      if (Decisions.empty())
+        for (const EditElement &E : Elements)
+          for (const EditElement &Other : ByFile[E.File])
+            for (const PlanDecision &P : Owners(Other))
+              Decisions.push_back({P, &E});
+      if (Decisions.empty()) {
+        std::string Edit = Elements.empty() ? "" : " (after " +
+            Elements.front().describe(BeforeText(Elements.front().File)) + ")";
+        Result.Unresolved.push_back(D.str() + Edit);
+        continue;
+      }
+      for (const auto &[P, E] : Decisions) {
+        if (Found.count(P))
+          continue;
+        const MaterializedFile *F = fileNamed(Files, D.File);
+        std::optional<unsigned> Line = F ? lineBefore(*F, D.Line) : std::optional<unsigned>(D.Line);
+        unsigned At = Line ? *Line
+                           : (E->K == Kind::Replace ? lineOf(BeforeText(E->File), E->Offset) : 1);
+        std::string File = Line ? D.File : E->File;
+        ManualItem Item{File, At, P.describe() + " kept as it is",
+                        "after " + E->describe(BeforeText(E->File)) + ", " + T.MainFile +
+                            " did not compile: " + D.str()};
+        Found.emplace(P, Demotion{P, std::move(Item)});
+      }
+    }
+  }
+  for (auto &[P, D] : Found)
+    Result.Demotions.push_back(std::move(D));
+  llvm::sort(Result.Unresolved);
+  Result.Unresolved.erase(std::unique(Result.Unresolved.begin(), Result.Unresolved.end()),
+                          Result.Unresolved.end());
+  return Result;
+}
+
+} // namespace mm

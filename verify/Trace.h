@@ -1,0 +1,78 @@
+//===--- Trace.h - Failures of a re-parse -> decisions to take back -*- C++ -*-===//
+//
+// Pure functions of verification. Takes the failures of a round (Clang's
+// errors, and the declarations those lines named before), the materialized
+// files and the edits behind them, and hands on the plan decisions to
+// demote: the edits that made each failing line (a changed line: the edits
+// of its hunk; an unchanged line: the edits that removed or changed the
+// declaration it names; else the edits of the files the TU read), each
+// mapped to the decisions whose removal from the plan makes it disappear
+// (an Attribution, computed by re-running planner and rewriters without each
+// decision). It consults no rule: what a rule got wrong shows as an edit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_VERIFY_TRACE_H
+#define METRICS_MIGRATE_VERIFY_TRACE_H
+
+#include "rewriters/Materialize.h"
+#include "verify/Reparse.h"
+#include "verify/Verify.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <functional>
+#include <optional>
+
+namespace mm {
+
+/// One element of an EditSet, comparable between two runs of the rewriters
+/// (the origin is not part of its identity).
+struct EditElement {
+  enum class Kind { Replace, AddInclude, RemoveInclude, Create, Delete };
+  std::string File;
+  Kind K = Kind::Replace;
+  unsigned Offset = 0, Length = 0; ///< Replace: the range of the text before.
+  std::string Text;                ///< Replace: the new text; includes: the spelling.
+  std::string Origin;              ///< The rule's words for it.
+
+  auto key() const { return std::tie(File, K, Offset, Length, Text); }
+  friend bool operator<(const EditElement &A, const EditElement &B) { return A.key() < B.key(); }
+  friend bool operator==(const EditElement &A, const EditElement &B) {
+    return A.key() == B.key();
+  }
+  /// The origin and where: `strip Owner::m (src/a.h:12)`.
+  std::string describe(llvm::StringRef Before) const;
+};
+
+/// Every element of \p Edits, sorted.
+std::vector<EditElement> elementsOf(const EditSet &Edits);
+
+/// The decisions an element comes from (empty: none found).
+using Attribution = std::function<std::vector<PlanDecision>(const EditElement &)>;
+
+/// The line of \p F before the migration that its line \p AfterLine
+/// (1-based) is, when the migration kept it; nothing for a new line.
+std::optional<unsigned> lineBefore(const MaterializedFile &F, unsigned AfterLine);
+
+/// The lines, as they stood before, whose named declarations tell what the
+/// errors of \p Failures miss: every error on a line the migration kept.
+LinesOfInterest linesToLookUp(llvm::ArrayRef<TUFailure> Failures,
+                              llvm::ArrayRef<MaterializedFile> Files);
+
+struct TraceResult {
+  std::vector<Demotion> Demotions; ///< One per decision, sorted by decision.
+  /// Errors traced to no decision, each as `file:line:col: error: ...`
+  /// with the edit behind it when one was found.
+  std::vector<std::string> Unresolved;
+};
+
+/// The decisions to take back for \p Failures. \p Edits are the final
+/// edits; \p Files their materialized texts (changed files only, or all).
+TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
+                          llvm::ArrayRef<MaterializedFile> Files, const EditSet &Edits,
+                          const Attribution &Owners);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_VERIFY_TRACE_H
