@@ -565,6 +565,8 @@ int run(int argc, char **argv) {
 
   reportFailedTUs(M->FailedTUs);
   reportManual(M->Rewrites.Manual);
+  for (const mm::Diagnostic &W : M->Verify.NewWarnings)
+    llvm::errs() << W.str() << " [new with the migration]\n";
   mm::MaterializeOptions MO;
   MO.Root = Cfg->Root;
   if (!ExportFixes.empty())

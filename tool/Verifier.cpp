@@ -150,34 +150,31 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
         return &F;
     return nullptr;
   };
-  std::set<size_t> Failing;
-  std::set<Diagnostic> Warnings;
+  // Failing TUs, and TUs with warnings in changed files: both are parsed
+  // again as the tree stands.
+  std::set<size_t> Failing, Warned;
   for (size_t I = 0; I < Runs->size(); ++I) {
     const TURun &Run = (*Runs)[I];
     if (Run.Skipped)
       continue;
     ++Round.Reparsed;
-    if (!Run.Parsed) {
+    if (!Run.Parsed)
       Failing.insert(I);
-      continue;
-    }
-    // Warnings on the lines the migration wrote.
-    for (const Diagnostic &D : After[I].Diagnostics) {
-      const MaterializedFile *F = D.Error ? nullptr : FileOf(D.File);
-      if (F && F->changed() && !lineBefore(*F, D.Line))
-        Warnings.insert(D);
-    }
+    else if (llvm::any_of(After[I].Diagnostics, [&](const Diagnostic &D) {
+               const MaterializedFile *F = D.Error ? nullptr : FileOf(D.File);
+               return F && F->changed();
+             }))
+      Warned.insert(I);
   }
-  Round.NewWarnings.assign(Warnings.begin(), Warnings.end());
-  if (Failing.empty())
+  if (Failing.empty() && Warned.empty())
     return Round;
 
-  // Before: the tree as it stands, with the declarations named where the
-  // errors are.
   std::vector<TUFailure> Candidates(Runs->size());
   for (size_t I : Failing) {
     TUFailure &T = Candidates[I];
-    T.MainFile = (*Runs)[I].MainFile;
+    T.MainFile = canonical((*Runs)[I].MainFile);
+    if (isUnder(T.MainFile, Root))
+      T.MainFile = T.MainFile.substr(Root.size() + 1);
     for (const Diagnostic &D : After[I].Diagnostics)
       if (D.Error && T.Errors.size() < 20)
         T.Errors.push_back(D);
@@ -193,8 +190,9 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
   std::vector<ReparseOutput> Before;
   TUHooks Again;
   Again.Select = [&](size_t I, const clang::tooling::CompileCommand &) {
-    return Failing.count(I) > 0;
+    return Failing.count(I) || Warned.count(I);
   };
+  Again.Warnings = true;
   auto BeforeRuns = runOverDatabase(
       Cfg, All, [&](size_t N) { Before.resize(N); },
       [&](size_t I) { return newReparseFactory(Root, &Lines, Before[I]); }, Again);
@@ -208,6 +206,25 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
     Candidates[I].References = std::move(Before[I].References);
     Round.Failures.push_back(std::move(Candidates[I]));
   }
+  // A warning is new when the same line (as it stood) did not have it.
+  std::set<Diagnostic> Warnings;
+  for (size_t I : Warned) {
+    if (I >= BeforeRuns->size() || !(*BeforeRuns)[I].Parsed)
+      continue;
+    for (const Diagnostic &D : After[I].Diagnostics) {
+      const MaterializedFile *F = D.Error ? nullptr : FileOf(D.File);
+      if (!F || !F->changed())
+        continue;
+      std::optional<unsigned> Line = lineBefore(*F, D.Line);
+      bool Old = Line && llvm::any_of(Before[I].Diagnostics, [&](const Diagnostic &B) {
+                   return !B.Error && B.File == D.File && B.Line == *Line &&
+                          B.Message == D.Message;
+                 });
+      if (!Old)
+        Warnings.insert(D);
+    }
+  }
+  Round.NewWarnings.assign(Warnings.begin(), Warnings.end());
   return Round;
 }
 

@@ -657,3 +657,69 @@ TEST(Planner, InjectionInOrFromAFileThatIsNotWrittenStays) {
 
 } // namespace
 } // namespace mm
+
+namespace mm {
+namespace {
+
+Demotion demotion(PlanDecision::Kind K, std::string Key) {
+  return {{K, std::move(Key)}, {"app/main.cpp", 9, "kept", "it did not compile"}};
+}
+
+TEST(PlannerDemotions, TheDecisionsVerificationMayTakeBack) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  std::vector<std::string> Described;
+  for (const PlanDecision &D : decisionsOf(P))
+    Described.push_back(D.describe());
+  EXPECT_THAT(Described,
+              ElementsAre("wrapper RecordKitCreated()", "wrapper RecordQuantityChange()",
+                          "metric inventory_quantity_changes_total",
+                          "metric kits_created_total", "injection of shop::KitService"));
+}
+
+TEST(PlannerDemotions, ADemotedWrapperStaysWithItsMetric) {
+  Fixture X;
+  auto D = demotion(PlanDecision::Kind::Wrapper, "RecordQuantityChange()");
+  Plan P = makePlan(X.C, X.F, X.Cfg, {D});
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Keep);
+  EXPECT_EQ(P.metric("inventory_quantity_changes_total")->Fate, MetricFate::Kept);
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Reason,
+            "its edits did not compile (it did not compile)");
+  ASSERT_EQ(P.Demoted.size(), 1u);
+  EXPECT_EQ(P.Demoted.front().Item.Why, "it did not compile");
+  // The other wrappers still go.
+  EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
+}
+
+TEST(PlannerDemotions, ADemotedMetricKeepsTheWrappersRecordingIt) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg,
+                    {demotion(PlanDecision::Kind::Metric, "kits_created_total")});
+  EXPECT_EQ(P.metric("kits_created_total")->Fate, MetricFate::Kept);
+  EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Keep);
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
+}
+
+TEST(PlannerDemotions, ADemotedOwnerKeepsItsInjection) {
+  Fixture X;
+  // The container takes the service itself for more than calls: it stays.
+  ASSERT_EQ(makePlan(X.C, X.F, X.Cfg).Keep.size(), 1u);
+  Plan P = makePlan(X.C, X.F, X.Cfg,
+                    {demotion(PlanDecision::Kind::Injection, "shop::KitService")});
+  ASSERT_EQ(P.Keep.size(), 2u);
+  EXPECT_EQ(P.Keep.front().Owner, "shop::KitService");
+  EXPECT_THAT(P.Strip, IsEmpty());
+  // Nothing else changes.
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
+}
+
+TEST(PlannerDemotions, NoDemotionNoChange) {
+  Fixture X;
+  Plan A = makePlan(X.C, X.F, X.Cfg), B = makePlan(X.C, X.F, X.Cfg, {});
+  EXPECT_EQ(A.Strip.size(), B.Strip.size());
+  EXPECT_THAT(B.Demoted, IsEmpty());
+  EXPECT_EQ(A.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
+}
+
+} // namespace
+} // namespace mm

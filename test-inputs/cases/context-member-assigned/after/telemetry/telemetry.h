@@ -1,0 +1,25 @@
+#pragma once
+
+#include <prometheus/registry.h>
+
+#include <memory>
+
+namespace kiosk {
+namespace telemetry {
+
+struct Sink {
+  virtual ~Sink() = default;
+};
+
+class Telemetry : public Sink {
+ public:
+  Telemetry();
+
+  prometheus::Registry& registry() { return *registry_; }
+
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+};
+
+}  // namespace telemetry
+}  // namespace kiosk

@@ -1,0 +1,147 @@
+//===--- TraceTest.cpp - Failures of a re-parse -> demotions, on plain data ===//
+
+#include "verify/Trace.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+const char *ContextBefore = "#pragma once\n"
+                            "struct Context {\n"
+                            "  int desk = 0;\n"
+                            "  Sink* sink = nullptr;\n"
+                            "};\n";
+const char *ContextAfter = "#pragma once\n"
+                           "struct Context {\n"
+                           "  int desk = 0;\n"
+                           "};\n";
+const char *PrinterBefore = "#include \"context.h\"\n"
+                            "\n"
+                            "void print(Context* c) { c->sink->printed(); }\n";
+const char *PrinterAfter = "#include \"context.h\"\n"
+                           "#include \"gone.h\"\n"
+                           "\n"
+                           "void print(Context* c) { PRINTED.Increment(); }\n";
+
+struct Fixture {
+  std::vector<MaterializedFile> Files;
+  EditSet Edits;
+  PlanDecision Strip{PlanDecision::Kind::Injection, "Context"};
+  PlanDecision Inline{PlanDecision::Kind::Wrapper, "printed()"};
+  Fixture() {
+    Files.push_back({"context.h", ContextBefore, ContextAfter, false, false});
+    Files.push_back({"printer.cpp", PrinterBefore, PrinterAfter, false, false});
+    unsigned Field = std::string(ContextBefore).find("  Sink*");
+    Edits.file("context.h").Edits.push_back({Field, 24, "", "strip Context::sink"});
+    unsigned Call = std::string(PrinterBefore).find("c->sink");
+    Edits.file("printer.cpp").Edits.push_back({Call, 20, "PRINTED.Increment()", "inline printed"});
+    Edits.file("printer.cpp").AddIncludes.push_back("\"gone.h\"");
+  }
+  Attribution owners() const {
+    return [this](const EditElement &E) -> std::vector<PlanDecision> {
+      if (E.File == "context.h")
+        return {Strip};
+      if (E.File == "printer.cpp" && E.K == EditElement::Kind::Replace)
+        return {Inline};
+      return {}; // the include: added after the rules ran
+    };
+  }
+};
+
+TEST(Trace, LinesBeforeAndAfter) {
+  Fixture X;
+  EXPECT_EQ(lineBefore(X.Files[0], 1), 1u);
+  EXPECT_EQ(lineBefore(X.Files[0], 4), 5u); // `};` moved up a line
+  EXPECT_EQ(lineBefore(X.Files[1], 2), std::nullopt); // the new include
+  EXPECT_EQ(lineBefore(X.Files[1], 3), 2u);
+  EXPECT_EQ(lineBefore(X.Files[1], 4), std::nullopt);
+  MaterializedFile Same{"same.cpp", "a\nb\n", "a\nb\n", false, false};
+  EXPECT_EQ(lineBefore(Same, 2), 2u);
+}
+
+TEST(Trace, AnUnchangedLineNamingARemovedDeclarationDemotesItsRemover) {
+  Fixture X;
+  TUFailure T;
+  T.MainFile = "main.cpp";
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
+  LinesOfInterest Lines = linesToLookUp({T}, X.Files);
+  EXPECT_THAT(Lines["main.cpp"], ElementsAre(7u));
+  TraceResult R = traceFailures({T}, X.Files, X.Edits, X.owners());
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Strip);
+  EXPECT_EQ(R.Demotions[0].Item.File, "main.cpp");
+  EXPECT_EQ(R.Demotions[0].Item.Line, 7u);
+  EXPECT_EQ(R.Demotions[0].Item.What, "injection of Context kept as it is");
+  EXPECT_EQ(R.Demotions[0].Item.Why,
+            "after `strip Context::sink` at context.h:4, main.cpp did not compile: "
+            "main.cpp:7:7: error: no member named 'sink' in 'Context'");
+  EXPECT_THAT(R.Unresolved, IsEmpty());
+}
+
+TEST(Trace, AChangedLineDemotesTheEditsOfItsHunk) {
+  Fixture X;
+  TUFailure T;
+  T.MainFile = "printer.cpp";
+  T.Errors = {{"printer.cpp", 4, 27, true, "use of undeclared identifier 'PRINTED'"}};
+  TraceResult R = traceFailures({T}, X.Files, X.Edits, X.owners());
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Inline);
+  // On a line the migration wrote: placed where the edit was.
+  EXPECT_EQ(R.Demotions[0].Item.File, "printer.cpp");
+  EXPECT_EQ(R.Demotions[0].Item.Line, 3u);
+}
+
+TEST(Trace, AnIncludeNoDecisionExplainsAnswersToItsFilesDecisions) {
+  Fixture X;
+  TUFailure T;
+  T.MainFile = "printer.cpp";
+  T.Errors = {{"printer.cpp", 2, 10, true, "'gone.h' file not found"}};
+  TraceResult R = traceFailures({T}, X.Files, X.Edits, X.owners());
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Inline);
+  EXPECT_EQ(R.Demotions[0].Item.Why,
+            "after `#include \"gone.h\"` added to printer.cpp, printer.cpp did not compile: "
+            "printer.cpp:2:10: error: 'gone.h' file not found");
+}
+
+TEST(Trace, WhatNoDecisionExplainsIsUnresolved) {
+  Fixture X;
+  TUFailure T;
+  T.MainFile = "main.cpp";
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
+  TraceResult R = traceFailures({T}, X.Files, X.Edits,
+                                [](const EditElement &) { return std::vector<PlanDecision>(); });
+  EXPECT_THAT(R.Demotions, IsEmpty());
+  EXPECT_THAT(R.Unresolved,
+              ElementsAre("main.cpp:7:7: error: no member named 'sink' in 'Context' "
+                          "(after `strip Context::sink` at context.h:4)"));
+}
+
+TEST(Trace, NoFailureNoDemotion) {
+  Fixture X;
+  TraceResult R = traceFailures({}, X.Files, X.Edits, X.owners());
+  EXPECT_THAT(R.Demotions, IsEmpty());
+  EXPECT_THAT(R.Unresolved, IsEmpty());
+}
+
+TEST(Trace, ElementsOfAnEditSet) {
+  Fixture X;
+  X.Edits.file("old.h").Delete = true;
+  std::vector<std::string> Described;
+  for (const EditElement &E : elementsOf(X.Edits))
+    Described.push_back(E.describe(E.File == "context.h" ? ContextBefore : PrinterBefore));
+  EXPECT_THAT(Described, ElementsAre("`strip Context::sink` at context.h:4",
+                                     "the deletion of old.h",
+                                     "`inline printed` at printer.cpp:3",
+                                     "`#include \"gone.h\"` added to printer.cpp"));
+}
+
+} // namespace
+} // namespace mm
