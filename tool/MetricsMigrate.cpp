@@ -492,11 +492,6 @@ int run(int argc, char **argv) {
     return Stats.Failed ? ParseFailures : Done;
   }
 
-  if (Merge->parsed() && Flags.BuildDir.empty() && !Flags.NoVerify)
-    return fail(llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                        "merge: -p BUILD_DIR is needed to verify the merged "
-                                        "migration (or pass --no-verify)"),
-                BadUsage);
   llvm::Expected<mm::Migration> M = [&]() -> llvm::Expected<mm::Migration> {
     mm::ScanOptions Opts = scanOptions(Flags, &*Cfg);
     if (!Merge->parsed())
@@ -504,6 +499,10 @@ int run(int argc, char **argv) {
     auto Shards = mm::readShards(ShardFiles, MM_VERSION);
     if (!Shards)
       return Shards.takeError();
+    if (Flags.BuildDir.empty() && !Flags.NoVerify)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "merge: -p BUILD_DIR is needed to verify the merged "
+                                     "migration (or pass --no-verify)");
     auto S = mm::scanFrom(*Cfg, std::move(Shards->TUs), Shards->Stats);
     if (!S)
       return S.takeError();

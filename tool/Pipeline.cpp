@@ -107,6 +107,26 @@ void runTestHook(const char *Name) {
   llvm::sys::ExecuteAndWait("/bin/sh", {"/bin/sh", "-c", Command});
 }
 
+/// Stage [4], and for the tests of stage [5] a rule that goes wrong on
+/// purpose: with METRICS_MIGRATE_TEST_BREAK_EDITS set, every edit whose
+/// origin contains its value ends in a stray `@`, and every new file whose
+/// path contains it in an `#error`.
+llvm::Expected<RewriteResult> rewriteFor(const Migration &M, const Plan &P,
+                                         const FileReader &Read) {
+  auto R = rewrite(M.TheCatalog, M.TheFacts, P, Read);
+  const char *Break = std::getenv("METRICS_MIGRATE_TEST_BREAK_EDITS");
+  if (!R || !Break || !*Break)
+    return R;
+  for (auto &[File, Change] : R->Edits.Files) {
+    for (Edit &E : Change.Edits)
+      if (llvm::StringRef(E.Origin).contains(Break))
+        E.Text += " @";
+    if (Change.NewContent && llvm::StringRef(File).contains(Break))
+      *Change.NewContent += "#error broken on purpose\n";
+  }
+  return R;
+}
+
 } // namespace
 
 llvm::Expected<Scan> runScan(const Config &Cfg, const ScanOptions &Opts) {
@@ -180,7 +200,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   M.ThePlan = makePlan(M.TheCatalog, M.TheFacts, Cfg, Demotions);
   M.Files.clear();
   M.Fenced.clear();
-  auto R = rewrite(M.TheCatalog, M.TheFacts, M.ThePlan, Read);
+  auto R = rewriteFor(M, M.ThePlan, Read);
   if (!R)
     return R.takeError();
   M.Rewrites = std::move(*R);
@@ -305,7 +325,7 @@ attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demoti
     std::vector<Demotion> Without(Demotions.begin(), Demotions.end());
     Without.push_back({D, ManualItem{}});
     Plan P = makePlan(M.TheCatalog, M.TheFacts, Cfg, Without);
-    auto R = rewrite(M.TheCatalog, M.TheFacts, P, Read);
+    auto R = rewriteFor(M, P, Read);
     if (!R) {
       llvm::consumeError(R.takeError());
       continue;

@@ -18,7 +18,7 @@ for n in 1 2 3; do
   for k in $(seq 1 $n); do
     "$tool" scan -q -p "$build_dir" --shard "$k/$n" -o "$out/facts-$n-$k.json"
   done
-  "$tool" merge "$out"/facts-$n-*.json --report "$out/merged-$n.md" \
+  "$tool" merge -p "$build_dir" "$out"/facts-$n-*.json --report "$out/merged-$n.md" \
     --report-json "$out/merged-$n.json" > "$out/merged-$n.diff"
   if cmp -s "$out/single.diff" "$out/merged-$n.diff"; then
     echo "ok: N=$n: merge prints the single-machine diff"
