@@ -58,17 +58,6 @@ private:
 
 std::atomic<bool> Crashed{false};
 
-std::string canonical(llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Path, Real))
-    return std::string(Real);
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
-
 } // namespace
 
 bool parserCrashed() { return Crashed; }

@@ -180,8 +180,6 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
   });
 }
 
-char VerificationError::ID;
-
 std::string verificationFailures(const Verification &V) {
   std::vector<std::string> Lines = V.Unresolved;
   Lines.push_back("the migration does not compile; nothing was written (" +
@@ -370,7 +368,6 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
       return E;
     if (!Verify)
       break;
-    runTestHook("METRICS_MIGRATE_TEST_BEFORE_VERIFY");
     auto Round = Verify(M.Files);
     if (!Round)
       return Round.takeError();

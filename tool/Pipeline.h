@@ -42,23 +42,8 @@ using Verifier =
 /// At most this many rounds of verification (each after a re-plan).
 constexpr unsigned MaxVerifyRounds = 5;
 
-/// The error for "the migration does not compile and demoting the decisions
-/// behind it did not help" (exit code 6). Nothing was written.
-class VerificationError : public llvm::ErrorInfo<VerificationError> {
-public:
-  static char ID;
-  explicit VerificationError(std::string Message) : Message(std::move(Message)) {}
-  void log(llvm::raw_ostream &OS) const override { OS << Message; }
-  std::error_code convertToErrorCode() const override {
-    return llvm::inconvertibleErrorCode();
-  }
-
-private:
-  std::string Message;
-};
-
-/// The failures of \p V as a VerificationError's message: one
-/// `file:line:col: error: ...` line each, with the edit behind it.
+/// Why \p V did not verify, for stderr (exit 6): one
+/// `file:line:col: error: ...` line per failure, with the edit behind it.
 std::string verificationFailures(const Verification &V);
 
 /// Stages [1] and [2] only.

@@ -54,16 +54,6 @@ private:
   const std::set<std::string> &Hidden;
 };
 
-std::string canonical(llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Path, Real))
-    return std::string(Real);
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
 } // namespace
 
 llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Opts,
@@ -207,6 +197,15 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
     Round.Failures.push_back(std::move(Candidates[I]));
   }
   // A warning is new when the same line (as it stood) did not have it.
+  std::map<std::string, std::vector<unsigned>> LinesBefore;
+  auto LineBefore = [&](const MaterializedFile &F, unsigned Line) -> std::optional<unsigned> {
+    auto It = LinesBefore.find(F.File);
+    if (It == LinesBefore.end())
+      It = LinesBefore.emplace(F.File, linesBefore(F)).first;
+    if (Line >= It->second.size() || It->second[Line] == 0)
+      return std::nullopt;
+    return It->second[Line];
+  };
   std::set<Diagnostic> Warnings;
   for (size_t I : Warned) {
     if (I >= BeforeRuns->size() || !(*BeforeRuns)[I].Parsed)
@@ -215,7 +214,7 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
       const MaterializedFile *F = D.Error ? nullptr : FileOf(D.File);
       if (!F || !F->changed())
         continue;
-      std::optional<unsigned> Line = lineBefore(*F, D.Line);
+      std::optional<unsigned> Line = LineBefore(*F, D.Line);
       bool Old = Line && llvm::any_of(Before[I].Diagnostics, [&](const Diagnostic &B) {
                    return !B.Error && B.File == D.File && B.Line == *Line &&
                           B.Message == D.Message;

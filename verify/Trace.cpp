@@ -109,15 +109,24 @@ std::vector<EditElement> elementsOf(const EditSet &Edits) {
   return Out;
 }
 
-std::optional<unsigned> lineBefore(const MaterializedFile &F, unsigned AfterLine) {
+std::vector<unsigned> linesBefore(const MaterializedFile &F) {
+  std::vector<llvm::StringRef> New = splitLines(F.After);
+  std::vector<unsigned> Out(New.size() + 1, 0);
   if (F.Created)
-    return std::nullopt;
+    return Out;
+  for (const DiffOp &Op : diffLines(splitLines(F.Before), New))
+    if (Op.K == DiffOp::Keep)
+      Out[Op.NewLine + 1] = Op.OldLine + 1;
+  return Out;
+}
+
+std::optional<unsigned> lineBefore(const MaterializedFile &F, unsigned AfterLine) {
   if (!F.changed())
     return AfterLine;
-  for (const DiffOp &Op : diffLines(splitLines(F.Before), splitLines(F.After)))
-    if (Op.K == DiffOp::Keep && Op.NewLine + 1 == AfterLine)
-      return Op.OldLine + 1;
-  return std::nullopt;
+  std::vector<unsigned> Lines = linesBefore(F);
+  if (AfterLine >= Lines.size() || Lines[AfterLine] == 0)
+    return std::nullopt;
+  return Lines[AfterLine];
 }
 
 LinesOfInterest linesToLookUp(llvm::ArrayRef<TUFailure> Failures,
@@ -156,12 +165,12 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
     auto InFile = ByFile.find(D.File);
     const MaterializedFile *F = fileNamed(Files, D.File);
     if (F && F->changed() && InFile != ByFile.end() && !lineBefore(*F, D.Line)) {
+      std::optional<Hunk> H = hunkOf(*F, D.Line);
       for (const EditElement &E : InFile->second) {
         if (E.K == Kind::Create) {
           Out.push_back(E);
           continue;
         }
-        std::optional<Hunk> H = hunkOf(*F, D.Line);
         if (!H)
           continue;
         bool Include = (E.K == Kind::AddInclude && llvm::StringRef(H->Added).contains(E.Text)) ||

@@ -51,6 +51,10 @@ std::vector<EditElement> elementsOf(const EditSet &Edits);
 /// The decisions an element comes from (empty: none found).
 using Attribution = std::function<std::vector<PlanDecision>(const EditElement &)>;
 
+/// For each line of \p F after the migration (1-based: [0] is unused), the
+/// line it was before, or 0 for a line the migration wrote.
+std::vector<unsigned> linesBefore(const MaterializedFile &F);
+
 /// The line of \p F before the migration that its line \p AfterLine
 /// (1-based) is, when the migration kept it; nothing for a new line.
 std::optional<unsigned> lineBefore(const MaterializedFile &F, unsigned AfterLine);
