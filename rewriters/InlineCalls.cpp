@@ -50,7 +50,11 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       continue;
     }
     const Wrapper &W = *WIt->second;
-    // The planner kept every wrapper with a site it could not rewrite.
+    // The planner kept every wrapper with a site it could not rewrite; a
+    // call assembled from a macro's arguments has no text to rewrite, and
+    // stays as it is if a plan says otherwise (verification catches it).
+    if (CS.InMacro && !CS.MacroDefinition.valid())
+      continue;
     SourceSpan Loc = CS.InMacro ? CS.MacroDefinition : CS.Loc;
     const std::vector<std::string> &Written = CS.InMacro ? CS.MacroArgs : CS.Args;
     if (CS.InMacro && !Definitions.insert({Loc.File, Loc.Offset}).second)

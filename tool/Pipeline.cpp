@@ -107,6 +107,26 @@ void runTestHook(const char *Name) {
   llvm::sys::ExecuteAndWait("/bin/sh", {"/bin/sh", "-c", Command});
 }
 
+/// Stage [3], and for the tests of stage [5] a planner that goes wrong on
+/// purpose: with METRICS_MIGRATE_TEST_FORCE_INLINE=SEED, each wrapper the
+/// plan keeps, chosen by a hash of SEED and its signature, is inlined all
+/// the same (unless verification took it back).
+Plan planFor(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions) {
+  Plan P = makePlan(M.TheCatalog, M.TheFacts, Cfg, Demotions);
+  const char *Seed = std::getenv("METRICS_MIGRATE_TEST_FORCE_INLINE");
+  if (!Seed || !*Seed)
+    return P;
+  for (WrapperPlan &WP : P.Wrappers) {
+    bool Demoted = llvm::any_of(Demotions, [&](const Demotion &D) {
+      return D.Decision == PlanDecision{PlanDecision::Kind::Wrapper, WP.Signature};
+    });
+    if (WP.Fate == WrapperFate::Keep && !Demoted &&
+        llvm::xxh3_64bits(std::string(Seed) + "\n" + WP.Signature) % 2)
+      WP.Fate = WrapperFate::Inline;
+  }
+  return P;
+}
+
 /// Stage [4], and for the tests of stage [5] a rule that goes wrong on
 /// purpose: with METRICS_MIGRATE_TEST_BREAK_EDITS set, every edit whose
 /// origin contains its value ends in a stray `@`, and every new file whose
@@ -195,7 +215,7 @@ namespace {
 /// edits, before the include pruning and deletions done here.
 llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
                            const FileReader &Read, EditSet &RuleEdits) {
-  M.ThePlan = makePlan(M.TheCatalog, M.TheFacts, Cfg, Demotions);
+  M.ThePlan = planFor(M, Cfg, Demotions);
   M.Files.clear();
   M.Fenced.clear();
   auto R = rewriteFor(M, M.ThePlan, Read);
@@ -312,28 +332,47 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   return llvm::Error::success();
 }
 
-/// Which decisions each element of the rules' edits comes from: those
-/// whose demotion (on top of \p Demotions) makes it disappear.
-std::map<EditElement, std::vector<PlanDecision>>
-attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
-          const EditSet &RuleEdits, const FileReader &Read) {
-  std::vector<EditElement> Full = elementsOf(RuleEdits);
-  std::map<EditElement, std::vector<PlanDecision>> Out;
+/// Which decisions answer for a place the rules' edits change: planner and
+/// rewriters run once more without each decision (on top of \p Demotions),
+/// and a decision answers for a place its absence leaves as it was.
+Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
+                      const EditSet &RuleEdits, const FileReader &Read) {
+  struct Ablation {
+    PlanDecision Decision;
+    std::vector<EditElement> Rest; ///< Sorted.
+  };
+  auto Ablations = std::make_shared<std::vector<Ablation>>();
   for (const PlanDecision &D : decisionsOf(M.ThePlan)) {
     std::vector<Demotion> Without(Demotions.begin(), Demotions.end());
     Without.push_back({D, ManualItem{}});
-    Plan P = makePlan(M.TheCatalog, M.TheFacts, Cfg, Without);
-    auto R = rewriteFor(M, P, Read);
+    auto R = rewriteFor(M, planFor(M, Cfg, Without), Read);
     if (!R) {
       llvm::consumeError(R.takeError());
       continue;
     }
-    std::vector<EditElement> Rest = elementsOf(R->Edits);
-    for (const EditElement &E : Full)
-      if (!std::binary_search(Rest.begin(), Rest.end(), E))
-        Out[E].push_back(D);
+    Ablations->push_back({D, elementsOf(R->Edits)});
   }
-  return Out;
+  auto Full = std::make_shared<std::vector<EditElement>>(elementsOf(RuleEdits));
+  return [Ablations, Full](const EditElement &E, unsigned Begin, unsigned End) {
+    std::vector<PlanDecision> Out;
+    // What the pipeline added after the rules answers to no decision here.
+    if (!std::binary_search(Full->begin(), Full->end(), E))
+      return Out;
+    for (const Ablation &A : *Ablations) {
+      bool Left = E.K == EditElement::Kind::Replace
+                      ? llvm::none_of(A.Rest,
+                                      [&](const EditElement &R) {
+                                        return R.File == E.File &&
+                                               R.K == EditElement::Kind::Replace &&
+                                               overlaps(R.Offset, R.Offset + R.Length, Begin,
+                                                        End);
+                                      })
+                      : !std::binary_search(A.Rest.begin(), A.Rest.end(), E);
+      if (Left)
+        Out.push_back(A.Decision);
+    }
+    return Out;
+  };
 }
 
 } // namespace
@@ -380,13 +419,8 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
       V.Verified = true;
       break;
     }
-    auto Owners = attribute(M, Cfg, Demotions, RuleEdits, Read);
     TraceResult T = traceFailures(Round->Failures, M.Files, M.Rewrites.Edits,
-                                  [&](const EditElement &E) {
-                                    auto It = Owners.find(E);
-                                    return It == Owners.end() ? std::vector<PlanDecision>()
-                                                              : It->second;
-                                  });
+                                  attribute(M, Cfg, Demotions, RuleEdits, Read));
     unsigned Before = Demotions.size();
     for (Demotion &D : T.Demotions)
       if (llvm::none_of(Demotions, [&](const Demotion &Old) { return Old.Decision == D.Decision; }))

@@ -71,8 +71,17 @@ std::optional<Hunk> hunkOf(const MaterializedFile &F, unsigned AfterLine) {
 }
 
 bool touches(const EditElement &E, unsigned Begin, unsigned End) {
-  return E.K == EditElement::Kind::Replace && E.Offset <= End && E.Offset + E.Length >= Begin;
+  return E.K == EditElement::Kind::Replace && overlaps(E.Offset, E.Offset + E.Length, Begin, End);
 }
+
+/// An element of the final edits, and the place of the text before it
+/// answers for.
+struct Culprit {
+  EditElement E;
+  unsigned Begin = 0, End = 0;
+};
+
+Culprit whole(const EditElement &E) { return {E, E.Offset, E.Offset + E.Length}; }
 
 } // namespace
 
@@ -161,14 +170,14 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
 
   // The elements that made the line of error \p D, by the three tests.
   auto Culprits = [&](const TUFailure &T, const Diagnostic &D) {
-    std::vector<EditElement> Out;
+    std::vector<Culprit> Out;
     auto InFile = ByFile.find(D.File);
     const MaterializedFile *F = fileNamed(Files, D.File);
     if (F && F->changed() && InFile != ByFile.end() && !lineBefore(*F, D.Line)) {
       std::optional<Hunk> H = hunkOf(*F, D.Line);
       for (const EditElement &E : InFile->second) {
         if (E.K == Kind::Create) {
-          Out.push_back(E);
+          Out.push_back(whole(E));
           continue;
         }
         if (!H)
@@ -176,7 +185,7 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
         bool Include = (E.K == Kind::AddInclude && llvm::StringRef(H->Added).contains(E.Text)) ||
                        (E.K == Kind::RemoveInclude && llvm::StringRef(H->Removed).contains(E.Text));
         if (Include || touches(E, H->Begin, H->End))
-          Out.push_back(E);
+          Out.push_back({E, H->Begin, H->End});
       }
       if (!Out.empty())
         return Out;
@@ -189,16 +198,18 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
       auto Decl = ByFile.find(R.Decl.File);
       if (Decl == ByFile.end())
         continue;
+      unsigned Begin = R.Decl.Offset, End = R.Decl.Offset + R.Decl.Length;
       for (const EditElement &E : Decl->second)
-        if (E.K == Kind::Delete || touches(E, R.Decl.Offset, R.Decl.Offset + R.Decl.Length))
-          Out.push_back(E);
+        if (E.K == Kind::Delete || touches(E, Begin, End))
+          Out.push_back({E, Begin, End});
     }
     if (!Out.empty())
       return Out;
     // Else whatever changed in what the TU reads.
     for (const std::string &File : T.Read)
       if (auto It = ByFile.find(File); It != ByFile.end())
-        llvm::append_range(Out, It->second);
+        for (const EditElement &E : It->second)
+          Out.push_back(whole(E));
     return Out;
   };
 
@@ -208,21 +219,21 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
     for (const Diagnostic &D : T.Errors) {
       if (!D.Error)
         continue;
-      std::vector<EditElement> Elements = Culprits(T, D);
+      std::vector<Culprit> Elements = Culprits(T, D);
       std::vector<std::pair<PlanDecision, const EditElement *>> Decisions;
-      for (const EditElement &E : Elements)
-        for (const PlanDecision &P : Owners(E))
-          Decisions.push_back({P, &E});
+      for (const Culprit &C : Elements)
+        for (const PlanDecision &P : Owners(C.E, C.Begin, C.End))
+          Decisions.push_back({P, &C.E});
       // An element no decision explains (an include pruned after the
       // rules ran) answers to the decisions behind its file's other edits.
       if (Decisions.empty())
-        for (const EditElement &E : Elements)
-          for (const EditElement &Other : ByFile[E.File])
-            for (const PlanDecision &P : Owners(Other))
-              Decisions.push_back({P, &E});
+        for (const Culprit &C : Elements)
+          for (const EditElement &Other : ByFile[C.E.File])
+            for (const PlanDecision &P : Owners(Other, Other.Offset, Other.Offset + Other.Length))
+              Decisions.push_back({P, &C.E});
       if (Decisions.empty()) {
         std::string Edit = Elements.empty() ? "" : " (after " +
-            Elements.front().describe(BeforeText(Elements.front().File)) + ")";
+            Elements.front().E.describe(BeforeText(Elements.front().E.File)) + ")";
         Result.Unresolved.push_back(D.str() + Edit);
         continue;
       }

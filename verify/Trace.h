@@ -48,8 +48,21 @@ struct EditElement {
 /// Every element of \p Edits, sorted.
 std::vector<EditElement> elementsOf(const EditSet &Edits);
 
-/// The decisions an element comes from (empty: none found).
-using Attribution = std::function<std::vector<PlanDecision>(const EditElement &)>;
+/// The decisions that, taken back, leave the range [Begin, End) of the text
+/// before of \p E's file as it was, where \p E (an element of the final
+/// edits) changes it; for an include, a new or a deleted file, those that
+/// make \p E itself go. Empty: none found.
+using Attribution = std::function<std::vector<PlanDecision>(const EditElement &E,
+                                                            unsigned Begin, unsigned End)>;
+
+/// Whether [ABegin, AEnd) and [BBegin, BEnd) share a byte, or, when one is
+/// empty (an insertion point), whether it lies within or at an end of the
+/// other.
+inline bool overlaps(unsigned ABegin, unsigned AEnd, unsigned BBegin, unsigned BEnd) {
+  if (ABegin == AEnd || BBegin == BEnd)
+    return ABegin <= BEnd && BBegin <= AEnd;
+  return ABegin < BEnd && BBegin < AEnd;
+}
 
 /// For each line of \p F after the migration (1-based: [0] is unused), the
 /// line it was before, or 0 for a line the migration wrote.

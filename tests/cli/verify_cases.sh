@@ -12,20 +12,12 @@ source_dir=$(realpath "$2")
 case_name=$3
 # shellcheck source=../lib/cli_project.sh
 source "$(dirname "$0")/../lib/cli_project.sh"
+# shellcheck source=../lib/compile_db.sh
+source "$(dirname "$0")/../lib/compile_db.sh"
 
 cp -a "$source_dir/before" "$work/proj"
 cd "$work/proj"
-{
-  echo "["
-  first=1
-  for f in $(find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort); do
-    [ $first = 1 ] || echo ","
-    first=0
-    printf '{"directory": "%s", "file": "%s", "command": "c++ -std=c++17 -I%s -c %s"}\n' \
-      "$work/proj" "$work/proj/$f" "$work/proj" "$f"
-  done
-  echo "]"
-} > compile_commands.json
+write_compile_db "$work/proj"
 
 # compiles FILE...: every file compiles with g++ against the tree as it is.
 compiles() {

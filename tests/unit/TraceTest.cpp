@@ -43,7 +43,7 @@ struct Fixture {
     Edits.file("printer.cpp").AddIncludes.push_back("\"gone.h\"");
   }
   Attribution owners() const {
-    return [this](const EditElement &E) -> std::vector<PlanDecision> {
+    return [this](const EditElement &E, unsigned, unsigned) -> std::vector<PlanDecision> {
       if (E.File == "context.h")
         return {Strip};
       if (E.File == "printer.cpp" && E.K == EditElement::Kind::Replace)
@@ -117,7 +117,9 @@ TEST(Trace, WhatNoDecisionExplainsIsUnresolved) {
   T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
   T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
   TraceResult R = traceFailures({T}, X.Files, X.Edits,
-                                [](const EditElement &) { return std::vector<PlanDecision>(); });
+                                [](const EditElement &, unsigned, unsigned) {
+                                  return std::vector<PlanDecision>();
+                                });
   EXPECT_THAT(R.Demotions, IsEmpty());
   EXPECT_THAT(R.Unresolved,
               ElementsAre("main.cpp:7:7: error: no member named 'sink' in 'Context' "
