@@ -14,6 +14,10 @@
 #   (c) the same over all TUs
 #   (d) run-clang-tidy-19 -checks='-*,readability-else-after-return' -j J -quiet, all TUs
 #   (e) (a) with --cache-dir, after one file changed (the cache populated first)
+#   (f) (a) with --no-verify: (a) - (f) is what verification costs
+#   (g) metrics-migrate catalog -q -j J (the scan alone)              on the tree
+# Verification's cost is compared with the scan's share for as many TUs as it re-parsed
+# (`report --json`: verified.reparsed): (a - f) / (g * reparsed / parsed).
 # (b) and (c) use each TU's own command from compile_commands.json, with `-c` and `-o FILE`
 # replaced by -fsyntax-only. The TUs of (b) are the generator's list of TUs that name the
 # service (metric-tus.txt); the run stops unless their number is the number of TUs
@@ -126,6 +130,12 @@ a_diff() {
 
 echo "== (a) diff" >&2;            a=$(best_of $R a_diff)
 [ -s "$work/tree-$N.diff" ] || { echo "run.sh: empty diff on $tree" >&2; exit 1; }
+echo "== (f) diff --no-verify" >&2; f=$(best_of $R tool_diff "$tree" --no-verify)
+catalog_only() { (cd "$1" && "$tool" catalog -p build -q -j "$J" >/dev/null); }
+echo "== (g) catalog (the scan)" >&2; g=$(best_of $R catalog_only "$tree")
+(cd "$tree" && "$tool" report -p build -q -j "$J" -o /dev/null --json "$work/review.json")
+reparsed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verified"]["reparsed"])' \
+  "$work/review.json")
 echo "== (b) syntax-only, parsed TUs" >&2
 b=$(best_of $R syntax_only "$tree/build/compile_commands.json" "$tree/metric-tus.txt")
 echo "== (c) syntax-only, all TUs" >&2
@@ -179,6 +189,8 @@ pb=$(best_of $R syntax_only "$ps/build/compile_commands.json")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 ab=$(ratio "$a" "$b"); ac=$(ratio "$a" "$c"); ad=$(ratio "$a" "$d"); ea=$(ratio "$e" "$a")
 ps_ratio=$(ratio "$pa" "$pb")
+verify_cost=$(printf '%.2f' "$(echo "$a - $f" | bc -l)")
+verify_ratio=$(ratio "$verify_cost" "$(echo "$g * $reparsed / $parsed" | bc -l)")
 # The run itself keeps J cores busy: other work shared the machine when the
 # 1-minute load was 1 or more before it started, or above J + 1 at its end.
 loaded=$(echo "${load_before%% *} >= 1 || ${load_after%% *} > $J + 1" | bc -l)
@@ -207,6 +219,8 @@ loaded=$(echo "${load_before%% *} >= 1 || ${load_after%% *} > $J + 1" | bc -l)
   echo "| (c) \`clang++-19 -fsyntax-only\` over all $N TUs | $c |"
   echo "| (d) \`run-clang-tidy-19 -checks='-*,readability-else-after-return'\` over all $N TUs | $d |"
   echo "| (e) (a) with \`--cache-dir\`, one file changed | $e |"
+  echo "| (f) (a) with \`--no-verify\` | $f |"
+  echo "| (g) \`metrics-migrate catalog\` (the scan alone, $parsed TUs parsed) | $g |"
   for n in "${scale[@]}"; do echo "| (a) on $n TUs | ${S[$n]} |"; done
   echo "| partshop: \`metrics-migrate diff\` ($ps_parsed TUs parsed) | $pa |"
   echo "| partshop: \`clang++-19 -fsyntax-only\` over its $ps_all TUs | $pb |"
@@ -224,5 +238,6 @@ loaded=$(echo "${load_before%% *} >= 1 || ${load_after%% *} > $J + 1" | bc -l)
     "$scale_ratio" "$scale_target" "$(ok "$scale_ratio <= $scale_target")"
   echo "| peak RSS of (a) per worker | $rss_worker MB ($rss_mb MB in all, $J workers) | < 400 MB | $(ok "$rss_worker < 400") |"
   echo "| partshop: diff / syntax-only | $ps_ratio | ≤ 1.2 | $(ok "$ps_ratio <= 1.2") |"
+  echo "| verification (a - f = $verify_cost s, $reparsed TUs re-parsed) / the scan of as many TUs (g * $reparsed / $parsed) | $verify_ratio | ≤ 1.0 | $(ok "$verify_ratio <= 1.0") |"
 } > "$out"
 cat "$out"
