@@ -611,6 +611,7 @@ private:
     V.Verified = From.Verified;
     V.Rounds = From.Rounds;
     V.Reparsed = From.Reparsed;
+    V.Cached = From.Cached;
     for (const Diagnostic &D : From.Failures)
       V.Failures.push_back({D.File, D.Line, "error: " + D.Message});
     for (const Demotion &D : From.Demotions)

@@ -133,7 +133,7 @@ struct Risk {
 struct VerifiedSection {
   bool Ran = false;      ///< False with --no-verify.
   bool Verified = false; ///< The migration handed out compiles.
-  unsigned Rounds = 0, Reparsed = 0;
+  unsigned Rounds = 0, Reparsed = 0, Cached = 0;
   std::vector<Evidence> Failures;    ///< Each error found, over all rounds.
   std::vector<Evidence> Demotions;   ///< Each decision taken back, with why.
   std::vector<Evidence> NewWarnings; ///< On lines the migration wrote.

@@ -133,6 +133,7 @@ Value toJSON(const Review &R) {
                                     {"verified", R.Verified.Verified},
                                     {"rounds", R.Verified.Rounds},
                                     {"reparsed", R.Verified.Reparsed},
+                                    {"cached", R.Verified.Cached},
                                     {"failures", evidence(R.Verified.Failures)},
                                     {"demotions", evidence(R.Verified.Demotions)},
                                     {"new_warnings", evidence(R.Verified.NewWarnings)},

@@ -227,8 +227,10 @@ void verified(llvm::raw_ostream &OS, const Review &R) {
     return;
   }
   OS << (V.Verified ? "Verified: " : "**Not verified**: ") << V.Reparsed
-     << " translation units re-parsed with the new texts in " << V.Rounds
-     << (V.Rounds == 1 ? " round" : " rounds") << "; " << V.Failures.size()
+     << " translation units re-parsed with the new texts";
+  if (V.Cached)
+    OS << " (" << V.Cached << " more as the cache had them: same texts, parsed)";
+  OS << " in " << V.Rounds << (V.Rounds == 1 ? " round" : " rounds") << "; " << V.Failures.size()
      << (V.Failures.size() == 1 ? " error" : " errors") << " found, " << V.Demotions.size()
      << (V.Demotions.size() == 1 ? " decision" : " decisions") << " taken back.\n\n";
   if (!V.Failures.empty()) {

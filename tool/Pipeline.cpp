@@ -412,6 +412,7 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
       return Round.takeError();
     ++V.Rounds;
     V.Reparsed += Round->Reparsed;
+    V.Cached += Round->Cached;
     for (const TUFailure &T : Round->Failures)
       llvm::append_range(V.Failures, T.Errors);
     V.NewWarnings = Round->NewWarnings;

@@ -4,6 +4,7 @@
 
 #include "tool/Paths.h"
 #include "tool/Prefilter.h"
+#include "tool/VerifyCache.h"
 #include "verify/Reparse.h"
 #include "verify/Trace.h"
 
@@ -128,6 +129,19 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
   Hooks.Select = [&](size_t, const clang::tooling::CompileCommand &C) { return Affected(C); };
   Hooks.FileSystem = Overlay;
   Hooks.Warnings = true;
+  std::optional<VerifyCache> Cache;
+  if (!Opts.CacheDir.empty()) {
+    Cache.emplace(Opts.CacheDir, Opts.CacheSalt, Root, Files);
+    Hooks.Reuse = [&](size_t I, const clang::tooling::CompileCommand &C) {
+      std::optional<ReparseOutput> Known = Cache->load(C);
+      if (Known)
+        After[I] = std::move(*Known);
+      return Known.has_value();
+    };
+    Hooks.Parsed = [&](size_t I, const clang::tooling::CompileCommand &C) {
+      Cache->store(C, After[I]);
+    };
+  }
   auto Runs = runOverDatabase(
       Cfg, All, [&](size_t N) { After.resize(N); },
       [&](size_t I) { return newReparseFactory(Root, nullptr, After[I]); }, Hooks);
@@ -147,7 +161,7 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
     const TURun &Run = (*Runs)[I];
     if (Run.Skipped)
       continue;
-    ++Round.Reparsed;
+    ++(Run.Reused ? Round.Cached : Round.Reparsed);
     if (!Run.Parsed)
       Failing.insert(I);
     else if (llvm::any_of(After[I].Diagnostics, [&](const Diagnostic &D) {

@@ -69,6 +69,7 @@ struct TUFailure {
 /// What one round of verification saw.
 struct VerifyRound {
   unsigned Reparsed = 0;                ///< TUs parsed with the new texts.
+  unsigned Cached = 0; ///< TUs not parsed: a cached run saw the same texts parse.
   unsigned FailedBefore = 0;            ///< Of those failing, ones that failed before too.
   std::vector<TUFailure> Failures;      ///< Parsed before, fail after.
   std::vector<Diagnostic> NewWarnings;  ///< At changed lines, in TUs that parse.
@@ -81,6 +82,7 @@ struct Verification {
   bool Verified = false; ///< The last round found no failure.
   unsigned Rounds = 0;
   unsigned Reparsed = 0; ///< TUs re-parsed, over all rounds.
+  unsigned Cached = 0;   ///< TUs whose cached re-parse was still valid, over all rounds.
   std::vector<Diagnostic> Failures;   ///< Errors found, over all rounds.
   std::vector<Demotion> Demotions;    ///< Decisions taken back.
   std::vector<Diagnostic> NewWarnings; ///< Of the last round.

@@ -4,7 +4,8 @@
 # (METRICS_MIGRATE_TEST_BREAK_EDITS) costs its decisions, listed for a human
 # with Clang's error, and the rest still migrates; what no decision explains
 # stops the run with exit 6 and writes nothing; --no-verify hands out what
-# the rules wrote. Every written tree is compiled with g++.
+# the rules wrote; a cached re-parse is reused only for the same texts.
+# Every written tree is compiled with g++.
 #   usage: verify_cases.sh TOOL CASE_SOURCE CASE
 set -uo pipefail
 tool=$(realpath "$1")
@@ -83,6 +84,33 @@ PY
       exit 1
     fi
     echo "ok: --no-verify wrote a tree that does not compile"
+    ;;
+  cached)
+    # With --cache-dir, a TU whose re-parse saw the same texts parse is not
+    # parsed again, round by round; a TU that failed always is; any change
+    # of the texts it reads (an edit, a rule gone wrong) is a miss, and the
+    # cached run hands out what a fresh one does.
+    cache="$work/cache"
+    verified_line() { grep '^Verified' "$1" || grep '^\*\*Not verified' "$1"; }
+    expect 0 '' -- "$tool" report -p . -q -o "$work/r1.md" --cache-dir "$cache"
+    expect 0 '' -- "$tool" report -p . -q -o "$work/r2.md" --cache-dir "$cache"
+    verified_line "$work/r2.md" | grep -q '^Verified: 1 translation units re-parsed with the new texts (5 more as the cache had them: same texts, parsed) in 2 rounds; 1 error found, 1 decision taken back\.' ||
+      { echo "the second run did not reuse the first:"; verified_line "$work/r2.md"; exit 1; }
+    diff <(grep -v '^Verified' "$work/r1.md") <(grep -v '^Verified' "$work/r2.md") ||
+      { echo "the cached review differs"; exit 1; }
+    expect 0 '' -- env METRICS_MIGRATE_TEST_BREAK_EDITS="ticket_voided at" \
+      "$tool" report -p . -q -o "$work/r3.md" --cache-dir "$cache"
+    grep -q 'ticket_voided() kept as it is: .* did not compile' "$work/r3.md" ||
+      { echo "the broken rule was not taken back with the cache"; exit 1; }
+    expect 0 '' -- env METRICS_MIGRATE_TEST_BREAK_EDITS="ticket_voided at" "$tool" report -p . -q -o "$work/r3-fresh.md"
+    diff <(grep -v '^Verified' "$work/r3.md") <(grep -v '^Verified' "$work/r3-fresh.md") ||
+      { echo "a broken rule verified with the cache differs from a fresh run"; exit 1; }
+    echo "// edited" >> kiosk/printer.cpp
+    expect 0 '' -- "$tool" report -p . -q -o "$work/r4.md" --cache-dir "$cache"
+    verified_line "$work/r4.md" | grep -q '^Verified: 3 translation units re-parsed with the new texts (3 more as the cache had them' ||
+      { echo "the edited file was not parsed again:"; verified_line "$work/r4.md"; exit 1; }
+    expect 0 '' -- "$tool" apply -p . -q --cache-dir "$cache"
+    compiles app/main.cpp kiosk/printer.cpp telemetry/telemetry.cpp
     ;;
   *)
     echo "unknown case $case_name"
