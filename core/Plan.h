@@ -65,14 +65,23 @@ struct WrapperPlan {
 };
 
 /// One choice of the plan that verification can take back: a wrapper that
-/// leaves the service (by signature), a metric that moves (by name), or the
-/// injection of one owner (class or function) that is stripped.
+/// leaves the service (by signature), a metric that moves (by name), the
+/// injection of one owner (class or function) that is stripped, or one
+/// edit that no such choice answers for (a rule's clean-up, made whatever
+/// the plan): Key names the edit (verify/Trace.h: editDecision), Label
+/// says it in words.
 struct PlanDecision {
-  enum class Kind { Wrapper, Metric, Injection };
+  enum class Kind { Wrapper, Metric, Injection, Edit };
   Kind K = Kind::Wrapper;
   std::string Key;
+  std::string Label; ///< Kind::Edit: the edit, in words. Not part of its identity.
 
-  /// `wrapper Record(int)`, `metric x_total`, `injection of Owner`.
+  PlanDecision() = default;
+  PlanDecision(Kind K, std::string Key, std::string Label = "")
+      : K(K), Key(std::move(Key)), Label(std::move(Label)) {}
+
+  /// `wrapper Record(int)`, `metric x_total`, `injection of Owner`,
+  /// `the edit `origin` at file:line`.
   std::string describe() const;
   friend bool operator<(const PlanDecision &A, const PlanDecision &B) {
     return std::tie(A.K, A.Key) < std::tie(B.K, B.Key);

@@ -37,6 +37,7 @@ std::string PlanDecision::describe() const {
   case Kind::Wrapper: return "wrapper " + Key;
   case Kind::Metric: return "metric " + Key;
   case Kind::Injection: return "injection of " + Key;
+  case Kind::Edit: return "the edit " + Label;
   }
   return Key;
 }

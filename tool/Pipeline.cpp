@@ -134,6 +134,8 @@ Plan planFor(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Dem
 llvm::Expected<RewriteResult> rewriteFor(const Migration &M, const Plan &P,
                                          const FileReader &Read) {
   auto R = rewrite(M.TheCatalog, M.TheFacts, P, Read);
+  if (R)
+    takeBackEdits(R->Edits, P.Demoted);
   const char *Break = std::getenv("METRICS_MIGRATE_TEST_BREAK_EDITS");
   if (!R || !Break || !*Break)
     return R;
@@ -334,7 +336,9 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
 
 /// Which decisions answer for a place the rules' edits change: planner and
 /// rewriters run once more without each decision (on top of \p Demotions),
-/// and a decision answers for a place its absence leaves as it was.
+/// and a decision answers for a place its absence leaves as it was. A rule's
+/// edit none answers for is its own decision (taking it back undoes that
+/// edit alone).
 Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
                       const EditSet &RuleEdits, const FileReader &Read) {
   struct Ablation {
@@ -353,7 +357,7 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
     Ablations->push_back({D, elementsOf(R->Edits)});
   }
   auto Full = std::make_shared<std::vector<EditElement>>(elementsOf(RuleEdits));
-  return [Ablations, Full](const EditElement &E, unsigned Begin, unsigned End) {
+  return [Ablations, Full, Read](const EditElement &E, unsigned Begin, unsigned End) {
     std::vector<PlanDecision> Out;
     // What the pipeline added after the rules answers to no decision here.
     if (!std::binary_search(Full->begin(), Full->end(), E))
@@ -370,6 +374,15 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
                       : !std::binary_search(A.Rest.begin(), A.Rest.end(), E);
       if (Left)
         Out.push_back(A.Decision);
+    }
+    // A rule's edit that no decision answers for (made whatever the plan,
+    // or by two at once) answers for itself.
+    if (Out.empty()) {
+      auto Before = Read(E.File);
+      if (!Before)
+        llvm::consumeError(Before.takeError());
+      if (auto Itself = editDecision(E, Before ? *Before : ""))
+        Out.push_back(std::move(*Itself));
     }
     return Out;
   };

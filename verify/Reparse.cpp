@@ -80,6 +80,13 @@ public:
       note(TL.getBeginLoc(), T->getDecl());
     return true;
   }
+  /// An out-of-line definition names the declaration it defines.
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->isOutOfLine())
+      if (const FunctionDecl *First = F->getCanonicalDecl(); First != F)
+        note(F->getLocation(), First);
+    return true;
+  }
   bool VisitCXXCtorInitializer(CXXCtorInitializer *I) {
     if (I->isMemberInitializer())
       note(I->getMemberLocation(), I->getMember());

@@ -118,6 +118,39 @@ std::vector<EditElement> elementsOf(const EditSet &Edits) {
   return Out;
 }
 
+/// What names an element across runs of the rewriters: its identity.
+static std::string editKey(const EditElement &E) {
+  return E.File + '\n' + std::to_string(static_cast<int>(E.K)) + '\n' +
+         std::to_string(E.Offset) + '\n' + std::to_string(E.Length) + '\n' + E.Text;
+}
+
+std::optional<PlanDecision> editDecision(const EditElement &E, llvm::StringRef Before) {
+  if (E.K == EditElement::Kind::Create || E.K == EditElement::Kind::Delete)
+    return std::nullopt;
+  return PlanDecision{PlanDecision::Kind::Edit, editKey(E), E.describe(Before)};
+}
+
+void takeBackEdits(EditSet &Edits, llvm::ArrayRef<Demotion> Demotions) {
+  std::set<std::string> Keys;
+  for (const Demotion &D : Demotions)
+    if (D.Decision.K == PlanDecision::Kind::Edit)
+      Keys.insert(D.Decision.Key);
+  if (Keys.empty())
+    return;
+  using Kind = EditElement::Kind;
+  for (auto &[File, Change] : Edits.Files) {
+    llvm::erase_if(Change.Edits, [&, &File = File](const Edit &E) {
+      return Keys.count(editKey({File, Kind::Replace, E.Offset, E.Length, E.Text, ""}));
+    });
+    llvm::erase_if(Change.AddIncludes, [&, &File = File](const std::string &I) {
+      return Keys.count(editKey({File, Kind::AddInclude, 0, 0, I, ""}));
+    });
+    llvm::erase_if(Change.RemoveIncludes, [&, &File = File](const std::string &I) {
+      return Keys.count(editKey({File, Kind::RemoveInclude, 0, 0, I, ""}));
+    });
+  }
+}
+
 std::vector<unsigned> linesBefore(const MaterializedFile &F) {
   std::vector<llvm::StringRef> New = splitLines(F.After);
   std::vector<unsigned> Out(New.size() + 1, 0);
@@ -190,8 +223,12 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
       if (!Out.empty())
         return Out;
     }
-    // An unchanged line: what changed in the declarations it names.
+    // An unchanged line: what changed in the declarations it names; of a
+    // declaration and one within it that both changed (`c.m` names the
+    // class of c and its member m), the inner one.
     std::optional<unsigned> Line = F ? lineBefore(*F, D.Line) : std::optional<unsigned>(D.Line);
+    std::vector<Culprit> Named;
+    std::vector<SourceSpan> Changed;
     for (const Reference &R : T.References) {
       if (R.File != D.File || !Line || R.Line != *Line)
         continue;
@@ -199,10 +236,24 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
       if (Decl == ByFile.end())
         continue;
       unsigned Begin = R.Decl.Offset, End = R.Decl.Offset + R.Decl.Length;
+      size_t Before = Named.size();
       for (const EditElement &E : Decl->second)
         if (E.K == Kind::Delete || touches(E, Begin, End))
-          Out.push_back({E, Begin, End});
+          Named.push_back({E, Begin, End});
+      if (Named.size() != Before)
+        Changed.push_back(R.Decl);
     }
+    auto Encloses = [&](const Culprit &C) {
+      return llvm::any_of(Changed, [&](const SourceSpan &S) {
+        return S.File == C.E.File && C.Begin <= S.Offset &&
+               S.Offset + S.Length <= C.End && S.Length < C.End - C.Begin;
+      });
+    };
+    for (Culprit &C : Named)
+      if (!Encloses(C) && llvm::none_of(Out, [&](const Culprit &O) {
+            return O.E == C.E && O.Begin == C.Begin && O.End == C.End;
+          }))
+        Out.push_back(std::move(C));
     if (!Out.empty())
       return Out;
     // Else whatever changed in what the TU reads.
@@ -224,6 +275,13 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
       for (const Culprit &C : Elements)
         for (const PlanDecision &P : Owners(C.E, C.Begin, C.End))
           Decisions.push_back({P, &C.E});
+      // An edit taken back alone is the last resort: not when a decision
+      // of the plan answers for the error.
+      if (llvm::any_of(Decisions, [](const auto &P) {
+            return P.first.K != PlanDecision::Kind::Edit;
+          }))
+        llvm::erase_if(Decisions,
+                       [](const auto &P) { return P.first.K == PlanDecision::Kind::Edit; });
       // An element no decision explains (an include pruned after the
       // rules ran) answers to the decisions behind its file's other edits.
       if (Decisions.empty())
@@ -245,7 +303,9 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
         unsigned At = Line ? *Line
                            : (E->K == Kind::Replace ? lineOf(BeforeText(E->File), E->Offset) : 1);
         std::string File = Line ? D.File : E->File;
-        ManualItem Item{File, At, P.describe() + " kept as it is",
+        std::string What = P.describe() + (P.K == PlanDecision::Kind::Edit ? " not made"
+                                                                           : " kept as it is");
+        ManualItem Item{File, At, std::move(What),
                         "after " + E->describe(BeforeText(E->File)) + ", " + T.MainFile +
                             " did not compile: " + D.str()};
         Found.emplace(P, Demotion{P, std::move(Item)});

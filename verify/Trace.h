@@ -48,6 +48,15 @@ struct EditElement {
 /// Every element of \p Edits, sorted.
 std::vector<EditElement> elementsOf(const EditSet &Edits);
 
+/// The decision that is \p E itself, for an edit of the rules no decision
+/// of the plan answers for (none for a new or a deleted file: those stand
+/// for whole rules). \p Before: the text of its file before.
+std::optional<PlanDecision> editDecision(const EditElement &E, llvm::StringRef Before);
+
+/// Takes out of \p Edits every element an Edit demotion of \p Demotions
+/// names: what a rule wrote there stays as it was.
+void takeBackEdits(EditSet &Edits, llvm::ArrayRef<Demotion> Demotions);
+
 /// The decisions that, taken back, leave the range [Begin, End) of the text
 /// before of \p E's file as it was, where \p E (an element of the final
 /// edits) changes it; for an include, a new or a deleted file, those that

@@ -145,5 +145,77 @@ TEST(Trace, ElementsOfAnEditSet) {
                                      "`#include \"gone.h\"` added to printer.cpp"));
 }
 
+TEST(Trace, OfAClassAndItsMemberBothChangedTheMemberAnswers) {
+  // `c->sink` names the class Context (line 2-5) and its field (line 4):
+  // the edit of the field is the culprit, and the place is the field, not
+  // the class.
+  Fixture X;
+  unsigned Desk = std::string(ContextBefore).find("  int desk");
+  X.Edits.file("context.h").Edits.push_back({Desk, 16, "  long desk = 0;\n", "widen desk"});
+  PlanDecision Widen{PlanDecision::Kind::Metric, "desk"};
+  TUFailure T;
+  T.MainFile = "main.cpp";
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.References = {{"main.cpp", 7, "Context", {"context.h", 2, 1, 13, 58}},
+                  {"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
+  std::vector<std::string> Asked;
+  TraceResult R = traceFailures(
+      {T}, X.Files, X.Edits,
+      [&](const EditElement &E, unsigned Begin, unsigned End) -> std::vector<PlanDecision> {
+        Asked.push_back(E.Origin + " in [" + std::to_string(Begin) + ", " +
+                        std::to_string(End) + ")");
+        return {E.Origin == "widen desk" ? Widen : X.Strip};
+      });
+  EXPECT_THAT(Asked, ElementsAre("strip Context::sink in [48, 68)"));
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Strip);
+}
+
+TEST(Trace, AnEditTakenBackAloneOnlyWhenNoDecisionAnswers) {
+  Fixture X;
+  TUFailure T;
+  T.MainFile = "main.cpp";
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
+  auto Itself = [](const EditElement &E) {
+    return *editDecision(E, E.File == "context.h" ? ContextBefore : PrinterBefore);
+  };
+  // Alone: the edit is its own decision.
+  TraceResult R = traceFailures({T}, X.Files, X.Edits,
+                                [&](const EditElement &E, unsigned, unsigned) {
+                                  return std::vector<PlanDecision>{Itself(E)};
+                                });
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision.K, PlanDecision::Kind::Edit);
+  EXPECT_EQ(R.Demotions[0].Item.What,
+            "the edit `strip Context::sink` at context.h:4 not made");
+  // Beside a decision of the plan: only the decision.
+  R = traceFailures({T}, X.Files, X.Edits, [&](const EditElement &E, unsigned, unsigned) {
+    return std::vector<PlanDecision>{Itself(E), X.Strip};
+  });
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Strip);
+}
+
+TEST(Trace, TakingBackAnEditLeavesTheOthers) {
+  Fixture X;
+  std::vector<EditElement> All = elementsOf(X.Edits);
+  ASSERT_EQ(All.size(), 3u); // the field, the call, the include
+  // Neither a new nor a deleted file is an edit of its own.
+  EXPECT_EQ(editDecision({"new.h", EditElement::Kind::Create, 0, 0, "", ""}, ""), std::nullopt);
+
+  EditSet Same = X.Edits;
+  takeBackEdits(Same, {{X.Strip, {}}}); // no edit taken back: nothing changes
+  EXPECT_EQ(elementsOf(Same), All);
+
+  std::vector<Demotion> Back = {{*editDecision(All[0], ContextBefore), {}},
+                                {*editDecision(All[2], PrinterBefore), {}}};
+  takeBackEdits(X.Edits, Back);
+  EXPECT_THAT(X.Edits.Files["context.h"].Edits, IsEmpty());
+  EXPECT_THAT(X.Edits.Files["printer.cpp"].AddIncludes, IsEmpty());
+  ASSERT_EQ(X.Edits.Files["printer.cpp"].Edits.size(), 1u);
+  EXPECT_EQ(X.Edits.Files["printer.cpp"].Edits[0].Text, "PRINTED.Increment()");
+}
+
 } // namespace
 } // namespace mm

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace gw {
+
+// What request handling reports.
+class IStats {
+ public:
+  virtual ~IStats() = default;
+  virtual void request_seen() = 0;
+  virtual void latency(double seconds) = 0;
+};
+
+}  // namespace gw
