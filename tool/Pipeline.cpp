@@ -344,6 +344,7 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
   struct Ablation {
     PlanDecision Decision;
     std::vector<EditElement> Rest; ///< Sorted.
+    std::vector<EditElement> Made; ///< Rest, with each origin.
   };
   auto Ablations = std::make_shared<std::vector<Ablation>>();
   for (const PlanDecision &D : decisionsOf(M.ThePlan)) {
@@ -354,10 +355,11 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
       llvm::consumeError(R.takeError());
       continue;
     }
-    Ablations->push_back({D, elementsOf(R->Edits)});
+    Ablations->push_back({D, elementsOf(R->Edits), elementsWithOrigins(R->Edits)});
   }
   auto Full = std::make_shared<std::vector<EditElement>>(elementsOf(RuleEdits));
-  return [Ablations, Full, Read](const EditElement &E, unsigned Begin, unsigned End) {
+  auto FullMade = std::make_shared<std::vector<EditElement>>(elementsWithOrigins(RuleEdits));
+  return [Ablations, Full, FullMade, Read](const EditElement &E, unsigned Begin, unsigned End) {
     std::vector<PlanDecision> Out;
     // What the pipeline added after the rules answers to no decision here.
     if (!std::binary_search(Full->begin(), Full->end(), E))
@@ -376,8 +378,28 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
         Out.push_back(A.Decision);
     }
     // A rule's edit that no decision answers for (made whatever the plan,
-    // or by two at once) answers for itself.
+    // or by two at once) answers for itself, with the decisions that make
+    // it too: each stays, and the edit is not made.
     if (Out.empty()) {
+      auto At = [&](const std::vector<EditElement> &Made) {
+        std::vector<EditElement> Here;
+        for (const EditElement &R : Made)
+          if (R.File == E.File && R.K == E.K &&
+              (E.K == EditElement::Kind::Replace
+                   ? overlaps(R.Offset, R.Offset + R.Length, Begin, End)
+                   : R == E))
+            Here.push_back(R);
+        return Here;
+      };
+      std::vector<EditElement> Here = At(*FullMade);
+      auto SameMade = [](const EditElement &X, const EditElement &Y) {
+        return X == Y && X.Origin == Y.Origin;
+      };
+      for (const Ablation &A : *Ablations) {
+        std::vector<EditElement> There = At(A.Made);
+        if (!std::equal(Here.begin(), Here.end(), There.begin(), There.end(), SameMade))
+          Out.push_back(A.Decision);
+      }
       auto Before = Read(E.File);
       if (!Before)
         llvm::consumeError(Before.takeError());

@@ -100,6 +100,20 @@ std::string EditElement::describe(llvm::StringRef Before) const {
 
 std::vector<EditElement> elementsOf(const EditSet &Edits) {
   std::vector<EditElement> Out;
+  for (EditElement &E : elementsWithOrigins(Edits)) {
+    if (Out.empty() || !(Out.back() == E)) {
+      Out.push_back(std::move(E));
+      continue;
+    }
+    // Two rules' same edit: both say why (describe() quotes the whole).
+    if (!E.Origin.empty())
+      Out.back().Origin += (Out.back().Origin.empty() ? "" : "` and `") + E.Origin;
+  }
+  return Out;
+}
+
+std::vector<EditElement> elementsWithOrigins(const EditSet &Edits) {
+  std::vector<EditElement> Out;
   using Kind = EditElement::Kind;
   for (const auto &[File, Change] : Edits.Files) {
     for (const Edit &E : Change.Edits)
@@ -113,8 +127,15 @@ std::vector<EditElement> elementsOf(const EditSet &Edits) {
     if (Change.Delete)
       Out.push_back({File, Kind::Delete, 0, 0, "", ""});
   }
-  llvm::sort(Out);
-  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  auto WithOrigin = [](const EditElement &E) { return std::tuple_cat(E.key(), std::tie(E.Origin)); };
+  llvm::sort(Out, [&](const EditElement &A, const EditElement &B) {
+    return WithOrigin(A) < WithOrigin(B);
+  });
+  Out.erase(std::unique(Out.begin(), Out.end(),
+                        [&](const EditElement &A, const EditElement &B) {
+                          return WithOrigin(A) == WithOrigin(B);
+                        }),
+            Out.end());
   return Out;
 }
 
@@ -272,23 +293,27 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
         continue;
       std::vector<Culprit> Elements = Culprits(T, D);
       std::vector<std::pair<PlanDecision, const EditElement *>> Decisions;
+      // An edit only its own decision answers for is the last resort: not
+      // when a decision of the plan answers for another edit of the error.
+      auto OfThePlan = [](const PlanDecision &P) { return P.K != PlanDecision::Kind::Edit; };
+      std::vector<std::vector<PlanDecision>> Answers;
       for (const Culprit &C : Elements)
-        for (const PlanDecision &P : Owners(C.E, C.Begin, C.End))
-          Decisions.push_back({P, &C.E});
-      // An edit taken back alone is the last resort: not when a decision
-      // of the plan answers for the error.
-      if (llvm::any_of(Decisions, [](const auto &P) {
-            return P.first.K != PlanDecision::Kind::Edit;
-          }))
-        llvm::erase_if(Decisions,
-                       [](const auto &P) { return P.first.K == PlanDecision::Kind::Edit; });
+        Answers.push_back(Owners(C.E, C.Begin, C.End));
+      bool Planned = llvm::any_of(Answers, [&](const std::vector<PlanDecision> &A) {
+        return llvm::any_of(A, OfThePlan);
+      });
+      for (size_t I = 0; I < Elements.size(); ++I)
+        if (!Planned || llvm::any_of(Answers[I], OfThePlan))
+          for (const PlanDecision &P : Answers[I])
+            Decisions.push_back({P, &Elements[I].E});
       // An element no decision explains (an include pruned after the
       // rules ran) answers to the decisions behind its file's other edits.
       if (Decisions.empty())
         for (const Culprit &C : Elements)
           for (const EditElement &Other : ByFile[C.E.File])
             for (const PlanDecision &P : Owners(Other, Other.Offset, Other.Offset + Other.Length))
-              Decisions.push_back({P, &C.E});
+              if (OfThePlan(P))
+                Decisions.push_back({P, &C.E});
       if (Decisions.empty()) {
         std::string Edit = Elements.empty() ? "" : " (after " +
             Elements.front().E.describe(BeforeText(Elements.front().E.File)) + ")";

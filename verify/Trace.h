@@ -45,8 +45,11 @@ struct EditElement {
   std::string describe(llvm::StringRef Before) const;
 };
 
-/// Every element of \p Edits, sorted.
+/// Every element of \p Edits, sorted; two rules' same edit is one element,
+/// whose origin names both.
 std::vector<EditElement> elementsOf(const EditSet &Edits);
+/// Every element of \p Edits with each origin that made it, sorted.
+std::vector<EditElement> elementsWithOrigins(const EditSet &Edits);
 
 /// The decision that is \p E itself, for an edit of the rules no decision
 /// of the plan answers for (none for a new or a deleted file: those stand

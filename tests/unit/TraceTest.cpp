@@ -189,12 +189,25 @@ TEST(Trace, AnEditTakenBackAloneOnlyWhenNoDecisionAnswers) {
   EXPECT_EQ(R.Demotions[0].Decision.K, PlanDecision::Kind::Edit);
   EXPECT_EQ(R.Demotions[0].Item.What,
             "the edit `strip Context::sink` at context.h:4 not made");
-  // Beside a decision of the plan: only the decision.
+  // With the decisions that make it too: all of them.
   R = traceFailures({T}, X.Files, X.Edits, [&](const EditElement &E, unsigned, unsigned) {
     return std::vector<PlanDecision>{Itself(E), X.Strip};
   });
-  ASSERT_EQ(R.Demotions.size(), 1u);
+  ASSERT_EQ(R.Demotions.size(), 2u);
   EXPECT_EQ(R.Demotions[0].Decision, X.Strip);
+  EXPECT_EQ(R.Demotions[1].Decision.K, PlanDecision::Kind::Edit);
+  // When a decision of the plan answers for another edit of the error:
+  // only that decision.
+  unsigned Desk = std::string(ContextBefore).find("  int desk");
+  X.Edits.file("context.h").Edits.push_back({Desk, 16, "  long desk = 0;\n", "widen desk"});
+  PlanDecision Widen{PlanDecision::Kind::Metric, "desk"};
+  T.References.push_back({"main.cpp", 7, "desk", {"context.h", 3, 3, 32, 12}});
+  R = traceFailures({T}, X.Files, X.Edits, [&](const EditElement &E, unsigned, unsigned) {
+    return E.Origin == "widen desk" ? std::vector<PlanDecision>{Widen}
+                                    : std::vector<PlanDecision>{Itself(E)};
+  });
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, Widen);
 }
 
 TEST(Trace, TakingBackAnEditLeavesTheOthers) {
