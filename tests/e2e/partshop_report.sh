@@ -69,6 +69,9 @@ for key, want in {
 }.items():
     expect(f"summary.{key}", s[key], want)
 expect("files changed", len(s["files"]), 58)
+v = review["verified"]
+expect("verified", (v["ran"], v["verified"], v["rounds"], len(v["failures"]), len(v["demotions"]),
+                    len(v["new_warnings"])), (True, True, 1, 0, 0, 0))
 expect("service shrinks", s["service_lines_after"] < s["service_lines_before"] / 3, True)
 
 moved = {m["name"]: m for m in review["moved"]}

@@ -4,7 +4,7 @@
 #      dump_metrics prints;
 #   2. `diff` on a second copy applies with `git apply` to a pristine copy
 #      (a whitespace warning of git apply is a failure), and `apply` writes
-#      exactly that tree;
+#      exactly that tree, verification taking nothing back;
 #   3. the migrated targets build, with no warning the original build did
 #      not have, and the sample's own suite passes with as many tests;
 #   4. dump_metrics prints the same bytes as before;
@@ -112,6 +112,10 @@ rc=0
 if [ "$rc" != 0 ]; then
   cat "$work/apply.stderr" >&2
   die "metrics-migrate apply exited with $rc, expected 0"
+fi
+# Where the rules are right, verification finds nothing to take back.
+if grep -E 'did not compile|\[new with the migration\]' "$work/apply.stderr" >&2; then
+  die "verification took something back or saw a new warning"
 fi
 if ! diff -r "$pristine" "$src" > "$work/apply-vs-diff.txt"; then
   head -60 "$work/apply-vs-diff.txt" >&2
