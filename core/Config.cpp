@@ -40,6 +40,7 @@ template <> struct MappingTraits<decltype(mm::Config::Registry)> {
   static void mapping(IO &IO, decltype(mm::Config::Registry) &R) {
     IO.mapRequired("expr", R.Expr);
     IO.mapRequired("header", R.Header);
+    IO.mapOptional("shared", R.Shared);
   }
 };
 

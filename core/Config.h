@@ -25,6 +25,9 @@ struct Config {
   struct {
     std::string Expr;   ///< e.g. `metrics::DefaultRegistry()`
     std::string Header; ///< e.g. `metrics/registry.h`
+    /// Optional: a `std::shared_ptr<prometheus::Registry>` expression owning
+    /// the registry `Expr` names, e.g. `metrics::DefaultRegistryPtr()`.
+    std::string Shared;
   } Registry;
   /// Extra interface classes, beyond the service's detected bases.
   std::vector<std::string> Interfaces;

@@ -105,6 +105,9 @@ struct Plan {
   std::vector<InjectionPoint> Strip; ///< Injection points that go.
   std::vector<InjectionPoint> Keep;  ///< Those that stay (still used).
   std::string RegistryExpr;
+  /// `registry.shared`: a shared_ptr owning the registry; empty when not
+  /// configured (a written registry header provides one).
+  std::string RegistryShared;
   /// The registry header's root-relative path, and how an `#include` of it
   /// is spelled (delimiters included).
   std::string RegistryHeader, RegistryInclude;

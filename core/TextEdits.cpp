@@ -125,6 +125,14 @@ std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
   unsigned Before = skipSpaceBackward(Text, Offset);
   if (Before > 0 && Text[Before - 1] == ',') {
     unsigned Start = Before - 1;
+    // Comma-first style (`\n  , b(2)`): a line holding only the element
+    // goes whole, from the line break before it.
+    size_t LineStart = Text.rfind('\n', Start);
+    size_t LineEnd = Text.find('\n', Offset + Length);
+    if (LineStart != llvm::StringRef::npos &&
+        Text.slice(LineStart + 1, Start).trim().empty() &&
+        Text.slice(Offset + Length, LineEnd).trim().empty())
+      Start = static_cast<unsigned>(LineStart);
     return {Start, Offset + Length - Start};
   }
   unsigned After = skipSpaceForward(Text, Offset + Length);

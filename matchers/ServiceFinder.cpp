@@ -93,15 +93,29 @@ public:
     if (const auto *M = llvm::dyn_cast<CXXMethodDecl>(FD); M && !M->isStatic())
       return true;
     QualType R = FD->getReturnType();
-    const CXXRecordDecl *RD = R->isLValueReferenceType() ? R.getNonReferenceType()->getAsCXXRecordDecl()
-                                                         : nullptr;
-    if (!RD || RD->getQualifiedNameAsString() != "prometheus::Registry")
-      return true;
-    Out.Registries.insert({qualifiedName(FD) + "()", Loc.file(FD->getLocation())});
+    RegistryAccessor Accessor{qualifiedName(FD) + "()", Loc.file(FD->getLocation())};
+    if (R->isLValueReferenceType() && isRegistry(R.getNonReferenceType()))
+      Out.Registries.insert(std::move(Accessor));
+    else if (isSharedRegistry(R.getNonReferenceType()))
+      Out.SharedRegistries.insert(std::move(Accessor));
     return true;
   }
 
 private:
+  static bool isRegistry(QualType T) {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && RD->getQualifiedNameAsString() == "prometheus::Registry";
+  }
+  /// `std::shared_ptr<prometheus::Registry>`, by value or by reference.
+  static bool isSharedRegistry(QualType T) {
+    const auto *Spec =
+        llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+    return Spec && Spec->getQualifiedNameAsString() == "std::shared_ptr" &&
+           Spec->getTemplateArgs().size() == 1 &&
+           Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+           isRegistry(Spec->getTemplateArgs()[0].getAsType());
+  }
+
   ClassCandidate &candidate(const CXXRecordDecl *RD) {
     std::string Name = qualifiedName(RD);
     ClassCandidate &C = Out.Classes[Name];
@@ -177,6 +191,7 @@ void mergeCandidates(ServiceCandidates &Into, const ServiceCandidates &From) {
     To.Injections.insert(C.Injections.begin(), C.Injections.end());
   }
   Into.Registries.insert(From.Registries.begin(), From.Registries.end());
+  Into.SharedRegistries.insert(From.SharedRegistries.begin(), From.SharedRegistries.end());
 }
 
 ServiceChoice pickService(const ServiceCandidates &C) {

@@ -45,6 +45,9 @@ struct RegistryAccessor {
 struct ServiceCandidates {
   std::map<std::string, ClassCandidate> Classes; ///< By name.
   std::set<RegistryAccessor> Registries;
+  /// Functions without parameters returning a `std::shared_ptr` to a
+  /// registry (they can own the one a Registries entry names).
+  std::set<RegistryAccessor> SharedRegistries;
 };
 
 /// Adds what \p Ctx shows to \p Out; files outside \p Root are ignored.

@@ -643,6 +643,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
   P.ServiceNamespace = C.TheService.Namespace;
   P.RegistryExpr = Cfg.Registry.Expr;
   P.RegistryHeader = Cfg.Registry.Header;
+  P.RegistryShared = Cfg.Registry.Shared;
   std::set<std::string> Files(F.Files.begin(), F.Files.end());
   // A header kept apart from its source is one module with it.
   std::map<std::string, std::string> HeaderOf = splitHeaders(Files), SourceOf;

@@ -4,10 +4,12 @@
 // definition in the header when the owner has no .cpp) and declared `extern`
 // in the owner's header, in the namespace of the code recording it, with the
 // includes that needs. The registry header is written when the project has
-// none, and the service's own registry member is pointed at it, so what the
-// service still exposes and what the constants record land on one registry
-// (the constructor parameter it was initialized from, if nothing else uses
-// it, loses its name); so is any registry the service is built on.
+// none, and the service's own registry member is pointed at it by a
+// std::shared_ptr with a live owner (an exposer's std::weak_ptr to it must
+// lock), so what the service still exposes and what the constants record land
+// on one registry (the constructor parameter it was initialized from, if
+// nothing else uses it, loses its name); so is any registry the service is
+// built on.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,18 +31,38 @@ std::optional<std::pair<std::string, std::string>> splitRegistryExpr(llvm::Strin
   return std::make_pair(Expr.take_front(Sep).ltrim(':').str(), Expr.drop_front(Sep + 2).str());
 }
 
-std::string registryHeader(llvm::StringRef Namespace, llvm::StringRef Function) {
+/// The name of the shared accessor a written header adds beside `Function`.
+std::string sharedFunctionName(llvm::StringRef Function) { return Function.str() + "Ptr"; }
+
+std::string registryHeader(llvm::StringRef Namespace, llvm::StringRef Function,
+                           llvm::StringRef Shared) {
   std::string Open = Namespace.empty() ? "" : "namespace " + Namespace.str() + " {\n\n";
   std::string Close = Namespace.empty() ? "" : "\n}  // namespace " + Namespace.str() + "\n";
-  return "#pragma once\n\n#include <prometheus/registry.h>\n\n" + Open +
+  return "#pragma once\n\n#include <memory>\n\n#include <prometheus/registry.h>\n\n" + Open +
+         "/// The process-wide registry, shared: whoever keeps a std::shared_ptr or a\n"
+         "/// std::weak_ptr of it (prometheus::Exposer does) keeps this one.\n"
+         "inline const std::shared_ptr<prometheus::Registry>& " +
+         Shared.str() +
+         "() {\n"
+         "  static const std::shared_ptr<prometheus::Registry> registry =\n"
+         "      std::make_shared<prometheus::Registry>();\n"
+         "  return registry;\n"
+         "}\n\n"
          "/// The process-wide registry every metric registers on.\n"
          "inline prometheus::Registry& " +
-         Function.str() +
-         "() {\n"
-         "  static prometheus::Registry registry;\n"
-         "  return registry;\n"
-         "}\n" +
-         Close;
+         Function.str() + "() { return *" + Shared.str() + "(); }\n" + Close;
+}
+
+/// A `std::shared_ptr<prometheus::Registry>` to the process-wide registry
+/// with a live owner: the configured or written shared accessor, else a
+/// pointer whose deleter does nothing. Either way it can be locked through
+/// a std::weak_ptr for as long as a copy of it lives, as the pointer it
+/// replaces could (an aliasing pointer with no owner could not).
+std::string sharedRegistry(const Plan &P) {
+  if (!P.RegistryShared.empty())
+    return P.RegistryShared;
+  return "std::shared_ptr<prometheus::Registry>(&" + P.RegistryExpr +
+         ", [](prometheus::Registry*) {})";
 }
 
 } // namespace
@@ -81,6 +103,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
   if (!AnyMoved)
     return llvm::Error::success();
 
+  std::string SharedExpr = sharedRegistry(P);
   if (P.WriteRegistryHeader) {
     auto Parts = splitRegistryExpr(P.RegistryExpr);
     if (!Parts)
@@ -89,8 +112,23 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
           "registry.expr '%s' is not a call like 'ns::DefaultRegistry()', and "
           "registry.header '%s' does not exist to provide it",
           P.RegistryExpr.c_str(), P.RegistryHeader.c_str());
+    // Its shared accessor: the configured one, when it is a call in the
+    // same namespace, else one named after `expr`'s function.
+    std::string Shared = sharedFunctionName(Parts->second);
+    if (!P.RegistryShared.empty()) {
+      auto SharedParts = splitRegistryExpr(P.RegistryShared);
+      if (!SharedParts || SharedParts->first != Parts->first)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "registry.shared '%s' is not a call like '%s::%s()', and registry.header '%s' "
+            "does not exist to provide it",
+            P.RegistryShared.c_str(), Parts->first.c_str(), Shared.c_str(),
+            P.RegistryHeader.c_str());
+      Shared = SharedParts->second;
+    }
+    SharedExpr = (Parts->first.empty() ? "" : Parts->first + "::") + Shared + "()";
     FileChange &Header = Ctx.Result.Edits.file(P.RegistryHeader);
-    Header.NewContent = registryHeader(Parts->first, Parts->second);
+    Header.NewContent = registryHeader(Parts->first, Parts->second, Shared);
     // Written with the line breaks of the service's header.
     auto ServiceHeader = Ctx.text(Ctx.C.TheService.Header);
     if (!ServiceHeader)
@@ -103,13 +141,11 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     }
   }
 
-  // The service's own registry becomes a non-owning view of the
+  // The service's own registry becomes a shared pointer to the
   // process-wide one.
   const Service &S = Ctx.C.TheService;
   if (S.RegistryInit.valid()) {
-    Ctx.edit(S.RegistryInit.File, S.RegistryInit.Offset, S.RegistryInit.Length,
-             "std::shared_ptr<prometheus::Registry>(std::shared_ptr<prometheus::Registry>{}, &" +
-                 P.RegistryExpr + ")",
+    Ctx.edit(S.RegistryInit.File, S.RegistryInit.Offset, S.RegistryInit.Length, SharedExpr,
              "registry of " + S.Name);
     Ctx.include(S.RegistryInit.File, P.RegistryInclude);
     // The parameter it was initialized from keeps its type and loses its
@@ -132,9 +168,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
             Arg.Index == Param.Index && !llvm::is_contained(Given, Arg.Init))
           Given.push_back(Arg.Init);
     for (const SourceSpan &R : Given) {
-      Ctx.edit(R.File, R.Offset, R.Length,
-               "std::shared_ptr<prometheus::Registry>(std::shared_ptr<prometheus::Registry>{}, &" +
-                   P.RegistryExpr + ")",
+      Ctx.edit(R.File, R.Offset, R.Length, SharedExpr,
                "registry the service is built on at " + R.File + ":" + std::to_string(R.Line));
       Ctx.include(R.File, P.RegistryInclude);
     }

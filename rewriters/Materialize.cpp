@@ -341,7 +341,14 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
     return Err;
 
   if (Change.NewContent) {
-    // A new file is formatted whole.
+    // A new file is formatted whole, its includes sorted and grouped as the
+    // project's style has them.
+    llvm::Expected<std::string> Sorted = clang::tooling::applyAllReplacements(
+        Code, clang::format::sortIncludes(*Style, Code, {clang::tooling::Range(0, Code.size())},
+                                          File));
+    if (!Sorted)
+      return fileError(File, llvm::toString(Sorted.takeError()));
+    Code = std::move(*Sorted);
     Replacements Format = clang::format::reformat(
         *Style, Code, {clang::tooling::Range(0, Code.size())}, File);
     llvm::Expected<std::string> Formatted =

@@ -70,6 +70,14 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
   const ClassCandidate &S = *Choice.Service;
   bool FoundRegistry = false;
   RegistryAccessor Registry = registryFor(All, S, FoundRegistry);
+  // A shared_ptr accessor declared beside it can own it for the service.
+  std::string Shared;
+  if (FoundRegistry)
+    for (const RegistryAccessor &R : All.SharedRegistries)
+      if (R.Header == Registry.Header) {
+        Shared = R.Expr;
+        break;
+      }
 
   llvm::raw_string_ostream Say(Result.Summary);
   Say << llvm::formatv("service class: {0} ({1}:{2}), {3} metric field(s), injected through "
@@ -79,7 +87,10 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
     Say << " (its own or as " << llvm::join(S.Bases, ", ") << ")";
   Say << "\n";
   Say << "registry: " << Registry.Expr << " from " << Registry.Header
-      << (FoundRegistry ? "" : " (none found: `apply` will write it)") << "\n";
+      << (FoundRegistry ? "" : " (none found: `apply` will write it)");
+  if (!Shared.empty())
+    Say << ", shared as " << Shared;
+  Say << "\n";
   unsigned Others = 0;
   for (const auto &[Name, C] : All.Classes) {
     if (&C == &S || C.MetricFields.empty() || Others == 3)
@@ -99,6 +110,9 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
        << "registry:\n"
        << "  expr: " << quoted(Registry.Expr) << "\n"
        << "  header: " << quoted(Registry.Header) << "\n";
+  if (!Shared.empty())
+    Yaml << "  # The same registry as a std::shared_ptr, for the service's registry member:\n"
+         << "  shared: " << quoted(Shared) << "\n";
   if (!S.Bases.empty())
     Yaml << "# Interfaces are found from the class's bases (" << llvm::join(S.Bases, ", ")
          << ");\n# list others here:\n";

@@ -97,6 +97,19 @@ case "$case_name" in
     expect 2 'metrics-migrate\.yaml exists; pass --force to overwrite it' -- "$tool" init -p .
     expect 0 'wrote .*\.metrics-migrate\.yaml' -- "$tool" init -p . --force
     ;;
+  init-shared-registry)
+    # A registry accessor the project declares, with a shared_ptr one
+    # beside it: both are proposed.
+    printf '#pragma once\n#include <memory>\n#include <prometheus/registry.h>\nnamespace demo {\nprometheus::Registry& registry();\nstd::shared_ptr<prometheus::Registry> registryHandle();\n}  // namespace demo\n' > src/registry.h
+    printf '#include "src/registry.h"\n#include "src/metrics.cc"\nnamespace demo {\nclass Shop {\n public:\n  explicit Shop(MetricsService& m) : m_(m) {}\n private:\n  MetricsService& m_;\n};\n}  // namespace demo\n' > src/shop.cc
+    write_db metrics.cc shop.cc
+    rm .metrics-migrate.yaml
+    expect 0 'registry: demo::registry\(\) from src/registry\.h, shared as demo::registryHandle\(\)' -- "$tool" init -p .
+    grep -qx '  expr: "demo::registry()"' .metrics-migrate.yaml &&
+      grep -qx '  shared: "demo::registryHandle()"' .metrics-migrate.yaml ||
+      { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
+    expect 0 '"jobs_total"' -- "$tool" catalog -p .
+    ;;
   init-nothing-found)
     printf 'namespace demo { struct Plain { int x = 0; }; }\n' > src/metrics.cc
     rm .metrics-migrate.yaml

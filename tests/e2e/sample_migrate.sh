@@ -7,7 +7,9 @@
 #      exactly that tree, verification taking nothing back;
 #   3. the migrated targets build, with no warning the original build did
 #      not have, and the sample's own suite passes with as many tests;
-#   4. dump_metrics prints the same bytes as before;
+#   4. dump_metrics prints the same bytes as before, and its /metrics
+#      endpoint (prometheus::Exposer, `dump_metrics --serve`) serves the
+#      same lines over HTTP (scrape_metrics.py);
 #   5. the sample's shape checks (SHAPE, below);
 #   6. every file the migration wrote is clang-format clean in the sample's
 #      style when it was before (new files: always);
@@ -81,6 +83,10 @@ step "building ${targets[*]:-everything} as it is"
 build_targets "$before_src" "$before_build" "$work/before-build.log"
 "$before_build/dump_metrics" > "$work/dump-before.txt" ||
   die "dump_metrics failed before the migration"
+scrape="$(dirname "$0")/scrape_metrics.py"
+"$scrape" "$before_build/dump_metrics" > "$work/scrape-before.txt" ||
+  die "scraping /metrics failed before the migration"
+[ -s "$work/scrape-before.txt" ] || die "/metrics served nothing before the migration"
 
 # 2. diff, git apply, apply.
 step "metrics-migrate diff"
@@ -171,6 +177,21 @@ else
   failures+=("dump_metrics failed after the migration")
 fi
 
+# 4b. /metrics serves them all, as before: what the service's registry
+# member now points at must keep a prometheus::Exposer's weak_ptr alive.
+step "scraping /metrics"
+scrape_identical=no
+if "$scrape" "$build/dump_metrics" > "$work/scrape-after.txt"; then
+  if cmp -s "$work/scrape-before.txt" "$work/scrape-after.txt"; then
+    scrape_identical=yes
+  else
+    diff -u "$work/scrape-before.txt" "$work/scrape-after.txt" | head -40 >&2 || true
+    failures+=("/metrics serves other lines after the migration ($(wc -l < "$work/scrape-after.txt") of $(wc -l < "$work/scrape-before.txt"); diff above)")
+  fi
+else
+  failures+=("scraping /metrics failed after the migration")
+fi
+
 # 5. The shape of the migrated tree, as the sample defines it.
 step "shape checks"
 shape_checks
@@ -221,6 +242,7 @@ echo
 echo "$name.migrate: $stat"
 echo "$name.migrate: $manual item(s) left for a human (warnings of diff)"
 echo "$name.migrate: dump identical: $dump_identical"
+echo "$name.migrate: /metrics identical: $scrape_identical ($(wc -l < "$work/scrape-before.txt") lines)"
 echo "$name.migrate: the sample's tests: ${tests_before:-?} before, ${tests_after:-?} after"
 if [ ${#failures[@]} -gt 0 ]; then
   echo "$name.migrate: FAIL:" >&2

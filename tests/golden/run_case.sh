@@ -14,6 +14,9 @@
 #   std               optional: the C++ standard the case is written in
 #                     (`c++20`; default c++17), for the database and the
 #                     compile checks
+#   run               optional: the case is a program: before/ and the
+#                     result, each linked whole (every .cpp, with
+#                     prometheus-cpp's core library), must run and exit 0
 # A compile database listing every .cpp is written next to the copy (the
 # root, and root/include when there is one, on the include path); the
 # copy's path is written <root> in the messages compared.
@@ -22,7 +25,8 @@
 # when after/ equals before/, that nothing at all is printed; the tree equals
 # after/ (diff -r, compile_commands.json aside); every .cpp of the result
 # compiles without a warning (g++, and clang++ when installed: -std=STD
-# -fsyntax-only -Wall -Wextra -Werror); a second `apply` changes nothing.
+# -fsyntax-only -Wall -Wextra -Werror); with `run`, before/ and the result
+# run as programs; a second `apply` changes nothing.
 # Every check runs; the failures are listed together at the end.
 set -euo pipefail
 # shellcheck source=../lib/compile_db.sh
@@ -141,6 +145,24 @@ while IFS= read -r f; do
     done
   done
 done < <(cpp_files)
+
+# 3b. A program runs as it did before.
+if [ -f "$case_dir/run" ]; then
+  for tree in "$case_dir/before" "$root"; do
+    label=$([ "$tree" = "$root" ] && echo "the migrated tree" || echo "before/")
+    # shellcheck disable=SC2046  # one word per file
+    if ! g++ -std="$std" $(include_flags "$tree") \
+        $(cd "$tree" && find . -name '*.cpp' -printf "$tree/%P\n" | LC_ALL=C sort) \
+        -lprometheus-cpp-core -o "$work/program" > "$work/link.log" 2>&1; then
+      sed -i "s|$tree/||g" "$work/link.log"
+      show "linking $label:" "$work/link.log"
+      failed "$label does not link into a program"
+    elif ! timeout 60 "$work/program" > "$work/run.log" 2>&1; then
+      show "running $label:" "$work/run.log"
+      failed "$label, run as a program, does not exit 0"
+    fi
+  done
+fi
 
 # 4. A second run changes nothing.
 cp -a "$root" "$work/first-result"

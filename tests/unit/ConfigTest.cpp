@@ -27,6 +27,7 @@ service_class: partshop::MetricsService
 registry:
   expr: "partshop::metrics::DefaultRegistry()"
   header: "metrics/registry.h"
+  shared: "partshop::metrics::DefaultRegistryPtr()"
 interfaces: [partshop::MetricsServiceProtocol]
 test_doubles: [partshop::FakeMetrics]
 exclude: [third_party/]
@@ -36,6 +37,7 @@ exclude: [third_party/]
   EXPECT_EQ(C->ServiceClass, "partshop::MetricsService");
   EXPECT_EQ(C->Registry.Expr, "partshop::metrics::DefaultRegistry()");
   EXPECT_EQ(C->Registry.Header, "metrics/registry.h");
+  EXPECT_EQ(C->Registry.Shared, "partshop::metrics::DefaultRegistryPtr()");
   EXPECT_THAT(C->Interfaces, ElementsAre("partshop::MetricsServiceProtocol"));
   EXPECT_THAT(C->TestDoubles, ElementsAre("partshop::FakeMetrics"));
   EXPECT_THAT(C->Exclude, ElementsAre("third_party/"));

@@ -9,8 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "core/TextEdits.h"
-#include "rewriters/Rewrite.h"
+#include "tests/unit/RewriteHarness.h"
 
 #include "gtest/gtest.h"
 
@@ -19,46 +18,8 @@
 namespace mm {
 namespace {
 
-/// The span of the first \p Needle in \p Files[File].
-SourceSpan spanOf(const std::map<std::string, std::string> &Files, const std::string &File,
-                  const std::string &Needle) {
-  const std::string &Text = Files.at(File);
-  size_t Pos = Text.find(Needle);
-  EXPECT_NE(Pos, std::string::npos) << Needle;
-  SourceSpan S;
-  S.File = File;
-  S.Offset = static_cast<unsigned>(Pos);
-  S.Length = static_cast<unsigned>(Needle.size());
-  S.Line = 1 + static_cast<unsigned>(std::count(Text.begin(), Text.begin() + Pos, '\n'));
-  S.Column = 1;
-  return S;
-}
-
-/// Runs rewrite() over \p Files and returns each file's text with its edits
-/// applied (includes aside).
-std::map<std::string, std::string> rewritten(const Catalog &C, const Facts &F, const Plan &P,
-                                             const std::map<std::string, std::string> &Files) {
-  FileReader Read = [&](llvm::StringRef Path) -> llvm::Expected<std::string> {
-    auto It = Files.find(Path.str());
-    if (It == Files.end())
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "no file %s",
-                                     Path.str().c_str());
-    return It->second;
-  };
-  auto R = rewrite(C, F, P, Read);
-  if (!R) {
-    ADD_FAILURE() << llvm::toString(R.takeError());
-    return {};
-  }
-  std::map<std::string, std::string> Out = Files;
-  for (const auto &[File, Change] : R->Edits.Files) {
-    if (Change.Edits.empty())
-      continue;
-    const std::string &Text = Files.at(File);
-    Out[File] = applyWithin(Text, 0, static_cast<unsigned>(Text.size()), Change.Edits);
-  }
-  return Out;
-}
+using test::rewritten;
+using test::spanOf;
 
 //===-- Captures ----------------------------------------------------------===//
 

@@ -358,6 +358,29 @@ TEST_F(Materialize, CreationFormatsTheWholeFile) {
   EXPECT_EQ(File->After, "#pragma once\nnamespace m {\nint &Registry();\n}\n");
 }
 
+TEST_F(Materialize, CreationSortsIncludesInTheProjectStyle) {
+  // Google's style puts <x/y.h> before <memory>, in blocks of their own.
+  Dir.write(".clang-format", "BasedOnStyle: Google\n");
+  FileChange Change;
+  Change.File = "new/registry.h";
+  Change.NewContent = "#pragma once\n\n#include <memory>\n\n#include <prometheus/registry.h>\n\n"
+                      "int n;\n";
+  auto File = materialize(Change, "", Opts);
+  ASSERT_TRUE(static_cast<bool>(File)) << llvm::toString(File.takeError());
+  EXPECT_EQ(File->After,
+            "#pragma once\n\n#include <prometheus/registry.h>\n\n#include <memory>\n\nint n;\n");
+}
+
+TEST_F(Materialize, CreationKeepsIncludesTheStyleHasInOrder) {
+  FileChange Change;
+  Change.File = "new/registry.h";
+  Change.NewContent = "#pragma once\n\n#include <memory>\n\n#include <prometheus/registry.h>\n\n"
+                      "int n;\n";
+  auto File = materialize(Change, "", Opts);
+  ASSERT_TRUE(static_cast<bool>(File)) << llvm::toString(File.takeError());
+  EXPECT_EQ(File->After, *Change.NewContent);
+}
+
 TEST_F(Materialize, NonCxxFilesGetTheirEditsVerbatim) {
   const char *Before = "add_library(x   a.cpp)\n";
   FileChange Change;

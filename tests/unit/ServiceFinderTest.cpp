@@ -55,6 +55,9 @@ class Orders {
   Orders(int n, std::shared_ptr<Recorder> r) {}
 };
 prometheus::Registry& DefaultRegistry();
+std::shared_ptr<prometheus::Registry> SharedRegistry();
+const std::shared_ptr<prometheus::Registry>& RegistryRef();
+std::shared_ptr<int> NotARegistry();
 }  // namespace shop
 )cpp";
 
@@ -75,6 +78,11 @@ TEST(ServiceFinderTest, PicksTheMostInjectedClassWithMetricFields) {
 
   ASSERT_EQ(C.Registries.size(), 1u);
   EXPECT_EQ(C.Registries.begin()->Expr, "shop::DefaultRegistry()");
+  // By value or by reference; a shared_ptr to anything else is not one.
+  std::vector<std::string> Shared;
+  for (const RegistryAccessor &R : C.SharedRegistries)
+    Shared.push_back(R.Expr);
+  EXPECT_THAT(Shared, ElementsAre("shop::RegistryRef()", "shop::SharedRegistry()"));
 }
 
 TEST(ServiceFinderTest, WithoutInjectionMoreMetricFieldsWin) {
@@ -99,6 +107,7 @@ class Server { public: explicit Server(Config& c) {} };
 )cpp");
   EXPECT_EQ(pickService(C).Service, nullptr);
   EXPECT_THAT(C.Registries, IsEmpty());
+  EXPECT_THAT(C.SharedRegistries, IsEmpty());
 }
 
 TEST(ServiceFinderTest, MergeUnitesWhatEachTUSaw) {

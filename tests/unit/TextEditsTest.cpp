@@ -32,6 +32,19 @@ TEST(TextEdits, ListElements) {
   EXPECT_EQ(removed(Only, listElement(Only, 2, 10)), "F()");
   llvm::StringRef Lines = "F(a,\n  *metrics_)";
   EXPECT_EQ(removed(Lines, listElement(Lines, at(Lines, "*metrics_"), 9)), "F(a)");
+  // Comma-first initializer lists: the element's line goes whole, no
+  // whitespace-only line stays; the first element takes the next comma.
+  llvm::StringRef First = "A()\n  : a_(1)\n  , b_(2)\n  , c_(3)\n{\n}\n";
+  EXPECT_EQ(removed(First, listElement(First, at(First, "b_(2)"), 5)),
+            "A()\n  : a_(1)\n  , c_(3)\n{\n}\n");
+  EXPECT_EQ(removed(First, listElement(First, at(First, "c_(3)"), 5)),
+            "A()\n  : a_(1)\n  , b_(2)\n{\n}\n");
+  EXPECT_EQ(removed(First, listElement(First, at(First, "a_(1)"), 5)),
+            "A()\n  : b_(2)\n  , c_(3)\n{\n}\n");
+  // A comma-first element sharing its line with more code keeps the line.
+  llvm::StringRef Shared = "A()\n  : a_(1)\n  , b_(2) {}\n";
+  EXPECT_EQ(removed(Shared, listElement(Shared, at(Shared, "b_(2)"), 5)),
+            "A()\n  : a_(1)\n   {}\n");
 }
 
 TEST(TextEdits, LeadingComment) {

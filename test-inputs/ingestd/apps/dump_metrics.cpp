@@ -1,12 +1,17 @@
 // Drives every instrumented path of ingestd with fixed inputs on a manual clock and prints
 // the text exposition of ingestd::metricsRegistry(), families sorted by name and samples by
 // labels, so that two runs (or two versions of the code) can be compared byte for byte.
+//
+// With --serve it prints nothing of that: it serves the registry IngestMetrics holds on
+// http://127.0.0.1:PORT/metrics, as the daemon's endpoint would, prints "port PORT" once
+// listening (the system picks the port), and serves until its standard input closes.
 
 #include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include <prometheus/exposer.h>
 #include <prometheus/text_serializer.h>
 
 #include <ingestd/clock.hpp>
@@ -143,9 +148,24 @@ void printSorted(prometheus::Registry& registry) {
     std::cout << prometheus::TextSerializer().Serialize(families);
 }
 
+int serve(IngestDaemon& daemon) {
+    prometheus::Exposer exposer{"127.0.0.1:0"};
+    exposer.RegisterCollectable(daemon.metrics().registry());
+    const std::vector<int> ports = exposer.GetListeningPorts();
+    if (ports.empty()) {
+        std::cerr << "dump_metrics: the exposer is not listening\n";
+        return 1;
+    }
+    std::cout << "port " << ports.front() << std::endl;
+    for (std::string line; std::getline(std::cin, line);) {
+    }
+    return 0;
+}
+
 } // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    const bool serveMetrics = argc > 1 && std::string(argv[1]) == "--serve";
     Clock clock = Clock::manual(0.0);
     IngestDaemon daemon(makeConfig(clock), clock);
 
@@ -155,6 +175,8 @@ int main() {
     exerciseThrottleAndRetries(daemon, clock);
     exerciseSchemas(daemon);
     daemon.shutdown();
+    if (serveMetrics)
+        return serve(daemon);
 
     // What a Prometheus server would have fetched; the scrape counter moves with it.
     if (daemon.metrics().scrape().empty())

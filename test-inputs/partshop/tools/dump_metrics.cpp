@@ -2,6 +2,11 @@
 // prints the resulting Prometheus exposition text, one sample per line,
 // sorted. Useful for reviewing metric names/labels and for diffing the
 // output between two versions of the code.
+//
+// With --serve it prints nothing of that: it serves the metrics service's
+// registry on http://127.0.0.1:PORT/metrics as production does, prints
+// "port PORT" once listening (the system picks the port), and serves until
+// its standard input closes.
 
 #include <algorithm>
 #include <iomanip>
@@ -10,6 +15,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <prometheus/exposer.h>
 
 #include "api/metrics_api.h"
 #include "api/parts_api.h"
@@ -176,9 +183,25 @@ std::string Normalize(const std::string& line) {
   return out.str();
 }
 
+// What the service's /metrics endpoint serves, until stdin closes.
+int Serve(Container& container) {
+  prometheus::Exposer exposer{"127.0.0.1:0"};
+  exposer.RegisterCollectable(container.metrics().registry());
+  const std::vector<int> ports = exposer.GetListeningPorts();
+  if (ports.empty()) {
+    std::cerr << "dump_metrics: the exposer is not listening\n";
+    return 1;
+  }
+  std::cout << "port " << ports.front() << std::endl;
+  for (std::string line; std::getline(std::cin, line);) {
+  }
+  return 0;
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  const bool serve = argc > 1 && std::string(argv[1]) == "--serve";
   ContainerConfig config;
   config.mouser_api_key = "demo-key";
   config.mouser_max_requests_per_window = 3;
@@ -196,6 +219,9 @@ int main() {
 
   container.metrics().PollOnce();
   container.shutdown_coordinator().Shutdown();
+  if (serve) {
+    return Serve(container);
+  }
 
   std::istringstream exposition(
       partshop::HandleGetMetrics(container.metrics()));

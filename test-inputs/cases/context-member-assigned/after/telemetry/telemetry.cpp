@@ -5,10 +5,7 @@
 namespace kiosk {
 namespace telemetry {
 
-Telemetry::Telemetry()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{},
-          &kiosk::telemetry::DefaultRegistry())) {}
+Telemetry::Telemetry() : registry_(kiosk::telemetry::DefaultRegistryPtr()) {}
 
 }  // namespace telemetry
 }  // namespace kiosk

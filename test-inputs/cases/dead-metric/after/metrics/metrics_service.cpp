@@ -5,9 +5,7 @@
 namespace shop {
 
 MetricsService::MetricsService()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{},
-          &shop::metrics::DefaultRegistry())),
+    : registry_(shop::metrics::DefaultRegistryPtr()),
       legacy_exports_total_(prometheus::BuildCounter()
                                 .Name("legacy_exports_total")
                                 .Help("Exports in the retired CSV format")

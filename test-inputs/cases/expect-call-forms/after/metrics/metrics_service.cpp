@@ -5,8 +5,6 @@
 namespace shop {
 
 MetricsService::MetricsService()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{},
-          &shop::metrics::DefaultRegistry())) {}
+    : registry_(shop::metrics::DefaultRegistryPtr()) {}
 
 }  // namespace shop

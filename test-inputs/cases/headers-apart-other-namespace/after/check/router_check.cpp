@@ -6,7 +6,7 @@
 
 TEST(Router, RecordsOnTheRegistryTheMetricsAreBuiltOn) {
   auto registry = std::shared_ptr<prometheus::Registry>(
-      std::shared_ptr<prometheus::Registry>{}, &app::metricsRegistry());
+      &app::metricsRegistry(), [](prometheus::Registry*) {});
   app::pipeline::Router router;
   router.route("orders", 2);
   EXPECT_EQ(registry->Collect().size(), 2u);

@@ -5,9 +5,7 @@
 namespace shop {
 
 MetricsService::MetricsService()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{},
-          &shop::metrics::DefaultRegistry())),
+    : registry_(shop::metrics::DefaultRegistryPtr()),
       cache_evictions_total_(prometheus::BuildCounter()
                                  .Name("cache_evictions_total")
                                  .Help("Cache evictions, by region")

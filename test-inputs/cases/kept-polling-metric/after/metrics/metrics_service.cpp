@@ -7,9 +7,7 @@
 namespace shop {
 
 MetricsService::MetricsService()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{},
-          &shop::metrics::DefaultRegistry())),
+    : registry_(shop::metrics::DefaultRegistryPtr()),
       job_queue_depth_(prometheus::BuildGauge()
                            .Name("job_queue_depth")
                            .Help("Jobs waiting in the queue")

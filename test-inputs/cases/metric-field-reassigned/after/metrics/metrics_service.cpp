@@ -5,9 +5,7 @@
 namespace shop {
 
 MetricsService::MetricsService()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{},
-          &shop::metrics::DefaultRegistry())) {
+    : registry_(shop::metrics::DefaultRegistryPtr()) {
   kits_archived_family_ = &prometheus::BuildCounter()
                                .Name("kits_archived_total")
                                .Help("Kits archived, by epoch")

@@ -5,9 +5,7 @@
 namespace shop {
 
 MetricsService::MetricsService()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{},
-          &shop::metrics::DefaultRegistry())),
+    : registry_(shop::metrics::DefaultRegistryPtr()),
       sync_retries_total_(prometheus::BuildCounter()
                               .Name("sync_retries_total")
                               .Help("Batch retries, one per attempt")

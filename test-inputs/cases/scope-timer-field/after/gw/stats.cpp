@@ -4,8 +4,7 @@
 namespace gw {
 
 Stats::Stats()
-    : registry_(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{}, &gw::DefaultRegistry())),
+    : registry_(gw::DefaultRegistryPtr()),
       latency_(
           prometheus::BuildHistogram()
               .Name("gw_request_latency_seconds")

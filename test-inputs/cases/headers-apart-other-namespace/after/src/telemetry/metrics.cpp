@@ -6,6 +6,6 @@ namespace app::telemetry {
 
 Metrics::Metrics(std::shared_ptr<prometheus::Registry> /*registry*/)
     : m_registry(std::shared_ptr<prometheus::Registry>(
-          std::shared_ptr<prometheus::Registry>{}, &app::metricsRegistry())) {}
+          &app::metricsRegistry(), [](prometheus::Registry*) {})) {}
 
 }  // namespace app::telemetry

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <prometheus/registry.h>
+
+namespace arcade {
+
+prometheus::Registry&
+process_registry();
+
+} // namespace arcade
