@@ -189,4 +189,13 @@ std::string namespaceOf(const clang::Decl *D) {
   return "";
 }
 
+std::string defaultArgument(const clang::ParmVarDecl *P, const Locator &Loc) {
+  if (!P->hasDefaultArg() || P->hasUninstantiatedDefaultArg())
+    return "";
+  // A braced default's range may start at its `=`.
+  llvm::StringRef Text = llvm::StringRef(Loc.text(P->getDefaultArgRange())).trim();
+  Text.consume_front("=");
+  return Text.ltrim().str();
+}
+
 } // namespace mm

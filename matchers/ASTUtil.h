@@ -84,6 +84,10 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// namespace returned is visible from \p D unqualified.
 std::string namespaceOf(const clang::Decl *D);
 
+/// The text of \p P's default argument as a call would write it (`{}` for
+/// `= {}`), or "" when it has none (or only an uninstantiated one).
+std::string defaultArgument(const clang::ParmVarDecl *P, const Locator &Loc);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_MATCHERS_ASTUTIL_H

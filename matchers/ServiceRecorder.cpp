@@ -314,17 +314,15 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
     Param Q;
     Q.Name = P->getNameAsString();
     Q.Type = typeAsWritten(P, Loc);
-    if (P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg())
-      Q.Default = Loc.text(P->getDefaultArgRange());
+    Q.Default = defaultArgument(P, Loc);
     W.Params.push_back(std::move(Q));
   }
   // Default arguments may be written only on the interface's declaration.
   for (const CXXMethodDecl *Base : M->overridden_methods()) {
     for (unsigned I = 0; I < W.Params.size() && I < Base->getNumParams(); ++I) {
       const ParmVarDecl *P = Base->getParamDecl(I);
-      if (W.Params[I].Default.empty() && P->hasDefaultArg() &&
-          !P->hasUninstantiatedDefaultArg())
-        W.Params[I].Default = Loc.text(P->getDefaultArgRange());
+      if (W.Params[I].Default.empty())
+        W.Params[I].Default = defaultArgument(P, Loc);
     }
   }
 

@@ -231,8 +231,7 @@ private:
     IP.Interface = qualifiedName(Iface->first);
     IP.How = Iface->second;
     IP.Index = P->getFunctionScopeIndex();
-    if (P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg())
-      IP.Default = Loc.text(P->getDefaultArgRange());
+    IP.Default = defaultArgument(P, Loc);
     IP.Loc = Loc.span(P);
     Out.Partial.InjectionPoints.push_back(std::move(IP));
   }

@@ -100,9 +100,46 @@ std::string constantName(llvm::StringRef PrometheusName) {
   return Out;
 }
 
+namespace {
+
+/// With \p Out ending in `std::move(` or `std::forward<..>(` (spaces
+/// aside, `::std` too) and \p Rest starting with its `)`: both without them.
+bool dropMoveAround(std::string &Out, llvm::StringRef &Rest) {
+  llvm::StringRef Before = llvm::StringRef(Out).rtrim();
+  llvm::StringRef After = Rest.ltrim();
+  if (!Before.consume_back("(") || !After.consume_front(")"))
+    return false;
+  Before = Before.rtrim();
+  if (Before.consume_back(">")) {
+    size_t Open = Before.rfind('<');
+    if (Open == llvm::StringRef::npos)
+      return false;
+    Before = Before.take_front(Open).rtrim();
+    if (!Before.consume_back("forward"))
+      return false;
+  } else if (!Before.consume_back("move")) {
+    return false;
+  }
+  Before = Before.rtrim();
+  if (!Before.consume_back("::"))
+    return false;
+  Before = Before.rtrim();
+  if (!Before.consume_back("std"))
+    return false;
+  // Not the tail of a longer name (`mystd::move(`); `::std::` is one.
+  if (!Before.empty() && (llvm::isAlnum(Before.back()) || Before.back() == '_'))
+    return false;
+  Before.consume_back("::");
+  Out.resize(Before.size());
+  Rest = After;
+  return true;
+}
+
+} // namespace
+
 std::string fillTemplate(llvm::StringRef T, const Plan &P,
                          const std::map<std::string, std::string> &Args,
-                         std::optional<llvm::StringRef> From) {
+                         std::optional<llvm::StringRef> From, HoleText Holes) {
   std::string Out;
   while (!T.empty()) {
     size_t Dollar = T.find('$');
@@ -122,6 +159,10 @@ std::string fillTemplate(llvm::StringRef T, const Plan &P,
     if (Kind == "param") {
       auto It = Args.find(Name.str());
       std::string Arg = It != Args.end() ? It->second : Name.str();
+      if (Holes == HoleText::CallArguments && dropMoveAround(Out, T)) {
+        Out += Arg;
+        continue;
+      }
       if (needsParens(Arg, Out, T))
         Arg = "(" + Arg + ")";
       Out += Arg;

@@ -32,14 +32,24 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
 /// `inventory_quantity_changes_total` -> `INVENTORY_QUANTITY_CHANGES_TOTAL`.
 std::string constantName(llvm::StringRef PrometheusName);
 
+/// What a template's `${param:p}` holes are filled with.
+enum class HoleText {
+  Parameters, ///< The parameters' own names (a helper function's body).
+  CallArguments, ///< A call's arguments as written (inlining).
+};
+
 /// Fills the template's holes: `${param:p}` from \p Args (by parameter name),
 /// parenthesized where the argument's text needs it there,
 /// `${metric:m}` with the metric's constant (a pointer field's `->` becoming
 /// `.`), as code in namespace \p From spells it (bare without one);
-/// `$$` becomes `$`.
+/// `$$` becomes `$`. With call arguments, `std::move(${param:p})` and
+/// `std::forward<T>(${param:p})` become the argument alone: the wrapper
+/// moved from its own parameter, and the caller's argument is not that
+/// (a variable stays usable, `{..}` and `std::move(x)` stay valid).
 std::string fillTemplate(llvm::StringRef Template, const Plan &P,
                          const std::map<std::string, std::string> &Args,
-                         std::optional<llvm::StringRef> From = std::nullopt);
+                         std::optional<llvm::StringRef> From = std::nullopt,
+                         HoleText Holes = HoleText::Parameters);
 
 /// The file-local function replacing the wrapper \p W (Fate Helper), its
 /// constants spelled from namespace \p From.

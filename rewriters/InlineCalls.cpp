@@ -66,7 +66,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
 
     std::string Text;
     if (WP->Fate == WrapperFate::Inline) {
-      Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args, CS.Namespace))
+      Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args, CS.Namespace,
+                                             HoleText::CallArguments))
                  .trim()
                  .rtrim(';')
                  .rtrim()

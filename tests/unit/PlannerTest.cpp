@@ -316,6 +316,29 @@ TEST(Planner, FillTemplate) {
             "KITS_CREATED_TOTAL_METRIC.Increment(); // $5");
 }
 
+TEST(Planner, FillTemplateMovedParameterAtACall) {
+  Fixture X;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  auto Inlined = [&](llvm::StringRef T, const std::string &Arg) {
+    return fillTemplate(T, P, {{"tags", Arg}}, std::nullopt, HoleText::CallArguments);
+  };
+  const char *Moved = "${metric:kits_created_total}.Add(std::move(${param:tags}));";
+  // The argument as written: a braced list, a variable the caller keeps
+  // using, a move the caller wrote.
+  EXPECT_EQ(Inlined(Moved, "{{\"k\", v}}"), "KITS_CREATED_TOTAL_METRIC.Add({{\"k\", v}});");
+  EXPECT_EQ(Inlined(Moved, "tags"), "KITS_CREATED_TOTAL_METRIC.Add(tags);");
+  EXPECT_EQ(Inlined(Moved, "std::move(tags)"), "KITS_CREATED_TOTAL_METRIC.Add(std::move(tags));");
+  EXPECT_EQ(Inlined("f(::std::move( ${param:tags} ));", "{}"), "f({});");
+  EXPECT_EQ(Inlined("f(std::forward<L>(${param:tags}));", "{}"), "f({});");
+  // Anything else around the parameter stays.
+  EXPECT_EQ(Inlined("f(mystd::move(${param:tags}));", "x"), "f(mystd::move(x));");
+  EXPECT_EQ(Inlined("f(std::move(${param:tags}.a));", "x"), "f(std::move(x.a));");
+  EXPECT_EQ(Inlined("f(std::make_pair(${param:tags}));", "x"), "f(std::make_pair(x));");
+  // A helper's body keeps moving from its own parameter.
+  EXPECT_EQ(fillTemplate(Moved, P, {{"tags", "tags"}}),
+            "KITS_CREATED_TOTAL_METRIC.Add(std::move(tags));");
+}
+
 /// A call of RecordQuantityChange inside FINISH in kit_service.cpp.
 CallSite macroCall(bool Definition) {
   CallSite CS = call("services/kit_service", "RecordQuantityChange");

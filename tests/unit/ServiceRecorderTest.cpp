@@ -191,6 +191,24 @@ TEST(ServiceRecorder, WrapperTemplateAndDefaultsFromInterface) {
   EXPECT_EQ(K->Decl.Line, lineOf(Code, "void RecordKitCreated(int count = 1) override"));
 }
 
+TEST(ServiceRecorder, ABracedDefaultIsTheTextACallWouldWrite) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Family<prometheus::Counter>* frames_ = nullptr;\n"
+      "  void CountFrames(prometheus::Labels tags = {}, double n = 1) {\n"
+      "    frames_->Add(std::move(tags)).Increment(n);\n  }\n",
+      "",
+      R"cpp(  frames_ = &prometheus::BuildCounter().Name("frames_total").Help("f")
+      .Register(*registry_);)cpp",
+      ""));
+  const Wrapper *W = wrapperNamed(C, "CountFrames");
+  ASSERT_NE(W, nullptr);
+  ASSERT_EQ(W->Params.size(), 2u);
+  EXPECT_EQ(W->Params[0].Default, "{}");
+  EXPECT_EQ(W->Params[1].Default, "1");
+  EXPECT_EQ(W->Template,
+            "${metric:frames_total}->Add(std::move(${param:tags})).Increment(${param:n});");
+}
+
 TEST(ServiceRecorder, DollarSignsInBodiesAreEscaped) {
   Catalog C = catalogFor(service(
       "  prometheus::Counter* a_total_ = nullptr;\n  void Rec(int n);",
