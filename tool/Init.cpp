@@ -14,7 +14,8 @@ namespace {
 
 /// The accessor to register migrated metrics on: a declared one (in a
 /// header, preferably), or the one `apply` will write beside the service's
-/// header, in its namespace.
+/// header, in its namespace's `metrics` namespace (the namespace itself
+/// when it is one).
 RegistryAccessor registryFor(const ServiceCandidates &C, const ClassCandidate &Service,
                              bool &Found) {
   Found = !C.Registries.empty();
@@ -28,8 +29,14 @@ RegistryAccessor registryFor(const ServiceCandidates &C, const ClassCandidate &S
   std::string Namespace = Colons == llvm::StringRef::npos ? "" : Name.take_front(Colons).str();
   llvm::SmallString<128> Header(llvm::sys::path::parent_path(Service.File));
   llvm::sys::path::append(Header, "registry.h");
-  return {(Namespace.empty() ? "" : Namespace + "::") + "metrics::DefaultRegistry()",
-          std::string(Header)};
+  // In the service's namespace's `metrics` namespace, unless it is one.
+  llvm::StringRef Last = llvm::StringRef(Namespace).rsplit("::").second;
+  if (Last.empty())
+    Last = Namespace;
+  std::string Scope = Last == "metrics" ? Namespace
+                      : Namespace.empty() ? "metrics"
+                                          : Namespace + "::metrics";
+  return {Scope + "::DefaultRegistry()", std::string(Header)};
 }
 
 /// YAML's double-quoted form of \p S.

@@ -110,6 +110,16 @@ case "$case_name" in
       { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
     expect 0 '"jobs_total"' -- "$tool" catalog -p .
     ;;
+  init-metrics-namespace)
+    # A service already in a `metrics` namespace: the registry goes in it,
+    # not in a `metrics::metrics`.
+    sed -i -e 's/^namespace demo {/namespace obs::metrics {/' -e 's|^}  // namespace demo|}  // namespace obs::metrics|' src/metrics.cc
+    rm .metrics-migrate.yaml
+    expect 0 'registry: obs::metrics::DefaultRegistry\(\) from src/registry\.h \(none found' -- "$tool" init -p .
+    grep -qx 'service_class: obs::metrics::MetricsService' .metrics-migrate.yaml &&
+      grep -qx '  expr: "obs::metrics::DefaultRegistry()"' .metrics-migrate.yaml ||
+      { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
+    ;;
   init-nothing-found)
     printf 'namespace demo { struct Plain { int x = 0; }; }\n' > src/metrics.cc
     rm .metrics-migrate.yaml
