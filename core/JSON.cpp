@@ -150,6 +150,8 @@ Value toJSON(const CallSite &C) {
     O["receiver_param_uses"] = C.ReceiverParamUses;
   if (!C.DerivedCaller.empty())
     O["derived_caller"] = C.DerivedCaller;
+  if (!C.ClassHeader.empty())
+    O["class_header"] = C.ClassHeader;
   if (C.Inactive)
     O["inactive"] = true;
   if (C.InMacro) {
@@ -560,6 +562,7 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.mapOptional("receiver_param", Out.ReceiverParam) &&
         mapOptionalU32(O, "receiver_param_uses", Out.ReceiverParamUses) &&
         O.mapOptional("derived_caller", Out.DerivedCaller) &&
+        O.mapOptional("class_header", Out.ClassHeader) &&
         O.mapOptional("inactive", Out.Inactive)))
     return false;
   Out.Macro.clear();

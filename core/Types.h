@@ -175,6 +175,10 @@ struct CallSite {
   /// (`shop::services`), "" at global scope: what it sees unqualified.
   std::string Namespace;
   std::string Module; ///< File path without extension: `services/kit_service`.
+  /// The project header defining the class of the enclosing method when its
+  /// module is not the call's (`net/grpc_pool.h` for a method of GrpcPool
+  /// defined in `net/ingestion_pool.cpp`): where that module's declarations go.
+  std::string ClassHeader;
   bool InMacro = false;
   /// For a call in a macro expansion: the macro, and the call as written in
   /// its definition when it is wholly spelled there (receiver and method

@@ -103,11 +103,25 @@ private:
     C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
     C.Namespace = Encl ? namespaceOf(Encl) : "";
     C.Module = moduleOf(C.Loc.File);
+    C.ClassHeader = classHeader(Encl, C.Module);
     C.InMacro = Call->getBeginLoc().isMacroID() && !inOneMacroArgument(*Call);
     if (C.InMacro)
       recordMacro(*Call, C);
     C.InTemplate = isTemplated(Encl);
     Out.Partial.CallSites.push_back(std::move(C));
+  }
+
+  /// The project header defining \p Encl's class, when \p Encl is a
+  /// method and that header is not of \p Module.
+  std::string classHeader(const FunctionDecl *Encl, llvm::StringRef Module) const {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Encl);
+    const CXXRecordDecl *Class = Method ? Method->getParent()->getDefinition() : nullptr;
+    if (!Class || !Loc.inProject(Class->getLocation()))
+      return "";
+    std::string File = Loc.file(Class->getLocation());
+    if (!isHeaderFile(File) || moduleOf(File) == Module)
+      return "";
+    return File;
   }
 
   /// `&MetricsServiceProtocol::RecordX`, stored or handed to `std::bind`:
@@ -128,6 +142,7 @@ private:
     C.EnclosingFunction = Encl ? qualifiedName(Encl) : "";
     C.Namespace = Encl ? namespaceOf(Encl) : "";
     C.Module = moduleOf(C.Loc.File);
+    C.ClassHeader = classHeader(Encl, C.Module);
     C.InMacro = Ref->getBeginLoc().isMacroID();
     C.InTemplate = isTemplated(Encl);
     Out.Partial.CallSites.push_back(std::move(C));

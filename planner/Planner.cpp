@@ -697,6 +697,11 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
   // New code goes where the calls it replaces are: each module's in the
   // namespace of its first call site.
   std::map<std::string, std::string> ModuleNamespaces;
+  // Each module's class header, from its first call site that names one.
+  std::map<std::string, std::string> ClassHeaders;
+  for (const CallSite &CS : C.CallSites)
+    if (!CS.ClassHeader.empty() && Files.count(CS.ClassHeader))
+      ClassHeaders.try_emplace(ModuleOf(CS.Module), CS.ClassHeader);
   for (const CallSite &CS : C.CallSites) {
     ModuleNamespaces.try_emplace(ModuleOf(CS.Module), CS.Namespace);
     P.FileNamespaces.try_emplace(CS.InMacro && CS.MacroDefinition.valid()
@@ -773,6 +778,16 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     MP.OwnerHeader = fileOf(Files, MP.Owner, HeaderExtensions);
     if (auto Apart = HeaderOf.find(MP.Owner); Apart != HeaderOf.end())
       MP.OwnerHeader = fileOf(Files, Apart->second, HeaderExtensions);
+    // A module without a header of its name: the header defining the class
+    // whose methods record it there (`grpc_pool.h` for `ingestion_pool.cpp`).
+    if (MP.OwnerHeader.empty())
+      MP.OwnerHeader = ClassHeaders[MP.Owner];
+    // Other modules record it too, and nothing can declare it for them.
+    if (MP.OwnerHeader.empty() && !MP.Users.empty()) {
+      P.Metrics.push_back(keptMetric(MP, "no header of " + MP.Owner +
+                                             " can declare it for " + llvm::join(MP.Users, ", ")));
+      continue;
+    }
     // Defined in the namespace of the code recording it, and declared in
     // the same one in the owner's header.
     MP.Namespace = ModuleNamespaces[MP.Owner];

@@ -174,6 +174,7 @@ std::vector<TUFacts> everyField() {
   Plain2.AddressTaken = true;
   Plain2.Args.clear();
   Plain2.DerivedCaller = "shop::AuditedMetricsService";
+  Plain2.ClassHeader = "services/kit_ledger.h";
   Plain2.Namespace = "shop::kits";
   Plain2.ReceiverParam = span("services/kit_service.cpp", 3, 33);
   Plain2.ReceiverParamUses = 2;
