@@ -782,12 +782,6 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     // whose methods record it there (`grpc_pool.h` for `ingestion_pool.cpp`).
     if (MP.OwnerHeader.empty())
       MP.OwnerHeader = ClassHeaders[MP.Owner];
-    // Other modules record it too, and nothing can declare it for them.
-    if (MP.OwnerHeader.empty() && !MP.Users.empty()) {
-      P.Metrics.push_back(keptMetric(MP, "no header of " + MP.Owner +
-                                             " can declare it for " + llvm::join(MP.Users, ", ")));
-      continue;
-    }
     // Defined in the namespace of the code recording it, and declared in
     // the same one in the owner's header.
     MP.Namespace = ModuleNamespaces[MP.Owner];

@@ -89,7 +89,7 @@ struct Fixture {
 };
 
 /// inventory_service's header removed: its calls are in methods of a class
-/// another header defines, or in free functions.
+/// another header defines.
 Fixture withoutOwnerHeader(const std::string &ClassHeader) {
   Fixture X;
   llvm::erase(X.F.Files, "services/inventory_service.h");
@@ -109,20 +109,6 @@ TEST(Planner, OwnerHeaderOfAnotherStem) {
   EXPECT_EQ(Q->Fate, MetricFate::Shared);
   EXPECT_EQ(Q->OwnerSource, "services/inventory_service.cpp");
   EXPECT_EQ(Q->OwnerHeader, "services/stock_ledger.h");
-}
-
-TEST(Planner, NoHeaderToDeclareASharedMetricInKeepsIt) {
-  Fixture X = withoutOwnerHeader("");
-  Plan P = makePlan(X.C, X.F, X.Cfg);
-  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
-  ASSERT_NE(Q, nullptr);
-  EXPECT_EQ(Q->Fate, MetricFate::Kept);
-  EXPECT_EQ(Q->Reason,
-            "no header of services/inventory_service can declare it for services/kit_service");
-  // Nobody is rewritten to a constant nothing declares.
-  const WrapperPlan *W = P.wrapper("RecordQuantityChange()");
-  ASSERT_NE(W, nullptr);
-  EXPECT_EQ(W->Fate, WrapperFate::Keep);
 }
 
 TEST(Planner, ConstantNames) {
