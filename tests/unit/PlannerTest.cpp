@@ -89,12 +89,11 @@ struct Fixture {
 };
 
 /// inventory_service's header removed: its calls are in methods of a class
-/// another header defines.
+/// \p ClassHeader defines.
 Fixture withoutOwnerHeader(const std::string &ClassHeader) {
   Fixture X;
   llvm::erase(X.F.Files, "services/inventory_service.h");
-  if (!ClassHeader.empty())
-    X.F.Files.push_back(ClassHeader);
+  X.F.Files.push_back(ClassHeader);
   for (CallSite &CS : X.C.CallSites)
     if (CS.Module == "services/inventory_service")
       CS.ClassHeader = ClassHeader;
