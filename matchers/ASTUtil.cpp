@@ -193,7 +193,8 @@ std::string defaultArgument(const clang::ParmVarDecl *P, const Locator &Loc) {
   if (!P->hasDefaultArg() || P->hasUninstantiatedDefaultArg())
     return "";
   // A braced default's range may start at its `=`.
-  llvm::StringRef Text = llvm::StringRef(Loc.text(P->getDefaultArgRange())).trim();
+  std::string Spelled = Loc.text(P->getDefaultArgRange());
+  llvm::StringRef Text = llvm::StringRef(Spelled).trim();
   Text.consume_front("=");
   return Text.ltrim().str();
 }
