@@ -31,8 +31,12 @@ std::optional<std::pair<std::string, std::string>> splitRegistryExpr(llvm::Strin
   return std::make_pair(Expr.take_front(Sep).ltrim(':').str(), Expr.drop_front(Sep + 2).str());
 }
 
-/// The name of the shared accessor a written header adds beside `Function`.
-std::string sharedFunctionName(llvm::StringRef Function) { return Function.str() + "Ptr"; }
+/// The name of the shared accessor a written header adds beside `Function`,
+/// in its case: `DefaultRegistryPtr`, `default_registry_ptr`.
+std::string sharedFunctionName(llvm::StringRef Function) {
+  bool Snake = Function.contains('_') || Function.lower() == Function;
+  return Function.str() + (Snake ? "_ptr" : "Ptr");
+}
 
 std::string registryHeader(llvm::StringRef Namespace, llvm::StringRef Function,
                            llvm::StringRef Shared) {

@@ -13,6 +13,7 @@
 #include "rewriters/Materialize.h"
 
 #include "rewriters/FormatEdited.h"
+#include "rewriters/HouseStyle.h"
 
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
@@ -268,8 +269,28 @@ llvm::Error changeIncludes(const FileChange &Change,
   return llvm::Error::success();
 }
 
+/// What a new file is written like: the first C or C++ file beside it.
+std::string siblingText(llvm::StringRef AbsPath) {
+  std::vector<std::string> Siblings;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(llvm::sys::path::parent_path(AbsPath), EC), End;
+       !EC && It != End; It.increment(EC))
+    if (isCxxFile(It->path()) && It->path() != AbsPath)
+      Siblings.push_back(It->path());
+  if (Siblings.empty())
+    return "";
+  auto Text = llvm::MemoryBuffer::getFile(*std::min_element(Siblings.begin(), Siblings.end()));
+  return Text ? (*Text)->getBuffer().str() : "";
+}
+
+/// The style of the project's .clang-format, looked up from the file's
+/// directory upward; without one, the style \p Before is written in (or,
+/// for a new file, a file beside it).
 llvm::Expected<clang::format::FormatStyle>
-styleFor(llvm::StringRef File, llvm::StringRef AbsPath, llvm::StringRef Code) {
+styleFor(llvm::StringRef File, llvm::StringRef AbsPath, llvm::StringRef Code,
+         llvm::StringRef Before) {
+  if (!hasFormatFile(AbsPath))
+    return measuredStyle(Before.empty() ? siblingText(AbsPath) : Before.str());
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::getRealFileSystem();
   llvm::Expected<clang::format::FormatStyle> Style =
       clang::format::getStyle("file", AbsPath, "LLVM", Code, FS.get());
@@ -331,10 +352,8 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
     return Total;
   }
 
-  // The style of the project's .clang-format, looked up from the file's
-  // directory upward; LLVM when there is none.
   llvm::Expected<clang::format::FormatStyle> Style =
-      styleFor(File, absolutePath(Opts, File), Code);
+      styleFor(File, absolutePath(Opts, File), Code, Before);
   if (!Style)
     return Style.takeError();
   if (llvm::Error Err = changeIncludes(Change, *Style, Code, Total))

@@ -92,9 +92,47 @@ TEST_F(Materialize, UsesTheProjectClangFormat) {
   EXPECT_EQ(after(Change, Before), "void f() {\n    h(1);\n  g();\n}\n");
 }
 
+TEST_F(Materialize, WithoutAClangFormatTheFileIsItsOwnStyle) {
+  // Four spaces, specifiers at the class's column, 100 columns: the edited
+  // line is laid out so, and the kept long line is not wrapped.
+  const char *Before = "class sink {\n"
+                       "public:\n"
+                       "    void   count( );\n"
+                       "    std::shared_ptr<prometheus::Registry> registry() const { return m_registry; }\n"
+                       "};\n";
+  FileChange Change;
+  Change.File = "f.h";
+  Change.Edits = {edit(Before, "void   count( );", "void count(int n); int total( ) const;")};
+  EXPECT_EQ(after(Change, Before),
+            "class sink {\n"
+            "public:\n"
+            "    void count(int n);\n"
+            "    int total() const;\n"
+            "    std::shared_ptr<prometheus::Registry> registry() const { return m_registry; }\n"
+            "};\n");
+}
+
+TEST_F(Materialize, ANewFileWithoutAClangFormatIsWrittenLikeItsNeighbour) {
+  Dir.write("lib/a.cpp", "namespace lib {\nint f() {\n    return 1;\n}\n}  // namespace lib\n");
+  FileChange Change;
+  Change.File = "lib/registry.h";
+  Change.NewContent = "#pragma once\nnamespace lib{ inline int &Registry( ) { static int r; return r; } }\n";
+  auto File = materialize(Change, "", Opts);
+  ASSERT_TRUE(static_cast<bool>(File)) << llvm::toString(File.takeError());
+  EXPECT_EQ(File->After, "#pragma once\n"
+                         "namespace lib {\n"
+                         "inline int &Registry() {\n"
+                         "    static int r;\n"
+                         "    return r;\n"
+                         "}\n"
+                         "}  // namespace lib\n");
+}
+
 TEST_F(Materialize, BadIndentationAroundTheEditStays) {
   // clang-format alone would re-indent the rest of the block and pull the
-  // short body up onto `void f() {`; neither line was edited.
+  // short body up onto `void f() {`; neither line was edited. (The project
+  // style is LLVM's: without it, the file's own six columns would be.)
+  Dir.write(".clang-format", "BasedOnStyle: LLVM\n");
   const char *Before = "int a;\n"
                        "void f() {\n"
                        "      g();\n"

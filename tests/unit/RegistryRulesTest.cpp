@@ -152,6 +152,18 @@ TEST(RegistryOwner, AWrittenHeaderNamesTheConfiguredAccessor) {
   EXPECT_NE(K.serviceInit(Out).find("registry_(shop::metrics::Shared())"), std::string::npos);
 }
 
+TEST(RegistryOwner, TheSharedAccessorIsNamedInTheAccessorsCase) {
+  RegistryCase K;
+  K.P.WriteRegistryHeader = true;
+  K.P.RegistryExpr = "shop::metrics::default_registry()";
+  FileTexts Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["metrics/registry.h"].find("default_registry() { return *default_registry_ptr(); }"),
+            std::string::npos)
+      << Out["metrics/registry.h"];
+  EXPECT_NE(K.serviceInit(Out).find("registry_(shop::metrics::default_registry_ptr())"),
+            std::string::npos);
+}
+
 TEST(RegistryOwner, AWrittenHeaderCannotProvideOneInAnotherNamespace) {
   RegistryCase K;
   K.P.WriteRegistryHeader = true;

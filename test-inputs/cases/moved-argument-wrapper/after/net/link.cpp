@@ -8,13 +8,13 @@
 
 namespace relay {
 
-prometheus::Family<prometheus::Counter> &RELAY_FRAMES_TOTAL =
+prometheus::Family<prometheus::Counter>& RELAY_FRAMES_TOTAL =
     prometheus::BuildCounter()
         .Name("relay_frames_total")
         .Help("Frames relayed")
         .Register(relay::telemetry::registry());
 
-prometheus::Family<prometheus::Gauge> &RELAY_PEERS =
+prometheus::Family<prometheus::Gauge>& RELAY_PEERS =
     prometheus::BuildGauge()
         .Name("relay_peers")
         .Help("Connected peers")

@@ -8,9 +8,9 @@
 
 namespace relay {
 
-extern prometheus::Family<prometheus::Counter> &RELAY_FRAMES_TOTAL;
+extern prometheus::Family<prometheus::Counter>& RELAY_FRAMES_TOTAL;
 
-extern prometheus::Family<prometheus::Gauge> &RELAY_PEERS;
+extern prometheus::Family<prometheus::Gauge>& RELAY_PEERS;
 
 class Link {
 public:

@@ -3,7 +3,6 @@
 
 namespace relay {
 
-Metrics::Metrics(std::shared_ptr<prometheus::Registry> /*registry*/)
-    : registry_(relay::telemetry::registryPtr()) {}
+Metrics::Metrics(std::shared_ptr<prometheus::Registry> /*registry*/) : registry_(relay::telemetry::registry_ptr()) {}
 
 }  // namespace relay

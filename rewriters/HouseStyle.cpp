@@ -1,0 +1,179 @@
+//===--- HouseStyle.cpp - A format style measured from the code -----------===//
+
+#include "rewriters/HouseStyle.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+
+namespace mm {
+
+namespace {
+
+struct Line {
+  unsigned Indent = 0; ///< Columns, a tab counting as one.
+  bool Tabs = false;   ///< The indentation starts with a tab.
+  llvm::StringRef Text; ///< Without the indentation and trailing blanks.
+  size_t Width = 0;     ///< Whole line, in bytes.
+};
+
+/// Code lines: blank lines, comment-only lines, preprocessor lines and the
+/// inside of block comments are left out.
+std::vector<Line> codeLines(llvm::StringRef Code) {
+  std::vector<Line> Lines;
+  llvm::SmallVector<llvm::StringRef, 0> Raw;
+  Code.split(Raw, '\n');
+  bool InComment = false, InDirective = false;
+  for (llvm::StringRef R : Raw) {
+    R = R.rtrim("\r");
+    llvm::StringRef T = R.ltrim(" \t").rtrim(" \t");
+    if (InDirective || T.starts_with("#")) {
+      InDirective = T.ends_with("\\");
+      continue;
+    }
+    if (InComment) {
+      InComment = !T.contains("*/");
+      continue;
+    }
+    if (T.starts_with("/*")) {
+      InComment = !T.contains("*/");
+      continue;
+    }
+    if (T.empty() || T.starts_with("//"))
+      continue;
+    Line L;
+    L.Indent = R.size() - R.ltrim(" \t").size();
+    L.Tabs = R.starts_with("\t");
+    L.Text = T;
+    L.Width = R.size();
+    Lines.push_back(L);
+  }
+  return Lines;
+}
+
+/// The most frequent key of \p Votes, \p Otherwise when there is none.
+template <typename T> T mostVoted(const std::map<T, unsigned> &Votes, T Otherwise) {
+  T Best = Otherwise;
+  unsigned Most = 0;
+  for (const auto &[Key, N] : Votes)
+    if (N > Most) {
+      Best = Key;
+      Most = N;
+    }
+  return Best;
+}
+
+bool isAccessSpecifier(llvm::StringRef T) {
+  for (llvm::StringRef A : {"public", "protected", "private"})
+    if (T.consume_front(A) && T.ltrim().starts_with(":") && !T.ltrim().starts_with("::"))
+      return true;
+  return false;
+}
+
+} // namespace
+
+clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
+  using FS = clang::format::FormatStyle;
+  FS Style = clang::format::getLLVMStyle();
+  // `int* p` or `int *p`: clang-format counts them in the file itself.
+  Style.DerivePointerAlignment = true;
+  std::vector<Line> Lines = codeLines(Code);
+  if (Lines.empty())
+    return Style;
+
+  std::map<unsigned, unsigned> Steps, Offsets, CommentGaps;
+  unsigned TabLines = 0, SpaceLines = 0, OwnLineBraces = 0, AttachedBraces = 0;
+  unsigned IndentedNamespaces = 0, FlatNamespaces = 0;
+  size_t Widest = 0;
+  unsigned OpenerIndent = 0; ///< Of the last line opening a block.
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    const Line &L = Lines[I];
+    Widest = std::max(Widest, L.Width);
+    if (L.Indent)
+      ++(L.Tabs ? TabLines : SpaceLines);
+    if (L.Text == "{")
+      ++OwnLineBraces;
+    else if (L.Text.ends_with("{") && !L.Text.starts_with("}") && !L.Text.ends_with("= {"))
+      ++AttachedBraces;
+    // `}  // namespace x`, `x = 1;  // why`.
+    size_t Comment = L.Text.find("//");
+    if (Comment != llvm::StringRef::npos && Comment > 0 && !L.Text.contains('"')) {
+      llvm::StringRef Before = L.Text.take_front(Comment);
+      unsigned Gap = Before.size() - Before.rtrim(' ').size();
+      if (Gap >= 1 && Gap <= 4)
+        ++CommentGaps[Gap];
+    }
+    if (I + 1 == Lines.size())
+      continue;
+    const Line &Next = Lines[I + 1];
+    bool Opens = L.Text.ends_with("{") || (L.Text == "{");
+    // `namespace x {`, or `{` on the line after `namespace x`.
+    bool OpensNamespace = Opens && (L.Text.starts_with("namespace") ||
+                                    (L.Text == "{" && I > 0 &&
+                                     Lines[I - 1].Text.starts_with("namespace")));
+    if (OpensNamespace) {
+      ++(Next.Indent > L.Indent ? IndentedNamespaces : FlatNamespaces);
+      continue;
+    }
+    if (isAccessSpecifier(L.Text)) {
+      // A member after a specifier: its offset, and its step from the class.
+      if (!isAccessSpecifier(Next.Text) && Next.Text != "}" && !Next.Text.starts_with("};")) {
+        ++Offsets[static_cast<int>(L.Indent) - static_cast<int>(Next.Indent) + 100];
+        if (Next.Indent > OpenerIndent)
+          ++Steps[Next.Indent - OpenerIndent];
+      }
+      continue;
+    }
+    if (Opens)
+      OpenerIndent = L.Indent;
+    if (Opens && Next.Indent > L.Indent && !isAccessSpecifier(Next.Text))
+      ++Steps[Next.Indent - L.Indent];
+  }
+
+  if (TabLines > SpaceLines) {
+    Style.UseTab = FS::UT_ForIndentation;
+    Style.IndentWidth = Style.TabWidth;
+    Style.ContinuationIndentWidth = Style.TabWidth;
+  } else {
+    unsigned Step = mostVoted(Steps, Style.IndentWidth);
+    if (Step >= 2 && Step <= 8) {
+      Style.IndentWidth = Step;
+      Style.ContinuationIndentWidth = std::max(4u, Step);
+    }
+  }
+  // Specifiers at the class's own column unless the text shows otherwise.
+  Style.AccessModifierOffset =
+      static_cast<int>(mostVoted(Offsets, 100u - Style.IndentWidth)) - 100;
+  // Lines as long as the file's own longest, up to a point.
+  if (Widest > Style.ColumnLimit)
+    Style.ColumnLimit = std::min<unsigned>(llvm::alignTo(Widest, 10), 120);
+  if (OwnLineBraces > AttachedBraces)
+    Style.BreakBeforeBraces = FS::BS_Allman;
+  if (IndentedNamespaces > FlatNamespaces)
+    Style.NamespaceIndentation = FS::NI_All;
+  Style.SpacesBeforeTrailingComments = mostVoted(CommentGaps, 1u);
+  return Style;
+}
+
+bool hasFormatFile(llvm::StringRef AbsPath) {
+  llvm::SmallString<256> Dir = llvm::sys::path::parent_path(AbsPath);
+  while (!Dir.empty()) {
+    for (const char *Name : {".clang-format", "_clang-format"}) {
+      llvm::SmallString<256> Candidate = Dir;
+      llvm::sys::path::append(Candidate, Name);
+      if (llvm::sys::fs::exists(Candidate))
+        return true;
+    }
+    size_t Parent = llvm::sys::path::parent_path(Dir).size();
+    if (Parent == Dir.size())
+      break;
+    Dir.resize(Parent);
+  }
+  return false;
+}
+
+} // namespace mm

@@ -1,0 +1,93 @@
+//===--- HouseStyleTest.cpp - A text -> the format style it follows -------===//
+
+#include "rewriters/HouseStyle.h"
+
+#include "tests/unit/TempDir.h"
+
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+using FS = clang::format::FormatStyle;
+
+TEST(HouseStyle, FourSpacesSpecifiersAtTheClassLongLinesAndTwoSpacesBeforeComments) {
+  FS S = measuredStyle(R"cpp(#pragma once
+
+namespace relay {
+
+class prom_sink : public metrics_sink {
+public:
+    prom_sink();
+
+    std::shared_ptr<prometheus::Registry> registry() const { return m_registry; }  // for the exposer
+
+private:
+    int m_frames = 0;
+};
+
+}  // namespace relay
+)cpp");
+  EXPECT_EQ(S.IndentWidth, 4u);
+  EXPECT_EQ(S.AccessModifierOffset, -4);
+  EXPECT_EQ(S.ColumnLimit, 110u);
+  EXPECT_EQ(S.SpacesBeforeTrailingComments, 2u);
+  EXPECT_TRUE(S.DerivePointerAlignment);
+  EXPECT_EQ(S.UseTab, FS::UT_Never);
+  EXPECT_EQ(S.BreakBeforeBraces, FS::BS_Attach);
+  EXPECT_EQ(S.NamespaceIndentation, FS::NI_None);
+}
+
+TEST(HouseStyle, TabsAllmanBracesAndIndentedNamespaces) {
+  FS S = measuredStyle("namespace app\n"
+                       "{\n"
+                       "\tint f(int x)\n"
+                       "\t{\n"
+                       "\t\tif (x)\n"
+                       "\t\t{\n"
+                       "\t\t\treturn 1;\n"
+                       "\t\t}\n"
+                       "\t\treturn 0;\n"
+                       "\t}\n"
+                       "}\n");
+  EXPECT_EQ(S.UseTab, FS::UT_ForIndentation);
+  EXPECT_EQ(S.IndentWidth, S.TabWidth);
+  EXPECT_EQ(S.BreakBeforeBraces, FS::BS_Allman);
+  EXPECT_EQ(S.NamespaceIndentation, FS::NI_All);
+}
+
+TEST(HouseStyle, CommentsAndDirectivesDoNotVote) {
+  // Only the code's own steps count: the comment's and the macro's
+  // indentation say nothing.
+  FS S = measuredStyle("/*\n"
+                       "        a banner\n"
+                       " */\n"
+                       "#define X(a) \\\n"
+                       "        (a)\n"
+                       "void f() {\n"
+                       "   g();\n"
+                       "}\n");
+  EXPECT_EQ(S.IndentWidth, 3u);
+  EXPECT_EQ(S.ColumnLimit, 80u);
+}
+
+TEST(HouseStyle, NothingToMeasureIsLLVM) {
+  FS S = measuredStyle("");
+  FS LLVM = clang::format::getLLVMStyle();
+  EXPECT_EQ(S.IndentWidth, LLVM.IndentWidth);
+  EXPECT_EQ(S.ColumnLimit, LLVM.ColumnLimit);
+  EXPECT_EQ(S.AccessModifierOffset, LLVM.AccessModifierOffset);
+  EXPECT_EQ(S.SpacesBeforeTrailingComments, LLVM.SpacesBeforeTrailingComments);
+}
+
+TEST(HouseStyle, AFormatFileIsLookedUpUpward) {
+  TempDir Dir;
+  Dir.write("a/b/f.cpp", "");
+  EXPECT_FALSE(hasFormatFile(Dir.Root + "/a/b/f.cpp"));
+  Dir.write("a/_clang-format", "BasedOnStyle: LLVM\n");
+  EXPECT_TRUE(hasFormatFile(Dir.Root + "/a/b/f.cpp"));
+  EXPECT_FALSE(hasFormatFile(Dir.Root + "/f.cpp"));
+}
+
+} // namespace
+} // namespace mm
