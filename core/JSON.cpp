@@ -434,10 +434,11 @@ bool fromJSON(const Value &E, FieldStyle &Out, Path P) {
 bool fromJSON(const Value &E, InitStyle &Out, Path P) {
   static constexpr InitStyle All[] = {InitStyle::MemberInitializer,
                                       InitStyle::ConstructorBody,
-                                      InitStyle::DefaultInitializer};
+                                      InitStyle::DefaultInitializer,
+                                      InitStyle::MethodBody};
   return enumFromJSON(E, Out, P, All,
-                      "expected \"member-initializer\", \"constructor-body\" or "
-                      "\"default-initializer\"");
+                      "expected \"member-initializer\", \"constructor-body\", "
+                      "\"default-initializer\" or \"method-body\"");
 }
 
 bool fromJSON(const Value &E, BodyKind &Out, Path P) {

@@ -33,6 +33,7 @@ llvm::StringRef toString(InitStyle S) {
   case InitStyle::MemberInitializer: return "member-initializer";
   case InitStyle::ConstructorBody: return "constructor-body";
   case InitStyle::DefaultInitializer: return "default-initializer";
+  case InitStyle::MethodBody: return "method-body";
   }
   return "member-initializer";
 }

@@ -52,7 +52,9 @@ enum class FieldStyle {
 };
 
 /// Where the field gets its value.
-enum class InitStyle { MemberInitializer, ConstructorBody, DefaultInitializer };
+/// MethodBody: an assignment in a set-up method of the service (an
+/// `initialize()` called once), not in a constructor.
+enum class InitStyle { MemberInitializer, ConstructorBody, DefaultInitializer, MethodBody };
 
 enum class BodyKind { SingleExpression, MultiStatement, Other };
 

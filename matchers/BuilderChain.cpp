@@ -159,6 +159,28 @@ AddCall readAddCall(const CXXMemberCallExpr *Add, const Locator &Loc) {
   return Result;
 }
 
+std::optional<BuilderChain> readChildOfField(const Expr *E, const Locator &Loc,
+                                             const FieldDecl *&Family) {
+  const auto *Add = dyn_cast_or_null<CXXMemberCallExpr>(stripWrappers(E));
+  if (!Add || !Add->getMethodDecl() || !Add->getMethodDecl()->getIdentifier() ||
+      Add->getMethodDecl()->getName() != "Add")
+    return std::nullopt;
+  // `family_->Add` (a pointer) or `family_.Add` (a reference or an object).
+  const auto *Of = dyn_cast<MemberExpr>(Add->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Field = Of ? dyn_cast<FieldDecl>(Of->getMemberDecl()) : nullptr;
+  if (!Field || !isa<CXXThisExpr>(Of->getBase()->IgnoreParenImpCasts()))
+    return std::nullopt;
+  Family = Field->getCanonicalDecl();
+  BuilderChain Child;
+  Child.ChildArgs = writtenArgs(Add, Loc);
+  AddCall Facts = readAddCall(Add, Loc);
+  Child.ChildLabelNames = std::move(Facts.LabelNames);
+  Child.Buckets = std::move(Facts.Buckets);
+  Child.BucketsText = std::move(Facts.BucketsText);
+  Child.Range = Add->getSourceRange();
+  return Child;
+}
+
 std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) {
   BuilderChain Chain;
   const Expr *Cur = stripWrappers(E);

@@ -48,6 +48,12 @@ struct AddCall {
 };
 AddCall readAddCall(const clang::CXXMemberCallExpr *Add, const Locator &Loc);
 
+/// `&family_->Add(labels)`, `family_.Add(labels, buckets)`: a child taken
+/// from a family held in a field. \p Family gets the field; the chain has
+/// only the child's facts (ChildArgs, its label names and buckets).
+std::optional<BuilderChain> readChildOfField(const clang::Expr *E, const Locator &Loc,
+                                             const clang::FieldDecl *&Family);
+
 /// The string a string literal (or a std::string built from one) holds.
 std::optional<std::string> stringLiteralOf(const clang::Expr *E);
 

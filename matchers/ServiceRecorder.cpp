@@ -438,7 +438,13 @@ void applyChain(const BuilderChain &Chain, Metric &M) {
   }
 }
 
-/// `field_ = <chain>` statements in a constructor body.
+/// Whether \p E names a parameter or a local variable: a metric set from it
+/// (`hits_ = &family_->Add({{"epoch", epoch}})`) is state, not set-up.
+bool namesARuntimeValue(const Expr &E, ASTContext &Ctx) {
+  return !match(findAll(declRefExpr(to(varDecl(hasLocalStorage())))), E, Ctx).empty();
+}
+
+/// `field_ = <chain>` statements in a constructor body or set-up method.
 class AssignmentVisitor : public RecursiveASTVisitor<AssignmentVisitor> {
 public:
   explicit AssignmentVisitor(const std::map<const FieldDecl *, std::string> &Fields)
@@ -669,6 +675,48 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     }
   }
 
+  // What sets a metric field: a builder chain, or a child taken from a
+  // family field whose chain is known by then (`&family_->Add({..})`).
+  std::map<std::string, std::string> FamilyOf; // child field -> family field
+  auto ChainOf = [&](const Expr *Value, const FieldDecl *FD) -> std::optional<BuilderChain> {
+    if (auto Chain = readBuilderChain(Value, Loc))
+      return Chain;
+    const FieldDecl *Family = nullptr;
+    std::optional<BuilderChain> Child = readChildOfField(Value, Loc, Family);
+    auto It = Child ? Fields.find(Family) : Fields.end();
+    if (It == Fields.end() || Family == FD->getCanonicalDecl())
+      return std::nullopt;
+    const Metric &F = Metrics[It->second];
+    if (F.BuilderChain.empty() || F.ChildArgs)
+      return std::nullopt;
+    Child->Kind = F.Kind;
+    Child->Name = F.Name;
+    Child->Help = F.Help;
+    Child->ConstLabels = F.ConstLabels;
+    Child->RegistryArg = F.RegistryArg;
+    Child->Text = F.BuilderChain;
+    FamilyOf[FD->getNameAsString()] = It->second;
+    return Child;
+  };
+  auto Record = [&](const FieldDecl *FD, const Expr *Value, InitStyle Style,
+                    SourceSpan Site) {
+    std::optional<BuilderChain> Chain = ChainOf(Value, FD);
+    if (!Chain)
+      return false;
+    Metric &M = Metrics[FD->getNameAsString()];
+    applyChain(*Chain, M);
+    ConstantVisitor CV;
+    CV.TraverseStmt(const_cast<Expr *>(Value));
+    addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
+    addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
+    if (auto Family = FamilyOf.find(M.Field); Family != FamilyOf.end())
+      for (const auto &[Name, Text] : Metrics[Family->second].LocalConstants)
+        M.LocalConstants.emplace(Name, Text);
+    M.Init = Style;
+    M.InitSite = std::move(Site);
+    return true;
+  };
+
   // Constructors whose definitions are here: mem-initializers and body.
   for (const CXXConstructorDecl *Ctor : Service->ctors()) {
     const FunctionDecl *Def = nullptr;
@@ -683,32 +731,47 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         recordRegistryInit(*CtorDef, *Init, Loc, C.TheService);
         continue;
       }
-      if (!FD || !Init->isWritten() || !Fields.count(FD->getCanonicalDecl()))
-        continue;
-      if (auto Chain = readBuilderChain(Init->getInit(), Loc)) {
-        Metric &M = Metrics[FD->getNameAsString()];
-        applyChain(*Chain, M);
-        ConstantVisitor CV;
-        CV.TraverseStmt(const_cast<Expr *>(Init->getInit()));
-        addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
-        addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
-        M.Init = InitStyle::MemberInitializer;
-        M.InitSite = Loc.span(Init->getSourceRange());
-      }
+      if (FD && Init->isWritten() && Fields.count(FD->getCanonicalDecl()))
+        Record(FD, Init->getInit(), InitStyle::MemberInitializer,
+               Loc.span(Init->getSourceRange()));
     }
     AssignmentVisitor V(Fields);
     V.TraverseStmt(CtorDef->getBody());
-    for (const auto &A : V.Found) {
-      if (auto Chain = readBuilderChain(A.Value, Loc)) {
-        Metric &M = Metrics[A.Field->getNameAsString()];
-        applyChain(*Chain, M);
-        ConstantVisitor CV;
-        CV.TraverseStmt(const_cast<Expr *>(A.Value));
-        addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
-        addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
-        M.Init = InitStyle::ConstructorBody;
-        M.InitSite = Loc.span(A.Whole);
+    for (const auto &A : V.Found)
+      Record(A.Field, A.Value, InitStyle::ConstructorBody, Loc.span(A.Whole));
+  }
+
+  // Set-up methods (an `initialize()` called once): they assign metric
+  // fields from chains, and may create the registry. They record nothing.
+  std::map<const CXXMethodDecl *, std::set<std::string>> SetUp;
+  for (const CXXMethodDecl *M : Service->methods()) {
+    const FunctionDecl *Def = nullptr;
+    if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
+        !M->hasBody(Def) || !Def->doesThisDeclarationHaveABody())
+      continue;
+    AssignmentVisitor V(Fields);
+    V.TraverseStmt(Def->getBody());
+    for (const auto &A : V.Found)
+      if (!namesARuntimeValue(*A.Value, Service->getASTContext()) &&
+          Record(A.Field, A.Value, InitStyle::MethodBody, Loc.span(A.Whole))) {
+        SetUp[M->getCanonicalDecl()].insert(A.Field->getNameAsString());
+        if (auto Family = FamilyOf.find(A.Field->getNameAsString()); Family != FamilyOf.end())
+          SetUp[M->getCanonicalDecl()].insert(Family->second);
       }
+    if (!SetUp.count(M->getCanonicalDecl()) || C.TheService.RegistryInit.valid())
+      continue;
+    // `registry_ = std::make_shared<prometheus::Registry>()` there.
+    for (const BoundNodes &N : match(
+             findAll(binaryOperation(hasOperatorName("="),
+                                     hasLHS(memberExpr(member(fieldDecl().bind("f")))),
+                                     hasRHS(expr().bind("v")))),
+             *Def->getBody(), Service->getASTContext())) {
+      const auto *FD = N.getNodeAs<FieldDecl>("f");
+      if (FD->getParent() != Service || !isRegistryHolder(FD->getType()))
+        continue;
+      C.TheService.RegistryField = FD->getNameAsString();
+      C.TheService.RegistryInit = Loc.span(N.getNodeAs<Expr>("v"));
+      break;
     }
   }
 
@@ -719,6 +782,10 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         M->isOverloadedOperator() || !M->getIdentifier())
       continue;
     Methods.emplace_back(M->getCanonicalDecl(), recordMethod(M, Fields, Loc, Out, Metrics));
+    // A set-up method assigns its metrics; it does not record them.
+    if (auto It = SetUp.find(M->getCanonicalDecl()); It != SetUp.end())
+      llvm::erase_if(C.Wrappers.back().Metrics,
+                     [&](const std::string &F) { return It->second.count(F) > 0; });
   }
   addCalledMetrics(Methods, C.Wrappers);
 

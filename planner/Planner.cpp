@@ -5,6 +5,7 @@
 #include "core/TextEdits.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -752,6 +753,18 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     bool IsFamily = M.Style == FieldStyle::FamilyRef || M.Style == FieldStyle::FamilyPtr;
     MP.Type = IsFamily ? "prometheus::Family<" + familyType(M.Kind) + ">&"
                        : familyType(M.Kind) + "&";
+    // One constant per Prometheus name: a family held beside the children
+    // taken from it, or children of one family in fields of their own,
+    // cannot be told apart by it. They stay, all of them.
+    size_t Holders = llvm::count_if(C.Metrics, [&](const Metric &O) { return O.Name == M.Name; });
+    if (Holders > 1 && !M.Name.empty()) {
+      P.Metrics.push_back(keptMetric(
+          MP, llvm::formatv("`{0}` is held in {1} fields (a family and the children taken "
+                            "from it): one constant per metric name is all the migration "
+                            "writes",
+                            M.Name, Holders)));
+      continue;
+    }
     auto Sites = SitesPerModule.find(M.Name);
     if (Sites == SitesPerModule.end()) {
       // Nobody outside the service records it: kept when the service's own

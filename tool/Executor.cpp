@@ -13,6 +13,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -21,8 +22,9 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <atomic>
-#include <optional>
 #include <mutex>
+#include <optional>
+#include <set>
 
 namespace mm {
 
@@ -190,30 +192,20 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   return Runs;
 }
 
-std::vector<std::string> prefilterWords(const Config &Cfg) {
-  std::vector<std::string> Words;
-  auto Unqualified = [](llvm::StringRef Name) {
-    size_t Colons = Name.rfind("::");
-    return (Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2)).str();
-  };
-  Words.push_back(Unqualified(Cfg.ServiceClass));
-  for (const std::string &N : Cfg.Interfaces)
-    Words.push_back(Unqualified(N));
-  for (const std::string &N : Cfg.TestDoubles)
-    Words.push_back(Unqualified(N));
-  for (const char *Builder : {"BuildCounter", "BuildGauge", "BuildHistogram", "BuildSummary"})
-    Words.push_back(Builder);
-  return Words;
+namespace {
+
+std::string unqualified(llvm::StringRef Name) {
+  size_t Colons = Name.rfind("::");
+  return (Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2)).str();
 }
 
-llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanOptions &Opts,
-                                                  ScanStats *Stats) {
-  std::vector<TUFacts> Results;
-  std::string Root = canonical(Cfg.Root);
+/// One pass of FactsAction over the database, into \p Results (one slot
+/// per TU, in path order), with the facts cache when one is configured.
+llvm::Expected<std::vector<TURun>> scanPass(const Config &Cfg, const ScanOptions &Opts,
+                                            std::vector<TUFacts> &Results, TUHooks Hooks) {
   std::optional<FactsCache> Cache;
-  TUHooks Hooks;
   if (!Opts.CacheDir.empty()) {
-    Cache.emplace(Opts.CacheDir, Opts.CacheSalt, Root);
+    Cache.emplace(Opts.CacheDir, Opts.CacheSalt, canonical(Cfg.Root));
     Hooks.Reuse = [&](size_t I, const clang::tooling::CompileCommand &C) {
       std::optional<TUFacts> Known = Cache->load(C);
       if (Known)
@@ -224,11 +216,80 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanO
       Cache->store(C, Results[I]);
     };
   }
-  auto Runs = runOverDatabase(
+  return runOverDatabase(
       Cfg, Opts, [&](size_t N) { Results.resize(N); },
       [&](size_t I) { return newFactsActionFactory(Cfg, Results[I]); }, Hooks);
+}
+
+} // namespace
+
+std::vector<std::string> prefilterWords(const Config &Cfg) {
+  std::vector<std::string> Words;
+  Words.push_back(unqualified(Cfg.ServiceClass));
+  for (const std::string &N : Cfg.Interfaces)
+    Words.push_back(unqualified(N));
+  for (const std::string &N : Cfg.TestDoubles)
+    Words.push_back(unqualified(N));
+  for (const char *Builder : {"BuildCounter", "BuildGauge", "BuildHistogram", "BuildSummary"})
+    Words.push_back(Builder);
+  return Words;
+}
+
+std::vector<std::string> unlistedInterfaces(const Config &Cfg,
+                                            const std::vector<TUFacts> &TUs) {
+  auto Bare = [](llvm::StringRef Name) { return Name.ltrim(':').str(); };
+  std::set<std::string> Listed;
+  for (const std::string &N : Cfg.Interfaces)
+    Listed.insert(Bare(N));
+  std::set<std::string> Found;
+  for (const TUFacts &TU : TUs)
+    for (const Interface &I : TU.Partial.Interfaces)
+      if (!Listed.count(Bare(I.Name)))
+        Found.insert(Bare(I.Name));
+  return {Found.begin(), Found.end()};
+}
+
+llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanOptions &Opts,
+                                                  ScanStats *Stats) {
+  std::string Root = canonical(Cfg.Root);
+  std::vector<TUFacts> Results;
+  auto Runs = scanPass(Cfg, Opts, Results, {});
   if (!Runs)
     return Runs.takeError();
+
+  // The service's polymorphic bases are its interfaces whether configured
+  // or not, but a TU that sees only such a base (not the service) neither
+  // passed the prefilter nor knew the base for one. Those TUs run again,
+  // knowing it. A shard cannot know what other shards found: there the
+  // configuration must list them (`init` writes them).
+  std::vector<std::string> Found = Opts.Shards <= 1 ? unlistedInterfaces(Cfg, Results)
+                                                    : std::vector<std::string>();
+  if (!Found.empty()) {
+    Config Wider = Cfg;
+    llvm::append_range(Wider.Interfaces, Found);
+    std::vector<std::string> Words;
+    for (const std::string &N : Found)
+      Words.push_back(unqualified(N));
+    Prefilter Names(Root, Words);
+    ScanOptions Again = Opts;
+    Again.MentionOneOf.clear();
+    Again.CacheSalt += "\ninterfaces found: " + llvm::join(Found, ", ");
+    TUHooks Hooks;
+    Hooks.Select = [&](size_t I, const clang::tooling::CompileCommand &C) {
+      std::vector<std::string> Reached;
+      return !Results[I].SawService && Names.mayMatter(C, Reached);
+    };
+    std::vector<TUFacts> More;
+    auto MoreRuns = scanPass(Wider, Again, More, std::move(Hooks));
+    if (!MoreRuns)
+      return MoreRuns.takeError();
+    for (size_t I = 0; I < More.size() && I < Results.size(); ++I)
+      if (!(*MoreRuns)[I].Skipped) {
+        Results[I] = std::move(More[I]);
+        (*Runs)[I] = std::move((*MoreRuns)[I]);
+      }
+  }
+
   for (size_t I = 0; I < Results.size(); ++I) {
     TURun &Run = (*Runs)[I];
     if (Stats) {

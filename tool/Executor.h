@@ -93,8 +93,15 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
 /// that definition) and the builder calls that register metrics.
 std::vector<std::string> prefilterWords(const Config &Cfg);
 
+/// The service's polymorphic bases seen in \p TUs that \p Cfg does not list
+/// as interfaces: fully qualified, sorted.
+std::vector<std::string> unlistedInterfaces(const Config &Cfg,
+                                            const std::vector<TUFacts> &TUs);
+
 /// runOverDatabase with FactsAction: one TUFacts per TU, in path order; a
-/// TU that failed or was skipped carries no facts.
+/// TU that failed or was skipped carries no facts. Unsharded, TUs that
+/// name one of unlistedInterfaces() but not the service run a second time
+/// with those interfaces configured.
 struct ScanStats {
   unsigned TUs = 0, Skipped = 0, Failed = 0, Reused = 0;
 };

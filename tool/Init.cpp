@@ -120,11 +120,15 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
   if (!Shared.empty())
     Yaml << "  # The same registry as a std::shared_ptr, for the service's registry member:\n"
          << "  shared: " << quoted(Shared) << "\n";
-  if (!S.Bases.empty())
-    Yaml << "# Interfaces are found from the class's bases (" << llvm::join(S.Bases, ", ")
-         << ");\n# list others here:\n";
-  Yaml << "# interfaces: []\n"
-       << "# test_doubles: []\n"
+  // Listed although the scan finds them from the class's bases: a sharded
+  // scan, and the prefilter's first pass, know only what is listed.
+  if (S.Bases.empty())
+    Yaml << "# Classes the service is used through, besides its bases:\n"
+         << "# interfaces: []\n";
+  else
+    Yaml << "# The class's polymorphic bases, through which it is used:\n"
+         << "interfaces: [" << llvm::join(llvm::map_range(S.Bases, quoted), ", ") << "]\n";
+  Yaml << "# test_doubles: []\n"
        << "# Never scanned nor written (globs, relative to this folder):\n"
        << "# exclude: [\"build*/\", \"third_party/\"]\n";
   return Result;

@@ -29,6 +29,7 @@
 #include "tool/Verifier.h"
 
 #include "CLI/CLI.hpp"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -503,6 +504,15 @@ int run(int argc, char **argv) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "merge: -p BUILD_DIR is needed to verify the merged "
                                      "migration (or pass --no-verify)");
+    // Each shard knew only the configured interfaces: TUs that name only
+    // another base of the service were skipped or read without it.
+    std::vector<std::string> Unlisted = mm::unlistedInterfaces(*Cfg, Shards->TUs);
+    if (!Unlisted.empty())
+      llvm::errs() << "metrics-migrate: warning: the service's bases "
+                   << llvm::join(Unlisted, ", ")
+                   << " are not listed in `interfaces:`; the shards did not scan their uses "
+                      "where the service is not visible (list them, as `init` does, and scan "
+                      "again)\n";
     auto S = mm::scanFrom(*Cfg, std::move(Shards->TUs), Shards->Stats);
     if (!S)
       return S.takeError();

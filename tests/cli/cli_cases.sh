@@ -90,6 +90,7 @@ case "$case_name" in
     rm .metrics-migrate.yaml
     expect 0 'service class: demo::MetricsService \(src/metrics\.cc:6\), 1 metric field\(s\), injected through 1 constructor parameter' -- "$tool" init -p .
     grep -qx 'service_class: demo::MetricsService' .metrics-migrate.yaml &&
+      grep -qx '# interfaces: \[\]' .metrics-migrate.yaml &&
       grep -qx '  expr: "demo::metrics::DefaultRegistry()"' .metrics-migrate.yaml &&
       grep -qx '  header: "src/registry.h"' .metrics-migrate.yaml ||
       { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
@@ -120,6 +121,16 @@ case "$case_name" in
       grep -qx '  expr: "obs::metrics::DefaultRegistry()"' .metrics-migrate.yaml ||
       { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
     ;;
+  init-interfaces)
+    # The polymorphic bases are written as interfaces, where a shard's
+    # prefilter can see them.
+    sed -i -e 's/^class MetricsService {/struct Sink { virtual ~Sink() = default; };\nclass MetricsService : public Sink {/' src/metrics.cc
+    rm .metrics-migrate.yaml
+    expect 0 'its own or as demo::Sink' -- "$tool" init -p .
+    grep -qx 'interfaces: \["demo::Sink"\]' .metrics-migrate.yaml ||
+      { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
+    expect 0 '"demo::Sink"' -- "$tool" catalog -p .
+    ;;
   init-nothing-found)
     printf 'namespace demo { struct Plain { int x = 0; }; }\n' > src/metrics.cc
     rm .metrics-migrate.yaml
@@ -149,6 +160,36 @@ case "$case_name" in
     printf 'int broken( {\n' > src/unrelated.cc
     expect 0 '1 skipped' -- "$tool" catalog -p . --summary
     expect 3 'unrelated\.cc' -- "$tool" catalog -p . --summary --no-prefilter
+    ;;
+  prefilter-interfaces)
+    # The service's base `Sink` is not configured. A TU that sees only the
+    # base (its header, not the service) names no prefilter word and is
+    # skipped at first; once the service's TU shows `Sink` to be its base,
+    # it is parsed knowing it, with or without the prefilter.
+    printf '#pragma once\n#include <string>\nnamespace demo {\nstruct Sink {\n  virtual ~Sink() = default;\n  virtual void RecordJob(const std::string& kind) = 0;\n};\n}  // namespace demo\n' > src/sink.h
+    sed -i -e 's|^#include <memory>|#include <memory>\n#include "src/sink.h"|' \
+        -e 's/^class MetricsService {/class MetricsService : public Sink {/' \
+        -e 's/void RecordJob(const std::string& kind) {/void RecordJob(const std::string\& kind) override {/' src/metrics.cc
+    printf '#include "src/sink.h"\nnamespace demo { void Work(Sink& s) { s.RecordJob("w"); } }\n' > src/worker.cc
+    write_db metrics.cc worker.cc
+    expect 0 'call sites +2' -- "$tool" catalog -p . --summary
+    expect 0 'translation units +2 \(0 skipped' -- "$tool" catalog -p . --summary
+    with=$("$tool" catalog -p .) && without=$("$tool" catalog -p . --no-prefilter)
+    [ "$with" = "$without" ] || { echo "catalog differs with the prefilter"; diff <(echo "$with") <(echo "$without"); exit 1; }
+    grep -q '"file": "src/worker.cc"' <<<"$with" || { echo "worker.cc's call was lost"; echo "$with"; exit 1; }
+    # Shards cannot learn it from each other: the merge says so.
+    "$tool" scan -p . --shard 1/2 -o "$work/f1.json" 2>/dev/null
+    "$tool" scan -p . --shard 2/2 -o "$work/f2.json" 2>/dev/null
+    expect 0 'warning: the service.s bases demo::Sink are not listed in .interfaces:.' -- "$tool" merge --no-verify "$work/f1.json" "$work/f2.json"
+    # Listed, it is a word of the first pass: the same result.
+    echo 'interfaces: ["demo::Sink"]' >> .metrics-migrate.yaml
+    listed=$("$tool" catalog -p .)
+    [ "$with" = "$listed" ] || { echo "catalog differs when the interface is listed"; exit 1; }
+    "$tool" scan -p . --shard 1/2 -o "$work/f1.json" 2>/dev/null
+    "$tool" scan -p . --shard 2/2 -o "$work/f2.json" 2>/dev/null
+    out=$("$tool" merge --no-verify "$work/f1.json" "$work/f2.json" 2>&1 >/dev/null)
+    ! grep -q 'not listed' <<<"$out" || { echo "warned although listed: $out"; exit 1; }
+    echo "ok: the base's TU is scanned"
     ;;
   shards)
     # Two TUs in two shards; merge equals diff, also with --apply.

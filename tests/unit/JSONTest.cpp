@@ -545,8 +545,8 @@ TEST(JSONErrors, BadEnum) {
             "\"child-ptr\" at $[0].partial.metrics[0].field_style");
   // Names are case-sensitive, as toString() spells them.
   EXPECT_EQ(firstLine(errorFor(broken([](Object &TU) { metric0(TU)["init_style"] = "Constructor-Body"; }))),
-            "facts.json: error: expected \"member-initializer\", \"constructor-body\" or "
-            "\"default-initializer\" at $[0].partial.metrics[0].init_style");
+            "facts.json: error: expected \"member-initializer\", \"constructor-body\", "
+            "\"default-initializer\" or \"method-body\" at $[0].partial.metrics[0].init_style");
 }
 
 TEST(JSONErrors, IntegersOutOfRange) {

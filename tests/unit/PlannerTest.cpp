@@ -110,6 +110,28 @@ TEST(Planner, OwnerHeaderOfAnotherStem) {
   EXPECT_EQ(Q->OwnerHeader, "services/stock_ledger.h");
 }
 
+TEST(Planner, AFamilyHeldBesideItsChildStays) {
+  // `kits_created_total` also held as the family its child is taken from:
+  // one name, two fields. Neither moves; the others still do.
+  Fixture X;
+  Metric Family = metric("kits_created_total", FieldStyle::FamilyPtr);
+  Family.Field = "kits_family_";
+  X.C.Metrics.push_back(Family);
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Kits = P.metric("kits_created_total");
+  ASSERT_NE(Kits, nullptr);
+  EXPECT_EQ(Kits->Fate, MetricFate::Kept);
+  EXPECT_EQ(Kits->Reason, "`kits_created_total` is held in 2 fields (a family and the children "
+                          "taken from it): one constant per metric name is all the migration "
+                          "writes");
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Q, nullptr);
+  EXPECT_EQ(Q->Fate, MetricFate::Shared);
+  // Without the second holder it moves.
+  Plan Before = makePlan(Fixture().C, X.F, X.Cfg);
+  EXPECT_NE(Before.metric("kits_created_total")->Fate, MetricFate::Kept);
+}
+
 TEST(Planner, ConstantNames) {
   EXPECT_EQ(constantName("inventory_quantity_changes_total"),
             "INVENTORY_QUANTITY_CHANGES_TOTAL");

@@ -498,6 +498,65 @@ void MetricsService::StartEpoch(const std::string& epoch) {
   EXPECT_TRUE(Epoch->UsesServiceState);
 }
 
+const Metric *metricOfField(const Catalog &C, llvm::StringRef Field) {
+  for (const Metric &M : C.Metrics)
+    if (M.Field == Field)
+      return &M;
+  return nullptr;
+}
+
+TEST(ServiceRecorder, FamiliesAndChildrenSetUpInAnInitializeMethod) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace olr {
+class Metrics {
+public:
+    void initialize();
+    void emitCheckpointsOut(unsigned n);
+private:
+    std::shared_ptr<prometheus::Registry> registry;
+    prometheus::Family<prometheus::Counter>* checkpoints{nullptr};
+    prometheus::Counter* checkpointsOutCounter{nullptr};
+};
+void Metrics::initialize() {
+    registry = std::make_shared<prometheus::Registry>();
+    checkpoints = &prometheus::BuildCounter().Name("checkpoints")
+                                             .Help("Checkpoint records")
+                                             .Register(*registry);
+    checkpointsOutCounter = &checkpoints->Add({{"filter", "out"}});
+}
+void Metrics::emitCheckpointsOut(unsigned n) { checkpointsOutCounter->Increment(n); }
+}  // namespace olr
+)cpp";
+  Catalog C = catalogFor(Code, "olr::Metrics");
+  const Metric *Family = metricOfField(C, "checkpoints");
+  const Metric *Child = metricOfField(C, "checkpointsOutCounter");
+  ASSERT_NE(Family, nullptr);
+  ASSERT_NE(Child, nullptr);
+  EXPECT_EQ(Family->Name, "checkpoints");
+  EXPECT_EQ(Family->Init, InitStyle::MethodBody);
+  EXPECT_FALSE(Family->ChildArgs.has_value());
+  // The child is the family's chain plus its own `.Add(..)`.
+  EXPECT_EQ(Child->Name, "checkpoints");
+  EXPECT_EQ(Child->Help, "Checkpoint records");
+  EXPECT_EQ(Child->Init, InitStyle::MethodBody);
+  EXPECT_EQ(Child->BuilderChain, Family->BuilderChain);
+  EXPECT_EQ(Child->RegistryArg, "*registry");
+  ASSERT_TRUE(Child->ChildArgs.has_value());
+  EXPECT_EQ(*Child->ChildArgs, R"({{"filter", "out"}})");
+  EXPECT_THAT(Child->LabelNames, ElementsAre("filter"));
+  EXPECT_EQ(Child->InitSite.Line, lineOf(Code, "checkpointsOutCounter = &"));
+  // The set-up method records nothing; the wrapper records the child.
+  const Wrapper *Init = wrapperNamed(C, "initialize");
+  EXPECT_TRUE(Init == nullptr || Init->Metrics.empty());
+  const Wrapper *Emit = wrapperNamed(C, "emitCheckpointsOut");
+  ASSERT_NE(Emit, nullptr);
+  EXPECT_THAT(Emit->Metrics, ElementsAre("checkpoints"));
+  // The registry it creates is the one the migration replaces.
+  EXPECT_EQ(C.TheService.RegistryField, "registry");
+  EXPECT_EQ(C.TheService.RegistryInit.Line,
+            lineOf(Code, "registry = std::make_shared<prometheus::Registry>()"));
+}
+
 TEST(ServiceRecorder, MethodCallingAnInterfaceWrapperRecordsItsMetrics) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 namespace shop {

@@ -4,7 +4,7 @@
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 
-prometheus::Counter &GW_REQUESTS_TOTAL = prometheus::BuildCounter()
+prometheus::Counter& GW_REQUESTS_TOTAL = prometheus::BuildCounter()
                                              .Name("gw_requests_total")
                                              .Help("Requests seen")
                                              .Register(gw::DefaultRegistry())

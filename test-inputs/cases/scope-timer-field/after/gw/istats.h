@@ -6,7 +6,6 @@ namespace gw {
 class IStats {
  public:
   virtual ~IStats() = default;
-  virtual void latency(double seconds) = 0;
 };
 
 }  // namespace gw

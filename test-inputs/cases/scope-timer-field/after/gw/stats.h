@@ -1,6 +1,5 @@
 #pragma once
 
-#include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
 #include <memory>
@@ -13,11 +12,8 @@ class Stats : public IStats {
  public:
   Stats();
 
-  void latency(double seconds) override;
-
  private:
   std::shared_ptr<prometheus::Registry> registry_;
-  prometheus::Histogram &latency_;
 };
 
 }  // namespace gw
