@@ -66,6 +66,11 @@ Value toJSON(const Metric &M) {
            {"registry_arg", M.RegistryArg}};
   O["child_args"] = M.ChildArgs ? Value(*M.ChildArgs) : Value(nullptr);
   O["local_constants"] = constants(M.LocalConstants);
+  O["family"] = M.Family ? Value(Object{{"field", M.Family->Field},
+                                        {"field_decl", toJSON(M.Family->FieldDecl)},
+                                        {"init_site", toJSON(M.Family->InitSite)},
+                                        {"init_style", toString(M.Family->Init)}})
+                         : Value(nullptr);
   return O;
 }
 
@@ -283,6 +288,12 @@ Value toJSON(const Facts &F) {
                 {"upper_snake_names", std::move(Names)}};
   if (!Spellings.empty())
     O["include_spellings"] = std::move(Spellings);
+  if (!F.IncludeRoots.empty()) {
+    Object Roots;
+    for (const auto &[Root, Count] : F.IncludeRoots)
+      Roots[Root] = static_cast<int64_t>(Count);
+    O["include_roots"] = std::move(Roots);
+  }
   if (!F.GivenRegistries.empty())
     O["given_registries"] = arrayOf(F.GivenRegistries);
   if (!F.RegistryHandOffs.empty())
@@ -477,6 +488,12 @@ bool fromJSON(const Value &E, SourceSpan &Out, Path P) {
   return O && mapSpan(O, Out, P);
 }
 
+bool fromJSON(const Value &E, TakenFrom &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("field", Out.Field) && O.map("field_decl", Out.FieldDecl) &&
+         O.map("init_site", Out.InitSite) && O.map("init_style", Out.Init);
+}
+
 bool fromJSON(const Value &E, Metric &Out, Path P) {
   ObjectMapper O(E, P);
   std::map<std::string, std::string> Labels;
@@ -490,7 +507,7 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.map("init_site", Out.InitSite) && O.map("builder", Out.BuilderChain) &&
         O.map("registry_arg", Out.RegistryArg) &&
         O.map("child_args", Out.ChildArgs) &&
-        O.map("local_constants", Out.LocalConstants)))
+        O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family)))
     return false;
   Out.ConstLabels.assign(Labels.begin(), Labels.end());
   Out.Buckets.clear();
@@ -700,6 +717,7 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.map("files", Out.Files) &&
          O.map("upper_snake_names", Out.UpperSnakeNames) &&
          O.mapOptional("include_spellings", Out.IncludeSpellings) &&
+         O.mapOptional("include_roots", Out.IncludeRoots) &&
          O.mapOptional("given_registries", Out.GivenRegistries) &&
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs);
 }

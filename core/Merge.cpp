@@ -2,6 +2,8 @@
 
 #include "core/Merge.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -35,6 +37,30 @@ void mergeMetric(Metric &Into, const Metric &From) {
     }
   }
   sortUnique(Into.LabelNames);
+}
+
+/// A family field only there to take one child from, and recorded by no
+/// method, is part of that child: it leaves the catalog, and the child
+/// carries where it is declared and set up.
+void foldFamilies(std::map<std::string, Metric> &Metrics,
+                  const std::map<std::string, Wrapper> &Methods) {
+  std::map<std::string, std::vector<Metric *>> Children;
+  for (auto &[Field, M] : Metrics)
+    if (M.Family)
+      Children[M.Family->Field].push_back(&M);
+  for (auto &[Family, Taken] : Children) {
+    auto It = Metrics.find(Family);
+    bool Recorded = llvm::any_of(Methods, [&](const auto &W) {
+      return llvm::is_contained(W.second.Metrics, Family);
+    });
+    if (Taken.size() != 1 || It == Metrics.end() || Recorded)
+      continue;
+    TakenFrom &From = *Taken.front()->Family;
+    From.FieldDecl = It->second.FieldDecl;
+    From.InitSite = It->second.InitSite;
+    From.Init = It->second.Init;
+    Metrics.erase(It);
+  }
 }
 
 void mergeWrapper(Wrapper &Into, const Wrapper &From) {
@@ -150,6 +176,8 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
         "unit of the compilation database",
         Cfg.Path.c_str(), Cfg.ServiceClassLine, Cfg.ServiceClass.c_str());
 
+  foldFamilies(Metrics, Methods);
+
   std::map<std::string, std::string> FieldToName;
   for (auto &[Field, M] : Metrics) {
     FieldToName[Field] = M.Name.empty() ? Field : M.Name;
@@ -256,6 +284,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     for (const RegistryHandOff &R : F.RegistryHandOffs)
       if (!llvm::is_contained(Out.RegistryHandOffs, R))
         Out.RegistryHandOffs.push_back(R);
+    for (const auto &[Root, Count] : F.IncludeRoots)
+      Out.IncludeRoots[Root] += Count;
     for (const auto &[File, Spelling] : F.IncludeSpellings) {
       auto [It, New] = Out.IncludeSpellings.emplace(File, Spelling);
       if (!New && Spelling < It->second)

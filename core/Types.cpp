@@ -75,9 +75,34 @@ llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S) {
   return OS << S.File << ':' << S.Line << ':' << S.Column;
 }
 
-std::string includeSpelling(const Facts &F, llvm::StringRef File) {
-  auto It = F.IncludeSpellings.find(File.str());
-  return It != F.IncludeSpellings.end() ? It->second : "\"" + File.str() + "\"";
+std::string includeSpelling(const Facts &F, llvm::StringRef File, llvm::StringRef Includer) {
+  if (auto It = F.IncludeSpellings.find(File.str()); It != F.IncludeSpellings.end())
+    return It->second;
+  // The root most includes resolve from that can reach File.
+  std::string Root;
+  uint64_t Most = 0;
+  for (const auto &[From, Count] : F.IncludeRoots) {
+    bool Reaches = From == "." ? !Includer.empty() : File.starts_with(From);
+    if (Reaches && Count > Most) {
+      Root = From;
+      Most = Count;
+    }
+  }
+  if (Root != ".")
+    return "\"" + File.drop_front(Root.size()).str() + "\"";
+  // `../common/metrics/registry.h` from src/reader/reader.cpp.
+  llvm::SmallVector<llvm::StringRef, 8> From, To;
+  llvm::StringRef(llvm::sys::path::parent_path(Includer)).split(From, '/', -1, false);
+  File.split(To, '/', -1, false);
+  size_t Common = 0;
+  while (Common < From.size() && Common + 1 < To.size() && From[Common] == To[Common])
+    ++Common;
+  std::string Out;
+  for (size_t I = Common; I < From.size(); ++I)
+    Out += "../";
+  for (size_t I = Common; I < To.size(); ++I)
+    Out += To[I].str() + (I + 1 < To.size() ? "/" : "");
+  return "\"" + Out + "\"";
 }
 
 std::string moduleOf(llvm::StringRef File) {

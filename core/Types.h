@@ -65,6 +65,17 @@ enum class Holder { Reference, Pointer, SharedPtr, UniquePtr, Value };
 
 enum class DoubleKind { Stub, Mock };
 
+/// The family field a child was taken from (`family_` in
+/// `child_ = &family_->Add({})`). When the child is the only one taken from
+/// it and nothing else records the family, the catalog folds the family
+/// into the child: its declaration and set-up then go where the child goes.
+struct TakenFrom {
+  std::string Field;
+  SourceSpan FieldDecl; ///< Valid once folded.
+  SourceSpan InitSite;
+  InitStyle Init = InitStyle::MemberInitializer;
+};
+
 struct Metric {
   std::string Name; ///< Prometheus name.
   MetricKind Kind = MetricKind::Counter;
@@ -93,6 +104,8 @@ struct Metric {
   /// File-local constants the builder chain uses (bucket boundaries...):
   /// name -> definition as written. They travel with the metric.
   std::map<std::string, std::string> LocalConstants;
+  /// For a child taken from a family field.
+  std::optional<TakenFrom> Family;
 };
 
 struct Param {
@@ -422,6 +435,11 @@ struct Facts {
   /// including file's own directory are not listed. Of several spellings,
   /// the least in byte order.
   std::map<std::string, std::string> IncludeSpellings;
+  /// Where the project's includes resolve from, with how many resolve so:
+  /// a folder on the include path (`""` for the root, `"include/"`), or
+  /// `"."` for a spelling relative to the including file's folder that
+  /// names a folder (`"../common/ctx.h"`). What a new include follows.
+  std::map<std::string, uint64_t> IncludeRoots;
   /// `std::make_shared<prometheus::Registry>()` initializing a variable or
   /// field whose registry is handed to the service's constructor (a test
   /// building the service on a registry of its own, and reading it): once
@@ -433,9 +451,12 @@ struct Facts {
   std::vector<RegistryHandOff> RegistryHandOffs;
 };
 
-/// How a new `#include` of the project file \p File is spelled: as the
-/// project already spells it, else `"File"` (root-relative).
-std::string includeSpelling(const Facts &F, llvm::StringRef File);
+/// How a new `#include` of the project file \p File is spelled in
+/// \p Includer: as the project already spells it, else as most of the
+/// project's includes resolve (Facts::IncludeRoots; relative to the
+/// includer only when \p Includer is given), else `"File"` (root-relative).
+std::string includeSpelling(const Facts &F, llvm::StringRef File,
+                            llvm::StringRef Includer = "");
 
 llvm::StringRef toString(MetricKind K);
 llvm::StringRef toString(FieldStyle S);

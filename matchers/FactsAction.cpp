@@ -66,6 +66,22 @@ std::optional<std::string> includeSpellingAt(const Locator &Loc, SourceLocation 
   return Rest.take_front(End + 1).str();
 }
 
+/// Whether the `#include` at \p IncludeLoc spells a path with a folder in
+/// it (`"../common/ctx.h"`, `"sub/x.h"`) that resolves from the including
+/// file's own folder: a project whose includes are written that way.
+bool relativeWithFolder(const Locator &Loc, SourceLocation IncludeLoc) {
+  const SourceManager &SM = Loc.sourceManager();
+  if (IncludeLoc.isInvalid() || IncludeLoc.isMacroID() || !Loc.inProject(IncludeLoc))
+    return false;
+  auto [FID, Offset] = SM.getDecomposedLoc(IncludeLoc);
+  std::optional<llvm::StringRef> Buffer = SM.getBufferDataOrNone(FID);
+  if (!Buffer || Offset >= Buffer->size() || (*Buffer)[Offset] != '"')
+    return false;
+  llvm::StringRef Name = Buffer->drop_front(Offset + 1);
+  Name = Name.take_until([](char C) { return C == '"' || C == '\n'; });
+  return Name.contains('/');
+}
+
 /// Every project file the TU read: Scan.Files (sorted) and ReadHashes;
 /// how the includes spell each (Scan.IncludeSpellings); and whether it
 /// includes a test framework (TestTU).
@@ -86,6 +102,12 @@ void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
       auto [Known, New] = Out.Scan.IncludeSpellings.emplace(File, *Spelling);
       if (!New && *Spelling < Known->second)
         Known->second = *Spelling;
+      // `"a/b.h"` for a/b.h: the root; for include/a/b.h: include/.
+      llvm::StringRef Name = llvm::StringRef(*Spelling).drop_front().drop_back();
+      if (llvm::StringRef(File).ends_with(Name) && Name.size() <= File.size())
+        ++Out.Scan.IncludeRoots[File.substr(0, File.size() - Name.size())];
+    } else if (relativeWithFolder(Loc, SM.getIncludeLoc(FID))) {
+      ++Out.Scan.IncludeRoots["."];
     }
     Out.Scan.Files.push_back(File);
   }

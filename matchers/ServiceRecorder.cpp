@@ -709,9 +709,11 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     CV.TraverseStmt(const_cast<Expr *>(Value));
     addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
-    if (auto Family = FamilyOf.find(M.Field); Family != FamilyOf.end())
+    if (auto Family = FamilyOf.find(M.Field); Family != FamilyOf.end()) {
       for (const auto &[Name, Text] : Metrics[Family->second].LocalConstants)
         M.LocalConstants.emplace(Name, Text);
+      M.Family = TakenFrom{Family->second, {}, {}, InitStyle::MemberInitializer};
+    }
     M.Init = Style;
     M.InitSite = std::move(Site);
     return true;

@@ -88,7 +88,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     if (!MP.OwnerSource.empty()) {
       Ctx.constants(MP.OwnerSource, M.LocalConstants);
       Ctx.Preamble[MP.OwnerSource][RewriteContext::Definitions].push_back(MP.Definition);
-      Ctx.include(MP.OwnerSource, P.RegistryInclude);
+      Ctx.include(MP.OwnerSource, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerSource));
       Ctx.include(MP.OwnerSource, Kind);
       Ctx.include(MP.OwnerSource, "<prometheus/family.h>");
       if (!MP.OwnerHeader.empty()) {
@@ -99,7 +99,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     } else if (!MP.OwnerHeader.empty()) {
       Ctx.constants(MP.OwnerHeader, M.LocalConstants);
       Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Definition);
-      Ctx.include(MP.OwnerHeader, P.RegistryInclude);
+      Ctx.include(MP.OwnerHeader, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerHeader));
       Ctx.include(MP.OwnerHeader, Kind);
       Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
     }
@@ -151,7 +151,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
   if (S.RegistryInit.valid()) {
     Ctx.edit(S.RegistryInit.File, S.RegistryInit.Offset, S.RegistryInit.Length, SharedExpr,
              "registry of " + S.Name);
-    Ctx.include(S.RegistryInit.File, P.RegistryInclude);
+    Ctx.include(S.RegistryInit.File, includeSpelling(Ctx.F, P.RegistryHeader, S.RegistryInit.File));
     // The parameter it was initialized from keeps its type and loses its
     // name (as misc-unused-parameters does), so no warning appears.
     if (S.RegistryParam.valid()) {
@@ -174,7 +174,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     for (const SourceSpan &R : Given) {
       Ctx.edit(R.File, R.Offset, R.Length, SharedExpr,
                "registry the service is built on at " + R.File + ":" + std::to_string(R.Line));
-      Ctx.include(R.File, P.RegistryInclude);
+      Ctx.include(R.File, includeSpelling(Ctx.F, P.RegistryHeader, R.File));
     }
   } else {
     Ctx.manual(S.Loc, "point the service's registry at " + P.RegistryExpr,

@@ -115,19 +115,27 @@ llvm::Error gutService(RewriteContext &Ctx) {
     if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
       continue;
     const Metric &M = *ByName.at(MP.Name);
-    if (llvm::Error E = Remove(M.FieldDecl, "field " + M.Field + " moves out"))
-      return E;
-    if (!M.InitSite.valid())
-      continue;
-    auto Text = Ctx.text(M.InitSite.File);
-    if (!Text)
-      return Text.takeError();
-    std::string Origin = "initializer of " + M.Field + " moves out";
-    if (M.Init == InitStyle::MemberInitializer)
-      Gone.add(Ctx, M.InitSite.File, listElement(*Text, M.InitSite.Offset, M.InitSite.Length),
-               Origin);
-    else if (llvm::Error E = Remove(M.InitSite, Origin))
-      return E;
+    // The field, its set-up, and those of the family it was taken from
+    // when the catalog folded that into it.
+    TakenFrom Own{M.Field, M.FieldDecl, M.InitSite, M.Init};
+    std::vector<TakenFrom> Goes = {Own};
+    if (M.Family && M.Family->FieldDecl.valid())
+      Goes.push_back(*M.Family);
+    for (const TakenFrom &G : Goes) {
+      if (llvm::Error E = Remove(G.FieldDecl, "field " + G.Field + " moves out"))
+        return E;
+      if (!G.InitSite.valid())
+        continue;
+      auto Text = Ctx.text(G.InitSite.File);
+      if (!Text)
+        return Text.takeError();
+      std::string Origin = "initializer of " + G.Field + " moves out";
+      if (G.Init == InitStyle::MemberInitializer)
+        Gone.add(Ctx, G.InitSite.File,
+                 listElement(*Text, G.InitSite.Offset, G.InitSite.Length), Origin);
+      else if (llvm::Error E = Remove(G.InitSite, Origin))
+        return E;
+    }
   }
 
   for (const Wrapper &W : C.Wrappers) {

@@ -93,7 +93,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
         Ctx.manual(Loc, "use of " + MP->Constant,
                    "its owner " + MP->Owner + " has no header to declare it in");
       else
-        Ctx.include(Loc.File, includeSpelling(Ctx.F, MP->OwnerHeader));
+        Ctx.include(Loc.File, includeSpelling(Ctx.F, MP->OwnerHeader, Loc.File));
     }
     Calls[Loc.File].push_back({Loc, Edit{Loc.Offset, Loc.Length, Text, "inline " + Site}});
   }

@@ -234,6 +234,38 @@ llvm::Expected<Replacements> withCRLF(llvm::StringRef Before, const Replacements
   return Out;
 }
 
+/// Where the includes HeaderIncludes must see begin: 0, or the line of the
+/// first `#include` when a `#define` other than a header guard's comes
+/// before it (feature macros the includes depend on).
+unsigned includesStart(llvm::StringRef Code) {
+  llvm::StringRef Guard;
+  for (size_t Pos = 0; Pos < Code.size();) {
+    size_t End = Code.find('\n', Pos);
+    llvm::StringRef Line = Code.slice(Pos, End).trim();
+    if (Line.consume_front("#")) {
+      Line = Line.ltrim();
+      if (Line.starts_with("include") || Line.starts_with("import"))
+        return 0;
+      if (Line.consume_front("ifndef"))
+        Guard = Line.trim();
+      else if (Line.consume_front("define") &&
+               Line.trim().take_until([](char C) { return C == ' ' || C == '\t'; }) != Guard) {
+        // A feature macro: the includes start at the first one after it.
+        size_t Include = Code.find("#include", Pos);
+        if (Include == llvm::StringRef::npos)
+          return 0;
+        return Code.rfind('\n', Include) == llvm::StringRef::npos
+                   ? 0
+                   : Code.rfind('\n', Include) + 1;
+      }
+    }
+    if (End == llvm::StringRef::npos)
+      break;
+    Pos = End + 1;
+  }
+  return 0;
+}
+
 /// Pass (2): removals, then insertions, each against the text as it is by
 /// then, so a second insertion into a new block lands in that block.
 llvm::Error changeIncludes(const FileChange &Change,
@@ -252,18 +284,34 @@ llvm::Error changeIncludes(const FileChange &Change,
       return fileError(Change.File,
                        "include " + Name.spelled() + " is both added and removed");
 
+  // HeaderIncludes stops looking at the first line that is neither an
+  // include nor a header guard: with feature macros first (`#define
+  // _FILE_OFFSET_BITS 64`), it would put new includes above them. It is
+  // shown the text from the first include on.
+  auto Shifted = [&](const Replacements &Step, unsigned By) {
+    Replacements Out;
+    for (const Replacement &R : Step)
+      llvm::cantFail(Out.add(Replacement(R.getFilePath(), R.getOffset() + By,
+                                         R.getLength(), R.getReplacementText())));
+    return Out;
+  };
   for (const IncludeName &Name : *Removes) {
-    clang::tooling::HeaderIncludes Includes(Change.File, Code, Style.IncludeStyle);
-    if (llvm::Error Err = applyStep(Code, Total, Includes.remove(Name.Name, Name.Angled)))
+    unsigned From = includesStart(Code);
+    clang::tooling::HeaderIncludes Includes(Change.File, llvm::StringRef(Code).substr(From),
+                                            Style.IncludeStyle);
+    if (llvm::Error Err = applyStep(Code, Total,
+                                    Shifted(Includes.remove(Name.Name, Name.Angled), From)))
       return fileError(Change.File, llvm::toString(std::move(Err)));
   }
   for (const IncludeName &Name : *Adds) {
-    clang::tooling::HeaderIncludes Includes(Change.File, Code, Style.IncludeStyle);
+    unsigned From = includesStart(Code);
+    clang::tooling::HeaderIncludes Includes(Change.File, llvm::StringRef(Code).substr(From),
+                                            Style.IncludeStyle);
     std::optional<Replacement> Insert = Includes.insert(
         Name.Name, Name.Angled, clang::tooling::IncludeDirective::Include);
     if (!Insert)
       continue; // Already there, spelled the same.
-    if (llvm::Error Err = applyStep(Code, Total, Replacements(*Insert)))
+    if (llvm::Error Err = applyStep(Code, Total, Shifted(Replacements(*Insert), From)))
       return fileError(Change.File, llvm::toString(std::move(Err)));
   }
   return llvm::Error::success();

@@ -290,7 +290,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
       }
       if (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared) {
         if (moduleOf(E.Stmt.File) != MP->Owner && !MP->OwnerHeader.empty())
-          Ctx.include(E.Stmt.File, includeSpelling(Ctx.F, MP->OwnerHeader));
+          Ctx.include(E.Stmt.File, includeSpelling(Ctx.F, MP->OwnerHeader, E.Stmt.File));
       }
       Ctx.constants(E.Stmt.File, W.LocalConstants);
     }

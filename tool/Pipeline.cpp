@@ -47,12 +47,14 @@ bool isEmptied(llvm::StringRef Text) {
 }
 
 /// How \p Includer may spell an include of \p File: root-relative, by name
-/// from the same folder, or as the project's includes spell it.
+/// from the same folder, as the project's includes spell it, or as a new
+/// include there would be spelled.
 std::vector<std::string> includeSpellings(const Facts &F, llvm::StringRef Includer,
                                           llvm::StringRef File) {
   std::vector<std::string> Out = {"\"" + File.str() + "\""};
-  if (std::string Project = includeSpelling(F, File); Project != Out.front())
-    Out.push_back(Project);
+  for (const std::string &Spelling : {includeSpelling(F, File), includeSpelling(F, File, Includer)})
+    if (!llvm::is_contained(Out, Spelling))
+      Out.push_back(Spelling);
   if (llvm::sys::path::parent_path(Includer) == llvm::sys::path::parent_path(File))
     Out.push_back("\"" + llvm::sys::path::filename(File).str() + "\"");
   return Out;
@@ -278,7 +280,8 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
     if (!namesAny(Text, Svc.HeaderNames) || Includes(Text, Other, Svc.Header) ||
         llvm::none_of(Dropped, [&](const std::string &H) { return Includes(Text, Other, H); }))
       continue;
-    M.Rewrites.Edits.file(Other).AddIncludes.push_back(includeSpelling(M.TheFacts, Svc.Header));
+    M.Rewrites.Edits.file(Other).AddIncludes.push_back(
+        includeSpelling(M.TheFacts, Svc.Header, Other));
     Again = true;
   }
   if (Again) {

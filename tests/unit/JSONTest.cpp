@@ -107,6 +107,8 @@ std::vector<TUFacts> everyField() {
   Summary.Style = FieldStyle::ChildRef;
   Metric Counter;
   Counter.Style = FieldStyle::FamilyRef;
+  Counter.Family = TakenFrom{"counts_family_", span("metrics/metrics_service.h", 30, 3),
+                             span("metrics/metrics_service.cpp", 12, 4), InitStyle::MethodBody};
   A.Partial.Metrics = {M, Plain, Summary, Counter};
 
   Wrapper W;
@@ -249,6 +251,7 @@ std::vector<TUFacts> everyField() {
   F.Files = {"metrics/metrics_service.h", "services/kit_service.cpp"};
   F.UpperSnakeNames = {{"services/kit_service.cpp", {"KITS_CREATED_TOTAL", "MAX_KITS"}}};
   F.IncludeSpellings = {{"include/shop/kit_service.hpp", "<shop/kit_service.hpp>"}};
+  F.IncludeRoots = {{"include/", 3}, {".", 1}};
 
   A.ReadHashes = {{"services/kit_service.cpp", "9f86d081884c7d65"}};
   A.TestTU = true;
@@ -362,6 +365,7 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Scan.Expectations[0].ScopeEnd, 900u);
   EXPECT_EQ(A.Scan.UpperSnakeNames, Written[0].Scan.UpperSnakeNames);
   EXPECT_EQ(A.Scan.IncludeSpellings, Written[0].Scan.IncludeSpellings);
+  EXPECT_EQ(A.Scan.IncludeRoots, Written[0].Scan.IncludeRoots);
   EXPECT_EQ(A.Partial.CallSites[1].Namespace, "shop::kits");
   EXPECT_EQ(A.Partial.CallSites[1].ReceiverParamUses, 2u);
   EXPECT_EQ(A.Partial.CallSites[1].ReceiverParam.Offset, 33u);

@@ -128,6 +128,37 @@ TEST_F(Materialize, ANewFileWithoutAClangFormatIsWrittenLikeItsNeighbour) {
                          "}  // namespace lib\n");
 }
 
+TEST_F(Materialize, NewIncludesGoBelowLeadingFeatureMacros) {
+  Dir.write(".clang-format", "BasedOnStyle: LLVM\n");
+  const char *Before = "// banner\n"
+                       "\n"
+                       "#define _FILE_OFFSET_BITS 64\n"
+                       "\n"
+                       "#include <cstring>\n"
+                       "\n"
+                       "#include \"../common/ctx.h\"\n"
+                       "int f();\n";
+  FileChange Change;
+  Change.File = "src/reader/reader.cpp";
+  Change.AddIncludes = {"\"../common/metrics/registry.h\"", "<prometheus/counter.h>"};
+  EXPECT_EQ(after(Change, Before), "// banner\n"
+                                   "\n"
+                                   "#define _FILE_OFFSET_BITS 64\n"
+                                   "\n"
+                                   "#include <cstring>\n"
+                                   "#include <prometheus/counter.h>\n"
+                                   "\n"
+                                   "#include \"../common/ctx.h\"\n"
+                                   "#include \"../common/metrics/registry.h\"\n"
+                                   "int f();\n");
+  // A header guard's #define is not one: the guard keeps its place.
+  const char *Guarded = "#ifndef A_H\n#define A_H\n#include <cstring>\nint f();\n#endif\n";
+  Change.AddIncludes = {"<prometheus/counter.h>"};
+  EXPECT_EQ(after(Change, Guarded),
+            "#ifndef A_H\n#define A_H\n#include <cstring>\n#include <prometheus/counter.h>\n"
+            "int f();\n#endif\n");
+}
+
 TEST_F(Materialize, BadIndentationAroundTheEditStays) {
   // clang-format alone would re-indent the rest of the block and pull the
   // short body up onto `void f() {`; neither line was edited. (The project

@@ -98,6 +98,61 @@ TEST(Merge, JoinsHeaderAndSourceViews) {
   EXPECT_THAT(C->TheService.KeptMethods, ElementsAre("PollOnce"));
 }
 
+/// A TU seeing family `fam_` (set up at offset 300) and children taken
+/// from it, one per name in \p Children.
+TUFacts familyView(std::vector<std::string> Children) {
+  TUFacts F;
+  F.SawService = true;
+  F.Partial.TheService.Name = "shop::MetricsService";
+  Metric Family;
+  Family.Name = "fam_total";
+  Family.Field = "fam_";
+  Family.FieldDecl = at("metrics/metrics_service.h", 200);
+  Family.InitSite = at("metrics/metrics_service.cpp", 300);
+  Family.Init = InitStyle::MethodBody;
+  F.Partial.Metrics.push_back(Family);
+  for (const std::string &Child : Children) {
+    Metric M = Family;
+    M.Field = Child;
+    M.ChildArgs = "{}";
+    M.FieldDecl = at("metrics/metrics_service.h", 200 + 20 * F.Partial.Metrics.size());
+    M.Family = TakenFrom{"fam_", {}, {}, InitStyle::MemberInitializer};
+    F.Partial.Metrics.push_back(M);
+  }
+  return F;
+}
+
+TEST(Merge, AFamilyTakenByOneChildIsFoldedIntoIt) {
+  auto C = buildCatalog({familyView({"child_"})}, config());
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  ASSERT_EQ(C->Metrics.size(), 1u);
+  const Metric &Child = C->Metrics.front();
+  EXPECT_EQ(Child.Field, "child_");
+  ASSERT_TRUE(Child.Family.has_value());
+  EXPECT_EQ(Child.Family->FieldDecl, at("metrics/metrics_service.h", 200));
+  EXPECT_EQ(Child.Family->InitSite, at("metrics/metrics_service.cpp", 300));
+  EXPECT_EQ(Child.Family->Init, InitStyle::MethodBody);
+}
+
+TEST(Merge, AFamilyTakenByTwoChildrenOrRecordedStays) {
+  auto Two = buildCatalog({familyView({"a_", "b_"})}, config());
+  ASSERT_TRUE(static_cast<bool>(Two)) << llvm::toString(Two.takeError());
+  EXPECT_EQ(Two->Metrics.size(), 3u);
+  for (const Metric &M : Two->Metrics)
+    EXPECT_TRUE(!M.Family || !M.Family->FieldDecl.valid()) << M.Field;
+
+  TUFacts Recorded = familyView({"child_"});
+  Wrapper W;
+  W.Name = "Record";
+  W.Signature = "Record()";
+  W.Metrics = {"fam_"};
+  W.Definition = at("metrics/metrics_service.cpp", 500);
+  Recorded.Partial.Wrappers.push_back(W);
+  auto One = buildCatalog({Recorded}, config());
+  ASSERT_TRUE(static_cast<bool>(One)) << llvm::toString(One.takeError());
+  EXPECT_EQ(One->Metrics.size(), 2u);
+}
+
 TEST(Merge, SameLocationFromManyTUsIsListedOnce) {
   TUFacts A = sourceView(), B = headerView();
   A.Partial.CallSites.push_back(call("services/task_service.h", 70, "RecordKitCreated(int)"));

@@ -527,19 +527,31 @@ void Metrics::initialize() {
 void Metrics::emitCheckpointsOut(unsigned n) { checkpointsOutCounter->Increment(n); }
 }  // namespace olr
 )cpp";
-  Catalog C = catalogFor(Code, "olr::Metrics");
-  const Metric *Family = metricOfField(C, "checkpoints");
-  const Metric *Child = metricOfField(C, "checkpointsOutCounter");
+  // The family as one TU records it, before the catalog folds it.
+  TUFacts Facts = factsFor(Code, "olr::Metrics");
+  const Metric *Family = metricOfField(Facts.Partial, "checkpoints");
   ASSERT_NE(Family, nullptr);
-  ASSERT_NE(Child, nullptr);
   EXPECT_EQ(Family->Name, "checkpoints");
   EXPECT_EQ(Family->Init, InitStyle::MethodBody);
   EXPECT_FALSE(Family->ChildArgs.has_value());
+  std::string FamilyChain = Family->BuilderChain;
+
+  Catalog C = catalogFor(Code, "olr::Metrics");
+  const Metric *Child = metricOfField(C, "checkpointsOutCounter");
+  ASSERT_NE(Child, nullptr);
+  // Taken by this child only, the family is folded into it: it goes where
+  // the child goes.
+  EXPECT_EQ(metricOfField(C, "checkpoints"), nullptr);
+  ASSERT_TRUE(Child->Family.has_value());
+  EXPECT_EQ(Child->Family->Field, "checkpoints");
+  EXPECT_EQ(Child->Family->InitSite.Line, lineOf(Code, "checkpoints = &"));
+  EXPECT_EQ(Child->Family->FieldDecl.Line, lineOf(Code, "prometheus::Family<prometheus::Counter>* checkpoints"));
+  EXPECT_EQ(Child->Family->Init, InitStyle::MethodBody);
   // The child is the family's chain plus its own `.Add(..)`.
   EXPECT_EQ(Child->Name, "checkpoints");
   EXPECT_EQ(Child->Help, "Checkpoint records");
   EXPECT_EQ(Child->Init, InitStyle::MethodBody);
-  EXPECT_EQ(Child->BuilderChain, Family->BuilderChain);
+  EXPECT_EQ(Child->BuilderChain, FamilyChain);
   EXPECT_EQ(Child->RegistryArg, "*registry");
   ASSERT_TRUE(Child->ChildArgs.has_value());
   EXPECT_EQ(*Child->ChildArgs, R"({{"filter", "out"}})");
