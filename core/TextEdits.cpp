@@ -30,6 +30,12 @@ unsigned skipSpaceForward(llvm::StringRef Text, unsigned Pos) {
   return Pos;
 }
 
+/// Whether [Offset, Offset + Length) lies in \p Text: spans recorded from a
+/// text that has changed since may not, and are then left as they are.
+bool inside(llvm::StringRef Text, unsigned Offset, unsigned Length) {
+  return Offset <= Text.size() && Length <= Text.size() - Offset;
+}
+
 unsigned skipSpaceBackward(llvm::StringRef Text, unsigned Pos) {
   while (Pos > 0 && llvm::isSpace(Text[Pos - 1]))
     --Pos;
@@ -40,6 +46,8 @@ unsigned skipSpaceBackward(llvm::StringRef Text, unsigned Pos) {
 
 std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Text, unsigned Offset,
                                          unsigned Length) {
+  if (!inside(Text, Offset, Length))
+    return {Offset, Length};
   // rfind looks strictly before its position.
   size_t LineStart = Text.rfind('\n', Offset);
   LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
@@ -53,6 +61,8 @@ std::pair<unsigned, unsigned> wholeLines(llvm::StringRef Text, unsigned Offset,
 
 std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offset,
                                              unsigned Length) {
+  if (!inside(Text, Offset, Length))
+    return {Offset, Length};
   unsigned End = skipSpaceForward(Text, Offset + Length);
   if (End < Text.size() && Text[End] == ';')
     Length = End + 1 - Offset;
@@ -61,6 +71,8 @@ std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offs
 
 std::pair<unsigned, unsigned> declarationLines(llvm::StringRef Text, unsigned Offset,
                                                unsigned Length) {
+  if (!inside(Text, Offset, Length))
+    return {Offset, Length};
   auto [Begin, Len] = statementLines(Text, Offset, Length);
   unsigned End = Begin + Len;
   bool WholeLines = (Begin == 0 || Text[Begin - 1] == '\n') &&
@@ -122,6 +134,8 @@ unsigned leadingComment(llvm::StringRef Text, unsigned Offset) {
 
 std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
                                           unsigned Length) {
+  if (!inside(Text, Offset, Length))
+    return {Offset, Length};
   unsigned Before = skipSpaceBackward(Text, Offset);
   if (Before > 0 && Text[Before - 1] == ',') {
     unsigned Start = Before - 1;

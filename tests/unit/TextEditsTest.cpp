@@ -47,6 +47,15 @@ TEST(TextEdits, ListElements) {
             "A()\n  : a_(1)\n   {}\n");
 }
 
+TEST(TextEdits, SpansPastTheEndAreLeftAsTheyAre) {
+  // Recorded from a longer text: nothing is read past the end.
+  llvm::StringRef Text = "int a;\n";
+  EXPECT_EQ(listElement(Text, 40, 4), std::make_pair(40u, 4u));
+  EXPECT_EQ(declarationLines(Text, 40, 4), std::make_pair(40u, 4u));
+  EXPECT_EQ(statementLines(Text, 5, 9), std::make_pair(5u, 9u));
+  EXPECT_EQ(wholeLines(Text, 7, 1), std::make_pair(7u, 1u));
+}
+
 TEST(TextEdits, LeadingComment) {
   llvm::StringRef T = "int a;\n\n// One.\n  // Two.\nconst int k = 1;\n";
   EXPECT_EQ(leadingComment(T, at(T, "const int k")), at(T, "// One."));
