@@ -424,7 +424,10 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
 
   // Every file is read once, whatever the number of rounds.
   auto Texts = std::make_shared<std::map<std::string, std::string>>();
-  FileReader Read = [&Cfg, Texts](llvm::StringRef Rel) -> llvm::Expected<std::string> {
+  // A file whose bytes are no longer those the parser read would have its
+  // recorded offsets applied to another text: nothing is rewritten then.
+  auto Hashes = std::make_shared<std::map<std::string, std::string>>(S.ReadHashes);
+  FileReader Read = [&Cfg, Texts, Hashes](llvm::StringRef Rel) -> llvm::Expected<std::string> {
     if (auto It = Texts->find(Rel.str()); It != Texts->end())
       return It->second;
     llvm::SmallString<256> Path(Cfg.Root);
@@ -433,7 +436,12 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
     if (!Buffer)
       return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s", Path.c_str(),
                                      Buffer.getError().message().c_str());
-    return Texts->emplace(Rel.str(), (*Buffer)->getBuffer().str()).first->second;
+    llvm::StringRef Bytes = (*Buffer)->getBuffer();
+    if (auto Known = Hashes->find(Rel.str());
+        Known != Hashes->end() && Known->second != llvm::utohexstr(llvm::xxh3_64bits(Bytes)))
+      return llvm::make_error<EditConflictError>(
+          Rel.str() + ": error: file changed since it was read\nnothing was written; run again");
+    return Texts->emplace(Rel.str(), Bytes.str()).first->second;
   };
 
   std::vector<Demotion> Demotions;
