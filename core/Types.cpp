@@ -4,7 +4,9 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 
 namespace mm {
 
@@ -73,6 +75,10 @@ llvm::StringRef toString(DoubleKind K) {
 
 llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S) {
   return OS << S.File << ':' << S.Line << ':' << S.Column;
+}
+
+std::string contentHash(llvm::StringRef Bytes) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Bytes));
 }
 
 std::string includeSpelling(const Facts &F, llvm::StringRef File, llvm::StringRef Includer) {

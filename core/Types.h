@@ -455,6 +455,10 @@ struct Facts {
 /// \p Includer: as the project already spells it, else as most of the
 /// project's includes resolve (Facts::IncludeRoots; relative to the
 /// includer only when \p Includer is given), else `"File"` (root-relative).
+/// The hash of a file's bytes that facts record (TUFacts::ReadHashes) and
+/// writes check: xxh3, in hex.
+std::string contentHash(llvm::StringRef Bytes);
+
 std::string includeSpelling(const Facts &F, llvm::StringRef File,
                             llvm::StringRef Includer = "");
 

@@ -97,7 +97,7 @@ void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
       continue;
     std::string File = Loc.file(Start);
     if (std::optional<llvm::StringRef> Bytes = SM.getBufferDataOrNone(FID))
-      Out.ReadHashes[File] = llvm::utohexstr(llvm::xxh3_64bits(*Bytes));
+      Out.ReadHashes[File] = contentHash(*Bytes);
     if (std::optional<std::string> Spelling = includeSpellingAt(Loc, SM.getIncludeLoc(FID), File)) {
       auto [Known, New] = Out.Scan.IncludeSpellings.emplace(File, *Spelling);
       if (!New && *Spelling < Known->second)

@@ -2,6 +2,8 @@
 
 #include "tool/ParseCache.h"
 
+#include "core/Types.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -11,15 +13,12 @@
 
 namespace mm {
 
-static std::string hexHash(llvm::StringRef Bytes) {
-  return llvm::utohexstr(llvm::xxh3_64bits(Bytes));
-}
 
 ParseCache::ParseCache(std::string Dir, std::string Salt, std::string Root,
                        const std::map<std::string, std::optional<std::string>> &Seen)
     : Dir(std::move(Dir)), Salt(std::move(Salt)), Root(std::move(Root)) {
   for (const auto &[File, Text] : Seen)
-    Hashes[File] = Text ? hexHash(*Text) : "";
+    Hashes[File] = Text ? contentHash(*Text) : "";
 }
 
 std::string ParseCache::entryPath(const clang::tooling::CompileCommand &C) const {
@@ -27,7 +26,7 @@ std::string ParseCache::entryPath(const clang::tooling::CompileCommand &C) const
   for (const std::string &Arg : C.CommandLine)
     Key += '\0' + Arg;
   llvm::SmallString<256> Path(Dir);
-  llvm::sys::path::append(Path, hexHash(Key) + ".json");
+  llvm::sys::path::append(Path, contentHash(Key) + ".json");
   return std::string(Path);
 }
 
@@ -58,7 +57,7 @@ std::string ParseCache::hashOf(const std::string &RelativeFile) {
   std::string Hash;
   if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                                 /*RequiresNullTerminator=*/false))
-    Hash = hexHash((*Buffer)->getBuffer());
+    Hash = contentHash((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Guard(Lock);
   return Hashes.try_emplace(RelativeFile, Hash).first->second;
 }

@@ -438,7 +438,7 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
                                      Buffer.getError().message().c_str());
     llvm::StringRef Bytes = (*Buffer)->getBuffer();
     if (auto Known = Hashes->find(Rel.str());
-        Known != Hashes->end() && Known->second != llvm::utohexstr(llvm::xxh3_64bits(Bytes)))
+        Known != Hashes->end() && Known->second != contentHash(Bytes))
       return llvm::make_error<EditConflictError>(
           Rel.str() + ": error: file changed since it was read\nnothing was written; run again");
     return Texts->emplace(Rel.str(), Bytes.str()).first->second;
@@ -493,7 +493,7 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
   for (const MaterializedFile &F : M.Files) {
     auto Read = S.ReadHashes.find(F.File);
     if (!F.Created && Read != S.ReadHashes.end() &&
-        Read->second != llvm::utohexstr(llvm::xxh3_64bits(F.Before)))
+        Read->second != contentHash(F.Before))
       Stale.push_back(F.File + ": error: file changed since it was read");
   }
   if (!Stale.empty())
