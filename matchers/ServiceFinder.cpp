@@ -143,6 +143,13 @@ private:
 class FinderAction : public ASTFrontendAction {
 public:
   FinderAction(std::string Root, ServiceCandidates &Out) : Root(std::move(Root)), Out(Out) {}
+  /// Classes, constructors' parameters and accessors' return types are all
+  /// declarations: no function body is parsed (Sema still parses those it
+  /// must, constexpr ones and deduced return types).
+  bool BeginInvocation(CompilerInstance &CI) override {
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return true;
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override {
     return std::make_unique<FinderConsumer>(Root, Out);
   }

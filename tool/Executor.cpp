@@ -151,8 +151,11 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
     Tool.appendArgumentsAdjuster(clang::tooling::getClangStripOutputAdjuster());
     Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
     // Compile databases written for g++ carry flags Clang does not know.
+    // Without carets Clang also keeps its "N errors generated." to itself:
+    // a TU's errors are reported once, by the run, with its name.
     std::vector<std::string> Quiet = {"-Wno-unknown-warning-option",
-                                      "-Wno-unused-command-line-argument"};
+                                      "-Wno-unused-command-line-argument",
+                                      "-fno-caret-diagnostics"};
     if (!Hooks.Warnings)
       Quiet.insert(Quiet.begin(), "-w");
     Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(

@@ -52,6 +52,8 @@ std::string quoted(llvm::StringRef S) {
 
 } // namespace
 
+std::vector<std::string> initPrefilterWords() { return {"prometheus"}; }
+
 llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions &Opts) {
   std::vector<ServiceCandidates> PerTU;
   auto Runs = runOverDatabase(
@@ -68,12 +70,22 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
       Result.FailedTUs.push_back((*Runs)[I].Errors.front());
   }
   ServiceChoice Choice = pickService(All);
-  if (!Choice.Service)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "no class under %s has a prometheus-cpp metric or family field (in %zu translation "
-        "units); write .metrics-migrate.yaml by hand (docs/config.md)",
-        Base.Root.c_str(), Runs->size());
+  if (!Choice.Service) {
+    size_t Skipped = llvm::count_if(*Runs, [](const TURun &R) { return R.Skipped; });
+    std::string Message = llvm::formatv(
+        "no class under {0} has a prometheus-cpp metric or family field ({1} translation "
+        "units, {2} of them never name `prometheus`, {3} failed to parse)",
+        Base.Root, Runs->size(), Skipped, Result.FailedTUs.size());
+    if (Result.FailedTUs.empty())
+      Message += "; write .metrics-migrate.yaml by hand (docs/config.md)";
+    else {
+      Message += "; the service may be in one of those that failed, each with its first "
+                 "error (fix them, or --exclude them and write .metrics-migrate.yaml by hand):";
+      for (const std::string &Error : Result.FailedTUs)
+        Message += "\n  " + Error;
+    }
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s", Message.c_str());
+  }
   const ClassCandidate &S = *Choice.Service;
   bool FoundRegistry = false;
   RegistryAccessor Registry = registryFor(All, S, FoundRegistry);
@@ -98,6 +110,10 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
   if (!Shared.empty())
     Say << ", shared as " << Shared;
   Say << "\n";
+  Say << llvm::formatv("translation units: {0} ({1} skipped: they never name `prometheus`; "
+                       "{2} failed to parse)\n",
+                       Runs->size(), llvm::count_if(*Runs, [](const TURun &R) { return R.Skipped; }),
+                       Result.FailedTUs.size());
   unsigned Others = 0;
   for (const auto &[Name, C] : All.Classes) {
     if (&C == &S || C.MetricFields.empty() || Others == 3)

@@ -245,7 +245,10 @@ int runInit(const CommonFlags &F, std::string Output, bool Force) {
                                         "%s exists; pass --force to overwrite it",
                                         Output.c_str()),
                 BadUsage);
-  auto Found = mm::detectConfig(Base, scanOptions(F));
+  mm::ScanOptions Opts = scanOptions(F);
+  if (!F.NoPrefilter)
+    Opts.MentionOneOf = mm::initPrefilterWords();
+  auto Found = mm::detectConfig(Base, Opts);
   if (!Found)
     return fail(Found.takeError(), BadUsage);
   reportFailedTUs(Found->FailedTUs);
@@ -328,6 +331,9 @@ int run(int argc, char **argv) {
   Init->add_option("-o,--output", InitOutput,
                    "Where to write it (default: .metrics-migrate.yaml in the root; - for stdout)");
   Init->add_flag("--force", Force, "Overwrite an existing configuration");
+  Init->add_flag("--no-prefilter", Flags.NoPrefilter,
+                 "Parse every TU, even those whose text never names `prometheus`");
+  Init->add_flag("-q,--quiet", Flags.Quiet, "No progress");
   Init->footer("Example:\n  cd your-project && metrics-migrate init -p build\n"
                "  metrics-migrate catalog -p build --summary   # then check what it found");
 

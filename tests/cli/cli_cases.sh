@@ -53,6 +53,9 @@ case "$case_name" in
     printf 'namespace demo { class MetricsService; int broken( }\n' > src/broken.cc
     write_db metrics.cc broken.cc
     expect 3 'broken\.cc:1:[0-9]+: error:' -- "$tool" catalog -p .
+    # Clang's own "N errors generated." stays out of the output.
+    ! "$tool" catalog -p . -q 2>&1 >/dev/null | grep -q 'errors\? generated' ||
+      { echo "Clang's error count reached stderr"; exit 1; }
     # The rest is still processed and printed.
     out=$("$tool" catalog -p . 2>/dev/null)
     grep -q '"RecordJob"' <<<"$out" || { echo "catalog missing"; exit 1; }
@@ -134,9 +137,32 @@ case "$case_name" in
   init-nothing-found)
     printf 'namespace demo { struct Plain { int x = 0; }; }\n' > src/metrics.cc
     rm .metrics-migrate.yaml
-    expect 2 'no class under .* has a prometheus-cpp metric or family field \(in 1 translation units\)' -- "$tool" init -p .
+    expect 2 'no class under .* has a prometheus-cpp metric or family field \(1 translation units, 1 of them never name .prometheus., 0 failed to parse\); write' -- "$tool" init -p .
     [ ! -e .metrics-migrate.yaml ] || { echo "a configuration was written"; exit 1; }
     echo "ok: nothing written"
+    ;;
+  init-failed-tu)
+    # The service's own TU does not parse: no class is found, and the
+    # message names the TU with its first error rather than only "none".
+    sed -i 's/Name("jobs_total")/Name("jobs_total"/' src/metrics.cc
+    rm .metrics-migrate.yaml
+    expect 2 '1 failed to parse\); the service may be in one of those that failed' -- "$tool" init -p .
+    expect 2 '^  .*src/metrics\.cc:[0-9]+:[0-9]+: error: expected' -- "$tool" init -p .
+    out=$("$tool" init -p . 2>&1)
+    ! grep -q 'errors\? generated' <<<"$out" || { echo "Clang's count reached stderr: $out"; exit 1; }
+    [ ! -e .metrics-migrate.yaml ] || { echo "a configuration was written"; exit 1; }
+    echo "ok: failed TU named, nothing written"
+    ;;
+  init-prefilter)
+    # A TU that never names prometheus is not parsed by init (this one
+    # would not even parse); --no-prefilter parses it and reports it.
+    printf 'namespace demo { class MetricsService; int broken( }\n' > src/broken.cc
+    write_db metrics.cc broken.cc
+    rm .metrics-migrate.yaml
+    expect 0 'translation units: 2 \(1 skipped: they never name .prometheus.; 0 failed to parse\)' -- "$tool" init -p . -q
+    expect 3 'failed to parse: .*broken\.cc:1:[0-9]+: error:' -- "$tool" init -p . -q --no-prefilter --force
+    grep -qx 'service_class: demo::MetricsService' .metrics-migrate.yaml ||
+      { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
     ;;
   prefilter)
     # An unrelated TU is skipped without being parsed (it would not even
