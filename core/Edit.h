@@ -47,12 +47,40 @@ struct FileChange {
   bool Delete = false;
 };
 
+/// Why something is left for a human, as the shape of code behind it: what
+/// the end-of-run summary counts by. Each has a section of
+/// docs/left-for-a-human.md saying what to change (report/LeftBecause.h).
+enum class LeftBecause {
+  Other,
+  SharedMetricName,  ///< Several fields hold one Prometheus name (a family, its children).
+  NameNotReadable,   ///< A metric not set from a builder chain.
+  BodyUsesService,   ///< The wrapper's body uses other members of the service.
+  BodyHasDirectives, ///< The wrapper's body holds preprocessor directives.
+  InactiveBranch,    ///< The call is in a branch this build skips.
+  DerivedCaller,     ///< A class derived from the service calls the wrapper.
+  AddressTaken,      ///< The wrapper is named, not called.
+  Macro,             ///< The call is inside a macro that cannot be rewritten.
+  Fenced,            ///< The file is excluded, generated or not writable.
+  Arguments,         ///< Inlining would change how arguments are evaluated.
+  HeaderHelper,      ///< A helper or local constant the call would need in a header.
+  Expectation,       ///< An EXPECT_CALL that cannot become a value assertion.
+  DoubleOverride,    ///< A test double's override that cannot go.
+  DidNotCompile,     ///< Verification took the decision back.
+  NullGuard,         ///< A null check that guards more than recording.
+  Injection,         ///< An initializer or argument of the injection that cannot go.
+  Registry,          ///< The service's own registry, to point at the shared one.
+  Interface,         ///< The interface in the service's bases.
+  NoHeader,          ///< A constant's owner has no header to declare it in.
+};
+
 /// A site the tool did not rewrite, for a human: where, what, why.
 struct ManualItem {
   std::string File;
   unsigned Line = 0;
   std::string What;
   std::string Why;
+  /// The pattern behind it. Not part of the item's identity.
+  LeftBecause Cause = LeftBecause::Other;
 
   friend bool operator<(const ManualItem &A, const ManualItem &B) {
     return std::tie(A.File, A.Line, A.What, A.Why) < std::tie(B.File, B.Line, B.What, B.Why);

@@ -38,6 +38,7 @@ struct MetricPlan {
   std::string Field; ///< The service member it was.
   MetricFate Fate = MetricFate::Moved;
   std::string Reason;    ///< Why kept when others record it, in words.
+  LeftBecause Cause = LeftBecause::Other; ///< Why kept, as a pattern.
   std::string Constant;  ///< UPPER_SNAKE_CASE, suffixed on a clash.
   std::string ClashWith; ///< The identifier and file that forced a suffix.
   std::string Owner;     ///< Module (path without extension).
@@ -58,6 +59,7 @@ struct WrapperPlan {
   std::string Signature;
   WrapperFate Fate = WrapperFate::Inline;
   std::string Reason; ///< Why a helper or kept, in words.
+  LeftBecause Cause = LeftBecause::Other; ///< Why kept, as a pattern.
   /// Call sites that cannot be rewritten and keep the wrapper in place.
   std::vector<ManualItem> Blockers;
   /// The helper function's definition (Fate == Helper), metric holes filled.

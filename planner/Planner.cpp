@@ -282,13 +282,24 @@ std::string classOf(llvm::StringRef Function) {
   return Sep == llvm::StringRef::npos ? "" : Function.take_front(Sep).str();
 }
 
+/// The cause most of \p Items share (the first one's on a tie).
+LeftBecause mostCommonCause(llvm::ArrayRef<ManualItem> Items) {
+  std::map<LeftBecause, unsigned> Count;
+  LeftBecause Best = Items.empty() ? LeftBecause::Other : Items.front().Cause;
+  for (const ManualItem &I : Items)
+    if (++Count[I.Cause] > Count[Best])
+      Best = I.Cause;
+  return Best;
+}
+
 /// \p MP, staying in the service for \p Reason.
-MetricPlan keptMetric(const MetricPlan &MP, std::string Reason) {
+MetricPlan keptMetric(const MetricPlan &MP, std::string Reason, LeftBecause Cause) {
   MetricPlan Kept;
   Kept.Name = MP.Name;
   Kept.Field = MP.Field;
   Kept.Fate = MetricFate::Kept;
   Kept.Reason = std::move(Reason);
+  Kept.Cause = Cause;
   Kept.Namespace = MP.Namespace;
   Kept.Type = MP.Type;
   Kept.Pointer = MP.Pointer;
@@ -314,12 +325,14 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
       if (WrapperPlan *WP = Mutable(D.Decision.Key); WP && WP->Fate != WrapperFate::Keep) {
         WP->Fate = WrapperFate::Keep;
         WP->Reason = "its edits did not compile (" + D.Item.Why + ")";
+        WP->Cause = LeftBecause::DidNotCompile;
       }
     } else if (D.Decision.K == PlanDecision::Kind::Metric) {
       for (MetricPlan &MP : P.Metrics)
         if (MP.Name == D.Decision.Key &&
             (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared))
-          MP = keptMetric(MP, "moving it did not compile (" + D.Item.Why + ")");
+          MP = keptMetric(MP, "moving it did not compile (" + D.Item.Why + ")",
+                          LeftBecause::DidNotCompile);
     }
   }
   for (const CallSite &CS : C.CallSites) {
@@ -349,7 +362,8 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
       if (std::string Why = unwritableReason(Cfg, E.Stmt.File); !Why.empty())
         WP->Blockers.push_back({E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper,
                                 "the file is " + Why + "; the expectation cannot become "
-                                "a value assertion there"});
+                                "a value assertion there",
+                                LeftBecause::Fenced});
       else if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
         WP->Blockers.push_back(std::move(*Problem));
     }
@@ -357,27 +371,29 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
   // overrides: it derives from the service itself, or its file is not written.
   for (const TestDouble &D : C.TestDoubles) {
     std::string Why;
+    LeftBecause Cause = LeftBecause::DoubleOverride;
     if (D.Base == C.TheService.Name)
       Why = D.Name + " derives from the service and overrides it";
-    else if (std::string Fence = unwritableReason(Cfg, D.Loc.File); !Fence.empty())
+    else if (std::string Fence = unwritableReason(Cfg, D.Loc.File); !Fence.empty()) {
       Why = "the file is " + Fence + "; the override cannot go";
-    else
+      Cause = LeftBecause::Fenced;
+    } else
       continue;
     for (const auto &[Signature, W] : BySignature) {
       WrapperPlan *WP = Mutable(Signature);
       if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D.Methods, W->Name))
         continue;
       WP->Blockers.push_back(
-          {D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name, Why});
+          {D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name, Why, Cause});
     }
   }
   for (WrapperPlan &WP : P.Wrappers)
     if (!WP.Blockers.empty() && WP.Fate != WrapperFate::Keep) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = "it is called where the call cannot be rewritten";
-      if (llvm::all_of(WP.Blockers, [](const ManualItem &B) {
-            return llvm::StringRef(B.What).starts_with("EXPECT_CALL");
-          }))
+      WP.Cause = mostCommonCause(WP.Blockers);
+      if (llvm::all_of(WP.Blockers,
+                       [](const ManualItem &B) { return B.Cause == LeftBecause::Expectation; }))
         WP.Reason = "a test expects calls of it in a way that cannot become a value assertion";
       WP.HelperDefinition.clear();
     }
@@ -392,7 +408,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         for (MetricPlan &MP : P.Metrics)
           if (MP.Name == Name &&
               (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)) {
-            MP = keptMetric(MP, WP.Name + " stays in the service: " + WP.Reason);
+            MP = keptMetric(MP, WP.Name + " stays in the service: " + WP.Reason, WP.Cause);
             Changed = true;
           }
     }
@@ -405,6 +421,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         if (MP && MP->Fate == MetricFate::Kept) {
           WP.Fate = WrapperFate::Keep;
           WP.Reason = "it records " + Name + ", which stays in the service";
+          WP.Cause = MP->Cause;
           Changed = true;
           break;
         }
@@ -421,7 +438,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
     for (const CallSite &CS : C.CallSites)
       if (CS.Signature == W.Signature)
         WP.Blockers.push_back({CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
-                               W.Name + " stays in the service: " + WP.Reason});
+                               W.Name + " stays in the service: " + WP.Reason, WP.Cause});
   }
 }
 
@@ -581,7 +598,8 @@ std::optional<std::string> bodyProblem(const Wrapper &W) {
 
 std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper &W) {
   auto Problem = [&](std::string Why) {
-    return ManualItem{E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper, std::move(Why)};
+    return ManualItem{E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper, std::move(Why),
+                      LeftBecause::Expectation};
   };
   if (!E.TimesKnown)
     return Problem("its call count is not a literal Times(n)");
@@ -604,26 +622,30 @@ std::optional<ManualItem> fenceProblem(const CallSite &CS, const Config &Cfg) {
   if (Why.empty())
     return std::nullopt;
   return ManualItem{CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
-                    File + " is " + Why + "; the call cannot be rewritten there"};
+                    File + " is " + Why + "; the call cannot be rewritten there",
+                    LeftBecause::Fenced};
 }
 
 std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, WrapperFate Fate) {
-  auto Problem = [&](std::string What, std::string Why) {
-    return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why)};
+  auto Problem = [&](std::string What, std::string Why, LeftBecause Cause) {
+    return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why), Cause};
   };
   std::string Call = "call to " + CS.Wrapper;
   if (CS.Inactive)
     return Problem(Call + " in an inactive preprocessor branch",
                    "the branch is skipped under this build's flags, so the call was never "
-                   "parsed and cannot be rewritten; the wrapper stays for it");
+                   "parsed and cannot be rewritten; the wrapper stays for it",
+                   LeftBecause::InactiveBranch);
   if (!CS.DerivedCaller.empty())
     return Problem(Call + " in " + CS.DerivedCaller,
                    CS.DerivedCaller + " derives from the service and calls the wrapper it "
-                   "inherits, which must stay in the service for it");
+                   "inherits, which must stay in the service for it",
+                   LeftBecause::DerivedCaller);
   if (CS.AddressTaken)
     return Problem("use of &" + CS.Wrapper,
                    "the method is named, not called (a member-function pointer or "
-                   "std::bind): its calls and their arguments are not visible here");
+                   "std::bind): its calls and their arguments are not visible here",
+                   LeftBecause::AddressTaken);
   std::string File = CS.Loc.File;
   const std::vector<std::string> *Args = &CS.Args;
   if (CS.InMacro) {
@@ -631,33 +653,39 @@ std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, Wrap
     if (!CS.MacroDefinition.valid())
       return Problem(Call, "the call is made of " + CS.Macro +
                                "'s arguments; rewriting it would change every other use "
-                               "of the macro");
+                               "of the macro",
+                     LeftBecause::Macro);
     if (moduleOf(CS.MacroDefinition.File) != CS.Module)
       return Problem(Call, CS.Macro + " is defined in " + CS.MacroDefinition.File +
-                               ", outside the module expanding it");
+                               ", outside the module expanding it",
+                     LeftBecause::Macro);
     File = CS.MacroDefinition.File;
     Args = &CS.MacroArgs;
   }
   if (Fate == WrapperFate::Helper && isHeaderFile(File))
     return Problem(Call + " in a header", "its body is longer than one expression and a "
-                                          "header cannot hold a file-local helper");
+                                          "header cannot hold a file-local helper",
+                   LeftBecause::HeaderHelper);
   if (!W.LocalConstants.empty() && isHeaderFile(File))
-    return Problem(Call + " in a header", "its body uses a constant local to the service's file");
+    return Problem(Call + " in a header", "its body uses a constant local to the service's file",
+                   LeftBecause::HeaderHelper);
   for (size_t I = 0; I < W.Params.size(); ++I) {
     const Param &Q = W.Params[I];
     std::string Arg = I < Args->size() ? (*Args)[I] : Q.Default;
     if (Arg.empty())
-      return Problem(Call, "argument '" + Q.Name + "' is missing");
+      return Problem(Call, "argument '" + Q.Name + "' is missing", LeftBecause::Arguments);
     if (Fate != WrapperFate::Inline)
       continue;
     // In a macro, the parameter's argument at the expansion counts too.
     bool Trivial = isTrivial(Arg) && (!CS.InMacro || I >= CS.Args.size() || isTrivial(CS.Args[I]));
     unsigned Uses = countHoles(W.Template, Q.Name);
     if (Uses == 0 && !Trivial)
-      return Problem(Call, "argument '" + Arg + "' would no longer be evaluated");
+      return Problem(Call, "argument '" + Arg + "' would no longer be evaluated",
+                     LeftBecause::Arguments);
     if (Uses > 1 && !Trivial)
       return Problem(Call, "argument '" + Arg + "' would be evaluated " +
-                               std::to_string(Uses) + " times");
+                               std::to_string(Uses) + " times",
+                     LeftBecause::Arguments);
   }
   return std::nullopt;
 }
@@ -762,7 +790,8 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
           MP, llvm::formatv("`{0}` is held in {1} fields (a family and the children taken "
                             "from it): one constant per metric name is all the migration "
                             "writes",
-                            M.Name, Holders)));
+                            M.Name, Holders),
+          LeftBecause::SharedMetricName));
       continue;
     }
     auto Sites = SitesPerModule.find(M.Name);
@@ -846,9 +875,12 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     if (std::optional<std::string> Why = bodyProblem(W)) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = *Why;
+      WP.Cause = W.UsesServiceState ? LeftBecause::BodyUsesService
+                                    : LeftBecause::BodyHasDirectives;
     } else if (Unread != W.Metrics.end()) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = "it records " + *Unread + ", which is not set from a builder chain";
+      WP.Cause = LeftBecause::NameNotReadable;
     } else if (AllKept && !WrapperCalls.count(W.Signature)) {
       WP.Fate = WrapperFate::Keep;
       WP.Reason = "nobody outside the service calls it";

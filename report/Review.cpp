@@ -459,9 +459,15 @@ private:
 
   void invariants() {
     Check &Unique = invariant("unique-names", "Each metric name is unique");
+    // A child taken from a family field is that family's metric, not a
+    // second one of its name.
+    std::map<std::string, std::set<std::string>> Holders;
+    for (const Metric &M : C.Metrics)
+      Holders[M.Name].insert(M.Field);
     std::map<std::string, unsigned> Count;
     for (const Metric &M : C.Metrics)
-      ++Count[M.Name];
+      if (!M.Family || !Holders[M.Name].count(M.Family->Field))
+        ++Count[M.Name];
     for (const auto &[Name, N] : Count)
       if (N > 1)
         fire(Unique, {C.TheService.Header, 0, Name + " is held by " + std::to_string(N) +
@@ -470,7 +476,7 @@ private:
       if (Col.Kind == "duplicate-name")
         for (const Evidence &E : Col.Where)
           fire(Unique, {E.File, E.Line, Col.Name});
-    Unique.Summary = std::to_string(C.Metrics.size()) + " metrics of the service; " +
+    Unique.Summary = std::to_string(Holders.size()) + " metrics of the service; " +
                      (Unique.Fired ? "some names are not unique" : "all names unique");
 
     // Every metric defined once after the migration, across the tree.
@@ -478,31 +484,31 @@ private:
     std::map<std::string, std::vector<Evidence>> Defs;
     for (const std::string &File : F.Files) {
       std::string Text = after(File);
-      for (const Metric &M : C.Metrics) {
-        std::string Needle = ".Name(\"" + M.Name + "\")";
+      for (const auto &[Name, Fields] : Holders) {
+        std::string Needle = ".Name(\"" + Name + "\")";
         for (size_t At = Text.find(Needle); At != std::string::npos;
              At = Text.find(Needle, At + 1))
-          Defs[M.Name].push_back({File, lineAt(Text, At), M.Name});
+          Defs[Name].push_back({File, lineAt(Text, At), Name});
       }
     }
     for (const MaterializedFile &MF : In.Files)
       if (MF.Created && !llvm::is_contained(F.Files, MF.File))
-        for (const Metric &M : C.Metrics)
-          if (MF.After.find(".Name(\"" + M.Name + "\")") != std::string::npos)
-            Defs[M.Name].push_back({MF.File, 0, M.Name});
+        for (const auto &[Name, Fields] : Holders)
+          if (MF.After.find(".Name(\"" + Name + "\")") != std::string::npos)
+            Defs[Name].push_back({MF.File, 0, Name});
     unsigned Good = 0;
-    for (const Metric &M : C.Metrics) {
-      const std::vector<Evidence> &D = Defs[M.Name];
+    for (const auto &[Name, Fields] : Holders) {
+      const std::vector<Evidence> &D = Defs[Name];
       if (D.size() == 1) {
         ++Good;
         continue;
       }
       if (D.empty())
-        fire(Once, {C.TheService.Header, 0, M.Name + " is defined nowhere"});
+        fire(Once, {C.TheService.Header, 0, Name + " is defined nowhere"});
       for (const Evidence &E : D)
-        fire(Once, {E.File, E.Line, M.Name + " is defined " + std::to_string(D.size()) + " times"});
+        fire(Once, {E.File, E.Line, Name + " is defined " + std::to_string(D.size()) + " times"});
     }
-    Once.Summary = std::to_string(Good) + " of " + std::to_string(C.Metrics.size()) +
+    Once.Summary = std::to_string(Good) + " of " + std::to_string(Holders.size()) +
                    " metrics defined exactly once in the migrated tree";
 
     Check &Same = invariant("definitions-preserved", "Label sets and help strings preserved");
@@ -564,6 +570,7 @@ private:
     S.InjectionKept = P.Keep.size();
     S.TestsRewritten = In.R.TestRewrites.size();
     S.ManualItems = In.R.Manual.size();
+    S.LeftByReason = countByReason(In.R.Manual);
     S.FailedTUs = In.FailedTUs.size();
     for (const std::string &File : {C.TheService.Header, C.TheService.Source}) {
       if (File.empty())

@@ -13,6 +13,7 @@
 #define METRICS_MIGRATE_REPORT_REVIEW_H
 
 #include "core/Plan.h"
+#include "report/LeftBecause.h"
 #include "rewriters/Materialize.h"
 #include "rewriters/Rewrite.h"
 #include "verify/Verify.h"
@@ -50,6 +51,7 @@ struct ReviewSummary {
   unsigned ConstructionSitesUpdated = 0;
   unsigned TestsRewritten = 0;
   unsigned ManualItems = 0;
+  std::vector<ReasonCount> LeftByReason; ///< ManualItems by the code behind them.
   unsigned FailedTUs = 0;
   unsigned ServiceLinesBefore = 0, ServiceLinesAfter = 0;
   std::vector<FileDelta> Files;

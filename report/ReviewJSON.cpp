@@ -39,6 +39,12 @@ Value summary(const ReviewSummary &S) {
                            {"removed", F.Removed},
                            {"created", F.Created},
                            {"deleted", F.Deleted}});
+  Array Left;
+  for (const ReasonCount &N : S.LeftByReason)
+    Left.push_back(Object{{"reason", idOf(N.Cause)},
+                          {"pattern", patternOf(N.Cause)},
+                          {"items", N.Items},
+                          {"docs", docsOf(N.Cause)}});
   return Object{{"decision", toString(S.TheDecision)},
                 {"decision_reasons", strings(S.DecisionReasons)},
                 {"metrics_moved", S.MetricsMoved},
@@ -54,6 +60,7 @@ Value summary(const ReviewSummary &S) {
                 {"construction_sites_updated", S.ConstructionSitesUpdated},
                 {"tests_rewritten", S.TestsRewritten},
                 {"manual_items", S.ManualItems},
+                {"left_by_reason", std::move(Left)},
                 {"failed_tus", S.FailedTUs},
                 {"service_lines_before", S.ServiceLinesBefore},
                 {"service_lines_after", S.ServiceLinesAfter},

@@ -59,8 +59,16 @@ void summary(llvm::raw_ostream &OS, const Review &R) {
   Row("translation units that failed to parse", S.FailedTUs);
   OS << "\nThe service (`" << R.Service << "`): " << S.ServiceLinesBefore << " lines before, "
      << S.ServiceLinesAfter << " after (header and source).\n\n";
+  if (!S.LeftByReason.empty()) {
+    OS << "Items left for a human, by the code behind them:\n\n";
+    for (const ReasonCount &N : S.LeftByReason)
+      OS << "- " << N.Items << ": " << patternOf(N.Cause) << " ([what to change](" << docsOf(N.Cause)
+         << "))\n";
+    OS << "\n";
+  }
   if (S.Files.empty()) {
-    OS << "No file changes: nothing is left to migrate.\n\n";
+    OS << (S.ManualItems ? "No file changes: what is left is for a human (above).\n\n"
+                         : "No file changes: nothing is left to migrate.\n\n");
     return;
   }
   unsigned Added = 0, Removed = 0;

@@ -178,7 +178,8 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     }
   } else {
     Ctx.manual(S.Loc, "point the service's registry at " + P.RegistryExpr,
-               "no std::shared_ptr<prometheus::Registry> member initializer was found");
+               "no std::shared_ptr<prometheus::Registry> member initializer was found",
+               LeftBecause::Registry);
   }
   return llvm::Error::success();
 }

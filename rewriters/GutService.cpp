@@ -220,7 +220,7 @@ llvm::Error gutService(RewriteContext &Ctx) {
     Ctx.edit(S.File, Begin, End - Begin, " ", "the service no longer implements an interface");
   } else if (Colon != llvm::StringRef::npos) {
     Ctx.manual(S, "remove the interface from " + C.TheService.Name + "'s bases",
-               "the class has several bases");
+               "the class has several bases", LeftBecause::Interface);
   }
   for (unsigned Pos : wordsIn(*Text, S.Offset + Brace, S.Offset + S.Length, "override")) {
     if (Gone.covers(S.File, Pos))

@@ -91,7 +91,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
         continue;
       if (MP->OwnerHeader.empty())
         Ctx.manual(Loc, "use of " + MP->Constant,
-                   "its owner " + MP->Owner + " has no header to declare it in");
+                   "its owner " + MP->Owner + " has no header to declare it in",
+                   LeftBecause::NoHeader);
       else
         Ctx.include(Loc.File, includeSpelling(Ctx.F, MP->OwnerHeader, Loc.File));
     }
@@ -109,7 +110,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       if (!G.OnlyRecords) {
         Ctx.manual(G.If, "early return on null " + G.Field,
                    "it guards more than recording, so " + G.Owner + " keeps " + G.Field +
-                       " for it; drop both by hand if the check is not needed");
+                       " for it; drop both by hand if the check is not needed",
+                   LeftBecause::NullGuard);
         continue;
       }
       if (!Stripped.count({G.Owner, G.Field}))
@@ -138,7 +140,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     if (!G.OnlyRecords) {
       Ctx.manual(G.If, "null check of " + G.Field,
                  "it guards more than recording, so " + G.Owner + " keeps " + G.Field +
-                     " for it; drop both by hand if the check is not needed");
+                     " for it; drop both by hand if the check is not needed",
+                   LeftBecause::NullGuard);
       continue;
     }
     auto Text = Ctx.text(G.If.File);

@@ -37,8 +37,9 @@ void RewriteContext::constants(const std::string &File,
       Preamble[File][LocalConstants].push_back(Definition);
 }
 
-void RewriteContext::manual(const SourceSpan &Where, std::string What, std::string Why) {
-  Result.Manual.push_back({Where.File, Where.Line, std::move(What), std::move(Why)});
+void RewriteContext::manual(const SourceSpan &Where, std::string What, std::string Why,
+                            LeftBecause Cause) {
+  Result.Manual.push_back({Where.File, Where.Line, std::move(What), std::move(Why), Cause});
 }
 
 std::string kindHeader(MetricKind K) {

@@ -46,7 +46,7 @@ struct RewriteContext {
   void edit(const std::string &File, unsigned Offset, unsigned Length, std::string Text,
             std::string Origin);
   void include(const std::string &File, std::string Spelling);
-  void manual(const SourceSpan &Where, std::string What, std::string Why);
+  void manual(const SourceSpan &Where, std::string What, std::string Why, LeftBecause Cause);
 };
 
 llvm::Error defineMetrics(RewriteContext &Ctx);

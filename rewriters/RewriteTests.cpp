@@ -188,7 +188,8 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
       continue;
     }
     if (!WP || WP->Fate == WrapperFate::Keep) {
-      Ctx.manual(E.Stmt, What, "the wrapper stays in the service");
+      Ctx.manual(E.Stmt, What, "the wrapper stays in the service",
+                 WP ? WP->Cause : LeftBecause::Other);
       continue;
     }
     std::map<std::string, std::string> Args;
@@ -217,12 +218,12 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
     bool Skips = false;
     auto Simple = simplify(Body, Skips);
     if (!Simple) {
-      Ctx.manual(E.Stmt, What, "the wrapper's body branches on something other than a literal");
+      Ctx.manual(E.Stmt, What, "the wrapper's body branches on something other than a literal", LeftBecause::Expectation);
       continue;
     }
     std::vector<Recording> Recs = Skips ? std::vector<Recording>() : recordings(*Simple);
     if (Recs.empty() && !Skips) {
-      Ctx.manual(E.Stmt, What, "no recording found in the wrapper's body");
+      Ctx.manual(E.Stmt, What, "no recording found in the wrapper's body", LeftBecause::Expectation);
       continue;
     }
 
@@ -236,7 +237,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
         break;
       }
       if ((R.AddArgs && llvm::StringRef(*R.AddArgs).contains(Any))) {
-        Ctx.manual(E.Stmt, What, "a label comes from a '_' matcher");
+        Ctx.manual(E.Stmt, What, "a label comes from a '_' matcher", LeftBecause::Expectation);
         Ok = false;
         break;
       }
@@ -249,7 +250,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
       double Times = E.Times;
       if (R.Op == "Increment" || R.Op == "Decrement") {
         if (Unknown) {
-          Ctx.manual(E.Stmt, What, "the amount comes from a '_' matcher");
+          Ctx.manual(E.Stmt, What, "the amount comes from a '_' matcher", LeftBecause::Expectation);
           Ok = false;
           break;
         }
@@ -267,7 +268,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
         After.push_back("EXPECT_DOUBLE_EQ(" + Child + ".Value() - " + Var + ", " + Delta + ");");
       } else if (R.Op == "Set") {
         if (Unknown) {
-          Ctx.manual(E.Stmt, What, "the value set comes from a '_' matcher");
+          Ctx.manual(E.Stmt, What, "the value set comes from a '_' matcher", LeftBecause::Expectation);
           Ok = false;
           break;
         }
@@ -284,7 +285,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
                                            : formatNumber(Times) + " * (" + R.Value + ")") +
                           ");");
       } else {
-        Ctx.manual(E.Stmt, What, "'" + R.Op + "' is not a recording it knows");
+        Ctx.manual(E.Stmt, What, "'" + R.Op + "' is not a recording it knows", LeftBecause::Expectation);
         Ok = false;
         break;
       }
@@ -298,7 +299,8 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
       continue;
     if (Skips)
       Ctx.manual(E.Stmt, What, "the wrapper records nothing for these arguments; "
-                               "the expectation was dropped");
+                               "the expectation was dropped",
+                 LeftBecause::Expectation);
 
     auto Text = Ctx.text(E.Stmt.File);
     if (!Text)
@@ -382,7 +384,7 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
     if (!llvm::all_of(V.Uses, Covered)) {
       if (HoldsRemovedDouble)
         Ctx.manual(V.Decl, "'" + V.Name + "' holds " + V.Double + ", which goes",
-                   "it is still used where the tool made no change");
+                   "it is still used where the tool made no change", LeftBecause::DoubleOverride);
       continue;
     }
     auto Text = Ctx.text(V.Decl.File);

@@ -61,7 +61,7 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
       continue;
     if (!MI.Removal.valid()) {
       Ctx.manual(MI.Init, "initializer of " + MI.Owner + "::" + MI.Field,
-                 "it cannot be removed as written");
+                 "it cannot be removed as written", LeftBecause::Injection);
       continue;
     }
     Ctx.edit(MI.Removal.File, MI.Removal.Offset, MI.Removal.Length, "",
@@ -73,7 +73,7 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
       continue;
     if (!A.Removal.valid()) {
       Ctx.manual(A.Arg, "argument '" + A.ArgText + "' to " + A.Callee,
-                 "it cannot be removed as written (inside a macro?)");
+                 "it cannot be removed as written (inside a macro?)", LeftBecause::Injection);
       continue;
     }
     auto Text = Ctx.text(A.Removal.File);

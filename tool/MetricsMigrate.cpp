@@ -8,7 +8,9 @@
 //     written), 5 writing failed (read-only file, disk full; the message
 //     says which files were written), 6 the migration does not compile
 //     and taking back the decisions behind it did not help (nothing
-//     written).
+//     written), 7 `apply` refused a migration its review decides NO-GO
+//     (without --force), 8 nothing could be migrated: every wrapper stays
+//     and only items for a human are left.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +19,7 @@
 #include "core/Merge.h"
 #include "core/LineDiff.h"
 #include "report/CatalogSummary.h"
+#include "report/LeftBecause.h"
 #include "report/MetricGuide.h"
 #include "report/ReviewJSON.h"
 #include "report/ReviewMarkdown.h"
@@ -50,6 +53,8 @@ enum ExitCode {
   Conflict = 4,
   WriteFailed = 5,
   NotVerified = 6,
+  RefusedNoGo = 7,
+  NothingMigrated = 8,
 };
 
 struct CommonFlags {
@@ -181,10 +186,29 @@ void reportFailedTUs(const std::vector<std::string> &Failed) {
     llvm::errs() << "metrics-migrate: failed to parse: " << F << "\n";
 }
 
+/// Each item, then how many each pattern of code accounts for.
 void reportManual(const std::vector<mm::ManualItem> &Manual) {
   for (const mm::ManualItem &M : Manual)
     llvm::errs() << M.File << ":" << M.Line << ": warning: " << M.What << ": " << M.Why
                  << " [left for a human]\n";
+  if (!Manual.empty()) {
+    llvm::errs() << "metrics-migrate: ";
+    mm::printLeftSummary(llvm::errs(), Manual);
+  }
+}
+
+/// Why the review of \p M decides NO-GO, leaving out what `apply` gates
+/// on by itself (TUs that failed to parse: --allow-partial; a migration
+/// that does not compile: exit 6).
+std::vector<std::string> noGoReasons(const mm::Review &R) {
+  std::vector<std::string> Reasons;
+  for (const mm::Check &K : R.Checks)
+    if (K.Fired && K.Blocker && K.Id != "failed-tus")
+      Reasons.push_back(K.Title + ": " + K.Summary);
+  for (const mm::Check &K : R.Invariants)
+    if (K.Fired)
+      Reasons.push_back("invariant broken: " + K.Title + ": " + K.Summary);
+  return Reasons;
 }
 
 int migrationError(llvm::Error E) {
@@ -285,6 +309,8 @@ void printCheck(llvm::raw_ostream &OS, const mm::Migration &M, bool GitHub) {
   }
   for (const std::string &TU : M.FailedTUs)
     OS << (GitHub ? "::error::failed to parse: " : "failed to parse: ") << TU << "\n";
+  if (!GitHub)
+    mm::printLeftSummary(OS, M.Rewrites.Manual);
   if (M.Files.empty() && M.Rewrites.Manual.empty())
     OS << "metrics-migrate check: nothing left to migrate\n";
   else
@@ -359,7 +385,7 @@ int run(int argc, char **argv) {
   CLI::App *Apply = App.add_subcommand("apply", "Migrate the tree in place");
   addCommonFlags(*Apply, Flags);
   std::string BackupDir;
-  bool AllowPartial = false, AllowDirty = false;
+  bool AllowPartial = false, AllowDirty = false, ForceNoGo = false;
   Apply->add_option("--backup-dir", BackupDir,
                     "Copy every file before it is replaced or removed to this folder");
   Apply->add_flag("--allow-partial", AllowPartial,
@@ -367,6 +393,9 @@ int run(int argc, char **argv) {
                   "site there may be missed)");
   Apply->add_flag("--allow-dirty", AllowDirty,
                   "Write files that have uncommitted changes in git");
+  Apply->add_flag("--force", ForceNoGo,
+                  "Write even though the review decides NO-GO (a duplicate registration, a "
+                  "broken invariant: see `report`)");
   Apply->add_option("--export-fixes", ExportFixes,
                     "Also write the edits as clang-apply-replacements YAML");
 
@@ -413,6 +442,7 @@ int run(int argc, char **argv) {
   Merge->add_option("--backup-dir", BackupDir, "With --apply: keep the originals here");
   Merge->add_flag("--allow-partial", AllowPartial, "With --apply: see `apply`");
   Merge->add_flag("--allow-dirty", AllowDirty, "With --apply: see `apply`");
+  Merge->add_flag("--force", ForceNoGo, "With --apply: see `apply`");
   std::string MergeReport, MergeReportJSON;
   Merge->add_option("--report", MergeReport,
                     "Also write the review checklist (Markdown), as `report -o` does");
@@ -430,7 +460,8 @@ int run(int argc, char **argv) {
 
   App.footer("Exit codes: 0 done, 1 `check` found work, 2 bad usage or input, 3 TUs failed to "
              "parse,\n4 files changed since they were read (nothing written), 5 writing "
-             "failed,\n6 the migration would not compile (nothing written).\nRun `metrics-migrate COMMAND --help` for a command's flags and examples.");
+             "failed,\n6 the migration would not compile (nothing written), 7 `apply` refused "
+             "a NO-GO review,\n8 nothing could be migrated (only items for a human).\nRun `metrics-migrate COMMAND --help` for a command's flags and examples.");
   Catalog->footer("Examples:\n  metrics-migrate catalog -p build --summary\n"
                   "  metrics-migrate catalog -p build services/orders   # TUs under a path only");
   Diff->footer("Examples:\n  metrics-migrate diff -p build --stat > migration.diff && git apply "
@@ -599,6 +630,16 @@ int run(int argc, char **argv) {
                       "them with --exclude, or pass --allow-partial)\n";
       return ParseFailures;
     }
+    if (!ForceNoGo) {
+      std::vector<std::string> Blocking = noGoReasons(mm::reviewOf(*M, *Cfg));
+      for (const std::string &Why : Blocking)
+        llvm::errs() << "metrics-migrate: error: the review decides NO-GO: " << Why << "\n";
+      if (!Blocking.empty()) {
+        llvm::errs() << "metrics-migrate: nothing was written; read the review "
+                        "(`metrics-migrate report`), fix what it names, or pass --force\n";
+        return RefusedNoGo;
+      }
+    }
     if (!AllowDirty) {
       std::vector<std::string> Dirty = uncommitted(MO.Root, M->Files);
       if (!Dirty.empty()) {
@@ -616,5 +657,9 @@ int run(int argc, char **argv) {
       return migrationError(std::move(E));
     mm::printDiffStat(llvm::errs(), M->Files);
   }
-  return M->FailedTUs.empty() ? Done : ParseFailures;
+  if (!M->FailedTUs.empty())
+    return ParseFailures;
+  // Items for a human and no change at all: a run that migrated nothing is
+  // not a success to a script.
+  return M->Files.empty() && !M->Rewrites.Manual.empty() ? NothingMigrated : Done;
 }

@@ -327,7 +327,8 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
       M.Rewrites.Manual.push_back(
           {F.File, firstChangedLine(F.Before, F.After), "not written",
            Why + "; its edit (+" + std::to_string(N.Insertions) + " -" +
-               std::to_string(N.Deletions) + " lines, see `diff`) is left for a human"});
+               std::to_string(N.Deletions) + " lines, see `diff`) is left for a human",
+           LeftBecause::Fenced});
       M.Fenced.push_back(std::move(F));
       continue;
     }

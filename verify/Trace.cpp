@@ -332,7 +332,8 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
                                                                            : " kept as it is");
         ManualItem Item{File, At, std::move(What),
                         "after " + E->describe(BeforeText(E->File)) + ", " + T.MainFile +
-                            " did not compile: " + D.str()};
+                            " did not compile: " + D.str(),
+                        LeftBecause::DidNotCompile};
         Found.emplace(P, Demotion{P, std::move(Item)});
       }
     }

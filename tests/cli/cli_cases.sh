@@ -75,6 +75,40 @@ case "$case_name" in
     [ -z "$second" ] || { echo "second diff not empty: $second"; exit 1; }
     echo "ok: diff, git apply --check, apply, empty second diff"
     ;;
+  nothing-migrated)
+    # The wrapper is named, not called, somewhere: it stays, so does every
+    # call. An empty diff with items left says so: exit 8, with the count
+    # by pattern and the docs section; `check` prints the same count.
+    sed -i 's|^inline void Work(MetricsService& m) { m.RecordJob("x"); }|&\ninline auto Bound() { return \&MetricsService::RecordJob; }|' src/metrics.cc
+    grep -q 'Bound' src/metrics.cc || { echo "the case did not take"; exit 1; }
+    before=$(tree_hash)
+    expect 8 'items? left for a human, by the code behind them:' -- "$tool" diff -p .
+    expect 8 '^  [0-9]+  wrappers named, not called .*; see docs/left-for-a-human\.md#address-taken$' -- "$tool" diff -p .
+    [ -z "$("$tool" diff -q -p . 2>/dev/null)" ] || { echo "the diff is not empty"; exit 1; }
+    expect 8 'left for a human' -- "$tool" apply -p .
+    [ "$(tree_hash)" = "$before" ] || { echo "the tree changed"; exit 1; }
+    expect 1 '#address-taken' -- "$tool" check -p .
+    # With the pointer gone, it migrates and exits 0.
+    sed -i '/Bound/d' src/metrics.cc
+    expect 0 '' -- "$tool" diff -p .
+    ;;
+  apply-no-go)
+    # A name registered by two fields: the review decides NO-GO, and
+    # `apply` writes nothing unless told to.
+    rm -rf "$work/proj" && mkdir "$work/proj" && cd "$work/proj"
+    cp -R "$(dirname "$0")/../../test-inputs/report-cases/duplicate-registration/." .
+    rm expected
+    source "$(dirname "$0")/../lib/compile_db.sh"
+    write_compile_db "$PWD"
+    before=$(tree_hash)
+    expect 7 'error: the review decides NO-GO: Duplicate metric registration' -- "$tool" apply -p .
+    expect 7 'nothing was written; .* or pass --force' -- "$tool" apply -p .
+    [ "$(tree_hash)" = "$before" ] || { echo "the tree changed"; exit 1; }
+    # diff and report are not gated: they write no source.
+    expect 0 '^diff --git' -- "$tool" diff -p .
+    expect 0 'files? changed' -- "$tool" apply -p . --force
+    [ "$(tree_hash)" != "$before" ] || { echo "--force wrote nothing"; exit 1; }
+    ;;
   export-fixes)
     expect 0 '' -- "$tool" diff -p . --export-fixes "$work/fixes.yaml"
     grep -q '^Diagnostics:\|^Replacements:' "$work/fixes.yaml" &&
@@ -232,9 +266,9 @@ case "$case_name" in
     cmp "$work/single.diff" "$work/merged.diff" || { echo "merge differs from diff"; exit 1; }
     # Verified, user.cc's migration does not compile (its include of
     # metrics.cc, where the constant is defined, would go): every decision
-    # is taken back and nothing changes. Unverified, the merge writes what
-    # the rules wrote, which is what this case checks.
-    expect 0 'user\.cc did not compile' -- "$tool" merge -p . --apply "$work/f2.json" "$work/f1.json"
+    # is taken back and nothing changes (exit 8). Unverified, the merge
+    # writes what the rules wrote, which is what this case checks.
+    expect 8 'user\.cc did not compile' -- "$tool" merge -p . --apply "$work/f2.json" "$work/f1.json"
     [ "$(tree_hash)" = "$unchanged_before" ] || { echo "a verified merge wrote"; exit 1; }
     expect 0 '3 files changed' -- "$tool" merge --no-verify --apply "$work/f2.json" "$work/f1.json"
     grep -q 'JOBS_TOTAL' src/metrics.cc || { echo "merge --apply did not write"; exit 1; }

@@ -132,6 +132,51 @@ TEST(Planner, AFamilyHeldBesideItsChildStays) {
   EXPECT_NE(Before.metric("kits_created_total")->Fate, MetricFate::Kept);
 }
 
+TEST(Planner, WhatStaysCarriesTheCauseAtTheRootOfItsChain) {
+  // kits_created_total stays for holding one name in two fields: its
+  // wrapper stays because of it, and is counted under that cause, not as
+  // "records a metric that stays".
+  Fixture X;
+  Metric Family = metric("kits_created_total", FieldStyle::FamilyPtr);
+  Family.Field = "kits_family_";
+  X.C.Metrics.push_back(Family);
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(P.metric("kits_created_total")->Cause, LeftBecause::SharedMetricName);
+  const WrapperPlan *Kit = P.wrapper("RecordKitCreated()");
+  ASSERT_NE(Kit, nullptr);
+  EXPECT_EQ(Kit->Fate, WrapperFate::Keep);
+  EXPECT_EQ(Kit->Reason, "it records kits_created_total, which stays in the service");
+  EXPECT_EQ(Kit->Cause, LeftBecause::SharedMetricName);
+  // A body using the service's state is its own cause.
+  const WrapperPlan *Gauges = P.wrapper("UpdateDashboardGauges()");
+  ASSERT_NE(Gauges, nullptr);
+  EXPECT_EQ(Gauges->Cause, LeftBecause::BodyUsesService);
+  // What moves has none.
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Cause, LeftBecause::Other);
+  EXPECT_EQ(P.metric("inventory_quantity_changes_total")->Cause, LeftBecause::Other);
+}
+
+TEST(Planner, AWrapperKeptByItsCallSitesTakesTheirCause) {
+  // The only production call of RecordAuthTokenRefresh is named, not
+  // called: the wrapper and its metric stay, as address-taken.
+  Fixture X;
+  CallSite CS = call("services/kit_service", "RecordAuthTokenRefresh");
+  CS.AddressTaken = true;
+  X.C.CallSites.push_back(CS);
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Auth = P.wrapper("RecordAuthTokenRefresh()");
+  ASSERT_NE(Auth, nullptr);
+  EXPECT_EQ(Auth->Fate, WrapperFate::Keep);
+  ASSERT_EQ(Auth->Blockers.size(), 1u);
+  EXPECT_EQ(Auth->Blockers[0].Cause, LeftBecause::AddressTaken);
+  EXPECT_EQ(Auth->Cause, LeftBecause::AddressTaken);
+  EXPECT_EQ(P.metric("auth_token_refreshes_total")->Cause, LeftBecause::AddressTaken);
+  // Called plainly, it moves.
+  X.C.CallSites.back().AddressTaken = false;
+  EXPECT_NE(makePlan(X.C, X.F, X.Cfg).wrapper("RecordAuthTokenRefresh()")->Fate,
+            WrapperFate::Keep);
+}
+
 TEST(Planner, ConstantNames) {
   EXPECT_EQ(constantName("inventory_quantity_changes_total"),
             "INVENTORY_QUANTITY_CHANGES_TOTAL");
