@@ -71,6 +71,15 @@ Value toJSON(const Metric &M) {
                                         {"init_site", toJSON(M.Family->InitSite)},
                                         {"init_style", toString(M.Family->Init)}})
                          : Value(nullptr);
+  Array Children;
+  for (const ChildField &Ch : M.Children)
+    Children.push_back(Object{{"field", Ch.Field},
+                              {"args", Ch.Args},
+                              {"pointer", Ch.Pointer},
+                              {"field_decl", toJSON(Ch.FieldDecl)},
+                              {"init_site", toJSON(Ch.InitSite)},
+                              {"init_style", toString(Ch.Init)}});
+  O["children"] = std::move(Children);
   return O;
 }
 
@@ -494,6 +503,13 @@ bool fromJSON(const Value &E, TakenFrom &Out, Path P) {
          O.map("init_site", Out.InitSite) && O.map("init_style", Out.Init);
 }
 
+bool fromJSON(const Value &E, ChildField &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("field", Out.Field) && O.map("args", Out.Args) &&
+         O.map("pointer", Out.Pointer) && O.map("field_decl", Out.FieldDecl) &&
+         O.map("init_site", Out.InitSite) && O.map("init_style", Out.Init);
+}
+
 bool fromJSON(const Value &E, Metric &Out, Path P) {
   ObjectMapper O(E, P);
   std::map<std::string, std::string> Labels;
@@ -507,7 +523,8 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.map("init_site", Out.InitSite) && O.map("builder", Out.BuilderChain) &&
         O.map("registry_arg", Out.RegistryArg) &&
         O.map("child_args", Out.ChildArgs) &&
-        O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family)))
+        O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family) &&
+        O.mapOptional("children", Out.Children)))
     return false;
   Out.ConstLabels.assign(Labels.begin(), Labels.end());
   Out.Buckets.clear();

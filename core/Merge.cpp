@@ -63,6 +63,43 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
   }
 }
 
+/// Two or more children taken from one family field into fields of their
+/// own, with the family recorded by no method: they join the family's
+/// Metric (one name, one plan), each to become a constant of its own next
+/// to the family's.
+void groupChildren(std::map<std::string, Metric> &Metrics,
+                                                 const std::map<std::string, Wrapper> &Methods) {
+  std::map<std::string, std::vector<std::string>> Taken;
+  for (const auto &[Field, M] : Metrics)
+    if (M.Family && !M.Family->FieldDecl.valid())
+      Taken[M.Family->Field].push_back(Field);
+  for (const auto &[FamilyField, Children] : Taken) {
+    auto It = Metrics.find(FamilyField);
+    if (It == Metrics.end() || Children.size() < 2)
+      continue;
+    Metric &Family = It->second;
+    bool IsFamily = Family.Style == FieldStyle::FamilyRef || Family.Style == FieldStyle::FamilyPtr;
+    bool Recorded = llvm::any_of(Methods, [&](const auto &W) {
+      return llvm::is_contained(W.second.Metrics, FamilyField);
+    });
+    bool Plain = !Family.Name.empty() && llvm::all_of(Children, [&](const std::string &F) {
+      const Metric &Child = Metrics.at(F);
+      return Child.Name == Family.Name && Child.ChildArgs && Child.InitSite.valid();
+    });
+    if (!IsFamily || Recorded || !Plain)
+      continue;
+    for (const std::string &F : Children) {
+      const Metric &Child = Metrics.at(F);
+      Family.Children.push_back({F, *Child.ChildArgs, Child.Style == FieldStyle::ChildPtr,
+                                 Child.FieldDecl, Child.InitSite, Child.Init});
+      Family.LabelNames.insert(Family.LabelNames.end(), Child.LabelNames.begin(),
+                               Child.LabelNames.end());
+      Metrics.erase(F);
+    }
+    sortUnique(Family.LabelNames);
+  }
+}
+
 void mergeWrapper(Wrapper &Into, const Wrapper &From) {
   if (!Into.Definition.valid() && From.Definition.valid()) {
     std::vector<Param> Params = Into.Params;
@@ -177,12 +214,19 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
         Cfg.Path.c_str(), Cfg.ServiceClassLine, Cfg.ServiceClass.c_str());
 
   foldFamilies(Metrics, Methods);
+  groupChildren(Metrics, Methods);
 
-  std::map<std::string, std::string> FieldToName;
+  // A grouped child records its family's metric, through its own hole.
+  std::map<std::string, std::string> FieldToName, FieldToHole;
   for (auto &[Field, M] : Metrics) {
     FieldToName[Field] = M.Name.empty() ? Field : M.Name;
+    for (const ChildField &Ch : M.Children) {
+      FieldToName[Ch.Field] = M.Name;
+      FieldToHole[Ch.Field] = M.Name + "#" + Ch.Field;
+    }
     C.Metrics.push_back(M);
   }
+  FieldToHole.insert(FieldToName.begin(), FieldToName.end());
   std::sort(C.Metrics.begin(), C.Metrics.end(), [](const Metric &A, const Metric &B) {
     return std::tie(A.Name, A.Field) < std::tie(B.Name, B.Field);
   });
@@ -196,7 +240,7 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
     for (std::string &M : W.Metrics)
       M = FieldToName.count(M) ? FieldToName[M] : M;
     sortUnique(W.Metrics);
-    W.Template = resolveFields(W.Template, FieldToName);
+    W.Template = resolveFields(W.Template, FieldToHole);
     WrapperSignatures.insert(Sig);
     WrapperNames.insert(W.Name);
     C.Wrappers.push_back(W);

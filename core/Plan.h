@@ -33,6 +33,14 @@ enum class WrapperFate {
   Keep,   ///< Touches only kept metrics, or nobody calls it from outside.
 };
 
+/// A child field of a moving family (Metric::Children): its own constant,
+/// defined right after the family's from `FAMILY.Add(args)`.
+struct ChildPlan {
+  std::string Field;
+  std::string Constant;
+  bool Pointer = false; ///< The field was a pointer: `c_->` becomes `C.`.
+};
+
 struct MetricPlan {
   std::string Name;  ///< Prometheus name.
   std::string Field; ///< The service member it was.
@@ -52,6 +60,8 @@ struct MetricPlan {
   /// `extern Type NAME;`
   std::string Declaration;
   bool Pointer = false; ///< The field was a pointer: `f_->` becomes `NAME.`.
+  /// Moved: the children taken from the family into fields of their own.
+  std::vector<ChildPlan> Children;
 };
 
 struct WrapperPlan {

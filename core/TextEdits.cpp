@@ -66,6 +66,11 @@ std::pair<unsigned, unsigned> statementLines(llvm::StringRef Text, unsigned Offs
   unsigned End = skipSpaceForward(Text, Offset + Length);
   if (End < Text.size() && Text[End] == ';')
     Length = End + 1 - Offset;
+  // A comment after it on its line is about it (`int x_; // why`).
+  llvm::StringRef Rest = Text.substr(Offset + Length);
+  llvm::StringRef Line = Rest.take_until([](char C) { return C == '\n'; });
+  if (Line.ltrim(" \t").starts_with("//"))
+    Length += Line.rtrim("\r").size();
   return wholeLines(Text, Offset, Length);
 }
 

@@ -76,6 +76,20 @@ struct TakenFrom {
   InitStyle Init = InitStyle::MemberInitializer;
 };
 
+/// A child field taken from a family field the service also holds, beside
+/// other children of it (`ok_ = &family_->Add({{"result", "ok"}})`): when
+/// the family moves, each child becomes a constant of its own defined right
+/// after the family's, so it is still created up front and recorded
+/// without a lookup.
+struct ChildField {
+  std::string Field;
+  std::string Args;     ///< The `.Add(..)` arguments, as written.
+  bool Pointer = false; ///< Held as `T*`: `c_->` becomes `C.`.
+  SourceSpan FieldDecl;
+  SourceSpan InitSite;
+  InitStyle Init = InitStyle::MemberInitializer;
+};
+
 struct Metric {
   std::string Name; ///< Prometheus name.
   MetricKind Kind = MetricKind::Counter;
@@ -106,6 +120,9 @@ struct Metric {
   std::map<std::string, std::string> LocalConstants;
   /// For a child taken from a family field.
   std::optional<TakenFrom> Family;
+  /// For a family: the children taken from it into fields of their own,
+  /// which the catalog grouped into it (their uses are `${metric:NAME#field}`).
+  std::vector<ChildField> Children;
 };
 
 struct Param {

@@ -101,6 +101,30 @@ std::string constantName(llvm::StringRef PrometheusName) {
   return Out;
 }
 
+std::string fieldConstantName(llvm::StringRef Field) {
+  if (Field.starts_with("m_"))
+    Field = Field.drop_front(2);
+  else if (Field.size() > 1 && Field[0] == 'm' && llvm::isUpper(Field[1]))
+    Field = Field.drop_front(1);
+  Field = Field.trim('_');
+  std::string Out;
+  for (size_t I = 0; I < Field.size(); ++I) {
+    char C = Field[I];
+    // A word starts at a capital after a lower-case letter or a digit, or
+    // at the last capital of a run followed by a lower-case letter (`HTTPCode`).
+    bool Starts = I > 0 && llvm::isUpper(C) &&
+                  (llvm::isLower(Field[I - 1]) || llvm::isDigit(Field[I - 1]) ||
+                   (I + 1 < Field.size() && llvm::isUpper(Field[I - 1]) &&
+                    llvm::isLower(Field[I + 1])));
+    if (Starts && !Out.empty() && Out.back() != '_')
+      Out += '_';
+    Out += llvm::isAlnum(C) ? llvm::toUpper(C) : '_';
+  }
+  if (Out.empty() || llvm::isDigit(Out[0]))
+    Out.insert(0, "M_");
+  return Out;
+}
+
 namespace {
 
 /// With \p Out ending in `std::move(` or `std::forward<..>(` (spaces
@@ -167,9 +191,22 @@ std::string fillTemplate(llvm::StringRef T, const Plan &P,
       if (needsParens(Arg, Out, T))
         Arg = "(" + Arg + ")";
       Out += Arg;
-    } else if (const MetricPlan *M = P.metric(Name)) {
-      Out += From ? spelledFrom(M->Constant, M->Namespace, *From) : M->Constant;
-      if (M->Pointer && T.starts_with("->")) {
+    } else if (const MetricPlan *M = P.metric(Name.split('#').first)) {
+      // `NAME#field`: a child of the family, through its own constant.
+      llvm::StringRef Child = Name.split('#').second;
+      std::string Constant = M->Constant;
+      bool Pointer = M->Pointer;
+      if (!Child.empty()) {
+        auto It = llvm::find_if(M->Children, [&](const ChildPlan &C) { return C.Field == Child; });
+        if (It == M->Children.end()) {
+          Out += Name; // kept in the service: never filled
+          continue;
+        }
+        Constant = It->Constant;
+        Pointer = It->Pointer;
+      }
+      Out += From ? spelledFrom(Constant, M->Namespace, *From) : Constant;
+      if (Pointer && T.starts_with("->")) {
         Out += '.';
         T = T.drop_front(2);
       }
@@ -855,9 +892,31 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
 
     std::string Chain = rebuiltChain(M, P.RegistryExpr);
     bool HeaderOnly = MP.OwnerSource.empty();
-    MP.Definition = (HeaderOnly ? "inline " : "") + MP.Type + " " + MP.Constant +
-                    " =\n    " + Chain + ";";
+    std::string Linkage = HeaderOnly ? "inline " : "";
+    MP.Definition = Linkage + MP.Type + " " + MP.Constant + " =\n    " + Chain + ";";
     MP.Declaration = "extern " + MP.Type + " " + MP.Constant + ";";
+    // The children the service took from the family, each its own constant
+    // defined after the family's (one TU: initialized in that order), so
+    // each series is still created up front and recorded without a lookup.
+    std::set<std::string> Taken = {MP.Constant};
+    for (const ChildField &Ch : M.Children) {
+      std::string Constant = fieldConstantName(Ch.Field);
+      bool Clash = !Taken.insert(Constant).second;
+      for (const std::string &File : Seeing) {
+        auto Names = F.UpperSnakeNames.find(File);
+        Clash = Clash || (!File.empty() && Names != F.UpperSnakeNames.end() &&
+                          llvm::is_contained(Names->second, Constant));
+      }
+      if (Clash) {
+        Constant += "_METRIC";
+        Taken.insert(Constant);
+      }
+      std::string Type = familyType(M.Kind) + "&";
+      MP.Definition += "\n" + Linkage + Type + " " + Constant + " =\n    " + MP.Constant +
+                       ".Add(" + Ch.Args + ");";
+      MP.Declaration += "\nextern " + Type + " " + Constant + ";";
+      MP.Children.push_back({Ch.Field, Constant, Ch.Pointer});
+    }
     P.Metrics.push_back(std::move(MP));
   }
   std::sort(P.Metrics.begin(), P.Metrics.end(),

@@ -32,6 +32,11 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
 /// `inventory_quantity_changes_total` -> `INVENTORY_QUANTITY_CHANGES_TOTAL`.
 std::string constantName(llvm::StringRef PrometheusName);
 
+/// The constant for a child field: its name without member decorations
+/// (`m_`, a leading `m` before a capital, `_` at either end), in
+/// UPPER_SNAKE_CASE (`dmlOpsUpdateOut` -> `DML_OPS_UPDATE_OUT`).
+std::string fieldConstantName(llvm::StringRef Field);
+
 /// What a template's `${param:p}` holes are filled with.
 enum class HoleText {
   Parameters, ///< The parameters' own names (a helper function's body).

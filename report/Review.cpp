@@ -5,8 +5,10 @@
 #include "core/LineDiff.h"
 #include "core/TextEdits.h"
 
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Regex.h"
 
 #include <map>
 #include <set>
@@ -39,25 +41,92 @@ unsigned lineAt(llvm::StringRef Text, size_t Offset) {
   return Text.take_front(Offset).count('\n') + 1;
 }
 
+/// Where a failed TU's entry (`tu.cpp: file:line:col: error: ...`) puts
+/// its first error; the TU's first line when it names none.
+Evidence firstErrorOf(const std::string &Entry) {
+  static const llvm::Regex At("^[^:]+: ([^:]+):([0-9]+):[0-9]+: ");
+  llvm::SmallVector<llvm::StringRef, 3> Groups;
+  unsigned Line = 0;
+  if (At.match(Entry, &Groups) && !Groups[2].getAsInteger(10, Line))
+    return {Groups[1].str(), Line, Entry};
+  return {Entry.substr(0, Entry.find(':')), 1, Entry};
+}
+
 /// `1 finding`, `2 findings`.
 std::string plural(size_t N, llvm::StringRef Noun) {
   return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
 }
 
-/// The text of `.Method("...")`'s string argument in a builder chain, "".
-std::string chainString(llvm::StringRef Chain, llvm::StringRef Method) {
-  size_t At = Chain.find("." + Method.str() + "(");
-  if (At == llvm::StringRef::npos)
-    return "";
-  llvm::StringRef Rest = Chain.drop_front(At + Method.size() + 2).ltrim();
-  if (!Rest.consume_front("\""))
+/// The value of an ordinary or raw string literal token's spelling
+/// (`"a\\n"`, `R"x(a)x"`); simple escapes only, as metric names and help
+/// strings use.
+std::string literalValue(llvm::StringRef Spelling) {
+  if (Spelling.consume_front("R\"")) {
+    size_t Open = Spelling.find('(');
+    if (Open == llvm::StringRef::npos)
+      return "";
+    llvm::StringRef Delimiter = Spelling.take_front(Open);
+    Spelling = Spelling.drop_front(Open + 1);
+    Spelling.consume_back("\"");
+    Spelling.consume_back(Delimiter);
+    Spelling.consume_back(")");
+    return Spelling.str();
+  }
+  if (!Spelling.consume_front("\"") || !Spelling.consume_back("\""))
     return "";
   std::string Out;
-  for (size_t I = 0; I < Rest.size() && Rest[I] != '"'; ++I) {
-    if (Rest[I] == '\\' && I + 1 < Rest.size())
-      Out += Rest[++I];
-    else
-      Out += Rest[I];
+  for (size_t I = 0; I < Spelling.size(); ++I) {
+    if (Spelling[I] != '\\' || I + 1 == Spelling.size()) {
+      Out += Spelling[I];
+      continue;
+    }
+    switch (char C = Spelling[++I]) {
+    case 'n': Out += '\n'; break;
+    case 't': Out += '\t'; break;
+    default: Out += C; break;
+    }
+  }
+  return Out;
+}
+
+/// The value of `.Method(<string literals>)` in a builder chain, adjacent
+/// literals joined as the compiler joins them; "" when there is none.
+/// Read with the raw lexer, so comments and raw strings cannot mislead it.
+std::string chainString(llvm::StringRef Chain, llvm::StringRef Method) {
+  clang::LangOptions LangOpts;
+  LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus17 = true;
+  LangOpts.RawStringLiterals = true;
+  std::string Buffer = Chain.str(); // The lexer wants a terminating NUL.
+  clang::Lexer Lex(clang::SourceLocation(), LangOpts, Buffer.data(), Buffer.data(),
+                   Buffer.data() + Buffer.size());
+  auto Spelling = [&](const clang::Token &Tok) {
+    const char *End = Lex.getBufferLocation();
+    return llvm::StringRef(End - Tok.getLength(), Tok.getLength());
+  };
+  clang::Token Tok;
+  // The state: 0 looking for `.`, 1 for the method's name, 2 for `(`, 3 in
+  // its literals.
+  int State = 0;
+  std::string Out;
+  for (Lex.LexFromRawLexer(Tok); Tok.isNot(clang::tok::eof); Lex.LexFromRawLexer(Tok)) {
+    switch (State) {
+    case 0:
+      State = Tok.is(clang::tok::period) ? 1 : 0;
+      break;
+    case 1:
+      State = Tok.is(clang::tok::raw_identifier) && Spelling(Tok) == Method ? 2
+              : Tok.is(clang::tok::period)                                 ? 1
+                                                                           : 0;
+      break;
+    case 2:
+      State = Tok.is(clang::tok::l_paren) ? 3 : Tok.is(clang::tok::period) ? 1 : 0;
+      break;
+    case 3:
+      if (!Tok.is(clang::tok::string_literal))
+        return Out;
+      Out += literalValue(Spelling(Tok));
+      break;
+    }
   }
   return Out;
 }
@@ -446,7 +515,7 @@ private:
 
     Check &Parse = check("failed-tus", "Translation units that failed to parse", true);
     for (const std::string &TU : In.FailedTUs)
-      fire(Parse, {TU.substr(0, TU.find(':')), 0, TU});
+      fire(Parse, firstErrorOf(TU));
     Parse.Summary = Parse.Fired ? std::to_string(In.FailedTUs.size()) +
                                       " TUs failed; facts from them are missing"
                                 : "every translation unit parsed";
@@ -468,10 +537,11 @@ private:
     for (const Metric &M : C.Metrics)
       if (!M.Family || !Holders[M.Name].count(M.Family->Field))
         ++Count[M.Name];
-    for (const auto &[Name, N] : Count)
-      if (N > 1)
-        fire(Unique, {C.TheService.Header, 0, Name + " is held by " + std::to_string(N) +
-                                                  " fields of the service"});
+    for (const Metric &M : C.Metrics)
+      if (Count[M.Name] > 1)
+        fire(Unique, {M.FieldDecl.File, M.FieldDecl.Line,
+                      M.Name + " is held by " + std::to_string(Count[M.Name]) +
+                          " fields of the service: " + M.Field});
     for (const Collision &Col : Out.Collisions)
       if (Col.Kind == "duplicate-name")
         for (const Evidence &E : Col.Where)
@@ -494,8 +564,8 @@ private:
     for (const MaterializedFile &MF : In.Files)
       if (MF.Created && !llvm::is_contained(F.Files, MF.File))
         for (const auto &[Name, Fields] : Holders)
-          if (MF.After.find(".Name(\"" + Name + "\")") != std::string::npos)
-            Defs[Name].push_back({MF.File, 0, Name});
+          if (size_t At = MF.After.find(".Name(\"" + Name + "\")"); At != std::string::npos)
+            Defs[Name].push_back({MF.File, lineAt(MF.After, At), Name});
     unsigned Good = 0;
     for (const auto &[Name, Fields] : Holders) {
       const std::vector<Evidence> &D = Defs[Name];
@@ -503,8 +573,10 @@ private:
         ++Good;
         continue;
       }
-      if (D.empty())
-        fire(Once, {C.TheService.Header, 0, Name + " is defined nowhere"});
+      if (D.empty()) {
+        const SourceSpan &Field = Metrics.at(Name)->FieldDecl;
+        fire(Once, {Field.File, Field.Line, Name + " is defined nowhere"});
+      }
       for (const Evidence &E : D)
         fire(Once, {E.File, E.Line, Name + " is defined " + std::to_string(D.size()) + " times"});
     }
@@ -524,8 +596,12 @@ private:
       R.LabelsAfter = chainLabels(MP.Definition);
       R.Same = R.HelpBefore == R.HelpAfter && R.LabelsBefore == R.LabelsAfter &&
                chainString(MP.Definition, "Name") == M.Name;
-      if (!R.Same)
-        fire(Same, {MP.OwnerSource, 0, MP.Name + ": the new definition differs"});
+      if (!R.Same) {
+        std::string Text = after(MP.OwnerSource);
+        size_t At = Text.find(MP.Constant);
+        fire(Same, {MP.OwnerSource, At == std::string::npos ? 1 : lineAt(Text, At),
+                    MP.Name + ": the new definition differs"});
+      }
       Out.Definitions.push_back(std::move(R));
     }
     Same.Summary = std::to_string(Out.Definitions.size()) + " moved definitions compared; " +

@@ -2,6 +2,7 @@
 
 #include "report/ReviewSarif.h"
 
+#include <algorithm>
 #include <map>
 
 namespace mm {
@@ -21,9 +22,10 @@ public:
 
   void result(const std::string &Rule, llvm::StringRef Level, const std::string &Message,
               const Evidence &E) {
-    Object Location{{"artifactLocation", Object{{"uri", E.File}, {"uriBaseId", "SRCROOT"}}}};
-    if (E.Line)
-      Location["region"] = Object{{"startLine", E.Line}};
+    // A finding about a whole file points at its first line: code-scanning
+    // UIs show no result without one.
+    Object Location{{"artifactLocation", Object{{"uri", E.File}, {"uriBaseId", "SRCROOT"}}},
+                    {"region", Object{{"startLine", std::max(E.Line, 1u)}}}};
     Object R{{"ruleId", Rule},
              {"level", Level},
              {"message", Object{{"text", E.Note.empty() ? Message : Message + ": " + E.Note}}}};

@@ -139,6 +139,12 @@ formatAndFilter(const clang::format::FormatStyle &Style, llvm::StringRef Code,
       continuesOnNextLine(Code, clang::format::getFormattingLangOpts(Style));
   std::vector<bool> Edited(Lines.count(), false);
   for (const clang::tooling::Range &R : Ranges) {
+    // Whole lines taken out leave nothing to lay out on the line after,
+    // unless it closes the block they emptied (`{` and `}` may join).
+    bool AtLineStart = R.getOffset() == 0 || Code[R.getOffset() - 1] == '\n';
+    if (R.getLength() == 0 && AtLineStart &&
+        !Code.substr(R.getOffset()).ltrim(" \t").starts_with("}"))
+      continue;
     unsigned Last = R.getOffset() + (R.getLength() ? R.getLength() - 1 : 0);
     for (unsigned L = Lines.lineOf(R.getOffset()); L <= Lines.lineOf(Last); ++L)
       Edited[L] = true;

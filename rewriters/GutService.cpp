@@ -115,12 +115,15 @@ llvm::Error gutService(RewriteContext &Ctx) {
     if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
       continue;
     const Metric &M = *ByName.at(MP.Name);
-    // The field, its set-up, and those of the family it was taken from
-    // when the catalog folded that into it.
+    // The field, its set-up, those of the family it was taken from when
+    // the catalog folded that into it, and those of the children grouped
+    // into it.
     TakenFrom Own{M.Field, M.FieldDecl, M.InitSite, M.Init};
     std::vector<TakenFrom> Goes = {Own};
     if (M.Family && M.Family->FieldDecl.valid())
       Goes.push_back(*M.Family);
+    for (const ChildField &Ch : M.Children)
+      Goes.push_back({Ch.Field, Ch.FieldDecl, Ch.InitSite, Ch.Init});
     for (const TakenFrom &G : Goes) {
       if (llvm::Error E = Remove(G.FieldDecl, "field " + G.Field + " moves out"))
         return E;

@@ -14,11 +14,14 @@ namespace mm {
 
 namespace {
 
+/// Columns a tab advances to the next multiple of (clang-format's TabWidth).
+constexpr unsigned TabColumns = 8;
+
 struct Line {
-  unsigned Indent = 0; ///< Columns, a tab counting as one.
+  unsigned Indent = 0; ///< Columns, a tab reaching the next multiple of TabColumns.
   bool Tabs = false;   ///< The indentation starts with a tab.
   llvm::StringRef Text; ///< Without the indentation and trailing blanks.
-  size_t Width = 0;     ///< Whole line, in bytes.
+  size_t Width = 0;     ///< Whole line, in columns (tabs expanded).
 };
 
 /// Code lines: blank lines, comment-only lines, preprocessor lines and the
@@ -46,10 +49,11 @@ std::vector<Line> codeLines(llvm::StringRef Code) {
     if (T.empty() || T.starts_with("//"))
       continue;
     Line L;
-    L.Indent = R.size() - R.ltrim(" \t").size();
+    for (char C : R.take_front(R.size() - R.ltrim(" \t").size()))
+      L.Indent = C == '\t' ? (L.Indent / TabColumns + 1) * TabColumns : L.Indent + 1;
     L.Tabs = R.starts_with("\t");
     L.Text = T;
-    L.Width = R.size();
+    L.Width = L.Indent + R.ltrim(" \t").size();
     Lines.push_back(L);
   }
   return Lines;
@@ -135,9 +139,11 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   }
 
   if (TabLines > SpaceLines) {
-    Style.UseTab = FS::UT_ForIndentation;
-    Style.IndentWidth = Style.TabWidth;
-    Style.ContinuationIndentWidth = Style.TabWidth;
+    // Continuation lines are tabbed too (`\t\t.Name(..)` under `\tx = ..`).
+    Style.UseTab = FS::UT_ForContinuationAndIndentation;
+    Style.TabWidth = TabColumns;
+    Style.IndentWidth = TabColumns;
+    Style.ContinuationIndentWidth = TabColumns;
   } else {
     unsigned Step = mostVoted(Steps, Style.IndentWidth);
     if (Step >= 2 && Step <= 8) {

@@ -230,22 +230,34 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
     auto Scope = std::make_pair(E.Stmt.File, E.ScopeEnd);
     std::vector<std::string> Before, After;
     for (const Recording &R : Recs) {
-      const MetricPlan *MP = Ctx.P.metric(R.Metric);
-      auto MIt = Metrics.find(R.Metric);
+      // `NAME#field`: a child of the family, read through its own constant.
+      auto [Name, ChildField] = llvm::StringRef(R.Metric).split('#');
+      const MetricPlan *MP = Ctx.P.metric(Name);
+      auto MIt = Metrics.find(Name.str());
       if (!MP || MIt == Metrics.end() || MP->Constant.empty()) {
         Ok = false;
         break;
+      }
+      std::string Constant = MP->Constant;
+      if (!ChildField.empty()) {
+        auto It = llvm::find_if(MP->Children,
+                                [&](const ChildPlan &C) { return C.Field == ChildField; });
+        if (It == MP->Children.end()) {
+          Ok = false;
+          break;
+        }
+        Constant = It->Constant;
       }
       if ((R.AddArgs && llvm::StringRef(*R.AddArgs).contains(Any))) {
         Ctx.manual(E.Stmt, What, "a label comes from a '_' matcher", LeftBecause::Expectation);
         Ok = false;
         break;
       }
-      std::string Child = spelledFrom(MP->Constant, MP->Namespace, Ctx.P.namespaceIn(E.Stmt.File)) +
+      std::string Child = spelledFrom(Constant, MP->Namespace, Ctx.P.namespaceIn(E.Stmt.File)) +
                           (R.AddArgs ? ".Add(" + *R.AddArgs + ")" : "");
-      std::string Var = lower(MP->Constant) + "_before";
+      std::string Var = lower(Constant) + "_before";
       for (int N = 2; Names[Scope].count(Var); ++N)
-        Var = lower(MP->Constant) + "_before_" + std::to_string(N);
+        Var = lower(Constant) + "_before_" + std::to_string(N);
       bool Unknown = R.Value.find(Any.str()) != std::string::npos;
       double Times = E.Times;
       if (R.Op == "Increment" || R.Op == "Decrement") {

@@ -50,7 +50,8 @@ expected_exit=$(sed -n 's/^[[:space:]]*exit=\([0-9]*\)[[:space:]]*$/\1/p' "$case
 expected_exit=${expected_exit:-0}
 
 rc=0
-(cd "$root" && "$tool" report -p . -o "$work/review.md" --json "$work/review.json") \
+(cd "$root" && "$tool" report -p . -o "$work/review.md" --json "$work/review.json" \
+   --sarif "$work/review.sarif") \
   > "$work/stdout" 2> "$work/stderr" || rc=$?
 sed -i "s|$root/||g; s|$root|<root>|g" "$work/stdout" "$work/stderr"
 
@@ -62,11 +63,11 @@ fi
 [ -s "$work/review.json" ] || { cat "$work/stderr" >&2; die "report wrote no JSON"; }
 [ -s "$work/review.md" ] || { cat "$work/stderr" >&2; die "report wrote no markdown (-o)"; }
 
-if ! python3 - "$case_dir/expected" "$work/review.json" "$name" <<'PY'; then
+if ! python3 - "$case_dir/expected" "$work/review.json" "$name" "$work/review.sarif" <<'PY'; then
 import json
 import sys
 
-expected_path, review_path, name = sys.argv[1:4]
+expected_path, review_path, name, sarif_path = sys.argv[1:5]
 with open(review_path) as f:
     review = json.load(f)
 
@@ -149,6 +150,15 @@ for number, line in enumerate(lines, 1):
             problems.append(f"{where}\n" + show(what, entry))
         continue
     problems.append(f"{where}\n    unknown statement")
+
+# Every SARIF result points at a file and a line (code-scanning UIs drop
+# the others).
+with open(sarif_path) as f:
+    sarif = json.load(f)
+for r in sarif["runs"][0]["results"]:
+    loc = r.get("locations", [{}])[0].get("physicalLocation", {})
+    if not loc.get("artifactLocation", {}).get("uri") or loc.get("region", {}).get("startLine", 0) < 1:
+        problems.append(f"review.sarif: a result without file:line: {json.dumps(r)}")
 
 if problems:
     print(f"report.{name}: {len(problems)} mismatch(es) against expected:", file=sys.stderr)

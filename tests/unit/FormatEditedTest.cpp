@@ -23,6 +23,30 @@ std::string formatAround(llvm::StringRef Code, llvm::StringRef Find) {
   return Out ? *Out : llvm::toString(Out.takeError());
 }
 
+TEST(FormatEdited, LinesTakenOutLeaveTheNextLineAsItIs) {
+  // Where whole lines were removed the range is empty, at the start of the
+  // line after them: that line was not edited (it would be laid out anew,
+  // `int  y;` becoming `int y;`).
+  llvm::StringRef Code = "struct S {\n  int  y;\n};\n";
+  clang::format::FormatStyle Style = clang::format::getLLVMStyle();
+  clang::tooling::Range Removed(Code.find("  int"), 0);
+  auto Repls = formatEditedLines(Style, Code, {Removed}, "t.cpp");
+  EXPECT_TRUE(Repls.empty());
+  // The line closing a block the removal emptied is laid out with it.
+  llvm::StringRef Emptied = "S::S() {\n  }\n";
+  auto Joined = clang::tooling::applyAllReplacements(
+      Emptied, formatEditedLines(Style, Emptied, {clang::tooling::Range(Emptied.find("}"), 0)},
+                                 "t.cpp"));
+  ASSERT_TRUE(static_cast<bool>(Joined));
+  EXPECT_EQ(*Joined, "S::S() {\n}\n");
+  // An empty range inside a line (an argument removed) is an edit of it.
+  clang::tooling::Range Inside(Code.find("y;"), 0);
+  auto Out = clang::tooling::applyAllReplacements(
+      Code, formatEditedLines(Style, Code, {Inside}, "t.cpp"));
+  ASSERT_TRUE(static_cast<bool>(Out));
+  EXPECT_EQ(*Out, "struct S {\n  int y;\n};\n");
+}
+
 TEST(FormatEdited, StatementEnds) {
   EXPECT_THAT(continues("int a;\n"
                         "f(x,\n"

@@ -50,10 +50,32 @@ TEST(HouseStyle, TabsAllmanBracesAndIndentedNamespaces) {
                        "\t\treturn 0;\n"
                        "\t}\n"
                        "}\n");
-  EXPECT_EQ(S.UseTab, FS::UT_ForIndentation);
+  EXPECT_EQ(S.UseTab, FS::UT_ForContinuationAndIndentation);
   EXPECT_EQ(S.IndentWidth, S.TabWidth);
+  EXPECT_EQ(S.ContinuationIndentWidth, S.TabWidth);
   EXPECT_EQ(S.BreakBeforeBraces, FS::BS_Allman);
   EXPECT_EQ(S.NamespaceIndentation, FS::NI_All);
+}
+
+TEST(HouseStyle, TabbedAccessSpecifiersAtTheClassColumn) {
+  // `public:` at the class's column, members one tab in: the offset is a
+  // whole tab, not one column.
+  FS S = measuredStyle("class Worker\n"
+                       "{\n"
+                       "public:\n"
+                       "\tint run();\n"
+                       "\n"
+                       "private:\n"
+                       "\tint m_done;\n"
+                       "};\n");
+  EXPECT_EQ(S.UseTab, FS::UT_ForContinuationAndIndentation);
+  EXPECT_EQ(S.AccessModifierOffset, -8);
+  // A space-indented class with specifiers at its column: -IndentWidth.
+  FS Spaces = measuredStyle("class Worker {\n"
+                            "public:\n"
+                            "    int run();\n"
+                            "};\n");
+  EXPECT_EQ(Spaces.AccessModifierOffset, -4);
 }
 
 TEST(HouseStyle, CommentsAndDirectivesDoNotVote) {

@@ -109,6 +109,9 @@ std::vector<TUFacts> everyField() {
   Counter.Style = FieldStyle::FamilyRef;
   Counter.Family = TakenFrom{"counts_family_", span("metrics/metrics_service.h", 30, 3),
                              span("metrics/metrics_service.cpp", 12, 4), InitStyle::MethodBody};
+  Counter.Children = {{"ok_", R"({{"result", "ok"}})", /*Pointer=*/true,
+                       span("metrics/metrics_service.h", 31, 3),
+                       span("metrics/metrics_service.cpp", 13, 4), InitStyle::ConstructorBody}};
   A.Partial.Metrics = {M, Plain, Summary, Counter};
 
   Wrapper W;

@@ -1,5 +1,6 @@
 //===--- MergeTest.cpp - Facts of many TUs -> one Catalog -----------------===//
 
+#include "core/JSON.h"
 #include "core/Merge.h"
 
 #include "gmock/gmock.h"
@@ -134,23 +135,62 @@ TEST(Merge, AFamilyTakenByOneChildIsFoldedIntoIt) {
   EXPECT_EQ(Child.Family->Init, InitStyle::MethodBody);
 }
 
-TEST(Merge, AFamilyTakenByTwoChildrenOrRecordedStays) {
-  auto Two = buildCatalog({familyView({"a_", "b_"})}, config());
+TEST(Merge, TwoChildrenOfAFamilyJoinIt) {
+  // Each child is one of the family's, recorded through a hole of its own.
+  TUFacts View = familyView({"a_", "b_"});
+  View.Partial.Metrics[2].Style = FieldStyle::ChildPtr;
+  View.Partial.Metrics[2].ChildArgs = R"({{"result", "failed"}})";
+  Wrapper W;
+  W.Name = "RecordFailed";
+  W.Signature = "RecordFailed()";
+  W.Metrics = {"b_"};
+  W.Template = "${field:b_}->Increment();";
+  W.Definition = at("metrics/metrics_service.cpp", 500);
+  View.Partial.Wrappers.push_back(W);
+  auto Two = buildCatalog({View}, config());
   ASSERT_TRUE(static_cast<bool>(Two)) << llvm::toString(Two.takeError());
-  EXPECT_EQ(Two->Metrics.size(), 3u);
-  for (const Metric &M : Two->Metrics)
-    EXPECT_TRUE(!M.Family || !M.Family->FieldDecl.valid()) << M.Field;
+  ASSERT_EQ(Two->Metrics.size(), 1u);
+  const Metric &Family = Two->Metrics.front();
+  EXPECT_EQ(Family.Field, "fam_");
+  ASSERT_EQ(Family.Children.size(), 2u);
+  EXPECT_EQ(Family.Children[0].Field, "a_");
+  EXPECT_EQ(Family.Children[0].Args, "{}");
+  EXPECT_FALSE(Family.Children[0].Pointer);
+  EXPECT_EQ(Family.Children[1].Field, "b_");
+  EXPECT_EQ(Family.Children[1].Args, R"({{"result", "failed"}})");
+  EXPECT_TRUE(Family.Children[1].Pointer);
+  EXPECT_EQ(Family.Children[1].FieldDecl, at("metrics/metrics_service.h", 240));
+  EXPECT_EQ(Family.Children[1].InitSite, at("metrics/metrics_service.cpp", 300));
+  ASSERT_EQ(Two->Wrappers.size(), 1u);
+  EXPECT_THAT(Two->Wrappers[0].Metrics, ElementsAre("fam_total"));
+  EXPECT_EQ(Two->Wrappers[0].Template, "${metric:fam_total#b_}->Increment();");
+  // The facts' JSON carries them.
+  Catalog Back;
+  llvm::json::Path::Root Root;
+  ASSERT_TRUE(fromJSON(toJSON(Family), Back.Metrics.emplace_back(), Root));
+  EXPECT_EQ(Back.Metrics.back().Children.size(), 2u);
+  EXPECT_EQ(Back.Metrics.back().Children[1].Args, R"({{"result", "failed"}})");
+}
 
-  TUFacts Recorded = familyView({"child_"});
+TEST(Merge, AFamilyRecordedItselfKeepsItsChildrenApart) {
   Wrapper W;
   W.Name = "Record";
   W.Signature = "Record()";
   W.Metrics = {"fam_"};
   W.Definition = at("metrics/metrics_service.cpp", 500);
+  TUFacts Recorded = familyView({"child_"});
   Recorded.Partial.Wrappers.push_back(W);
   auto One = buildCatalog({Recorded}, config());
   ASSERT_TRUE(static_cast<bool>(One)) << llvm::toString(One.takeError());
   EXPECT_EQ(One->Metrics.size(), 2u);
+
+  TUFacts Two = familyView({"a_", "b_"});
+  Two.Partial.Wrappers.push_back(W);
+  auto Apart = buildCatalog({Two}, config());
+  ASSERT_TRUE(static_cast<bool>(Apart)) << llvm::toString(Apart.takeError());
+  EXPECT_EQ(Apart->Metrics.size(), 3u);
+  for (const Metric &M : Apart->Metrics)
+    EXPECT_TRUE(M.Children.empty()) << M.Field;
 }
 
 TEST(Merge, SameLocationFromManyTUsIsListedOnce) {

@@ -177,6 +177,58 @@ TEST(Planner, AWrapperKeptByItsCallSitesTakesTheirCause) {
             WrapperFate::Keep);
 }
 
+TEST(Planner, ChildrenOfAMovingFamilyGetConstantsOfTheirOwn) {
+  // inventory_quantity_changes_total's family with two children grouped
+  // into it: each child is defined from the family's constant, right after
+  // it, and its hole names the child's constant.
+  Fixture X;
+  Metric &Family = X.C.Metrics[1];
+  ASSERT_EQ(Family.Name, "inventory_quantity_changes_total");
+  Family.Children = {{"m_addOk", R"({{"op", "add"}})", /*Pointer=*/true, {}, {}, {}},
+                     {"remove_count_", R"({{"op", "remove"}})", /*Pointer=*/false, {}, {}, {}}};
+  X.F.UpperSnakeNames["services/inventory_service.h"] = {"REMOVE_COUNT"};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Q, nullptr);
+  ASSERT_EQ(Q->Children.size(), 2u);
+  EXPECT_EQ(Q->Children[0].Constant, "ADD_OK");
+  EXPECT_TRUE(Q->Children[0].Pointer);
+  // The owner's header already declares REMOVE_COUNT.
+  EXPECT_EQ(Q->Children[1].Constant, "REMOVE_COUNT_METRIC");
+  EXPECT_TRUE(llvm::StringRef(Q->Definition)
+                  .ends_with(".Register(shop::metrics::DefaultRegistry());\n"
+                             "prometheus::Counter& ADD_OK =\n"
+                             "    INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"op\", \"add\"}});\n"
+                             "prometheus::Counter& REMOVE_COUNT_METRIC =\n"
+                             "    INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"op\", \"remove\"}});"))
+      << Q->Definition;
+  EXPECT_EQ(Q->Declaration,
+            "extern prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL;\n"
+            "extern prometheus::Counter& ADD_OK;\n"
+            "extern prometheus::Counter& REMOVE_COUNT_METRIC;");
+  EXPECT_EQ(fillTemplate("${metric:inventory_quantity_changes_total#m_addOk}->Increment();", P, {},
+                         llvm::StringRef("shop")),
+            "ADD_OK.Increment();");
+  EXPECT_EQ(fillTemplate("${metric:inventory_quantity_changes_total#remove_count_}.Increment();",
+                         P, {}),
+            "REMOVE_COUNT_METRIC.Increment();");
+  // Without children, the family alone.
+  Plan Alone = makePlan(Fixture().C, X.F, X.Cfg);
+  EXPECT_TRUE(Alone.metric("inventory_quantity_changes_total")->Children.empty());
+  EXPECT_EQ(Alone.metric("inventory_quantity_changes_total")->Declaration,
+            "extern prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL;");
+}
+
+TEST(Planner, FieldConstantNames) {
+  EXPECT_EQ(fieldConstantName("restocks_ok_"), "RESTOCKS_OK");
+  EXPECT_EQ(fieldConstantName("m_restocks_ok"), "RESTOCKS_OK");
+  EXPECT_EQ(fieldConstantName("dmlOpsUpdateOutCounter"), "DML_OPS_UPDATE_OUT_COUNTER");
+  EXPECT_EQ(fieldConstantName("mOkCount"), "OK_COUNT");
+  EXPECT_EQ(fieldConstantName("httpHTTPCode2xx"), "HTTP_HTTP_CODE2XX");
+  EXPECT_EQ(fieldConstantName("_5xx"), "M_5XX");
+  EXPECT_EQ(fieldConstantName("memory"), "MEMORY");
+}
+
 TEST(Planner, ConstantNames) {
   EXPECT_EQ(constantName("inventory_quantity_changes_total"),
             "INVENTORY_QUANTITY_CHANGES_TOTAL");

@@ -135,6 +135,19 @@ TEST(TextEdits, DeclarationLinesTakeCommentsAndOneBlankLine) {
   EXPECT_EQ(declarationLines(V, 7, 5), std::make_pair(7u, 6u));
 }
 
+TEST(TextEdits, ATrailingCommentGoesWithItsDeclaration) {
+  llvm::StringRef T = "struct S {\n\tint* m_a;\n\tint* m_b; // zero until used\n\tint m_c;\n};\n";
+  auto B = declarationLines(T, T.find("int* m_b"), 8);
+  EXPECT_EQ(T.substr(B.first, B.second), "\tint* m_b; // zero until used\n");
+  // No change: without a comment, the line alone; a comment on the next
+  // line is not this declaration's.
+  auto A = declarationLines(T, T.find("int* m_a"), 8);
+  EXPECT_EQ(T.substr(A.first, A.second), "\tint* m_a;\n");
+  llvm::StringRef U = "int x;\n// about y\nint y;\n";
+  auto X = declarationLines(U, 0, 5);
+  EXPECT_EQ(U.substr(X.first, X.second), "int x;\n");
+}
+
 TEST(TextEdits, WordsIn) {
   llvm::StringRef Text = "KITS x KITS_TOTAL MY_KITS KITS;";
   EXPECT_EQ(wordsIn(Text, 0, Text.size(), "KITS"), (std::vector<unsigned>{0, 26}));
