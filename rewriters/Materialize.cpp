@@ -26,6 +26,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace mm {
@@ -447,20 +448,27 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
 
   // Pass (4): an include block that changed is sorted and grouped as the
   // style says (Google's style regroups, so a new category gets its blank
-  // line).
+  // line), when it was sorted so before: lines the migration did not touch
+  // are never re-sorted.
+  auto IncludeBlock = [](llvm::StringRef Text) -> std::optional<clang::tooling::Range> {
+    size_t First = Text.find("#include");
+    if (First == llvm::StringRef::npos)
+      return std::nullopt;
+    size_t LastEnd = Text.find('\n', Text.rfind("#include"));
+    LastEnd = LastEnd == llvm::StringRef::npos ? Text.size() : LastEnd;
+    return clang::tooling::Range(First, LastEnd - First);
+  };
   llvm::Expected<std::string> Formatted = clang::tooling::applyAllReplacements(Before, Result);
   if (!Formatted)
     return fileError(File, llvm::toString(Formatted.takeError()));
   llvm::StringRef F = *Formatted;
-  size_t First = F.find("#include");
-  size_t Last = F.rfind("#include");
-  if (First == llvm::StringRef::npos)
+  std::optional<clang::tooling::Range> Block = IncludeBlock(F);
+  if (!Block)
     return Result;
-  size_t LastEnd = F.find('\n', Last);
-  LastEnd = LastEnd == llvm::StringRef::npos ? F.size() : LastEnd;
-  Replacements Sort = clang::format::sortIncludes(
-      *Style, F, {clang::tooling::Range(First, LastEnd - First)}, File);
-  Result = Result.merge(Sort);
+  std::optional<clang::tooling::Range> Was = IncludeBlock(Before);
+  bool WasSorted = !Was || clang::format::sortIncludes(*Style, Before, {*Was}, File).empty();
+  if (WasSorted)
+    Result = Result.merge(clang::format::sortIncludes(*Style, F, {*Block}, File));
 
   // A removed include can leave two blank lines where its block was: keep
   // one, within the include region only.

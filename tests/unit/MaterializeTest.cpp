@@ -128,6 +128,35 @@ TEST_F(Materialize, ANewFileWithoutAClangFormatIsWrittenLikeItsNeighbour) {
                          "}  // namespace lib\n");
 }
 
+TEST_F(Materialize, AnUnsortedIncludeBlockIsNeverResorted) {
+  // `RedoLog.h` before `Metadata.h`: the project's own order. A new
+  // include goes in; the lines it did not add stay where they were.
+  Dir.write(".clang-format", "BasedOnStyle: LLVM\n");
+  const char *Before = "#include \"../common/Ctx.h\"\n"
+                       "#include \"RedoLog.h\"\n"
+                       "#include \"Metadata.h\"\n"
+                       "int f();\n";
+  FileChange Change;
+  Change.File = "src/metadata/Metadata.cpp";
+  Change.AddIncludes = {"\"../common/metrics/registry.h\""};
+  std::string Out = after(Change, Before);
+  EXPECT_NE(Out.find("#include \"RedoLog.h\"\n#include \"Metadata.h\"\n"), std::string::npos)
+      << Out;
+  EXPECT_NE(Out.find("#include \"../common/metrics/registry.h\"\n"), std::string::npos) << Out;
+  // A sorted block (the main header first) is still sorted with the new
+  // line in it.
+  const char *Sorted = "#include \"Metadata.h\"\n"
+                       "#include \"RedoLog.h\"\n"
+                       "#include \"Zone.h\"\n"
+                       "int f();\n";
+  Change.AddIncludes = {"\"Bridge.h\""};
+  EXPECT_EQ(after(Change, Sorted), "#include \"Metadata.h\"\n"
+                                   "#include \"Bridge.h\"\n"
+                                   "#include \"RedoLog.h\"\n"
+                                   "#include \"Zone.h\"\n"
+                                   "int f();\n");
+}
+
 TEST_F(Materialize, NewIncludesGoBelowLeadingFeatureMacros) {
   Dir.write(".clang-format", "BasedOnStyle: LLVM\n");
   const char *Before = "// banner\n"

@@ -4,8 +4,6 @@
 namespace obs
 {
 
-Stats::Stats() : m_registry(obs::metrics::DefaultRegistryPtr())
-{
-}
+Stats::Stats() : m_registry(obs::metrics::DefaultRegistryPtr()) {}
 
 } // namespace obs
