@@ -48,7 +48,8 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
   for (auto &[Field, M] : Metrics)
     if (M.Family)
       Children[M.Family->Field].push_back(&M);
-  for (auto &[Family, Taken] : Children) {
+  for (auto &[FamilyField, Taken] : Children) {
+    const std::string &Family = FamilyField; // C++17 lambdas capture no bindings
     auto It = Metrics.find(Family);
     bool Recorded = llvm::any_of(Methods, [&](const auto &W) {
       return llvm::is_contained(W.second.Metrics, Family);
@@ -79,8 +80,9 @@ void groupChildren(std::map<std::string, Metric> &Metrics,
       continue;
     Metric &Family = It->second;
     bool IsFamily = Family.Style == FieldStyle::FamilyRef || Family.Style == FieldStyle::FamilyPtr;
+    const std::string &Field = FamilyField; // C++17 lambdas capture no bindings
     bool Recorded = llvm::any_of(Methods, [&](const auto &W) {
-      return llvm::is_contained(W.second.Metrics, FamilyField);
+      return llvm::is_contained(W.second.Metrics, Field);
     });
     bool Plain = !Family.Name.empty() && llvm::all_of(Children, [&](const std::string &F) {
       const Metric &Child = Metrics.at(F);

@@ -231,7 +231,8 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
     std::vector<std::string> Before, After;
     for (const Recording &R : Recs) {
       // `NAME#field`: a child of the family, read through its own constant.
-      auto [Name, ChildField] = llvm::StringRef(R.Metric).split('#');
+      llvm::StringRef Name, ChildField;
+      std::tie(Name, ChildField) = llvm::StringRef(R.Metric).split('#');
       const MetricPlan *MP = Ctx.P.metric(Name);
       auto MIt = Metrics.find(Name.str());
       if (!MP || MIt == Metrics.end() || MP->Constant.empty()) {
