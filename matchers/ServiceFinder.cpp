@@ -66,6 +66,10 @@ public:
     for (const FieldDecl *F : RD->fields())
       if (isMetricType(F->getType()))
         C.MetricFields.insert(F->getNameAsString());
+    for (const CXXMethodDecl *M : RD->methods())
+      if (!M->isImplicit() && M->getIdentifier() &&
+          isMetricType(M->getReturnType().getNonReferenceType()))
+        C.MetricMethods.insert(M->getNameAsString());
     return true;
   }
 
@@ -195,6 +199,7 @@ void mergeCandidates(ServiceCandidates &Into, const ServiceCandidates &From) {
       if (!llvm::is_contained(To.Bases, B))
         To.Bases.push_back(B);
     To.MetricFields.insert(C.MetricFields.begin(), C.MetricFields.end());
+    To.MetricMethods.insert(C.MetricMethods.begin(), C.MetricMethods.end());
     To.Injections.insert(C.Injections.begin(), C.Injections.end());
   }
   Into.Registries.insert(From.Registries.begin(), From.Registries.end());

@@ -30,6 +30,9 @@ struct ClassCandidate {
   unsigned Line = 0;
   std::vector<std::string> Bases; ///< Polymorphic bases, fully qualified.
   std::set<std::string> MetricFields;
+  /// Methods returning a metric or family (`auto x() -> Family<Counter>&`):
+  /// a class building its metrics on each call instead of holding them.
+  std::set<std::string> MetricMethods;
   /// `file:line:col` of each constructor parameter typed as this class.
   std::set<std::string> Injections;
 };

@@ -3,7 +3,9 @@
 #include "tool/Init.h"
 
 #include "matchers/ServiceFinder.h"
+#include "tool/Paths.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -67,7 +69,8 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
     if ((*Runs)[I].Parsed)
       mergeCandidates(All, PerTU[I]);
     else
-      Result.FailedTUs.push_back((*Runs)[I].Errors.front());
+      Result.FailedTUs.push_back(withRelativePaths(Base.Root, (*Runs)[I].MainFile + ": " +
+                                                            (*Runs)[I].Errors.front()));
   }
   ServiceChoice Choice = pickService(All);
   if (!Choice.Service) {
@@ -76,6 +79,15 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
         "no class under {0} has a prometheus-cpp metric or family field ({1} translation "
         "units, {2} of them never name `prometheus`, {3} failed to parse)",
         Base.Root, Runs->size(), Skipped, Result.FailedTUs.size());
+    // A class that builds its metrics in accessors holds none in a field.
+    for (const auto &[Name, C] : All.Classes)
+      if (C.MetricFields.empty() && !C.MetricMethods.empty())
+        Message += llvm::formatv("; {0} ({1}:{2}) returns metrics from {3} method(s) ({4}) "
+                                 "instead of holding them in fields, which the migration "
+                                 "does not take (docs/left-for-a-human.md#name-not-readable)",
+                                 Name, C.File, C.Line, C.MetricMethods.size(),
+                                 llvm::join(C.MetricMethods, ", "))
+                       .str();
     if (Result.FailedTUs.empty())
       Message += "; write .metrics-migrate.yaml by hand (docs/config.md)";
     else {

@@ -37,6 +37,18 @@ inline bool isUnder(llvm::StringRef Path, llvm::StringRef Root) {
           (Root.ends_with("/") || Path.drop_front(Root.size()).starts_with("/")));
 }
 
+/// \p Text (a message) with every path under \p Root written relative to
+/// it, as the tool names files everywhere.
+inline std::string withRelativePaths(llvm::StringRef Root, std::string Text) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Root, Real))
+    Real = Root;
+  std::string Prefix = std::string(Real) + "/";
+  for (size_t At = Text.find(Prefix); At != std::string::npos; At = Text.find(Prefix, At))
+    Text.erase(At, Prefix.size());
+  return Text;
+}
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_TOOL_PATHS_H

@@ -165,18 +165,10 @@ llvm::Expected<Scan> scanFrom(const Config &Cfg, std::vector<TUFacts> TUs, ScanS
   Scan S;
   S.Stats = Stats;
   // `file: first error`, paths relative to the project root as everywhere.
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Cfg.Root, Real))
-    Real = Cfg.Root;
-  std::string Root = std::string(Real) + "/";
-  for (const TUFacts &TU : TUs) {
-    if (TU.Parsed)
-      continue;
-    std::string Line = TU.MainFile + (TU.Errors.empty() ? "" : ": " + TU.Errors.front());
-    for (size_t At = Line.find(Root); At != std::string::npos; At = Line.find(Root, At))
-      Line.erase(At, Root.size());
-    S.FailedTUs.push_back(std::move(Line));
-  }
+  for (const TUFacts &TU : TUs)
+    if (!TU.Parsed)
+      S.FailedTUs.push_back(withRelativePaths(
+          Cfg.Root, TU.MainFile + (TU.Errors.empty() ? "" : ": " + TU.Errors.front())));
   for (const TUFacts &TU : TUs)
     for (const auto &[File, Hash] : TU.ReadHashes) {
       auto [It, New] = S.ReadHashes.emplace(File, Hash);

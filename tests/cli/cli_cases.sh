@@ -181,11 +181,34 @@ case "$case_name" in
     sed -i 's/Name("jobs_total")/Name("jobs_total"/' src/metrics.cc
     rm .metrics-migrate.yaml
     expect 2 '1 failed to parse\); the service may be in one of those that failed' -- "$tool" init -p .
-    expect 2 '^  .*src/metrics\.cc:[0-9]+:[0-9]+: error: expected' -- "$tool" init -p .
+    expect 2 '^  src/metrics\.cc: src/metrics\.cc:[0-9]+:[0-9]+: error: expected' -- "$tool" init -p .
     out=$("$tool" init -p . 2>&1)
     ! grep -q 'errors\? generated' <<<"$out" || { echo "Clang's count reached stderr: $out"; exit 1; }
     [ ! -e .metrics-migrate.yaml ] || { echo "a configuration was written"; exit 1; }
     echo "ok: failed TU named, nothing written"
+    ;;
+  init-metric-methods)
+    # Metrics built on each call by accessors, none held in a field: no
+    # service, and the message names the class and its accessors.
+    cat > src/metrics.cc <<'CPP'
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/registry.h>
+#include <memory>
+namespace demo {
+class Exporter {
+ public:
+  prometheus::Family<prometheus::Counter>& jobs() {
+    return prometheus::BuildCounter().Name("jobs_total").Help("Jobs").Register(*registry_);
+  }
+ private:
+  std::shared_ptr<prometheus::Registry> registry_ = std::make_shared<prometheus::Registry>();
+};
+}  // namespace demo
+CPP
+    rm .metrics-migrate.yaml
+    expect 2 'no class under .* has a prometheus-cpp metric or family field .*; demo::Exporter \(src/metrics\.cc:6\) returns metrics from 1 method\(s\) \(jobs\) instead of holding them in fields' -- "$tool" init -p .
+    [ ! -e .metrics-migrate.yaml ] || { echo "a configuration was written"; exit 1; }
     ;;
   init-prefilter)
     # A TU that never names prometheus is not parsed by init (this one
