@@ -11,7 +11,7 @@ extern prometheus::Counter& KITS_ARCHIVED_TOTAL;
 
 class KitService {
  public:
-  explicit KitService();
+  KitService();
 
   void ArchiveKit(int kit_id);
 

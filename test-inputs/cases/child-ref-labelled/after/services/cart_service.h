@@ -12,7 +12,7 @@ extern prometheus::Gauge& CARTS_OPEN;
 
 class CartService {
  public:
-  explicit CartService();
+  CartService();
 
   void Open(const std::string& customer);
   void Close(const std::string& customer);

@@ -22,7 +22,7 @@ struct Order {
 
 class OrderService {
  public:
-  explicit OrderService();
+  OrderService();
 
   template <std::integral Count>
   void Restock(Count count) {

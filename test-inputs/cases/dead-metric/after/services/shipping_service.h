@@ -11,7 +11,7 @@ extern prometheus::Counter& ORDERS_SHIPPED_TOTAL;
 
 class ShippingService {
  public:
-  explicit ShippingService();
+  ShippingService();
 
   void Ship(int order_id);
 

@@ -12,7 +12,7 @@ extern prometheus::Counter& KITS_CREATED_TOTAL;
 
 class KitService {
  public:
-  explicit KitService();
+  KitService();
 
   int CreateKit(const std::string& name);
   void CreateKits(const std::string& prefix, int count);

@@ -22,7 +22,7 @@ extern prometheus::Histogram& SHIPPING_DURATION_SECONDS;
 
 class OrderService {
  public:
-  explicit OrderService();
+  OrderService();
 
   // Returns the new order's id.
   int Place(const std::string& channel, int items);

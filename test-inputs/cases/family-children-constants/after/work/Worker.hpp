@@ -19,7 +19,7 @@ extern prometheus::Gauge& WORKER_QUEUE_DEPTH;
 class Worker
 {
 public:
-	explicit Worker();
+	Worker();
 
 	// Runs every job; a negative one fails.
 	int run(const std::vector<int> &jobs);

@@ -12,7 +12,7 @@ extern prometheus::Family<prometheus::Counter>& ORDERS_SHIPPED_TOTAL;
 
 class ShippingService {
  public:
-  explicit ShippingService();
+  ShippingService();
 
   void Ship(int order_id, const std::string& carrier);
 

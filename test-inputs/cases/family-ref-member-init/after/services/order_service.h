@@ -12,7 +12,7 @@ extern prometheus::Family<prometheus::Counter>& ORDERS_PLACED_TOTAL;
 
 class OrderService {
  public:
-  explicit OrderService();
+  OrderService();
 
   int PlaceOrder(const std::string& part, const std::string& channel);
 

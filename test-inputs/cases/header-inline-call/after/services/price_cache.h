@@ -13,7 +13,7 @@ extern prometheus::Counter& PRICE_CACHE_HITS_TOTAL;
 
 class PriceCache {
  public:
-  explicit PriceCache() {}
+  PriceCache() {}
 
   std::optional<int> Find(const std::string& part) const {
     auto it = prices_.find(part);

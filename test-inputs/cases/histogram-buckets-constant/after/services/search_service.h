@@ -12,7 +12,7 @@ extern prometheus::Family<prometheus::Histogram>& SEARCH_DURATION_SECONDS;
 
 class SearchService {
  public:
-  explicit SearchService();
+  SearchService();
 
   std::vector<std::string> Search(const std::string& query);
 

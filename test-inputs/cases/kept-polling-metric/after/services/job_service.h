@@ -12,7 +12,7 @@ extern prometheus::Counter& JOBS_SUBMITTED_TOTAL;
 
 class JobService {
  public:
-  explicit JobService();
+  JobService();
 
   void Submit(const std::string& job);
   int Depth() const { return static_cast<int>(queue_.size()); }

@@ -18,7 +18,7 @@ struct PickLine {
 
 class PickService {
  public:
-  explicit PickService();
+  PickService();
 
   // Picks every line; returns how many could be picked in full.
   int PickAll(const std::vector<PickLine>& lines);

@@ -11,7 +11,7 @@ extern prometheus::Family<prometheus::Counter>& CHECKOUTS_TOTAL;
 
 class CheckoutService {
  public:
-  explicit CheckoutService();
+  CheckoutService();
 
   void Checkout(const std::string& region, const std::string& store);
 };

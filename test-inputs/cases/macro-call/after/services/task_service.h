@@ -13,7 +13,7 @@ extern prometheus::Counter& TASKS_STARTED_TOTAL;
 
 class TaskService {
  public:
-  explicit TaskService();
+  TaskService();
 
   // Runs the task; returns false when it threw.
   bool Run(const std::function<void()>& task);

@@ -15,7 +15,7 @@ extern prometheus::Counter& PICK_LISTS_CREATED_TOTAL;
 
 class PickListService {
  public:
-  explicit PickListService();
+  PickListService();
 
   int Create(const std::vector<std::string>& parts);
 

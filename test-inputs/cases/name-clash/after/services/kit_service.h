@@ -12,7 +12,7 @@ extern prometheus::Counter& KITS_CREATED_TOTAL_METRIC;
 
 class KitService {
  public:
-  explicit KitService();
+  KitService();
 
   void CreateKit(const std::string& name);
   const std::vector<std::string>& audit_log() const { return audit_log_; }

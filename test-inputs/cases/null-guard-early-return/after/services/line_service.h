@@ -14,7 +14,7 @@ extern prometheus::Family<prometheus::Counter>& LINES_RECEIVED_TOTAL;
 
 class LineService {
  public:
-  explicit LineService();
+  LineService();
 
   int AddLine(const std::string& part);
   void ReceiveLine(int line, const std::string& supplier);

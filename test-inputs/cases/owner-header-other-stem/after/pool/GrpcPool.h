@@ -13,7 +13,7 @@ extern prometheus::Counter& PIPELINE_ROWS_INGESTED_TOTAL;
 // One class, two files: the ingestion half lives in IngestionPool.cpp.
 class GrpcPool {
 public:
-    explicit GrpcPool();
+    GrpcPool();
 
     void Ingest(int rows);
     void IngestBatch(const std::vector<int>& batch);

@@ -11,7 +11,7 @@ extern prometheus::Family<prometheus::Counter>& ARCADE_MATCHES_TOTAL;
 class lobby
 {
   public:
-    explicit lobby();
+    lobby();
 
     void start_match(const std::string& mode);
 

@@ -12,7 +12,7 @@ extern prometheus::Family<prometheus::Counter>& PRICE_LOOKUPS_TOTAL;
 
 class CatalogService {
  public:
-  explicit CatalogService();
+  CatalogService();
 
   int Price(const std::string& part);
   int CheapestOf(const std::string& a, const std::string& b);

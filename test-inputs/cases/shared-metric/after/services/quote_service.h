@@ -6,7 +6,7 @@ namespace shop {
 
 class QuoteService {
  public:
-  explicit QuoteService();
+  QuoteService();
 
   int Quote(const std::string& part, int quantity);
 };

@@ -22,7 +22,7 @@ struct SupplierRow {
 
 class Importer {
  public:
-  explicit Importer();
+  Importer();
 
   template <typename Row>
   void Import(const Row& row) {

@@ -15,7 +15,7 @@ extern prometheus::Family<prometheus::Counter>& APP_RECORDS_ROUTED_TOTAL;
 
 class Router {
  public:
-  explicit Router();
+  Router();
 
   void route(const std::string& topic, std::size_t records);
 
