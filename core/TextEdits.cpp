@@ -137,6 +137,31 @@ unsigned leadingComment(llvm::StringRef Text, unsigned Offset) {
   return static_cast<unsigned>(Text.find_first_not_of(" \t", Begin));
 }
 
+std::optional<std::pair<unsigned, unsigned>>
+explicitOfEmptiedList(llvm::StringRef Text, unsigned Off, unsigned Len) {
+  if (!inside(Text, Off, Len))
+    return std::nullopt;
+  llvm::StringRef Before = Text.take_front(Off).rtrim();
+  llvm::StringRef After = Text.drop_front(Off + Len).ltrim();
+  if (!Before.consume_back("(") || !After.starts_with(")"))
+    return std::nullopt;
+  Before = Before.rtrim();
+  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  size_t NameStart = Before.size();
+  while (NameStart > 0 && IsWordChar(Before[NameStart - 1]))
+    --NameStart;
+  if (NameStart == Before.size())
+    return std::nullopt;
+  llvm::StringRef Lead = Before.take_front(NameStart);
+  llvm::StringRef Keyword = Lead.rtrim();
+  if (!Keyword.ends_with("explicit"))
+    return std::nullopt;
+  size_t At = Keyword.size() - 8;
+  if (At > 0 && IsWordChar(Keyword[At - 1]))
+    return std::nullopt;
+  return std::make_pair(static_cast<unsigned>(At), static_cast<unsigned>(NameStart - At));
+}
+
 std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
                                           unsigned Length) {
   if (!inside(Text, Offset, Length))

@@ -50,6 +50,13 @@ unsigned leadingComment(llvm::StringRef Text, unsigned Offset);
 std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
                                           unsigned Length);
 
+/// When removing [Offset, Offset + Length) leaves `(` and `)` with only
+/// blanks between them, and the declaration reads `explicit Name(`: the
+/// range of `explicit` and the blanks after it (a constructor left without
+/// parameters needs none).
+std::optional<std::pair<unsigned, unsigned>>
+explicitOfEmptiedList(llvm::StringRef Text, unsigned Offset, unsigned Length);
+
 /// Offset just after the `{` opening namespace \p Namespace (`a::b` matches
 /// `namespace a::b {` or `namespace a {` ... `namespace b {`), and the offset
 /// of the matching close. None when the file does not open it.

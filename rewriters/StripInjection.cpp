@@ -12,7 +12,6 @@
 
 #include "llvm/ADT/StringExtras.h"
 
-#include <optional>
 
 namespace mm {
 
@@ -33,32 +32,6 @@ bool declaresVariable(llvm::StringRef Text, const ArgumentSite &A) {
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
   llvm::StringRef Word = Before.drop_front(WordStart == llvm::StringRef::npos ? 0 : WordStart + 1);
   return Word != "return" && Word != "new" && Word != "throw" && Word != "co_return";
-}
-
-/// When removing [Off, Off + Len) leaves `(` and `)` with only blanks
-/// between them, and the declaration reads `explicit Name(`: the range of
-/// `explicit` and the blanks after it.
-std::optional<std::pair<unsigned, unsigned>>
-explicitOfEmptiedList(llvm::StringRef Text, unsigned Off, unsigned Len) {
-  llvm::StringRef Before = Text.take_front(Off).rtrim();
-  llvm::StringRef After = Text.drop_front(Off + Len).ltrim();
-  if (!Before.consume_back("(") || !After.starts_with(")"))
-    return std::nullopt;
-  Before = Before.rtrim();
-  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-  size_t NameStart = Before.size();
-  while (NameStart > 0 && IsWordChar(Before[NameStart - 1]))
-    --NameStart;
-  if (NameStart == Before.size())
-    return std::nullopt;
-  llvm::StringRef Lead = Before.take_front(NameStart);
-  llvm::StringRef Keyword = Lead.rtrim();
-  if (!Keyword.ends_with("explicit"))
-    return std::nullopt;
-  size_t At = Keyword.size() - 8;
-  if (At > 0 && IsWordChar(Keyword[At - 1]))
-    return std::nullopt;
-  return std::make_pair(static_cast<unsigned>(At), static_cast<unsigned>(NameStart - At));
 }
 
 } // namespace

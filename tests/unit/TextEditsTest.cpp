@@ -135,6 +135,27 @@ TEST(TextEdits, DeclarationLinesTakeCommentsAndOneBlankLine) {
   EXPECT_EQ(declarationLines(V, 7, 5), std::make_pair(7u, 6u));
 }
 
+TEST(TextEdits, ExplicitOfAConstructorLeftWithoutParameters) {
+  llvm::StringRef T = "class W {\n public:\n  explicit W(IStats& stats);\n};\n";
+  unsigned Param = T.find("IStats");
+  auto E = explicitOfEmptiedList(T, Param, T.find(")") - Param);
+  ASSERT_TRUE(E.has_value());
+  EXPECT_EQ(T.substr(E->first, E->second), "explicit ");
+  // No change: a parameter is left, the keyword is another word's end, or
+  // there is no `explicit`.
+  llvm::StringRef Two = "  explicit W(IStats& stats, int n);\n";
+  unsigned First = Two.find("IStats");
+  EXPECT_FALSE(explicitOfEmptiedList(Two, First, Two.find("int") - First).has_value());
+  llvm::StringRef Word = "  notexplicit W(IStats& s);\n";
+  EXPECT_FALSE(
+      explicitOfEmptiedList(Word, Word.find("IStats"), Word.find(")") - Word.find("IStats"))
+          .has_value());
+  llvm::StringRef Plain = "W::W(IStats& s) {}\n";
+  EXPECT_FALSE(
+      explicitOfEmptiedList(Plain, Plain.find("IStats"), Plain.find(")") - Plain.find("IStats"))
+          .has_value());
+}
+
 TEST(TextEdits, ATrailingCommentGoesWithItsDeclaration) {
   llvm::StringRef T = "struct S {\n\tint* m_a;\n\tint* m_b; // zero until used\n\tint m_c;\n};\n";
   auto B = declarationLines(T, T.find("int* m_b"), 8);
