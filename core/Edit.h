@@ -54,6 +54,7 @@ enum class LeftBecause {
   Other,
   SharedMetricName,  ///< Several fields hold one Prometheus name (a family, its children).
   NameNotReadable,   ///< A metric not set from a builder chain.
+  SetTwoWays,        ///< A metric field set by two different chains.
   BodyUsesService,   ///< The wrapper's body uses other members of the service.
   BodyHasDirectives, ///< The wrapper's body holds preprocessor directives.
   InactiveBranch,    ///< The call is in a branch this build skips.

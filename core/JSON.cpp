@@ -80,6 +80,14 @@ Value toJSON(const Metric &M) {
                               {"init_site", toJSON(Ch.InitSite)},
                               {"init_style", toString(Ch.Init)}});
   O["children"] = std::move(Children);
+  Array Again;
+  for (const AlsoSet &A : M.SetAgain)
+    Again.push_back(Object{{"field", A.Field},
+                           {"field_decl", toJSON(A.FieldDecl)},
+                           {"init_site", toJSON(A.InitSite)},
+                           {"init_style", toString(A.Init)}});
+  O["set_again"] = std::move(Again);
+  O["set_two_ways"] = M.SetTwoWays;
   return O;
 }
 
@@ -503,6 +511,12 @@ bool fromJSON(const Value &E, TakenFrom &Out, Path P) {
          O.map("init_site", Out.InitSite) && O.map("init_style", Out.Init);
 }
 
+bool fromJSON(const Value &E, AlsoSet &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("field", Out.Field) && O.map("field_decl", Out.FieldDecl) &&
+         O.map("init_site", Out.InitSite) && O.map("init_style", Out.Init);
+}
+
 bool fromJSON(const Value &E, ChildField &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("field", Out.Field) && O.map("args", Out.Args) &&
@@ -524,7 +538,9 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.map("registry_arg", Out.RegistryArg) &&
         O.map("child_args", Out.ChildArgs) &&
         O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family) &&
-        O.mapOptional("children", Out.Children)))
+        O.mapOptional("children", Out.Children) &&
+        O.mapOptional("set_again", Out.SetAgain) &&
+        O.mapOptional("set_two_ways", Out.SetTwoWays)))
     return false;
   Out.ConstLabels.assign(Labels.begin(), Labels.end());
   Out.Buckets.clear();

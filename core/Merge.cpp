@@ -39,6 +39,25 @@ void mergeMetric(Metric &Into, const Metric &From) {
   sortUnique(Into.LabelNames);
 }
 
+/// \p Into goes where \p From went: so do the places that set \p From again.
+void absorbSetAgain(Metric &Into, const Metric &From) {
+  Into.SetAgain.insert(Into.SetAgain.end(), From.SetAgain.begin(), From.SetAgain.end());
+  Into.SetTwoWays = Into.SetTwoWays || From.SetTwoWays;
+}
+
+/// Fields registered again under another field's name (Metric::SetAgain
+/// with a declaration) are that metric: a TU that saw only their
+/// declaration recorded them nameless.
+void dropRegisteredAgain(std::map<std::string, Metric> &Metrics) {
+  std::set<std::string> Again;
+  for (const auto &[Field, M] : Metrics)
+    for (const AlsoSet &A : M.SetAgain)
+      if (A.FieldDecl.valid())
+        Again.insert(A.Field);
+  for (const std::string &Field : Again)
+    Metrics.erase(Field);
+}
+
 /// A family field only there to take one child from, and recorded by no
 /// method, is part of that child: it leaves the catalog, and the child
 /// carries where it is declared and set up.
@@ -56,10 +75,12 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
     });
     if (Taken.size() != 1 || It == Metrics.end() || Recorded)
       continue;
-    TakenFrom &From = *Taken.front()->Family;
+    Metric &Child = *Taken.front();
+    TakenFrom &From = *Child.Family;
     From.FieldDecl = It->second.FieldDecl;
     From.InitSite = It->second.InitSite;
     From.Init = It->second.Init;
+    absorbSetAgain(Child, It->second);
     Metrics.erase(It);
   }
 }
@@ -96,6 +117,7 @@ void groupChildren(std::map<std::string, Metric> &Metrics,
                                  Child.FieldDecl, Child.InitSite, Child.Init});
       Family.LabelNames.insert(Family.LabelNames.end(), Child.LabelNames.begin(),
                                Child.LabelNames.end());
+      absorbSetAgain(Family, Child);
       Metrics.erase(F);
     }
     sortUnique(Family.LabelNames);
@@ -215,6 +237,7 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
         "unit of the compilation database",
         Cfg.Path.c_str(), Cfg.ServiceClassLine, Cfg.ServiceClass.c_str());
 
+  dropRegisteredAgain(Metrics);
   foldFamilies(Metrics, Methods);
   groupChildren(Metrics, Methods);
 
@@ -226,6 +249,8 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
       FieldToName[Ch.Field] = M.Name;
       FieldToHole[Ch.Field] = M.Name + "#" + Ch.Field;
     }
+    for (const AlsoSet &A : M.SetAgain)
+      FieldToName.try_emplace(A.Field, FieldToName[Field]);
     C.Metrics.push_back(M);
   }
   FieldToHole.insert(FieldToName.begin(), FieldToName.end());

@@ -90,6 +90,18 @@ struct ChildField {
   InitStyle Init = InitStyle::MemberInitializer;
 };
 
+/// Another place that sets the very family or child a metric field holds:
+/// the field assigned again with the same chain (FieldDecl not valid), or
+/// another field registered in the same function under the same name, kind
+/// and constant labels, which prometheus-cpp hands the family registered
+/// first. It goes where the metric goes.
+struct AlsoSet {
+  std::string Field;
+  SourceSpan FieldDecl; ///< Valid for another field.
+  SourceSpan InitSite;
+  InitStyle Init = InitStyle::MemberInitializer;
+};
+
 struct Metric {
   std::string Name; ///< Prometheus name.
   MetricKind Kind = MetricKind::Counter;
@@ -123,6 +135,13 @@ struct Metric {
   /// For a family: the children taken from it into fields of their own,
   /// which the catalog grouped into it (their uses are `${metric:NAME#field}`).
   std::vector<ChildField> Children;
+  /// Where the same family or child is set again (see AlsoSet), its own and
+  /// those of the family folded or the children grouped into it.
+  std::vector<AlsoSet> SetAgain;
+  /// Set by two different chains (`x_ = Build..Name("a")..` in one method,
+  /// `..Name("b")..` in another): which one holds depends on the order they
+  /// run, so it is not moved.
+  bool SetTwoWays = false;
 };
 
 struct Param {

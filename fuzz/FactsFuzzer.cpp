@@ -33,8 +33,8 @@ std::string write(llvm::ArrayRef<mm::TUFacts> TUs) {
 /// Whether \p Written (the facts read, written back) says what \p Input said:
 /// each value in it equals the input's at the same path. Numbers compare as
 /// numbers (`1.0` reads as 1, `-0.0` as 0); null and "" stand for "none", as
-/// the writer prints an empty default; keys the input lacks may only hold
-/// such a "none".
+/// the writer prints an empty default; keys the input lacks (the optional
+/// ones) may only hold such a "none", an empty list or `false`.
 bool saysTheSame(const llvm::json::Value &Written, const llvm::json::Value *Input,
                  std::string &Where) {
   using llvm::json::Value;
@@ -42,8 +42,10 @@ bool saysTheSame(const llvm::json::Value &Written, const llvm::json::Value *Inpu
     auto S = V.getAsString();
     return V.kind() == Value::Null || (S && S->empty());
   };
-  if (!Input)
-    return IsNone(Written);
+  if (!Input) {
+    const auto *List = Written.getAsArray();
+    return IsNone(Written) || (List && List->empty()) || Written.getAsBoolean() == false;
+  }
   if (const auto *O = Written.getAsObject()) {
     const auto *In = Input->getAsObject();
     if (!In)

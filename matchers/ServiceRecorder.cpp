@@ -438,6 +438,15 @@ void applyChain(const BuilderChain &Chain, Metric &M) {
   }
 }
 
+/// Whether \p A and \p B were set by chains that make the same family or
+/// child: prometheus-cpp hands the second the first's.
+bool sameChain(const Metric &A, const Metric &B) {
+  return std::tie(A.Name, A.Kind, A.Help, A.ConstLabels, A.RegistryArg, A.ChildArgs, A.Buckets,
+                  A.BucketsText) == std::tie(B.Name, B.Kind, B.Help, B.ConstLabels,
+                                             B.RegistryArg, B.ChildArgs, B.Buckets,
+                                             B.BucketsText);
+}
+
 /// Whether \p E names a parameter or a local variable: a metric set from it
 /// (`hits_ = &family_->Add({{"epoch", epoch}})`) is state, not set-up.
 bool namesARuntimeValue(const Expr &E, ASTContext &Ctx) {
@@ -678,6 +687,8 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   // What sets a metric field: a builder chain, or a child taken from a
   // family field whose chain is known by then (`&family_->Add({..})`).
   std::map<std::string, std::string> FamilyOf; // child field -> family field
+  // A family field registered again under an earlier one's name -> that one.
+  std::map<std::string, std::string> SameAs;
   auto ChainOf = [&](const Expr *Value, const FieldDecl *FD) -> std::optional<BuilderChain> {
     if (auto Chain = readBuilderChain(Value, Loc))
       return Chain;
@@ -686,7 +697,10 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     auto It = Child ? Fields.find(Family) : Fields.end();
     if (It == Fields.end() || Family == FD->getCanonicalDecl())
       return std::nullopt;
-    const Metric &F = Metrics[It->second];
+    std::string FamilyField = It->second;
+    if (auto First = SameAs.find(FamilyField); First != SameAs.end())
+      FamilyField = First->second;
+    const Metric &F = Metrics[FamilyField];
     if (F.BuilderChain.empty() || F.ChildArgs)
       return std::nullopt;
     Child->Kind = F.Kind;
@@ -695,15 +709,46 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     Child->ConstLabels = F.ConstLabels;
     Child->RegistryArg = F.RegistryArg;
     Child->Text = F.BuilderChain;
-    FamilyOf[FD->getNameAsString()] = It->second;
+    FamilyOf[FD->getNameAsString()] = FamilyField;
     return Child;
   };
+  // The families each constructor or set-up method has registered so far,
+  // by name: one registered again there is the same family.
+  std::map<std::string, std::string> RegisteredHere; // name -> field
   auto Record = [&](const FieldDecl *FD, const Expr *Value, InitStyle Style,
                     SourceSpan Site) {
     std::optional<BuilderChain> Chain = ChainOf(Value, FD);
     if (!Chain)
       return false;
     Metric &M = Metrics[FD->getNameAsString()];
+    if (M.InitSite.valid() && !(M.InitSite == Site) && M.Init != InitStyle::DefaultInitializer) {
+      // Set again: the same chain hands back the same family or child.
+      Metric Again = M;
+      applyChain(*Chain, Again);
+      auto FamilyNow = FamilyOf.find(M.Field);
+      bool SameFamily = !M.Family || (FamilyNow != FamilyOf.end() &&
+                                      FamilyNow->second == M.Family->Field);
+      if (sameChain(M, Again) && SameFamily)
+        M.SetAgain.push_back({M.Field, {}, std::move(Site), Style});
+      else
+        M.SetTwoWays = true;
+      return true;
+    }
+    bool IsFamily = M.Style == FieldStyle::FamilyRef || M.Style == FieldStyle::FamilyPtr;
+    if (IsFamily && !Chain->ChildArgs && !FamilyOf.count(M.Field) && !Chain->Name.empty()) {
+      auto [First, New] = RegisteredHere.emplace(Chain->Name, M.Field);
+      Metric &Earlier = Metrics[First->second];
+      if (!New && Earlier.Style == M.Style && Chain->Kind == Earlier.Kind &&
+          Chain->ConstLabels == Earlier.ConstLabels &&
+          Chain->RegistryArg == Earlier.RegistryArg) {
+        // Another field registering the same name, kind and constant
+        // labels on the same registry: prometheus-cpp hands it the family
+        // registered first.
+        Earlier.SetAgain.push_back({M.Field, M.FieldDecl, std::move(Site), Style});
+        SameAs[M.Field] = Earlier.Field;
+        return true;
+      }
+    }
     applyChain(*Chain, M);
     ConstantVisitor CV;
     CV.TraverseStmt(const_cast<Expr *>(Value));
@@ -726,6 +771,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       continue;
     const auto *CtorDef = cast<CXXConstructorDecl>(Def);
     C.TheService.Source = Loc.file(CtorDef->getLocation());
+    RegisteredHere.clear();
     for (const CXXCtorInitializer *Init : CtorDef->inits()) {
       const FieldDecl *FD = Init->getMember();
       if (FD && Init->isWritten() && isRegistryHolder(FD->getType())) {
@@ -753,6 +799,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       continue;
     AssignmentVisitor V(Fields);
     V.TraverseStmt(Def->getBody());
+    RegisteredHere.clear();
     for (const auto &A : V.Found)
       if (!namesARuntimeValue(*A.Value, Service->getASTContext()) &&
           Record(A.Field, A.Value, InitStyle::MethodBody, Loc.span(A.Whole))) {
@@ -802,6 +849,8 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
               Sites.end());
 
   for (auto &[Field, M] : Metrics) {
+    if (SameAs.count(Field))
+      continue;
     std::sort(M.LabelNames.begin(), M.LabelNames.end());
     M.LabelNames.erase(std::unique(M.LabelNames.begin(), M.LabelNames.end()),
                        M.LabelNames.end());

@@ -821,6 +821,13 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     // One constant per Prometheus name: a family held beside the children
     // taken from it, or children of one family in fields of their own,
     // cannot be told apart by it. They stay, all of them.
+    if (M.SetTwoWays) {
+      P.Metrics.push_back(keptMetric(
+          MP, "`" + M.Field + "` is set by two different chains: which one holds depends on "
+              "the order they run",
+          LeftBecause::SetTwoWays));
+      continue;
+    }
     size_t Holders = llvm::count_if(C.Metrics, [&](const Metric &O) { return O.Name == M.Name; });
     if (Holders > 1 && !M.Name.empty()) {
       P.Metrics.push_back(keptMetric(

@@ -25,6 +25,8 @@ Pattern patternFor(LeftBecause Cause) {
             "metrics held in several fields (a family and the children taken from it)"};
   case LeftBecause::NameNotReadable:
     return {"name-not-readable", "metrics not set from a builder chain"};
+  case LeftBecause::SetTwoWays:
+    return {"set-two-ways", "metric fields set by two different chains"};
   case LeftBecause::BodyUsesService:
     return {"body-uses-service", "wrappers whose bodies use other members of the service"};
   case LeftBecause::BodyHasDirectives:

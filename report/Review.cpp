@@ -285,16 +285,45 @@ private:
     for (const auto &[Name, Regs] : ByName) {
       if (Regs.size() < 2)
         continue;
-      Collision Dup{"duplicate-name", Name,
-                    std::to_string(Regs.size()) + " registrations of one name; the second "
-                                                  "throws when it registers on the same registry",
-                    "none: rename or share one definition", {}};
       std::set<std::string> Kinds, LabelSets;
+      std::vector<Evidence> Where;
       for (const Registration *R : Regs) {
-        Dup.Where.push_back(at(R->Loc, R->EnclosingFunction));
+        Where.push_back(at(R->Loc, R->EnclosingFunction));
         Kinds.insert(toString(R->Kind).str());
         LabelSets.insert(llvm::join(R->LabelNames, ","));
       }
+      // Registrations the catalog found to be one family of the service
+      // (Metric::SetAgain: one name, type, constant labels and registry, in
+      // one function): prometheus-cpp's registry (InsertBehavior::Merge, its
+      // default) hands each the family registered first, help and all.
+      auto SetUpBy = [&](const Registration *R) -> const Metric * {
+        auto Within = [&](const SourceSpan &S) {
+          return S.File == R->Loc.File && S.Offset <= R->Loc.Offset &&
+                 R->Loc.Offset < S.Offset + S.Length;
+        };
+        for (const Metric &M : C.Metrics)
+          if (M.Name == Name && !M.SetAgain.empty() &&
+              (Within(M.InitSite) || (M.Family && Within(M.Family->InitSite)) ||
+               llvm::any_of(M.SetAgain, [&](const AlsoSet &A) { return Within(A.InitSite); })))
+            return &M;
+        return nullptr;
+      };
+      const Metric *One = SetUpBy(Regs.front());
+      if (One && llvm::all_of(Regs, [&](const Registration *R) { return SetUpBy(R) == One; })) {
+        Out.Collisions.push_back(
+            {"merged-name", Name,
+             std::to_string(Regs.size()) + " registrations of one name, type and constant "
+                                           "label set on one registry, in one function: "
+                                           "merged into the family registered first",
+             "one definition, used by every field that held it", std::move(Where)});
+        continue;
+      }
+      Collision Dup{"duplicate-name", Name,
+                    std::to_string(Regs.size()) +
+                        " registrations of one name; on the same registry the second throws "
+                        "(another type or constant labels) or is merged into the first, its "
+                        "help and labels mixed into another metric",
+                    "none: rename or share one definition", Where};
       Out.Collisions.push_back(Dup);
       if (Kinds.size() > 1)
         Out.Collisions.push_back({"kind-mismatch", Name,
@@ -566,10 +595,24 @@ private:
         for (const auto &[Name, Fields] : Holders)
           if (size_t At = MF.After.find(".Name(\"" + Name + "\")"); At != std::string::npos)
             Defs[Name].push_back({MF.File, lineAt(MF.After, At), Name});
+    // A metric that stays is defined as often as before (a name registered
+    // twice and merged stays so); one that moves, once.
+    auto TimesBefore = [&](const std::string &Name) {
+      size_t N = 0;
+      for (const std::string &File : F.Files) {
+        std::string Text = before(File);
+        std::string Needle = ".Name(\"" + Name + "\")";
+        for (size_t At = Text.find(Needle); At != std::string::npos; At = Text.find(Needle, At + 1))
+          ++N;
+      }
+      return N;
+    };
     unsigned Good = 0;
     for (const auto &[Name, Fields] : Holders) {
       const std::vector<Evidence> &D = Defs[Name];
-      if (D.size() == 1) {
+      const MetricPlan *MP = P.metric(Name);
+      bool Moves = MP && (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared);
+      if (D.size() == 1 || (!Moves && D.size() > 1 && D.size() == TimesBefore(Name))) {
         ++Good;
         continue;
       }

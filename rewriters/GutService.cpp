@@ -116,17 +116,20 @@ llvm::Error gutService(RewriteContext &Ctx) {
       continue;
     const Metric &M = *ByName.at(MP.Name);
     // The field, its set-up, those of the family it was taken from when
-    // the catalog folded that into it, and those of the children grouped
-    // into it.
+    // the catalog folded that into it, those of the children grouped into
+    // it, and every other place setting the same family or child.
     TakenFrom Own{M.Field, M.FieldDecl, M.InitSite, M.Init};
     std::vector<TakenFrom> Goes = {Own};
     if (M.Family && M.Family->FieldDecl.valid())
       Goes.push_back(*M.Family);
     for (const ChildField &Ch : M.Children)
       Goes.push_back({Ch.Field, Ch.FieldDecl, Ch.InitSite, Ch.Init});
+    for (const AlsoSet &A : M.SetAgain)
+      Goes.push_back({A.Field, A.FieldDecl, A.InitSite, A.Init});
     for (const TakenFrom &G : Goes) {
-      if (llvm::Error E = Remove(G.FieldDecl, "field " + G.Field + " moves out"))
-        return E;
+      if (G.FieldDecl.valid())
+        if (llvm::Error E = Remove(G.FieldDecl, "field " + G.Field + " moves out"))
+          return E;
       if (!G.InitSite.valid())
         continue;
       auto Text = Ctx.text(G.InitSite.File);

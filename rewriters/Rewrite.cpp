@@ -133,11 +133,17 @@ void coalesceDeletions(FileChange &Change, llvm::StringRef Text) {
     PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
     llvm::StringRef Prev = Text.slice(PrevStart, E.Offset).trim();
     size_t NextEnd = Text.find('\n', End);
-    // Nothing left between a blank line and the class's closing brace: the
-    // blank line goes too (a namespace keeps its blank line before `}`).
+    // Nothing left between a blank line and the class's closing brace, or
+    // a block's brace the code did not keep apart with a blank line (the
+    // last line deleted is code): the blank line goes too. A namespace keeps
+    // its blank line before `}`.
     bool PrevFree = I == 0 || Out[I - 1].Offset + Out[I - 1].Length <= PrevStart;
-    if (Prev.empty() && PrevStart < E.Offset && PrevFree &&
-        Text.slice(End, NextEnd).trim().starts_with("};")) {
+    size_t LastStart = Text.rfind('\n', End - 1); // strictly before
+    LastStart = LastStart == llvm::StringRef::npos ? 0 : LastStart + 1;
+    llvm::StringRef Close = Text.slice(End, NextEnd).trim();
+    bool BlockEnds = Close.starts_with("};") ||
+                     (Close.starts_with("}") && !IsBlank(Text.slice(LastStart, End)));
+    if (Prev.empty() && PrevStart < E.Offset && PrevFree && BlockEnds) {
       E.Length += E.Offset - PrevStart;
       E.Offset = PrevStart;
       continue;

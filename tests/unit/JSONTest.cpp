@@ -112,6 +112,9 @@ std::vector<TUFacts> everyField() {
   Counter.Children = {{"ok_", R"({{"result", "ok"}})", /*Pointer=*/true,
                        span("metrics/metrics_service.h", 31, 3),
                        span("metrics/metrics_service.cpp", 13, 4), InitStyle::ConstructorBody}};
+  Counter.SetAgain = {{"counts_again_", span("metrics/metrics_service.h", 32, 3),
+                       span("metrics/metrics_service.cpp", 14, 4), InitStyle::MethodBody}};
+  Summary.SetTwoWays = true;
   A.Partial.Metrics = {M, Plain, Summary, Counter};
 
   Wrapper W;

@@ -172,6 +172,44 @@ TEST(Merge, TwoChildrenOfAFamilyJoinIt) {
   EXPECT_EQ(Back.Metrics.back().Children[1].Args, R"({{"result", "failed"}})");
 }
 
+TEST(Merge, AFamilyRegisteredAgainIsOneMetricInEveryTU) {
+  // The TU seeing the set-up method knows `again_` is `fam_` registered
+  // again; a TU seeing only the class recorded `again_` without a name.
+  TUFacts Source = familyView({"a_", "b_"});
+  Source.Partial.Metrics[0].SetAgain = {{"again_", at("metrics/metrics_service.h", 300),
+                                         at("metrics/metrics_service.cpp", 400),
+                                         InitStyle::MethodBody}};
+  Source.Partial.Metrics[2].SetAgain = {{"b_", {}, at("metrics/metrics_service.cpp", 500),
+                                         InitStyle::MethodBody}};
+  TUFacts Header;
+  Header.SawService = true;
+  Header.Partial.TheService.Name = "shop::MetricsService";
+  Metric Nameless;
+  Nameless.Field = "again_";
+  Nameless.FieldDecl = at("metrics/metrics_service.h", 300);
+  Header.Partial.Metrics.push_back(Nameless);
+  Wrapper W;
+  W.Name = "RecordAgain";
+  W.Signature = "RecordAgain()";
+  W.Metrics = {"again_"};
+  W.Template = "${field:again_}->Add({}).Increment();";
+  W.Definition = at("metrics/metrics_service.cpp", 600);
+  Source.Partial.Wrappers.push_back(W);
+
+  auto C = buildCatalog({Header, Source}, config());
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  ASSERT_EQ(C->Metrics.size(), 1u);
+  const Metric &Family = C->Metrics.front();
+  EXPECT_EQ(Family.Field, "fam_");
+  // Its own place set again, and the grouped child's.
+  ASSERT_EQ(Family.SetAgain.size(), 2u);
+  EXPECT_EQ(Family.SetAgain[0].Field, "again_");
+  EXPECT_EQ(Family.SetAgain[1].Field, "b_");
+  ASSERT_EQ(C->Wrappers.size(), 1u);
+  EXPECT_THAT(C->Wrappers[0].Metrics, ElementsAre("fam_total"));
+  EXPECT_EQ(C->Wrappers[0].Template, "${metric:fam_total}->Add({}).Increment();");
+}
+
 TEST(Merge, AFamilyRecordedItselfKeepsItsChildrenApart) {
   Wrapper W;
   W.Name = "Record";

@@ -132,6 +132,27 @@ TEST(Planner, AFamilyHeldBesideItsChildStays) {
   EXPECT_NE(Before.metric("kits_created_total")->Fate, MetricFate::Kept);
 }
 
+TEST(Planner, AFieldSetByTwoDifferentChainsStays) {
+  Fixture X;
+  for (Metric &M : X.C.Metrics)
+    if (M.Name == "kits_created_total")
+      M.SetTwoWays = true;
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Kits = P.metric("kits_created_total");
+  ASSERT_NE(Kits, nullptr);
+  EXPECT_EQ(Kits->Fate, MetricFate::Kept);
+  EXPECT_EQ(Kits->Cause, LeftBecause::SetTwoWays);
+  EXPECT_NE(Kits->Reason.find("is set by two different chains"), std::string::npos);
+  EXPECT_EQ(P.wrapper("RecordKitCreated()")->Cause, LeftBecause::SetTwoWays);
+  // Set again the same way, it moves.
+  for (Metric &M : X.C.Metrics)
+    if (M.Name == "kits_created_total") {
+      M.SetTwoWays = false;
+      M.SetAgain = {{M.Field, {}, M.InitSite, InitStyle::MethodBody}};
+    }
+  EXPECT_NE(makePlan(X.C, X.F, X.Cfg).metric("kits_created_total")->Fate, MetricFate::Kept);
+}
+
 TEST(Planner, WhatStaysCarriesTheCauseAtTheRootOfItsChain) {
   // kits_created_total stays for holding one name in two fields: its
   // wrapper stays because of it, and is counted under that cause, not as

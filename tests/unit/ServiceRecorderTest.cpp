@@ -569,6 +569,165 @@ void Metrics::emitCheckpointsOut(unsigned n) { checkpointsOutCounter->Increment(
             lineOf(Code, "registry = std::make_shared<prometheus::Registry>()"));
 }
 
+TEST(ServiceRecorder, AFamilyRegisteredAgainUnderItsNameIsTheFirstOne) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace olr {
+class Metrics {
+public:
+    void initialize();
+    void emitDeleteOut(unsigned n);
+    void emitCommitOut(unsigned n);
+private:
+    std::shared_ptr<prometheus::Registry> registry;
+    prometheus::Family<prometheus::Counter>* dmlOps{nullptr};
+    prometheus::Counter* dmlOpsDeleteOutCounter{nullptr};
+    prometheus::Counter* dmlOpsInsertOutCounter{nullptr};
+    prometheus::Family<prometheus::Counter>* transactions{nullptr};
+    prometheus::Counter* transactionsCommitOutCounter{nullptr};
+    prometheus::Counter* transactionsRollbackOutCounter{nullptr};
+};
+void Metrics::initialize() {
+    registry = std::make_shared<prometheus::Registry>();
+    dmlOps = &prometheus::BuildCounter().Name("dml_ops").Help("Number of DML operations").Register(*registry);
+    dmlOpsDeleteOutCounter = &dmlOps->Add({{"type", "delete"}});
+    dmlOpsInsertOutCounter = &dmlOps->Add({{"type", "insert"}});
+    transactions = &prometheus::BuildCounter().Name("dml_ops").Help("Number of transactions").Register(*registry);
+    transactionsCommitOutCounter = &transactions->Add({{"type", "commit"}});
+    transactionsRollbackOutCounter = &transactions->Add({{"type", "rollback"}});
+}
+void Metrics::emitDeleteOut(unsigned n) { dmlOpsDeleteOutCounter->Increment(n); }
+void Metrics::emitCommitOut(unsigned n) { transactionsCommitOutCounter->Increment(n); }
+}  // namespace olr
+)cpp";
+  // prometheus-cpp hands `transactions` the family `dmlOps` registered:
+  // one metric, set again there, and four children of it.
+  TUFacts Facts = factsFor(Code, "olr::Metrics");
+  EXPECT_EQ(metricOfField(Facts.Partial, "transactions"), nullptr);
+  const Metric *Family = metricOfField(Facts.Partial, "dmlOps");
+  ASSERT_NE(Family, nullptr);
+  EXPECT_EQ(Family->Help, "Number of DML operations");
+  ASSERT_EQ(Family->SetAgain.size(), 1u);
+  EXPECT_EQ(Family->SetAgain[0].Field, "transactions");
+  EXPECT_EQ(Family->SetAgain[0].FieldDecl.Line,
+            lineOf(Code, "prometheus::Family<prometheus::Counter>* transactions"));
+  EXPECT_EQ(Family->SetAgain[0].InitSite.Line, lineOf(Code, "transactions = &"));
+  EXPECT_EQ(Family->SetAgain[0].Init, InitStyle::MethodBody);
+  const Metric *Commit = metricOfField(Facts.Partial, "transactionsCommitOutCounter");
+  ASSERT_NE(Commit, nullptr);
+  ASSERT_TRUE(Commit->Family.has_value());
+  EXPECT_EQ(Commit->Family->Field, "dmlOps");
+  EXPECT_EQ(Commit->Name, "dml_ops");
+
+  Catalog C = catalogFor(Code, "olr::Metrics");
+  ASSERT_EQ(C.Metrics.size(), 1u);
+  EXPECT_EQ(C.Metrics[0].Field, "dmlOps");
+  std::vector<std::string> Children;
+  for (const ChildField &Ch : C.Metrics[0].Children)
+    Children.push_back(Ch.Field);
+  EXPECT_THAT(Children, ElementsAre("dmlOpsDeleteOutCounter", "dmlOpsInsertOutCounter",
+                                    "transactionsCommitOutCounter",
+                                    "transactionsRollbackOutCounter"));
+  const Wrapper *Emit = wrapperNamed(C, "emitCommitOut");
+  ASSERT_NE(Emit, nullptr);
+  EXPECT_THAT(Emit->Metrics, ElementsAre("dml_ops"));
+  EXPECT_EQ(Emit->Template, "${metric:dml_ops#transactionsCommitOutCounter}->Increment(${param:n});");
+}
+
+TEST(ServiceRecorder, AnotherNameKindOrRegistryIsNotTheSameFamily) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+class Metrics {
+public:
+    void initialize();
+private:
+    std::shared_ptr<prometheus::Registry> registry;
+    std::shared_ptr<prometheus::Registry> other;
+    prometheus::Family<prometheus::Counter>* a{nullptr};
+    prometheus::Family<prometheus::Counter>* b{nullptr};
+    prometheus::Family<prometheus::Gauge>* c{nullptr};
+    prometheus::Family<prometheus::Counter>* d{nullptr};
+};
+void Metrics::initialize() {
+    a = &prometheus::BuildCounter().Name("a_total").Help("A").Register(*registry);
+    b = &prometheus::BuildCounter().Name("b_total").Help("B").Register(*registry);
+    c = &prometheus::BuildGauge().Name("a_total").Help("A").Register(*registry);
+    d = &prometheus::BuildCounter().Name("a_total").Help("A").Register(*other);
+}
+)cpp";
+  TUFacts Facts = factsFor(Code, "Metrics");
+  for (const char *Field : {"a", "b", "c", "d"}) {
+    const Metric *M = metricOfField(Facts.Partial, Field);
+    ASSERT_NE(M, nullptr) << Field;
+    EXPECT_TRUE(M->SetAgain.empty()) << Field;
+  }
+}
+
+TEST(ServiceRecorder, AFieldSetAgainWithTheSameChainIsOneMetric) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace olr {
+class Metrics {
+public:
+    void initialize();
+    void reset();
+    void emitUsed(double v);
+private:
+    std::shared_ptr<prometheus::Registry> registry;
+    prometheus::Family<prometheus::Gauge>* usedTotal{nullptr};
+    prometheus::Gauge* usedTotalGauge{nullptr};
+    prometheus::Family<prometheus::Gauge>* swap{nullptr};
+};
+void Metrics::initialize() {
+    usedTotal = &prometheus::BuildGauge().Name("used_total").Help("Total used").Register(*registry);
+    usedTotalGauge = &usedTotal->Add({});
+    usedTotal = &prometheus::BuildGauge().Name("used_total").Help("Total used").Register(*registry);
+    usedTotalGauge = &usedTotal->Add({});
+}
+void Metrics::reset() {
+    swap = &prometheus::BuildGauge().Name("swap").Help("Swap").Register(*registry);
+}
+void Metrics::emitUsed(double v) { usedTotalGauge->Set(v); }
+}  // namespace olr
+)cpp";
+  TUFacts Facts = factsFor(Code, "olr::Metrics");
+  const Metric *Family = metricOfField(Facts.Partial, "usedTotal");
+  ASSERT_NE(Family, nullptr);
+  EXPECT_FALSE(Family->SetTwoWays);
+  ASSERT_EQ(Family->SetAgain.size(), 1u);
+  EXPECT_FALSE(Family->SetAgain[0].FieldDecl.valid());
+  EXPECT_EQ(Family->InitSite.Line, lineOf(Code, "usedTotal = &"));
+  EXPECT_GT(Family->SetAgain[0].InitSite.Line, Family->InitSite.Line);
+
+  // The family folds into its one child, taking the places that set it
+  // again along: all four assignments go where the child goes.
+  Catalog C = catalogFor(Code, "olr::Metrics");
+  const Metric *Child = metricOfField(C, "usedTotalGauge");
+  ASSERT_NE(Child, nullptr);
+  EXPECT_EQ(Child->SetAgain.size(), 2u);
+  EXPECT_FALSE(Child->SetTwoWays);
+}
+
+TEST(ServiceRecorder, AFieldSetByTwoDifferentChainsIsSaidSo) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+class Metrics {
+public:
+    void initialize();
+    void reset();
+private:
+    std::shared_ptr<prometheus::Registry> registry;
+    prometheus::Family<prometheus::Gauge>* used{nullptr};
+};
+void Metrics::initialize() {
+    used = &prometheus::BuildGauge().Name("used").Help("Used").Register(*registry);
+}
+void Metrics::reset() {
+    used = &prometheus::BuildGauge().Name("used_now").Help("Used").Register(*registry);
+}
+)cpp";
+  TUFacts Facts = factsFor(Code, "Metrics");
+  const Metric *M = metricOfField(Facts.Partial, "used");
+  ASSERT_NE(M, nullptr);
+  EXPECT_TRUE(M->SetTwoWays);
+}
+
 TEST(ServiceRecorder, MethodCallingAnInterfaceWrapperRecordsItsMetrics) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 namespace shop {
