@@ -718,10 +718,10 @@ private:
       G.EarlyReturn = true;
       llvm::SmallVector<const Stmt *, 8> After(llvm::find(Block->body(), If) + 1,
                                                Block->body_end());
-      G.OnlyRecords = !ReturnsValue && onlyRecords(After, Ptr);
+      G.OnlyRecords = !ReturnsValue && onlyRecords(Ctx, After, Ptr);
     } else {
       G.Body = bodySpan(If->getThen());
-      G.OnlyRecords = G.Body.valid() && onlyRecords(If->getThen(), Ptr);
+      G.OnlyRecords = G.Body.valid() && onlyRecords(Ctx, If->getThen(), Ptr);
     }
     Guards.push_back(std::move(G));
   }
@@ -763,18 +763,45 @@ private:
   }
 
   /// True when every statement of \p Then calls a method of an interface
-  /// through \p Ptr.
-  bool onlyRecords(const Stmt *Then, const ValueDecl *Ptr) const {
+  /// through \p Ptr, or is an `if` or `switch` on a condition without side
+  /// effects whose branches only do that: run without the null check, the
+  /// same recordings happen under the same conditions.
+  bool onlyRecords(ASTContext &Ctx, const Stmt *Then, const ValueDecl *Ptr) const {
     llvm::SmallVector<const Stmt *, 8> Stmts;
     if (const auto *Block = dyn_cast<CompoundStmt>(Then))
       Stmts.append(Block->body_begin(), Block->body_end());
     else
       Stmts.push_back(Then);
-    return onlyRecords(llvm::ArrayRef(Stmts), Ptr);
+    return onlyRecords(Ctx, llvm::ArrayRef(Stmts), Ptr);
   }
 
-  bool onlyRecords(llvm::ArrayRef<const Stmt *> Stmts, const ValueDecl *Ptr) const {
+  bool onlyRecords(ASTContext &Ctx, llvm::ArrayRef<const Stmt *> Stmts, const ValueDecl *Ptr,
+                   bool InSwitch = false) const {
+    auto Pure = [&](const Expr *Cond) { return Cond && !Cond->HasSideEffects(Ctx); };
     return llvm::all_of(Stmts, [&](const Stmt *S) {
+      if (const auto *If = dyn_cast<IfStmt>(S))
+        return !If->getInit() && !If->getConditionVariable() && !If->isConsteval() &&
+               Pure(If->getCond()) && onlyRecords(Ctx, If->getThen(), Ptr) &&
+               (!If->getElse() || onlyRecords(Ctx, If->getElse(), Ptr));
+      if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+        const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch->getBody());
+        return Body && !Switch->getInit() && !Switch->getConditionVariable() &&
+               Pure(Switch->getCond()) &&
+               onlyRecords(Ctx, llvm::ArrayRef(Body->body_begin(), Body->body_end()), Ptr,
+                           /*InSwitch=*/true);
+      }
+      if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+        const Stmt *Sub = Case->getSubStmt();
+        return InSwitch && onlyRecords(Ctx, llvm::ArrayRef(&Sub, 1), Ptr, /*InSwitch=*/true);
+      }
+      // `break` ends a case; anywhere else it would leave a loop.
+      if (isa<BreakStmt>(S))
+        return InSwitch;
+      if (isa<NullStmt>(S))
+        return true;
+      if (const auto *Block = dyn_cast<CompoundStmt>(S))
+        return onlyRecords(Ctx, llvm::ArrayRef(Block->body_begin(), Block->body_end()), Ptr,
+                           InSwitch);
       const auto *E = dyn_cast<Expr>(S);
       if (!E)
         return false;

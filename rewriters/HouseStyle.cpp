@@ -161,6 +161,10 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
     Style.BreakBeforeBraces = FS::BS_Allman;
   if (IndentedNamespaces > FlatNamespaces)
     Style.NamespaceIndentation = FS::NI_All;
+  // A file closing its namespaces with a bare `}` gets no `// namespace x`.
+  if (IndentedNamespaces + FlatNamespaces > 0 && !Code.contains("// namespace") &&
+      !Code.contains("/* namespace"))
+    Style.FixNamespaceComments = false;
   Style.SpacesBeforeTrailingComments = mostVoted(CommentGaps, 1u);
   return Style;
 }

@@ -93,6 +93,13 @@ TEST(HouseStyle, CommentsAndDirectivesDoNotVote) {
   EXPECT_EQ(S.ColumnLimit, 80u);
 }
 
+TEST(HouseStyle, NamespaceCommentsOnlyWhereTheFileWritesThem) {
+  EXPECT_FALSE(measuredStyle("namespace mem {\n\nint f();\n\n}\n").FixNamespaceComments);
+  EXPECT_TRUE(
+      measuredStyle("namespace mem {\n\nint f();\n\n} // namespace mem\n").FixNamespaceComments);
+  EXPECT_TRUE(measuredStyle("int f();\n").FixNamespaceComments);
+}
+
 TEST(HouseStyle, NothingToMeasureIsLLVM) {
   FS S = measuredStyle("");
   FS LLVM = clang::format::getLLVMStyle();

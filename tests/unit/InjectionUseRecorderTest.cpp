@@ -729,6 +729,57 @@ class LineService {
   EXPECT_FALSE(Count.OnlyRecords);
 }
 
+TEST(NullGuards, ConditionsWithoutSideEffectsAroundRecordingOnly) {
+  std::string Code = withService(R"cpp(
+enum class Module { kBuilder, kParser, kOther };
+class Memory {
+ public:
+  explicit Memory(MetricsServiceProtocol* metrics) : metrics_(metrics) {}
+  void Allocated(Module module, int total, int chunk) {
+    if (metrics_ != nullptr) {
+      if (total > 0)
+        metrics_->RecordKitCreated(total);
+      switch (module) {
+        case Module::kBuilder:
+          metrics_->RecordQuantityChange("builder", chunk);
+          break;
+        case Module::kParser:
+          metrics_->RecordQuantityChange("parser", chunk);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  void Freed(int total) {
+    if (metrics_ != nullptr) {
+      if (Next() > 0)
+        metrics_->RecordKitCreated(total);
+    }
+  }
+  void InALoop(int n) {
+    for (int i = 0; i < n; ++i)
+      if (metrics_) {
+        metrics_->RecordKitCreated(i);
+        break;
+      }
+  }
+  int Next() { return ++calls_; }
+ private:
+  MetricsServiceProtocol* metrics_;
+  int calls_ = 0;
+};)cpp");
+  TUFacts F = factsFor(Code);
+  ASSERT_EQ(F.Scan.NullGuards.size(), 3u);
+  EXPECT_EQ(F.Scan.NullGuards[0].If.Line, lineOf(Code, "if (metrics_ != nullptr) {"));
+  EXPECT_TRUE(F.Scan.NullGuards[0].OnlyRecords);
+  // A condition calling a function: it would run where it did not.
+  EXPECT_FALSE(F.Scan.NullGuards[1].OnlyRecords);
+  // `break` outside a switch leaves the loop: more than recording.
+  EXPECT_EQ(F.Scan.NullGuards[2].If.Line, lineOf(Code, "if (metrics_) {"));
+  EXPECT_FALSE(F.Scan.NullGuards[2].OnlyRecords);
+}
+
 TEST(NullGuards, BodyDoingOtherWorkIsNotOnlyRecords) {
   std::string Code = withService(R"cpp(
 class Counter {
