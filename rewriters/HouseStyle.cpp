@@ -92,6 +92,8 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   std::map<unsigned, unsigned> Steps, Offsets, CommentGaps;
   unsigned TabLines = 0, SpaceLines = 0, OwnLineBraces = 0, AttachedBraces = 0;
   unsigned IndentedNamespaces = 0, FlatNamespaces = 0;
+  unsigned IndentedCases = 0, FlatCases = 0;
+  int SwitchIndent = -1; ///< Of the last `switch` line.
   size_t Widest = 0;
   unsigned OpenerIndent = 0; ///< Of the last line opening a block.
   for (size_t I = 0; I < Lines.size(); ++I) {
@@ -111,6 +113,11 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
       if (Gap >= 1 && Gap <= 4)
         ++CommentGaps[Gap];
     }
+    // `case` under its `switch`, or one step in.
+    if (L.Text.starts_with("switch"))
+      SwitchIndent = static_cast<int>(L.Indent);
+    else if (SwitchIndent >= 0 && (L.Text.starts_with("case ") || L.Text.starts_with("default:")))
+      ++(static_cast<int>(L.Indent) > SwitchIndent ? IndentedCases : FlatCases);
     if (I + 1 == Lines.size())
       continue;
     const Line &Next = Lines[I + 1];
@@ -161,6 +168,8 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
     Style.BreakBeforeBraces = FS::BS_Allman;
   if (IndentedNamespaces > FlatNamespaces)
     Style.NamespaceIndentation = FS::NI_All;
+  if (IndentedCases + FlatCases > 0)
+    Style.IndentCaseLabels = IndentedCases > FlatCases;
   // A file closing its namespaces with a bare `}` gets no `// namespace x`.
   if (IndentedNamespaces + FlatNamespaces > 0 && !Code.contains("// namespace") &&
       !Code.contains("/* namespace"))

@@ -100,6 +100,18 @@ TEST(HouseStyle, NamespaceCommentsOnlyWhereTheFileWritesThem) {
   EXPECT_TRUE(measuredStyle("int f();\n").FixNamespaceComments);
 }
 
+TEST(HouseStyle, CaseLabelsWhereTheFilePutsThem) {
+  llvm::StringRef Indented = "void f(int m) {\n    switch (m) {\n        case 1:\n"
+                             "            g();\n            break;\n        default:\n"
+                             "            break;\n    }\n}\n";
+  EXPECT_TRUE(measuredStyle(Indented).IndentCaseLabels);
+  llvm::StringRef Flat = "void f(int m) {\n   switch (m) {\n   case 1:\n      g();\n"
+                         "      break;\n   }\n}\n";
+  EXPECT_FALSE(measuredStyle(Flat).IndentCaseLabels);
+  EXPECT_EQ(measuredStyle("int f();\n").IndentCaseLabels,
+            clang::format::getLLVMStyle().IndentCaseLabels);
+}
+
 TEST(HouseStyle, NothingToMeasureIsLLVM) {
   FS S = measuredStyle("");
   FS LLVM = clang::format::getLLVMStyle();
