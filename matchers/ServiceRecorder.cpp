@@ -438,13 +438,13 @@ void applyChain(const BuilderChain &Chain, Metric &M) {
   }
 }
 
-/// Whether \p A and \p B were set by chains that make the same family or
-/// child: prometheus-cpp hands the second the first's.
-bool sameChain(const Metric &A, const Metric &B) {
-  return std::tie(A.Name, A.Kind, A.Help, A.ConstLabels, A.RegistryArg, A.ChildArgs, A.Buckets,
-                  A.BucketsText) == std::tie(B.Name, B.Kind, B.Help, B.ConstLabels,
-                                             B.RegistryArg, B.ChildArgs, B.Buckets,
-                                             B.BucketsText);
+/// Whether \p Chain makes the family or child \p M was set to:
+/// prometheus-cpp hands the second registration the first's.
+bool sameChain(const BuilderChain &Chain, const Metric &M) {
+  return std::tie(Chain.Name, Chain.Kind, Chain.Help, Chain.ConstLabels, Chain.RegistryArg,
+                  Chain.ChildArgs, Chain.Buckets, Chain.BucketsText) ==
+         std::tie(M.Name, M.Kind, M.Help, M.ConstLabels, M.RegistryArg, M.ChildArgs, M.Buckets,
+                  M.BucketsText);
 }
 
 /// Whether \p E names a parameter or a local variable: a metric set from it
@@ -723,12 +723,10 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     Metric &M = Metrics[FD->getNameAsString()];
     if (M.InitSite.valid() && !(M.InitSite == Site) && M.Init != InitStyle::DefaultInitializer) {
       // Set again: the same chain hands back the same family or child.
-      Metric Again = M;
-      applyChain(*Chain, Again);
       auto FamilyNow = FamilyOf.find(M.Field);
       bool SameFamily = !M.Family || (FamilyNow != FamilyOf.end() &&
                                       FamilyNow->second == M.Family->Field);
-      if (sameChain(M, Again) && SameFamily)
+      if (sameChain(*Chain, M) && SameFamily)
         M.SetAgain.push_back({M.Field, {}, std::move(Site), Style});
       else
         M.SetTwoWays = true;

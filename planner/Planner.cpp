@@ -818,9 +818,6 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     bool IsFamily = M.Style == FieldStyle::FamilyRef || M.Style == FieldStyle::FamilyPtr;
     MP.Type = IsFamily ? "prometheus::Family<" + familyType(M.Kind) + ">&"
                        : familyType(M.Kind) + "&";
-    // One constant per Prometheus name: a family held beside the children
-    // taken from it, or children of one family in fields of their own,
-    // cannot be told apart by it. They stay, all of them.
     if (M.SetTwoWays) {
       P.Metrics.push_back(keptMetric(
           MP, "`" + M.Field + "` is set by two different chains: which one holds depends on "
@@ -828,6 +825,9 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
           LeftBecause::SetTwoWays));
       continue;
     }
+    // One constant per Prometheus name: a family held beside the children
+    // taken from it, or children of one family in fields of their own,
+    // cannot be told apart by it. They stay, all of them.
     size_t Holders = llvm::count_if(C.Metrics, [&](const Metric &O) { return O.Name == M.Name; });
     if (Holders > 1 && !M.Name.empty()) {
       P.Metrics.push_back(keptMetric(

@@ -26,6 +26,15 @@ llvm::StringRef toString(Decision D) {
 
 namespace {
 
+/// Where \p Text defines the metric \p Name: each `.Name("NAME")`.
+std::vector<size_t> definitionsIn(llvm::StringRef Text, const std::string &Name) {
+  std::string Needle = ".Name(\"" + Name + "\")";
+  std::vector<size_t> Out;
+  for (size_t At = Text.find(Needle); At != llvm::StringRef::npos; At = Text.find(Needle, At + 1))
+    Out.push_back(At);
+  return Out;
+}
+
 Evidence at(const SourceSpan &S, std::string Note = "") {
   return {S.File, S.Line, std::move(Note)};
 }
@@ -583,12 +592,9 @@ private:
     std::map<std::string, std::vector<Evidence>> Defs;
     for (const std::string &File : F.Files) {
       std::string Text = after(File);
-      for (const auto &[Name, Fields] : Holders) {
-        std::string Needle = ".Name(\"" + Name + "\")";
-        for (size_t At = Text.find(Needle); At != std::string::npos;
-             At = Text.find(Needle, At + 1))
+      for (const auto &[Name, Fields] : Holders)
+        for (size_t At : definitionsIn(Text, Name))
           Defs[Name].push_back({File, lineAt(Text, At), Name});
-      }
     }
     for (const MaterializedFile &MF : In.Files)
       if (MF.Created && !llvm::is_contained(F.Files, MF.File))
@@ -599,12 +605,8 @@ private:
     // twice and merged stays so); one that moves, once.
     auto TimesBefore = [&](const std::string &Name) {
       size_t N = 0;
-      for (const std::string &File : F.Files) {
-        std::string Text = before(File);
-        std::string Needle = ".Name(\"" + Name + "\")";
-        for (size_t At = Text.find(Needle); At != std::string::npos; At = Text.find(Needle, At + 1))
-          ++N;
-      }
+      for (const std::string &File : F.Files)
+        N += definitionsIn(before(File), Name).size();
       return N;
     };
     unsigned Good = 0;
