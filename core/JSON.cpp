@@ -97,6 +97,10 @@ Value toJSON(const Param &P) {
   return O;
 }
 
+Value toJSON(const CacheField &F) {
+  return Object{{"field", F.Field}, {"decl", toJSON(F.Decl)}};
+}
+
 Value toJSON(const Wrapper &W) {
   return Object{{"name", W.Name},
                 {"signature", W.Signature},
@@ -108,6 +112,7 @@ Value toJSON(const Wrapper &W) {
                 {"template", W.Template},
                 {"overrides", W.Overrides},
                 {"uses_service_state", W.UsesServiceState},
+                {"dropped_caches", arrayOf(W.DroppedCaches)},
                 {"local_constants", constants(W.LocalConstants)},
                 {"decl", toJSON(W.Decl)},
                 {"definition", toJSON(W.Definition)}};
@@ -555,6 +560,11 @@ bool fromJSON(const Value &E, Param &Out, Path P) {
          mapNullable(O, "default", Out.Default);
 }
 
+bool fromJSON(const Value &E, CacheField &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("field", Out.Field) && O.map("decl", Out.Decl);
+}
+
 bool fromJSON(const Value &E, Wrapper &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("name", Out.Name) && O.map("signature", Out.Signature) &&
@@ -563,6 +573,7 @@ bool fromJSON(const Value &E, Wrapper &Out, Path P) {
          O.map("body", Out.BodyText) && O.map("template", Out.Template) &&
          O.map("overrides", Out.Overrides) &&
          O.map("uses_service_state", Out.UsesServiceState) &&
+         O.mapOptional("dropped_caches", Out.DroppedCaches) &&
          O.map("local_constants", Out.LocalConstants) &&
          O.map("decl", Out.Decl) && O.map("definition", Out.Definition);
 }

@@ -86,18 +86,18 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
 }
 
 /// Two or more children taken from one family field into fields of their
-/// own, with the family recorded by no method: they join the family's
-/// Metric (one name, one plan), each to become a constant of its own next
-/// to the family's.
+/// own, or any taken from a family that methods also record through: they
+/// join the family's Metric (one name, one plan), each to become a constant
+/// of its own next to the family's.
 void groupChildren(std::map<std::string, Metric> &Metrics,
-                                                 const std::map<std::string, Wrapper> &Methods) {
+                   const std::map<std::string, Wrapper> &Methods) {
   std::map<std::string, std::vector<std::string>> Taken;
   for (const auto &[Field, M] : Metrics)
     if (M.Family && !M.Family->FieldDecl.valid())
       Taken[M.Family->Field].push_back(Field);
   for (const auto &[FamilyField, Children] : Taken) {
     auto It = Metrics.find(FamilyField);
-    if (It == Metrics.end() || Children.size() < 2)
+    if (It == Metrics.end())
       continue;
     Metric &Family = It->second;
     bool IsFamily = Family.Style == FieldStyle::FamilyRef || Family.Style == FieldStyle::FamilyPtr;
@@ -109,7 +109,7 @@ void groupChildren(std::map<std::string, Metric> &Metrics,
       const Metric &Child = Metrics.at(F);
       return Child.Name == Family.Name && Child.ChildArgs && Child.InitSite.valid();
     });
-    if (!IsFamily || Recorded || !Plain)
+    if (!IsFamily || (Children.size() < 2 && !Recorded) || !Plain)
       continue;
     for (const std::string &F : Children) {
       const Metric &Child = Metrics.at(F);

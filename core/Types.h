@@ -150,6 +150,13 @@ struct Param {
   std::string Default; ///< Empty when there is none.
 };
 
+/// A map member of the service a wrapper kept children in
+/// (Wrapper::DroppedCaches).
+struct CacheField {
+  std::string Field;
+  SourceSpan Decl;
+};
+
 struct Wrapper {
   std::string Name;
   /// Name plus parameter types, the key call sites are matched by.
@@ -168,6 +175,11 @@ struct Wrapper {
   /// The body uses other members of the service (state, methods): it cannot
   /// leave the class.
   bool UsesServiceState = false;
+  /// Maps of the service the body kept its children in, by label values
+  /// (`cache_.find(key)`, then `family_->Add(..)` on a miss). The Template
+  /// records through `Add` alone: prometheus-cpp hands back the child it
+  /// holds for equal labels.
+  std::vector<CacheField> DroppedCaches;
   /// File-local constants of the service's files the body uses: name ->
   /// definition as written. Each calling file gets its own copy.
   std::map<std::string, std::string> LocalConstants;

@@ -4,6 +4,7 @@
 
 #include "core/TextEdits.h"
 #include "matchers/BuilderChain.h"
+#include "matchers/CachedChild.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -299,10 +300,42 @@ std::string typeAsWritten(const DeclaratorDecl *D, const Locator &Loc) {
 
 namespace {
 
+/// The one statement a cached child records with, as a template:
+/// `${field:family_}->Add(..).Increment(..);`. None when a piece is not
+/// written in the body itself (a macro).
+template <typename FillFn>
+std::optional<std::string> cachedTemplate(const CachedChild &Cached, const FillFn &Fill,
+                                          const Locator &Loc, unsigned BodyOffset) {
+  const SourceManager &SM = Loc.sourceManager();
+  auto Offsets = [&](SourceRange R) -> std::optional<std::pair<unsigned, unsigned>> {
+    if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+      return std::nullopt;
+    unsigned B = SM.getFileOffset(R.getBegin());
+    unsigned E = SM.getFileOffset(Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, Loc.langOpts()));
+    if (B < BodyOffset || E < B)
+      return std::nullopt;
+    return std::make_pair(B - BodyOffset, E - BodyOffset);
+  };
+  auto Add = Offsets(Cached.Add->getSourceRange());
+  std::vector<const Expr *> Args;
+  for (const Expr *Arg : Cached.Record->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      Args.push_back(Arg);
+  std::optional<std::pair<unsigned, unsigned>> Written = std::make_pair(0u, 0u);
+  if (!Args.empty())
+    Written = Offsets(SourceRange(Args.front()->getBeginLoc(), Args.back()->getEndLoc()));
+  if (!Add || !Written)
+    return std::nullopt;
+  std::string Values = Args.empty() ? "" : Fill(Written->first, Written->second);
+  return Fill(Add->first, Add->second) + "." +
+         Cached.Record->getMethodDecl()->getNameAsString() + "(" + Values + ");";
+}
+
 /// Records \p M; returns the methods of the service its body calls.
 std::set<const CXXMethodDecl *>
 recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::string> &Fields,
-             const Locator &Loc, TUFacts &Out, std::map<std::string, Metric> &Metrics) {
+             const std::map<const FunctionDecl *, CachedChild> &Cached, const Locator &Loc,
+             TUFacts &Out, std::map<std::string, Metric> &Metrics) {
   std::set<const CXXMethodDecl *> Called;
   Wrapper W;
   W.Name = M->getNameAsString();
@@ -364,18 +397,33 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
           Holes.emplace_back(B - BodyOffset, E - B, H.Text);
         }
         std::sort(Holes.begin(), Holes.end());
-        std::string Template;
-        unsigned Pos = 0;
-        for (const auto &[Off, Len, Repl] : Holes) {
-          if (Off < Pos)
-            continue; // nested (e.g. a field inside a parameter's range)
-          Template += escapeTemplate(Text.slice(Pos, Off));
-          Template += Repl;
-          Pos = Off + Len;
-        }
-        Template += escapeTemplate(Text.substr(Pos));
+        // The text between two offsets of the body, its holes filled in.
+        auto Fill = [&](unsigned From, unsigned To) {
+          std::string Template;
+          unsigned Pos = From;
+          for (const auto &[Off, Len, Repl] : Holes) {
+            if (Off < Pos || Off + Len > To)
+              continue; // nested (e.g. a field inside a parameter's range)
+            Template += escapeTemplate(Text.slice(Pos, Off));
+            Template += Repl;
+            Pos = Off + Len;
+          }
+          Template += escapeTemplate(Text.slice(Pos, To));
+          return Template;
+        };
         W.BodyText = Text.trim().str();
-        W.Template = llvm::StringRef(Template).trim().str();
+        W.Template = llvm::StringRef(Fill(0, Text.size())).trim().str();
+        if (auto It = Cached.find(Def); It != Cached.end()) {
+          if (std::optional<std::string> One = cachedTemplate(It->second, Fill, Loc, BodyOffset)) {
+            W.Template = *One;
+            W.Body = BodyKind::SingleExpression;
+            W.UsesServiceState = false;
+            for (const FieldDecl *Cache : It->second.Caches)
+              W.DroppedCaches.push_back({Cache->getNameAsString(), Loc.span(Cache)});
+            std::sort(W.DroppedCaches.begin(), W.DroppedCaches.end(),
+                      [](const CacheField &A, const CacheField &B) { return A.Field < B.Field; });
+          }
+        }
         for (const auto &[Field, Call] : V.Adds) {
           AddCall A = readAddCall(Call, Loc);
           Metric &Partial = Metrics[Field];
@@ -628,6 +676,44 @@ void recordGivenRegistries(const CXXRecordDecl *Service, ASTContext &Ctx, const 
       Out.Scan.RegistryHandOffs.end());
 }
 
+/// The methods of \p Service defined here whose bodies are a cached child
+/// (CachedChild.h), by definition; only those whose caches no other code of
+/// the service names, since the caches stop being filled.
+std::map<const FunctionDecl *, CachedChild>
+cachedChildren(const CXXRecordDecl &Service,
+               const std::map<const FieldDecl *, std::string> &Fields) {
+  std::map<const FunctionDecl *, CachedChild> Out;
+  std::vector<const FunctionDecl *> Bodies;
+  for (const CXXMethodDecl *M : Service.methods()) {
+    const FunctionDecl *Def = nullptr;
+    if (M->isImplicit() || !M->hasBody(Def) || !Def->doesThisDeclarationHaveABody())
+      continue;
+    Bodies.push_back(Def);
+    if (const auto *Body = dyn_cast<CompoundStmt>(Def->getBody()))
+      if (std::optional<CachedChild> C = cachedChild(*Body, Fields))
+        Out.emplace(Def, std::move(*C));
+  }
+  std::set<const FieldDecl *> UsedElsewhere;
+  for (const FunctionDecl *Def : Bodies) {
+    if (Out.count(Def))
+      continue;
+    for (const BoundNodes &N :
+         match(findAll(memberExpr(member(fieldDecl().bind("f")))), *Def->getBody(),
+               Service.getASTContext()))
+      UsedElsewhere.insert(N.getNodeAs<FieldDecl>("f")->getCanonicalDecl());
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten() && Init->getMember())
+          UsedElsewhere.insert(Init->getMember()->getCanonicalDecl());
+  }
+  for (auto It = Out.begin(); It != Out.end();)
+    It = llvm::any_of(It->second.Caches,
+                      [&](const FieldDecl *Cache) { return UsedElsewhere.count(Cache) > 0; })
+             ? Out.erase(It)
+             : std::next(It);
+  return Out;
+}
+
 void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Out) {
   Out.SawService = true;
   Catalog &C = Out.Partial;
@@ -822,13 +908,15 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     }
   }
 
+  std::map<const FunctionDecl *, CachedChild> Cached = cachedChildren(*Service, Fields);
+
   // Methods.
   std::vector<std::pair<const CXXMethodDecl *, std::set<const CXXMethodDecl *>>> Methods;
   for (const CXXMethodDecl *M : Service->methods()) {
     if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
         M->isOverloadedOperator() || !M->getIdentifier())
       continue;
-    Methods.emplace_back(M->getCanonicalDecl(), recordMethod(M, Fields, Loc, Out, Metrics));
+    Methods.emplace_back(M->getCanonicalDecl(), recordMethod(M, Fields, Cached, Loc, Out, Metrics));
     // A set-up method assigns its metrics; it does not record them.
     if (auto It = SetUp.find(M->getCanonicalDecl()); It != SetUp.end())
       llvm::erase_if(C.Wrappers.back().Metrics,

@@ -800,6 +800,22 @@ private:
                           M.Name + " is also recorded by " + llvm::join(M.Users, ", ")});
     if (!Shared.empty())
       risk("low", "Shared metrics couple their users to the owner's header", "4", Shared);
+    std::vector<Evidence> Caches;
+    for (const Wrapper &W : C.Wrappers) {
+      const WrapperPlan *WP = P.wrapper(W.Signature);
+      if (!WP || WP->Fate == WrapperFate::Keep)
+        continue;
+      for (const CacheField &Cache : W.DroppedCaches)
+        Caches.push_back(at(W.Definition, W.Name + " looked its child up in `" + Cache.Field +
+                                              "` before `Add`"));
+    }
+    std::sort(Caches.begin(), Caches.end(), [](const Evidence &A, const Evidence &B) {
+      return std::tie(A.File, A.Line) < std::tie(B.File, B.Line);
+    });
+    if (!Caches.empty())
+      risk("low", "Children once cached per label value are now asked of their family on "
+                  "each recording (`Family::Add`: a hash lookup under the family's lock)",
+           "2", Caches);
     std::vector<Evidence> Dead;
     for (const StayingMetric &M : Out.Dead)
       Dead.push_back(M.Field);

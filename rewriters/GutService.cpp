@@ -2,7 +2,8 @@
 //
 // From the service: the fields of moved metrics, their initializers
 // (member-initializer list or constructor body) and the wrappers that were
-// inlined or turned into helpers, declaration and definition. When no kept
+// inlined or turned into helpers, declaration and definition, and the maps
+// those wrappers kept children in. When no kept
 // injection point uses the interface any more, the interface goes with its
 // test doubles, and the service drops the base and its `override`s; a kept
 // interface and its doubles lose only the methods that went. The metric
@@ -144,9 +145,19 @@ llvm::Error gutService(RewriteContext &Ctx) {
     }
   }
 
+  // A map a wrapper kept its children in goes when every wrapper using it
+  // does: nothing else of the service names it (CachedChild.h).
+  std::map<std::string, SourceSpan> Caches;
+  std::set<std::string> CachesKept;
   for (const Wrapper &W : C.Wrappers) {
     const WrapperPlan *WP = Ctx.P.wrapper(W.Signature);
-    if (!WP || WP->Fate == WrapperFate::Keep)
+    bool Goes = WP && WP->Fate != WrapperFate::Keep;
+    for (const CacheField &Cache : W.DroppedCaches) {
+      Caches.emplace(Cache.Field, Cache.Decl);
+      if (!Goes)
+        CachesKept.insert(Cache.Field);
+    }
+    if (!Goes)
       continue;
     if (llvm::Error E = Remove(W.Decl, "wrapper " + W.Name + " goes"))
       return E;
@@ -154,6 +165,10 @@ llvm::Error gutService(RewriteContext &Ctx) {
       if (llvm::Error E = Remove(W.Definition, "wrapper " + W.Name + " goes"))
         return E;
   }
+  for (const auto &[Field, Decl] : Caches)
+    if (!CachesKept.count(Field) && Decl.valid())
+      if (llvm::Error E = Remove(Decl, "cache " + Field + " is no longer filled or read"))
+        return E;
 
   // The interfaces go when nothing kept still names them.
   std::set<std::string> StillUsed;

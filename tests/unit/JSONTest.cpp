@@ -130,6 +130,7 @@ std::vector<TUFacts> everyField() {
   W.Overrides = true;
   W.UsesServiceState = true;
   W.LocalConstants = {{"kMax", "constexpr double kMax = 10;"}};
+  W.DroppedCaches = {{"latency_cache_", span("metrics/metrics_service.h", 33, 900)}};
   W.Decl = span("metrics/metrics_service.h", 14, 300);
   W.Definition = span("metrics/metrics_service.cpp", 40, 1500);
   Wrapper Single;

@@ -210,23 +210,42 @@ TEST(Merge, AFamilyRegisteredAgainIsOneMetricInEveryTU) {
   EXPECT_EQ(C->Wrappers[0].Template, "${metric:fam_total}->Add({}).Increment();");
 }
 
-TEST(Merge, AFamilyRecordedItselfKeepsItsChildrenApart) {
+TEST(Merge, AFamilyRecordedItselfTakesItsChildrenAlong) {
+  // A method records through the family (`fam_->Add({..})`) besides the
+  // children taken from it: one metric, its family constant and one per
+  // child.
   Wrapper W;
   W.Name = "Record";
-  W.Signature = "Record()";
+  W.Signature = "Record(const std::string &)";
   W.Metrics = {"fam_"};
+  W.Template = "${field:fam_}->Add({{\"table\", ${param:table}}}).Increment();";
   W.Definition = at("metrics/metrics_service.cpp", 500);
   TUFacts Recorded = familyView({"child_"});
   Recorded.Partial.Wrappers.push_back(W);
   auto One = buildCatalog({Recorded}, config());
   ASSERT_TRUE(static_cast<bool>(One)) << llvm::toString(One.takeError());
-  EXPECT_EQ(One->Metrics.size(), 2u);
+  ASSERT_EQ(One->Metrics.size(), 1u);
+  EXPECT_EQ(One->Metrics[0].Field, "fam_");
+  ASSERT_EQ(One->Metrics[0].Children.size(), 1u);
+  EXPECT_EQ(One->Metrics[0].Children[0].Field, "child_");
+  ASSERT_EQ(One->Wrappers.size(), 1u);
+  EXPECT_EQ(One->Wrappers[0].Template,
+            "${metric:fam_total}->Add({{\"table\", ${param:table}}}).Increment();");
 
   TUFacts Two = familyView({"a_", "b_"});
   Two.Partial.Wrappers.push_back(W);
-  auto Apart = buildCatalog({Two}, config());
+  auto Both = buildCatalog({Two}, config());
+  ASSERT_TRUE(static_cast<bool>(Both)) << llvm::toString(Both.takeError());
+  ASSERT_EQ(Both->Metrics.size(), 1u);
+  EXPECT_EQ(Both->Metrics[0].Children.size(), 2u);
+
+  // A family whose name is unknown keeps its children apart.
+  TUFacts Nameless = familyView({"a_"});
+  Nameless.Partial.Metrics[0].Name.clear();
+  Nameless.Partial.Wrappers.push_back(W);
+  auto Apart = buildCatalog({Nameless}, config());
   ASSERT_TRUE(static_cast<bool>(Apart)) << llvm::toString(Apart.takeError());
-  EXPECT_EQ(Apart->Metrics.size(), 3u);
+  EXPECT_EQ(Apart->Metrics.size(), 2u);
   for (const Metric &M : Apart->Metrics)
     EXPECT_TRUE(M.Children.empty()) << M.Field;
 }

@@ -168,6 +168,24 @@ TEST(Review, ManualItemsMakeItConditional) {
   EXPECT_EQ(R.Risks[0].Severity, "medium");
 }
 
+TEST(Review, ADroppedChildCacheIsALowRisk) {
+  Fixture X;
+  X.C.CallSites[0].ParamArgs.clear();
+  X.C.Wrappers[0].Definition = span("metrics/metrics_service.cpp", 40);
+  X.C.Wrappers[0].DroppedCaches = {{"by_customer_", span("metrics/metrics_service.h", 14)}};
+  Review R = X.review();
+  ASSERT_EQ(R.Risks.size(), 1u);
+  EXPECT_EQ(R.Risks[0].Severity, "low");
+  EXPECT_THAT(R.Risks[0].Text, HasSubstr("cached per label value"));
+  ASSERT_EQ(R.Risks[0].Where.size(), 1u);
+  EXPECT_EQ(R.Risks[0].Where[0].File, "metrics/metrics_service.cpp");
+  EXPECT_EQ(R.Risks[0].Where[0].Line, 40u);
+  EXPECT_THAT(R.Risks[0].Where[0].Note, HasSubstr("`by_customer_`"));
+  // A wrapper that stays keeps its cache: nothing changed.
+  X.P.Wrappers[0].Fate = WrapperFate::Keep;
+  EXPECT_THAT(X.review().Risks, IsEmpty());
+}
+
 TEST(Review, FailedTUAndDuplicateRegistrationAreNoGo) {
   Fixture X;
   X.C.CallSites[0].ParamArgs.clear();

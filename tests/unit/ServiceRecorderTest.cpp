@@ -781,6 +781,108 @@ void MetricsService::Refresh() { pending_->Set(0); }
   EXPECT_THAT(C.TheService.KeptMethods, ElementsAre("Poll"));
 }
 
+TEST(ServiceRecorder, AChildCachedPerLabelRecordsThroughAdd) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+#include <map>
+#include <string>
+#include <unordered_map>
+namespace olr {
+class Metrics {
+public:
+    Metrics();
+    void emitRowsOut(unsigned counter, const std::string& table);
+    void emitRowsSkip(unsigned counter, const std::string& table);
+    void emitRowsKeyed(const std::string& table);
+    void emitRowsShared(const std::string& table);
+    size_t sharedSize() const { return shared.size(); }
+protected:
+    std::shared_ptr<prometheus::Registry> registry;
+    prometheus::Family<prometheus::Counter>* rows{nullptr};
+    std::unordered_map<std::string, prometheus::Counter*> outMap;
+    std::map<std::string, prometheus::Counter*> skipMap;
+    std::map<std::string, prometheus::Counter*> keyedMap;
+    std::map<std::string, prometheus::Counter*> shared;
+};
+Metrics::Metrics() : registry(std::make_shared<prometheus::Registry>()) {
+    rows = &prometheus::BuildCounter().Name("rows").Help("Rows").Register(*registry);
+}
+void Metrics::emitRowsOut(unsigned counter, const std::string& table) {
+    const std::string key("out." + table);
+    prometheus::Counter* cnt;
+    const auto& it = outMap.find(key);
+
+    if (it != outMap.end())
+        cnt = it->second;
+    else
+        cnt = &rows->Add({{"filter", "out"}, {"table", table}});
+
+    cnt->Increment(counter);
+}
+void Metrics::emitRowsSkip(unsigned counter, const std::string& table) {
+    auto it = skipMap.find(table);
+    prometheus::Counter* cnt = it == skipMap.end() ? nullptr : (*it).second;
+    if (cnt == nullptr) {
+        cnt = &rows->Add({{"filter", "skip"}, {"table", table}});
+        skipMap[table] = cnt;
+    }
+    cnt->Increment(counter);
+}
+void Metrics::emitRowsKeyed(const std::string& table) {
+    const std::string key = "keyed." + table;
+    prometheus::Counter* cnt;
+    auto it = keyedMap.find(key);
+    if (it != keyedMap.end()) {
+        cnt = it->second;
+    } else {
+        cnt = &rows->Add({{"key", key}});
+        keyedMap.emplace(key, cnt);
+    }
+    cnt->Increment();
+}
+void Metrics::emitRowsShared(const std::string& table) {
+    prometheus::Counter* cnt;
+    auto it = shared.find(table);
+    if (it != shared.end())
+        cnt = it->second;
+    else
+        cnt = &rows->Add({{"table", table}});
+    cnt->Increment();
+}
+}  // namespace olr
+)cpp";
+  Catalog C = catalogFor(Code, "olr::Metrics");
+  const Wrapper *Out = wrapperNamed(C, "emitRowsOut");
+  ASSERT_NE(Out, nullptr);
+  EXPECT_FALSE(Out->UsesServiceState);
+  EXPECT_EQ(Out->Body, BodyKind::SingleExpression);
+  EXPECT_EQ(Out->Template, "${metric:rows}->Add({{\"filter\", \"out\"}, {\"table\", "
+                           "${param:table}}}).Increment(${param:counter});");
+  ASSERT_EQ(Out->DroppedCaches.size(), 1u);
+  EXPECT_EQ(Out->DroppedCaches[0].Field, "outMap");
+  EXPECT_EQ(Out->DroppedCaches[0].Decl.Line, lineOf(Code, "outMap;"));
+  // A ternary, a null check and a store into the map.
+  const Wrapper *Skip = wrapperNamed(C, "emitRowsSkip");
+  ASSERT_NE(Skip, nullptr);
+  EXPECT_FALSE(Skip->UsesServiceState);
+  EXPECT_EQ(Skip->Template, "${metric:rows}->Add({{\"filter\", \"skip\"}, {\"table\", "
+                            "${param:table}}}).Increment(${param:counter});");
+  ASSERT_EQ(Skip->DroppedCaches.size(), 1u);
+  EXPECT_EQ(Skip->DroppedCaches[0].Field, "skipMap");
+  // Labels made from a local of the body, and a map another method reads:
+  // the bodies stay as written, in the service.
+  for (const char *Name : {"emitRowsKeyed", "emitRowsShared"}) {
+    const Wrapper *Kept = wrapperNamed(C, Name);
+    ASSERT_NE(Kept, nullptr) << Name;
+    EXPECT_TRUE(Kept->UsesServiceState) << Name;
+    EXPECT_EQ(Kept->Body, BodyKind::MultiStatement) << Name;
+    EXPECT_THAT(Kept->DroppedCaches, IsEmpty()) << Name;
+  }
+  // The family is one metric with the labels every Add gives it.
+  const Metric *Rows = metricNamed(C, "rows");
+  ASSERT_NE(Rows, nullptr);
+  EXPECT_THAT(Rows->LabelNames, ElementsAre("filter", "key", "table"));
+}
+
 /// The text \p S covers in \p Code.
 std::string textAt(const std::string &Code, const SourceSpan &S) {
   EXPECT_EQ(S.File, "input.cc");
