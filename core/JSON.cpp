@@ -190,7 +190,10 @@ Value toJSON(const CallSite &C) {
 }
 
 Value toJSON(const LocalConstantSite &L) {
-  return Object{{"name", L.Name}, {"decl", toJSON(L.Decl)}, {"namespace", toJSON(L.Namespace)}};
+  return Object{{"name", L.Name},
+                {"decl", toJSON(L.Decl)},
+                {"namespace", toJSON(L.Namespace)},
+                {"member", L.Member}};
 }
 
 Value toJSON(const Service &S) {
@@ -643,7 +646,7 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
 bool fromJSON(const Value &E, LocalConstantSite &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("name", Out.Name) && O.map("decl", Out.Decl) &&
-         O.map("namespace", Out.Namespace);
+         O.map("namespace", Out.Namespace) && O.mapOptional("member", Out.Member);
 }
 
 bool fromJSON(const Value &E, Service &Out, Path P) {

@@ -281,6 +281,9 @@ struct LocalConstantSite {
   std::string Name;
   SourceSpan Decl;      ///< The definition, from its first token to its last.
   SourceSpan Namespace; ///< The anonymous namespace around it, if any.
+  /// A `const` data member of the service with its value written in the
+  /// class (copied to namespace scope where a moved chain or body uses it).
+  bool Member = false;
 };
 
 /// The service class as found.

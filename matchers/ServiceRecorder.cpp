@@ -160,6 +160,46 @@ void addFunctions(const std::set<const FunctionDecl *> &Functions, const Locator
   }
 }
 
+bool mentionsThis(const Stmt *S) {
+  if (isa<CXXThisExpr>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (Child && mentionsThis(Child))
+      return true;
+  return false;
+}
+
+/// A `const` data member with its value written in the class
+/// (`const std::vector<double> latency_buckets_ = {..};`), named without
+/// `this->`: the same for every object, so a copy at namespace scope,
+/// spelled as the member is, holds what it holds.
+const FieldDecl *constantMember(const MemberExpr *E) {
+  const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
+  const auto *This = dyn_cast<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts());
+  if (!FD || !This || !This->isImplicit() || !FD->getType().isConstQualified() ||
+      !FD->hasInClassInitializer() || FD->isMutable() || FD->isBitField())
+    return nullptr;
+  const Expr *Init = FD->getInClassInitializer();
+  return Init && !mentionsThis(Init) ? FD : nullptr;
+}
+
+/// `name -> definition at namespace scope` for each constant member, as
+/// written in the class with the comment lines above it; and, in \p Sites,
+/// where the class declares it.
+void addConstantMembers(const std::set<const FieldDecl *> &Members, const Locator &Loc,
+                        std::map<std::string, std::string> &Out,
+                        std::vector<LocalConstantSite> &Sites) {
+  for (const FieldDecl *FD : Members) {
+    std::string Text = Loc.text(FD->getSourceRange());
+    if (Text.empty())
+      continue;
+    Out[FD->getNameAsString()] = commentAbove(FD, Loc) + Text + ";";
+    LocalConstantSite Site = siteOf(FD, Loc);
+    Site.Member = true;
+    Sites.push_back(std::move(Site));
+  }
+}
+
 /// Constants used anywhere under \p S.
 class ConstantVisitor : public RecursiveASTVisitor<ConstantVisitor> {
 public:
@@ -170,8 +210,14 @@ public:
       Functions.insert(FD);
     return true;
   }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (const FieldDecl *FD = constantMember(E))
+      Members.insert(FD);
+    return true;
+  }
   std::set<const VarDecl *> Found;
   std::set<const FunctionDecl *> Functions;
+  std::set<const FieldDecl *> Members;
 };
 
 /// Everything a method body does that matters: parameter uses and metric
@@ -200,7 +246,10 @@ public:
     const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
     auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
     if (It == Fields.end()) {
-      UsesState = true; // another field or a method of the service
+      if (const FieldDecl *Constant = constantMember(E))
+        ConstantMembers.insert(Constant);
+      else
+        UsesState = true; // another field or a method of the service
       return true;
     }
     Touched.insert(It->second);
@@ -244,6 +293,7 @@ public:
   std::set<std::string> Touched;
   std::set<const VarDecl *> Constants;
   std::set<const FunctionDecl *> Functions;
+  std::set<const FieldDecl *> ConstantMembers;
   bool UsesState = false;
   /// Methods of the service the body calls, canonical.
   std::set<const CXXMethodDecl *> Called;
@@ -383,6 +433,8 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         Called = V.Called;
         addConstants(V.Constants, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);
         addFunctions(V.Functions, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);
+        addConstantMembers(V.ConstantMembers, Loc, W.LocalConstants,
+                           Out.Partial.TheService.LocalConstants);
         unsigned BodyOffset = SM.getFileOffset(Begin);
         std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
         for (const auto &H : V.Holes) {
@@ -838,6 +890,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     CV.TraverseStmt(const_cast<Expr *>(Value));
     addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
+    addConstantMembers(CV.Members, Loc, M.LocalConstants, C.TheService.LocalConstants);
     if (auto Family = FamilyOf.find(M.Field); Family != FamilyOf.end()) {
       for (const auto &[Name, Text] : Metrics[Family->second].LocalConstants)
         M.LocalConstants.emplace(Name, Text);

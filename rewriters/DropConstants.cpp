@@ -7,7 +7,8 @@
 // definition; with it the comment lines above it, and the anonymous
 // namespace around it when nothing is left in that (dropMetricHeaders then
 // sees the kind's header is no longer needed for the constant's type).
-// Constants of headers stay: other files may name them.
+// Constants of headers stay: other files may name them. A constant data
+// member of the service goes when the class no longer names it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,6 +68,56 @@ std::string edited(llvm::StringRef Text, const std::vector<Edit> &Edits) {
   return applyWithin(Text, 0, Text.size(), Edits);
 }
 
+/// \p File as the migration leaves it; "" when it deletes it.
+llvm::Expected<std::string> after(RewriteContext &Ctx, const std::string &File) {
+  auto It = Ctx.Result.Edits.Files.find(File);
+  if (It != Ctx.Result.Edits.Files.end() && It->second.Delete)
+    return "";
+  if (It != Ctx.Result.Edits.Files.end() && It->second.NewContent)
+    return *It->second.NewContent;
+  auto Text = Ctx.text(File);
+  if (!Text)
+    return Text.takeError();
+  return It == Ctx.Result.Edits.Files.end() ? *Text : edited(*Text, It->second.Edits);
+}
+
+/// A constant member of the service declared in its header (copied to
+/// namespace scope where a moved chain or body used it) goes when neither
+/// the header nor the service's source, as the migration leaves them,
+/// names it outside that declaration. Only the class can name a member
+/// its own methods stopped using; a public one stays.
+llvm::Error dropConstantMembers(RewriteContext &Ctx) {
+  const Service &S = Ctx.C.TheService;
+  for (const LocalConstantSite &L : S.LocalConstants) {
+    if (!L.Member || !L.Decl.valid() || !isHeaderFile(L.Decl.File))
+      continue;
+    auto Header = Ctx.Result.Edits.Files.find(L.Decl.File);
+    if (Header == Ctx.Result.Edits.Files.end() || Header->second.NewContent ||
+        Header->second.Delete)
+      continue; // the migration left the class as it was
+    auto Text = Ctx.text(L.Decl.File);
+    if (!Text)
+      return Text.takeError();
+    Edit Removal;
+    std::tie(Removal.Offset, Removal.Length) =
+        declarationLines(*Text, L.Decl.Offset, L.Decl.Length);
+    std::vector<Edit> Without = Header->second.Edits;
+    Without.push_back(Removal);
+    if (containsWord(edited(*Text, Without), L.Name))
+      continue;
+    if (!S.Source.empty() && S.Source != L.Decl.File) {
+      auto Source = after(Ctx, S.Source);
+      if (!Source)
+        return Source.takeError();
+      if (containsWord(*Source, L.Name))
+        continue;
+    }
+    Ctx.edit(L.Decl.File, Removal.Offset, Removal.Length, "",
+             "constant member " + L.Name + " was copied to the files that use it");
+  }
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Error dropLocalConstants(RewriteContext &Ctx) {
@@ -74,6 +125,8 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
   for (const LocalConstantSite &L : Ctx.C.TheService.LocalConstants)
     if (L.Decl.valid() && L.Decl.Length > 0 && !isHeaderFile(L.Decl.File))
       ByFile[L.Decl.File].push_back(&L);
+  if (llvm::Error E = dropConstantMembers(Ctx))
+    return E;
 
   for (auto &[File, Sites] : ByFile) {
     auto It = Ctx.Result.Edits.Files.find(File);

@@ -57,7 +57,8 @@ std::vector<TUFacts> everyField() {
   S.RegistryParam = span("metrics/metrics_service.cpp", 3, 30);
   S.HeaderNames = {"MetricsService", "MetricsServiceProtocol"};
   S.LocalConstants = {{"kLatencyBuckets", span("metrics/metrics_service.cpp", 2, 10),
-                       span("metrics/metrics_service.cpp", 1, 5, 90)}};
+                       span("metrics/metrics_service.cpp", 1, 5, 90)},
+                      {"latency_buckets_", span("metrics/metrics_service.h", 30, 700), {}, true}};
 
   Interface I;
   I.Name = "shop::MetricsServiceProtocol";

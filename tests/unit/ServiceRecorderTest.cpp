@@ -781,6 +781,66 @@ void MetricsService::Refresh() { pending_->Set(0); }
   EXPECT_THAT(C.TheService.KeptMethods, ElementsAre("Poll"));
 }
 
+TEST(ServiceRecorder, ConstantMembersTravelLikeFileLocalConstants) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+#include <vector>
+class GatewayMetrics {
+ public:
+  GatewayMetrics();
+  void saveLatency(double latency);
+  void saveSize(int size);
+  void saveOther(int size);
+  void saveMore(int size);
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Histogram> &latency_family_;
+  prometheus::Family<prometheus::Histogram> &size_family_;
+  prometheus::Histogram *latency_;
+  // Seconds.
+  const std::vector<double> latency_buckets_ = {0.1, 1};
+  const std::vector<double> size_buckets_{100, 1000};
+  std::vector<double> other_buckets_ = {1, 2};
+};
+GatewayMetrics::GatewayMetrics()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      latency_family_(prometheus::BuildHistogram().Name("latency").Help("l").Register(*registry_)),
+      size_family_(prometheus::BuildHistogram().Name("size").Help("s").Register(*registry_)) {
+  latency_ = &latency_family_.Add({}, prometheus::Histogram::BucketBoundaries(latency_buckets_));
+}
+void GatewayMetrics::saveLatency(double latency) { latency_->Observe(latency); }
+void GatewayMetrics::saveSize(int size) { size_family_.Add({}, size_buckets_).Observe(size); }
+void GatewayMetrics::saveOther(int size) { size_family_.Add({}, other_buckets_).Observe(size); }
+void GatewayMetrics::saveMore(int size) { size_family_.Add({}, this->size_buckets_).Observe(size); }
+)cpp";
+  TUFacts Facts = factsFor(Code, "GatewayMetrics");
+  const Metric *Latency = metricOfField(Facts.Partial, "latency_");
+  ASSERT_NE(Latency, nullptr);
+  ASSERT_EQ(Latency->LocalConstants.count("latency_buckets_"), 1u);
+  EXPECT_EQ(Latency->LocalConstants.at("latency_buckets_"),
+            "// Seconds.\n  const std::vector<double> latency_buckets_ = {0.1, 1};");
+  const Wrapper *Size = wrapperNamed(Facts.Partial, "saveSize");
+  ASSERT_NE(Size, nullptr);
+  EXPECT_FALSE(Size->UsesServiceState);
+  ASSERT_EQ(Size->LocalConstants.count("size_buckets_"), 1u);
+  EXPECT_EQ(Size->LocalConstants.at("size_buckets_"),
+            "const std::vector<double> size_buckets_{100, 1000};");
+  // Where the class declares each, to go when the class no longer names it.
+  std::vector<std::string> Members;
+  for (const LocalConstantSite &L : Facts.Partial.TheService.LocalConstants)
+    if (L.Member)
+      Members.push_back(L.Name + ":" + std::to_string(L.Decl.Line));
+  EXPECT_THAT(Members,
+              ElementsAre("latency_buckets_:" + std::to_string(lineOf(Code, "const std::vector<double> latency_buckets_")),
+                          "size_buckets_:" + std::to_string(lineOf(Code, "size_buckets_{"))));
+  // A member that is not const, or named through `this->`: state.
+  for (const char *Name : {"saveOther", "saveMore"}) {
+    const Wrapper *Kept = wrapperNamed(Facts.Partial, Name);
+    ASSERT_NE(Kept, nullptr) << Name;
+    EXPECT_TRUE(Kept->UsesServiceState) << Name;
+    EXPECT_THAT(Kept->LocalConstants, IsEmpty()) << Name;
+  }
+}
+
 TEST(ServiceRecorder, AChildCachedPerLabelRecordsThroughAdd) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 #include <map>

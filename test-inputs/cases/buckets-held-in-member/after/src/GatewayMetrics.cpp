@@ -1,0 +1,5 @@
+#include "GatewayMetrics.h"
+#include "GatewayRegistry.h"
+
+GatewayMetrics::GatewayMetrics() : registry_(gateway_registry_ptr()) {}
+
