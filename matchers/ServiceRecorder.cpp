@@ -5,6 +5,7 @@
 #include "core/TextEdits.h"
 #include "matchers/BuilderChain.h"
 #include "matchers/CachedChild.h"
+#include "matchers/CheckedMetricBody.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -465,6 +466,30 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         };
         W.BodyText = Text.trim().str();
         W.Template = llvm::StringRef(Fill(0, Text.size())).trim().str();
+        std::set<const FieldDecl *> Pointers;
+        for (const auto &[Field, Name] : Fields)
+          if (Field->getType()->isPointerType())
+            Pointers.insert(Field);
+        std::vector<const Stmt *> Guarded = checkedMetricBody(*Body, Pointers);
+        if (!Guarded.empty()) {
+          // The statements the null check guarded, to the `;` ending the last.
+          SourceLocation From = Guarded.front()->getBeginLoc();
+          SourceLocation To = Lexer::getLocForEndOfToken(Guarded.back()->getEndLoc(), 0, SM,
+                                                         Loc.langOpts());
+          if (From.isFileID() && To.isFileID()) {
+            unsigned B = SM.getFileOffset(From) - BodyOffset;
+            unsigned E = SM.getFileOffset(To) - BodyOffset;
+            size_t Semi = Text.find_first_not_of(" \t\r\n", E);
+            if (Semi != llvm::StringRef::npos && Text[Semi] == ';')
+              E = Semi + 1;
+            if (B <= E && E <= Text.size()) {
+              W.Template = llvm::StringRef(Fill(B, E)).trim().str();
+              W.Body = Guarded.size() == 1 && isa<Expr>(Guarded.front())
+                           ? BodyKind::SingleExpression
+                           : BodyKind::MultiStatement;
+            }
+          }
+        }
         if (auto It = Cached.find(Def); It != Cached.end()) {
           if (std::optional<std::string> One = cachedTemplate(It->second, Fill, Loc, BodyOffset)) {
             W.Template = *One;

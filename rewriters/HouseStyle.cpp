@@ -5,6 +5,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -71,6 +72,34 @@ template <typename T> T mostVoted(const std::map<T, unsigned> &Votes, T Otherwis
   return Best;
 }
 
+/// Where a declaration puts its `*` or `&`: next to the type (`int* p`,
+/// a vote for Left) or to the name (`int *p`, for Right). A word before the
+/// sign that is an operator's operand (`return *p`, `case`) is no type.
+void votePointer(llvm::StringRef T, unsigned &Left, unsigned &Right) {
+  static const llvm::Regex LeftSign("[A-Za-z0-9_>][*&] [A-Za-z_]");
+  static const llvm::Regex RightSign("([A-Za-z0-9_>]+) [*&][A-Za-z_]");
+  for (llvm::StringRef Rest = T; !Rest.empty();) {
+    llvm::SmallVector<llvm::StringRef, 2> Match;
+    bool IsLeft = LeftSign.match(Rest, &Match);
+    llvm::SmallVector<llvm::StringRef, 2> RightMatch;
+    bool IsRight = RightSign.match(Rest, &RightMatch);
+    if (!IsLeft && !IsRight)
+      return;
+    // The earlier of the two, so one sign is counted once.
+    size_t LeftAt = IsLeft ? Match[0].data() - Rest.data() : Rest.size();
+    size_t RightAt = IsRight ? RightMatch[0].data() - Rest.data() : Rest.size();
+    if (LeftAt <= RightAt) {
+      ++Left;
+      Rest = Rest.drop_front(LeftAt + Match[0].size());
+      continue;
+    }
+    llvm::StringRef Word = RightMatch[1];
+    if (Word != "return" && Word != "case" && Word != "throw" && Word != "co_return")
+      ++Right;
+    Rest = Rest.drop_front(RightAt + RightMatch[0].size());
+  }
+}
+
 bool isAccessSpecifier(llvm::StringRef T) {
   for (llvm::StringRef A : {"public", "protected", "private"})
     if (T.consume_front(A) && T.ltrim().starts_with(":") && !T.ltrim().starts_with("::"))
@@ -83,13 +112,14 @@ bool isAccessSpecifier(llvm::StringRef T) {
 clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   using FS = clang::format::FormatStyle;
   FS Style = clang::format::getLLVMStyle();
-  // `int* p` or `int *p`: clang-format counts them in the file itself.
+  // `int* p` or `int *p`: counted below; on a tie, clang-format counts.
   Style.DerivePointerAlignment = true;
   std::vector<Line> Lines = codeLines(Code);
   if (Lines.empty())
     return Style;
 
   std::map<unsigned, unsigned> Steps, Offsets, CommentGaps;
+  unsigned PointersLeft = 0, PointersRight = 0;
   unsigned TabLines = 0, SpaceLines = 0, OwnLineBraces = 0, AttachedBraces = 0;
   unsigned IndentedNamespaces = 0, FlatNamespaces = 0;
   unsigned IndentedCases = 0, FlatCases = 0;
@@ -99,6 +129,7 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   for (size_t I = 0; I < Lines.size(); ++I) {
     const Line &L = Lines[I];
     Widest = std::max(Widest, L.Width);
+    votePointer(L.Text.take_front(L.Text.find("//")), PointersLeft, PointersRight);
     if (L.Indent)
       ++(L.Tabs ? TabLines : SpaceLines);
     if (L.Text == "{")
@@ -175,6 +206,12 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
       !Code.contains("/* namespace"))
     Style.FixNamespaceComments = false;
   Style.SpacesBeforeTrailingComments = mostVoted(CommentGaps, 1u);
+  // Measured on the file as written: clang-format would also count the
+  // declarations the migration adds, which are spelled one way.
+  if (PointersLeft != PointersRight) {
+    Style.DerivePointerAlignment = false;
+    Style.PointerAlignment = PointersLeft > PointersRight ? FS::PAS_Left : FS::PAS_Right;
+  }
   return Style;
 }
 

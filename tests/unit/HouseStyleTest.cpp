@@ -38,6 +38,31 @@ private:
   EXPECT_EQ(S.NamespaceIndentation, FS::NI_None);
 }
 
+TEST(HouseStyle, PointersSitWhereTheFileWritesThem) {
+  // Measured on the text as written: the definitions a migration adds,
+  // spelled `T& NAME`, must not outvote the file.
+  FS Right = measuredStyle("bool open(const std::string &user, const std::string &password)\n"
+                           "{\n"
+                           "    int *slot = find(user);\n"
+                           "    return *slot && &password != nullptr;\n"
+                           "}\n");
+  EXPECT_FALSE(Right.DerivePointerAlignment);
+  EXPECT_EQ(Right.PointerAlignment, FS::PAS_Right);
+  FS Left = measuredStyle("void f(const Foo& foo, Bar* bar) {\n"
+                          "  auto* p = bar;\n"
+                          "  return *p;\n"
+                          "}\n");
+  EXPECT_FALSE(Left.DerivePointerAlignment);
+  EXPECT_EQ(Left.PointerAlignment, FS::PAS_Left);
+  // None written, or as many each way (`return *p`, `a * b` and `a && b`
+  // are no declarations): clang-format decides.
+  FS Tie = measuredStyle("int f(int a, int b, int *p) {\n"
+                         "  int* q = p;\n"
+                         "  return a * b + *q + (a && b);\n"
+                         "}\n");
+  EXPECT_TRUE(Tie.DerivePointerAlignment);
+}
+
 TEST(HouseStyle, TabsAllmanBracesAndIndentedNamespaces) {
   FS S = measuredStyle("namespace app\n"
                        "{\n"

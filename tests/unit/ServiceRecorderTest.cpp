@@ -781,6 +781,69 @@ void MetricsService::Refresh() { pending_->Set(0); }
   EXPECT_THAT(C.TheService.KeptMethods, ElementsAre("Poll"));
 }
 
+TEST(ServiceRecorder, ANullCheckOfTheMetricPointerGoesFromTheTemplate) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+class audit_metrics {
+public:
+    audit_metrics();
+    void login();
+    void sessions(double open);
+    void failure(const std::string &reason);
+    void other(double open);
+    void both(double open);
+private:
+    std::shared_ptr<prometheus::Registry> m_registry;
+    prometheus::Counter *m_logins = nullptr;
+    prometheus::Gauge *m_sessions = nullptr;
+    prometheus::Family<prometheus::Counter> *m_failures = nullptr;
+};
+audit_metrics::audit_metrics() : m_registry(std::make_shared<prometheus::Registry>()) {
+    m_logins = &prometheus::BuildCounter().Name("logins").Help("l").Register(*m_registry).Add({});
+    m_sessions = &prometheus::BuildGauge().Name("sessions").Help("s").Register(*m_registry).Add({});
+    m_failures = &prometheus::BuildCounter().Name("failures").Help("f").Register(*m_registry);
+}
+void audit_metrics::login() {
+    if (m_logins)
+        m_logins->Increment();
+}
+void audit_metrics::sessions(double open) {
+    if (nullptr != m_sessions) {
+        m_sessions->Set(open);
+    }
+}
+void audit_metrics::failure(const std::string &reason) {
+    if (m_failures == nullptr)
+        return;
+    m_failures->Add({{"reason", reason}}).Increment();
+}
+void audit_metrics::other(double open) {
+    if (m_logins)
+        m_sessions->Set(open);
+}
+void audit_metrics::both(double open) {
+    if (m_sessions && open > 0)
+        m_sessions->Set(open);
+}
+)cpp";
+  Catalog C = catalogFor(Code, "audit_metrics");
+  auto Expect = [&](const char *Name, BodyKind Kind, const char *Template) {
+    const Wrapper *W = wrapperNamed(C, Name);
+    ASSERT_NE(W, nullptr) << Name;
+    EXPECT_EQ(W->Body, Kind) << Name;
+    EXPECT_EQ(W->Template, Template) << Name;
+  };
+  Expect("login", BodyKind::SingleExpression, "${metric:logins}->Increment();");
+  Expect("sessions", BodyKind::SingleExpression, "${metric:sessions}->Set(${param:open});");
+  Expect("failure", BodyKind::SingleExpression,
+         "${metric:failures}->Add({{\"reason\", ${param:reason}}}).Increment();");
+  // A check of another field, or of more than the field: the body as written.
+  Expect("other", BodyKind::MultiStatement,
+         "if (${metric:logins})\n        ${metric:sessions}->Set(${param:open});");
+  Expect("both", BodyKind::MultiStatement,
+         "if (${metric:sessions} && ${param:open} > 0)\n        "
+         "${metric:sessions}->Set(${param:open});");
+}
+
 TEST(ServiceRecorder, ConstantMembersTravelLikeFileLocalConstants) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 #include <vector>

@@ -5,11 +5,11 @@
 #include <prometheus/histogram.h>
 #include <string>
 
-extern prometheus::Histogram& GATEWAY_CALL_LATENCY_SECONDS;
+extern prometheus::Histogram &GATEWAY_CALL_LATENCY_SECONDS;
 
-extern prometheus::Family<prometheus::Histogram>& GATEWAY_MESSAGE_SIZE_BYTES;
+extern prometheus::Family<prometheus::Histogram> &GATEWAY_MESSAGE_SIZE_BYTES;
 
-extern prometheus::Histogram& GATEWAY_REQUEST_SIZE_BYTES;
+extern prometheus::Histogram &GATEWAY_REQUEST_SIZE_BYTES;
 
 class Gateway {
  public:

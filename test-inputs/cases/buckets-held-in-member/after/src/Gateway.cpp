@@ -15,20 +15,20 @@ const std::vector<double> msg_buckets_ = {100, 500, 1000, 5000, 10000};
 
 } // namespace
 
-prometheus::Histogram& GATEWAY_CALL_LATENCY_SECONDS =
+prometheus::Histogram &GATEWAY_CALL_LATENCY_SECONDS =
     prometheus::BuildHistogram()
         .Name("gateway_call_latency_seconds")
         .Help("Time spent in backend calls")
         .Register(gateway_registry())
         .Add({}, prometheus::Histogram::BucketBoundaries(call_latency_buckets_));
 
-prometheus::Family<prometheus::Histogram>& GATEWAY_MESSAGE_SIZE_BYTES =
+prometheus::Family<prometheus::Histogram> &GATEWAY_MESSAGE_SIZE_BYTES =
     prometheus::BuildHistogram()
         .Name("gateway_message_size_bytes")
         .Help("Size of messages")
         .Register(gateway_registry());
 
-prometheus::Histogram& GATEWAY_REQUEST_SIZE_BYTES =
+prometheus::Histogram &GATEWAY_REQUEST_SIZE_BYTES =
     prometheus::BuildHistogram()
         .Name("gateway_request_size_bytes")
         .Help("Size of incoming requests")

@@ -7,18 +7,18 @@
 namespace work
 {
 
-prometheus::Family<prometheus::Counter>& WORKER_JOBS_TOTAL =
+prometheus::Family<prometheus::Counter> &WORKER_JOBS_TOTAL =
 	prometheus::BuildCounter()
 		.Name("worker_jobs_total")
 		.Help("Jobs finished, by outcome")
 		.Register(obs::metrics::DefaultRegistry());
-prometheus::Counter& JOBS_DONE = WORKER_JOBS_TOTAL.Add({{"outcome", "done"}});
-prometheus::Counter& JOBS_FAILED =
+prometheus::Counter &JOBS_DONE = WORKER_JOBS_TOTAL.Add({{"outcome", "done"}});
+prometheus::Counter &JOBS_FAILED =
 	WORKER_JOBS_TOTAL.Add({{"outcome", "failed"}});
-prometheus::Counter& JOBS_RETRIED =
+prometheus::Counter &JOBS_RETRIED =
 	WORKER_JOBS_TOTAL.Add({{"outcome", "retried"}});
 
-prometheus::Gauge& WORKER_QUEUE_DEPTH =
+prometheus::Gauge &WORKER_QUEUE_DEPTH =
 	prometheus::BuildGauge()
 		.Name("worker_queue_depth")
 		.Help("Jobs waiting")

@@ -9,12 +9,12 @@
 namespace work
 {
 
-extern prometheus::Family<prometheus::Counter>& WORKER_JOBS_TOTAL;
-extern prometheus::Counter& JOBS_DONE;
-extern prometheus::Counter& JOBS_FAILED;
-extern prometheus::Counter& JOBS_RETRIED;
+extern prometheus::Family<prometheus::Counter> &WORKER_JOBS_TOTAL;
+extern prometheus::Counter &JOBS_DONE;
+extern prometheus::Counter &JOBS_FAILED;
+extern prometheus::Counter &JOBS_RETRIED;
 
-extern prometheus::Gauge& WORKER_QUEUE_DEPTH;
+extern prometheus::Gauge &WORKER_QUEUE_DEPTH;
 
 class Worker
 {
