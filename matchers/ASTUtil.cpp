@@ -199,4 +199,13 @@ std::string defaultArgument(const clang::ParmVarDecl *P, const Locator &Loc) {
   return Text.ltrim().str();
 }
 
+bool mentionsThis(const clang::Stmt *S) {
+  if (clang::isa<clang::CXXThisExpr>(S))
+    return true;
+  for (const clang::Stmt *Child : S->children())
+    if (Child && mentionsThis(Child))
+      return true;
+  return false;
+}
+
 } // namespace mm

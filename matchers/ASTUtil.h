@@ -88,6 +88,10 @@ std::string namespaceOf(const clang::Decl *D);
 /// `= {}`), or "" when it has none (or only an uninstantiated one).
 std::string defaultArgument(const clang::ParmVarDecl *P, const Locator &Loc);
 
+/// Whether `this` appears anywhere under \p S, written or implied (a member
+/// named alone).
+bool mentionsThis(const clang::Stmt *S);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_MATCHERS_ASTUTIL_H

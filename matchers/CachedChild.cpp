@@ -1,6 +1,7 @@
 //===--- CachedChild.cpp - A wrapper caching children per label ----------===//
 
 #include "matchers/CachedChild.h"
+#include "matchers/ASTUtil.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -163,15 +164,6 @@ private:
       if (const auto *Sub = dyn_cast_or_null<Expr>(Child); Sub && !harmless(Sub))
         return false;
     return true;
-  }
-
-  static bool mentionsThis(const Stmt *S) {
-    if (isa<CXXThisExpr>(S))
-      return true;
-    for (const Stmt *Child : S->children())
-      if (Child && mentionsThis(Child))
-        return true;
-    return false;
   }
 
   /// `it->second`, `(*it).second`, `cache_.at(key)`: a child found.

@@ -161,15 +161,6 @@ void addFunctions(const std::set<const FunctionDecl *> &Functions, const Locator
   }
 }
 
-bool mentionsThis(const Stmt *S) {
-  if (isa<CXXThisExpr>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (Child && mentionsThis(Child))
-      return true;
-  return false;
-}
-
 /// A `const` data member with its value written in the class
 /// (`const std::vector<double> latency_buckets_ = {..};`), named without
 /// `this->`: the same for every object, so a copy at namespace scope,

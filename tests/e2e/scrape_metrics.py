@@ -8,8 +8,9 @@ prometheus::Exposer on 127.0.0.1, on a port the system picks, and prints
 "port PORT"), fetches http://127.0.0.1:PORT/metrics over HTTP, closes the
 server's standard input so it exits, and prints what was served: the
 exposer's own families (exposer_*: bytes sent, scrapes, latencies of this
-very request) left out, wall-clock *_seconds_sum values rounded to two
-decimals as dump_metrics does, lines sorted (families are served in
+very request) left out, wall-clock values (*_seconds_sum, and the
+*_seconds_bucket counts below +Inf) printed as `elapsed` as dump_metrics
+does, lines sorted (families are served in
 registration order, which the migration changes). Every step is bounded
 in time; a failure exits 1 with what went wrong.
 """
@@ -37,10 +38,14 @@ def metric_name(line):
 
 def normalize(line):
     name = metric_name(line)
-    if line.startswith("#") or not name.endswith("_seconds_sum"):
+    if line.startswith("#"):
         return line
-    head, _, value = line.rpartition(" ")
-    return f"{head} {float(value):.2f}"
+    wall_clock = name.endswith("_seconds_sum") or (
+        name.endswith("_seconds_bucket") and 'le="+Inf"' not in line)
+    if not wall_clock:
+        return line
+    head, _, _ = line.rpartition(" ")
+    return f"{head} elapsed"
 
 
 def main():

@@ -9,7 +9,6 @@
 // its standard input closes.
 
 #include <algorithm>
-#include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -166,21 +165,22 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Durations are real wall-clock measurements, so the *_seconds_sum samples
-// differ from run to run. They are all in the microsecond range here, so
-// rounding them to two decimals prints 0.00 and makes the output stable.
-// Bucket counts stay stable as well because every duration histogram's
-// smallest bucket is at least 5 ms.
+// Durations are real wall-clock measurements: their sums, and how many fall
+// under each bucket boundary, depend on how busy the machine is, not on what
+// the code did. Those values print as `elapsed`; the boundaries (`le`), the
+// `+Inf` bucket and `_count` (how many were observed) stay exact.
 std::string Normalize(const std::string& line) {
-  if (line.empty() || line[0] == '#' ||
-      !EndsWith(MetricName(line), "_seconds_sum")) {
+  if (line.empty() || line[0] == '#') {
     return line;
   }
-  const auto space = line.rfind(' ');
-  std::ostringstream out;
-  out << line.substr(0, space + 1) << std::fixed << std::setprecision(2)
-      << std::stod(line.substr(space + 1));
-  return out.str();
+  const std::string name = MetricName(line);
+  const bool sum = EndsWith(name, "_seconds_sum");
+  const bool bucket = EndsWith(name, "_seconds_bucket") &&
+                      line.find("le=\"+Inf\"") == std::string::npos;
+  if (!sum && !bucket) {
+    return line;
+  }
+  return line.substr(0, line.rfind(' ') + 1) + "elapsed";
 }
 
 // What the service's /metrics endpoint serves, until stdin closes.
