@@ -345,19 +345,9 @@ namespace {
 /// The one statement a cached child records with, as a template:
 /// `${field:family_}->Add(..).Increment(..);`. None when a piece is not
 /// written in the body itself (a macro).
-template <typename FillFn>
-std::optional<std::string> cachedTemplate(const CachedChild &Cached, const FillFn &Fill,
-                                          const Locator &Loc, unsigned BodyOffset) {
-  const SourceManager &SM = Loc.sourceManager();
-  auto Offsets = [&](SourceRange R) -> std::optional<std::pair<unsigned, unsigned>> {
-    if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
-      return std::nullopt;
-    unsigned B = SM.getFileOffset(R.getBegin());
-    unsigned E = SM.getFileOffset(Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, Loc.langOpts()));
-    if (B < BodyOffset || E < B)
-      return std::nullopt;
-    return std::make_pair(B - BodyOffset, E - BodyOffset);
-  };
+template <typename OffsetsFn, typename FillFn>
+std::optional<std::string> cachedTemplate(const CachedChild &Cached, const OffsetsFn &Offsets,
+                                          const FillFn &Fill) {
   auto Add = Offsets(Cached.Add->getSourceRange());
   std::vector<const Expr *> Args;
   for (const Expr *Arg : Cached.Record->arguments())
@@ -428,18 +418,22 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         addConstantMembers(V.ConstantMembers, Loc, W.LocalConstants,
                            Out.Partial.TheService.LocalConstants);
         unsigned BodyOffset = SM.getFileOffset(Begin);
-        std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
-        for (const auto &H : V.Holes) {
-          if (H.Range.getBegin().isMacroID() || H.Range.getEnd().isMacroID())
-            continue;
-          CharSourceRange R = CharSourceRange::getTokenRange(H.Range);
+        // Where the tokens of \p R lie in the body's text; none when they
+        // are not written there (a macro).
+        auto Offsets = [&](SourceRange R) -> std::optional<std::pair<unsigned, unsigned>> {
+          if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+            return std::nullopt;
           unsigned B = SM.getFileOffset(R.getBegin());
           unsigned E = SM.getFileOffset(
               Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, Loc.langOpts()));
           if (B < BodyOffset || E > BodyOffset + Text.size() || E < B)
-            continue;
-          Holes.emplace_back(B - BodyOffset, E - B, H.Text);
-        }
+            return std::nullopt;
+          return std::make_pair(B - BodyOffset, E - BodyOffset);
+        };
+        std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
+        for (const auto &H : V.Holes)
+          if (auto Where = Offsets(H.Range))
+            Holes.emplace_back(Where->first, Where->second - Where->first, H.Text);
         std::sort(Holes.begin(), Holes.end());
         // The text between two offsets of the body, its holes filled in.
         auto Fill = [&](unsigned From, unsigned To) {
@@ -464,25 +458,20 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         std::vector<const Stmt *> Guarded = checkedMetricBody(*Body, Pointers);
         if (!Guarded.empty()) {
           // The statements the null check guarded, to the `;` ending the last.
-          SourceLocation From = Guarded.front()->getBeginLoc();
-          SourceLocation To = Lexer::getLocForEndOfToken(Guarded.back()->getEndLoc(), 0, SM,
-                                                         Loc.langOpts());
-          if (From.isFileID() && To.isFileID()) {
-            unsigned B = SM.getFileOffset(From) - BodyOffset;
-            unsigned E = SM.getFileOffset(To) - BodyOffset;
+          if (auto Where = Offsets(SourceRange(Guarded.front()->getBeginLoc(),
+                                               Guarded.back()->getEndLoc()))) {
+            auto [B, E] = *Where;
             size_t Semi = Text.find_first_not_of(" \t\r\n", E);
             if (Semi != llvm::StringRef::npos && Text[Semi] == ';')
               E = Semi + 1;
-            if (B <= E && E <= Text.size()) {
-              W.Template = llvm::StringRef(Fill(B, E)).trim().str();
-              W.Body = Guarded.size() == 1 && isa<Expr>(Guarded.front())
-                           ? BodyKind::SingleExpression
-                           : BodyKind::MultiStatement;
-            }
+            W.Template = llvm::StringRef(Fill(B, E)).trim().str();
+            W.Body = Guarded.size() == 1 && isa<Expr>(Guarded.front())
+                         ? BodyKind::SingleExpression
+                         : BodyKind::MultiStatement;
           }
         }
         if (auto It = Cached.find(Def); It != Cached.end()) {
-          if (std::optional<std::string> One = cachedTemplate(It->second, Fill, Loc, BodyOffset)) {
+          if (std::optional<std::string> One = cachedTemplate(It->second, Offsets, Fill)) {
             W.Template = *One;
             W.Body = BodyKind::SingleExpression;
             W.UsesServiceState = false;
