@@ -40,6 +40,21 @@ std::string absolutePath(const MaterializeOptions &Opts, llvm::StringRef File) {
   return std::string(Path);
 }
 
+/// As `git rm` does: the folders a deleted file leaves empty go too, up to
+/// the root. A folder that still holds anything stops the walk.
+void removeEmptiedParents(llvm::StringRef File, const MaterializeOptions &Where) {
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    std::string Absolute = absolutePath(Where, Dir);
+    std::error_code EC;
+    if (llvm::sys::fs::directory_iterator(Absolute, EC) != llvm::sys::fs::directory_iterator() ||
+        EC)
+      return;
+    if (llvm::sys::fs::remove(Absolute))
+      return;
+  }
+}
+
 /// \p Prefix + \p Path, in double quotes with C escapes when the path holds
 /// a quote, a backslash, a control character or a non-ASCII byte (git's
 /// default core.quotePath).
@@ -357,6 +372,7 @@ llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files, const ApplyOption
       if (std::error_code EC = llvm::sys::fs::remove(absolutePath(Where, F->File)))
         return Midway(F->File + ": error: cannot remove: " + EC.message());
       Written.push_back(F->File);
+      removeEmptiedParents(F->File, Where);
     }
   return llvm::Error::success();
 }

@@ -198,6 +198,23 @@ TEST_F(EmitOnDisk, ApplyWritesCreatesAndDeletes) {
         << It->path();
 }
 
+TEST_F(EmitOnDisk, ApplyRemovesTheFoldersADeletionEmpties) {
+  Dir.write("include/api/metrics/service.h", "int s;\n");
+  Dir.write("include/api/kept.h", "int k;\n");
+  Dir.write("lib/only.h", "int o;\n");
+  std::vector<MaterializedFile> Files = {
+      deleted("include/api/metrics/service.h", "int s;\n"),
+      deleted("lib/only.h", "int o;\n"),
+  };
+  ASSERT_FALSE(static_cast<bool>(applyFiles(Files, Apply)));
+  // As `git rm`: emptied folders go, up to the first that still holds a file,
+  // and never the root.
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir.path("include/api/metrics")));
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir.path("lib")));
+  EXPECT_EQ(Dir.read("include/api/kept.h"), "int k;\n");
+  EXPECT_TRUE(llvm::sys::fs::is_directory(Dir.Root));
+}
+
 TEST_F(EmitOnDisk, ApplyTouchesNothingWhenAFileChanged) {
   Dir.write("a.cpp", "int a;\n");
   Dir.write("b.cpp", "int b; // edited by hand meanwhile\n");
