@@ -131,25 +131,33 @@ a_diff() {
     > "$work/tree-$N.diff"
 }
 
-echo "== (a) diff" >&2;            a=$(best_of $R a_diff)
-[ -s "$work/tree-$N.diff" ] || { echo "run.sh: empty diff on $tree" >&2; exit 1; }
-echo "== (f) diff --no-verify" >&2; f=$(best_of $R tool_diff "$tree" --no-verify)
-catalog_only() { (cd "$1" && "$tool" catalog -p build -q -j "$J" >/dev/null); }
-echo "== (g) catalog (the scan)" >&2; g=$(best_of $R catalog_only "$tree")
-(cd "$tree" && "$tool" report -p build -q -j "$J" -o /dev/null --json "$work/review.json")
-reparsed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verified"]["reparsed"])' \
-  "$work/review.json")
 # (h): the same scan over the texts verification parses, the migrated ones: a second
 # copy of the tree with (a)'s diff applied, every TU of the list parsed (the prefilter
 # would skip those that no longer name the service).
-migrated="$work/migrated-$N"
-python3 "$here/generate.py" "$migrated" --tus "$N" 2>/dev/null
-(cd "$migrated" && git apply "$work/tree-$N.diff")
+catalog_only() { (cd "$1" && "$tool" catalog -p build -q -j "$J" >/dev/null); }
 catalog_listed() { # ROOT LIST
   (cd "$1" && xargs "$tool" catalog -p build -q -j "$J" --no-prefilter < "$2" >/dev/null)
 }
-echo "== (h) catalog over the migrated texts" >&2
-h=$(best_of $R catalog_listed "$migrated" "$migrated/metric-tus.txt")
+echo "== (a) diff, once for its diff" >&2
+a_diff
+[ -s "$work/tree-$N.diff" ] || { echo "run.sh: empty diff on $tree" >&2; exit 1; }
+(cd "$tree" && "$tool" report -p build -q -j "$J" -o /dev/null --json "$work/review.json")
+reparsed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verified"]["reparsed"])' \
+  "$work/review.json")
+migrated="$work/migrated-$N"
+python3 "$here/generate.py" "$migrated" --tus "$N" 2>/dev/null
+(cd "$migrated" && git apply "$work/tree-$N.diff")
+# (a), (f), (g) and (h) are compared with each other: they are taken in turn, R
+# rounds, so that a change in the machine's speed meanwhile weighs on all four.
+a= f= g= h=
+least() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+for i in $(seq $R); do
+  echo "== round $i of $R: (a) diff, (f) diff --no-verify, (g) catalog, (h) catalog of the migrated texts" >&2
+  a=$(least "$a" "$(best_of 1 a_diff)")
+  f=$(least "$f" "$(best_of 1 tool_diff "$tree" --no-verify)")
+  g=$(least "$g" "$(best_of 1 catalog_only "$tree")")
+  h=$(least "$h" "$(best_of 1 catalog_listed "$migrated" "$migrated/metric-tus.txt")")
+done
 echo "== (b) syntax-only, parsed TUs" >&2
 b=$(best_of $R syntax_only "$tree/build/compile_commands.json" "$tree/metric-tus.txt")
 echo "== (c) syntax-only, all TUs" >&2

@@ -63,6 +63,7 @@ Value toJSON(const Metric &M) {
            {"field_decl", toJSON(M.FieldDecl)},
            {"init_site", toJSON(M.InitSite)},
            {"builder", M.BuilderChain},
+           {"register_at", M.RegisterAt},
            {"registry_arg", M.RegistryArg}};
   O["child_args"] = M.ChildArgs ? Value(*M.ChildArgs) : Value(nullptr);
   O["local_constants"] = constants(M.LocalConstants);
@@ -235,9 +236,12 @@ Value toJSON(const MemberInit &I) {
 }
 
 Value toJSON(const NullGuard &G) {
-  return Object{{"if", toJSON(G.If)},         {"body", toJSON(G.Body)},
-                {"field", G.Field},            {"owner", G.Owner},
-                {"early_return", G.EarlyReturn}, {"only_records", G.OnlyRecords}};
+  Object O{{"if", toJSON(G.If)},         {"body", toJSON(G.Body)},
+           {"field", G.Field},            {"owner", G.Owner},
+           {"early_return", G.EarlyReturn}, {"only_records", G.OnlyRecords}};
+  if (!G.Helper.empty())
+    O["helper"] = G.Helper;
+  return O;
 }
 
 Value toJSON(const ThisCapture &T) {
@@ -543,6 +547,7 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.map("field_type", Out.FieldType) && O.map("field_style", Out.Style) &&
         O.map("init_style", Out.Init) && O.map("field_decl", Out.FieldDecl) &&
         O.map("init_site", Out.InitSite) && O.map("builder", Out.BuilderChain) &&
+        mapOptionalU32(O, "register_at", Out.RegisterAt) &&
         O.map("registry_arg", Out.RegistryArg) &&
         O.map("child_args", Out.ChildArgs) &&
         O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family) &&
@@ -691,7 +696,7 @@ bool fromJSON(const Value &E, NullGuard &Out, Path P) {
   return O && O.map("if", Out.If) && O.map("body", Out.Body) &&
          O.map("field", Out.Field) && O.map("owner", Out.Owner) &&
          O.map("early_return", Out.EarlyReturn) &&
-         O.map("only_records", Out.OnlyRecords);
+         O.map("only_records", Out.OnlyRecords) && O.mapOptional("helper", Out.Helper);
 }
 
 bool fromJSON(const Value &E, ThisCapture &Out, Path P) {

@@ -122,6 +122,9 @@ struct Metric {
   SourceSpan InitSite;
   /// `prometheus::BuildCounter().Name(..).Help(..).Register(..)` as written.
   std::string BuilderChain;
+  /// Where `.Register` begins in BuilderChain, however the house style
+  /// spaces it (`.Register (..)`): the length of the chain before it.
+  unsigned RegisterAt = 0;
   /// The argument of `.Register(..)` as written.
   std::string RegistryArg;
   /// For pre-labelled children: the arguments of the `.Add(..)` that made
@@ -349,12 +352,16 @@ struct MemberInit {
 };
 
 /// `if (metrics_) metrics_->X(..);`, `if (metrics_ != nullptr) { .. }`:
-/// a test of an injected pointer whose body does nothing but record.
+/// a test of an injected pointer whose body does nothing but record. Also a
+/// call of a null-guard helper, `withMetrics(metrics_, [&](M& m) { m.X(); })`,
+/// whose guarded part is the lambda's body.
 struct NullGuard {
-  SourceSpan If;     ///< The whole if statement.
+  SourceSpan If;     ///< The whole if statement, or the helper's call statement.
   SourceSpan Body;   ///< The guarded statement(s), braces excluded.
   std::string Field; ///< The pointer tested.
   std::string Owner; ///< Its class, or the function taking it: an InjectionPoint's Owner.
+  /// The helper called, qualified, for a helper's call; empty for an `if`.
+  std::string Helper;
   /// `if (!p) return;`: the guarded part is the rest of the block (Body is
   /// invalid).
   bool EarlyReturn = false;

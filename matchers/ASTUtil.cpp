@@ -189,6 +189,12 @@ std::string namespaceOf(const clang::Decl *D) {
   return "";
 }
 
+bool dependentAsWritten(const clang::FunctionDecl *FD, unsigned I) {
+  const clang::FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  return Pattern && I < Pattern->getNumParams() &&
+         Pattern->getParamDecl(I)->getType()->isDependentType();
+}
+
 std::string defaultArgument(const clang::ParmVarDecl *P, const Locator &Loc) {
   if (!P->hasDefaultArg() || P->hasUninstantiatedDefaultArg())
     return "";

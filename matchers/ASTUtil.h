@@ -88,6 +88,11 @@ std::string namespaceOf(const clang::Decl *D);
 /// `= {}`), or "" when it has none (or only an uninstantiated one).
 std::string defaultArgument(const clang::ParmVarDecl *P, const Locator &Loc);
 
+/// Whether parameter \p I of \p FD, an instantiation, is written with a
+/// type of the template's own (`const Ptr &`): whatever the instantiation
+/// made of it, the code as written takes no service there.
+bool dependentAsWritten(const clang::FunctionDecl *FD, unsigned I);
+
 /// Whether `this` appears anywhere under \p S, written or implied (a member
 /// named alone).
 bool mentionsThis(const clang::Stmt *S);

@@ -242,6 +242,15 @@ std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) 
   Chain.Kind = *Kind;
   Chain.Range = SourceRange(Build->getBeginLoc(), Register->getEndLoc());
   Chain.Text = Loc.text(Chain.Range);
+  // The `.` of `.Register`, as far into the text as the file has it.
+  const auto *Member = dyn_cast<MemberExpr>(Register->getCallee()->IgnoreParens());
+  SourceSpan Whole = Loc.span(Chain.Range);
+  SourceSpan Dot = Member ? Loc.span(SourceRange(Member->getOperatorLoc())) : SourceSpan();
+  if (Whole.valid() && Dot.valid() && Dot.File == Whole.File && Dot.Offset >= Whole.Offset &&
+      Dot.Offset - Whole.Offset < Chain.Text.size())
+    Chain.RegisterAt = Dot.Offset - Whole.Offset;
+  else
+    Chain.RegisterAt = std::min(llvm::StringRef(Chain.Text).rfind(".Register"), Chain.Text.size());
   return Chain;
 }
 

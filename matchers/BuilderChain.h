@@ -27,6 +27,7 @@ struct BuilderChain {
   std::vector<std::pair<std::string, std::string>> ConstLabels;
   std::string RegistryArg;
   std::string Text; ///< From `Build*(` to the end of `.Register(..)`.
+  unsigned RegisterAt = 0; ///< Where `.Register` begins in Text.
   clang::SourceRange Range;
   /// Set when the chain ends in `.Add(..)`: the child's arguments.
   std::optional<std::string> ChildArgs;

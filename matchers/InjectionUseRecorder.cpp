@@ -320,6 +320,142 @@ bool sameDecl(const Decl *A, const Decl *B) {
   return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
 }
 
+//===-- Null-guard helpers ------------------------------------------------===//
+
+/// Whether \p Call calls a function of namespace std named \p Name, resolved
+/// or, in a template, still to be.
+bool callsStd(const CallExpr *Call, llvm::StringRef Name) {
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return FD->isInStdNamespace() && FD->getIdentifier() && FD->getName() == Name;
+  const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  return Lookup && Lookup->getName().getAsString() == Name &&
+         llvm::all_of(Lookup->decls(), [](const NamedDecl *D) { return D->isInStdNamespace(); });
+}
+
+/// `*p` for \p P: a built-in or an overloaded dereference.
+bool isDerefOf(const Expr *E, const ParmVarDecl *P) {
+  E = bare(E);
+  bool Deref = false;
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    Deref = U->getOpcode() == UO_Deref;
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    Deref = Op->getOperator() == OO_Star && Op->getNumArgs() == 1;
+  return Deref && sameDecl(referencedDecl(E, true), P);
+}
+
+/// Whether \p S is a call of the functor \p F with `*P` alone: `f(*p)`,
+/// `std::forward<F>(f)(*p)`, `std::invoke(f, *p)`.
+bool callsWithDeref(const Stmt *S, const ParmVarDecl *F, const ParmVarDecl *P) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
+  if (!Call)
+    return false;
+  const Expr *Functor = nullptr;
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getOperator() != OO_Call || Args.empty())
+      return false;
+    Functor = Args.front();
+    Args = Args.drop_front();
+  } else if (callsStd(Call, "invoke")) {
+    if (Args.empty())
+      return false;
+    Functor = Args.front();
+    Args = Args.drop_front();
+  } else {
+    Functor = Call->getCallee();
+  }
+  Functor = Functor->IgnoreParenImpCasts();
+  if (const auto *Forward = dyn_cast<CallExpr>(Functor);
+      Forward && Forward->getNumArgs() == 1 &&
+      (callsStd(Forward, "forward") || callsStd(Forward, "move")))
+    Functor = Forward->getArg(0);
+  return sameDecl(referencedDecl(Functor, false), F) && Args.size() == 1 &&
+         isDerefOf(Args.front(), P);
+}
+
+/// Whether \p FD (its definition) calls a functor parameter with `*p` when,
+/// and only when, its pointer parameter `p` is set, and does nothing else:
+/// `if (p) f(*p);` (braces and `!= nullptr` alike) or `if (!p) return;
+/// f(*p);`. Sets the two parameters' positions.
+bool isNullGuardHelper(ASTContext &Ctx, const FunctionDecl *FD, unsigned &PtrIndex,
+                       unsigned &FnIndex) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def->getReturnType()->isVoidType())
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body)
+    return false;
+  llvm::SmallVector<const Stmt *, 4> Stmts;
+  for (const Stmt *S : Body->body())
+    if (!isa<NullStmt>(S))
+      Stmts.push_back(S);
+  auto Only = [](const Stmt *S) -> const Stmt * {
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      return Block->size() == 1 ? Block->body_front() : nullptr;
+    return S;
+  };
+  const auto *If = Stmts.empty() ? nullptr : dyn_cast<IfStmt>(Stmts.front());
+  if (!If || If->getInit() || If->getConditionVariable() || If->getElse() ||
+      If->isConstexpr() || If->isConsteval())
+    return false;
+  const ValueDecl *Tested = nullptr;
+  const Stmt *Call = nullptr;
+  if (Stmts.size() == 1) {
+    Tested = testedPointer(Ctx, If->getCond());
+    Call = Only(If->getThen());
+  } else if (Stmts.size() == 2) {
+    const auto *Ret = dyn_cast_or_null<ReturnStmt>(Only(If->getThen()));
+    if (!Ret || Ret->getRetValue())
+      return false;
+    Tested = nullTestedPointer(Ctx, If->getCond());
+    Call = Stmts[1];
+  }
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(Tested);
+  if (!P || !Call)
+    return false;
+  for (const ParmVarDecl *F : Def->parameters())
+    if (F != P && callsWithDeref(Call, F, P)) {
+      PtrIndex = P->getFunctionScopeIndex();
+      FnIndex = F->getFunctionScopeIndex();
+      return true;
+    }
+  return false;
+}
+
+/// The lambda \p E passes, through the temporaries, casts and conversion
+/// (to a std::function) around it; null for anything else.
+const LambdaExpr *lambdaArgument(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1)
+      E = Construct->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// The call operator \p Lambda runs: for a generic lambda, the
+/// instantiation a helper made of it (the only one); null when none.
+const CXXMethodDecl *callOperatorRun(const LambdaExpr *Lambda) {
+  const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator();
+  if (!Generic)
+    return Lambda->getCallOperator();
+  const CXXMethodDecl *Run = nullptr;
+  for (const FunctionDecl *S : Generic->specializations()) {
+    if (Run || !S->hasBody())
+      return nullptr;
+    Run = dyn_cast<CXXMethodDecl>(S);
+  }
+  return Run;
+}
+
 /// Collects, in one function (body and member initializers), the constructions
 /// of a class and the functions it calls.
 class ConstructionFinder : public RecursiveASTVisitor<ConstructionFinder> {
@@ -432,7 +568,7 @@ private:
       Ranges.push_back(fileRange(Loc, Arg->getSourceRange()));
     for (size_t I = 0; I < Written.size() && I < Params->getNumParams(); ++I) {
       auto Iface = interfaceOf(Params->getParamDecl(I)->getType(), Set);
-      if (!Iface || Iface->second == Holder::Value)
+      if (!Iface || Iface->second == Holder::Value || dependentAsWritten(Params, I))
         continue;
       ArgumentSite A;
       A.Arg = Loc.span(Written[I]->getSourceRange());
@@ -500,11 +636,58 @@ private:
       onEmplace(Ctx, C, M);
       return;
     }
-    if (!isProjectCallee(FD))
+    if (!isProjectCallee(FD) || onGuardHelper(Ctx, C, FD))
       return;
     llvm::SmallVector<const Expr *, 8> Args(C->arguments());
     recordArgs(Ctx, DynTypedNode::create(*C), FD, Args, FormCall, C->getSourceRange(),
                functionName(FD));
+  }
+
+  /// `withMetrics(metrics_, [&](M& m) { m.X(); });`: a statement calling a
+  /// null-guard helper (isNullGuardHelper) with an injected pointer and a
+  /// lambda. It is a null check whose guarded part is the lambda's body:
+  /// recorded as a NullGuard, with the helper's name. A lambda that
+  /// initializes a capture of its own names it in that body: not one.
+  bool onGuardHelper(ASTContext &Ctx, const CallExpr *C, const FunctionDecl *FD) {
+    unsigned PtrIndex = 0, FnIndex = 0;
+    if (isa<CXXMemberCallExpr>(C) || !isNullGuardHelper(Ctx, FD, PtrIndex, FnIndex) ||
+        std::max(PtrIndex, FnIndex) >= C->getNumArgs())
+      return false;
+    const ValueDecl *Ptr = referencedDecl(C->getArg(PtrIndex), false);
+    const LambdaExpr *Lambda = lambdaArgument(C->getArg(FnIndex));
+    if (!Ptr || !isa<FieldDecl, ParmVarDecl>(Ptr) || !Lambda || !Lambda->getBody())
+      return false;
+    auto Iface = interfaceOf(Ptr->getType(), Set);
+    if (!Iface || (Iface->second != Holder::Pointer && Iface->second != Holder::SharedPtr) ||
+        heldByTheService(Ptr))
+      return false;
+    if (llvm::any_of(Lambda->captures(),
+                     [&](const LambdaCapture &Cap) { return Lambda->isInitCapture(&Cap); }))
+      return false;
+    const CXXMethodDecl *Run = callOperatorRun(Lambda);
+    if (!Run || Run->getNumParams() != 1 || !Run->getBody())
+      return false;
+    DynTypedNodeList Parents = Ctx.getParents(*C);
+    while (!Parents.empty() && Parents[0].get<ExprWithCleanups>())
+      Parents = Ctx.getParents(Parents[0]);
+    if (Parents.empty() || !Parents[0].get<CompoundStmt>())
+      return false;
+    CharSourceRange Whole = statementRange(Loc, C);
+    if (Whole.isInvalid())
+      return false;
+    NullGuard G;
+    G.If = spanBetween(Loc, Whole.getBegin(), Whole.getEnd());
+    if (!G.If.valid())
+      return false;
+    if (!SeenGuards.insert(keyOf(G.If)).second)
+      return true;
+    G.Field = Ptr->getNameAsString();
+    G.Owner = ownerOf(Ptr);
+    G.Helper = functionName(FD);
+    G.Body = bodySpan(Lambda->getBody());
+    G.OnlyRecords = G.Body.valid() && onlyRecords(Ctx, Run->getBody(), Run->getParamDecl(0));
+    Guards.push_back(std::move(G));
+    return true;
   }
 
   /// `std::make_unique<T>(a, metrics)`: the arguments are T's constructor's.
@@ -699,12 +882,18 @@ private:
     auto Iface = interfaceOf(Ptr->getType(), Set);
     if (!Iface || (Iface->second != Holder::Pointer && Iface->second != Holder::SharedPtr))
       return;
-    // The service's own members (a decorator's inner service) stay.
-    const DeclContext *Owner = Ptr->getDeclContext();
-    if (const auto *FD = dyn_cast<FunctionDecl>(Owner))
-      Owner = FD->getDeclContext();
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(Owner); RD && Set.isOrDerives(RD))
+    if (heldByTheService(Ptr))
       return;
+    // A template's parameter of its own type (`const P &p`) takes no
+    // service as written, and a null-guard helper's check is the helper's:
+    // its calls are the guards.
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Ptr))
+      if (const auto *FD = dyn_cast<FunctionDecl>(Param->getDeclContext())) {
+        unsigned PtrIndex = 0, FnIndex = 0;
+        if (dependentAsWritten(FD, Param->getFunctionScopeIndex()) ||
+            isNullGuardHelper(Ctx, FD, PtrIndex, FnIndex))
+          return;
+      }
     CharSourceRange Whole = statementRange(Loc, If);
     if (Whole.isInvalid())
       return;
@@ -724,6 +913,16 @@ private:
       G.OnlyRecords = G.Body.valid() && onlyRecords(Ctx, If->getThen(), Ptr);
     }
     Guards.push_back(std::move(G));
+  }
+
+  /// Whether \p Ptr is the service's own (a decorator's inner service): its
+  /// checks stay.
+  bool heldByTheService(const ValueDecl *Ptr) const {
+    const DeclContext *Owner = Ptr->getDeclContext();
+    if (const auto *FD = dyn_cast<FunctionDecl>(Owner))
+      Owner = FD->getDeclContext();
+    const auto *RD = dyn_cast<CXXRecordDecl>(Owner);
+    return RD && Set.isOrDerives(RD);
   }
 
   /// The guarded statement; for a block, its text between the braces with

@@ -533,6 +533,7 @@ void applyChain(const BuilderChain &Chain, Metric &M) {
   M.Help = Chain.Help;
   M.ConstLabels = Chain.ConstLabels;
   M.BuilderChain = Chain.Text;
+  M.RegisterAt = Chain.RegisterAt;
   M.RegistryArg = Chain.RegistryArg;
   M.ChildArgs = Chain.ChildArgs;
   M.LabelNames.insert(M.LabelNames.end(), Chain.ChildLabelNames.begin(),
@@ -852,6 +853,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     Child->ConstLabels = F.ConstLabels;
     Child->RegistryArg = F.RegistryArg;
     Child->Text = F.BuilderChain;
+    Child->RegisterAt = F.RegisterAt;
     FamilyOf[FD->getNameAsString()] = FamilyField;
     return Child;
   };

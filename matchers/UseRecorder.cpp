@@ -232,7 +232,7 @@ private:
     if (!Iface || Iface->second == Holder::Value || !Loc.inProject(P->getLocation()))
       return;
     const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
-    if (!FD || FD->isImplicit())
+    if (!FD || FD->isImplicit() || dependentAsWritten(FD, P->getFunctionScopeIndex()))
       return;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
       if (Set.isOrDerives(MD->getParent()) || MD->getParent()->isLambda())

@@ -284,8 +284,7 @@ std::map<std::string, std::string> splitHeaders(const std::set<std::string> &Fil
 /// The builder chain with its registry argument replaced.
 std::string rebuiltChain(const Metric &M, llvm::StringRef Registry) {
   llvm::StringRef Chain = M.BuilderChain;
-  size_t Reg = Chain.rfind(".Register(");
-  std::string Out = Chain.take_front(Reg).str() + ".Register(" + Registry.str() + ")";
+  std::string Out = Chain.take_front(M.RegisterAt).str() + ".Register(" + Registry.str() + ")";
   if (M.ChildArgs && M.Style != FieldStyle::FamilyRef && M.Style != FieldStyle::FamilyPtr)
     Out += ".Add(" + *M.ChildArgs + ")";
   return Out;
@@ -743,6 +742,37 @@ std::string helperDefinition(const Wrapper &W, const Plan &P,
          fillTemplate(W.Template, P, Names, From) + "\n}";
 }
 
+namespace {
+
+/// Where a header the migration writes goes, given as \p Spelling: from the
+/// root when its folder holds project files there, else under the include
+/// root (most used first) whose copy of that folder does (`daq/registry.h`
+/// under `include/` when `include/daq/` holds the project's headers), else
+/// from the root.
+std::string newHeaderPlace(const Facts &F, const std::set<std::string> &Files,
+                           llvm::StringRef Spelling) {
+  std::string Folder = llvm::sys::path::parent_path(Spelling).str();
+  if (Folder.empty())
+    return Spelling.str();
+  auto Holds = [&](const std::string &Dir) {
+    auto It = Files.lower_bound(Dir);
+    return It != Files.end() && llvm::StringRef(*It).starts_with(Dir);
+  };
+  if (Holds(Folder + "/"))
+    return Spelling.str();
+  std::vector<std::pair<uint64_t, std::string>> Roots;
+  for (const auto &[From, Count] : F.IncludeRoots)
+    if (From != "." && !From.empty())
+      Roots.push_back({Count, From});
+  llvm::stable_sort(Roots, [](const auto &A, const auto &B) { return A.first > B.first; });
+  for (const auto &[Count, From] : Roots)
+    if (Holds(From + Folder + "/"))
+      return From + Spelling.str();
+  return Spelling.str();
+}
+
+} // namespace
+
 Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
               llvm::ArrayRef<Demotion> Demotions) {
   Plan P;
@@ -790,6 +820,8 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
         P.WriteRegistryHeader = false;
         break;
       }
+  if (P.WriteRegistryHeader)
+    P.RegistryHeader = newHeaderPlace(F, Files, Cfg.Registry.Header);
   P.RegistryInclude = includeSpelling(F, P.RegistryHeader);
 
   // Production call sites per metric and module.

@@ -26,15 +26,6 @@ llvm::StringRef toString(Decision D) {
 
 namespace {
 
-/// Where \p Text defines the metric \p Name: each `.Name("NAME")`.
-std::vector<size_t> definitionsIn(llvm::StringRef Text, const std::string &Name) {
-  std::string Needle = ".Name(\"" + Name + "\")";
-  std::vector<size_t> Out;
-  for (size_t At = Text.find(Needle); At != llvm::StringRef::npos; At = Text.find(Needle, At + 1))
-    Out.push_back(At);
-  return Out;
-}
-
 Evidence at(const SourceSpan &S, std::string Note = "") {
   return {S.File, S.Line, std::move(Note)};
 }
@@ -98,14 +89,21 @@ std::string literalValue(llvm::StringRef Spelling) {
   return Out;
 }
 
-/// The value of `.Method(<string literals>)` in a builder chain, adjacent
-/// literals joined as the compiler joins them; "" when there is none.
-/// Read with the raw lexer, so comments and raw strings cannot mislead it.
-std::string chainString(llvm::StringRef Chain, llvm::StringRef Method) {
+/// One `.Method("literal" ..)` of a text: where its `.` is, and the value
+/// of its string literals, adjacent ones joined as the compiler joins them.
+struct MethodCall {
+  size_t At;
+  std::string Value;
+};
+
+/// Every `.Method(<string literals>)` of \p Text, in order. Read with the
+/// raw lexer, so comments and raw strings cannot mislead it, and however a
+/// house style spaces it (`.Name ("x")`).
+std::vector<MethodCall> methodCalls(llvm::StringRef Text, llvm::StringRef Method) {
   clang::LangOptions LangOpts;
   LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus17 = true;
   LangOpts.RawStringLiterals = true;
-  std::string Buffer = Chain.str(); // The lexer wants a terminating NUL.
+  std::string Buffer = Text.str(); // The lexer wants a terminating NUL.
   clang::Lexer Lex(clang::SourceLocation(), LangOpts, Buffer.data(), Buffer.data(),
                    Buffer.data() + Buffer.size());
   auto Spelling = [&](const clang::Token &Tok) {
@@ -116,28 +114,40 @@ std::string chainString(llvm::StringRef Chain, llvm::StringRef Method) {
   // The state: 0 looking for `.`, 1 for the method's name, 2 for `(`, 3 in
   // its literals.
   int State = 0;
-  std::string Out;
+  size_t Dot = 0;
+  std::vector<MethodCall> Out;
+  std::optional<std::string> Value;
   for (Lex.LexFromRawLexer(Tok); Tok.isNot(clang::tok::eof); Lex.LexFromRawLexer(Tok)) {
-    switch (State) {
-    case 0:
-      State = Tok.is(clang::tok::period) ? 1 : 0;
-      break;
-    case 1:
-      State = Tok.is(clang::tok::raw_identifier) && Spelling(Tok) == Method ? 2
-              : Tok.is(clang::tok::period)                                 ? 1
-                                                                           : 0;
-      break;
-    case 2:
-      State = Tok.is(clang::tok::l_paren) ? 3 : Tok.is(clang::tok::period) ? 1 : 0;
-      break;
-    case 3:
-      if (!Tok.is(clang::tok::string_literal))
-        return Out;
-      Out += literalValue(Spelling(Tok));
-      break;
+    llvm::StringRef Spelled = Spelling(Tok);
+    if (State == 3) {
+      if (Tok.is(clang::tok::string_literal)) {
+        Value = Value.value_or("") + literalValue(Spelled);
+        continue;
+      }
+      if (Value && Tok.is(clang::tok::r_paren))
+        Out.push_back({Dot, *Value});
+      Value.reset();
+      State = 0;
+    }
+    if (Tok.is(clang::tok::period)) {
+      State = 1;
+      Dot = Spelled.data() - Buffer.data();
+    } else if (State == 1 && Tok.is(clang::tok::raw_identifier) && Spelled == Method) {
+      State = 2;
+    } else if (State == 2 && Tok.is(clang::tok::l_paren)) {
+      State = 3;
+    } else {
+      State = 0;
     }
   }
   return Out;
+}
+
+/// The value of `.Method(<string literals>)` in a builder chain; "" when
+/// there is none.
+std::string chainString(llvm::StringRef Chain, llvm::StringRef Method) {
+  std::vector<MethodCall> Calls = methodCalls(Chain, Method);
+  return Calls.empty() ? "" : Calls.front().Value;
 }
 
 /// The argument text of `.Labels(..)` in a builder chain, "" when none.
@@ -403,8 +413,9 @@ private:
         if (IP.Kind == InjectionKind::Field && IP.Name == G.Field &&
             moduleOf(IP.Loc.File) == moduleOf(G.If.File) && covered(In.R.Edits, G.If))
           ByOwner[IP.Owner].BehaviourChanges.push_back(
-              at(G.If, "`" + G.Field + "` was null-checked before recording; the "
-                                       "recording now always happens"));
+              at(G.If, "`" + G.Field + "` was null-checked" +
+                           (G.Helper.empty() ? "" : " by `" + G.Helper + "`") +
+                           " before recording; the recording now always happens"));
     for (const InjectionPoint &IP : P.Keep) {
       InjectionChange &Ch = ByOwner[IP.Owner];
       Ch.Owner = IP.Owner;
@@ -589,25 +600,27 @@ private:
 
     // Every metric defined once after the migration, across the tree.
     Check &Once = invariant("defined-once", "Every metric is defined exactly once after");
+    // A definition is a `.Name("NAME")` of a builder chain.
     std::map<std::string, std::vector<Evidence>> Defs;
-    for (const std::string &File : F.Files) {
-      std::string Text = after(File);
-      for (const auto &[Name, Fields] : Holders)
-        for (size_t At : definitionsIn(Text, Name))
-          Defs[Name].push_back({File, lineAt(Text, At), Name});
-    }
+    auto Define = [&](const std::string &File, const std::string &Text) {
+      for (const MethodCall &Call : methodCalls(Text, "Name"))
+        if (Holders.count(Call.Value))
+          Defs[Call.Value].push_back({File, lineAt(Text, Call.At), Call.Value});
+    };
+    for (const std::string &File : F.Files)
+      Define(File, after(File));
     for (const MaterializedFile &MF : In.Files)
       if (MF.Created && !llvm::is_contained(F.Files, MF.File))
-        for (const auto &[Name, Fields] : Holders)
-          if (size_t At = MF.After.find(".Name(\"" + Name + "\")"); At != std::string::npos)
-            Defs[Name].push_back({MF.File, lineAt(MF.After, At), Name});
+        Define(MF.File, MF.After);
     // A metric that stays is defined as often as before (a name registered
     // twice and merged stays so); one that moves, once.
+    std::map<std::string, size_t> Before;
+    for (const std::string &File : F.Files)
+      for (const MethodCall &Call : methodCalls(before(File), "Name"))
+        ++Before[Call.Value];
     auto TimesBefore = [&](const std::string &Name) {
-      size_t N = 0;
-      for (const std::string &File : F.Files)
-        N += definitionsIn(before(File), Name).size();
-      return N;
+      auto It = Before.find(Name);
+      return It == Before.end() ? size_t(0) : It->second;
     };
     unsigned Good = 0;
     for (const auto &[Name, Fields] : Holders) {

@@ -16,6 +16,9 @@
 #include "core/TextEdits.h"
 #include "rewriters/RewriteContext.h"
 
+#include "clang/Basic/CharInfo.h"
+#include "llvm/ADT/StringExtras.h"
+
 namespace mm {
 
 namespace {
@@ -23,12 +26,28 @@ namespace {
 /// `a::b::DefaultRegistry()` -> {`a::b`, `DefaultRegistry`}.
 std::optional<std::pair<std::string, std::string>> splitRegistryExpr(llvm::StringRef Expr) {
   Expr = Expr.trim();
-  if (!Expr.consume_back("()"))
+  if (!Expr.consume_back(")"))
     return std::nullopt;
-  size_t Sep = Expr.rfind("::");
-  if (Sep == llvm::StringRef::npos)
-    return std::make_pair(std::string(), Expr.str());
-  return std::make_pair(Expr.take_front(Sep).ltrim(':').str(), Expr.drop_front(Sep + 2).str());
+  Expr = Expr.rtrim();
+  if (!Expr.consume_back("("))
+    return std::nullopt;
+  // Names as a house style may space them: `ns :: Get ()`.
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Expr.trim().split(Parts, "::");
+  if (!Parts.empty() && Parts.front().trim().empty())
+    Parts.erase(Parts.begin()); // `::ns::Get()`
+  if (Parts.empty())
+    return std::nullopt;
+  std::vector<std::string> Names;
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (!clang::isValidAsciiIdentifier(Part))
+      return std::nullopt;
+    Names.push_back(Part.str());
+  }
+  std::string Function = Names.back();
+  Names.pop_back();
+  return std::make_pair(llvm::join(Names, "::"), Function);
 }
 
 /// The name of the shared accessor a written header adds beside `Function`,

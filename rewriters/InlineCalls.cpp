@@ -101,6 +101,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
 
   // Null checks that only guarded recording go with the pointer.
   std::set<std::pair<std::string, unsigned>> Consumed;
+  std::vector<SourceSpan> Replaced; // the checks replaced by what they guarded
   std::set<std::pair<std::string, std::string>> Stripped;
   for (const InjectionPoint &IP : Ctx.P.Strip)
     Stripped.insert({IP.Owner, IP.Name});
@@ -123,27 +124,31 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       Ctx.edit(G.If.File, Off, Len, "", "early return on null " + G.Field + " at " + where(G.If));
       continue;
     }
-    auto It = Calls.find(G.If.File);
-    if (It == Calls.end())
-      continue;
     auto Within = [&](const SourceSpan &S) {
       return S.Offset >= G.Body.Offset && S.Offset + S.Length <= G.Body.Offset + G.Body.Length;
     };
     std::vector<Edit> Inner;
-    for (const auto &[Span, E] : It->second)
-      if (Within(Span))
-        Inner.push_back(E);
-    if (Inner.empty())
-      continue;
+    if (auto It = Calls.find(G.If.File); It != Calls.end())
+      for (const auto &[Span, E] : It->second)
+        if (Within(Span))
+          Inner.push_back(E);
     if (llvm::any_of(Staying[G.If.File], Within))
       continue; // a call it guards keeps the pointer: the calls are rewritten inside it
+    std::string What = G.Helper.empty() ? "null check of " + G.Field
+                                        : "call of " + G.Helper + " on " + G.Field;
+    // It keeps the pointer (planInjection) whether or not it guards a call
+    // rewritten now: every run says so.
     if (!G.OnlyRecords) {
-      Ctx.manual(G.If, "null check of " + G.Field,
-                 "it guards more than recording, so " + G.Owner + " keeps " + G.Field +
+      Ctx.manual(G.If, What,
+                 (G.Helper.empty() ? "it guards more than recording"
+                                   : "its lambda does more than record") +
+                     std::string(", so ") + G.Owner + " keeps " + G.Field +
                      " for it; drop both by hand if the check is not needed",
-                   LeftBecause::NullGuard);
+                 LeftBecause::NullGuard);
       continue;
     }
+    if (Inner.empty())
+      continue;
     auto Text = Ctx.text(G.If.File);
     if (!Text)
       return Text.takeError();
@@ -153,9 +158,10 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     if (IfText.ends_with("}") && !Trimmed.ends_with(";") && !Trimmed.ends_with("}"))
       Body = Trimmed.str() + ";";
     Ctx.edit(G.If.File, G.If.Offset, G.If.Length, llvm::StringRef(Body).trim().str(),
-             "null check of " + G.Field + " at " + where(G.If));
+             What + " at " + where(G.If));
     for (const Edit &E : Inner)
       Consumed.insert({G.If.File, E.Offset});
+    Replaced.push_back(G.If);
   }
 
   for (auto &[File, List] : Calls)
@@ -183,6 +189,12 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
   for (const auto &[Key, Entry] : Params) {
     const auto &[CS, Rewritten] = Entry;
     if (ParamStays.count(Key) || Rewritten != CS->ReceiverParamUses)
+      continue;
+    // A helper's lambda replaced by its body has no parameter left.
+    if (llvm::any_of(Replaced, [&](const SourceSpan &S) {
+          return S.File == Key.first && S.Offset <= Key.second &&
+                 Key.second < S.Offset + S.Length;
+        }))
       continue;
     auto Text = Ctx.text(Key.first);
     if (!Text)

@@ -822,6 +822,116 @@ class Mixed {
   EXPECT_THAT(F.Scan.NullGuards, IsEmpty());
 }
 
+/// Null-guard helpers in the forms projects write them.
+const char *const GuardHelpers = R"cpp(
+template <class P, class F>
+void WithMetrics(const P& p, F&& f) {
+  if (p) {
+    std::forward<F>(f)(*p);
+  }
+}
+inline void IfSet(MetricsServiceProtocol* m, const std::function<void(MetricsServiceProtocol&)>& f) {
+  if (m == nullptr) return;
+  f(*m);
+}
+template <class P, class F>
+void Logged(P p, F f) {
+  if (p) f(*p);
+  ++calls;
+}
+)cpp";
+
+std::string withGuardHelpers(const std::string &Uses) {
+  return "#include <functional>\n#include <utility>\n" +
+         withService(std::string("inline int calls = 0;\n") + GuardHelpers + Uses);
+}
+
+TEST(NullGuards, HelperCalledWithALambda) {
+  std::string Code = withGuardHelpers(R"cpp(
+class Reader {
+ public:
+  explicit Reader(std::shared_ptr<MetricsServiceProtocol> metrics) : metrics_(metrics) {}
+  void Read(int n) {
+    WithMetrics(metrics_, [&](MetricsServiceProtocol& m) { m.RecordKitCreated(n); });
+    WithMetrics(metrics_, [](auto& m) {
+      m.RecordKitCreated(1);
+    });
+  }
+ private:
+  std::shared_ptr<MetricsServiceProtocol> metrics_;
+};
+inline void Report(MetricsServiceProtocol* metrics) {
+  IfSet(metrics, [](MetricsServiceProtocol& m) { m.RecordKitCreated(2); });
+})cpp");
+  TUFacts F = factsFor(Code);
+  ASSERT_EQ(F.Scan.NullGuards.size(), 3u);
+  const NullGuard &Typed = F.Scan.NullGuards[0];
+  EXPECT_EQ(Typed.Helper, "shop::WithMetrics");
+  EXPECT_EQ(Typed.Field, "metrics_");
+  EXPECT_EQ(Typed.Owner, "shop::Reader");
+  EXPECT_FALSE(Typed.EarlyReturn);
+  EXPECT_EQ(textOf(Code, Typed.If),
+            "WithMetrics(metrics_, [&](MetricsServiceProtocol& m) { m.RecordKitCreated(n); });");
+  EXPECT_EQ(textOf(Code, Typed.Body), "m.RecordKitCreated(n);");
+  EXPECT_TRUE(Typed.OnlyRecords);
+  const NullGuard &Generic = F.Scan.NullGuards[1];
+  EXPECT_EQ(Generic.Helper, "shop::WithMetrics");
+  EXPECT_EQ(textOf(Code, Generic.Body), "m.RecordKitCreated(1);");
+  EXPECT_TRUE(Generic.OnlyRecords);
+  const NullGuard &Function = F.Scan.NullGuards[2];
+  EXPECT_EQ(Function.Helper, "shop::IfSet");
+  EXPECT_EQ(Function.Field, "metrics");
+  EXPECT_EQ(Function.Owner, "shop::Report");
+  EXPECT_EQ(textOf(Code, Function.Body), "m.RecordKitCreated(2);");
+  EXPECT_TRUE(Function.OnlyRecords);
+  // The helpers' own parameters inject nothing, and their calls hand
+  // nothing on.
+  EXPECT_THAT(sitesOf(F.Scan, "shop::WithMetrics"), IsEmpty());
+  EXPECT_THAT(sitesOf(F.Scan, "shop::IfSet"), IsEmpty());
+  for (const InjectionPoint &IP : F.Partial.InjectionPoints)
+    EXPECT_NE(IP.Owner, "shop::WithMetrics") << IP.Name;
+}
+
+TEST(NullGuards, HelperLambdaDoingOtherWorkIsNotOnlyRecords) {
+  std::string Code = withGuardHelpers(R"cpp(
+class Trigger {
+ public:
+  explicit Trigger(MetricsServiceProtocol* metrics) : metrics_(metrics) {}
+  void Fire() {
+    WithMetrics(metrics_, [this](MetricsServiceProtocol& m) {
+      m.RecordKitCreated(1);
+      ++fired_;
+    });
+  }
+ private:
+  MetricsServiceProtocol* metrics_;
+  int fired_ = 0;
+};)cpp");
+  TUFacts F = factsFor(Code);
+  ASSERT_EQ(F.Scan.NullGuards.size(), 1u);
+  EXPECT_EQ(F.Scan.NullGuards[0].Helper, "shop::WithMetrics");
+  EXPECT_FALSE(F.Scan.NullGuards[0].OnlyRecords);
+}
+
+TEST(NullGuards, NotForHelpersDoingMoreOrLambdasOwningACapture) {
+  std::string Code = withGuardHelpers(R"cpp(
+struct Sink { void operator()(MetricsServiceProtocol& m) const { m.RecordKitCreated(4); } };
+class Writer {
+ public:
+  explicit Writer(MetricsServiceProtocol* metrics) : metrics_(metrics) {}
+  void Write(int n) {
+    Logged(metrics_, [](MetricsServiceProtocol& m) { m.RecordKitCreated(1); });
+    WithMetrics(metrics_, [k = n * 2](MetricsServiceProtocol& m) { m.RecordKitCreated(k); });
+    WithMetrics(metrics_, Sink{});
+    if (n > 0) WithMetrics(metrics_, [](MetricsServiceProtocol& m) { m.RecordKitCreated(3); });
+  }
+ private:
+  MetricsServiceProtocol* metrics_;
+};)cpp");
+  TUFacts F = factsFor(Code);
+  EXPECT_THAT(F.Scan.NullGuards, IsEmpty());
+}
+
 TEST(UpperSnakeNames, StaticConstexprMembersAndNamespaceConstants) {
   TUFacts F = factsFor(withService(R"cpp(
 constexpr int MAX_RETRIES = 3;

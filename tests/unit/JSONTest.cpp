@@ -94,6 +94,7 @@ std::vector<TUFacts> everyField() {
   M.FieldDecl = span("metrics/metrics_service.h", 30, 800);
   M.InitSite = span("metrics/metrics_service.cpp", 12, 400);
   M.BuilderChain = "prometheus::BuildHistogram().Name(\"request_latency_seconds\")";
+  M.RegisterAt = 12;
   M.RegistryArg = "*registry_";
   M.ChildArgs = "{{\"k\", \"v\"}}, kLatencyBuckets";
   M.LocalConstants = {{"kLatencyBuckets", "const prometheus::Histogram::BucketBoundaries "
@@ -235,7 +236,12 @@ std::vector<TUFacts> everyField() {
   G.Owner = "shop::KitService";
   G.EarlyReturn = true;
   G.OnlyRecords = true;
-  F.NullGuards = {G};
+  NullGuard H = G;
+  H.If = span("services/kit_service.cpp", 30, 860, 40);
+  H.Body = span("services/kit_service.cpp", 30, 880);
+  H.EarlyReturn = false;
+  H.Helper = "shop::withMetrics";
+  F.NullGuards = {G, H};
   ThisCapture T;
   T.Capture = span("services/kit_service.cpp", 25, 720, 4);
   T.Removal = span("services/kit_service.cpp", 25, 718, 6);

@@ -19,6 +19,7 @@ Metric metric(std::string Name, FieldStyle Style, MetricKind Kind = MetricKind::
   M.Style = Style;
   M.BuilderChain = "prometheus::BuildCounter()\n    .Name(\"" + Name +
                    "\")\n    .Help(\"h\")\n    .Register(*registry_)";
+  M.RegisterAt = M.BuilderChain.rfind(".Register");
   if (Style == FieldStyle::ChildPtr || Style == FieldStyle::ChildRef)
     M.ChildArgs = "{}";
   return M;
@@ -393,6 +394,26 @@ TEST(Planner, RegistryHeaderByItsPathOrByItsIncludeSpelling) {
   EXPECT_FALSE(Found.WriteRegistryHeader);
   EXPECT_EQ(Found.RegistryHeader, "include/app/telemetry/registry.hpp");
   EXPECT_EQ(Found.RegistryInclude, "<app/telemetry/registry.hpp>");
+}
+
+TEST(Planner, AHeaderToWriteGoesWhereItsFolderIsOnTheIncludePath) {
+  Fixture X;
+  X.Cfg.Registry.Header = "daq/registry.h";
+  X.F.Files.push_back("include/daq/telemetry.h");
+  X.F.IncludeRoots = {{"include/", 4}, {"", 1}, {".", 2}};
+  Plan Under = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_TRUE(Under.WriteRegistryHeader);
+  EXPECT_EQ(Under.RegistryHeader, "include/daq/registry.h");
+  EXPECT_EQ(Under.RegistryInclude, "\"daq/registry.h\"");
+
+  // The folder at the root as well: the path is the root's.
+  X.F.Files.push_back("daq/legacy.h");
+  Plan AtRoot = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(AtRoot.RegistryHeader, "daq/registry.h");
+
+  // A folder nowhere: from the root, as written.
+  X.Cfg.Registry.Header = "obs/registry.h";
+  EXPECT_EQ(makePlan(X.C, X.F, X.Cfg).RegistryHeader, "obs/registry.h");
 }
 
 TEST(Planner, TestCallSitesDoNotMakeOwners) {

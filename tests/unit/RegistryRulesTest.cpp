@@ -164,6 +164,32 @@ TEST(RegistryOwner, TheSharedAccessorIsNamedInTheAccessorsCase) {
             std::string::npos);
 }
 
+TEST(RegistryOwner, TheAccessorMayBeWrittenWithSpaces) {
+  RegistryCase K;
+  K.P.WriteRegistryHeader = true;
+  K.P.RegistryExpr = "shop :: metrics::default_registry ( )";
+  FileTexts Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["metrics/registry.h"].find("default_registry() { return *default_registry_ptr(); }"),
+            std::string::npos)
+      << Out["metrics/registry.h"];
+  EXPECT_NE(Out["metrics/registry.h"].find("namespace shop::metrics {"), std::string::npos);
+  EXPECT_NE(K.serviceInit(Out).find("registry_(shop::metrics::default_registry_ptr())"),
+            std::string::npos);
+}
+
+TEST(RegistryOwner, AnExpressionThatIsNotACallOfANameIsRefused) {
+  RegistryCase K;
+  K.P.WriteRegistryHeader = true;
+  for (const char *Expr : {"registry()->get()", "shop::metrics::Get(1)", "*shop::Reg()",
+                           "shop::::Get()"}) {
+    K.P.RegistryExpr = Expr;
+    EXPECT_EQ(rewriteError(K.C, K.F, K.P, K.Files),
+              std::string("registry.expr '") + Expr +
+                  "' is not a call like 'ns::DefaultRegistry()', and registry.header "
+                  "'metrics/registry.h' does not exist to provide it");
+  }
+}
+
 TEST(RegistryOwner, AWrittenHeaderCannotProvideOneInAnotherNamespace) {
   RegistryCase K;
   K.P.WriteRegistryHeader = true;

@@ -46,6 +46,7 @@ struct Fixture {
     M.Field = "orders_total_";
     M.BuilderChain = "prometheus::BuildCounter().Name(\"orders_total\").Help(\"Orders\")"
                      ".Register(*registry_)";
+    M.RegisterAt = M.BuilderChain.rfind(".Register");
     M.FieldDecl = span("metrics/metrics_service.h", 12);
     C.Metrics = {M};
     Wrapper W;

@@ -58,6 +58,7 @@ TEST(ServiceRecorder, FamilyReferenceFromMemberInitializer) {
   EXPECT_FALSE(M->ChildArgs.has_value());
   EXPECT_TRUE(llvm::StringRef(M->BuilderChain).starts_with("prometheus::BuildCounter()"));
   EXPECT_TRUE(llvm::StringRef(M->BuilderChain).ends_with(".Register(*registry_)"));
+  EXPECT_EQ(llvm::StringRef(M->BuilderChain).substr(M->RegisterAt), ".Register(*registry_)");
   EXPECT_EQ(M->FieldDecl.File, "input.cc");
   EXPECT_EQ(M->FieldDecl.Line,
             lineOf(Code, "prometheus::Family<prometheus::Counter>& inventory_"));
@@ -77,6 +78,24 @@ TEST(ServiceRecorder, ChildPointerSetInConstructorBody) {
   EXPECT_THAT(M->LabelNames, IsEmpty());
   EXPECT_EQ(M->InitSite.Line, lineOf(Code, "kits_created_total_ = &"));
   EXPECT_EQ(M->FieldDecl.Line, lineOf(Code, "prometheus::Counter* kits_created_total_"));
+}
+
+TEST(ServiceRecorder, ChainsSpacedAsTheHouseStyleSpacesThem) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Gauge& open_;",
+      R"cpp(,
+      open_ (prometheus::BuildGauge ()
+                 .Name ("open_files")
+                 .Help ("Open files")
+                 . Register ( *registry_ /* the service's */ )
+                 .Add ({})))cpp",
+      "", ""));
+  const Metric *M = metricNamed(C, "open_files");
+  ASSERT_NE(M, nullptr);
+  EXPECT_EQ(M->RegistryArg, "*registry_");
+  EXPECT_EQ(llvm::StringRef(M->BuilderChain).substr(M->RegisterAt),
+            ". Register ( *registry_ /* the service's */ )");
+  EXPECT_EQ(*M->ChildArgs, "{}");
 }
 
 TEST(ServiceRecorder, ChildReferenceWithLabelsAndGauge) {
@@ -552,6 +571,8 @@ void Metrics::emitCheckpointsOut(unsigned n) { checkpointsOutCounter->Increment(
   EXPECT_EQ(Child->Help, "Checkpoint records");
   EXPECT_EQ(Child->Init, InitStyle::MethodBody);
   EXPECT_EQ(Child->BuilderChain, FamilyChain);
+  EXPECT_EQ(Child->RegisterAt, Family->RegisterAt);
+  EXPECT_EQ(llvm::StringRef(Child->BuilderChain).substr(Child->RegisterAt), ".Register(*registry)");
   EXPECT_EQ(Child->RegistryArg, "*registry");
   ASSERT_TRUE(Child->ChildArgs.has_value());
   EXPECT_EQ(*Child->ChildArgs, R"({{"filter", "out"}})");
