@@ -332,15 +332,10 @@ bool callsStd(const CallExpr *Call, llvm::StringRef Name) {
          llvm::all_of(Lookup->decls(), [](const NamedDecl *D) { return D->isInStdNamespace(); });
 }
 
-/// `*p` for \p P: a built-in or an overloaded dereference.
+/// `*p` for \p P (a built-in or an overloaded dereference): what names P
+/// only through a dereference.
 bool isDerefOf(const Expr *E, const ParmVarDecl *P) {
-  E = bare(E);
-  bool Deref = false;
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    Deref = U->getOpcode() == UO_Deref;
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    Deref = Op->getOperator() == OO_Star && Op->getNumArgs() == 1;
-  return Deref && sameDecl(referencedDecl(E, true), P);
+  return sameDecl(referencedDecl(E, true), P) && !referencedDecl(E, false);
 }
 
 /// Whether \p S is a call of the functor \p F with `*P` alone: `f(*p)`,
