@@ -63,8 +63,11 @@ Value toJSON(const Metric &M) {
            {"field_decl", toJSON(M.FieldDecl)},
            {"init_site", toJSON(M.InitSite)},
            {"builder", M.BuilderChain},
-           {"register_at", M.RegisterAt},
            {"registry_arg", M.RegistryArg}};
+  if (M.RegisterAt)
+    O["register_at"] = M.RegisterAt;
+  if (!M.BuiltBy.empty())
+    O["built_by"] = M.BuiltBy;
   O["child_args"] = M.ChildArgs ? Value(*M.ChildArgs) : Value(nullptr);
   O["local_constants"] = constants(M.LocalConstants);
   O["family"] = M.Family ? Value(Object{{"field", M.Family->Field},
@@ -548,6 +551,7 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.map("init_style", Out.Init) && O.map("field_decl", Out.FieldDecl) &&
         O.map("init_site", Out.InitSite) && O.map("builder", Out.BuilderChain) &&
         mapOptionalU32(O, "register_at", Out.RegisterAt) &&
+        O.mapOptional("built_by", Out.BuiltBy) &&
         O.map("registry_arg", Out.RegistryArg) &&
         O.map("child_args", Out.ChildArgs) &&
         O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family) &&

@@ -29,6 +29,9 @@ void mergeMetric(Metric &Into, const Metric &From) {
       Into.BucketsText = BucketsText;
     }
   } else {
+    // Nameless in both: the TU that saw the constructor knows who built it.
+    if (Into.BuiltBy.empty())
+      Into.BuiltBy = From.BuiltBy;
     Into.LabelNames.insert(Into.LabelNames.end(), From.LabelNames.begin(),
                            From.LabelNames.end());
     if (Into.Buckets.empty() && Into.BucketsText.empty()) {

@@ -127,6 +127,10 @@ struct Metric {
   unsigned RegisterAt = 0;
   /// The argument of `.Register(..)` as written.
   std::string RegistryArg;
+  /// The function the field is set from when that is not a chain written
+  /// in place (`makeCounterFamily(*registry_, "x_total", "..")`): the chain
+  /// above spells out its body; without one, the name could not be read.
+  std::string BuiltBy;
   /// For pre-labelled children: the arguments of the `.Add(..)` that made
   /// the child, as written (`{}` or `{{"k", "v"}}, buckets`).
   std::optional<std::string> ChildArgs;

@@ -5,6 +5,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -181,7 +183,88 @@ std::optional<BuilderChain> readChildOfField(const Expr *E, const Locator &Loc,
   return Child;
 }
 
-std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) {
+namespace {
+
+/// A helper's parameters, each read as the argument its call passes.
+using Bindings = llvm::DenseMap<const ParmVarDecl *, const Expr *>;
+
+/// \p E, or the argument bound to the parameter it names.
+const Expr *bound(const Expr *E, const Bindings *B) {
+  const Expr *Inner = stripWrappers(E);
+  // Through a conversion (`const char*` to the `std::string` a setter takes).
+  while (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Inner))
+    if (CE->getNumArgs() >= 1 && !isa<CXXDefaultArgExpr>(CE->getArg(0)) &&
+        (CE->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(CE->getArg(1))))
+      Inner = stripWrappers(CE->getArg(0));
+    else
+      break;
+  const auto *DRE = B ? dyn_cast_or_null<DeclRefExpr>(Inner) : nullptr;
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (auto It = P ? B->find(P) : B->end(); P && It != B->end()) {
+    const auto *Default = dyn_cast<CXXDefaultArgExpr>(It->second);
+    return Default ? Default->getExpr() : It->second;
+  }
+  return E;
+}
+
+/// What the chain's text says differently where it is moved: a bound
+/// parameter as its argument, a builder named through a using-directive or
+/// an alias as `prometheus::BuildX`.
+struct Respelling {
+  SourceRange Range;
+  std::string Text;
+};
+
+void collectBound(const Stmt *S, const Bindings &B, const Locator &Loc,
+                  std::vector<Respelling> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      if (auto It = B.find(P); It != B.end()) {
+        const Expr *Arg = It->second;
+        if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+          Arg = Default->getExpr();
+        Out.push_back({DRE->getSourceRange(), Loc.text(Arg)});
+        return;
+      }
+  for (const Stmt *Child : S->children())
+    collectBound(Child, B, Loc, Out);
+}
+
+/// \p Text (whose first character is at \p Whole) with \p Edits applied;
+/// \p At, an offset into Text, moved with them. None when an edit is not
+/// one piece of Text.
+std::optional<std::string> respelled(const std::string &Text, const SourceSpan &Whole,
+                                     std::vector<Respelling> Edits, const Locator &Loc,
+                                     unsigned &At) {
+  std::vector<std::pair<SourceSpan, std::string>> Spans;
+  for (Respelling &E : Edits) {
+    SourceSpan S = Loc.span(E.Range);
+    if (!S.valid() || S.File != Whole.File || S.Offset < Whole.Offset ||
+        S.Offset + S.Length > Whole.Offset + Text.size() || E.Text.empty())
+      return std::nullopt;
+    Spans.emplace_back(S, std::move(E.Text));
+  }
+  std::sort(Spans.begin(), Spans.end(), [](const auto &A, const auto &B) {
+    return A.first.Offset < B.first.Offset;
+  });
+  std::string Out;
+  unsigned Done = 0, NewAt = At;
+  for (const auto &[S, Replacement] : Spans) {
+    unsigned Begin = S.Offset - Whole.Offset;
+    if (Begin < Done)
+      return std::nullopt;
+    Out += Text.substr(Done, Begin - Done) + Replacement;
+    Done = Begin + S.Length;
+    if (Begin < At)
+      NewAt += Replacement.size() - S.Length;
+  }
+  At = NewAt;
+  return Out + Text.substr(Done);
+}
+
+std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const Bindings *B) {
   BuilderChain Chain;
   const Expr *Cur = stripWrappers(E);
   const CXXMemberCallExpr *Register = nullptr;
@@ -199,15 +282,16 @@ std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) 
     } else if (Name == "Register") {
       Register = MC;
       if (MC->getNumArgs() >= 1)
-        Chain.RegistryArg = Loc.text(MC->getArg(0));
+        Chain.RegistryArg = Loc.text(bound(MC->getArg(0), B));
     } else if (Name == "Name" && MC->getNumArgs() == 1) {
-      Chain.Name = stringLiteralOf(MC->getArg(0)).value_or("");
+      Chain.Name = stringLiteralOf(bound(MC->getArg(0), B)).value_or("");
     } else if (Name == "Help" && MC->getNumArgs() == 1) {
-      Chain.Help = stringLiteralOf(MC->getArg(0)).value_or("");
+      Chain.Help = stringLiteralOf(bound(MC->getArg(0), B)).value_or("");
     } else if (Name == "Labels" && MC->getNumArgs() == 1) {
+      const Expr *Labels = bound(MC->getArg(0), B);
       // Constant labels: pairs of literals.
       std::vector<std::string> Keys;
-      collectLabelNames(MC->getArg(0), Keys);
+      collectLabelNames(Labels, Keys);
       for (const std::string &K : Keys)
         Chain.ConstLabels.emplace_back(K, "");
       // Values, when they are literals, in order of appearance.
@@ -222,7 +306,7 @@ std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) 
         for (const Stmt *Child : S->children())
           Walk(Child);
       };
-      Walk(MC->getArg(0));
+      Walk(Labels);
       for (size_t I = 0; I < Chain.ConstLabels.size() && 2 * I + 1 < Literals.size(); ++I)
         Chain.ConstLabels[I].second = Literals[2 * I + 1]->getString().str();
     } else {
@@ -251,7 +335,72 @@ std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) 
     Chain.RegisterAt = Dot.Offset - Whole.Offset;
   else
     Chain.RegisterAt = std::min(llvm::StringRef(Chain.Text).rfind(".Register"), Chain.Text.size());
+
+  // Spelled to mean the same in any file: the builder as
+  // `prometheus::BuildX`, a helper's parameters as its call's arguments.
+  std::vector<Respelling> Edits;
+  const auto *CalleeRef = dyn_cast<DeclRefExpr>(Build->getCallee()->IgnoreParenImpCasts());
+  std::string Written = CalleeRef ? Loc.text(CalleeRef) : "";
+  std::string Qualified = "prometheus::" + Callee->getName().str();
+  if (CalleeRef && Written != Qualified && Written != "::" + Qualified)
+    Edits.push_back({CalleeRef->getSourceRange(), Qualified});
+  if (B)
+    collectBound(E, *B, Loc, Edits);
+  if (Edits.empty())
+    return Chain;
+  auto Text = respelled(Chain.Text, Whole, std::move(Edits), Loc, Chain.RegisterAt);
+  if (!Text && B)
+    return std::nullopt;
+  if (Text)
+    Chain.Text = std::move(*Text);
   return Chain;
+}
+
+/// `makeCounterFamily(*registry_, "x_total", "help")`: a call of a function
+/// whose body is `return <chain>;`, read with each of its parameters as the
+/// argument the call passes.
+std::optional<BuilderChain> readHelperCall(const Expr *E, const Locator &Loc) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(E));
+  const FunctionDecl *Helper = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Def = nullptr;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Helper);
+  if (!Helper || (Method && !Method->isStatic()) || !Helper->getIdentifier() || !Helper->hasBody(Def) ||
+      Call->getNumArgs() != Def->getNumParams())
+    return std::nullopt;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  const auto *Return = Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
+                                                  : nullptr;
+  if (!Return || !Return->getRetValue())
+    return std::nullopt;
+  Bindings B;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    B[Def->getParamDecl(I)] = Call->getArg(I);
+  std::optional<BuilderChain> Chain = readChain(Return->getRetValue(), Loc, &B);
+  if (!Chain)
+    return std::nullopt;
+  Chain->BuiltBy = Helper->getNameAsString();
+  Chain->Helper = Def;
+  Chain->Range = Call->getSourceRange();
+  Chain->Sources = {Return->getRetValue()};
+  for (const Expr *Arg : Call->arguments())
+    Chain->Sources.push_back(Arg);
+  return Chain;
+}
+
+} // namespace
+
+std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) {
+  if (auto Chain = readChain(E, Loc, nullptr))
+    return Chain;
+  return readHelperCall(E, Loc);
+}
+
+std::string builtBy(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(E));
+  const FunctionDecl *F = Call && !isa<CXXMemberCallExpr>(Call) && !isa<CXXOperatorCallExpr>(Call)
+                              ? Call->getDirectCallee()
+                              : nullptr;
+  return F && F->getIdentifier() ? F->getNameAsString() : "";
 }
 
 } // namespace mm

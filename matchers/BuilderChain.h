@@ -34,12 +34,26 @@ struct BuilderChain {
   std::vector<std::string> ChildLabelNames;
   std::vector<double> Buckets;
   std::string BucketsText;
+  /// Set when the chain is a helper's (`makeCounterFamily(..)`): its name
+  /// and definition.
+  std::string BuiltBy;
+  const clang::FunctionDecl *Helper = nullptr;
+  /// What Text is spelled from when that is not the chain as written
+  /// there: the helper's chain and the call's arguments.
+  std::vector<const clang::Expr *> Sources;
 };
 
 /// Reads \p E (an initializer or the right side of an assignment, possibly
-/// wrapped in `&`, parentheses or temporaries). None when it is not a chain.
+/// wrapped in `&`, parentheses or temporaries): a chain, or a call of a
+/// function whose body is `return <chain>;`, read with the call's arguments
+/// (Text then spells the chain with them). None when it is neither. Text
+/// names the builder `prometheus::BuildX` however the file named it.
 std::optional<BuilderChain> readBuilderChain(const clang::Expr *E,
                                              const Locator &Loc);
+
+/// The function \p E calls when it is a call of a free or static function
+/// (`makeCounterFamily(..)`), else "".
+std::string builtBy(const clang::Expr *E);
 
 /// Facts of one `family.Add(labels[, buckets])` call.
 struct AddCall {

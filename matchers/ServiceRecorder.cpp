@@ -223,6 +223,10 @@ public:
     if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()))
       if (P->getDeclContext() == F)
         Holes.push_back({E->getSourceRange(), "${param:" + P->getName().str() + "}"});
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl());
+        !E->hasQualifier() && (isa<VarDecl>(E->getDecl()) ||
+                               (FD && FD->getFriendObjectKind() == Decl::FOK_None)))
+      qualifyIfBorrowed(E->getDecl(), E->getNameInfo().getSourceRange());
     if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()); VD && isFileLocalConstant(VD))
       Constants.insert(VD);
     if (const FunctionDecl *FD = fileLocalFunction(E->getDecl()))
@@ -275,6 +279,19 @@ public:
     return true;
   }
 
+  /// A type named without a qualifier: `Histogram` in
+  /// `Histogram::BucketBoundaries{..}` or `std::vector<Histogram>`.
+  bool VisitElaboratedTypeLoc(ElaboratedTypeLoc TL) {
+    if (!TL.getQualifierLoc() && TL.getTypePtr()->getKeyword() == ElaboratedTypeKeyword::None)
+      qualifyType(TL.getNamedTypeLoc());
+    return true;
+  }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc NNS) {
+    if (NNS && !NNS.getPrefix() && NNS.getTypeLoc())
+      qualifyType(NNS.getTypeLoc());
+    return RecursiveASTVisitor::TraverseNestedNameSpecifierLoc(NNS);
+  }
+
   struct Hole {
     SourceRange Range;
     std::string Text;
@@ -290,6 +307,38 @@ public:
   /// Methods of the service the body calls, canonical.
   std::set<const CXXMethodDecl *> Called;
   std::vector<std::pair<std::string, const CXXMemberCallExpr *>> Adds;
+
+private:
+  void qualifyType(TypeLoc TL) {
+    if (auto TS = TL.getAs<TemplateSpecializationTypeLoc>()) {
+      if (const TemplateDecl *T = TS.getTypePtr()->getTemplateName().getAsTemplateDecl())
+        qualifyIfBorrowed(T, TS.getTemplateNameLoc());
+    } else if (auto Tag = TL.getAs<TagTypeLoc>()) {
+      qualifyIfBorrowed(Tag.getDecl(), Tag.getNameLoc());
+    } else if (auto Typedef = TL.getAs<TypedefTypeLoc>()) {
+      qualifyIfBorrowed(Typedef.getTypedefNameDecl(), Typedef.getNameLoc());
+    }
+  }
+
+  /// \p D, named bare at \p Where, declared in a namespace that does not
+  /// enclose the body: found through a using-directive or -declaration of
+  /// this file, which the files the body goes to may lack. Spelled with its
+  /// namespace there (`prometheus::Histogram`).
+  void qualifyIfBorrowed(const NamedDecl *D, SourceRange Where) {
+    if (!D || !D->getDeclName().isIdentifier() || Where.isInvalid())
+      return;
+    const DeclContext *DC = D->getDeclContext()->getRedeclContext();
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS || NS->isAnonymousNamespace() || DC->Encloses(F->getDeclContext()))
+      return;
+    PrintingPolicy Policy(F->getASTContext().getLangOpts());
+    Policy.SuppressUnwrittenScope = true;
+    Policy.SuppressInlineNamespace = true;
+    std::string Qualified;
+    llvm::raw_string_ostream OS(Qualified);
+    D->printQualifiedName(OS, Policy);
+    Holes.push_back({Where, Qualified});
+  }
 };
 
 /// `std::shared_ptr<prometheus::Registry>`.
@@ -535,6 +584,7 @@ void applyChain(const BuilderChain &Chain, Metric &M) {
   M.BuilderChain = Chain.Text;
   M.RegisterAt = Chain.RegisterAt;
   M.RegistryArg = Chain.RegistryArg;
+  M.BuiltBy = Chain.BuiltBy;
   M.ChildArgs = Chain.ChildArgs;
   M.LabelNames.insert(M.LabelNames.end(), Chain.ChildLabelNames.begin(),
                       Chain.ChildLabelNames.end());
@@ -863,9 +913,13 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   auto Record = [&](const FieldDecl *FD, const Expr *Value, InitStyle Style,
                     SourceSpan Site) {
     std::optional<BuilderChain> Chain = ChainOf(Value, FD);
-    if (!Chain)
-      return false;
     Metric &M = Metrics[FD->getNameAsString()];
+    if (!Chain) {
+      // Set by a function whose chain cannot be read: the review says which.
+      if (M.BuilderChain.empty())
+        M.BuiltBy = builtBy(Value);
+      return false;
+    }
     if (M.InitSite.valid() && !(M.InitSite == Site) && M.Init != InitStyle::DefaultInitializer) {
       // Set again: the same chain hands back the same family or child.
       auto FamilyNow = FamilyOf.find(M.Field);
@@ -894,7 +948,14 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     }
     applyChain(*Chain, M);
     ConstantVisitor CV;
-    CV.TraverseStmt(const_cast<Expr *>(Value));
+    if (Chain->Sources.empty())
+      CV.TraverseStmt(const_cast<Expr *>(Value));
+    for (const Expr *Source : Chain->Sources)
+      CV.TraverseStmt(const_cast<Expr *>(Source));
+    // A file-local helper the chain was spelled out of goes once nothing
+    // calls it any more.
+    if (const FunctionDecl *Helper = Chain->Helper ? fileLocalFunction(Chain->Helper) : nullptr)
+      C.TheService.LocalConstants.push_back(siteOf(Helper, Loc));
     addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addConstantMembers(CV.Members, Loc, M.LocalConstants, C.TheService.LocalConstants);

@@ -466,10 +466,13 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
   }
 
   // A wrapper of an interface that stays while code outside the service
-  // calls it: each call keeps its injection, and is for a human.
+  // calls it: each call keeps its injection, and is for a human. So is each
+  // call of one recording a field whose name could not be read: no metric
+  // lists it.
   for (WrapperPlan &WP : P.Wrappers) {
     const Wrapper &W = *BySignature.at(WP.Signature);
-    if (WP.Fate != WrapperFate::Keep || !WP.Blockers.empty() || !W.Overrides)
+    if (WP.Fate != WrapperFate::Keep || !WP.Blockers.empty() ||
+        !(W.Overrides || WP.Cause == LeftBecause::NameNotReadable))
       continue;
     for (const CallSite &CS : C.CallSites)
       if (CS.Signature == W.Signature)
@@ -842,6 +845,10 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
   }
 
   for (const Metric &M : C.Metrics) {
+    // A field whose name could not be read is no metric the plan can
+    // place: it stays, and so does every wrapper recording it.
+    if (M.Name.empty())
+      continue;
     MetricPlan MP;
     MP.Name = M.Name;
     MP.Field = M.Field;
@@ -977,7 +984,13 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
                                     : LeftBecause::BodyHasDirectives;
     } else if (Unread != W.Metrics.end()) {
       WP.Fate = WrapperFate::Keep;
-      WP.Reason = "it records " + *Unread + ", which is not set from a builder chain";
+      auto Field = llvm::find_if(C.Metrics, [&](const Metric &M) {
+        return M.Name.empty() && M.Field == *Unread;
+      });
+      WP.Reason = Field != C.Metrics.end() && !Field->BuiltBy.empty()
+                      ? "it records " + *Unread + ", whose name is built by `" +
+                            Field->BuiltBy + "`: not a literal"
+                      : "it records " + *Unread + ", which is not set from a builder chain";
       WP.Cause = LeftBecause::NameNotReadable;
     } else if (AllKept && !WrapperCalls.count(W.Signature)) {
       WP.Fate = WrapperFate::Keep;

@@ -2,6 +2,7 @@
 
 #include "report/CatalogSummary.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <map>
@@ -20,13 +21,20 @@ void printCatalogSummary(llvm::raw_ostream &OS, const Catalog &C) {
        << " methods)\n";
 
   std::map<MetricKind, unsigned> Kinds;
+  std::vector<std::string> Unread;
   for (const Metric &M : C.Metrics)
-    ++Kinds[M.Kind];
+    if (M.Name.empty())
+      Unread.push_back(M.Field);
+    else
+      ++Kinds[M.Kind];
   OS << llvm::formatv("metrics          {0,4}  ({1} counters, {2} gauges, {3} "
                       "histograms, {4} summaries)\n",
-                      C.Metrics.size(), Kinds[MetricKind::Counter],
+                      C.Metrics.size() - Unread.size(), Kinds[MetricKind::Counter],
                       Kinds[MetricKind::Gauge], Kinds[MetricKind::Histogram],
                       Kinds[MetricKind::Summary]);
+  if (!Unread.empty())
+    OS << llvm::formatv("name not read    {0,4}  ({1})\n", Unread.size(),
+                        llvm::join(Unread, ", "));
   std::map<BodyKind, unsigned> Bodies;
   for (const Wrapper &W : C.Wrappers)
     ++Bodies[W.Body];

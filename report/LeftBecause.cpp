@@ -24,7 +24,7 @@ Pattern patternFor(LeftBecause Cause) {
     return {"shared-metric-name",
             "metrics held in several fields (a family and the children taken from it)"};
   case LeftBecause::NameNotReadable:
-    return {"name-not-readable", "metrics not set from a builder chain"};
+    return {"name-not-readable", "metrics whose name could not be read"};
   case LeftBecause::SetTwoWays:
     return {"set-two-ways", "metric fields set by two different chains"};
   case LeftBecause::BodyUsesService:

@@ -579,12 +579,15 @@ private:
     Check &Unique = invariant("unique-names", "Each metric name is unique");
     // A child taken from a family field is that family's metric, not a
     // second one of its name.
+    // A field whose name could not be read is no metric: its wrappers are
+    // listed with the reason.
     std::map<std::string, std::set<std::string>> Holders;
     for (const Metric &M : C.Metrics)
-      Holders[M.Name].insert(M.Field);
+      if (!M.Name.empty())
+        Holders[M.Name].insert(M.Field);
     std::map<std::string, unsigned> Count;
     for (const Metric &M : C.Metrics)
-      if (!M.Family || !Holders[M.Name].count(M.Family->Field))
+      if (!M.Name.empty() && (!M.Family || !Holders[M.Name].count(M.Family->Field)))
         ++Count[M.Name];
     for (const Metric &M : C.Metrics)
       if (Count[M.Name] > 1)
@@ -627,7 +630,8 @@ private:
       const std::vector<Evidence> &D = Defs[Name];
       const MetricPlan *MP = P.metric(Name);
       bool Moves = MP && (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared);
-      if (D.size() == 1 || (!Moves && D.size() > 1 && D.size() == TimesBefore(Name))) {
+      // (None before and after: a name built by a helper from literals.)
+      if (D.size() == 1 || (!Moves && D.size() == TimesBefore(Name))) {
         ++Good;
         continue;
       }

@@ -74,6 +74,10 @@ llvm::Error dropMetricHeaders(RewriteContext &Ctx) {
     else
       Moved.insert(ByName.at(MP.Name)->Kind);
   }
+  // A field whose name could not be read stays, metric or not.
+  for (const Metric &M : Ctx.C.Metrics)
+    if (M.Name.empty())
+      Remaining.insert(M.Kind);
   // A nested name (`prometheus::Histogram::BucketBoundaries`) left in the
   // service's source still needs its header.
   std::string SourceText;

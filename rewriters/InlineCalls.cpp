@@ -191,9 +191,9 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     if (ParamStays.count(Key) || Rewritten != CS->ReceiverParamUses)
       continue;
     // A helper's lambda replaced by its body has no parameter left.
-    if (llvm::any_of(Replaced, [&](const SourceSpan &S) {
-          return S.File == Key.first && S.Offset <= Key.second &&
-                 Key.second < S.Offset + S.Length;
+    const auto &[File, Offset] = Key;
+    if (llvm::any_of(Replaced, [&, &File = File, Offset = Offset](const SourceSpan &S) {
+          return S.File == File && S.Offset <= Offset && Offset < S.Offset + S.Length;
         }))
       continue;
     auto Text = Ctx.text(Key.first);

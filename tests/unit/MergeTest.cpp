@@ -99,6 +99,21 @@ TEST(Merge, JoinsHeaderAndSourceViews) {
   EXPECT_THAT(C->TheService.KeptMethods, ElementsAre("PollOnce"));
 }
 
+TEST(Merge, WhoBuiltANamelessMetricIsWhatTheConstructorsTUSaw) {
+  TUFacts Source = sourceView();
+  Source.Partial.Metrics[0].Name = "";
+  Source.Partial.Metrics[0].BuiltBy = "makeCounterFamily";
+  for (const std::vector<TUFacts> &TUs :
+       {std::vector<TUFacts>{headerView(), Source}, std::vector<TUFacts>{Source, headerView()}}) {
+    auto C = buildCatalog(TUs, config());
+    ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+    ASSERT_EQ(C->Metrics.size(), 1u);
+    EXPECT_EQ(C->Metrics[0].BuiltBy, "makeCounterFamily");
+    ASSERT_EQ(C->Wrappers.size(), 1u);
+    EXPECT_THAT(C->Wrappers[0].Metrics, ElementsAre("kits_created_total_"));
+  }
+}
+
 /// A TU seeing family `fam_` (set up at offset 300) and children taken
 /// from it, one per name in \p Children.
 TUFacts familyView(std::vector<std::string> Children) {

@@ -684,6 +684,28 @@ TEST(Planner, WrapperRecordingAFieldWithoutBuilderChainStays) {
   EXPECT_EQ(P.wrapper("RecordKitCreated()")->Fate, WrapperFate::Helper);
 }
 
+TEST(Planner, AFieldWhoseNameIsBuiltByAFunctionIsNoMetricAndItsWrapperSaysWhy) {
+  Fixture X;
+  Metric Hits = X.C.Metrics[0];
+  Hits.Name = "";
+  Hits.Field = "hits_";
+  Hits.BuilderChain = "";
+  Hits.BuiltBy = "makeCounterFamily";
+  X.C.Metrics.push_back(Hits);
+  X.C.Wrappers[1].Metrics = {"hits_"};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Q = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(Q->Fate, WrapperFate::Keep);
+  EXPECT_EQ(Q->Reason, "it records hits_, whose name is built by `makeCounterFamily`: not a "
+                       "literal");
+  EXPECT_EQ(Q->Cause, LeftBecause::NameNotReadable);
+  // Each call of it is for a human, with the reason.
+  ASSERT_EQ(Q->Blockers.size(), 3u);
+  EXPECT_EQ(Q->Blockers[0].Why, "RecordQuantityChange stays in the service: " + Q->Reason);
+  EXPECT_EQ(P.Metrics.size(), X.C.Metrics.size() - 1);
+  EXPECT_EQ(P.metric(""), nullptr);
+}
+
 TEST(Planner, MethodNamedNotCalledIsABlocker) {
   Fixture X;
   CallSite Ref = call("services/kit_service", "RecordQuantityChange");

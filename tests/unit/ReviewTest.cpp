@@ -143,6 +143,25 @@ TEST(Review, CleanMigrationIsGo) {
   EXPECT_THAT(R.Risks, IsEmpty());
 }
 
+TEST(Review, AFieldWhoseNameCouldNotBeReadIsNoMetric) {
+  Fixture X;
+  X.C.CallSites[0].ParamArgs.clear();
+  Metric Depth;
+  Depth.Field = "depth_";
+  Depth.Kind = MetricKind::Gauge;
+  Depth.BuiltBy = "makeGaugeFamily";
+  Depth.FieldDecl = span("metrics/metrics_service.h", 13);
+  X.C.Metrics.insert(X.C.Metrics.begin(), Depth);
+  Review R = X.review();
+  EXPECT_EQ(checkOf(R.Invariants, "unique-names").Summary,
+            "1 metrics of the service; all names unique");
+  EXPECT_EQ(checkOf(R.Invariants, "defined-once").Summary,
+            "1 of 1 metrics defined exactly once in the migrated tree");
+  EXPECT_THAT(R.Kept, IsEmpty());
+  EXPECT_THAT(R.Dead, IsEmpty());
+  EXPECT_EQ(R.Summary.TheDecision, Decision::Go);
+}
+
 TEST(Review, LabelFromTheCallersParameterIsUnbounded) {
   Fixture X;
   Review R = X.review();

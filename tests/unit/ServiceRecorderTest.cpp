@@ -98,6 +98,84 @@ TEST(ServiceRecorder, ChainsSpacedAsTheHouseStyleSpacesThem) {
   EXPECT_EQ(*M->ChildArgs, "{}");
 }
 
+TEST(ServiceRecorder, FamiliesBuiltByHelperFunctionsAreSpelledOut) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+using namespace prometheus;
+namespace {
+Family<Counter>& makeCounter(Registry& r, const std::string& name, const std::string& help) {
+  return BuildCounter().Name(name).Help(help).Register(r);
+}
+Family<Histogram>& makeHistogram(Registry& r, const char* name, const char* help = "Time") {
+  return BuildHistogram()
+      .Name(name)
+      .Help(help)
+      .Labels({{"unit", "seconds"}})
+      .Register(r);
+}
+const std::string kPrefix = "shop_";
+}  // namespace
+class MetricsService {
+ public:
+  MetricsService();
+  std::shared_ptr<Registry> registry_;
+  Family<Counter>& orders_;
+  Family<Histogram>& latency_;
+  Family<Counter>& refunds_;
+  Counter& plain_;
+};
+MetricsService::MetricsService()
+    : registry_(std::make_shared<Registry>()),
+      orders_(makeCounter(*registry_, "shop_orders_total", "Orders")),
+      latency_(makeHistogram(*registry_, "shop_latency_seconds")),
+      refunds_(makeCounter(*registry_, kPrefix + "refunds_total", "Refunds")),
+      plain_(BuildCounter().Name("shop_plain_total").Help("Plain").Register(*registry_).Add({})) {}
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  const Metric *Orders = metricNamed(C, "shop_orders_total");
+  ASSERT_NE(Orders, nullptr);
+  EXPECT_EQ(Orders->Help, "Orders");
+  EXPECT_EQ(Orders->BuiltBy, "makeCounter");
+  EXPECT_EQ(Orders->BuilderChain, "prometheus::BuildCounter().Name(\"shop_orders_total\")"
+                                  ".Help(\"Orders\").Register(*registry_)");
+  EXPECT_EQ(llvm::StringRef(Orders->BuilderChain).substr(Orders->RegisterAt),
+            ".Register(*registry_)");
+  EXPECT_EQ(Orders->RegistryArg, "*registry_");
+  EXPECT_EQ(Orders->InitSite.Line, lineOf(Code, "orders_(makeCounter"));
+
+  // A default argument is spelled as the parameter's default.
+  const Metric *Latency = metricNamed(C, "shop_latency_seconds");
+  ASSERT_NE(Latency, nullptr);
+  EXPECT_EQ(Latency->Kind, MetricKind::Histogram);
+  EXPECT_EQ(Latency->Help, "Time");
+  ASSERT_EQ(Latency->ConstLabels.size(), 1u);
+  EXPECT_EQ(Latency->ConstLabels[0].second, "seconds");
+  EXPECT_EQ(Latency->BuilderChain, R"(prometheus::BuildHistogram()
+      .Name("shop_latency_seconds")
+      .Help("Time")
+      .Labels({{"unit", "seconds"}})
+      .Register(*registry_))");
+
+  // A name that is not a literal: no metric name, and who built it.
+  const Metric *Refunds = nullptr;
+  for (const Metric &M : C.Metrics)
+    if (M.Field == "refunds_")
+      Refunds = &M;
+  ASSERT_NE(Refunds, nullptr);
+  EXPECT_EQ(Refunds->Name, "");
+  EXPECT_EQ(Refunds->BuiltBy, "makeCounter");
+
+  // A chain written in place naming the builder through the using-directive.
+  const Metric *Plain = metricNamed(C, "shop_plain_total");
+  ASSERT_NE(Plain, nullptr);
+  EXPECT_EQ(Plain->BuiltBy, "");
+  EXPECT_EQ(Plain->BuilderChain, "prometheus::BuildCounter().Name(\"shop_plain_total\")"
+                                 ".Help(\"Plain\").Register(*registry_)");
+  EXPECT_EQ(llvm::StringRef(Plain->BuilderChain).substr(Plain->RegisterAt),
+            ".Register(*registry_)");
+}
+
 TEST(ServiceRecorder, ChildReferenceWithLabelsAndGauge) {
   Catalog C = catalogFor(service(
       "  prometheus::Gauge& sse_gateway_active_connections_;",
@@ -226,6 +304,33 @@ TEST(ServiceRecorder, ABracedDefaultIsTheTextACallWouldWrite) {
   EXPECT_EQ(W->Params[1].Default, "1");
   EXPECT_EQ(W->Template,
             "${metric:frames_total}->Add(std::move(${param:tags})).Increment(${param:n});");
+}
+
+TEST(ServiceRecorder, NamesABodyBorrowsThroughUsingAreSpelledWithTheirNamespace) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Family<prometheus::Histogram>* latency_ = nullptr;\n"
+      "  void Observe(double s);",
+      "",
+      R"cpp(  latency_ = &prometheus::BuildHistogram().Name("latency_seconds").Help("l")
+      .Register(*registry_);)cpp",
+      R"cpp(double half(double x) { return x / 2; }
+using namespace prometheus;
+using std::vector;
+void MetricsService::Observe(double s) {
+  vector<double> parts{s};
+  latency_->Add({}, Histogram::BucketBoundaries{0.1, 1}).Observe(half(parts.front()));
+  latency_->Add({{"a", "b"}}, prometheus::Histogram::BucketBoundaries{1}).Observe(s);
+})cpp"));
+  const Wrapper *W = wrapperNamed(C, "Observe");
+  ASSERT_NE(W, nullptr);
+  // Borrowed names get their namespace; those already qualified, and those
+  // of a namespace around the body (`half`), stay as written.
+  EXPECT_EQ(W->Template,
+            "std::vector<double> parts{${param:s}};\n"
+            "  ${metric:latency_seconds}->Add({}, "
+            "prometheus::Histogram::BucketBoundaries{0.1, 1}).Observe(half(parts.front()));\n"
+            "  ${metric:latency_seconds}->Add({{\"a\", \"b\"}}, "
+            "prometheus::Histogram::BucketBoundaries{1}).Observe(${param:s});");
 }
 
 TEST(ServiceRecorder, DollarSignsInBodiesAreEscaped) {
