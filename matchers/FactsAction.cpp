@@ -38,6 +38,19 @@ const CXXRecordDecl *findClass(ASTContext &Ctx, llvm::StringRef Name) {
   return nullptr;
 }
 
+/// The class named \p Name as this TU knows it: its definition, or, in a
+/// TU that only declares it (`class Metrics;`), that declaration. A
+/// parameter or field typed with it is an injection point all the same.
+const CXXRecordDecl *findDeclaredClass(ASTContext &Ctx, llvm::StringRef Name) {
+  if (const CXXRecordDecl *Def = findClass(Ctx, Name))
+    return Def;
+  auto Matches = match(cxxRecordDecl(hasName(Name)).bind(ClassId), Ctx);
+  for (const BoundNodes &N : Matches)
+    if (const auto *RD = N.getNodeAs<CXXRecordDecl>(ClassId))
+      return RD;
+  return nullptr;
+}
+
 /// `<a/b.h>` or `"a/b.h"`: how the `#include` at \p IncludeLoc (its file
 /// name token) spells \p File, unless it names it relative to the including
 /// file's own directory or is not written plainly (a macro).
@@ -187,9 +200,11 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
         Add(Base);
       return true;
     });
+  } else {
+    Add(findDeclaredClass(Ctx, Cfg.ServiceClass));
   }
   for (const std::string &Name : Cfg.Interfaces)
-    Add(findClass(Ctx, Name));
+    Add(findDeclaredClass(Ctx, Name));
   Set.ExtraDoubles = Cfg.TestDoubles;
   recordUses(Ctx, Set, Loc, Out);
   recordInjectionUses(Ctx, Set, Loc, Out);

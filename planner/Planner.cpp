@@ -515,8 +515,10 @@ std::set<std::string> ownersStillUsingTheService(const Catalog &C, const Facts &
         Owners.insert(IP.Owner);
   }
   // A function taking the service keeps it unless its only uses are calls
-  // that go (its uses are not recorded: one that is not a call shows as
-  // a build error, never as a silent change).
+  // that go and arguments handing it on (`make_unique<Reader>(arg,
+  // std::move(m))`), which go with the parameter they feed (its uses are
+  // not recorded: another one shows as a build error, never as a silent
+  // change).
   for (const InjectionPoint &IP : C.InjectionPoints) {
     if (IP.Kind != InjectionKind::FunctionParam || IP.Interface != C.TheService.Name)
       continue;
@@ -526,6 +528,8 @@ std::set<std::string> ownersStillUsingTheService(const Catalog &C, const Facts &
         Calls = true;
         AllGo = AllGo && Gone(CS.Loc);
       }
+    for (const ArgumentSite &A : F.ArgumentSites)
+      Calls = Calls || (A.EnclosingFunction == IP.Owner && containsWord(A.ArgText, IP.Name));
     if (!Calls || !AllGo)
       Owners.insert(IP.Owner);
   }

@@ -608,6 +608,38 @@ TEST(Planner, ArgumentsThatWouldBeDroppedOrRepeatedAreBlockers) {
             "argument 'Count()' would no longer be evaluated");
 }
 
+TEST(Planner, AFunctionHandingTheServiceOnLosesItWithTheParameterItFeeds) {
+  Fixture X;
+  // makeReader(fd, m) { return std::make_unique<Reader>(fd, std::move(m)); }
+  InjectionPoint ReaderParam = X.C.InjectionPoints[1];
+  ReaderParam.Kind = InjectionKind::ConstructorParam;
+  ReaderParam.Owner = "app::Reader";
+  ReaderParam.Name = "m";
+  ReaderParam.Index = 1;
+  InjectionPoint ReaderField = ReaderParam;
+  ReaderField.Kind = InjectionKind::Field;
+  ReaderField.Name = "m_";
+  InjectionPoint Factory = ReaderParam;
+  Factory.Kind = InjectionKind::FunctionParam;
+  Factory.Owner = "app::makeReader";
+  X.C.InjectionPoints = {ReaderParam, ReaderField, Factory};
+  ArgumentSite A;
+  A.Callee = "app::Reader";
+  A.Index = 1;
+  A.ArgText = "std::move(m)";
+  A.EnclosingFunction = "app::makeReader";
+  X.F.ArgumentSites = {A};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_THAT(P.Keep, IsEmpty());
+  EXPECT_EQ(P.Strip.size(), 3u);
+
+  // No change: a function handing on something else keeps what it takes.
+  X.F.ArgumentSites[0].ArgText = "std::move(other)";
+  Plan Other = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(Other.Keep.size(), 1u);
+  EXPECT_EQ(Other.Keep[0].Owner, "app::makeReader");
+}
+
 TEST(Planner, KeptInjectionKeepsWhatPassesTheServiceOn) {
   Fixture X;
   X.C.CallSites.push_back(macroCall(/*Definition=*/false));

@@ -402,6 +402,45 @@ int HandleGetPart(int part, MetricsServiceProtocol& metrics);
   EXPECT_EQ(Free.Index, 1u);
 }
 
+TEST(InjectionPoints, ATUSeeingOnlyAForwardDeclarationRecordsThemAllTheSame) {
+  std::string Code = R"cpp(
+#include <memory>
+#include <utility>
+namespace shop { class MetricsService; }
+namespace other { class MetricsService; }
+namespace app {
+class Reader {
+ public:
+  Reader(int fd, std::shared_ptr<shop::MetricsService> m) : fd_(fd), m_(std::move(m)) {}
+ private:
+  int fd_;
+  std::shared_ptr<shop::MetricsService> m_;
+};
+std::unique_ptr<Reader> makeReader(int fd, std::shared_ptr<shop::MetricsService> m) {
+  return std::make_unique<Reader>(fd, std::move(m));
+}
+void elsewhere(other::MetricsService* namesake);
+}  // namespace app
+)cpp";
+  TUFacts F = factsFor(Code);
+  EXPECT_FALSE(F.SawService);
+  const auto &Points = F.Partial.InjectionPoints;
+  ASSERT_EQ(Points.size(), 3u);
+  EXPECT_EQ(Points[0].Kind, InjectionKind::ConstructorParam);
+  EXPECT_EQ(Points[0].Owner, "app::Reader");
+  EXPECT_EQ(Points[1].Kind, InjectionKind::Field);
+  EXPECT_EQ(Points[2].Kind, InjectionKind::FunctionParam);
+  EXPECT_EQ(Points[2].Owner, "app::makeReader");
+  for (const InjectionPoint &IP : Points) {
+    EXPECT_EQ(IP.Interface, "shop::MetricsService");
+    EXPECT_EQ(IP.How, Holder::SharedPtr);
+  }
+  ASSERT_EQ(F.Scan.ArgumentSites.size(), 1u);
+  EXPECT_EQ(F.Scan.ArgumentSites[0].Callee, "app::Reader");
+  EXPECT_EQ(F.Scan.ArgumentSites[0].ArgText, "std::move(m)");
+  EXPECT_EQ(F.Scan.ArgumentSites[0].EnclosingFunction, "app::makeReader");
+}
+
 TEST(InjectionPoints, OwnersAndLambdaCapturesAreNotInjection) {
   Catalog C = catalogFor(withService(R"cpp(
 class MetricsFixture {

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "decode/Decoder.hpp"
+
+#include <memory>
+#include <string>
+
+namespace telemetry
+{
+class Metrics;
+}
+
+namespace decode
+{
+
+// Makes the decoder for a codec name; every decoder records to the same metrics.
+std::unique_ptr<Decoder> MakeDecoder(const std::string &codec, std::shared_ptr<telemetry::Metrics> metrics);
+
+} // namespace decode
