@@ -299,6 +299,10 @@ Value toJSON(const RegistryHandOff &R) {
   return O;
 }
 
+Value toJSON(const ForwardDeclaration &D) {
+  return Object{{"class", D.Class}, {"decl", toJSON(D.Decl)}};
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -328,6 +332,8 @@ Value toJSON(const Facts &F) {
   }
   if (!F.GivenRegistries.empty())
     O["given_registries"] = arrayOf(F.GivenRegistries);
+  if (!F.ForwardDeclarations.empty())
+    O["forward_declarations"] = arrayOf(F.ForwardDeclarations);
   if (!F.RegistryHandOffs.empty())
     O["registry_hand_offs"] = arrayOf(F.RegistryHandOffs);
   return O;
@@ -758,6 +764,11 @@ bool fromJSON(const Value &E, RegistryHandOff &Out, Path P) {
          O.mapOptional("init", Out.Init);
 }
 
+bool fromJSON(const Value &E, ForwardDeclaration &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("class", Out.Class) && O.map("decl", Out.Decl);
+}
+
 bool fromJSON(const Value &E, Facts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("service_vars", Out.ServiceVars) &&
@@ -775,7 +786,8 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("include_spellings", Out.IncludeSpellings) &&
          O.mapOptional("include_roots", Out.IncludeRoots) &&
          O.mapOptional("given_registries", Out.GivenRegistries) &&
-         O.mapOptional("registry_hand_offs", Out.RegistryHandOffs);
+         O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&
+         O.mapOptional("forward_declarations", Out.ForwardDeclarations);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

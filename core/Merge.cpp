@@ -314,6 +314,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, DoubleMention> Mentions;
   std::map<std::tuple<std::string, unsigned, unsigned>, Registration> Registrations;
   std::map<std::tuple<std::string, unsigned, unsigned>, WallClockRead> Reads;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
   std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
                      std::tuple<std::string, unsigned, unsigned>>,
            RecordBeforeFailure>
@@ -358,6 +359,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     for (const RegistryHandOff &R : F.RegistryHandOffs)
       if (!llvm::is_contained(Out.RegistryHandOffs, R))
         Out.RegistryHandOffs.push_back(R);
+    for (const ForwardDeclaration &D : F.ForwardDeclarations)
+      Forwards.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
     for (const auto &[Root, Count] : F.IncludeRoots)
       Out.IncludeRoots[Root] += Count;
     for (const auto &[File, Spelling] : F.IncludeSpellings) {
@@ -377,6 +380,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   }
   for (auto &[K, A] : Args)
     Out.ArgumentSites.push_back(A);
+  for (auto &[K, D] : Forwards)
+    Out.ForwardDeclarations.push_back(D);
   for (auto &[K, I] : Inits)
     Out.MemberInits.push_back(I);
   for (auto &[K, G] : Guards)

@@ -475,6 +475,16 @@ struct RegistryHandOff {
   }
 };
 
+/// `class Metrics;` in a project file: a declaration of the service or of
+/// one of its interfaces that is not its definition. It goes once the
+/// migration leaves its file naming the class nowhere else.
+struct ForwardDeclaration {
+  std::string Class; ///< Qualified.
+  /// What goes: the declaration with its `;`, or the whole namespace block
+  /// written around it alone (`namespace telemetry { class Metrics; }`).
+  SourceSpan Decl;
+};
+
 struct Facts {
   std::vector<ServiceVar> ServiceVars;
   std::vector<Expectation> Expectations;
@@ -511,6 +521,7 @@ struct Facts {
   /// on to the service (no Init), and calls handing it such a registry
   /// (Init): those registries are given to the service too.
   std::vector<RegistryHandOff> RegistryHandOffs;
+  std::vector<ForwardDeclaration> ForwardDeclarations;
 };
 
 /// How a new `#include` of the project file \p File is spelled in

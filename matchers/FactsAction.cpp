@@ -5,6 +5,7 @@
 #include "matchers/ASTUtil.h"
 #include "matchers/CaptureRecorder.h"
 #include "matchers/FindingRecorder.h"
+#include "matchers/ForwardDeclRecorder.h"
 #include "matchers/InactiveRecorder.h"
 #include "matchers/InjectionUseRecorder.h"
 #include "matchers/ServiceRecorder.h"
@@ -212,6 +213,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   recordThisCaptures(Ctx, Loc, Out);
   recordFindings(Ctx, Set, Loc, Out);
   recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);
+  recordForwardDeclarations(Ctx, Set, Loc, Out);
   recordProjectFiles(Loc, Out);
 }
 

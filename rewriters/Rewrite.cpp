@@ -191,7 +191,8 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
                                       const FileReader &Read) {
   RewriteContext Ctx(C, F, P, Read);
   for (auto Rule : {defineMetrics, inlineCalls, stripInjection, gutService, rewriteTests,
-                    dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders})
+                    dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
+                    dropForwardDeclarations})
     if (llvm::Error E = Rule(Ctx))
       return E;
   if (llvm::Error E = placePreambles(Ctx))

@@ -65,8 +65,11 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx);
 /// `prometheus::Histogram::BucketBoundaries` left in the source keeps its
 /// header.
 llvm::Error dropMetricHeaders(RewriteContext &Ctx);
-/// Runs last: needs every other rule's edits to know which uses went.
+/// Needs every other rule's edits to know which uses went.
 llvm::Error removeUnusedHolders(RewriteContext &Ctx);
+/// Declarations of the service the migration left unused; needs every other
+/// rule's edits, removeUnusedHolders' too.
+llvm::Error dropForwardDeclarations(RewriteContext &Ctx);
 
 /// `<prometheus/counter.h>` and friends for a kind.
 std::string kindHeader(MetricKind K);

@@ -379,5 +379,107 @@ TEST(RemoveUnusedHolders, AVariableStillUsedStays) {
   EXPECT_EQ(Out["check/ingest_check.cpp"], K.Files["check/ingest_check.cpp"]);
 }
 
+//===-- Forward declarations ----------------------------------------------===//
+
+const char *const DecoderHeader = R"cpp(#pragma once
+
+namespace telemetry {
+class Metrics;
+}
+
+namespace decode {
+
+class Decoder {
+ private:
+  std::shared_ptr<telemetry::Metrics> metrics_;
+};
+
+}  // namespace decode
+)cpp";
+
+const char *const QueueHeader = R"cpp(#pragma once
+
+namespace telemetry {
+// What a queue reports to.
+class Metrics;
+class Clock;
+}  // namespace telemetry
+
+class Queue {
+  telemetry::Metrics* metrics_;
+  telemetry::Clock* clock_;
+};
+)cpp";
+
+const char *const StaleHeader = R"cpp(namespace telemetry {
+class Metrics;
+}
+int Stale();
+)cpp";
+
+/// Three headers declaring telemetry::Metrics ahead: two whose field of it
+/// is stripped, one the migration does not touch.
+struct ForwardCase {
+  std::map<std::string, std::string> Files = {{"decode/decoder.h", DecoderHeader},
+                                              {"decode/queue.h", QueueHeader},
+                                              {"decode/stale.h", StaleHeader}};
+  Catalog C;
+  Facts F;
+  Plan P;
+
+  ForwardCase() {
+    C.TheService.Name = "telemetry::Metrics";
+    auto Field = [&](const std::string &File, const std::string &Decl) {
+      InjectionPoint IP;
+      IP.Kind = InjectionKind::Field;
+      IP.Owner = "decode::Decoder";
+      IP.Name = "metrics_";
+      IP.Loc = spanOf(Files, File, Decl);
+      P.Strip.push_back(IP);
+    };
+    Field("decode/decoder.h", "std::shared_ptr<telemetry::Metrics> metrics_;");
+    Field("decode/queue.h", "telemetry::Metrics* metrics_;");
+    F.ForwardDeclarations = {
+        {"telemetry::Metrics",
+         spanOf(Files, "decode/decoder.h", "namespace telemetry {\nclass Metrics;\n}")},
+        {"telemetry::Metrics", spanOf(Files, "decode/queue.h", "class Metrics;")},
+        {"telemetry::Metrics", spanOf(Files, "decode/stale.h", "class Metrics;")}};
+  }
+};
+
+TEST(DropForwardDeclarations, ADeclarationLeftUnusedGoesWithItsNamespaceBlock) {
+  ForwardCase K;
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["decode/decoder.h"], R"cpp(#pragma once
+
+namespace decode {
+
+class Decoder {
+};
+
+}  // namespace decode
+)cpp");
+  // One of a group: the line alone; the comment above speaks of the group.
+  EXPECT_EQ(Out["decode/queue.h"], R"cpp(#pragma once
+
+namespace telemetry {
+// What a queue reports to.
+class Clock;
+}  // namespace telemetry
+
+class Queue {
+  telemetry::Clock* clock_;
+};
+)cpp");
+}
+
+TEST(DropForwardDeclarations, OneStillNamedOrAlreadyUnusedStays) {
+  ForwardCase K;
+  K.Files["decode/decoder.h"] = std::string(DecoderHeader) + "void Use(telemetry::Metrics&);\n";
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["decode/decoder.h"].find("class Metrics;"), std::string::npos);
+  EXPECT_EQ(Out["decode/stale.h"], StaleHeader);
+}
+
 } // namespace
 } // namespace mm

@@ -95,6 +95,7 @@ std::vector<TUFacts> everyField() {
   M.InitSite = span("metrics/metrics_service.cpp", 12, 400);
   M.BuilderChain = "prometheus::BuildHistogram().Name(\"request_latency_seconds\")";
   M.RegisterAt = 12;
+  M.BuiltBy = "makeHistogramFamily";
   M.RegistryArg = "*registry_";
   M.ChildArgs = "{{\"k\", \"v\"}}, kLatencyBuckets";
   M.LocalConstants = {{"kLatencyBuckets", "const prometheus::Histogram::BucketBoundaries "
@@ -195,6 +196,7 @@ std::vector<TUFacts> everyField() {
   A.Partial.CallSites = {C, Plain2, MacroInArgument};
 
   Facts &F = A.Scan;
+  F.ForwardDeclarations = {{"shop::MetricsService", span("services/kit_service.h", 4, 30, 40)}};
   ServiceVar V;
   V.Decl = span("tests/kit_test.cpp", 9, 300);
   V.Name = "metrics";

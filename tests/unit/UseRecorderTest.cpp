@@ -441,6 +441,33 @@ void elsewhere(other::MetricsService* namesake);
   EXPECT_EQ(F.Scan.ArgumentSites[0].EnclosingFunction, "app::makeReader");
 }
 
+TEST(ForwardDeclarations, EachWithWhatRemovingItTakes) {
+  std::string Code = R"cpp(namespace shop { class MetricsService; }
+namespace shop {
+class Other;
+class MetricsService;
+}
+namespace app {
+class Holder {
+  friend class shop::MetricsService;
+};
+}
+namespace shop { class Other; }
+namespace shop {
+class MetricsService {
+ public:
+  void Record();
+};
+}  // namespace shop
+)cpp";
+  TUFacts F = factsFor(Code);
+  auto Text = [&](const SourceSpan &S) { return Code.substr(S.Offset, S.Length); };
+  ASSERT_EQ(F.Scan.ForwardDeclarations.size(), 2u);
+  EXPECT_EQ(F.Scan.ForwardDeclarations[0].Class, "shop::MetricsService");
+  EXPECT_EQ(Text(F.Scan.ForwardDeclarations[0].Decl), "namespace shop { class MetricsService; }");
+  EXPECT_EQ(Text(F.Scan.ForwardDeclarations[1].Decl), "class MetricsService;");
+}
+
 TEST(InjectionPoints, OwnersAndLambdaCapturesAreNotInjection) {
   Catalog C = catalogFor(withService(R"cpp(
 class MetricsFixture {

@@ -12,8 +12,6 @@ namespace repl {
 
 	extern prometheus::Family<prometheus::Counter>& ROWS_SKIPPED;
 
-	class Stats;
-
 	struct Change {
 		std::string owner;
 		std::string table;

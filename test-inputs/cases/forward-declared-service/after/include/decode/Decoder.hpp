@@ -7,11 +7,6 @@
 #include <string>
 #include <vector>
 
-namespace telemetry
-{
-class Metrics;
-}
-
 namespace decode
 {
 

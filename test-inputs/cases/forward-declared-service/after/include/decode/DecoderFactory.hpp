@@ -5,11 +5,6 @@
 #include <memory>
 #include <string>
 
-namespace telemetry
-{
-class Metrics;
-}
-
 namespace decode
 {
 
