@@ -52,7 +52,7 @@ Pattern patternFor(LeftBecause Cause) {
   case LeftBecause::DidNotCompile:
     return {"did-not-compile", "edits that did not compile and were taken back"};
   case LeftBecause::NullGuard:
-    return {"null-guard", "null checks that guard more than recording"};
+    return {"null-guard", "null checks that guard more than recording (or none)"};
   case LeftBecause::Injection:
     return {"injection", "injection initializers or arguments that cannot be removed as written"};
   case LeftBecause::Registry:

@@ -139,9 +139,13 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     // It keeps the pointer (planInjection) whether or not it guards a call
     // rewritten now: every run says so.
     if (!G.OnlyRecords) {
+      bool Records = llvm::any_of(Ctx.C.CallSites, [&](const CallSite &CS) {
+        return CS.Loc.File == G.If.File && Within(CS.Loc);
+      });
       Ctx.manual(G.If, What,
-                 (G.Helper.empty() ? "it guards more than recording"
-                                   : "its lambda does more than record") +
+                 (!G.Helper.empty() ? "its lambda does more than record"
+                  : Records         ? "it guards more than recording"
+                                    : "it guards no recording") +
                      std::string(", so ") + G.Owner + " keeps " + G.Field +
                      " for it; drop both by hand if the check is not needed",
                  LeftBecause::NullGuard);

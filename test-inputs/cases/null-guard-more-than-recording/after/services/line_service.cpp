@@ -35,4 +35,11 @@ void LineService::ReceiveLine(int line, const std::string& supplier) {
   LINES_RECEIVED_TOTAL.Add({{"supplier", supplier}}).Increment();
 }
 
+void LineService::Reset() {
+  if (metrics_ != nullptr) {  // a measured service starts over
+    lines_.clear();
+    received_.clear();
+  }
+}
+
 }  // namespace shop

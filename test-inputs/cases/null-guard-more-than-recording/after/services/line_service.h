@@ -20,6 +20,7 @@ class LineService {
 
   int AddLine(const std::string& part);
   void ReceiveLine(int line, const std::string& supplier);
+  void Reset();
 
  private:
   MetricsServiceProtocol* metrics_;

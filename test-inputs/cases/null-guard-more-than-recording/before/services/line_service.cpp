@@ -17,4 +17,11 @@ void LineService::ReceiveLine(int line, const std::string& supplier) {
   metrics_->RecordLineReceived(supplier);
 }
 
+void LineService::Reset() {
+  if (metrics_ != nullptr) {  // a measured service starts over
+    lines_.clear();
+    received_.clear();
+  }
+}
+
 }  // namespace shop
