@@ -116,6 +116,8 @@ struct Plan {
   std::vector<WrapperPlan> Wrappers; ///< Sorted by name.
   std::vector<InjectionPoint> Strip; ///< Injection points that go.
   std::vector<InjectionPoint> Keep;  ///< Those that stay (still used).
+  /// Why each owner in Keep keeps the service, in words, by owner.
+  std::map<std::string, std::string> KeptBecause;
   std::string RegistryExpr;
   /// `registry.shared`: a shared_ptr owning the registry; empty when not
   /// configured (a written registry header provides one).

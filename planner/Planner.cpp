@@ -485,8 +485,9 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
 /// is used for more than the calls the migration rewrites and the null
 /// checks it drops: a method that stays (polling, the registry), a call it
 /// keeps, the pointer handed to a helper. Their injection stays.
-std::set<std::string> ownersStillUsingTheService(const Catalog &C, const Facts &F,
-                                                 const Plan &P) {
+std::map<std::string, std::string> ownersStillUsingTheService(const Catalog &C,
+                                                              const Facts &F,
+                                                              const Plan &P) {
   std::vector<SourceSpan> Going;
   for (const CallSite &CS : C.CallSites)
     if (const WrapperPlan *WP = P.wrapper(CS.Signature); WP && WP->Fate != WrapperFate::Keep)
@@ -504,15 +505,18 @@ std::set<std::string> ownersStillUsingTheService(const Catalog &C, const Facts &
              Use.Offset + Use.Length <= S.Offset + S.Length;
     });
   };
-  std::set<std::string> Owners;
+  // Each with the first use that stays, in words.
+  std::map<std::string, std::string> Owners;
+  auto At = [](const SourceSpan &S) { return S.File + ":" + std::to_string(S.Line); };
   for (const InjectionPoint &IP : C.InjectionPoints) {
     if (IP.Kind != InjectionKind::Field || IP.Interface != C.TheService.Name)
       continue;
     for (const ServiceVar &V : F.ServiceVars)
       if (V.IsField && V.Name == IP.Name && V.Decl.File == IP.Loc.File &&
-          V.Decl.Offset <= IP.Loc.Offset && IP.Loc.Offset < V.Decl.Offset + V.Decl.Length &&
-          !llvm::all_of(V.Uses, Gone))
-        Owners.insert(IP.Owner);
+          V.Decl.Offset <= IP.Loc.Offset && IP.Loc.Offset < V.Decl.Offset + V.Decl.Length)
+        if (auto Stays = llvm::find_if_not(V.Uses, Gone); Stays != V.Uses.end())
+          Owners.try_emplace(IP.Owner, "it uses " + IP.Name + " for more than the calls that "
+                                       "are rewritten (at " + At(*Stays) + ")");
   }
   // A function taking the service keeps it unless its only uses are calls
   // that go and arguments handing it on (`make_unique<Reader>(arg,
@@ -522,16 +526,23 @@ std::set<std::string> ownersStillUsingTheService(const Catalog &C, const Facts &
   for (const InjectionPoint &IP : C.InjectionPoints) {
     if (IP.Kind != InjectionKind::FunctionParam || IP.Interface != C.TheService.Name)
       continue;
-    bool Calls = false, AllGo = true;
+    bool Calls = false;
+    const CallSite *Stays = nullptr;
     for (const CallSite &CS : C.CallSites)
       if (CS.EnclosingFunction == IP.Owner && CS.Receiver == IP.Name) {
         Calls = true;
-        AllGo = AllGo && Gone(CS.Loc);
+        if (!Stays && !Gone(CS.Loc))
+          Stays = &CS;
       }
     for (const ArgumentSite &A : F.ArgumentSites)
       Calls = Calls || (A.EnclosingFunction == IP.Owner && containsWord(A.ArgText, IP.Name));
-    if (!Calls || !AllGo)
-      Owners.insert(IP.Owner);
+    if (Stays)
+      Owners.try_emplace(IP.Owner, "its call of " + Stays->Wrapper + " on " + IP.Name +
+                                       " stays (at " + At(Stays->Loc) + ")");
+    else if (!Calls)
+      Owners.try_emplace(IP.Owner, "it takes " + IP.Name + " for something other than calls "
+                                   "the migration rewrites or handing it on to a parameter "
+                                   "that goes");
   }
   return Owners;
 }
@@ -545,31 +556,37 @@ std::set<std::string> ownersStillUsingTheService(const Catalog &C, const Facts &
 /// whose parameter stays.
 void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P) {
   std::set<std::string> Holders; // owners whose injection stays
+  // Why each owner keeps it: the first reason found, for the review.
+  auto Hold = [&](const std::string &Owner, std::string Why) {
+    Holders.insert(Owner);
+    P.KeptBecause.try_emplace(Owner, std::move(Why));
+  };
   for (const CallSite &CS : C.CallSites) {
     const WrapperPlan *WP = P.wrapper(CS.Signature);
     if (!WP || WP->Fate != WrapperFate::Keep || CS.EnclosingFunction.empty())
       continue;
-    Holders.insert(CS.EnclosingFunction);
-    Holders.insert(classOf(CS.EnclosingFunction));
+    std::string Why = "it still carries calls of " + WP->Name + ", which stays";
+    Hold(CS.EnclosingFunction, Why);
+    Hold(classOf(CS.EnclosingFunction), Why);
   }
   // A null check that guards more than recording still needs its pointer.
   for (const NullGuard &G : F.NullGuards)
     if (!G.OnlyRecords)
-      Holders.insert(G.Owner);
+      Hold(G.Owner, "a null check of " + G.Field + " guards more than recording (or none)");
   // So does an owner whose stripping did not compile.
   for (const Demotion &D : P.Demoted)
     if (D.Decision.K == PlanDecision::Kind::Injection)
-      Holders.insert(D.Decision.Key);
+      Hold(D.Decision.Key, "stripping it did not compile");
   // Nothing changes in a file that is not written: an injection point there
   // stays with its whole owner, and so does one that such a file passes the
   // service to.
   for (const InjectionPoint &IP : C.InjectionPoints)
-    if (!unwritableReason(Cfg, IP.Loc.File).empty())
-      Holders.insert(IP.Owner);
+    if (std::string Fence = unwritableReason(Cfg, IP.Loc.File); !Fence.empty())
+      Hold(IP.Owner, IP.Loc.File + " is " + Fence);
   for (const ArgumentSite &A : F.ArgumentSites)
-    if (!unwritableReason(Cfg, A.Call.File).empty())
-      Holders.insert(A.Callee);
-  std::set<std::string> UsingTheService = ownersStillUsingTheService(C, F, P);
+    if (std::string Fence = unwritableReason(Cfg, A.Call.File); !Fence.empty())
+      Hold(A.Callee, "it is handed the service in " + A.Call.File + ", which is " + Fence);
+  std::map<std::string, std::string> UsingTheService = ownersStillUsingTheService(C, F, P);
   std::vector<bool> Kept(C.InjectionPoints.size());
   for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
     const InjectionPoint &IP = C.InjectionPoints[I];
@@ -585,9 +602,16 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
     });
     // The service itself stays with a class or function still using it, and
     // with a class taking it in its constructor for some other use.
-    bool NeedsService = IP.Interface == C.TheService.Name &&
-                        (UsingTheService.count(IP.Owner) ||
-                         (IP.Kind == InjectionKind::ConstructorParam && !OwnField && !Forwards));
+    auto Uses = UsingTheService.find(IP.Owner);
+    bool OwnUse = IP.Kind == InjectionKind::ConstructorParam && !OwnField && !Forwards;
+    bool NeedsService =
+        IP.Interface == C.TheService.Name && (Uses != UsingTheService.end() || OwnUse);
+    if (NeedsService)
+      P.KeptBecause.try_emplace(IP.Owner,
+                                Uses != UsingTheService.end()
+                                    ? "typed as the service itself: " + Uses->second
+                                    : "its constructor takes the service itself for a use of "
+                                      "its own");
     Kept[I] = NeedsService || Holders.count(IP.Owner);
   }
   for (bool Changed = true; Changed;) {
@@ -615,6 +639,8 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
           for (size_t J = 0; J < C.InjectionPoints.size(); ++J)
             if (C.InjectionPoints[J].Owner == IP.Owner)
               Kept[J] = true;
+          P.KeptBecause.try_emplace(IP.Owner, "it hands the service to " + A.Callee +
+                                                  ", which keeps it");
           Changed = true;
         }
       }
@@ -622,6 +648,11 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
   }
   for (size_t I = 0; I < C.InjectionPoints.size(); ++I)
     (Kept[I] ? P.Keep : P.Strip).push_back(C.InjectionPoints[I]);
+  // Only those that keep something.
+  for (auto It = P.KeptBecause.begin(); It != P.KeptBecause.end();)
+    It = llvm::any_of(P.Keep, [&](const InjectionPoint &IP) { return IP.Owner == It->first; })
+             ? std::next(It)
+             : P.KeptBecause.erase(It);
 }
 
 } // namespace

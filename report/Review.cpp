@@ -420,7 +420,9 @@ private:
       InjectionChange &Ch = ByOwner[IP.Owner];
       Ch.Owner = IP.Owner;
       Ch.Stripped = false;
-      Ch.Why = IP.Interface == C.TheService.Name
+      auto Because = P.KeptBecause.find(IP.Owner);
+      Ch.Why = Because != P.KeptBecause.end() ? Because->second
+               : IP.Interface == C.TheService.Name
                    ? "typed as the service itself, it reaches what stays (polling, the registry)"
                    : "it still carries calls of a wrapper that stays";
       Ch.Removed.push_back(at(IP.Loc, "kept: " + IP.Name + " (" + IP.Type + ")"));

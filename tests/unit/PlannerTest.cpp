@@ -638,6 +638,10 @@ TEST(Planner, AFunctionHandingTheServiceOnLosesItWithTheParameterItFeeds) {
   Plan Other = makePlan(X.C, X.F, X.Cfg);
   ASSERT_EQ(Other.Keep.size(), 1u);
   EXPECT_EQ(Other.Keep[0].Owner, "app::makeReader");
+  EXPECT_EQ(Other.KeptBecause.size(), 1u);
+  EXPECT_EQ(Other.KeptBecause["app::makeReader"],
+            "typed as the service itself: it takes m for something other than calls the "
+            "migration rewrites or handing it on to a parameter that goes");
 }
 
 TEST(Planner, KeptInjectionKeepsWhatPassesTheServiceOn) {
@@ -667,6 +671,10 @@ TEST(Planner, KeptInjectionKeepsWhatPassesTheServiceOn) {
   EXPECT_EQ(P.Keep[1].Owner, "shop::App");
   ASSERT_EQ(P.Strip.size(), 1u);
   EXPECT_EQ(P.Strip[0].Owner, "shop::Other");
+  // Each says why.
+  EXPECT_EQ(P.KeptBecause.size(), 2u);
+  EXPECT_EQ(P.KeptBecause["shop::App"], "it hands the service to shop::KitService, which keeps it");
+  EXPECT_EQ(P.KeptBecause.count("shop::Other"), 0u);
 }
 
 TEST(Planner, BodiesThatCannotLeaveTheService) {
