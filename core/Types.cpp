@@ -118,8 +118,20 @@ std::string moduleOf(llvm::StringRef File) {
 }
 
 bool isHeaderFile(llvm::StringRef File) {
-  return llvm::any_of(HeaderExtensions,
-                      [&](const char *Ext) { return File.ends_with(Ext); });
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  return llvm::is_contained(HeaderExtensions, Ext);
+}
+
+bool isCxxFile(llvm::StringRef File) {
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  return llvm::is_contained(HeaderExtensions, Ext) ||
+         llvm::is_contained(SourceExtensions, Ext) ||
+         llvm::is_contained(OtherCxxExtensions, Ext);
+}
+
+bool isGmockWildcard(llvm::StringRef Arg) {
+  Arg = Arg.trim();
+  return Arg == "_" || Arg == "testing::_" || Arg == "::testing::_";
 }
 
 bool isTestFrameworkHeader(llvm::StringRef Path) {

@@ -548,13 +548,22 @@ llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S);
 /// `services/kit_service.cpp` -> `services/kit_service`.
 std::string moduleOf(llvm::StringRef File);
 
-/// Extensions of headers and of sources, in the order a module's files are
-/// looked for.
-inline constexpr const char *HeaderExtensions[] = {".h", ".hpp", ".hh"};
-inline constexpr const char *SourceExtensions[] = {".cpp", ".cc", ".cxx"};
+/// Extensions of C++ headers and of C++ sources, in the order a module's
+/// files are looked for; and of the other files clang-format and
+/// HeaderIncludes read as C or C++ (included fragments, module units, C).
+/// The one table of them.
+inline constexpr const char *HeaderExtensions[] = {".h", ".hpp", ".hh", ".hxx", ".h++", ".H"};
+inline constexpr const char *SourceExtensions[] = {".cpp", ".cc", ".cxx", ".c++", ".C"};
+inline constexpr const char *OtherCxxExtensions[] = {".c",   ".inc",  ".inl", ".ipp",
+                                                     ".tpp", ".cppm", ".ixx"};
 
-/// True for `x.h`, `x.hpp`, `x.hh`.
+/// True for a file with one of HeaderExtensions.
 bool isHeaderFile(llvm::StringRef File);
+/// True for a file with any of the extensions above.
+bool isCxxFile(llvm::StringRef File);
+
+/// A gmock matcher that accepts any value: `_`, `testing::_`, `::testing::_`.
+bool isGmockWildcard(llvm::StringRef Arg);
 
 /// True for the main header of a test framework (`gtest/gtest.h`,
 /// `gmock/gmock.h`, Catch2, doctest, Boost.Test), wherever it is installed:

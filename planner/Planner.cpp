@@ -681,8 +681,7 @@ std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper
     return Problem("its matchers do not match the wrapper's parameters");
   for (const std::string &Arg : E.Args) {
     llvm::StringRef A = llvm::StringRef(Arg).trim();
-    bool Wildcard = A == "_" || A == "::testing::_" || A == "testing::_";
-    if (!Wildcard && A.contains("(") && !A.starts_with("\"")) // Eq(..), Ge(..), HasSubstr(..)
+    if (!isGmockWildcard(A) && A.contains("(") && !A.starts_with("\"")) // Eq(..), Ge(..), HasSubstr(..)
       return Problem("a matcher other than a literal or _ cannot become a value");
   }
   return std::nullopt;

@@ -12,13 +12,14 @@
 
 #include "rewriters/Materialize.h"
 
+#include "core/Types.h"
+
 #include "rewriters/FormatEdited.h"
 #include "rewriters/HouseStyle.h"
 
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Inclusions/HeaderIncludes.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -176,17 +177,6 @@ parseIncludes(llvm::StringRef File, llvm::ArrayRef<std::string> Spelled) {
     Result.insert(std::move(*Name));
   }
   return Result;
-}
-
-/// C and C++ sources and headers: the files clang-format and HeaderIncludes
-/// understand. Other files get their edits verbatim.
-bool isCxxFile(llvm::StringRef File) {
-  llvm::StringRef Ext = llvm::sys::path::extension(File);
-  return llvm::StringSwitch<bool>(Ext)
-      .Cases(".c", ".cc", ".cpp", ".cxx", ".c++", ".C", true)
-      .Cases(".h", ".hh", ".hpp", ".hxx", ".h++", ".H", true)
-      .Cases(".inc", ".inl", ".ipp", ".tpp", ".cppm", ".ixx", true)
-      .Default(false);
 }
 
 std::string absolutePath(const MaterializeOptions &Opts, llvm::StringRef File) {

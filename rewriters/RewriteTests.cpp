@@ -27,11 +27,6 @@ namespace {
 
 constexpr llvm::StringLiteral Any = "@ANY@";
 
-bool isWildcard(llvm::StringRef Arg) {
-  Arg = Arg.trim();
-  return Arg == "_" || Arg == "::testing::_" || Arg == "testing::_";
-}
-
 /// The text from \p Open (a `(`) to its matching `)`, exclusive; npos when
 /// unbalanced.
 size_t matchParen(llvm::StringRef Text, size_t Open) {
@@ -196,7 +191,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
     bool Ok = true;
     for (size_t I = 0; I < E.Args.size(); ++I) {
       llvm::StringRef A = llvm::StringRef(E.Args[I]).trim();
-      Args[W.Params[I].Name] = isWildcard(A) ? Any.str() : A.str();
+      Args[W.Params[I].Name] = isGmockWildcard(A) ? Any.str() : A.str();
     }
     // Substitute parameters only; metric holes stay to be found.
     std::string Body;

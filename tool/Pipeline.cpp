@@ -4,6 +4,7 @@
 
 #include "core/LineDiff.h"
 #include "core/Merge.h"
+#include "core/TextEdits.h"
 #include "planner/Planner.h"
 #include "tool/Paths.h"
 #include "tool/Verifier.h"
@@ -68,15 +69,9 @@ bool namesAny(llvm::StringRef Text, const std::vector<std::string> &Names) {
     Rest = Next;
     if (Line.ltrim().starts_with("#"))
       continue;
-    for (const std::string &N : Names) {
-      for (size_t Pos = Line.find(N); Pos != llvm::StringRef::npos; Pos = Line.find(N, Pos + 1)) {
-        auto IsId = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-        bool Left = Pos == 0 || !IsId(Line[Pos - 1]);
-        bool Right = Pos + N.size() >= Line.size() || !IsId(Line[Pos + N.size()]);
-        if (Left && Right)
-          return true;
-      }
-    }
+    for (const std::string &N : Names)
+      if (containsWord(Line, N))
+        return true;
   }
   return false;
 }

@@ -319,6 +319,26 @@ TEST(Merge, TestFrameworkHeaders) {
   EXPECT_FALSE(isTestFrameworkHeader("tests/helpers.h"));
 }
 
+TEST(FileKinds, OneTableOfExtensions) {
+  for (const char *Header : {"a/x.h", "x.hpp", "x.hh", "x.hxx", "x.h++", "X.H"}) {
+    EXPECT_TRUE(isHeaderFile(Header)) << Header;
+    EXPECT_TRUE(isCxxFile(Header)) << Header;
+  }
+  for (const char *Source : {"x.cpp", "x.cc", "x.cxx", "x.c++", "x.C", "x.c", "x.inc", "x.ixx"}) {
+    EXPECT_FALSE(isHeaderFile(Source)) << Source;
+    EXPECT_TRUE(isCxxFile(Source)) << Source;
+  }
+  for (const char *Other : {"CMakeLists.txt", "x.hpp.in", "x.py", "h", "x.json"})
+    EXPECT_FALSE(isCxxFile(Other)) << Other;
+}
+
+TEST(FileKinds, GmockWildcards) {
+  for (const char *Any : {"_", " ::testing::_", "testing::_ "})
+    EXPECT_TRUE(isGmockWildcard(Any)) << Any;
+  for (const char *Value : {"\"_\"", "Eq(1)", "testing::Eq(_)", "__", "x_"})
+    EXPECT_FALSE(isGmockWildcard(Value)) << Value;
+}
+
 TEST(Merge, CallsToMethodsThatAreNotWrappersAreDropped) {
   TUFacts A = sourceView();
   A.Partial.CallSites.push_back(call("services/container.cpp", 10, "PollOnce()"));
