@@ -250,7 +250,8 @@ std::optional<std::string> respelled(const std::string &Text, const SourceSpan &
     return A.first.Offset < B.first.Offset;
   });
   std::string Out;
-  unsigned Done = 0, NewAt = At;
+  unsigned Done = 0;
+  int64_t Shift = 0; // how far At moves
   for (const auto &[S, Replacement] : Spans) {
     unsigned Begin = S.Offset - Whole.Offset;
     if (Begin < Done)
@@ -258,9 +259,9 @@ std::optional<std::string> respelled(const std::string &Text, const SourceSpan &
     Out += Text.substr(Done, Begin - Done) + Replacement;
     Done = Begin + S.Length;
     if (Begin < At)
-      NewAt += Replacement.size() - S.Length;
+      Shift += static_cast<int64_t>(Replacement.size()) - static_cast<int64_t>(S.Length);
   }
-  At = NewAt;
+  At = static_cast<unsigned>(static_cast<int64_t>(At) + Shift);
   return Out + Text.substr(Done);
 }
 

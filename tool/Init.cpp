@@ -22,7 +22,7 @@ RegistryAccessor registryFor(const ServiceCandidates &C, const ClassCandidate &S
                              bool &Found) {
   Found = !C.Registries.empty();
   for (const RegistryAccessor &R : C.Registries)
-    if (llvm::sys::path::extension(R.Header).starts_with(".h"))
+    if (isHeaderFile(R.Header))
       return R;
   if (Found)
     return *C.Registries.begin();
