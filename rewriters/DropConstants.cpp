@@ -129,13 +129,13 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
     return E;
 
   for (auto &[File, Sites] : ByFile) {
-    auto It = Ctx.Result.Edits.Files.find(File);
-    if (It == Ctx.Result.Edits.Files.end() || It->second.NewContent || It->second.Delete)
+    const std::vector<Edit> *Touched = Ctx.editsInPlace(File);
+    if (!Touched)
       continue; // the migration did not touch the file: its uses are as they were
     auto Text = Ctx.text(File);
     if (!Text)
       return Text.takeError();
-    const std::vector<Edit> Before = It->second.Edits;
+    const std::vector<Edit> Before = *Touched;
 
     // The definitions to delete, to a fixed point: a constant another one's
     // definition named may be left unused by that one going.

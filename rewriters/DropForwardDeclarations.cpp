@@ -52,13 +52,13 @@ llvm::Error dropForwardDeclarations(RewriteContext &Ctx) {
   for (const ForwardDeclaration &D : Ctx.F.ForwardDeclarations)
     ByFile[D.Decl.File].push_back(&D);
   for (const auto &[File, Decls] : ByFile) {
-    auto It = Ctx.Result.Edits.Files.find(File);
-    if (It == Ctx.Result.Edits.Files.end() || It->second.NewContent || It->second.Delete)
-      continue; // the migration did not touch the file: its uses are as they were
+    const std::vector<Edit> *Before = Ctx.editsInPlace(File);
+    if (!Before)
+      continue;
     auto Text = Ctx.text(File);
     if (!Text)
       return Text.takeError();
-    std::vector<Edit> Edits = It->second.Edits;
+    std::vector<Edit> Edits = *Before;
     std::vector<Edit> Gone;
     for (const ForwardDeclaration *D : Decls) {
       llvm::StringRef Name = llvm::StringRef(D->Class).rsplit("::").second;

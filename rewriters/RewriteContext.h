@@ -45,6 +45,15 @@ struct RewriteContext {
 
   void edit(const std::string &File, unsigned Offset, unsigned Length, std::string Text,
             std::string Origin);
+  /// The edits made so far in \p File when the rules edited it in place;
+  /// null when they did not touch it (its uses are as they were), or
+  /// replace or delete it whole.
+  const std::vector<Edit> *editsInPlace(const std::string &File) const {
+    auto It = Result.Edits.Files.find(File);
+    if (It == Result.Edits.Files.end() || It->second.NewContent || It->second.Delete)
+      return nullptr;
+    return &It->second.Edits;
+  }
   void include(const std::string &File, std::string Spelling);
   void manual(const SourceSpan &Where, std::string What, std::string Why, LeftBecause Cause);
 };
