@@ -57,6 +57,20 @@ FileTexts rewritten(const Catalog &C, const Facts &F, const Plan &P, const FileT
   return Out;
 }
 
+std::map<std::string, std::vector<std::string>>
+droppedIncludes(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files) {
+  auto R = rewrite(C, F, P, readerOf(Files));
+  if (!R) {
+    ADD_FAILURE() << llvm::toString(R.takeError());
+    return {};
+  }
+  std::map<std::string, std::vector<std::string>> Out;
+  for (const auto &[File, Change] : R->Edits.Files)
+    if (!Change.RemoveIncludes.empty())
+      Out[File] = Change.RemoveIncludes;
+  return Out;
+}
+
 std::string rewriteError(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files) {
   auto R = rewrite(C, F, P, readerOf(Files));
   if (R) {

@@ -12,6 +12,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace mm::test {
 
@@ -24,6 +25,10 @@ SourceSpan spanOf(const FileTexts &Files, const std::string &File, const std::st
 /// (includes aside); a file the rewrite creates, with its new content.
 /// On an error, a test failure and nothing.
 FileTexts rewritten(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files);
+
+/// The includes rewrite() over \p Files drops, by file (those files only).
+std::map<std::string, std::vector<std::string>>
+droppedIncludes(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files);
 
 /// rewrite()'s error over \p Files, or "" (and a test failure) when it has none.
 std::string rewriteError(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files);
