@@ -6,6 +6,7 @@
 #include "rewriters/RewriteContext.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace mm {
 
@@ -54,8 +55,23 @@ std::string kindHeader(MetricKind K) {
 
 namespace {
 
+/// When the first code at \p At (blank lines aside) opens an anonymous
+/// namespace (`namespace {`), the offset just after its `{`.
+std::optional<unsigned> anonymousNamespaceAt(llvm::StringRef Text, unsigned At) {
+  llvm::StringRef Rest = Text.drop_front(At);
+  llvm::StringRef Code = Rest.ltrim(" \t\r\n");
+  if (!Code.consume_front("namespace"))
+    return std::nullopt;
+  llvm::StringRef Brace = Code.ltrim(" \t\r\n");
+  if (!Brace.starts_with("{")) // a named one, or `namespace_x`
+    return std::nullopt;
+  return static_cast<unsigned>(Text.size() - Brace.size() + 1);
+}
+
 /// One insertion per file at the top of the namespace the plan puts new
 /// code in there (opening it after the includes when the file has none).
+/// Code that is only file-local goes in one anonymous namespace, or into
+/// the one the file opens right there.
 llvm::Error placePreambles(RewriteContext &Ctx) {
   for (auto &[File, Blocks] : Ctx.Preamble) {
     const std::string &NS = Ctx.P.namespaceIn(File);
@@ -70,20 +86,42 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
         Body += "\n\n" + B;
       Body += "\n\n}  // namespace";
     };
-    Local(Blocks[RewriteContext::LocalConstants]);
-    for (const std::string &B : Blocks[RewriteContext::Definitions])
-      Body += "\n\n" + B;
-    Local(Blocks[RewriteContext::Helpers]);
     auto Text = Ctx.text(File);
     if (!Text)
       return Text.takeError();
-    if (auto Range = namespaceBody(*Text, NS)) {
+    std::optional<std::pair<unsigned, unsigned>> Range = namespaceBody(*Text, NS);
+    if (Blocks[RewriteContext::Definitions].empty()) {
+      // File-local code only: one anonymous namespace, or the one the file
+      // opens right where the blocks go.
+      std::vector<std::string> FileLocal = Blocks[RewriteContext::LocalConstants];
+      llvm::append_range(FileLocal, Blocks[RewriteContext::Helpers]);
+      unsigned At = Range ? Range->first : afterIncludes(*Text);
+      if (std::optional<unsigned> Inside = anonymousNamespaceAt(*Text, At)) {
+        for (const std::string &B : FileLocal)
+          Body += "\n\n" + B;
+        llvm::StringRef Rest = llvm::StringRef(*Text).drop_front(*Inside);
+        if (Rest.starts_with("\n") && !Rest.drop_front(1).ltrim(" \t").starts_with("\n"))
+          Body += "\n";
+        Ctx.edit(File, *Inside, 0, Body, "metric constants and helpers of " + File);
+        continue;
+      }
+      Local(FileLocal);
+    } else {
+      Local(Blocks[RewriteContext::LocalConstants]);
+      for (const std::string &B : Blocks[RewriteContext::Definitions])
+        Body += "\n\n" + B;
+      Local(Blocks[RewriteContext::Helpers]);
+    }
+    if (Range) {
       // Keep a blank line between the blocks and what follows them.
       llvm::StringRef Rest = llvm::StringRef(*Text).drop_front(Range->first);
       if (Rest.starts_with("\n") && !Rest.drop_front(1).ltrim(" \t").starts_with("\n"))
         Body += "\n";
       Ctx.edit(File, Range->first, 0, Body, "metric constants and helpers of " + File);
     } else {
+      // At the start of a line: one line break makes the blank line.
+      if (NS.empty() && llvm::StringRef(Body).starts_with("\n\n"))
+        Body.erase(0, 1);
       std::string Open = NS.empty() ? "" : "\nnamespace " + NS + " {";
       std::string Close = NS.empty() ? "\n" : "\n\n}  // namespace " + NS + "\n";
       Ctx.edit(File, afterIncludes(*Text), 0, Open + Body + Close,
