@@ -357,6 +357,17 @@ std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const B
   return Chain;
 }
 
+/// A call of a free function, a static member function, or a member
+/// function on `this` (the service's own `makeCounter(..)`); not an
+/// operator, and not a method of another object.
+bool isHelperCall(const CallExpr *Call) {
+  if (isa<CXXOperatorCallExpr>(Call))
+    return false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  return true;
+}
+
 /// `makeCounterFamily(*registry_, "x_total", "help")`: a call of a function
 /// whose body is `return <chain>;`, read with each of its parameters as the
 /// argument the call passes.
@@ -364,8 +375,7 @@ std::optional<BuilderChain> readHelperCall(const Expr *E, const Locator &Loc) {
   const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(E));
   const FunctionDecl *Helper = Call ? Call->getDirectCallee() : nullptr;
   const FunctionDecl *Def = nullptr;
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Helper);
-  if (!Helper || (Method && !Method->isStatic()) || !Helper->getIdentifier() || !Helper->hasBody(Def) ||
+  if (!Helper || !isHelperCall(Call) || !Helper->getIdentifier() || !Helper->hasBody(Def) ||
       Call->getNumArgs() != Def->getNumParams())
     return std::nullopt;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
@@ -398,9 +408,7 @@ std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) 
 
 std::string builtBy(const Expr *E) {
   const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(E));
-  const FunctionDecl *F = Call && !isa<CXXMemberCallExpr>(Call) && !isa<CXXOperatorCallExpr>(Call)
-                              ? Call->getDirectCallee()
-                              : nullptr;
+  const FunctionDecl *F = Call && isHelperCall(Call) ? Call->getDirectCallee() : nullptr;
   return F && F->getIdentifier() ? F->getNameAsString() : "";
 }
 

@@ -51,8 +51,8 @@ struct BuilderChain {
 std::optional<BuilderChain> readBuilderChain(const clang::Expr *E,
                                              const Locator &Loc);
 
-/// The function \p E calls when it is a call of a free or static function
-/// (`makeCounterFamily(..)`), else "".
+/// The function \p E calls when it is a call of a free or static function,
+/// or of a member function on `this` (`makeCounterFamily(..)`), else "".
 std::string builtBy(const clang::Expr *E);
 
 /// Facts of one `family.Add(labels[, buckets])` call.

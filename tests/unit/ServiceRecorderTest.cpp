@@ -176,6 +176,38 @@ MetricsService::MetricsService()
             ".Register(*registry_)");
 }
 
+TEST(ServiceRecorder, AFamilyBuiltByAMethodOfTheServiceIsSpelledOut) {
+  Catalog C = catalogFor(std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+class MetricsService {
+ public:
+  MetricsService();
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>& jobs_;
+  prometheus::Family<prometheus::Counter>& other_;
+
+ private:
+  prometheus::Family<prometheus::Counter>& counter(const std::string& name,
+                                                   const std::string& help) {
+    return prometheus::BuildCounter().Name(name).Help(help).Register(*registry_);
+  }
+};
+MetricsService Another;
+MetricsService::MetricsService()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      jobs_(counter("jobs_total", "Jobs")),
+      other_(Another.counter("other_total", "Other")) {}
+}  // namespace shop
+)cpp");
+  const Metric *Jobs = metricNamed(C, "jobs_total");
+  ASSERT_NE(Jobs, nullptr);
+  EXPECT_EQ(Jobs->BuiltBy, "counter");
+  EXPECT_EQ(Jobs->BuilderChain,
+            "prometheus::BuildCounter().Name(\"jobs_total\").Help(\"Jobs\").Register(*registry_)");
+  // On another object: not the service's own helper, and no name.
+  EXPECT_EQ(metricNamed(C, "other_total"), nullptr);
+}
+
 TEST(ServiceRecorder, ChildReferenceWithLabelsAndGauge) {
   Catalog C = catalogFor(service(
       "  prometheus::Gauge& sse_gateway_active_connections_;",
