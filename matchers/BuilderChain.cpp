@@ -190,6 +190,8 @@ using Bindings = llvm::DenseMap<const ParmVarDecl *, const Expr *>;
 
 /// \p E, or the argument bound to the parameter it names.
 const Expr *bound(const Expr *E, const Bindings *B) {
+  if (!B)
+    return E;
   const Expr *Inner = stripWrappers(E);
   // Through a conversion (`const char*` to the `std::string` a setter takes).
   while (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Inner))
@@ -198,13 +200,13 @@ const Expr *bound(const Expr *E, const Bindings *B) {
       Inner = stripWrappers(CE->getArg(0));
     else
       break;
-  const auto *DRE = B ? dyn_cast_or_null<DeclRefExpr>(Inner) : nullptr;
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Inner);
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-  if (auto It = P ? B->find(P) : B->end(); P && It != B->end()) {
-    const auto *Default = dyn_cast<CXXDefaultArgExpr>(It->second);
-    return Default ? Default->getExpr() : It->second;
-  }
-  return E;
+  auto It = P ? B->find(P) : B->end();
+  if (It == B->end())
+    return E;
+  const auto *Default = dyn_cast<CXXDefaultArgExpr>(It->second);
+  return Default ? Default->getExpr() : It->second;
 }
 
 /// What the chain's text says differently where it is moved: a bound
