@@ -64,6 +64,8 @@ llvm::Error dropForwardDeclarations(RewriteContext &Ctx) {
       llvm::StringRef Name = llvm::StringRef(D->Class).rsplit("::").second;
       if (Name.empty())
         Name = D->Class;
+      if (D->Decl.Offset + D->Decl.Length > Text->size())
+        continue;
       Edit E = removal(*Text, *D);
       if (E.Offset + E.Length > Text->size() || overlaps(E, Edits))
         continue;
