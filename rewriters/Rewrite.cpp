@@ -68,6 +68,16 @@ std::optional<unsigned> anonymousNamespaceAt(llvm::StringRef Text, unsigned At) 
   return static_cast<unsigned>(Text.size() - Brace.size() + 1);
 }
 
+/// Inserts \p Body just after the `{` at \p At, keeping a blank line
+/// between it and what follows.
+void insertAtBlockTop(RewriteContext &Ctx, const std::string &File, llvm::StringRef Text,
+                      unsigned At, std::string Body) {
+  llvm::StringRef Rest = Text.drop_front(At);
+  if (Rest.starts_with("\n") && !Rest.drop_front(1).ltrim(" \t").starts_with("\n"))
+    Body += "\n";
+  Ctx.edit(File, At, 0, std::move(Body), "metric constants and helpers of " + File);
+}
+
 /// One insertion per file at the top of the namespace the plan puts new
 /// code in there (opening it after the includes when the file has none).
 /// Code that is only file-local goes in one anonymous namespace, or into
@@ -99,10 +109,7 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
       if (std::optional<unsigned> Inside = anonymousNamespaceAt(*Text, At)) {
         for (const std::string &B : FileLocal)
           Body += "\n\n" + B;
-        llvm::StringRef Rest = llvm::StringRef(*Text).drop_front(*Inside);
-        if (Rest.starts_with("\n") && !Rest.drop_front(1).ltrim(" \t").starts_with("\n"))
-          Body += "\n";
-        Ctx.edit(File, *Inside, 0, Body, "metric constants and helpers of " + File);
+        insertAtBlockTop(Ctx, File, *Text, *Inside, std::move(Body));
         continue;
       }
       Local(FileLocal);
@@ -113,11 +120,7 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
       Local(Blocks[RewriteContext::Helpers]);
     }
     if (Range) {
-      // Keep a blank line between the blocks and what follows them.
-      llvm::StringRef Rest = llvm::StringRef(*Text).drop_front(Range->first);
-      if (Rest.starts_with("\n") && !Rest.drop_front(1).ltrim(" \t").starts_with("\n"))
-        Body += "\n";
-      Ctx.edit(File, Range->first, 0, Body, "metric constants and helpers of " + File);
+      insertAtBlockTop(Ctx, File, *Text, Range->first, std::move(Body));
     } else {
       // At the start of a line: one line break makes the blank line.
       if (NS.empty() && llvm::StringRef(Body).starts_with("\n\n"))
