@@ -303,6 +303,10 @@ Value toJSON(const ForwardDeclaration &D) {
   return Object{{"class", D.Class}, {"decl", toJSON(D.Decl)}};
 }
 
+Value toJSON(const InterfaceMention &M) {
+  return Object{{"interface", M.Interface}, {"name", M.Name}, {"loc", toJSON(M.Loc)}};
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -334,6 +338,8 @@ Value toJSON(const Facts &F) {
     O["given_registries"] = arrayOf(F.GivenRegistries);
   if (!F.ForwardDeclarations.empty())
     O["forward_declarations"] = arrayOf(F.ForwardDeclarations);
+  if (!F.InterfaceMentions.empty())
+    O["interface_mentions"] = arrayOf(F.InterfaceMentions);
   if (!F.RegistryHandOffs.empty())
     O["registry_hand_offs"] = arrayOf(F.RegistryHandOffs);
   return O;
@@ -769,6 +775,12 @@ bool fromJSON(const Value &E, ForwardDeclaration &Out, Path P) {
   return O && O.map("class", Out.Class) && O.map("decl", Out.Decl);
 }
 
+bool fromJSON(const Value &E, InterfaceMention &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("interface", Out.Interface) && O.map("name", Out.Name) &&
+         O.map("loc", Out.Loc);
+}
+
 bool fromJSON(const Value &E, Facts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("service_vars", Out.ServiceVars) &&
@@ -787,7 +799,8 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("include_roots", Out.IncludeRoots) &&
          O.mapOptional("given_registries", Out.GivenRegistries) &&
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&
-         O.mapOptional("forward_declarations", Out.ForwardDeclarations);
+         O.mapOptional("forward_declarations", Out.ForwardDeclarations) &&
+         O.mapOptional("interface_mentions", Out.InterfaceMentions);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

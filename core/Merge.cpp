@@ -315,6 +315,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, Registration> Registrations;
   std::map<std::tuple<std::string, unsigned, unsigned>, WallClockRead> Reads;
   std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
+  std::map<std::tuple<std::string, unsigned, unsigned>, InterfaceMention> InterfaceNames;
   std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
                      std::tuple<std::string, unsigned, unsigned>>,
            RecordBeforeFailure>
@@ -361,6 +362,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
         Out.RegistryHandOffs.push_back(R);
     for (const ForwardDeclaration &D : F.ForwardDeclarations)
       Forwards.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
+    for (const InterfaceMention &M : F.InterfaceMentions)
+      InterfaceNames.emplace(std::make_tuple(M.Loc.File, M.Loc.Offset, M.Loc.Length), M);
     for (const auto &[Root, Count] : F.IncludeRoots)
       Out.IncludeRoots[Root] += Count;
     for (const auto &[File, Spelling] : F.IncludeSpellings) {
@@ -382,6 +385,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.ArgumentSites.push_back(A);
   for (auto &[K, D] : Forwards)
     Out.ForwardDeclarations.push_back(D);
+  for (auto &[K, M] : InterfaceNames)
+    Out.InterfaceMentions.push_back(M);
   for (auto &[K, I] : Inits)
     Out.MemberInits.push_back(I);
   for (auto &[K, G] : Guards)

@@ -485,6 +485,16 @@ struct ForwardDeclaration {
   SourceSpan Decl;
 };
 
+/// A name an interface declares besides its methods (a nested enum, class or
+/// alias, a static constant) or a static method of it, named outside the
+/// interface (`StatsSink::Outcome::Accepted`). The interface stays, without
+/// the wrappers that went, while one of these is left.
+struct InterfaceMention {
+  std::string Interface; ///< Qualified.
+  std::string Name;      ///< What is named, as declared (`Outcome`).
+  SourceSpan Loc;        ///< The name as written.
+};
+
 struct Facts {
   std::vector<ServiceVar> ServiceVars;
   std::vector<Expectation> Expectations;
@@ -522,6 +532,7 @@ struct Facts {
   /// (Init): those registries are given to the service too.
   std::vector<RegistryHandOff> RegistryHandOffs;
   std::vector<ForwardDeclaration> ForwardDeclarations;
+  std::vector<InterfaceMention> InterfaceMentions;
 };
 
 /// How a new `#include` of the project file \p File is spelled in

@@ -6,6 +6,7 @@
 #include "matchers/CaptureRecorder.h"
 #include "matchers/FindingRecorder.h"
 #include "matchers/ForwardDeclRecorder.h"
+#include "matchers/InterfaceMentionRecorder.h"
 #include "matchers/InactiveRecorder.h"
 #include "matchers/InjectionUseRecorder.h"
 #include "matchers/ServiceRecorder.h"
@@ -214,6 +215,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   recordFindings(Ctx, Set, Loc, Out);
   recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);
   recordForwardDeclarations(Ctx, Set, Loc, Out);
+  recordInterfaceMentions(Ctx, Set, Loc, Out);
   recordProjectFiles(Loc, Out);
 }
 

@@ -60,6 +60,67 @@ std::string nestedNamePrefix(MetricKind K) {
   return "prometheus::Counter::";
 }
 
+/// \p Kept with every interface a kept one derives from: a class head
+/// cannot name a base that went.
+llvm::Expected<std::set<std::string>> withKeptBases(RewriteContext &Ctx,
+                                                    std::set<std::string> Kept) {
+  const Catalog &C = Ctx.C;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const Interface &I : C.Interfaces) {
+      if (!Kept.count(I.Name))
+        continue;
+      auto Text = Ctx.text(I.Loc.File);
+      if (!Text)
+        return Text.takeError();
+      llvm::StringRef Class = llvm::StringRef(*Text).substr(I.Loc.Offset, I.Loc.Length);
+      llvm::StringRef Head = Class.take_front(Class.find('{'));
+      for (const Interface &Base : C.Interfaces) {
+        llvm::StringRef Short = llvm::StringRef(Base.Name).rsplit("::").second;
+        if (Short.empty())
+          Short = Base.Name;
+        if (!Kept.count(Base.Name) && containsWord(Head, Short))
+          Changed = Kept.insert(Base.Name).second || Changed;
+      }
+    }
+  }
+  return Kept;
+}
+
+/// True when \p At lies in text an edit so far removes or replaces with text
+/// that does not name \p Name.
+bool editedAway(const RewriteContext &Ctx, const SourceSpan &At, llvm::StringRef Name) {
+  auto It = Ctx.Result.Edits.Files.find(At.File);
+  if (It == Ctx.Result.Edits.Files.end())
+    return false;
+  return llvm::any_of(It->second.Edits, [&](const Edit &E) {
+    return E.Length > 0 && E.Offset <= At.Offset && At.Offset + At.Length <= E.Offset + E.Length &&
+           !containsWord(E.Text, Name);
+  });
+}
+
+/// The interfaces outside \p Kept that something still names (a nested
+/// enum, a constant, a static method: InterfaceMention) outside the text the
+/// migration removes, their doubles included when they go.
+std::set<std::string> stillNamed(const RewriteContext &Ctx, const std::set<std::string> &Kept) {
+  std::vector<SourceSpan> DoublesGoing;
+  for (const TestDouble &D : Ctx.C.TestDoubles)
+    if (!Kept.count(D.Base))
+      DoublesGoing.push_back(D.Loc);
+  std::set<std::string> Out;
+  for (const InterfaceMention &M : Ctx.F.InterfaceMentions) {
+    if (Kept.count(M.Interface) || Out.count(M.Interface))
+      continue;
+    bool InDouble = llvm::any_of(DoublesGoing, [&](const SourceSpan &D) {
+      return D.File == M.Loc.File && D.Offset <= M.Loc.Offset &&
+             M.Loc.Offset + M.Loc.Length <= D.Offset + D.Length;
+    });
+    if (!InDouble && !editedAway(Ctx, M.Loc, M.Name))
+      Out.insert(M.Interface);
+  }
+  return Out;
+}
+
 } // namespace
 
 llvm::Error dropMetricHeaders(RewriteContext &Ctx) {
@@ -178,29 +239,22 @@ llvm::Error gutService(RewriteContext &Ctx) {
   std::set<std::string> StillUsed;
   for (const InjectionPoint &IP : Ctx.P.Keep)
     StillUsed.insert(IP.Interface);
-  // So do the bases of a kept interface.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const Interface &I : C.Interfaces) {
-      if (!StillUsed.count(I.Name))
-        continue;
-      auto Text = Ctx.text(I.Loc.File);
-      if (!Text)
-        return Text.takeError();
-      llvm::StringRef Class = llvm::StringRef(*Text).substr(I.Loc.Offset, I.Loc.Length);
-      llvm::StringRef Head = Class.take_front(Class.find('{'));
-      for (const Interface &Base : C.Interfaces) {
-        llvm::StringRef Short = llvm::StringRef(Base.Name).rsplit("::").second;
-        if (Short.empty())
-          Short = Base.Name;
-        if (!StillUsed.count(Base.Name) && containsWord(Head, Short))
-          Changed = StillUsed.insert(Base.Name).second;
-      }
-    }
-  }
+  auto Closure = withKeptBases(Ctx, StillUsed);
+  if (!Closure)
+    return Closure.takeError();
+  // Their doubles go with the injection, but an interface stays for a name it
+  // declares that is still used (`StatsSink::Outcome::Accepted`).
+  const std::set<std::string> DoublesStay = *Closure;
+  std::set<std::string> Named = DoublesStay;
+  for (const std::string &Name : stillNamed(Ctx, DoublesStay))
+    Named.insert(Name);
+  auto Stays = withKeptBases(Ctx, Named);
+  if (!Stays)
+    return Stays.takeError();
+
   bool DroppedBase = false;
   for (const Interface &I : C.Interfaces) {
-    if (StillUsed.count(I.Name)) {
+    if (Stays->count(I.Name)) {
       // A kept interface and its doubles lose the wrappers that went.
       auto Gone = [&](const MethodDecl &M) {
         const WrapperPlan *WP = Ctx.P.wrapper(M.Signature);
@@ -210,12 +264,19 @@ llvm::Error gutService(RewriteContext &Ctx) {
         if (Gone(M))
           if (llvm::Error E = Remove(M.Loc, "interface method " + M.Signature + " goes"))
             return E;
-      for (const TestDouble &D : C.TestDoubles)
-        if (D.Base == I.Name)
-          for (const MethodDecl &M : D.Decls)
-            if (Gone(M))
-              if (llvm::Error E = Remove(M.Loc, D.Name + "'s " + M.Signature + " goes"))
-                return E;
+      for (const TestDouble &D : C.TestDoubles) {
+        if (D.Base != I.Name)
+          continue;
+        if (!DoublesStay.count(I.Name)) {
+          if (llvm::Error E = Remove(D.Loc, "test double " + D.Name + " goes"))
+            return E;
+          continue;
+        }
+        for (const MethodDecl &M : D.Decls)
+          if (Gone(M))
+            if (llvm::Error E = Remove(M.Loc, D.Name + "'s " + M.Signature + " goes"))
+              return E;
+      }
       continue;
     }
     if (llvm::Error E = Remove(I.Loc, "interface " + I.Name + " goes"))

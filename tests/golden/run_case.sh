@@ -15,8 +15,10 @@
 #                     (`c++20`; default c++17), for the database and the
 #                     compile checks
 #   run               optional: the case is a program: before/ and the
-#                     result, each linked whole (every .cpp, with
-#                     prometheus-cpp's core library), must run and exit 0
+#                     result, each linked whole (every .cpp but its tests,
+#                     with prometheus-cpp's core library), must run and exit
+#                     0; its tests (the .cpp files including gtest), linked
+#                     with the rest but `main` against gtest_main, must pass
 # A compile database listing every .cpp is written next to the copy (the
 # root, and root/include when there is one, on the include path); the
 # copy's path is written <root> in the messages compared.
@@ -147,20 +149,39 @@ while IFS= read -r f; do
   done
 done < <(cpp_files)
 
-# 3b. A program runs as it did before.
+# 3b. A program runs as it did before, and so do its tests.
+# link_and_run LABEL WHAT FILES... links FILES into a program and runs it.
+link_and_run() {
+  local label=$1 what=$2
+  shift 2
+  # shellcheck disable=SC2046  # one word per flag
+  if ! g++ -std="$std" $(include_flags "$tree") "$@" -lprometheus-cpp-core \
+      $([ "$what" = tests ] && echo "-lgmock -lgtest_main -lgtest -pthread") \
+      -o "$work/program" > "$work/link.log" 2>&1; then
+    sed -i "s|$tree/||g" "$work/link.log"
+    show "linking $label's $what:" "$work/link.log"
+    failed "$label's $what do not link into a program"
+  elif ! timeout 60 "$work/program" > "$work/run.log" 2>&1; then
+    sed -i "s|$tree/||g" "$work/run.log"
+    show "running $label's $what:" "$work/run.log"
+    failed "$label's $what, run, do not exit 0"
+  fi
+}
 if [ -f "$case_dir/run" ]; then
   for tree in "$case_dir/before" "$root"; do
     label=$([ "$tree" = "$root" ] && echo "the migrated tree" || echo "before/")
-    # shellcheck disable=SC2046  # one word per file
-    if ! g++ -std="$std" $(include_flags "$tree") \
-        $(cd "$tree" && find . -name '*.cpp' -printf "$tree/%P\n" | LC_ALL=C sort) \
-        -lprometheus-cpp-core -o "$work/program" > "$work/link.log" 2>&1; then
-      sed -i "s|$tree/||g" "$work/link.log"
-      show "linking $label:" "$work/link.log"
-      failed "$label does not link into a program"
-    elif ! timeout 60 "$work/program" > "$work/run.log" 2>&1; then
-      show "running $label:" "$work/run.log"
-      failed "$label, run as a program, does not exit 0"
+    program=() tests=() library=()
+    while IFS= read -r f; do
+      if grep -q '#include <gtest/gtest.h>' "$tree/$f"; then
+        tests+=("$tree/$f")
+      else
+        program+=("$tree/$f")
+        grep -q '^int main(' "$tree/$f" || library+=("$tree/$f")
+      fi
+    done < <(cd "$tree" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
+    link_and_run "$label" program "${program[@]}"
+    if [ ${#tests[@]} -gt 0 ]; then
+      link_and_run "$label" tests "${tests[@]}" "${library[@]}"
     fi
   done
 fi

@@ -160,5 +160,82 @@ TEST(GutService, AFieldWhoseNameCouldNotBeReadKeepsItsKindHeader) {
   EXPECT_TRUE(droppedIncludes(K.C, K.F, K.P, K.Files).empty());
 }
 
+const char *const StatsHeader = R"cpp(class Stats {
+ public:
+  enum class Outcome { Accepted, Rejected };
+  virtual ~Stats() = default;
+  virtual void RecordOrder() = 0;
+};
+
+class MockStats : public Stats {
+ public:
+  MOCK_METHOD(void, RecordOrder, (), (override));
+};
+)cpp";
+
+/// GutCase with the service implementing the interface Stats of
+/// metrics/stats.h, which a mock derives from and which declares an enum
+/// order_service.cpp names. No injection point keeps Stats.
+struct InterfaceCase : GutCase {
+  const std::string I = "metrics/stats.h", H = "metrics/metrics_service.h";
+  InterfaceCase() {
+    std::string &Service = Files[H];
+    Service.replace(Service.find("class MetricsService {"), 22,
+                    "class MetricsService : public Stats {");
+    Files[I] = StatsHeader;
+    Files["services/order_service.cpp"] =
+        "Stats::Outcome Place() { return Stats::Outcome::Accepted; }\n";
+    C.TheService.Loc = spanOf(Files, H, Service.substr(Service.find("class MetricsService")));
+    C.TheService.Loc.Length -= 2; // up to the `}`, without `;\n`
+    Interface S;
+    S.Name = "Stats";
+    S.Abstract = true;
+    S.Loc = spanOf(Files, I, std::string(StatsHeader).substr(0, std::string(StatsHeader).find("};\n\nclass") + 1));
+    S.Methods = {{"RecordOrder()", spanOf(Files, I, "  virtual void RecordOrder() = 0;\n")}};
+    C.Interfaces.push_back(S);
+    TestDouble D;
+    D.Name = "MockStats";
+    D.Kind = DoubleKind::Mock;
+    D.Base = "Stats";
+    D.Methods = {"RecordOrder"};
+    std::string Mock = std::string(StatsHeader).substr(std::string(StatsHeader).find("class MockStats"));
+    D.Loc = spanOf(Files, I, Mock.substr(0, Mock.find("};") + 2));
+    D.Decls = {{"RecordOrder()", spanOf(Files, I, "  MOCK_METHOD(void, RecordOrder, (), (override));\n")}};
+    C.TestDoubles.push_back(D);
+  }
+  void mention(const std::string &File, const std::string &Needle, const std::string &Name) {
+    F.InterfaceMentions.push_back({"Stats", Name, spanOf(Files, File, Needle)});
+  }
+};
+
+TEST(GutService, AnInterfaceStillNamedElsewhereStaysWithoutTheWrappersButItsDoublesGo) {
+  InterfaceCase K;
+  K.mention("services/order_service.cpp", "Outcome Place", "Outcome");
+  K.F.InterfaceMentions.back().Loc.Length = 7;
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["metrics/stats.h"], R"cpp(class Stats {
+ public:
+  enum class Outcome { Accepted, Rejected };
+  virtual ~Stats() = default;
+};
+
+)cpp");
+  // The service keeps its base, which still declares what it names.
+  EXPECT_NE(Out["metrics/metrics_service.h"].find("class MetricsService : public Stats {"),
+            std::string::npos);
+}
+
+TEST(GutService, AnInterfaceNamedOnlyInWhatGoesGoesWithItsDoubles) {
+  for (bool InMock : {false, true}) {
+    InterfaceCase K;
+    if (InMock) // named by the mock alone, which goes with the injection
+      K.mention("metrics/stats.h", "RecordOrder, ()", "RecordOrder");
+    auto Out = rewritten(K.C, K.F, K.P, K.Files);
+    EXPECT_EQ(Out["metrics/stats.h"], "") << InMock;
+    EXPECT_NE(Out["metrics/metrics_service.h"].find("class MetricsService {"), std::string::npos)
+        << InMock;
+  }
+}
+
 } // namespace
 } // namespace mm

@@ -197,6 +197,7 @@ std::vector<TUFacts> everyField() {
 
   Facts &F = A.Scan;
   F.ForwardDeclarations = {{"shop::MetricsService", span("services/kit_service.h", 4, 30, 40)}};
+  F.InterfaceMentions = {{"shop::MetricsServiceProtocol", "Outcome", span("services/kit_service.cpp", 9, 140, 7)}};
   ServiceVar V;
   V.Decl = span("tests/kit_test.cpp", 9, 300);
   V.Name = "metrics";

@@ -522,5 +522,61 @@ class MockMetricsService : public MetricsServiceProtocol {
   EXPECT_THAT(C.CallSites, IsEmpty());
 }
 
+TEST(InterfaceMentions, NamesAnInterfaceDeclaresBesidesItsMethodsWhereverTheyAreUsed) {
+  std::string Code = R"cpp(#include <cstddef>
+namespace gw {
+class Stats {
+ public:
+  enum class Outcome { Accepted, Rejected };
+  using Bytes = std::size_t;
+  static constexpr Bytes MaxPayload = 4096;
+  virtual ~Stats() = default;
+  virtual void countRequest(Outcome O) = 0;
+  static const char *outcomeName(Outcome O) { return O == Outcome::Accepted ? "a" : "r"; }
+};
+class PromStats : public Stats {
+ public:
+  void countRequest(Outcome O) override { (void)O; }
+};
+Stats::Outcome handle(Stats &S, std::size_t Size) {
+  S.countRequest(Stats::Outcome::Rejected);
+  return Size > Stats::MaxPayload ? Stats::Outcome::Rejected : Stats::Outcome::Accepted;
+}
+const char *label() { return Stats::outcomeName(Stats::Outcome::Accepted); }
+}  // namespace gw
+)cpp";
+  TUFacts F = factsFor(Code, "gw::PromStats");
+  std::vector<std::string> Named;
+  for (const InterfaceMention &M : F.Scan.InterfaceMentions)
+    Named.push_back(M.Interface + " " + M.Name + " " +
+                    Code.substr(M.Loc.Offset, M.Loc.Length) + " :" +
+                    std::to_string(M.Loc.Line));
+  // Nothing inside Stats itself, nor the instance method called through S.
+  EXPECT_THAT(Named, ElementsAre("gw::Stats Outcome Outcome :14",
+                                 "gw::Stats Outcome Outcome :16",
+                                 "gw::Stats Rejected Rejected :17",
+                                 "gw::Stats Outcome Outcome :17",
+                                 "gw::Stats MaxPayload MaxPayload :18",
+                                 "gw::Stats Rejected Rejected :18",
+                                 "gw::Stats Outcome Outcome :18",
+                                 "gw::Stats Accepted Accepted :18",
+                                 "gw::Stats Outcome Outcome :18",
+                                 "gw::Stats outcomeName outcomeName :20",
+                                 "gw::Stats Accepted Accepted :20",
+                                 "gw::Stats Outcome Outcome :20"));
+}
+
+TEST(InterfaceMentions, NoneForAnInterfaceOfMethodsAlone) {
+  TUFacts F = factsFor(withService(R"cpp(
+class InventoryService {
+ public:
+  explicit InventoryService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+  void AddStock(int qty) { metrics_.RecordQuantityChange("add", qty); }
+ private:
+  MetricsServiceProtocol& metrics_;
+};)cpp"));
+  EXPECT_THAT(F.Scan.InterfaceMentions, IsEmpty());
+}
+
 } // namespace
 } // namespace mm::test
