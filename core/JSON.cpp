@@ -254,8 +254,11 @@ Value toJSON(const ThisCapture &T) {
 }
 
 Value toJSON(const ServiceVar &V) {
-  return Object{{"decl", toJSON(V.Decl)}, {"name", V.Name},         {"type", V.Type},
-                {"double", V.Double},     {"is_field", V.IsField}, {"uses", arrayOf(V.Uses)}};
+  Object O{{"decl", toJSON(V.Decl)}, {"name", V.Name},         {"type", V.Type},
+           {"double", V.Double},     {"is_field", V.IsField}, {"uses", arrayOf(V.Uses)}};
+  if (V.Removal.valid())
+    O["removal"] = toJSON(V.Removal);
+  return O;
 }
 
 Value toJSON(const Expectation &E) {
@@ -726,7 +729,8 @@ bool fromJSON(const Value &E, ServiceVar &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("decl", Out.Decl) && O.map("name", Out.Name) &&
          O.map("type", Out.Type) && O.map("double", Out.Double) &&
-         O.map("is_field", Out.IsField) && O.map("uses", Out.Uses);
+         O.map("is_field", Out.IsField) && O.map("uses", Out.Uses) &&
+         O.mapOptional("removal", Out.Removal);
 }
 
 bool fromJSON(const Value &E, Expectation &Out, Path P) {

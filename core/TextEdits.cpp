@@ -2,6 +2,8 @@
 
 #include "core/TextEdits.h"
 
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
@@ -320,4 +322,73 @@ std::vector<unsigned> wordsIn(llvm::StringRef Text, size_t Begin, size_t End,
   return Out;
 }
 
+std::optional<std::string> foldLiteralCondition(llvm::StringRef Code, unsigned At) {
+  using clang::tok::TokenKind;
+  clang::SourceManagerForFile Buffer("condition.cpp", Code);
+  clang::SourceManager &SM = Buffer.get();
+  clang::LangOptions LO;
+  LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
+  clang::FileID FID = SM.getMainFileID();
+  clang::Lexer Lex(FID, SM.getBufferOrFake(FID), SM, LO);
+  std::vector<clang::Token> Tokens;
+  for (clang::Token T; !Lex.LexFromRawLexer(T) || T.isNot(clang::tok::eof);) {
+    if (T.is(clang::tok::eof))
+      break;
+    Tokens.push_back(T);
+  }
+  auto Offset = [&](const clang::Token &T) { return SM.getFileOffset(T.getLocation()); };
+  auto Is = [&](size_t I, llvm::StringRef Word) {
+    return Tokens[I].is(clang::tok::raw_identifier) && Tokens[I].getRawIdentifier() == Word;
+  };
+  size_t I = 0;
+  while (I < Tokens.size() && Offset(Tokens[I]) < At)
+    ++I;
+  if (I + 2 >= Tokens.size() || Offset(Tokens[I]) != At || !(Is(I, "true") || Is(I, "false")) ||
+      Tokens[I + 1].isNot(clang::tok::question))
+    return std::nullopt;
+  if (I > 0 && !Tokens[I - 1].isOneOf(clang::tok::l_paren, clang::tok::l_brace,
+                                      clang::tok::l_square, clang::tok::comma,
+                                      clang::tok::equal, clang::tok::semi) &&
+      !Is(I - 1, "return"))
+    return std::nullopt;
+  // The `:` of this conditional, then the end of its false branch: the
+  // first `,`, `;`, closing bracket or unmatched `:` outside brackets.
+  auto Scan = [&](size_t From, bool ToColon) -> std::optional<size_t> {
+    int Depth = 0;
+    unsigned Open = 0; // conditionals nested in the branch
+    for (size_t J = From; J < Tokens.size(); ++J) {
+      const clang::Token &T = Tokens[J];
+      if (T.isOneOf(clang::tok::l_paren, clang::tok::l_brace, clang::tok::l_square)) {
+        ++Depth;
+      } else if (T.isOneOf(clang::tok::r_paren, clang::tok::r_brace, clang::tok::r_square)) {
+        if (--Depth < 0)
+          return ToColon ? std::nullopt : std::optional<size_t>(J);
+      } else if (Depth == 0 && T.is(clang::tok::question)) {
+        ++Open;
+      } else if (Depth == 0 && T.is(clang::tok::colon)) {
+        if (Open > 0)
+          --Open;
+        else
+          return J;
+      } else if (Depth == 0 && T.isOneOf(clang::tok::comma, clang::tok::semi)) {
+        return ToColon ? std::nullopt : std::optional<size_t>(J);
+      }
+    }
+    return ToColon ? std::nullopt : std::optional<size_t>(Tokens.size());
+  };
+  std::optional<size_t> Colon = Scan(I + 2, true);
+  if (!Colon || *Colon == I + 2)
+    return std::nullopt;
+  std::optional<size_t> End = Scan(*Colon + 1, false);
+  if (!End || *End == *Colon + 1)
+    return std::nullopt;
+  auto EndOf = [&](size_t J) { return Offset(Tokens[J]) + Tokens[J].getLength(); };
+  auto [First, Last] = Is(I, "true") ? std::make_pair(I + 2, *Colon - 1)
+                                     : std::make_pair(*Colon + 1, *End - 1);
+  std::string Branch =
+      Code.slice(Offset(Tokens[First]), EndOf(Last)).str();
+  return (Code.take_front(At) + Branch + Code.drop_front(EndOf(*End - 1))).str();
+}
+
 } // namespace mm
+

@@ -87,6 +87,14 @@ std::string applyWithin(llvm::StringRef Text, unsigned Offset, unsigned Length,
 /// name, literal, call or member access.
 bool needsParens(llvm::StringRef Arg, llvm::StringRef Before, llvm::StringRef After);
 
+/// When the token at \p At in \p Code is `true` or `false` and is the whole
+/// condition of a conditional expression (`true ? "fired" : "cleared"`, after
+/// `(`, `{`, `[`, `,`, `=`, `;` or `return`), \p Code with that expression
+/// replaced by the branch it picks; otherwise nothing. Read with Clang's raw
+/// lexer: literals, comments and nested conditionals are tokens as the
+/// compiler sees them.
+std::optional<std::string> foldLiteralCondition(llvm::StringRef Code, unsigned At);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_CORE_TEXTEDITS_H

@@ -397,7 +397,12 @@ struct ThisCapture {
 /// `auto& metrics = c.metrics();`), with every use: it can go when every use
 /// goes.
 struct ServiceVar {
-  SourceSpan Decl; ///< The whole declaration statement (or field).
+  /// The whole declaration statement (or field); for a lambda's capture
+  /// (`[&metrics, n]`, `[m = &metrics_]`), the capture as written.
+  SourceSpan Decl;
+  /// For a lambda's capture: what removing it takes, its separating comma
+  /// included. Only the uses in the lambda's body are its Uses.
+  SourceSpan Removal;
   std::string Name;
   std::string Type;   ///< As written.
   std::string Double; ///< The test double class it holds, if any.

@@ -130,6 +130,8 @@ const Expr *stripWrappers(const Expr *E) {
       Next = BTE->getSubExpr();
     else if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(Next))
       Next = FCE->getSubExpr();
+    else if (const auto *List = dyn_cast<InitListExpr>(Next); List && List->getNumInits() == 1)
+      Next = List->getInit(0); // `family_{BuildCounter()...}`
     else if (const auto *UO = dyn_cast<UnaryOperator>(Next);
              UO && UO->getOpcode() == UO_AddrOf)
       Next = UO->getSubExpr();

@@ -4,6 +4,8 @@
 
 #include "matchers/ServiceRecorder.h"
 
+#include "core/TextEdits.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -25,6 +27,7 @@ constexpr llvm::StringLiteral RefId = "ref";
 constexpr llvm::StringLiteral MemberRefId = "memberRef";
 constexpr llvm::StringLiteral ExpectId = "expect";
 constexpr llvm::StringLiteral UsingId = "using";
+constexpr llvm::StringLiteral LambdaId = "lambda";
 
 /// The class held by \p T through `&`, `*`, smart pointers and gmock's
 /// StrictMock/NiceMock/NaggyMock, when it is an interface, the service or a
@@ -92,13 +95,18 @@ public:
       onExpect(*R.Context, C);
     else if (const auto *U = R.Nodes.getNodeAs<UsingDecl>(UsingId))
       onUsing(U);
+    else if (const auto *L = R.Nodes.getNodeAs<LambdaExpr>(LambdaId))
+      onLambda(*R.Context, L);
   }
 
-  /// Variables in declaration order, with their uses.
+  /// Variables in declaration order, with their uses, then the captures of
+  /// variables by name.
   void finish() {
     for (auto &[D, V] : Vars)
       if (V.Decl.valid())
         Out.Scan.ServiceVars.push_back(std::move(V));
+    for (auto &[K, V] : Captures)
+      Out.Scan.ServiceVars.push_back(std::move(V));
   }
 
 private:
@@ -115,11 +123,85 @@ private:
     const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
     if (DS && DS->isSingleDecl())
       SV.Decl = Loc.span(DS);
+    else if (V->isInitCapture())
+      asCapture(V->getLocation(), V->getEndLoc(), SV); // `[m = &metrics_]`
     else if (!DS)
       SV.Decl = Loc.span(V); // namespace scope
     ServiceVar &Slot = Vars[V->getCanonicalDecl()];
     SV.Uses = std::move(Slot.Uses);
     Slot = std::move(SV);
+  }
+
+  /// A variable holding the service captured by name (`[&metrics, n]`):
+  /// its uses are those in the lambda's body.
+  void onLambda(ASTContext &Ctx, const LambdaExpr *L) {
+    for (const LambdaCapture &C : L->explicit_captures()) {
+      if (!C.capturesVariable() || L->isInitCapture(&C) || C.isPackExpansion())
+        continue;
+      const ValueDecl *Var = C.getCapturedVar();
+      const CXXRecordDecl *RD = heldClass(Var->getType(), Set);
+      SourceLocation At = C.getLocation();
+      if (!RD || At.isInvalid() || At.isMacroID() || !Loc.inProject(At))
+        continue;
+      const SourceManager &SM = Loc.sourceManager();
+      Token Name;
+      if (Lexer::getRawToken(At, Name, SM, Loc.langOpts(), /*IgnoreWhiteSpace=*/true))
+        continue;
+      if (Name.is(tok::amp) &&
+          Lexer::getRawToken(Name.getEndLoc(), Name, SM, Loc.langOpts(), true))
+        continue;
+      if (!Name.is(tok::raw_identifier) || Name.getRawIdentifier() != Var->getName())
+        continue;
+      ServiceVar SV;
+      SV.Name = Var->getNameAsString();
+      if (const auto *DD = dyn_cast<DeclaratorDecl>(Var))
+        SV.Type = typeAsWritten(DD, Loc);
+      if (!Set.contains(RD) && !isService(RD) && !RD->hasAttr<FinalAttr>())
+        SV.Double = qualifiedName(RD);
+      asCapture(Name.getLocation(), Name.getLocation(), SV);
+      if (!SV.Removal.valid())
+        continue;
+      auto [It, New] = Captures.try_emplace(
+          std::make_tuple(SV.Decl.File, SV.Decl.Offset, SV.Decl.Length), SV);
+      for (const BoundNodes &N :
+           match(findAll(declRefExpr(to(valueDecl(equalsNode(Var)))).bind(RefId)), *L->getBody(),
+                 Ctx))
+        if (SourceSpan Use = Loc.span(N.getNodeAs<DeclRefExpr>(RefId)); Use.valid() &&
+                                                                     !llvm::is_contained(It->second.Uses, Use))
+          It->second.Uses.push_back(Use);
+      (void)New;
+    }
+  }
+
+  /// \p SV as a lambda's capture written from the name at \p Name (with a
+  /// `&` before it) to the token at \p End: its Decl, and the Removal that
+  /// takes its separating comma with it.
+  void asCapture(SourceLocation Name, SourceLocation End, ServiceVar &SV) const {
+    if (Name.isMacroID() || End.isMacroID())
+      return;
+    const SourceManager &SM = Loc.sourceManager();
+    SourceSpan S = Loc.span(SourceRange(Name, End));
+    FileID FID = SM.getFileID(Name);
+    bool Invalid = false;
+    llvm::StringRef Buffer = SM.getBufferData(FID, &Invalid);
+    if (!S.valid() || Invalid)
+      return;
+    unsigned Begin = S.Offset;
+    while (Begin > 0 && isWhitespace(Buffer[Begin - 1]))
+      --Begin;
+    Begin = Begin > 0 && Buffer[Begin - 1] == '&' ? Begin - 1 : S.Offset;
+    auto At = [&](unsigned Offset, unsigned Length) {
+      SourceLocation L = SM.getComposedLoc(FID, Offset);
+      SourceSpan Out = S;
+      Out.Offset = Offset;
+      Out.Length = Length;
+      Out.Line = SM.getSpellingLineNumber(L);
+      Out.Column = SM.getSpellingColumnNumber(L);
+      return Out;
+    };
+    SV.Decl = At(Begin, S.Offset + S.Length - Begin);
+    auto [Offset, Length] = listElement(Buffer, SV.Decl.Offset, SV.Decl.Length);
+    SV.Removal = At(Offset, Length);
   }
 
   void onField(const FieldDecl *F) {
@@ -228,6 +310,7 @@ private:
   const Locator &Loc;
   TUFacts &Out;
   std::map<const ValueDecl *, ServiceVar> Vars;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ServiceVar> Captures;
 };
 
 } // namespace
@@ -247,6 +330,7 @@ void recordTestUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc
                         .bind(ExpectId),
                     &CB);
   Finder.addMatcher(usingDecl(InProject).bind(UsingId), &CB);
+  Finder.addMatcher(lambdaExpr(InProject).bind(LambdaId), &CB);
   Finder.matchAST(Ctx);
   CB.finish();
 }

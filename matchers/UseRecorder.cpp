@@ -18,6 +18,7 @@ using namespace clang::ast_matchers;
 namespace {
 
 constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral DependentCallId = "dependentCall";
 constexpr llvm::StringLiteral RefId = "ref";
 constexpr llvm::StringLiteral ParamId = "param";
 constexpr llvm::StringLiteral FieldId = "field";
@@ -54,7 +55,10 @@ public:
 
   void run(const MatchFinder::MatchResult &R) override {
     if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>(CallId))
-      onCall(*R.Context, Call);
+      onCall(*R.Context, Call, Call->getMethodDecl());
+    else if (const auto *Call = R.Nodes.getNodeAs<CallExpr>(DependentCallId))
+      onCall(*R.Context, Call,
+             dyn_cast<CXXMethodDecl>(cast<MemberExpr>(Call->getCallee())->getMemberDecl()));
     else if (const auto *Ref = R.Nodes.getNodeAs<DeclRefExpr>(RefId))
       onReference(*R.Context, Ref);
     else if (const auto *P = R.Nodes.getNodeAs<ParmVarDecl>(ParamId))
@@ -66,8 +70,10 @@ public:
   }
 
 private:
-  void onCall(ASTContext &Ctx, const CXXMemberCallExpr *Call) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
+  /// \p Call of \p Method: a member call, or one whose arguments depend on
+  /// a template parameter (`sink.on_sample(reading.first)` in a generic
+  /// lambda, whose instantiations the scan may never see).
+  void onCall(ASTContext &Ctx, const CallExpr *Call, const CXXMethodDecl *Method) {
     if (!Method || !Method->getIdentifier() || !Loc.inProject(Call->getBeginLoc()))
       return;
     CallSite C;
@@ -200,7 +206,7 @@ private:
   /// Where the call is written in its macro's definition. The receiver and
   /// the method name must be spelled there, not passed in as arguments:
   /// rewriting the definition then rewrites every expansion alike.
-  void recordMacro(const CXXMemberCallExpr &Call, CallSite &C) {
+  void recordMacro(const CallExpr &Call, CallSite &C) {
     const SourceManager &SM = Loc.sourceManager();
     C.Macro = Lexer::getImmediateMacroName(Call.getBeginLoc(), SM, Loc.langOpts()).str();
     const auto *ME = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
@@ -365,6 +371,10 @@ void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
   auto InProject = unless(isExpansionInSystemHeader());
   auto Calls = cxxMemberCallExpr(InProject, callee(cxxMethodDecl(ofClass(Interface))))
                    .bind(CallId);
+  auto DependentCalls =
+      callExpr(InProject, unless(cxxMemberCallExpr()), isTypeDependent(),
+               callee(memberExpr(member(cxxMethodDecl(ofClass(Interface))))))
+          .bind(DependentCallId);
   auto References =
       declRefExpr(InProject, to(cxxMethodDecl(ofClass(Interface)))).bind(RefId);
   auto Params = parmVarDecl(InProject).bind(ParamId);
@@ -380,6 +390,7 @@ void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
   Callback CB(Set, Loc, Out);
   MatchFinder Finder;
   Finder.addMatcher(Calls, &CB);
+  Finder.addMatcher(DependentCalls, &CB);
   Finder.addMatcher(References, &CB);
   Finder.addMatcher(Params, &CB);
   Finder.addMatcher(Fields, &CB);

@@ -166,6 +166,7 @@ std::string fillTemplate(llvm::StringRef T, const Plan &P,
                          const std::map<std::string, std::string> &Args,
                          std::optional<llvm::StringRef> From, HoleText Holes) {
   std::string Out;
+  std::vector<unsigned> Literals; // where a `true` or `false` argument went
   while (!T.empty()) {
     size_t Dollar = T.find('$');
     Out += T.take_front(Dollar);
@@ -190,6 +191,8 @@ std::string fillTemplate(llvm::StringRef T, const Plan &P,
       }
       if (needsParens(Arg, Out, T))
         Arg = "(" + Arg + ")";
+      if (Holes == HoleText::CallArguments && (Arg == "true" || Arg == "false"))
+        Literals.push_back(Out.size());
       Out += Arg;
     } else if (const MetricPlan *M = P.metric(Name.split('#').first)) {
       // `NAME#field`: a child of the family, through its own constant.
@@ -214,6 +217,10 @@ std::string fillTemplate(llvm::StringRef T, const Plan &P,
       Out += Name;
     }
   }
+  // `fired ? "fired" : "cleared"` called with `true`: the branch it picks.
+  for (unsigned At : llvm::reverse(Literals))
+    if (std::optional<std::string> Folded = foldLiteralCondition(Out, At))
+      Out = std::move(*Folded);
   return Out;
 }
 

@@ -107,6 +107,37 @@ bool isAccessSpecifier(llvm::StringRef T) {
   return false;
 }
 
+/// What a `{` opens, read from the text before it on its line (or from the
+/// line before, for a `{` on a line of its own): braces are placed per kind
+/// (`namespace x {` beside `void f()` and a `{` under it).
+enum class BraceKind { Namespace, Class, Function, Control, Lambda, Other };
+
+BraceKind braceKind(llvm::StringRef Head, bool OwnLine) {
+  Head = Head.trim();
+  if (Head.ends_with("{"))
+    Head = Head.drop_back().rtrim();
+  auto StartsWithWord = [&](llvm::StringRef W) {
+    return Head.starts_with(W) &&
+           (Head.size() == W.size() || !(llvm::isAlnum(Head[W.size()]) || Head[W.size()] == '_'));
+  };
+  if (StartsWithWord("namespace") || Head.starts_with("extern \"C\""))
+    return BraceKind::Namespace;
+  for (llvm::StringRef W : {"class", "struct", "union", "enum"})
+    if (StartsWithWord(W))
+      return Head.contains('(') ? BraceKind::Other : BraceKind::Class;
+  for (llvm::StringRef W : {"if", "for", "while", "switch", "do", "try", "catch", "else"})
+    if (StartsWithWord(W) || Head.starts_with(("} " + W).str()))
+      return BraceKind::Control;
+  if (Head.contains("](") || Head.contains("] (") || Head.ends_with("]") ||
+      Head.ends_with("mutable"))
+    return BraceKind::Lambda;
+  if (Head.ends_with(")") || Head.ends_with("const") || Head.ends_with("override") ||
+      Head.ends_with("noexcept") || Head.ends_with("final") || Head.contains("->") ||
+      Head.starts_with(":") || (OwnLine && Head.ends_with("}")))
+    return BraceKind::Function;
+  return BraceKind::Other;
+}
+
 } // namespace
 
 clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
@@ -121,6 +152,7 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   std::map<unsigned, unsigned> Steps, Offsets, CommentGaps;
   unsigned PointersLeft = 0, PointersRight = 0;
   unsigned TabLines = 0, SpaceLines = 0, OwnLineBraces = 0, AttachedBraces = 0;
+  std::map<BraceKind, std::pair<unsigned, unsigned>> BracesOf; // kind -> own line, attached
   unsigned IndentedNamespaces = 0, FlatNamespaces = 0;
   unsigned IndentedCases = 0, FlatCases = 0;
   int SwitchIndent = -1; ///< Of the last `switch` line.
@@ -132,10 +164,16 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
     votePointer(L.Text.take_front(L.Text.find("//")), PointersLeft, PointersRight);
     if (L.Indent)
       ++(L.Tabs ? TabLines : SpaceLines);
-    if (L.Text == "{")
+    if (L.Text == "{") {
       ++OwnLineBraces;
-    else if (L.Text.ends_with("{") && !L.Text.starts_with("}") && !L.Text.ends_with("= {"))
+      if (I > 0)
+        ++BracesOf[braceKind(Lines[I - 1].Text, true)].first;
+    } else if (L.Text.ends_with("{") && !L.Text.starts_with("}") && !L.Text.ends_with("= {")) {
       ++AttachedBraces;
+      ++BracesOf[braceKind(L.Text, false)].second;
+    } else if (L.Text.ends_with("{") && L.Text.starts_with("} else")) {
+      ++BracesOf[BraceKind::Control].second;
+    }
     // `}  // namespace x`, `x = 1;  // why`.
     size_t Comment = L.Text.find("//");
     if (Comment != llvm::StringRef::npos && Comment > 0 && !L.Text.contains('"')) {
@@ -195,8 +233,36 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   // Lines as long as the file's own longest, up to a point.
   if (Widest > Style.ColumnLimit)
     Style.ColumnLimit = std::min<unsigned>(llvm::alignTo(Widest, 10), 120);
-  if (OwnLineBraces > AttachedBraces)
-    Style.BreakBeforeBraces = FS::BS_Allman;
+  // Braces on lines of their own or not, per what they open; a kind the
+  // file shows none of follows the file as a whole.
+  bool OwnLine = OwnLineBraces > AttachedBraces;
+  auto Wrapped = [&](BraceKind K) {
+    auto It = BracesOf.find(K);
+    if (It == BracesOf.end() || It->second.first == It->second.second)
+      return OwnLine;
+    return It->second.first > It->second.second;
+  };
+  bool Uniform = llvm::all_of(
+      std::initializer_list<BraceKind>{BraceKind::Namespace, BraceKind::Class,
+                                       BraceKind::Function, BraceKind::Control,
+                                       BraceKind::Lambda},
+      [&](BraceKind K) { return Wrapped(K) == OwnLine; });
+  if (Uniform) {
+    if (OwnLine)
+      Style.BreakBeforeBraces = FS::BS_Allman;
+  } else {
+    Style.BreakBeforeBraces = FS::BS_Custom;
+    FS::BraceWrappingFlags &W = Style.BraceWrapping;
+    W.AfterNamespace = Wrapped(BraceKind::Namespace);
+    W.AfterClass = W.AfterStruct = W.AfterUnion = W.AfterEnum = Wrapped(BraceKind::Class);
+    W.AfterFunction = Wrapped(BraceKind::Function);
+    bool Control = Wrapped(BraceKind::Control);
+    W.AfterControlStatement = Control ? FS::BWACS_Always : FS::BWACS_Never;
+    W.AfterCaseLabel = W.BeforeElse = W.BeforeCatch = W.BeforeWhile = Control;
+    W.BeforeLambdaBody = Wrapped(BraceKind::Lambda);
+    W.AfterExternBlock = W.AfterNamespace;
+    W.SplitEmptyFunction = W.SplitEmptyRecord = W.SplitEmptyNamespace = true;
+  }
   if (IndentedNamespaces > FlatNamespaces)
     Style.NamespaceIndentation = FS::NI_All;
   if (IndentedCases + FlatCases > 0)

@@ -400,6 +400,11 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
       return Text.takeError();
     if (Registers && BuildsService(V, llvm::StringRef(*Text).substr(V.Decl.Offset, V.Decl.Length)))
       continue;
+    if (V.Removal.valid()) { // a lambda's capture
+      Ctx.edit(V.Removal.File, V.Removal.Offset, V.Removal.Length, "",
+               "capture of '" + V.Name + "' is no longer used");
+      continue;
+    }
     auto [Off, Len] = declarationLines(*Text, V.Decl.Offset, V.Decl.Length);
     Ctx.edit(V.Decl.File, Off, Len, "", "'" + V.Name + "' is no longer used");
   }

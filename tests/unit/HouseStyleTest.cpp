@@ -156,4 +156,47 @@ TEST(HouseStyle, AFormatFileIsLookedUpUpward) {
 }
 
 } // namespace
+
+TEST(HouseStyle, BracesPlacedPerWhatTheyOpen) {
+  // Functions with their `{` below them, everything else attached
+  // (Stroustrup, WebKit, Linux): the one style clang-format has for it.
+  FS S = measuredStyle(R"cpp(namespace plant {
+
+class monitor {
+public:
+    auto poll() -> void;
+};
+
+auto monitor::poll() -> void
+{
+    for (int i = 0; i < 2; ++i) {
+        std::for_each(a.begin(), a.end(), [&](auto const& r) {
+            use(r);
+        });
+    }
+}
+
+monitor::monitor(int limit)
+    : limit_{limit}
+{
+}
+
+} // namespace plant
+)cpp");
+  EXPECT_EQ(S.BreakBeforeBraces, FS::BS_Custom);
+  EXPECT_TRUE(S.BraceWrapping.AfterFunction);
+  EXPECT_FALSE(S.BraceWrapping.AfterNamespace);
+  EXPECT_FALSE(S.BraceWrapping.AfterClass);
+  EXPECT_EQ(S.BraceWrapping.AfterControlStatement, FS::BWACS_Never);
+  EXPECT_FALSE(S.BraceWrapping.BeforeElse);
+  EXPECT_FALSE(S.BraceWrapping.BeforeLambdaBody);
+
+  // No change: one placement everywhere is one of clang-format's presets.
+  EXPECT_EQ(measuredStyle("namespace a {\nvoid f() {\n  if (x) {\n  }\n}\n}\n").BreakBeforeBraces,
+            FS::BS_Attach);
+  EXPECT_EQ(measuredStyle("namespace a\n{\nvoid f()\n{\n  if (x)\n  {\n  }\n}\n}\n")
+                .BreakBeforeBraces,
+            FS::BS_Allman);
+}
+
 } // namespace mm

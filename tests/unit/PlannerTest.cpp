@@ -329,6 +329,19 @@ TEST(Planner, ConstantsLiveInTheNamespaceOfTheCodeRecordingThem) {
             "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({}).Increment();");
   EXPECT_EQ(fillTemplate(T, P, {}), "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({}).Increment();");
 
+  // A call's `true` or `false` picks the branch of the conditional it is the
+  // condition of; a helper's body keeps its parameter.
+  std::string Alarm = "${metric:inventory_quantity_changes_total}.Add({{\"state\", ${param:fired} ? "
+                      "\"fired\" : \"cleared\"}}).Increment();";
+  EXPECT_EQ(fillTemplate(Alarm, P, {{"fired", "false"}}, std::nullopt, HoleText::CallArguments),
+            "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"state\", \"cleared\"}}).Increment();");
+  EXPECT_EQ(fillTemplate(Alarm, P, {{"fired", "armed"}}, std::nullopt, HoleText::CallArguments),
+            "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"state\", armed ? \"fired\" : "
+            "\"cleared\"}}).Increment();");
+  EXPECT_EQ(fillTemplate(Alarm, P, {}),
+            "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"state\", fired ? \"fired\" : "
+            "\"cleared\"}}).Increment();");
+
   // No change: every call in the service's namespace keeps it there.
   Plan Same = makePlan(Fixture().C, Fixture().F, Fixture().Cfg);
   EXPECT_EQ(Same.metric("inventory_quantity_changes_total")->Namespace, "shop");

@@ -116,5 +116,48 @@ TEST(TestRecorder, NothingWithoutDoubles) {
     EXPECT_NE(V.Name, "x");
 }
 
+
+TEST(TestRecorder, CapturesOfTheServiceWithWhatRemovesThem) {
+  std::string Code = withDoubles(R"cpp(
+namespace shop {
+void Audit(MetricsServiceProtocol& metrics, int n, int& db) {
+  auto f = [&metrics, n] { metrics.RecordKitCreated(n); };
+  auto g = [n, m = &metrics] { m->RecordKitCreated(n); };
+  auto h = [&db, &ref = metrics]() { ref.RecordKitCreated(db); };
+  f();
+  g();
+  h();
+}
+}  // namespace shop
+)cpp");
+  TUFacts F = factsFor(Code);
+  auto Text = [&](const SourceSpan &S) { return Code.substr(S.Offset, S.Length); };
+  std::vector<std::string> Seen;
+  for (const ServiceVar &V : F.Scan.ServiceVars) {
+    if (!V.Removal.valid())
+      continue;
+    std::string Uses;
+    for (const SourceSpan &U : V.Uses)
+      Uses += " " + Text(U) + ":" + std::to_string(U.Line);
+    Seen.push_back(V.Name + " [" + Text(V.Decl) + "] [" + Text(V.Removal) + "]" + Uses);
+  }
+  EXPECT_THAT(Seen, ElementsAre("m [m = &metrics] [, m = &metrics] m:79",
+                                "ref [&ref = metrics] [, &ref = metrics] ref:80",
+                                "metrics [&metrics] [&metrics, ] metrics:78"));
+}
+
+TEST(TestRecorder, ACaptureOfAnythingElseIsNoHolder) {
+  TUFacts F = factsFor(withDoubles(R"cpp(
+namespace shop {
+int Twice(int n) {
+  auto f = [&n, k = 2] { return n * k; };
+  return f();
+}
+}  // namespace shop
+)cpp"));
+  for (const ServiceVar &V : F.Scan.ServiceVars)
+    EXPECT_FALSE(V.Removal.valid()) << V.Name;
+}
+
 } // namespace
 } // namespace mm::test

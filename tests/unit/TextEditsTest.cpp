@@ -177,5 +177,31 @@ TEST(TextEdits, WordsIn) {
   EXPECT_FALSE(containsWord(Text, "TOTAL"));
 }
 
+
+TEST(FoldLiteralCondition, AConditionThatIsALiteralPicksItsBranch) {
+  auto Fold = [](llvm::StringRef Code) {
+    return foldLiteralCondition(Code, Code.find("true") != llvm::StringRef::npos
+                                          ? Code.find("true")
+                                          : Code.find("false"));
+  };
+  EXPECT_EQ(Fold(R"(f({{"state", true ? "fired" : "cleared"}});)"), R"(f({{"state", "fired"}});)");
+  EXPECT_EQ(Fold("f(false ? \"a\" : \"b\", 2);"), "f(\"b\", 2);");
+  EXPECT_EQ(Fold("x = true ? g(1, 2) : h;"), "x = g(1, 2);");
+  EXPECT_EQ(Fold("return false ? a : c ? d : e;"), "return c ? d : e;");
+  EXPECT_EQ(Fold("f(true ? x ? 1 : 2 : 3);"), "f(x ? 1 : 2);");
+  EXPECT_EQ(Fold("f(true ? \"a:b\" /* : */ : \"c\");"), "f(\"a:b\");");
+  EXPECT_EQ(Fold("f(false ? y : std::string(\"a,b\"))"), "f(std::string(\"a,b\"))");
+}
+
+TEST(FoldLiteralCondition, AnythingElseIsLeftAlone) {
+  auto Fold = [](llvm::StringRef Code) { return foldLiteralCondition(Code, Code.find("true")); };
+  EXPECT_EQ(Fold("f(1 + true ? a : b);"), std::nullopt); // the condition is `1 + true`
+  EXPECT_EQ(Fold("f(true);"), std::nullopt);
+  EXPECT_EQ(Fold("if (true) x();"), std::nullopt);
+  EXPECT_EQ(Fold("f(true == x ? a : b);"), std::nullopt);
+  EXPECT_EQ(Fold("f(\"true ? a : b\");"), std::nullopt); // inside a literal
+  EXPECT_EQ(foldLiteralCondition("f(x ? a : b);", 2), std::nullopt);
+}
+
 } // namespace
 } // namespace mm

@@ -8,7 +8,8 @@ namespace mem::metrics {
 
 /// The process-wide registry, shared: whoever keeps a std::shared_ptr or a
 /// std::weak_ptr of it (prometheus::Exposer does) keeps this one.
-inline const std::shared_ptr<prometheus::Registry>& RegistryPtr() {
+inline const std::shared_ptr<prometheus::Registry>& RegistryPtr()
+{
    static const std::shared_ptr<prometheus::Registry> registry =
        std::make_shared<prometheus::Registry>();
    return registry;
