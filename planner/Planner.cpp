@@ -2,6 +2,8 @@
 
 #include "planner/Planner.h"
 
+#include "planner/ExpectationBody.h"
+
 #include "core/TextEdits.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -688,9 +690,15 @@ std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper
     return Problem("its matchers do not match the wrapper's parameters");
   for (const std::string &Arg : E.Args) {
     llvm::StringRef A = llvm::StringRef(Arg).trim();
-    if (!isGmockWildcard(A) && A.contains("(") && !A.starts_with("\"")) // Eq(..), Ge(..), HasSubstr(..)
-      return Problem("a matcher other than a literal or _ cannot become a value");
+    if (!isGmockWildcard(A) && A.contains("(") && !A.starts_with("\"") && // HasSubstr(..)
+        !readValueBounds(A))
+      return Problem("a matcher other than a literal, _ or a bound on a number (Ge, Lt, "
+                     "AllOf..) cannot become a value");
   }
+  // What the wrapper's body records for these arguments.
+  auto Read = readExpectation(E, W);
+  if (const std::string *Why = std::get_if<std::string>(&Read))
+    return Problem(*Why);
   return std::nullopt;
 }
 

@@ -13,39 +13,17 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/TextEdits.h"
+#include "planner/ExpectationBody.h"
 #include "planner/Planner.h"
 #include "rewriters/RewriteContext.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Regex.h"
 
 #include <cmath>
 
 namespace mm {
 
 namespace {
-
-constexpr llvm::StringLiteral Any = "@ANY@";
-
-/// The text from \p Open (a `(`) to its matching `)`, exclusive; npos when
-/// unbalanced.
-size_t matchParen(llvm::StringRef Text, size_t Open) {
-  int Depth = 0;
-  for (size_t I = Open; I < Text.size(); ++I) {
-    char C = Text[I];
-    if (C == '"') {
-      for (++I; I < Text.size() && Text[I] != '"'; ++I)
-        if (Text[I] == '\\')
-          ++I;
-      continue;
-    }
-    if (C == '(')
-      ++Depth;
-    else if (C == ')' && --Depth == 0)
-      return I;
-  }
-  return llvm::StringRef::npos;
-}
 
 std::optional<double> number(llvm::StringRef S) {
   S = S.trim();
@@ -62,96 +40,24 @@ std::string formatNumber(double D) {
   return llvm::StringRef(S).rtrim('0').str();
 }
 
-/// One recording statement found in a body: `M[.Add(args)] (.|->) Op(value)`.
-struct Recording {
-  std::string Metric;
-  std::optional<std::string> AddArgs;
-  std::string Op;
-  std::string Value;
-};
-
-/// Follows `switch (ARG) { case X: v = "lit"; ... }` for the literal ARG and
-/// `if (A op B) return;` guards over literals. Returns the body with label
-/// variables replaced, or None when a guard cannot be decided; sets \p Skips
-/// when a guard returns early.
-std::optional<std::string> simplify(std::string Body, bool &Skips) {
-  Skips = false;
-  llvm::Regex Switch("switch[[:space:]]*\\(([^)]*)\\)");
-  llvm::SmallVector<llvm::StringRef, 2> M;
-  if (Switch.match(Body, &M)) {
-    std::string Arg = llvm::StringRef(M[1]).trim().str();
-    llvm::Regex Case("case[[:space:]]+([A-Za-z0-9_:]+)[[:space:]]*:[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)"
-                     "[[:space:]]*=[[:space:]]*(\"[^\"]*\")[[:space:]]*;");
-    llvm::StringRef Rest = Body;
-    llvm::SmallVector<llvm::StringRef, 4> C;
-    std::string Var, Value;
-    while (Case.match(Rest, &C)) {
-      if (C[1] == Arg) {
-        Var = C[2].str();
-        Value = C[3].str();
-      }
-      Rest = Rest.substr(Rest.find(C[0]) + C[0].size());
-    }
-    if (Var.empty())
-      return std::nullopt;
-    // Replace the variable where it is used as a label value.
-    size_t Pos;
-    while ((Pos = Body.find(", " + Var + "}")) != std::string::npos)
-      Body.replace(Pos + 2, Var.size(), Value);
-  }
-  llvm::Regex Guard("if[[:space:]]*\\((-?[0-9.]+)[[:space:]]*(<=|>=|==|!=|<|>)[[:space:]]*(-?[0-9.]+)\\)"
-                    "[[:space:]]*\\{?[[:space:]]*return;");
-  llvm::SmallVector<llvm::StringRef, 4> G;
-  if (Guard.match(Body, &G)) {
-    auto A = number(G[1]), B = number(G[3]);
-    if (!A || !B)
-      return std::nullopt;
-    llvm::StringRef Op = G[2];
-    bool True = Op == "<=" ? *A <= *B : Op == ">=" ? *A >= *B : Op == "==" ? *A == *B
-              : Op == "!=" ? *A != *B : Op == "<" ? *A < *B : *A > *B;
-    Skips = True;
-  } else if (llvm::StringRef(Body).contains("return")) {
-    return std::nullopt;
-  }
-  return Body;
+/// \p Times times \p Value, as the assertion writes it.
+std::string times(double Times, llvm::StringRef Value) {
+  if (auto V = number(Value))
+    return formatNumber(Times * *V);
+  return Times == 1 ? Value.str() : formatNumber(Times) + " * (" + Value.str() + ")";
 }
 
-std::vector<Recording> recordings(llvm::StringRef Body) {
-  std::vector<Recording> Out;
-  size_t Pos = 0;
-  while ((Pos = Body.find("${metric:", Pos)) != llvm::StringRef::npos) {
-    size_t End = Body.find('}', Pos);
-    Recording R;
-    R.Metric = Body.slice(Pos + 9, End).str();
-    size_t I = End + 1;
-    auto Skip = [&] {
-      while (I < Body.size() && llvm::isSpace(Body[I]))
-        ++I;
-    };
-    Skip();
-    if (Body.substr(I).starts_with(".Add(")) {
-      size_t Close = matchParen(Body, I + 4);
-      if (Close == llvm::StringRef::npos)
-        break;
-      R.AddArgs = Body.slice(I + 5, Close).str();
-      I = Close + 1;
-      Skip();
-    }
-    if (Body.substr(I).starts_with("->"))
-      I += 2;
-    else if (Body.substr(I).starts_with("."))
-      I += 1;
-    size_t Open = Body.find('(', I);
-    if (Open == llvm::StringRef::npos)
-      break;
-    R.Op = Body.slice(I, Open).trim().str();
-    size_t Close = matchParen(Body, Open);
-    if (Close == llvm::StringRef::npos)
-      break;
-    R.Value = Body.slice(Open + 1, Close).trim().str();
-    Out.push_back(std::move(R));
-    Pos = Close;
-  }
+/// The assertions \p B puts on \p Actual, each of \p Times values within
+/// the bounds: `EXPECT_GE(delta, 0)`, `EXPECT_LT(delta, 2 * (limit))`.
+std::vector<std::string> boundAssertions(const ValueBounds &B, llvm::StringRef Actual,
+                                         double Times) {
+  std::vector<std::string> Out;
+  if (B.Low)
+    Out.push_back(std::string(B.LowStrict ? "EXPECT_GT(" : "EXPECT_GE(") + Actual.str() + ", " +
+                  times(Times, *B.Low) + ");");
+  if (B.High)
+    Out.push_back(std::string(B.HighStrict ? "EXPECT_LT(" : "EXPECT_LE(") + Actual.str() + ", " +
+                  times(Times, *B.High) + ");");
   return Out;
 }
 
@@ -187,40 +93,15 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
                  WP ? WP->Cause : LeftBecause::Other);
       continue;
     }
-    std::map<std::string, std::string> Args;
+    auto Read = readExpectation(E, W);
+    if (const std::string *Why = std::get_if<std::string>(&Read)) {
+      Ctx.manual(E.Stmt, What, *Why, LeftBecause::Expectation);
+      continue;
+    }
+    const ExpectedRecordings &Expected = std::get<ExpectedRecordings>(Read);
+    const std::vector<Recording> &Recs = Expected.Recordings;
+    bool Skips = Expected.Skips;
     bool Ok = true;
-    for (size_t I = 0; I < E.Args.size(); ++I) {
-      llvm::StringRef A = llvm::StringRef(E.Args[I]).trim();
-      Args[W.Params[I].Name] = isGmockWildcard(A) ? Any.str() : A.str();
-    }
-    // Substitute parameters only; metric holes stay to be found.
-    std::string Body;
-    {
-      llvm::StringRef T = W.Template;
-      while (!T.empty()) {
-        size_t P = T.find("${param:");
-        if (P == llvm::StringRef::npos) {
-          Body += T;
-          break;
-        }
-        Body += T.take_front(P);
-        size_t End = T.find('}', P);
-        std::string Name = T.slice(P + 8, End).str();
-        Body += Args.count(Name) ? Args[Name] : Name;
-        T = T.drop_front(End + 1);
-      }
-    }
-    bool Skips = false;
-    auto Simple = simplify(Body, Skips);
-    if (!Simple) {
-      Ctx.manual(E.Stmt, What, "the wrapper's body branches on something other than a literal", LeftBecause::Expectation);
-      continue;
-    }
-    std::vector<Recording> Recs = Skips ? std::vector<Recording>() : recordings(*Simple);
-    if (Recs.empty() && !Skips) {
-      Ctx.manual(E.Stmt, What, "no recording found in the wrapper's body", LeftBecause::Expectation);
-      continue;
-    }
 
     auto Scope = std::make_pair(E.Stmt.File, E.ScopeEnd);
     std::vector<std::string> Before, After;
@@ -244,58 +125,51 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
         }
         Constant = It->Constant;
       }
-      if ((R.AddArgs && llvm::StringRef(*R.AddArgs).contains(Any))) {
-        Ctx.manual(E.Stmt, What, "a label comes from a '_' matcher", LeftBecause::Expectation);
-        Ok = false;
-        break;
-      }
       std::string Child = spelledFrom(Constant, MP->Namespace, Ctx.P.namespaceIn(E.Stmt.File)) +
                           (R.AddArgs ? ".Add(" + *R.AddArgs + ")" : "");
       std::string Var = lower(Constant) + "_before";
       for (int N = 2; Names[Scope].count(Var); ++N)
         Var = lower(Constant) + "_before_" + std::to_string(N);
-      bool Unknown = R.Value.find(Any.str()) != std::string::npos;
+      // A value from a matcher is unknown; what the matcher bounds it to
+      // is asserted instead.
+      bool Unknown = Expected.holdsMatched(R.Value);
+      const ValueBounds *Bounds = Expected.boundsOf(R);
       double Times = E.Times;
       if (R.Op == "Increment" || R.Op == "Decrement") {
-        if (Unknown) {
-          Ctx.manual(E.Stmt, What, "the amount comes from a '_' matcher", LeftBecause::Expectation);
-          Ok = false;
-          break;
-        }
-        std::string Delta;
-        if (R.Value.empty())
-          Delta = formatNumber(Times);
-        else if (auto V = number(R.Value))
-          Delta = formatNumber(Times * *V);
-        else
-          Delta = E.Times == 1 ? R.Value : formatNumber(Times) + " * (" + R.Value + ")";
-        if (R.Op == "Decrement")
-          Delta = "-" + Delta;
         Names[Scope].insert(Var);
         Before.push_back("const double " + Var + " = " + Child + ".Value();");
-        After.push_back("EXPECT_DOUBLE_EQ(" + Child + ".Value() - " + Var + ", " + Delta + ");");
-      } else if (R.Op == "Set") {
+        std::string Delta = Child + ".Value() - " + Var;
         if (Unknown) {
-          Ctx.manual(E.Stmt, What, "the value set comes from a '_' matcher", LeftBecause::Expectation);
-          Ok = false;
-          break;
+          if (R.Op == "Decrement")
+            Delta = Var + " - " + Child + ".Value()";
+          for (std::string &A : boundAssertions(*Bounds, Delta, Times))
+            After.push_back(std::move(A));
+        } else {
+          std::string Amount = R.Value.empty() ? formatNumber(Times) : times(Times, R.Value);
+          if (R.Op == "Decrement")
+            Amount = "-" + Amount;
+          After.push_back("EXPECT_DOUBLE_EQ(" + Delta + ", " + Amount + ");");
         }
-        After.push_back("EXPECT_DOUBLE_EQ(" + Child + ".Value(), " + R.Value + ");");
-      } else if (R.Op == "Observe") {
+      } else if (R.Op == "Set") {
+        if (Unknown)
+          for (std::string &A : boundAssertions(*Bounds, Child + ".Value()", 1))
+            After.push_back(std::move(A));
+        else
+          After.push_back("EXPECT_DOUBLE_EQ(" + Child + ".Value(), " + R.Value + ");");
+      } else { // Observe, on a histogram or a summary
+        const char *Field =
+            MIt->second->Kind == MetricKind::Summary ? ".summary" : ".histogram";
+        std::string Read = Child + ".Collect()" + Field;
         Names[Scope].insert(Var);
-        Before.push_back("const auto " + Var + " = " + Child + ".Collect().histogram;");
-        After.push_back("EXPECT_EQ(" + Child + ".Collect().histogram.sample_count - " + Var +
-                        ".sample_count, " + formatNumber(Times) + "u);");
+        Before.push_back("const auto " + Var + " = " + Read + ";");
+        After.push_back("EXPECT_EQ(" + Read + ".sample_count - " + Var + ".sample_count, " +
+                        formatNumber(Times) + "u);");
+        std::string Sum = Read + ".sample_sum - " + Var + ".sample_sum";
         if (!Unknown)
-          After.push_back("EXPECT_DOUBLE_EQ(" + Child + ".Collect().histogram.sample_sum - " +
-                          Var + ".sample_sum, " +
-                          (number(R.Value) ? formatNumber(Times * *number(R.Value))
-                                           : formatNumber(Times) + " * (" + R.Value + ")") +
-                          ");");
-      } else {
-        Ctx.manual(E.Stmt, What, "'" + R.Op + "' is not a recording it knows", LeftBecause::Expectation);
-        Ok = false;
-        break;
+          After.push_back("EXPECT_DOUBLE_EQ(" + Sum + ", " + times(Times, R.Value) + ");");
+        else if (Bounds)
+          for (std::string &A : boundAssertions(*Bounds, Sum, Times))
+            After.push_back(std::move(A));
       }
       if (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared) {
         if (moduleOf(E.Stmt.File) != MP->Owner && !MP->OwnerHeader.empty())
