@@ -37,6 +37,7 @@ constexpr llvm::StringLiteral CallId = "call";
 constexpr llvm::StringLiteral CtorId = "ctor";
 constexpr llvm::StringLiteral IfId = "if";
 constexpr llvm::StringLiteral NameId = "name";
+constexpr llvm::StringLiteral InitListId = "initList";
 
 constexpr llvm::StringLiteral FormParen = "paren";
 constexpr llvm::StringLiteral FormBrace = "brace";
@@ -503,6 +504,8 @@ public:
       onIf(*R.Context, If);
     else if (const auto *D = R.Nodes.getNodeAs<NamedDecl>(NameId))
       onName(D);
+    else if (const auto *L = R.Nodes.getNodeAs<InitListExpr>(InitListId))
+      onInitList(L);
   }
 
   /// Appends what was recorded to \p Out, sorted.
@@ -762,6 +765,39 @@ private:
     return It->second = Only;
   }
 
+  /// `EngineDeps{.session = s, .metrics = deps.metrics}`: a designated
+  /// initializer of a field holding the service goes with the field, as a
+  /// member initializer does.
+  void onInitList(const InitListExpr *List) {
+    if (const InitListExpr *Written = List->getSyntacticForm())
+      List = Written;
+    llvm::SmallVector<CharSourceRange, 8> Ranges;
+    for (const Expr *Init : List->inits()) {
+      SourceRange R = Init->getSourceRange();
+      Ranges.push_back(writtenInFile(Loc, R.getBegin()) && writtenInFile(Loc, R.getEnd())
+                           ? fileRange(Loc, R)
+                           : CharSourceRange());
+    }
+    for (unsigned Idx = 0; Idx < List->getNumInits(); ++Idx) {
+      const auto *D = dyn_cast<DesignatedInitExpr>(List->getInit(Idx));
+      if (!D || D->size() != 1 || !D->getDesignator(0)->isFieldDesignator())
+        continue;
+      const FieldDecl *Field = D->getDesignator(0)->getFieldDecl();
+      const auto *RD = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+      auto Iface = Field ? interfaceOf(Field->getType(), Set) : std::nullopt;
+      if (!RD || !Iface || Iface->second == Holder::Value || !Loc.inProject(D->getBeginLoc()))
+        continue;
+      MemberInit M;
+      M.Init = Loc.span(D);
+      if (!M.Init.valid() || !SeenInits.insert(keyOf(M.Init)).second)
+        continue;
+      M.Owner = className(RD);
+      M.Field = Field->getNameAsString();
+      M.Removal = listRemoval(Loc, Ranges, Idx);
+      Inits.push_back(std::move(M));
+    }
+  }
+
   void onConstructor(const CXXConstructorDecl *Ctor) {
     const CXXRecordDecl *RD = Ctor->getParent();
     if (RD->isLambda() || Set.isOrDerives(RD) || !Loc.inProject(Ctor->getLocation()))
@@ -1000,12 +1036,28 @@ private:
       if (!E)
         return false;
       const auto *Call = dyn_cast<CXXMemberCallExpr>(bare(E));
+      // `metrics_->sessions().Increment(n)`: a metric a wrapper hands back,
+      // recorded with an amount that changes nothing (`++n` would; a call
+      // reading a value, as a wrapper's arguments may, does not count).
+      auto Changes = [&](const Expr *A) { return A->HasSideEffects(Ctx, false); };
+      while (Call && isMetricMethod(Call->getMethodDecl()) &&
+             llvm::none_of(Call->arguments(), Changes))
+        Call = dyn_cast<CXXMemberCallExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
       if (!Call)
         return false;
       const CXXMethodDecl *Method = Call->getMethodDecl();
       return Method && Set.isOrDerives(Method->getParent()) &&
              sameDecl(referencedDecl(Call->getImplicitObjectArgument(), true), Ptr);
     });
+  }
+
+  /// A method of a prometheus-cpp class (`Counter::Increment`,
+  /// `Family<T>::Add`).
+  static bool isMetricMethod(const CXXMethodDecl *M) {
+    if (!M)
+      return false;
+    const auto *NS = dyn_cast<NamespaceDecl>(M->getParent()->getEnclosingNamespaceContext());
+    return NS && NS->getIdentifier() && NS->getName() == "prometheus";
   }
 
   void onName(const NamedDecl *D) {
@@ -1047,6 +1099,7 @@ void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator
     Finder.addMatcher(Calls, &CB);
     Finder.addMatcher(Constructors, &CB);
     Finder.addMatcher(Guards, &CB);
+    Finder.addMatcher(initListExpr(InProject).bind(InitListId), &CB);
   }
   Finder.addMatcher(Declarations, &CB);
   Finder.matchAST(Ctx);

@@ -508,6 +508,9 @@ std::map<std::string, std::string> ownersStillUsingTheService(const Catalog &C,
   // stays, planInjection keeps this owner's injection too.
   for (const ArgumentSite &A : F.ArgumentSites)
     Going.push_back(A.Arg);
+  // So does what initializes another field holding it (`.metrics = deps.metrics`).
+  for (const MemberInit &I : F.MemberInits)
+    Going.push_back(I.Init);
   auto Gone = [&](const SourceSpan &Use) {
     return llvm::any_of(Going, [&](const SourceSpan &S) {
       return S.File == Use.File && S.Offset <= Use.Offset &&

@@ -257,6 +257,22 @@ unsigned includesStart(llvm::StringRef Code) {
   return 0;
 }
 
+/// \p Removals of whole include lines, each also taking one of the two blank
+/// lines around an include that stood alone between them.
+Replacements withBlankLine(llvm::StringRef Code, const Replacements &Removals) {
+  Replacements Out;
+  for (const Replacement &R : Removals) {
+    unsigned Begin = R.getOffset(), End = Begin + R.getLength();
+    bool BlankBefore = Begin >= 2 && Code.substr(Begin - 2, 2) == "\n\n";
+    bool BlankAfter = Code.substr(End).starts_with("\n");
+    if (R.getReplacementText().empty() && BlankBefore && BlankAfter)
+      ++End;
+    llvm::cantFail(Out.add(Replacement(R.getFilePath(), Begin, End - Begin,
+                                       R.getReplacementText())));
+  }
+  return Out;
+}
+
 /// Pass (2): removals, then insertions, each against the text as it is by
 /// then, so a second insertion into a new block lands in that block.
 llvm::Error changeIncludes(const FileChange &Change,
@@ -290,8 +306,8 @@ llvm::Error changeIncludes(const FileChange &Change,
     unsigned From = includesStart(Code);
     clang::tooling::HeaderIncludes Includes(Change.File, llvm::StringRef(Code).substr(From),
                                             Style.IncludeStyle);
-    if (llvm::Error Err = applyStep(Code, Total,
-                                    Shifted(Includes.remove(Name.Name, Name.Angled), From)))
+    if (llvm::Error Err = applyStep(
+            Code, Total, withBlankLine(Code, Shifted(Includes.remove(Name.Name, Name.Angled), From))))
       return fileError(Change.File, llvm::toString(std::move(Err)));
   }
   for (const IncludeName &Name : *Adds) {
@@ -302,6 +318,12 @@ llvm::Error changeIncludes(const FileChange &Change,
         Name.Name, Name.Angled, clang::tooling::IncludeDirective::Include);
     if (!Insert)
       continue; // Already there, spelled the same.
+    // A new block right above code keeps a blank line from it.
+    llvm::StringRef After = llvm::StringRef(Code).substr(From + Insert->getOffset());
+    llvm::StringRef Next = After.take_until([](char C) { return C == '\n'; }).trim();
+    if (!Next.empty() && !Next.starts_with("#"))
+      Insert = Replacement(Insert->getFilePath(), Insert->getOffset(), Insert->getLength(),
+                           (Insert->getReplacementText() + "\n").str());
     if (llvm::Error Err = applyStep(Code, Total, Shifted(Replacements(*Insert), From)))
       return fileError(Change.File, llvm::toString(std::move(Err)));
   }

@@ -953,5 +953,76 @@ inline int Local() { int LOCAL_ONLY = 1; return LOCAL_ONLY; })cpp"));
   EXPECT_THAT(F.Scan.Files, ElementsAre("input.cc"));
 }
 
+
+TEST(MemberInits, DesignatedInitializersOfAFieldHoldingTheService) {
+  std::string Code = withServices(R"cpp(
+struct EngineDeps {
+  int session = 0;
+  MetricsServiceProtocol* metrics = nullptr;
+  int limit = 0;
+};
+struct Plain {
+  int a = 0;
+  int b = 0;
+};
+inline int Run(MetricsServiceProtocol* m) {
+  EngineDeps last{
+      .session = 1,
+      .metrics = m,
+  };
+  EngineDeps first{.metrics = m, .limit = 2};
+  Plain p{.a = 1, .b = 2};
+  return last.session + first.limit + p.a;
+})cpp");
+  TUFacts F = factsFor(Code);
+  std::vector<MemberInit> Deps;
+  for (const MemberInit &I : F.Scan.MemberInits)
+    if (I.Owner == "shop::EngineDeps")
+      Deps.push_back(I);
+  ASSERT_EQ(Deps.size(), 2u); // none of Plain
+  for (const MemberInit &I : Deps) {
+    EXPECT_EQ(I.Field, "metrics");
+    EXPECT_EQ(textOf(Code, I.Init), ".metrics = m");
+  }
+  EXPECT_EQ(textOf(Code, Deps[0].Removal), ",\n      .metrics = m");
+  EXPECT_EQ(textOf(Code, Deps[1].Removal), ".metrics = m, ");
+}
+
+
+TEST(NullGuards, AMetricAWrapperHandsBackRecordedThroughIt) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace obs {
+class Metrics {
+ public:
+  prometheus::Counter& sessions(const std::string& model);
+  prometheus::Histogram& latency();
+ private:
+  prometheus::Family<prometheus::Counter>* sessions_;
+};
+}  // namespace obs
+class Manager {
+ public:
+  explicit Manager(obs::Metrics* metrics) : metrics_(metrics) {}
+  void Open(const std::string& model, double seconds) {
+    if (metrics_ != nullptr) metrics_->sessions(model).Increment();
+    if (metrics_) {
+      metrics_->latency().Observe(seconds * Scale());
+    }
+    if (metrics_) metrics_->sessions(model).Increment(++opened_);
+  }
+ private:
+  obs::Metrics* metrics_;
+  int opened_ = 0;
+  double Scale() const { return 1.0; }
+};
+)cpp";
+  TUFacts F = factsFor(Code, "obs::Metrics");
+  ASSERT_EQ(F.Scan.NullGuards.size(), 3u);
+  EXPECT_TRUE(F.Scan.NullGuards[0].OnlyRecords);
+  EXPECT_TRUE(F.Scan.NullGuards[1].OnlyRecords);
+  // An amount with a side effect would happen without the check.
+  EXPECT_FALSE(F.Scan.NullGuards[2].OnlyRecords);
+}
+
 } // namespace
 } // namespace mm::test

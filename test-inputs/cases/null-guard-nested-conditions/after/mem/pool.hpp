@@ -1,10 +1,10 @@
 #ifndef MEM_POOL_HPP
 #define MEM_POOL_HPP
 
-
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/gauge.h>
+
 namespace mem {
 
 extern prometheus::Gauge& MEM_BUILDER_CHUNKS;
