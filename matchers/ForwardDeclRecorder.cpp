@@ -22,18 +22,28 @@ SourceLocation semicolonAfter(const Decl *D, const Locator &Loc) {
   return Next && Next->is(tok::semi) ? Next->getLocation() : SourceLocation();
 }
 
-/// \p NS when it is a block of its own holding \p D alone, written
-/// `namespace name {`: removing it leaves nothing else behind.
-bool holdsOnly(const NamespaceDecl *NS, const Decl *D, const Locator &Loc) {
-  if (!NS || NS->isAnonymousNamespace() || NS->isInline() || !NS->getIdentifier())
-    return false;
-  auto Decls = NS->decls();
-  if (std::distance(Decls.begin(), Decls.end()) != 1 || *Decls.begin() != D)
-    return false;
-  // `namespace a::b { .. }` is two declarations over one block: left alone.
-  std::string Text = Loc.text(NS->getSourceRange());
-  llvm::StringRef Head = llvm::StringRef(Text).split('{').first.trim();
-  return Head == ("namespace " + NS->getName()).str();
+/// The block written around \p D when it holds \p D alone, written
+/// `namespace name {` or `namespace a::b::name {`: removing it leaves
+/// nothing else behind. Null otherwise.
+const NamespaceDecl *blockHoldingOnly(const NamespaceDecl *NS, const Decl *D,
+                                      const Locator &Loc) {
+  std::string Names;
+  for (const Decl *Inner = D; NS; Inner = NS, NS = dyn_cast<NamespaceDecl>(NS->getParent())) {
+    if (NS->isAnonymousNamespace() || NS->isInline() || !NS->getIdentifier())
+      return nullptr;
+    auto Decls = NS->decls();
+    if (std::distance(Decls.begin(), Decls.end()) != 1 || *Decls.begin() != Inner)
+      return nullptr;
+    Names = NS->getName().str() + (Names.empty() ? "" : "::" + Names);
+    // `namespace a::b {` is one block over two declarations, the inner
+    // one nested.
+    if (NS->isNested())
+      continue;
+    std::string Text = Loc.text(NS->getSourceRange());
+    llvm::StringRef Head = llvm::StringRef(Text).split('{').first.trim();
+    return Head == "namespace " + Names ? NS : nullptr;
+  }
+  return nullptr;
 }
 
 } // namespace
@@ -55,8 +65,8 @@ void recordForwardDeclarations(ASTContext &Ctx, const InterfaceSet &Set, const L
     ForwardDeclaration F;
     F.Class = qualifiedName(RD);
     const auto *NS = dyn_cast<NamespaceDecl>(RD->getLexicalDeclContext());
-    if (holdsOnly(NS, RD, Loc)) {
-      F.Decl = Loc.span(NS->getSourceRange());
+    if (const NamespaceDecl *Block = blockHoldingOnly(NS, RD, Loc)) {
+      F.Decl = Loc.span(Block->getSourceRange());
     } else {
       SourceLocation Semi = semicolonAfter(RD, Loc);
       if (Semi.isInvalid())

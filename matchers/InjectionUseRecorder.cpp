@@ -9,6 +9,8 @@
 
 #include "matchers/InjectionUseRecorder.h"
 
+#include "core/TextEdits.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -38,6 +40,7 @@ constexpr llvm::StringLiteral CtorId = "ctor";
 constexpr llvm::StringLiteral IfId = "if";
 constexpr llvm::StringLiteral NameId = "name";
 constexpr llvm::StringLiteral InitListId = "initList";
+constexpr llvm::StringLiteral AssignId = "assign";
 
 constexpr llvm::StringLiteral FormParen = "paren";
 constexpr llvm::StringLiteral FormBrace = "brace";
@@ -506,6 +509,8 @@ public:
       onName(D);
     else if (const auto *L = R.Nodes.getNodeAs<InitListExpr>(InitListId))
       onInitList(L);
+    else if (const auto *A = R.Nodes.getNodeAs<Expr>(AssignId))
+      onAssignment(*R.Context, A);
   }
 
   /// Appends what was recorded to \p Out, sorted.
@@ -796,6 +801,49 @@ private:
       M.Removal = listRemoval(Loc, Ranges, Idx);
       Inits.push_back(std::move(M));
     }
+  }
+
+  /// `metrics_ = metrics;`, `d.metrics = nullptr;`: a statement that only
+  /// sets a field holding the service goes with the field, as a member
+  /// initializer does, when what it assigns changes nothing else.
+  void onAssignment(ASTContext &Ctx, const Expr *A) {
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(A); BO && BO->getOpcode() == BO_Assign) {
+      LHS = BO->getLHS();
+      RHS = BO->getRHS();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(A);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+    }
+    const auto *ME = LHS ? dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts()) : nullptr;
+    const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    const auto *RD = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+    if (!RD || RD->isLambda() || Set.isOrDerives(RD) || RHS->HasSideEffects(Ctx, false) ||
+        !Loc.inProject(A->getBeginLoc()) || A->getBeginLoc().isMacroID())
+      return;
+    auto Iface = interfaceOf(Field->getType(), Set);
+    if (!Iface || Iface->second == Holder::Value)
+      return;
+    CharSourceRange Whole = statementRange(Loc, A);
+    if (Whole.isInvalid())
+      return;
+    MemberInit M;
+    M.Init = spanBetween(Loc, Whole.getBegin(), Whole.getEnd());
+    if (!M.Init.valid() || !SeenInits.insert(keyOf(M.Init)).second)
+      return;
+    const SourceManager &SM = Loc.sourceManager();
+    bool Invalid = false;
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Whole.getBegin()), &Invalid);
+    if (Invalid)
+      return;
+    auto [Offset, Length] = statementLines(Buffer, M.Init.Offset, M.Init.Length);
+    M.Removal = M.Init;
+    M.Removal.Offset = Offset;
+    M.Removal.Length = Length;
+    M.Owner = className(RD);
+    M.Field = Field->getNameAsString();
+    Inits.push_back(std::move(M));
   }
 
   void onConstructor(const CXXConstructorDecl *Ctor) {
@@ -1100,6 +1148,12 @@ void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator
     Finder.addMatcher(Constructors, &CB);
     Finder.addMatcher(Guards, &CB);
     Finder.addMatcher(initListExpr(InProject).bind(InitListId), &CB);
+    Finder.addMatcher(
+        expr(InProject, anyOf(binaryOperator(isAssignmentOperator()),
+                              cxxOperatorCallExpr(hasOverloadedOperatorName("="))),
+             hasParent(compoundStmt()))
+            .bind(AssignId),
+        &CB);
   }
   Finder.addMatcher(Declarations, &CB);
   Finder.matchAST(Ctx);

@@ -318,10 +318,15 @@ llvm::Error changeIncludes(const FileChange &Change,
         Name.Name, Name.Angled, clang::tooling::IncludeDirective::Include);
     if (!Insert)
       continue; // Already there, spelled the same.
-    // A new block right above code keeps a blank line from it.
-    llvm::StringRef After = llvm::StringRef(Code).substr(From + Insert->getOffset());
+    // A new block (not joining an include above it) right above code keeps
+    // a blank line from it.
+    unsigned At = From + Insert->getOffset();
+    llvm::StringRef After = llvm::StringRef(Code).substr(At);
     llvm::StringRef Next = After.take_until([](char C) { return C == '\n'; }).trim();
-    if (!Next.empty() && !Next.starts_with("#"))
+    llvm::StringRef Above = llvm::StringRef(Code).take_front(At).rtrim("\n");
+    Above = Above.substr(Above.rfind('\n') + 1).trim();
+    if (!Next.empty() && !Next.starts_with("#") && !Above.starts_with("#include") &&
+        !Above.starts_with("#import"))
       Insert = Replacement(Insert->getFilePath(), Insert->getOffset(), Insert->getLength(),
                            (Insert->getReplacementText() + "\n").str());
     if (llvm::Error Err = applyStep(Code, Total, Shifted(Replacements(*Insert), From)))

@@ -1024,5 +1024,36 @@ class Manager {
   EXPECT_FALSE(F.Scan.NullGuards[2].OnlyRecords);
 }
 
+
+TEST(MemberInits, StatementsThatOnlySetAFieldHoldingTheService) {
+  std::string Code = withServices(R"cpp(
+struct Deps {
+  MetricsServiceProtocol* metrics = nullptr;
+  int n = 0;
+};
+class Holder {
+ public:
+  explicit Holder(MetricsServiceProtocol* m) {
+    metrics_ = m;
+  }
+ private:
+  MetricsServiceProtocol* metrics_;
+};
+inline void Fill(Deps& d, MetricsServiceProtocol* m, int& k) {
+  d.n = 2;
+  d.metrics = m;
+  d.metrics = (++k, nullptr);
+})cpp");
+  TUFacts F = factsFor(Code);
+  std::vector<std::string> Seen;
+  for (const MemberInit &I : F.Scan.MemberInits)
+    if (I.Owner == "shop::Deps" || I.Owner == "shop::Holder")
+      Seen.push_back(I.Owner + "::" + I.Field + " [" + textOf(Code, I.Init) + "] [" +
+                     textOf(Code, I.Removal) + "]");
+  // Not the one whose value changes something else.
+  EXPECT_THAT(Seen, ElementsAre("shop::Holder::metrics_ [metrics_ = m;] [    metrics_ = m;\n]",
+                                "shop::Deps::metrics [d.metrics = m;] [  d.metrics = m;\n]"));
+}
+
 } // namespace
 } // namespace mm::test

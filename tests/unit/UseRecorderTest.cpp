@@ -578,5 +578,27 @@ class InventoryService {
   EXPECT_THAT(F.Scan.InterfaceMentions, IsEmpty());
 }
 
+
+TEST(ForwardDeclarations, ANestedNamespaceBlockHoldingItAloneGoesWithIt) {
+  std::string Code = R"cpp(namespace app::obs { class Metrics; }
+namespace app::obs {
+class Other;
+class Metrics;
+}
+namespace app::obs {
+class Metrics {
+ public:
+  void Record();
+};
+}  // namespace app::obs
+)cpp";
+  TUFacts F = factsFor(Code, "app::obs::Metrics");
+  auto Text = [&](const SourceSpan &S) { return Code.substr(S.Offset, S.Length); };
+  ASSERT_EQ(F.Scan.ForwardDeclarations.size(), 2u);
+  EXPECT_EQ(F.Scan.ForwardDeclarations[0].Class, "app::obs::Metrics");
+  EXPECT_EQ(Text(F.Scan.ForwardDeclarations[0].Decl), "namespace app::obs { class Metrics; }");
+  EXPECT_EQ(Text(F.Scan.ForwardDeclarations[1].Decl), "class Metrics;");
+}
+
 } // namespace
 } // namespace mm::test

@@ -7,11 +7,7 @@
 namespace kiosk {
 namespace telemetry {
 
-struct Sink {
-  virtual ~Sink() = default;
-};
-
-class Telemetry : public Sink {
+class Telemetry {
  public:
   Telemetry();
 
