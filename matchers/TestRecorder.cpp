@@ -325,7 +325,12 @@ void recordTestUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc
   Finder.addMatcher(varDecl(InProject, unless(parmVarDecl())).bind(VarId), &CB);
   Finder.addMatcher(fieldDecl(InProject).bind(FieldId), &CB);
   Finder.addMatcher(declRefExpr(InProject, to(varDecl(unless(parmVarDecl())))).bind(RefId), &CB);
-  Finder.addMatcher(memberExpr(InProject, member(fieldDecl())).bind(MemberRefId), &CB);
+  // Not the copies an implicit or defaulted copy constructor makes.
+  Finder.addMatcher(
+      memberExpr(InProject, member(fieldDecl()),
+                 unless(hasAncestor(functionDecl(anyOf(isImplicit(), isDefaulted())))))
+          .bind(MemberRefId),
+      &CB);
   Finder.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(matchesName("::gmock_[A-Za-z0-9_]+$"))))
                         .bind(ExpectId),
                     &CB);

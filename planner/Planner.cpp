@@ -502,7 +502,7 @@ std::map<std::string, std::string> ownersStillUsingTheService(const Catalog &C,
     if (const WrapperPlan *WP = P.wrapper(CS.Signature); WP && WP->Fate != WrapperFate::Keep)
       Going.push_back(CS.Loc);
   for (const NullGuard &G : F.NullGuards)
-    if (G.OnlyRecords && !G.EarlyReturn)
+    if (G.OnlyRecords) // `if (p) ...;` and `if (!p) return;` before recordings
       Going.push_back(G.If);
   // Handing it on goes with the parameter it is handed to; when that one
   // stays, planInjection keeps this owner's injection too.

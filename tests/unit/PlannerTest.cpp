@@ -1002,5 +1002,35 @@ TEST(PlannerDemotions, NoDemotionNoChange) {
   EXPECT_EQ(A.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Inline);
 }
 
+
+TEST(Planner, AFieldCheckedByAnEarlyReturnBeforeRecordingsGoes) {
+  for (bool OnlyRecords : {true, false}) {
+    Fixture X;
+    InjectionPoint Field;
+    Field.Kind = InjectionKind::Field;
+    Field.Interface = "shop::MetricsService";
+    Field.Owner = "shop::Sessions";
+    Field.Name = "metrics_";
+    Field.How = Holder::Pointer;
+    Field.Loc = {"services/sessions.h", 9, 3, 120, 30};
+    X.C.InjectionPoints.push_back(Field);
+    ServiceVar V;
+    V.Name = "metrics_";
+    V.IsField = true;
+    V.Decl = Field.Loc;
+    V.Uses = {{"services/sessions.cpp", 12, 9, 300, 8}}; // `if (metrics_ == nullptr) return;`
+    X.F.ServiceVars = {V};
+    NullGuard G;
+    G.Owner = "shop::Sessions";
+    G.Field = "metrics_";
+    G.EarlyReturn = true;
+    G.OnlyRecords = OnlyRecords;
+    G.If = {"services/sessions.cpp", 12, 5, 296, 32};
+    X.F.NullGuards = {G};
+    Plan P = makePlan(X.C, X.F, X.Cfg);
+    EXPECT_EQ(P.KeptBecause.count("shop::Sessions"), OnlyRecords ? 0u : 1u) << OnlyRecords;
+  }
+}
+
 } // namespace
 } // namespace mm

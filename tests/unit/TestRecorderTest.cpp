@@ -159,5 +159,31 @@ int Twice(int n) {
     EXPECT_FALSE(V.Removal.valid()) << V.Name;
 }
 
+
+TEST(TestRecorder, TheCopiesAnImplicitCopyConstructorMakesAreNoUses) {
+  std::string Code = withDoubles(R"cpp(
+namespace shop {
+struct Deps {
+  MetricsServiceProtocol* metrics = nullptr;
+  int n = 0;
+};
+struct Server {
+  explicit Server(Deps d) : deps(d) {}
+  Deps deps;
+};
+inline Server Make(MetricsServiceProtocol* m) {
+  Deps d{m, 1};
+  Server s(d);
+  Server copy = s;
+  return copy;
+}
+}  // namespace shop
+)cpp");
+  TUFacts F = factsFor(Code);
+  for (const ServiceVar &V : F.Scan.ServiceVars)
+    if (V.Name == "metrics") // Deps::metrics: copied, never read
+      EXPECT_THAT(V.Uses, IsEmpty());
+}
+
 } // namespace
 } // namespace mm::test
