@@ -322,8 +322,10 @@ std::vector<unsigned> wordsIn(llvm::StringRef Text, size_t Begin, size_t End,
   return Out;
 }
 
-std::optional<std::string> foldLiteralCondition(llvm::StringRef Code, unsigned At) {
-  using clang::tok::TokenKind;
+std::optional<std::string> foldLiteralCondition(llvm::StringRef Text, unsigned At) {
+  // The lexer reads up to a NUL: the text is held with one right after it.
+  const std::string Owned = Text.str();
+  llvm::StringRef Code = Owned;
   clang::SourceManagerForFile Buffer("condition.cpp", Code);
   clang::SourceManager &SM = Buffer.get();
   clang::LangOptions LO;

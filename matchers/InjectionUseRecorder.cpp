@@ -774,8 +774,13 @@ private:
   /// initializer of a field holding the service goes with the field, as a
   /// member initializer does.
   void onInitList(const InitListExpr *List) {
+    const InitListExpr *Semantic = List->isSemanticForm() ? List : List->getSemanticForm();
     if (const InitListExpr *Written = List->getSyntacticForm())
       List = Written;
+    if (Semantic && llvm::none_of(List->inits(), [](const Expr *E) {
+          return isa_and_nonnull<DesignatedInitExpr>(E);
+        }))
+      onPositionalInit(Semantic);
     llvm::SmallVector<CharSourceRange, 8> Ranges;
     for (const Expr *Init : List->inits()) {
       SourceRange R = Init->getSourceRange();
@@ -799,6 +804,49 @@ private:
       M.Owner = className(RD);
       M.Field = Field->getNameAsString();
       M.Removal = listRemoval(Loc, Ranges, Idx);
+      Inits.push_back(std::move(M));
+    }
+  }
+
+  /// `Deps{&sessions, &metrics, cfg}`: the element that initializes, by
+  /// position, a field holding the service goes with the field.
+  void onPositionalInit(const InitListExpr *List) {
+    const auto *RD = List->getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->isAggregate() || RD->isUnion() || RD->getNumBases() > 0 ||
+        !Loc.inProject(List->getBeginLoc()))
+      return;
+    // The elements written, in order, and where each field's is.
+    llvm::SmallVector<CharSourceRange, 8> Ranges;
+    llvm::SmallVector<int, 8> WrittenAt; // per field: index in Ranges, or -1
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      (void)F;
+      const Expr *Init = I < List->getNumInits() ? List->getInit(I) : nullptr;
+      ++I;
+      if (!Init || isa<ImplicitValueInitExpr, CXXDefaultInitExpr>(Init) ||
+          Init->getSourceRange().isInvalid()) {
+        WrittenAt.push_back(-1);
+        continue;
+      }
+      SourceRange R = Init->getSourceRange();
+      WrittenAt.push_back(Ranges.size());
+      Ranges.push_back(writtenInFile(Loc, R.getBegin()) && writtenInFile(Loc, R.getEnd())
+                           ? fileRange(Loc, R)
+                           : CharSourceRange());
+    }
+    I = 0;
+    for (const FieldDecl *Field : RD->fields()) {
+      int At = WrittenAt[I++];
+      auto Iface = interfaceOf(Field->getType(), Set);
+      if (At < 0 || !Iface || Iface->second == Holder::Value || Ranges[At].isInvalid())
+        continue;
+      MemberInit M;
+      M.Init = spanBetween(Loc, Ranges[At].getBegin(), Ranges[At].getEnd());
+      if (!M.Init.valid() || !SeenInits.insert(keyOf(M.Init)).second)
+        continue;
+      M.Owner = className(RD);
+      M.Field = Field->getNameAsString();
+      M.Removal = listRemoval(Loc, Ranges, At);
       Inits.push_back(std::move(M));
     }
   }

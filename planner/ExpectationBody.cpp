@@ -127,7 +127,9 @@ std::vector<Recording> recordings(llvm::StringRef Body) {
 /// A matcher's text as Clang's raw lexer reads it.
 class MatcherReader {
 public:
-  explicit MatcherReader(llvm::StringRef Text) : Text(Text), Buffer("matcher.cpp", Text) {
+  // The lexer reads up to a NUL: the text is held with one right after it.
+  explicit MatcherReader(llvm::StringRef Arg)
+      : Owned(Arg.str()), Text(Owned), Buffer("matcher.cpp", Text) {
     clang::SourceManager &SM = Buffer.get();
     clang::LangOptions LO;
     LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
@@ -237,6 +239,7 @@ private:
 
   const clang::SourceManager &SM() const { return const_cast<MatcherReader *>(this)->Buffer.get(); }
 
+  std::string Owned;
   llvm::StringRef Text;
   clang::SourceManagerForFile Buffer;
   std::vector<clang::Token> Tokens;

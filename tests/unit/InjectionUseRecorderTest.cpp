@@ -972,20 +972,24 @@ inline int Run(MetricsServiceProtocol* m) {
   };
   EngineDeps first{.metrics = m, .limit = 2};
   Plain p{.a = 1, .b = 2};
-  return last.session + first.limit + p.a;
+  EngineDeps positional{3, m, 4};
+  EngineDeps shorter{5};
+  return last.session + first.limit + p.a + positional.limit + shorter.session;
 })cpp");
   TUFacts F = factsFor(Code);
   std::vector<MemberInit> Deps;
   for (const MemberInit &I : F.Scan.MemberInits)
     if (I.Owner == "shop::EngineDeps")
       Deps.push_back(I);
-  ASSERT_EQ(Deps.size(), 2u); // none of Plain
-  for (const MemberInit &I : Deps) {
+  ASSERT_EQ(Deps.size(), 3u); // none of Plain, nor of a list that stops before the field
+  for (const MemberInit &I : Deps)
     EXPECT_EQ(I.Field, "metrics");
-    EXPECT_EQ(textOf(Code, I.Init), ".metrics = m");
-  }
+  EXPECT_EQ(textOf(Code, Deps[0].Init), ".metrics = m");
   EXPECT_EQ(textOf(Code, Deps[0].Removal), ",\n      .metrics = m");
   EXPECT_EQ(textOf(Code, Deps[1].Removal), ".metrics = m, ");
+  // By position: the element the field takes.
+  EXPECT_EQ(textOf(Code, Deps[2].Init), "m");
+  EXPECT_EQ(textOf(Code, Deps[2].Removal), ", m");
 }
 
 
