@@ -200,6 +200,7 @@ std::vector<TUFacts> everyField() {
   F.InterfaceMentions = {{"shop::MetricsServiceProtocol", "Outcome", span("services/kit_service.cpp", 9, 140, 7)}};
   ServiceVar V;
   V.Decl = span("tests/kit_test.cpp", 9, 300);
+  V.Removal = span("tests/kit_test.cpp", 9, 299, 9); // as for a lambda's capture
   V.Name = "metrics";
   V.Type = "StrictMock<MockMetricsService>";
   V.Double = "shop::MockMetricsService";
