@@ -2,7 +2,6 @@
 
 #include "core/TextEdits.h"
 
-#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -322,31 +321,38 @@ std::vector<unsigned> wordsIn(llvm::StringRef Text, size_t Begin, size_t End,
   return Out;
 }
 
-std::optional<std::string> foldLiteralCondition(llvm::StringRef Text, unsigned At) {
+std::vector<RawToken> rawTokens(llvm::StringRef Text) {
   // The lexer reads up to a NUL: the text is held with one right after it.
   const std::string Owned = Text.str();
-  llvm::StringRef Code = Owned;
-  clang::SourceManagerForFile Buffer("condition.cpp", Code);
-  clang::SourceManager &SM = Buffer.get();
   clang::LangOptions LO;
   LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
-  clang::FileID FID = SM.getMainFileID();
-  clang::Lexer Lex(FID, SM.getBufferOrFake(FID), SM, LO);
-  std::vector<clang::Token> Tokens;
-  for (clang::Token T; !Lex.LexFromRawLexer(T) || T.isNot(clang::tok::eof);) {
+  clang::Lexer Lex(clang::SourceLocation(), LO, Owned.data(), Owned.data(),
+                   Owned.data() + Owned.size());
+  std::vector<RawToken> Out;
+  for (clang::Token T;;) {
+    Lex.LexFromRawLexer(T);
     if (T.is(clang::tok::eof))
       break;
-    Tokens.push_back(T);
+    unsigned End = Lex.getBufferLocation() - Owned.data();
+    RawToken R;
+    R.Kind = T.getKind();
+    R.Length = T.getLength();
+    R.Offset = End - R.Length;
+    R.Spelling = Text.substr(R.Offset, R.Length);
+    Out.push_back(R);
   }
-  auto Offset = [&](const clang::Token &T) { return SM.getFileOffset(T.getLocation()); };
-  auto Is = [&](size_t I, llvm::StringRef Word) {
-    return Tokens[I].is(clang::tok::raw_identifier) && Tokens[I].getRawIdentifier() == Word;
-  };
+  return Out;
+}
+
+std::optional<std::string> foldLiteralCondition(llvm::StringRef Code, unsigned At) {
+  using clang::tok::TokenKind;
+  std::vector<RawToken> Tokens = rawTokens(Code);
+  auto Is = [&](size_t I, llvm::StringRef Word) { return Tokens[I].isWord(Word); };
   size_t I = 0;
-  while (I < Tokens.size() && Offset(Tokens[I]) < At)
+  while (I < Tokens.size() && Tokens[I].Offset < At)
     ++I;
-  if (I + 2 >= Tokens.size() || Offset(Tokens[I]) != At || !(Is(I, "true") || Is(I, "false")) ||
-      Tokens[I + 1].isNot(clang::tok::question))
+  if (I + 2 >= Tokens.size() || Tokens[I].Offset != At || !(Is(I, "true") || Is(I, "false")) ||
+      !Tokens[I + 1].is(clang::tok::question))
     return std::nullopt;
   if (I > 0 && !Tokens[I - 1].isOneOf(clang::tok::l_paren, clang::tok::l_brace,
                                       clang::tok::l_square, clang::tok::comma,
@@ -359,7 +365,7 @@ std::optional<std::string> foldLiteralCondition(llvm::StringRef Text, unsigned A
     int Depth = 0;
     unsigned Open = 0; // conditionals nested in the branch
     for (size_t J = From; J < Tokens.size(); ++J) {
-      const clang::Token &T = Tokens[J];
+      const RawToken &T = Tokens[J];
       if (T.isOneOf(clang::tok::l_paren, clang::tok::l_brace, clang::tok::l_square)) {
         ++Depth;
       } else if (T.isOneOf(clang::tok::r_paren, clang::tok::r_brace, clang::tok::r_square)) {
@@ -384,12 +390,10 @@ std::optional<std::string> foldLiteralCondition(llvm::StringRef Text, unsigned A
   std::optional<size_t> End = Scan(*Colon + 1, false);
   if (!End || *End == *Colon + 1)
     return std::nullopt;
-  auto EndOf = [&](size_t J) { return Offset(Tokens[J]) + Tokens[J].getLength(); };
   auto [First, Last] = Is(I, "true") ? std::make_pair(I + 2, *Colon - 1)
                                      : std::make_pair(*Colon + 1, *End - 1);
-  std::string Branch =
-      Code.slice(Offset(Tokens[First]), EndOf(Last)).str();
-  return (Code.take_front(At) + Branch + Code.drop_front(EndOf(*End - 1))).str();
+  std::string Branch = Code.slice(Tokens[First].Offset, Tokens[Last].end()).str();
+  return (Code.take_front(At) + Branch + Code.drop_front(Tokens[*End - 1].end())).str();
 }
 
 } // namespace mm

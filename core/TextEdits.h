@@ -12,6 +12,7 @@
 
 #include "core/Edit.h"
 
+#include "clang/Basic/TokenKinds.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -86,6 +87,23 @@ std::string applyWithin(llvm::StringRef Text, unsigned Offset, unsigned Length,
 /// `)`/`,`/`}`) unless it holds a top-level comma; otherwise unless it is a
 /// name, literal, call or member access.
 bool needsParens(llvm::StringRef Arg, llvm::StringRef Before, llvm::StringRef After);
+
+/// One token of a text as Clang's raw lexer reads it (comments skipped):
+/// literals, digraphs and raw strings are tokens as the compiler sees them.
+struct RawToken {
+  clang::tok::TokenKind Kind = clang::tok::unknown;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  llvm::StringRef Spelling; ///< Into the text handed to rawTokens.
+
+  bool is(clang::tok::TokenKind K) const { return Kind == K; }
+  template <typename... Ts> bool isOneOf(Ts... Ks) const { return ((Kind == Ks) || ...); }
+  bool isWord(llvm::StringRef W) const { return Kind == clang::tok::raw_identifier && Spelling == W; }
+  unsigned end() const { return Offset + Length; }
+};
+
+/// The tokens of \p Text, C++17.
+std::vector<RawToken> rawTokens(llvm::StringRef Text);
 
 /// When the token at \p At in \p Code is `true` or `false` and is the whole
 /// condition of a conditional expression (`true ? "fired" : "cleared"`, after

@@ -2,8 +2,8 @@
 
 #include "planner/ExpectationBody.h"
 
-#include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
+#include "core/TextEdits.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
 
@@ -31,13 +31,17 @@ size_t matchParen(llvm::StringRef Text, size_t Open) {
   return llvm::StringRef::npos;
 }
 
-std::optional<double> number(llvm::StringRef S) {
+} // namespace
+
+std::optional<double> numberIn(llvm::StringRef S) {
   S = S.trim();
   double D;
   if (S.empty() || S.getAsDouble(D))
     return std::nullopt;
   return D;
 }
+
+namespace {
 
 /// Follows `switch (ARG) { case X: v = "lit"; ... }` for the literal ARG and
 /// `if (A op B) return;` guards over literals. Returns the body with label
@@ -72,7 +76,7 @@ std::optional<std::string> simplify(std::string Body, bool &Skips) {
                     "[[:space:]]*\\{?[[:space:]]*return;");
   llvm::SmallVector<llvm::StringRef, 4> G;
   if (Guard.match(Body, &G)) {
-    auto A = number(G[1]), B = number(G[3]);
+    auto A = numberIn(G[1]), B = numberIn(G[3]);
     if (!A || !B)
       return std::nullopt;
     llvm::StringRef Op = G[2];
@@ -127,21 +131,7 @@ std::vector<Recording> recordings(llvm::StringRef Body) {
 /// A matcher's text as Clang's raw lexer reads it.
 class MatcherReader {
 public:
-  // The lexer reads up to a NUL: the text is held with one right after it.
-  explicit MatcherReader(llvm::StringRef Arg)
-      : Owned(Arg.str()), Text(Owned), Buffer("matcher.cpp", Text) {
-    clang::SourceManager &SM = Buffer.get();
-    clang::LangOptions LO;
-    LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
-    clang::FileID FID = SM.getMainFileID();
-    clang::Lexer Lex(FID, SM.getBufferOrFake(FID), SM, LO);
-    clang::Token T;
-    do {
-      Lex.LexFromRawLexer(T);
-      if (T.isNot(clang::tok::eof))
-        Tokens.push_back(T);
-    } while (T.isNot(clang::tok::eof));
-  }
+  explicit MatcherReader(llvm::StringRef Text) : Text(Text), Tokens(rawTokens(Text)) {}
 
   /// The whole text as one bounding matcher.
   std::optional<ValueBounds> read() {
@@ -151,22 +141,17 @@ public:
 
 private:
   bool is(clang::tok::TokenKind K) const { return At < Tokens.size() && Tokens[At].is(K); }
-  bool isWord(llvm::StringRef W) const {
-    return is(clang::tok::raw_identifier) && Tokens[At].getRawIdentifier() == W;
-  }
-  unsigned offset(size_t I) const {
-    return SM().getFileOffset(Tokens[I].getLocation());
-  }
 
   /// `[::]testing::Name(` .. `)`.
   std::optional<ValueBounds> matcher() {
     if (is(clang::tok::coloncolon))
       ++At;
-    if (isWord("testing") && At + 1 < Tokens.size() && Tokens[At + 1].is(clang::tok::coloncolon))
+    if (At + 1 < Tokens.size() && Tokens[At].isWord("testing") &&
+        Tokens[At + 1].is(clang::tok::coloncolon))
       At += 2;
     if (!is(clang::tok::raw_identifier))
       return std::nullopt;
-    llvm::StringRef Name = Tokens[At++].getRawIdentifier();
+    llvm::StringRef Name = Tokens[At++].Spelling;
     if (!is(clang::tok::l_paren))
       return std::nullopt;
     ++At;
@@ -204,7 +189,7 @@ private:
     size_t Begin = At;
     int Depth = 0;
     for (; At < Tokens.size(); ++At) {
-      const clang::Token &T = Tokens[At];
+      const RawToken &T = Tokens[At];
       if (T.isOneOf(clang::tok::l_paren, clang::tok::l_brace, clang::tok::l_square))
         ++Depth;
       else if (T.isOneOf(clang::tok::r_paren, clang::tok::r_brace, clang::tok::r_square) &&
@@ -215,9 +200,7 @@ private:
     }
     if (At == Tokens.size() || At == Begin)
       return std::nullopt;
-    const clang::Token &Last = Tokens[At - 1];
-    std::string Arg =
-        Text.slice(offset(Begin), offset(At - 1) + Last.getLength()).str();
+    std::string Arg = Text.slice(Tokens[Begin].Offset, Tokens[At - 1].end()).str();
     ++At; // the `)`
     return Arg;
   }
@@ -237,12 +220,8 @@ private:
     return true;
   }
 
-  const clang::SourceManager &SM() const { return const_cast<MatcherReader *>(this)->Buffer.get(); }
-
-  std::string Owned;
   llvm::StringRef Text;
-  clang::SourceManagerForFile Buffer;
-  std::vector<clang::Token> Tokens;
+  std::vector<RawToken> Tokens;
   size_t At = 0;
 };
 

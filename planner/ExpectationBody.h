@@ -35,6 +35,9 @@ struct ValueBounds {
   std::optional<std::string> Equal;
 };
 
+/// \p S read as a number (`2`, ` 0.25 `); nothing for anything else.
+std::optional<double> numberIn(llvm::StringRef S);
+
 /// \p Arg read as a matcher bounding a number (with or without `testing::`);
 /// nothing for anything else (`_`, a literal, `HasSubstr(..)`, `Ne(..)`).
 std::optional<ValueBounds> readValueBounds(llvm::StringRef Arg);

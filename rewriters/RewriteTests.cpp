@@ -25,14 +25,6 @@ namespace mm {
 
 namespace {
 
-std::optional<double> number(llvm::StringRef S) {
-  S = S.trim();
-  double D;
-  if (S.empty() || S.getAsDouble(D))
-    return std::nullopt;
-  return D;
-}
-
 std::string formatNumber(double D) {
   if (D == std::floor(D) && std::fabs(D) < 1e15)
     return std::to_string(static_cast<long long>(D));
@@ -42,7 +34,7 @@ std::string formatNumber(double D) {
 
 /// \p Times times \p Value, as the assertion writes it.
 std::string times(double Times, llvm::StringRef Value) {
-  if (auto V = number(Value))
+  if (auto V = numberIn(Value))
     return formatNumber(Times * *V);
   return Times == 1 ? Value.str() : formatNumber(Times) + " * (" + Value.str() + ")";
 }
