@@ -72,6 +72,7 @@ enum class LeftBecause {
   Registry,          ///< The service's own registry, to point at the shared one.
   Interface,         ///< The interface in the service's bases.
   NoHeader,          ///< A constant's owner has no header to declare it in.
+  SetUpUse,          ///< The constructor uses the metric beyond creating its series.
 };
 
 /// A site the tool did not rewrite, for a human: where, what, why.

@@ -92,6 +92,19 @@ Value toJSON(const Metric &M) {
                            {"init_style", toString(A.Init)}});
   O["set_again"] = std::move(Again);
   O["set_two_ways"] = M.SetTwoWays;
+  if (!M.SetUp.empty()) {
+    Array SetUp;
+    for (const SetUpStatement &S : M.SetUp) {
+      Array Uses;
+      for (const auto &[Offset, Length] : S.FamilyUses)
+        Uses.push_back(Object{{"offset", Offset}, {"length", Length}});
+      SetUp.push_back(
+          Object{{"site", toJSON(S.Site)}, {"text", S.Text}, {"family_uses", std::move(Uses)}});
+    }
+    O["set_up"] = std::move(SetUp);
+  }
+  if (M.OtherUse.valid())
+    O["other_use"] = toJSON(M.OtherUse);
   return O;
 }
 
@@ -554,6 +567,33 @@ bool fromJSON(const Value &E, ChildField &Out, Path P) {
          O.map("init_site", Out.InitSite) && O.map("init_style", Out.Init);
 }
 
+/// One of SetUpStatement::FamilyUses.
+struct TextRange {
+  unsigned Offset = 0, Length = 0;
+};
+
+bool fromJSON(const Value &E, TextRange &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && mapU32(O, "offset", Out.Offset) && mapU32(O, "length", Out.Length);
+}
+
+bool fromJSON(const Value &E, SetUpStatement &Out, Path P) {
+  ObjectMapper O(E, P);
+  std::vector<TextRange> Uses;
+  if (!(O && O.map("site", Out.Site) && O.map("text", Out.Text) &&
+        O.map("family_uses", Uses)))
+    return false;
+  Out.FamilyUses.clear();
+  for (const TextRange &U : Uses) {
+    if (U.Offset > Out.Text.size() || U.Length > Out.Text.size() - U.Offset) {
+      P.field("family_uses").report("a use lies outside the statement's text");
+      return false;
+    }
+    Out.FamilyUses.emplace_back(U.Offset, U.Length);
+  }
+  return true;
+}
+
 bool fromJSON(const Value &E, Metric &Out, Path P) {
   ObjectMapper O(E, P);
   std::map<std::string, std::string> Labels;
@@ -572,7 +612,8 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family) &&
         O.mapOptional("children", Out.Children) &&
         O.mapOptional("set_again", Out.SetAgain) &&
-        O.mapOptional("set_two_ways", Out.SetTwoWays)))
+        O.mapOptional("set_two_ways", Out.SetTwoWays) &&
+        O.mapOptional("set_up", Out.SetUp) && O.mapOptional("other_use", Out.OtherUse)))
     return false;
   Out.ConstLabels.assign(Labels.begin(), Labels.end());
   Out.Buckets.clear();

@@ -38,6 +38,11 @@ void mergeMetric(Metric &Into, const Metric &From) {
       Into.Buckets = From.Buckets;
       Into.BucketsText = From.BucketsText;
     }
+    // Only the TU that saw the constructor's body knows its statements.
+    if (Into.SetUp.empty())
+      Into.SetUp = From.SetUp;
+    if (!Into.OtherUse.valid())
+      Into.OtherUse = From.OtherUse;
   }
   sortUnique(Into.LabelNames);
 }
@@ -46,6 +51,8 @@ void mergeMetric(Metric &Into, const Metric &From) {
 void absorbSetAgain(Metric &Into, const Metric &From) {
   Into.SetAgain.insert(Into.SetAgain.end(), From.SetAgain.begin(), From.SetAgain.end());
   Into.SetTwoWays = Into.SetTwoWays || From.SetTwoWays;
+  if (!Into.OtherUse.valid())
+    Into.OtherUse = From.OtherUse;
 }
 
 /// Fields registered again under another field's name (Metric::SetAgain
@@ -76,7 +83,9 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
     bool Recorded = llvm::any_of(Methods, [&](const auto &W) {
       return llvm::is_contained(W.second.Metrics, Family);
     });
-    if (Taken.size() != 1 || It == Metrics.end() || Recorded)
+    // A family whose series the constructor creates up front is more
+    // than the child's source: it is grouped with it instead.
+    if (Taken.size() != 1 || It == Metrics.end() || Recorded || !It->second.SetUp.empty())
       continue;
     Metric &Child = *Taken.front();
     TakenFrom &From = *Child.Family;
@@ -89,7 +98,8 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
 }
 
 /// Two or more children taken from one family field into fields of their
-/// own, or any taken from a family that methods also record through: they
+/// own, or any taken from a family that methods also record through or
+/// whose series the constructor creates up front: they
 /// join the family's Metric (one name, one plan), each to become a constant
 /// of its own next to the family's.
 void groupChildren(std::map<std::string, Metric> &Metrics,
@@ -112,7 +122,7 @@ void groupChildren(std::map<std::string, Metric> &Metrics,
       const Metric &Child = Metrics.at(F);
       return Child.Name == Family.Name && Child.ChildArgs && Child.InitSite.valid();
     });
-    if (!IsFamily || (Children.size() < 2 && !Recorded) || !Plain)
+    if (!IsFamily || (Children.size() < 2 && !Recorded && Family.SetUp.empty()) || !Plain)
       continue;
     for (const std::string &F : Children) {
       const Metric &Child = Metrics.at(F);

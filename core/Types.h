@@ -90,6 +90,20 @@ struct ChildField {
   InitStyle Init = InitStyle::MemberInitializer;
 };
 
+/// A statement of the constructor or of a set-up method that does nothing
+/// but work on one family field (`door_state_.Add({{"state", s}}).Set(0);`
+/// in a loop over literals, `alarms_.Add({{"outcome", "fired"}});`): the
+/// series it creates up front, so they are exposed before first use. It goes
+/// where the family goes and runs once, as the family's constant is
+/// initialized.
+struct SetUpStatement {
+  SourceSpan Site; ///< The whole statement, its `;` included.
+  std::string Text; ///< As written.
+  /// Where Text names the family with its member access (`door_state_.`,
+  /// `this->fam_->`): each becomes the local holding the family.
+  std::vector<std::pair<unsigned, unsigned>> FamilyUses;
+};
+
 /// Another place that sets the very family or child a metric field holds:
 /// the field assigned again with the same chain (FieldDecl not valid), or
 /// another field registered in the same function under the same name, kind
@@ -145,6 +159,12 @@ struct Metric {
   /// Where the same family or child is set again (see AlsoSet), its own and
   /// those of the family folded or the children grouped into it.
   std::vector<AlsoSet> SetAgain;
+  /// The statements creating its series up front (families only).
+  std::vector<SetUpStatement> SetUp;
+  /// A statement of the constructor or a set-up method using the field in
+  /// a way that cannot move with it (naming a parameter or another member,
+  /// keeping what it hands back): the metric stays.
+  SourceSpan OtherUse;
   /// Set by two different chains (`x_ = Build..Name("a")..` in one method,
   /// `..Name("b")..` in another): which one holds depends on the order they
   /// run, so it is not moved.

@@ -6,6 +6,7 @@
 #include "matchers/BuilderChain.h"
 #include "matchers/CachedChild.h"
 #include "matchers/CheckedMetricBody.h"
+#include "matchers/SetUpStatement.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -969,6 +970,39 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     return true;
   };
 
+  // Statements of a constructor or set-up method working on metric fields
+  // without assigning them: those creating one family's series up front go
+  // with it; any other use keeps the field where it is.
+  auto ReadStatements = [&](const Stmt *Body) {
+    const auto *Compound = dyn_cast_or_null<CompoundStmt>(Body);
+    if (!Compound)
+      return;
+    for (const Stmt *S : Compound->body()) {
+      SetUpRead R = readSetUpStatement(*S, Fields, Loc);
+      if (R.Fields.empty() || R.Assigns)
+        continue;
+      for (const FieldDecl *FD : R.Fields) {
+        Metric &M = Metrics[Fields.at(FD)];
+        bool IsFamily = M.Style == FieldStyle::FamilyRef || M.Style == FieldStyle::FamilyPtr;
+        if (!R.Statement || !IsFamily) {
+          if (!M.OtherUse.valid())
+            M.OtherUse = Loc.span(S);
+          continue;
+        }
+        M.SetUp.push_back(*R.Statement);
+        for (const CXXMemberCallExpr *Add : R.Adds) {
+          AddCall A = readAddCall(Add, Loc);
+          M.LabelNames.insert(M.LabelNames.end(), A.LabelNames.begin(), A.LabelNames.end());
+        }
+        ConstantVisitor CV;
+        CV.TraverseStmt(const_cast<Stmt *>(S));
+        addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
+        addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
+        addConstantMembers(CV.Members, Loc, M.LocalConstants, C.TheService.LocalConstants);
+      }
+    }
+  };
+
   // Constructors whose definitions are here: mem-initializers and body.
   for (const CXXConstructorDecl *Ctor : Service->ctors()) {
     const FunctionDecl *Def = nullptr;
@@ -992,6 +1026,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     V.TraverseStmt(CtorDef->getBody());
     for (const auto &A : V.Found)
       Record(A.Field, A.Value, InitStyle::ConstructorBody, Loc.span(A.Whole));
+    ReadStatements(CtorDef->getBody());
   }
 
   // Set-up methods (an `initialize()` called once): they assign metric
@@ -1012,7 +1047,10 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         if (auto Family = FamilyOf.find(A.Field->getNameAsString()); Family != FamilyOf.end())
           SetUp[M->getCanonicalDecl()].insert(Family->second);
       }
-    if (!SetUp.count(M->getCanonicalDecl()) || C.TheService.RegistryInit.valid())
+    if (!SetUp.count(M->getCanonicalDecl()))
+      continue;
+    ReadStatements(Def->getBody());
+    if (C.TheService.RegistryInit.valid())
       continue;
     // `registry_ = std::make_shared<prometheus::Registry>()` there.
     for (const BoundNodes &N : match(

@@ -300,6 +300,28 @@ std::string rebuiltChain(const Metric &M, llvm::StringRef Registry) {
 }
 
 
+/// The family built by \p Chain, its series created up front by the
+/// statements the service ran on it: an immediately invoked lambda, so
+/// they run once, as the constant is initialized.
+std::string withSetUp(llvm::StringRef Chain, llvm::StringRef Type,
+                      llvm::ArrayRef<SetUpStatement> SetUp) {
+  std::string Local = "family";
+  while (llvm::any_of(SetUp, [&](const SetUpStatement &S) { return containsWord(S.Text, Local); }))
+    Local += "_";
+  std::string Out = "[]() -> " + Type.str() + " {\n  auto& " + Local + " = " + Chain.str() + ";\n";
+  for (const SetUpStatement &S : SetUp) {
+    std::string Text;
+    unsigned Pos = 0;
+    for (const auto &[Offset, Length] : S.FamilyUses) {
+      Text += S.Text.substr(Pos, Offset - Pos) + Local + ".";
+      Pos = Offset + Length;
+    }
+    Text += S.Text.substr(Pos);
+    Out += "  " + Text + "\n";
+  }
+  return Out + "  return " + Local + ";\n}()";
+}
+
 /// A name or literal: safe to repeat or to drop.
 bool isTrivial(llvm::StringRef Arg) {
   Arg = Arg.trim();
@@ -916,6 +938,15 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
           LeftBecause::SetTwoWays));
       continue;
     }
+    if (M.OtherUse.valid()) {
+      P.Metrics.push_back(keptMetric(
+          MP, llvm::formatv("{0}:{1} uses `{2}` for more than creating its series up front "
+                            "(a parameter or another member of the service, or what it hands "
+                            "back): that statement cannot move with it",
+                            M.OtherUse.File, M.OtherUse.Line, M.Field),
+          LeftBecause::SetUpUse));
+      continue;
+    }
     // One constant per Prometheus name: a family held beside the children
     // taken from it, or children of one family in fields of their own,
     // cannot be told apart by it. They stay, all of them.
@@ -991,7 +1022,8 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     std::string Chain = rebuiltChain(M, P.RegistryExpr);
     bool HeaderOnly = MP.OwnerSource.empty();
     std::string Linkage = HeaderOnly ? "inline " : "";
-    MP.Definition = Linkage + MP.Type + " " + MP.Constant + " =\n    " + Chain + ";";
+    MP.Definition = Linkage + MP.Type + " " + MP.Constant + " =\n    " +
+                    (M.SetUp.empty() ? Chain : withSetUp(Chain, MP.Type, M.SetUp)) + ";";
     MP.Declaration = "extern " + MP.Type + " " + MP.Constant + ";";
     // The children the service took from the family, each its own constant
     // defined after the family's (one TU: initialized in that order), so

@@ -61,6 +61,9 @@ Pattern patternFor(LeftBecause Cause) {
     return {"interface", "an interface among several bases of the service"};
   case LeftBecause::NoHeader:
     return {"no-header", "owners with no header to declare their constants in"};
+  case LeftBecause::SetUpUse:
+    return {"set-up-use",
+            "metrics the service's constructor uses beyond creating their series"};
   }
   return {"other", "other shapes"};
 }

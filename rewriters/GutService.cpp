@@ -208,6 +208,10 @@ llvm::Error gutService(RewriteContext &Ctx) {
       else if (llvm::Error E = Remove(G.InitSite, Origin))
         return E;
     }
+    // The series it created up front are created where it is defined now.
+    for (const SetUpStatement &S : M.SetUp)
+      if (llvm::Error E = Remove(S.Site, "series of " + M.Field + " created up front move out"))
+        return E;
   }
 
   // A map a wrapper kept its children in goes when every wrapper using it

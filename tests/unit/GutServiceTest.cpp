@@ -139,6 +139,31 @@ void MetricsService::Poll() { open_.Set(1); }
   EXPECT_EQ(Dropped["metrics/metrics_service.h"], std::vector<std::string>{"<prometheus/counter.h>"});
 }
 
+TEST(GutService, SeriesCreatedUpFrontLeaveTheConstructorWithTheirFamily) {
+  GutCase K;
+  std::string Statement = "orders_.Add({{\"kind\", \"web\"}});";
+  std::string &S = K.Files["metrics/metrics_service.cpp"];
+  S.replace(S.find(" {}\n"), 4, " {\n  // Exposed at 0.\n  " + Statement + "\n}\n");
+  K.C.Wrappers[0].Definition =
+      test::spanOf(K.Files, "metrics/metrics_service.cpp",
+                   "void MetricsService::RecordOrder() { orders_.Add({}).Increment(); }");
+  K.C.Metrics[0].SetUp = {
+      {test::spanOf(K.Files, "metrics/metrics_service.cpp", Statement), Statement, {{0, 8}}}};
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["metrics/metrics_service.cpp"], R"cpp(#include "metrics/metrics_service.h"
+
+MetricsService::MetricsService()
+    : open_(prometheus::BuildGauge().Name("open").Help("Open").Register(*registry_).Add({})) {
+}
+
+void MetricsService::Poll() { open_.Set(1); }
+)cpp");
+  // Kept, they stay.
+  K.P.Metrics[1].Fate = MetricFate::Kept;
+  K.P.Wrappers[0].Fate = WrapperFate::Keep;
+  EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["metrics/metrics_service.cpp"], S);
+}
+
 TEST(GutService, WhatStaysChangesNothing) {
   GutCase K;
   K.P.Metrics[1].Fate = MetricFate::Kept;

@@ -118,6 +118,10 @@ std::vector<TUFacts> everyField() {
   Counter.SetAgain = {{"counts_again_", span("metrics/metrics_service.h", 32, 3),
                        span("metrics/metrics_service.cpp", 14, 4), InitStyle::MethodBody}};
   Summary.SetTwoWays = true;
+  Counter.SetUp = {{span("metrics/metrics_service.cpp", 15, 3),
+                    "// Exposed at 0.\n  counts_family_->Add({{\"result\", \"ok\"}});",
+                    {{20, 16}}}};
+  Plain.OtherUse = span("metrics/metrics_service.cpp", 16, 3);
   A.Partial.Metrics = {M, Plain, Summary, Counter};
 
   Wrapper W;

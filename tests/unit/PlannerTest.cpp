@@ -241,6 +241,60 @@ TEST(Planner, ChildrenOfAMovingFamilyGetConstantsOfTheirOwn) {
             "extern prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL;");
 }
 
+TEST(Planner, SeriesCreatedUpFrontAreCreatedWhereTheFamilyIsDefined) {
+  // The constructor's statements on the family run once, in an immediately
+  // invoked lambda, each use of the field become the local holding it (its
+  // name taken when a statement already uses `family`).
+  Fixture X;
+  Metric &Family = X.C.Metrics[1];
+  ASSERT_EQ(Family.Name, "inventory_quantity_changes_total");
+  std::string Loop = "for (const char* family : {\"a\", \"b\"})\n"
+                     "    inventory_quantity_changes_total_.Add({{\"op\", family}});";
+  std::string Pointer = "this->m_->Add({{\"op\", \"c\"}}).Increment(0);";
+  Family.SetUp = {{{}, Loop, {{Loop.find("inventory"), 34}}}, {{}, Pointer, {{0, 10}}}};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Q, nullptr);
+  EXPECT_EQ(Q->Fate, MetricFate::Shared);
+  EXPECT_EQ(Q->Definition,
+            "prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL =\n"
+            "    []() -> prometheus::Family<prometheus::Counter>& {\n"
+            "  auto& family_ = prometheus::BuildCounter()\n"
+            "    .Name(\"inventory_quantity_changes_total\")\n"
+            "    .Help(\"h\")\n"
+            "    .Register(shop::metrics::DefaultRegistry());\n"
+            "  for (const char* family : {\"a\", \"b\"})\n"
+            "    family_.Add({{\"op\", family}});\n"
+            "  family_.Add({{\"op\", \"c\"}}).Increment(0);\n"
+            "  return family_;\n"
+            "}();");
+  // Without them, the chain alone.
+  EXPECT_EQ(makePlan(Fixture().C, X.F, X.Cfg).metric("inventory_quantity_changes_total")->Definition,
+            "prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL =\n"
+            "    prometheus::BuildCounter()\n"
+            "    .Name(\"inventory_quantity_changes_total\")\n"
+            "    .Help(\"h\")\n"
+            "    .Register(shop::metrics::DefaultRegistry());");
+}
+
+TEST(Planner, AFieldTheConstructorUsesForMoreStaysAndSaysWhere) {
+  Fixture X;
+  Metric &Family = X.C.Metrics[1];
+  Family.OtherUse = {"metrics/metrics_service.cpp", 14, 3, 200, 40};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Q = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Q, nullptr);
+  EXPECT_EQ(Q->Fate, MetricFate::Kept);
+  EXPECT_EQ(Q->Cause, LeftBecause::SetUpUse);
+  EXPECT_NE(Q->Reason.find("metrics/metrics_service.cpp:14 uses "
+                           "`inventory_quantity_changes_total_` for more than creating its "
+                           "series up front"),
+            std::string::npos)
+      << Q->Reason;
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Keep);
+  EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Cause, LeftBecause::SetUpUse);
+}
+
 TEST(Planner, FieldConstantNames) {
   EXPECT_EQ(fieldConstantName("restocks_ok_"), "RESTOCKS_OK");
   EXPECT_EQ(fieldConstantName("m_restocks_ok"), "RESTOCKS_OK");

@@ -297,6 +297,96 @@ TEST(ServiceRecorder, HistogramBucketsInlineAndFromConstant) {
   EXPECT_EQ(*Named->ChildArgs, "{}, kTaskBuckets");
 }
 
+TEST(ServiceRecorder, SeriesCreatedUpFrontAreTheFamilysSetUp) {
+  std::string Code = service(
+      "  prometheus::Family<prometheus::Gauge>& state_;\n"
+      "  prometheus::Family<prometheus::Histogram>* latency_ = nullptr;\n"
+      "  void Set(const std::string& s);",
+      R"cpp(,
+      state_(prometheus::BuildGauge().Name("door_state").Help("State")
+          .Register(*registry_)))cpp",
+      R"cpp(  latency_ = &prometheus::BuildHistogram().Name("door_seconds").Help("Latency")
+      .Register(*registry_);
+  // Every state is exposed at 0.
+  for (const char* s : {"open", "closed"}) {
+    state_.Add({{"state", s}}).Set(0);
+  }
+  this->latency_->Add({{"op", "read"}}, kBuckets);)cpp",
+      R"cpp(void MetricsService::Set(const std::string& s) { state_.Add({{"state", s}}).Set(1); })cpp");
+  Code.replace(Code.find("namespace shop {"), 16,
+               "namespace shop {\nconst prometheus::Histogram::BucketBoundaries "
+               "kBuckets{0.5, 1};");
+  Catalog C = catalogFor(Code);
+  const Metric *State = metricNamed(C, "door_state");
+  ASSERT_NE(State, nullptr);
+  ASSERT_EQ(State->SetUp.size(), 1u);
+  const SetUpStatement &Loop = State->SetUp[0];
+  EXPECT_EQ(Loop.Text, "// Every state is exposed at 0.\n"
+                       "  for (const char* s : {\"open\", \"closed\"}) {\n"
+                       "    state_.Add({{\"state\", s}}).Set(0);\n"
+                       "  }");
+  ASSERT_EQ(Loop.FamilyUses.size(), 1u);
+  EXPECT_EQ(Loop.Text.substr(Loop.FamilyUses[0].first, Loop.FamilyUses[0].second), "state_.");
+  EXPECT_EQ(Loop.Site.Line, lineOf(Code, "for (const char* s"));
+  EXPECT_EQ(Code.substr(Loop.Site.Offset, Loop.Site.Length),
+            Loop.Text.substr(Loop.Text.find("for")));
+  EXPECT_FALSE(State->OtherUse.valid());
+
+  const Metric *Latency = metricNamed(C, "door_seconds");
+  ASSERT_NE(Latency, nullptr);
+  ASSERT_EQ(Latency->SetUp.size(), 1u);
+  const SetUpStatement &Read = Latency->SetUp[0];
+  EXPECT_EQ(Read.Text, "this->latency_->Add({{\"op\", \"read\"}}, kBuckets);");
+  ASSERT_EQ(Read.FamilyUses.size(), 1u);
+  EXPECT_EQ(Read.Text.substr(Read.FamilyUses[0].first, Read.FamilyUses[0].second),
+            "this->latency_->");
+  // Its labels are the family's, and its constant travels with it.
+  EXPECT_THAT(Latency->LabelNames, ElementsAre("op"));
+  EXPECT_EQ(Latency->LocalConstants.count("kBuckets"), 1u);
+}
+
+TEST(ServiceRecorder, OtherUsesInTheConstructorAreNotSetUp) {
+  auto Read = [](const std::string &CtorBody) {
+    std::string Code = service(
+        "  MetricsService(const std::string& shard);\n"
+        "  prometheus::Family<prometheus::Counter>& hits_;\n"
+        "  prometheus::Counter* ok_ = nullptr;\n"
+        "  std::string shard_;",
+        R"cpp(,
+      hits_(prometheus::BuildCounter().Name("hits_total").Help("Hits")
+          .Register(*registry_)))cpp",
+        "", "");
+    // A second constructor taking the shard, whose body is given.
+    Code.replace(Code.rfind("}  // namespace shop"), 0,
+                 "MetricsService::MetricsService(const std::string& shard)\n"
+                 "    : hits_(prometheus::BuildCounter().Name(\"hits_total\").Help(\"Hits\")"
+                 ".Register(*registry_)), shard_(shard) {\n" +
+                     CtorBody + "\n}\n");
+    Catalog C = catalogFor(Code);
+    const Metric *Hits = metricNamed(C, "hits_total");
+    EXPECT_NE(Hits, nullptr);
+    return Hits ? *Hits : Metric();
+  };
+  // A parameter, another member, a local kept for later, a return, a
+  // capture of `this`.
+  for (const char *Body :
+       {"  hits_.Add({{\"shard\", shard}});", "  hits_.Add({{\"shard\", shard_}});",
+        "  auto& mine = hits_.Add({});\n  mine.Increment(0);", "  if (shard.empty()) return;\n"
+        "  if (true) { hits_.Add({}); return; }",
+        "  [this] { hits_.Add({}); }();"}) {
+    Metric Hits = Read(Body);
+    EXPECT_TRUE(Hits.SetUp.empty()) << Body;
+    EXPECT_TRUE(Hits.OtherUse.valid()) << Body;
+  }
+  // Taking a child into a field is the child's set-up, not a use; naming
+  // no metric at all is nothing.
+  for (const char *Body : {"  ok_ = &hits_.Add({{\"shard\", \"a\"}});", "  shard_ += \"x\";"}) {
+    Metric Hits = Read(Body);
+    EXPECT_TRUE(Hits.SetUp.empty()) << Body;
+    EXPECT_FALSE(Hits.OtherUse.valid()) << Body;
+  }
+}
+
 TEST(ServiceRecorder, WrapperTemplateAndDefaultsFromInterface) {
   std::string Code = std::string(PrometheusIncludes) + BasicService;
   Catalog C = catalogFor(Code);

@@ -1,0 +1,30 @@
+#ifndef PLANT_IO_READER_HPP
+#define PLANT_IO_READER_HPP
+
+#include <prometheus/family.h>
+#include <prometheus/histogram.h>
+#include <string>
+
+#include "telemetry/sink.hpp"
+
+namespace plant {
+namespace io {
+
+extern prometheus::Family<prometheus::Histogram>& PLANT_READ_SECONDS;
+
+class reader {
+public:
+    reader(telemetry::sink_interface& sink, std::string shard);
+
+    std::string read(const std::string& key);
+    void write(const std::string& key);
+
+private:
+    telemetry::sink_interface& sink_;
+    std::string shard_;
+};
+
+} // namespace io
+} // namespace plant
+
+#endif // PLANT_IO_READER_HPP
