@@ -202,6 +202,10 @@ Value toJSON(const CallSite &C) {
     O["macro"] = C.Macro;
     O["macro_definition"] = C.MacroDefinition.valid() ? toJSON(C.MacroDefinition) : nullptr;
     O["macro_args"] = strings(C.MacroArgs);
+    if (C.MacroReceiverParam.valid()) {
+      O["macro_receiver_param"] = toJSON(C.MacroReceiverParam);
+      O["macro_receiver_arg"] = toJSON(C.MacroReceiverArg);
+    }
   }
   return O;
 }
@@ -698,11 +702,14 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
   Out.Macro.clear();
   Out.MacroDefinition = SourceSpan();
   Out.MacroArgs.clear();
+  Out.MacroReceiverParam = Out.MacroReceiverArg = SourceSpan();
   if (!Out.InMacro)
     return true;
   std::optional<SourceSpan> Definition;
   if (!(O.map("macro", Out.Macro) && O.map("macro_definition", Definition) &&
-        O.map("macro_args", Out.MacroArgs)))
+        O.map("macro_args", Out.MacroArgs) &&
+        O.mapOptional("macro_receiver_param", Out.MacroReceiverParam) &&
+        O.mapOptional("macro_receiver_arg", Out.MacroReceiverArg)))
     return false;
   Out.MacroDefinition = Definition.value_or(SourceSpan());
   return true;

@@ -32,6 +32,11 @@ struct SourceSpan {
 
   bool valid() const { return !File.empty(); }
   auto key() const { return std::tie(File, Offset, Length); }
+  /// \p Inner lies within this span (the same file, between its ends).
+  bool contains(const SourceSpan &Inner) const {
+    return File == Inner.File && Offset <= Inner.Offset &&
+           Inner.Offset + Inner.Length <= Offset + Length;
+  }
   friend bool operator<(const SourceSpan &A, const SourceSpan &B) {
     return std::tie(A.File, A.Offset, A.Length, A.Line, A.Column) <
            std::tie(B.File, B.Offset, B.Length, B.Line, B.Column);
@@ -277,6 +282,14 @@ struct CallSite {
   std::string Macro;
   SourceSpan MacroDefinition;
   std::vector<std::string> MacroArgs;
+  /// When the object called on is a parameter of the macro used for
+  /// nothing else (`#define COUNT(t, why) (t).Record(why)`): that parameter
+  /// in the `#define`'s list, and the argument given for it here
+  /// (`metrics_` in `COUNT(metrics_, "x")`). The rewritten definition needs
+  /// neither: both go, with their commas. MacroDefinition is then the call
+  /// as the definition spells it, object included.
+  SourceSpan MacroReceiverParam;
+  SourceSpan MacroReceiverArg;
   bool InLambda = false;
   /// Called on a parameter of the lambda it is in (`[&](auto& m) {
   /// m.record(..); }`): the parameter's name, and how many times the lambda

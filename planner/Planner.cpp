@@ -6,6 +6,7 @@
 
 #include "core/TextEdits.h"
 
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
@@ -187,13 +188,16 @@ std::string fillTemplate(llvm::StringRef T, const Plan &P,
     if (Kind == "param") {
       auto It = Args.find(Name.str());
       std::string Arg = It != Args.end() ? It->second : Name.str();
-      if (Holes == HoleText::CallArguments && dropMoveAround(Out, T)) {
+      bool Called = Holes != HoleText::Parameters;
+      if (Called && dropMoveAround(Out, T)) {
         Out += Arg;
         continue;
       }
-      if (needsParens(Arg, Out, T))
+      bool AnyExpression =
+          Holes == HoleText::MacroArguments && clang::isValidAsciiIdentifier(Arg);
+      if (needsParens(AnyExpression ? "a ? b : c" : llvm::StringRef(Arg), Out, T))
         Arg = "(" + Arg + ")";
-      if (Holes == HoleText::CallArguments && (Arg == "true" || Arg == "false"))
+      if (Called && (Arg == "true" || Arg == "false"))
         Literals.push_back(Out.size());
       Out += Arg;
     } else if (const MetricPlan *M = P.metric(Name.split('#').first)) {
@@ -452,6 +456,37 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         continue;
       WP->Blockers.push_back(
           {D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name, Why, Cause});
+    }
+  }
+  // A test reading what a double holds (`fake.finished.size()`) needs it to
+  // go on receiving the calls: it keeps the wrappers it overrides. Passing
+  // it on, calling it and expecting calls of it are what the rewrite
+  // handles; anything else is a read.
+  for (const ServiceVar &V : F.ServiceVars) {
+    const TestDouble *D = nullptr;
+    for (const TestDouble &Each : C.TestDoubles)
+      D = Each.Name == V.Double ? &Each : D;
+    if (!D || D->Base == C.TheService.Name) // kept whole by the rule above
+      continue;
+    auto Handled = [&](const SourceSpan &Use) {
+      return llvm::any_of(C.CallSites, [&](const CallSite &CS) { return CS.Loc.contains(Use); }) ||
+             llvm::any_of(F.ArgumentSites,
+                          [&](const ArgumentSite &A) { return A.Arg.contains(Use); }) ||
+             llvm::any_of(F.Expectations,
+                          [&](const Expectation &E) { return E.Stmt.contains(Use); });
+    };
+    auto Read = llvm::find_if(V.Uses, [&](const SourceSpan &Use) { return !Handled(Use); });
+    if (Read == V.Uses.end())
+      continue;
+    for (const auto &[Signature, W] : BySignature) {
+      WrapperPlan *WP = Mutable(Signature);
+      if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D->Methods, W->Name))
+        continue;
+      WP->Blockers.push_back({Read->File, Read->Line, "override of " + W->Name + " in " + D->Name,
+                              "the test reads what '" + V.Name + "' holds at " + Read->File +
+                                  ":" + std::to_string(Read->Line) +
+                                  ", so the double stays and goes on receiving the call",
+                              LeftBecause::DoubleOverride});
     }
   }
   for (WrapperPlan &WP : P.Wrappers)

@@ -41,6 +41,10 @@ std::string fieldConstantName(llvm::StringRef Field);
 enum class HoleText {
   Parameters, ///< The parameters' own names (a helper function's body).
   CallArguments, ///< A call's arguments as written (inlining).
+  /// A call's arguments as a macro's body spells them: a name there may be a
+  /// parameter of the macro, standing for any expression, so it is
+  /// parenthesized wherever an expression of the lowest precedence would be.
+  MacroArguments,
 };
 
 /// Fills the template's holes: `${param:p}` from \p Args (by parameter name),

@@ -57,7 +57,26 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       continue;
     SourceSpan Loc = CS.InMacro ? CS.MacroDefinition : CS.Loc;
     const std::vector<std::string> &Written = CS.InMacro ? CS.MacroArgs : CS.Args;
-    if (CS.InMacro && !Definitions.insert({Loc.File, Loc.Offset}).second)
+    // The object the macro was handed goes from this use of it, with its
+    // comma, and the parameter that took it from the definition, once.
+    const SourceSpan &Object = CS.MacroReceiverArg;
+    bool FirstExpansion = !CS.InMacro || Definitions.insert({Loc.File, Loc.Offset}).second;
+    for (const SourceSpan *Gone : {&Object, FirstExpansion ? &CS.MacroReceiverParam : nullptr}) {
+      if (!Gone || !Gone->valid())
+        continue;
+      auto Text = Ctx.text(Gone->File);
+      if (!Text)
+        return Text.takeError();
+      auto [Off, Len] = listElement(*Text, Gone->Offset, Gone->Length);
+      SourceSpan Span = *Gone;
+      Span.Offset = Off;
+      Span.Length = Len;
+      Calls[Gone->File].push_back(
+          {Span, Edit{Off, Len, "",
+                      (Gone == &Object ? "object handed to " : "parameter of ") + CS.Macro +
+                          " at " + where(*Gone)}});
+    }
+    if (!FirstExpansion)
       continue;
     std::string Site = CS.Wrapper + " at " + where(Loc);
     std::map<std::string, std::string> Args;
@@ -67,7 +86,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     std::string Text;
     if (WP->Fate == WrapperFate::Inline) {
       Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args, CS.Namespace,
-                                             HoleText::CallArguments))
+                                             CS.InMacro ? HoleText::MacroArguments
+                                                        : HoleText::CallArguments))
                  .trim()
                  .rtrim(';')
                  .rtrim()

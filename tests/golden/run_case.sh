@@ -19,7 +19,7 @@
 #                     with prometheus-cpp's core library), must run and exit
 #                     0; its tests (the .cpp files including gtest), linked
 #                     with the rest but `main` against gtest_main, must pass
-# A compile database listing every .cpp is written next to the copy (the
+# A compile database listing every .cpp and .cc is written next to the copy (the
 # root, and root/include when there is one, on the include path); the
 # copy's path is written <root> in the messages compared.
 #
@@ -58,10 +58,10 @@ root="$work/tree"
 cp -a "$case_dir/before" "$root"
 
 cpp_files() {
-  (cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
+  (cd "$root" && find . \( -name '*.cpp' -o -name '*.cc' \) -printf '%P\n' | LC_ALL=C sort)
 }
 
-# The compile database: every .cpp of the tree.
+# The compile database: every .cpp and .cc of the tree.
 std=c++17
 if [ -f "$case_dir/std" ]; then
   std=$(tr -d '[:space:]' < "$case_dir/std")
@@ -178,7 +178,7 @@ if [ -f "$case_dir/run" ]; then
         program+=("$tree/$f")
         grep -q '^int main(' "$tree/$f" || library+=("$tree/$f")
       fi
-    done < <(cd "$tree" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
+    done < <(cd "$tree" && find . \( -name '*.cpp' -o -name '*.cc' \) -printf '%P\n' | LC_ALL=C sort)
     link_and_run "$label" program "${program[@]}"
     if [ ${#tests[@]} -gt 0 ]; then
       link_and_run "$label" tests "${tests[@]}" "${library[@]}"

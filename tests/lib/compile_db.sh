@@ -1,5 +1,5 @@
 # Sourced by the case runners: write_compile_db ROOT [STD] writes
-# ROOT/compile_commands.json listing every .cpp under ROOT (sorted), each
+# ROOT/compile_commands.json listing every .cpp and .cc under ROOT (sorted), each
 # compiled as STD (default c++17) with ROOT on the include path (and ROOT/include, when
 # there is one: headers kept apart from their sources). include_flags ROOT
 # prints those -I flags.
@@ -20,7 +20,7 @@ write_compile_db() {
       first=0
       printf '  {"directory": "%s", "file": "%s/%s", "command": "c++ -std=%s %s -c %s/%s"}' \
         "$root" "$root" "$f" "$std" "$inc" "$root" "$f"
-    done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
+    done < <(cd "$root" && find . \( -name '*.cpp' -o -name '*.cc' \) -printf '%P\n' | LC_ALL=C sort)
     echo
     echo "]"
   } > "$root/compile_commands.json"

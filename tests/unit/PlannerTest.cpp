@@ -295,6 +295,50 @@ TEST(Planner, AFieldTheConstructorUsesForMoreStaysAndSaysWhere) {
   EXPECT_EQ(P.wrapper("RecordQuantityChange()")->Cause, LeftBecause::SetUpUse);
 }
 
+TEST(Planner, ADoubleWhoseStateATestReadsKeepsTheWrappersItOverrides) {
+  // `fake.finished.size()`: the fake must go on receiving the calls. Handed
+  // to a constructor, called, or expected, it is what the rewrite handles.
+  Fixture X;
+  TestDouble Fake;
+  Fake.Name = "shop::FakeMetrics";
+  Fake.Methods = {"RecordKitCreated"};
+  X.C.TestDoubles = {Fake};
+  ServiceVar V;
+  V.Name = "fake";
+  V.Double = "shop::FakeMetrics";
+  V.Decl = {"tests/kit_test.cpp", 5, 3, 100, 30};
+  SourceSpan Passed = {"tests/kit_test.cpp", 6, 20, 150, 4};
+  SourceSpan Read = {"tests/kit_test.cpp", 8, 10, 200, 4};
+  ArgumentSite A;
+  A.Arg = Passed;
+  X.F.ArgumentSites = {A};
+  V.Uses = {Passed};
+  X.F.ServiceVars = {V};
+  EXPECT_NE(makePlan(X.C, X.F, X.Cfg).wrapper("RecordKitCreated()")->Fate, WrapperFate::Keep);
+
+  X.F.ServiceVars[0].Uses.push_back(Read);
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const WrapperPlan *Kit = P.wrapper("RecordKitCreated()");
+  EXPECT_EQ(Kit->Fate, WrapperFate::Keep);
+  EXPECT_EQ(Kit->Cause, LeftBecause::DoubleOverride);
+  ASSERT_EQ(Kit->Blockers.size(), 1u);
+  EXPECT_EQ(Kit->Blockers[0].Line, 8u);
+  EXPECT_NE(Kit->Blockers[0].Why.find("the test reads what 'fake' holds at tests/kit_test.cpp:8"),
+            std::string::npos);
+  // The wrapper it does not override moves all the same.
+  EXPECT_NE(P.wrapper("RecordQuantityChange()")->Fate, WrapperFate::Keep);
+}
+
+TEST(Planner, AMacroParameterStandsForAnyExpression) {
+  Plan P;
+  std::map<std::string, std::string> Args = {{"on", "fired"}, {"n", "2"}};
+  const char *Template = "m.Add({{\"k\", ${param:on} ? \"a\" : \"b\"}}).Increment(${param:n});";
+  EXPECT_EQ(fillTemplate(Template, P, Args, std::nullopt, HoleText::MacroArguments),
+            "m.Add({{\"k\", (fired) ? \"a\" : \"b\"}}).Increment(2);");
+  EXPECT_EQ(fillTemplate(Template, P, Args, std::nullopt, HoleText::CallArguments),
+            "m.Add({{\"k\", fired ? \"a\" : \"b\"}}).Increment(2);");
+}
+
 TEST(Planner, FieldConstantNames) {
   EXPECT_EQ(fieldConstantName("restocks_ok_"), "RESTOCKS_OK");
   EXPECT_EQ(fieldConstantName("m_restocks_ok"), "RESTOCKS_OK");

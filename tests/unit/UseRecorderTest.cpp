@@ -136,9 +136,40 @@ inline void Use(MetricsServiceProtocol& m) {
   EXPECT_EQ(InMacro.Wrapper, "RecordKitCreated");
   EXPECT_EQ(InMacro.Loc.Line, lineOf(Code, "RECORD_KIT(metrics);"));
   EXPECT_EQ(InMacro.Macro, "RECORD_KIT");
-  // The receiver is the macro's argument: the definition alone cannot be
-  // rewritten.
-  EXPECT_FALSE(InMacro.MacroDefinition.valid());
+  // The receiver is the macro's parameter, used for nothing else: the
+  // definition is rewritten, and the parameter and its argument go.
+  ASSERT_TRUE(InMacro.MacroDefinition.valid());
+  EXPECT_EQ(Code.substr(InMacro.MacroDefinition.Offset, InMacro.MacroDefinition.Length),
+            "(m).RecordKitCreated(2)");
+  ASSERT_TRUE(InMacro.MacroReceiverParam.valid());
+  EXPECT_EQ(InMacro.MacroReceiverParam.Offset, Code.find("RECORD_KIT(m)") + 11);
+  EXPECT_EQ(InMacro.MacroReceiverParam.Length, 1u);
+  ASSERT_TRUE(InMacro.MacroReceiverArg.valid());
+  EXPECT_EQ(InMacro.MacroReceiverArg.Offset, Code.find("RECORD_KIT(metrics);") + 11);
+  EXPECT_EQ(InMacro.MacroReceiverArg.Length, 7u);
+}
+
+TEST(CallSites, AMacroParameterUsedForMoreThanTheObjectIsNotDropped) {
+  // Named twice in the body, spelled with `#`, or handed an argument with
+  // side effects: the macro's text cannot lose it.
+  for (const char *Macro :
+       {"#define RECORD_KIT(m) do { (void)&(m); (m).RecordKitCreated(2); } while (0)",
+        "#define RECORD_KIT(m) ((void)#m, (m).RecordKitCreated(2))"}) {
+    std::string Code = withService(std::string(Macro) + R"cpp(
+inline void Broadcast(MetricsServiceProtocol& metrics) { RECORD_KIT(metrics); })cpp");
+    Catalog C = catalogFor(Code);
+    ASSERT_EQ(C.CallSites.size(), 1u) << Macro;
+    EXPECT_TRUE(C.CallSites[0].InMacro);
+    EXPECT_FALSE(C.CallSites[0].MacroDefinition.valid()) << Macro;
+    EXPECT_FALSE(C.CallSites[0].MacroReceiverParam.valid()) << Macro;
+  }
+  std::string Code = withService(R"cpp(
+#define RECORD_KIT(m) (m).RecordKitCreated(2)
+MetricsServiceProtocol& Next();
+inline void Broadcast() { RECORD_KIT(Next()); })cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 1u);
+  EXPECT_FALSE(C.CallSites[0].MacroDefinition.valid());
 }
 
 TEST(CallSites, MacroDefinitionSpellingTheWholeCall) {

@@ -2,12 +2,12 @@
 
 #include <exception>
 
-// Records how a task ended through `recorder` and returns whether it
-// succeeded.
-#define FINISH_TASK(recorder, status, ok)  \
-  do {                                     \
-    (recorder).RecordTaskFinished(status); \
-    return (ok);                           \
+// Records how a task ended through `recorder`'s method `record` and returns
+// whether it succeeded.
+#define FINISH_TASK(recorder, record, status, ok) \
+  do {                                            \
+    (recorder).record(status);                    \
+    return (ok);                                  \
   } while (false)
 
 namespace shop {
@@ -19,9 +19,9 @@ bool TaskService::Run(const std::function<void()>& task) {
   try {
     task();
   } catch (const std::exception&) {
-    FINISH_TASK(metrics_, "failed", false);
+    FINISH_TASK(metrics_, RecordTaskFinished, "failed", false);
   }
-  FINISH_TASK(metrics_, "succeeded", true);
+  FINISH_TASK(metrics_, RecordTaskFinished, "succeeded", true);
 }
 
 }  // namespace shop
