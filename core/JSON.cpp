@@ -194,6 +194,12 @@ Value toJSON(const CallSite &C) {
     O["receiver_param_uses"] = C.ReceiverParamUses;
   if (!C.DerivedCaller.empty())
     O["derived_caller"] = C.DerivedCaller;
+  if (C.ServiceTest.valid()) {
+    O["service_test"] = toJSON(C.ServiceTest);
+    O["test_name"] = C.TestName;
+  }
+  if (C.ServiceTestCallsMore)
+    O["service_test_calls_more"] = true;
   if (!C.ClassHeader.empty())
     O["class_header"] = C.ClassHeader;
   if (C.Inactive)
@@ -696,6 +702,9 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.mapOptional("receiver_param", Out.ReceiverParam) &&
         mapOptionalU32(O, "receiver_param_uses", Out.ReceiverParamUses) &&
         O.mapOptional("derived_caller", Out.DerivedCaller) &&
+        O.mapOptional("service_test", Out.ServiceTest) &&
+        O.mapOptional("test_name", Out.TestName) &&
+        O.mapOptional("service_test_calls_more", Out.ServiceTestCallsMore) &&
         O.mapOptional("class_header", Out.ClassHeader) &&
         O.mapOptional("inactive", Out.Inactive)))
     return false;

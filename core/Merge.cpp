@@ -296,9 +296,15 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
   for (auto &[Name, I] : Interfaces)
     C.Interfaces.push_back(I);
   std::set<std::string> Tests = testFiles(Facts);
+  // Test bodies calling methods of the service that are no wrappers.
+  std::set<std::tuple<std::string, unsigned, unsigned>> CallingMore;
+  for (const auto &[Key, CS] : Calls)
+    if (CS.ServiceTest.valid() && !WrapperSignatures.count(CS.Signature))
+      CallingMore.insert(CS.ServiceTest.key());
   for (auto &[Key, CS] : Calls)
     if (WrapperSignatures.count(CS.Signature)) {
       CS.InTest = Tests.count(CS.Loc.File) > 0;
+      CS.ServiceTestCallsMore = CS.ServiceTest.valid() && CallingMore.count(CS.ServiceTest.key());
       C.CallSites.push_back(CS);
     }
   for (auto &[Key, IP] : Points)
@@ -313,6 +319,7 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
 
 Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   Facts Out;
+  std::set<std::string> Tests = testFiles(PerTU);
   std::map<std::tuple<std::string, unsigned, unsigned>, ArgumentSite> Args;
   std::map<std::tuple<std::string, unsigned, unsigned>, MemberInit> Inits;
   std::map<std::tuple<std::string, unsigned, unsigned>, NullGuard> Guards;
@@ -381,8 +388,11 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       if (!New && Spelling < It->second)
         It->second = Spelling;
     }
+    // A test's own chains (on a private registry, or checking that a
+    // metric is on the process-wide one) are not the project's metrics.
     for (const Registration &R : F.Registrations)
-      Registrations.emplace(std::make_tuple(R.Loc.File, R.Loc.Offset, R.Loc.Length), R);
+      if (!Tests.count(R.Loc.File))
+        Registrations.emplace(std::make_tuple(R.Loc.File, R.Loc.Offset, R.Loc.Length), R);
     for (const WallClockRead &W : F.WallClockReads)
       Reads.emplace(std::make_tuple(W.Loc.File, W.Loc.Offset, W.Loc.Length), W);
     for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)

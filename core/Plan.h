@@ -111,6 +111,19 @@ struct Demotion {
   ManualItem Item;
 };
 
+/// A test of the service's own wrappers (CallSite::ServiceTest) that names
+/// the service only to call wrappers that all leave it: what it checked is
+/// now the callers' to record, and its values would add up with every other
+/// test's on the process-wide registry. Its body becomes a check that each
+/// metric those wrappers recorded is registered there, as its constant.
+struct ServiceTestPlan {
+  SourceSpan Body;
+  std::string Name;                  ///< `Suite.Name`.
+  std::vector<std::string> Wrappers; ///< Called there, sorted.
+  std::vector<std::string> Metrics;  ///< What they recorded (names), sorted.
+  std::string NewBody;               ///< With its braces.
+};
+
 struct Plan {
   std::vector<MetricPlan> Metrics;   ///< Sorted by name.
   std::vector<WrapperPlan> Wrappers; ///< Sorted by name.
@@ -134,9 +147,13 @@ struct Plan {
   std::string ServiceNamespace;
   /// Decisions verification took back, each with its item for a human.
   std::vector<Demotion> Demoted;
+  /// Tests of the service's own wrappers whose bodies are replaced.
+  std::vector<ServiceTestPlan> ServiceTests;
 
   const MetricPlan *metric(llvm::StringRef Name) const;
   const WrapperPlan *wrapper(llvm::StringRef Signature) const;
+  /// The replaced test body \p Where lies in, if one.
+  const ServiceTestPlan *replacedTest(const SourceSpan &Where) const;
   /// FileNamespaces' entry for \p File, else ServiceNamespace.
   const std::string &namespaceIn(llvm::StringRef File) const;
 };

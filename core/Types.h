@@ -307,6 +307,14 @@ struct CallSite {
   /// A class deriving from the service (qualified) that calls a wrapper it
   /// inherits and does not override: the wrapper must stay for it.
   std::string DerivedCaller;
+  /// Called on an object of the service class itself (not an interface or a
+  /// double) in the body of a gtest test: a test of the service's own
+  /// wrappers. The body with its braces, and the test as `Suite.Name`.
+  SourceSpan ServiceTest;
+  std::string TestName;
+  /// Set by the catalog: that body also calls methods of the service that
+  /// are not wrappers (`PollOnce()`, `registry()`).
+  bool ServiceTestCallsMore = false;
   /// Written in a branch the preprocessor skipped (`#if` not taken under
   /// this build's flags): found by its text, never parsed. Loc spans the
   /// wrapper's name; Receiver is the identifier before its `.` or `->`

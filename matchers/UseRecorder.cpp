@@ -117,7 +117,41 @@ private:
     if (C.InMacro)
       recordMacro(Ctx, *Call, C);
     C.InTemplate = isTemplated(Encl);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      recordServiceTest(*Member, Encl, C);
     Out.Partial.CallSites.push_back(std::move(C));
+  }
+
+  /// A call on an object of the service class itself in a gtest test's
+  /// body: the body, and the test's name as its macro gives it.
+  void recordServiceTest(const CXXMemberCallExpr &Call, const FunctionDecl *Encl, CallSite &C) {
+    const Expr *Object = Call.getImplicitObjectArgument();
+    QualType T = Object ? Object->getType() : QualType();
+    if (!T.isNull() && T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *Class = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    const auto *Test = dyn_cast_or_null<CXXMethodDecl>(Encl);
+    if (!Class || !Set.Service ||
+        Class->getCanonicalDecl() != Set.Service->getCanonicalDecl() || !Test ||
+        !Test->getIdentifier() || Test->getName() != "TestBody" || !Test->hasBody())
+      return;
+    bool GTest = false;
+    Test->getParent()->forallBases([&](const CXXRecordDecl *Base) {
+      GTest = GTest || qualifiedName(Base) == "testing::Test";
+      return true;
+    });
+    const Stmt *Body = Test->getBody();
+    if (!GTest || !Body || Body->getBeginLoc().isMacroID() || Body->getEndLoc().isMacroID())
+      return;
+    C.ServiceTest = Loc.span(Body);
+    // `TEST_F(Suite, Name)` as written around the definition.
+    const SourceManager &SM = Loc.sourceManager();
+    llvm::StringRef Macro = Lexer::getSourceText(SM.getExpansionRange(Test->getLocation()), SM,
+                                                 Loc.langOpts());
+    llvm::StringRef Args = Macro.substr(Macro.find('(') + 1).rsplit(')').first;
+    auto [Suite, Name] = Args.split(',');
+    C.TestName = Name.empty() ? Test->getParent()->getNameAsString()
+                              : (Suite.trim() + "." + Name.trim()).str();
   }
 
   /// The project header defining \p Encl's class, when \p Encl is a

@@ -68,6 +68,13 @@ const MetricPlan *Plan::metric(llvm::StringRef Name) const {
   return nullptr;
 }
 
+const ServiceTestPlan *Plan::replacedTest(const SourceSpan &Where) const {
+  for (const ServiceTestPlan &T : ServiceTests)
+    if (T.Body.contains(Where))
+      return &T;
+  return nullptr;
+}
+
 const WrapperPlan *Plan::wrapper(llvm::StringRef Signature) const {
   for (const WrapperPlan &W : Wrappers)
     if (W.Signature == Signature)
@@ -883,6 +890,72 @@ std::string newHeaderPlace(const Facts &F, const std::set<std::string> &Files,
   return Spelling.str();
 }
 
+/// Tests of the service's own wrappers that name it only to call wrappers
+/// that all leave it (ServiceTestPlan): each body becomes, for every metric
+/// those wrappers recorded, a check that the migration's constant is the
+/// family or child the process-wide registry hands back for its chain.
+void planServiceTests(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P,
+                      const std::map<std::string, const Wrapper *> &BySignature) {
+  std::map<std::tuple<std::string, unsigned, unsigned>, std::vector<const CallSite *>> Tests;
+  for (const CallSite &CS : C.CallSites)
+    if (CS.InTest && CS.ServiceTest.valid())
+      Tests[CS.ServiceTest.key()].push_back(&CS);
+  for (const auto &[Key, Calls] : Tests) {
+    const CallSite &First = *Calls.front();
+    const SourceSpan &Body = First.ServiceTest;
+    if (!unwritableReason(Cfg, Body.File).empty())
+      continue;
+    bool AllGo = llvm::all_of(Calls, [&](const CallSite *CS) {
+      const WrapperPlan *WP = P.wrapper(CS->Signature);
+      return !CS->ServiceTestCallsMore && !CS->InMacro && WP && WP->Fate != WrapperFate::Keep;
+    });
+    // The object is named there only to call them.
+    bool OnlyCalled = llvm::all_of(F.ServiceVars, [&](const ServiceVar &V) {
+      return llvm::all_of(V.Uses, [&](const SourceSpan &Use) {
+        return !Body.contains(Use) ||
+               llvm::any_of(Calls, [&](const CallSite *CS) { return CS->Loc.contains(Use); });
+      });
+    });
+    if (!AllGo || !OnlyCalled)
+      continue;
+    ServiceTestPlan T;
+    T.Body = Body;
+    T.Name = First.TestName;
+    for (const CallSite *CS : Calls) {
+      T.Wrappers.push_back(CS->Wrapper);
+      for (const std::string &Name : BySignature.at(CS->Signature)->Metrics)
+        if (const MetricPlan *MP = P.metric(Name);
+            MP && (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared))
+          T.Metrics.push_back(Name);
+    }
+    // Each constant must be declared where the test can include it.
+    if (llvm::any_of(T.Metrics, [&](const std::string &Name) {
+          return P.metric(Name)->OwnerHeader.empty();
+        }))
+      continue;
+    llvm::sort(T.Wrappers);
+    T.Wrappers.erase(std::unique(T.Wrappers.begin(), T.Wrappers.end()), T.Wrappers.end());
+    llvm::sort(T.Metrics);
+    T.Metrics.erase(std::unique(T.Metrics.begin(), T.Metrics.end()), T.Metrics.end());
+    if (T.Metrics.empty())
+      continue;
+    std::string Checks;
+    for (const std::string &Name : T.Metrics) {
+      const MetricPlan &MP = *P.metric(Name);
+      const Metric &M = *llvm::find_if(C.Metrics, [&](const Metric &M) { return M.Name == Name; });
+      Checks += "  EXPECT_EQ(&" + rebuiltChain(M, P.RegistryExpr) + ",\n            &" +
+                spelledFrom(MP.Constant, MP.Namespace, First.Namespace) + ");\n";
+    }
+    std::string Moved = llvm::join(T.Wrappers, ", ");
+    T.NewBody = "{\n  // " + Moved + (T.Wrappers.size() == 1 ? " left" : " leave") +
+                " the service; " + (T.Wrappers.size() == 1 ? "its" : "their") +
+                " callers record on the metrics themselves.\n"
+                "  // What is left to check: each is on the process-wide registry.\n" +
+                Checks + "}";
+    P.ServiceTests.push_back(std::move(T));
+  }
+}
+
 } // namespace
 
 Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
@@ -1131,6 +1204,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
       WP.HelperDefinition = helperDefinition(*BySignature.at(WP.Signature), P, std::nullopt);
 
   planInjection(C, F, Cfg, P);
+  planServiceTests(C, F, Cfg, P, BySignature);
   return P;
 }
 

@@ -49,6 +49,9 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       Staying[CS.Loc.File].push_back(CS.Loc);
       continue;
     }
+    // A test of the service's own wrappers whose body is replaced.
+    if (Ctx.P.replacedTest(CS.Loc))
+      continue;
     const Wrapper &W = *WIt->second;
     // The planner kept every wrapper with a site it could not rewrite; a
     // call assembled from a macro's arguments has no text to rewrite, and

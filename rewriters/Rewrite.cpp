@@ -232,7 +232,7 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
                                       const FileReader &Read) {
   RewriteContext Ctx(C, F, P, Read);
   for (auto Rule : {defineMetrics, inlineCalls, stripInjection, gutService, rewriteTests,
-                    dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
+                    rewriteServiceTests, dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
                     dropForwardDeclarations})
     if (llvm::Error E = Rule(Ctx))
       return E;

@@ -63,6 +63,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx);
 llvm::Error stripInjection(RewriteContext &Ctx);
 llvm::Error gutService(RewriteContext &Ctx);
 llvm::Error rewriteTests(RewriteContext &Ctx);
+/// Tests of the service's own wrappers whose bodies the plan replaces.
+llvm::Error rewriteServiceTests(RewriteContext &Ctx);
 /// Lambda captures of `this` that only reached stripped fields.
 llvm::Error dropCaptures(RewriteContext &Ctx);
 /// Needs the edits of every rule that removes uses of the service's

@@ -252,7 +252,7 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
     if (CS.Inactive && !CS.Receiver.empty())
       InactiveReceivers.insert(CS.Receiver);
   for (const ServiceVar &V : Ctx.F.ServiceVars) {
-    if (!V.Decl.valid() || InactiveReceivers.count(V.Name))
+    if (!V.Decl.valid() || InactiveReceivers.count(V.Name) || Ctx.P.replacedTest(V.Decl))
       continue;
     bool HoldsRemovedDouble = !V.Double.empty() && RemovedDoubles.count(V.Double);
     if (!llvm::all_of(V.Uses, Covered)) {

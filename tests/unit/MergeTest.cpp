@@ -309,6 +309,27 @@ TEST(Merge, TestCodeIsWhatOnlyTUsIncludingATestFrameworkRead) {
   EXPECT_FALSE(P->CallSites[0].InTest);
 }
 
+TEST(Merge, ATestsOwnChainsAreNoRegistrationsOfTheProject) {
+  // `BuildCounter().Name("kits_total")...Register(r)` in a test file, beside
+  // the same name registered in production code: only the latter counts.
+  TUFacts Test = headerView(), Prod = sourceView();
+  Test.TestTU = true;
+  Test.Scan.Files = {"check/kits_check.cpp", "src/kits.h"};
+  Prod.Scan.Files = {"src/kits.h", "src/kits.cpp"};
+  Registration InTest, InProd;
+  InTest.Name = InProd.Name = "kits_total";
+  InTest.Loc = {"check/kits_check.cpp", 12, 5, 300, 6};
+  InProd.Loc = {"src/kits.cpp", 8, 5, 200, 6};
+  Test.Scan.Registrations = {InTest};
+  Prod.Scan.Registrations = {InProd};
+  Facts F = mergeScan({Test, Prod});
+  ASSERT_EQ(F.Registrations.size(), 1u);
+  EXPECT_EQ(F.Registrations[0].Loc.File, "src/kits.cpp");
+  // Without a test framework, both are the project's.
+  Test.TestTU = false;
+  EXPECT_EQ(mergeScan({Test, Prod}).Registrations.size(), 2u);
+}
+
 TEST(Merge, TestFrameworkHeaders) {
   EXPECT_TRUE(isTestFrameworkHeader("/usr/include/gtest/gtest.h"));
   EXPECT_TRUE(isTestFrameworkHeader("/opt/gmock/include/gmock/gmock.h"));

@@ -339,6 +339,56 @@ TEST(Planner, AMacroParameterStandsForAnyExpression) {
             "m.Add({{\"k\", fired ? \"a\" : \"b\"}}).Increment(2);");
 }
 
+TEST(Planner, ATestOfTheServicesOwnWrappersChecksTheirRegistrationInstead) {
+  // metrics_.RecordQuantityChange(..) in a test that builds the service:
+  // the body becomes a check that the constant is what the process-wide
+  // registry hands back for its chain.
+  Fixture X;
+  CallSite InTest = call("tests/metrics_service_test", "RecordQuantityChange", /*InTest=*/true);
+  InTest.Loc = {"tests/metrics_service_test.cpp", 12, 3, 300, 40};
+  InTest.ServiceTest = {"tests/metrics_service_test.cpp", 11, 50, 280, 120};
+  InTest.TestName = "MetricsServiceTest.Counts";
+  X.C.CallSites.push_back(InTest);
+  ServiceVar Field;
+  Field.Name = "metrics_";
+  Field.IsField = true;
+  Field.Decl = {"tests/metrics_service_test.cpp", 5, 3, 100, 20};
+  Field.Uses = {{"tests/metrics_service_test.cpp", 12, 3, 300, 8}};
+  X.F.ServiceVars = {Field};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(P.ServiceTests.size(), 1u);
+  const ServiceTestPlan &T = P.ServiceTests[0];
+  EXPECT_EQ(T.Name, "MetricsServiceTest.Counts");
+  EXPECT_THAT(T.Wrappers, ElementsAre("RecordQuantityChange"));
+  EXPECT_THAT(T.Metrics, ElementsAre("inventory_quantity_changes_total"));
+  EXPECT_EQ(T.NewBody,
+            "{\n"
+            "  // RecordQuantityChange left the service; its callers record on the metrics "
+            "themselves.\n"
+            "  // What is left to check: each is on the process-wide registry.\n"
+            "  EXPECT_EQ(&prometheus::BuildCounter()\n"
+            "    .Name(\"inventory_quantity_changes_total\")\n"
+            "    .Help(\"h\")\n"
+            "    .Register(shop::metrics::DefaultRegistry()),\n"
+            "            &INVENTORY_QUANTITY_CHANGES_TOTAL);\n"
+            "}");
+  EXPECT_EQ(P.replacedTest(InTest.Loc), &T);
+  EXPECT_EQ(P.replacedTest(Field.Decl), nullptr);
+
+  // The object named for anything else there (handed to a function), a
+  // method of the service that is no wrapper called there, or a wrapper
+  // that stays: the test stays as it is.
+  Fixture X2 = X;
+  X2.F.ServiceVars[0].Uses.push_back({"tests/metrics_service_test.cpp", 13, 20, 350, 8});
+  EXPECT_TRUE(makePlan(X2.C, X2.F, X2.Cfg).ServiceTests.empty());
+  Fixture X3 = X;
+  X3.C.CallSites.back().ServiceTestCallsMore = true;
+  EXPECT_TRUE(makePlan(X3.C, X3.F, X3.Cfg).ServiceTests.empty());
+  Fixture X4 = X;
+  X4.C.Metrics[1].SetTwoWays = true;
+  EXPECT_TRUE(makePlan(X4.C, X4.F, X4.Cfg).ServiceTests.empty());
+}
+
 TEST(Planner, FieldConstantNames) {
   EXPECT_EQ(fieldConstantName("restocks_ok_"), "RESTOCKS_OK");
   EXPECT_EQ(fieldConstantName("m_restocks_ok"), "RESTOCKS_OK");

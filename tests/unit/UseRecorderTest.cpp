@@ -172,6 +172,53 @@ inline void Broadcast() { RECORD_KIT(Next()); })cpp");
   EXPECT_FALSE(C.CallSites[0].MacroDefinition.valid());
 }
 
+TEST(CallSites, CallsOnTheServiceItselfInAGTestBodyAreATestOfIt) {
+  // A stand-in for gtest: a test is a class deriving from testing::Test
+  // whose TestBody() the macro's braces define.
+  std::string Code = withService(R"cpp(
+}  // namespace shop
+namespace testing {
+class Test {
+ public:
+  virtual ~Test() = default;
+  virtual void TestBody() = 0;
+};
+}  // namespace testing
+#define TEST_F(Suite, Name)                    \
+  class Suite##_##Name##_Test : public Suite { \
+    void TestBody() override;                  \
+  };                                           \
+  void Suite##_##Name##_Test::TestBody()
+namespace shop {
+class MetricsTest : public testing::Test {
+ protected:
+  MetricsService metrics_;
+};
+TEST_F(MetricsTest, CountsChanges) {
+  metrics_.RecordQuantityChange("add", 2);
+  metrics_.registry();
+}
+TEST_F(MetricsTest, ThroughTheInterface) {
+  MetricsServiceProtocol& m = metrics_;
+  m.RecordKitCreated();
+}
+inline void NotATest(MetricsService& s) { s.RecordKitCreated(); })cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 3u);
+  const CallSite &OnService = C.CallSites[0];
+  EXPECT_EQ(OnService.Wrapper, "RecordQuantityChange");
+  ASSERT_TRUE(OnService.ServiceTest.valid());
+  EXPECT_EQ(OnService.TestName, "MetricsTest.CountsChanges");
+  size_t Open = Code.find("{", Code.find("TEST_F(MetricsTest, CountsChanges)"));
+  EXPECT_EQ(OnService.ServiceTest.Offset, Open);
+  EXPECT_EQ(Code[OnService.ServiceTest.Offset + OnService.ServiceTest.Length - 1], '}');
+  // `registry()` is called there too: no wrapper, but the test does more.
+  EXPECT_TRUE(OnService.ServiceTestCallsMore);
+  // Through the interface, or outside a test: no test of the service.
+  EXPECT_FALSE(C.CallSites[1].ServiceTest.valid());
+  EXPECT_FALSE(C.CallSites[2].ServiceTest.valid());
+}
+
 TEST(CallSites, MacroDefinitionSpellingTheWholeCall) {
   std::string Code = withService(R"cpp(
 class TaskService {
