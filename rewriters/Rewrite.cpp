@@ -22,6 +22,14 @@ llvm::Expected<const std::string &> RewriteContext::text(const std::string &File
 
 void RewriteContext::edit(const std::string &File, unsigned Offset, unsigned Length,
                           std::string Text, std::string Origin) {
+  // What a replaced test of the service's own wrappers held goes with its
+  // body: nothing else edits inside it.
+  SourceSpan Span;
+  Span.File = File;
+  Span.Offset = Offset;
+  Span.Length = Length;
+  if (const ServiceTestPlan *T = P.replacedTest(Span); T && !(T->Body == Span))
+    return;
   Result.Edits.file(File).Edits.push_back({Offset, Length, std::move(Text), std::move(Origin)});
 }
 

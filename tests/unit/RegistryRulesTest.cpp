@@ -209,3 +209,58 @@ TEST(RegistryOwner, NothingMovedNothingChanges) {
 
 } // namespace
 } // namespace mm
+
+namespace mm {
+namespace {
+
+TEST(ServiceTests, AReplacedTestBodyIsTheOnlyEditInsideIt) {
+  // A test of the service built on its own registry, whose body the plan
+  // replaces: the registry given there is not pointed anywhere (the edit
+  // would overlap the replacement), and its call is not inlined.
+  RegistryCase K;
+  const std::string Test = "tests/jobs_test.cpp";
+  K.Files[Test] = "TEST(Jobs, Counts) {\n"
+                  "  auto registry = std::make_shared<prometheus::Registry>();\n"
+                  "  MetricsService metrics(registry);\n"
+                  "  metrics.RecordJob();\n"
+                  "}\n";
+  SourceSpan Body = spanOf(K.Files, Test, "{\n  auto registry");
+  Body.Length = K.Files[Test].size() - 1 - Body.Offset;
+  K.F.GivenRegistries.push_back(
+      spanOf(K.Files, Test, "std::make_shared<prometheus::Registry>()"));
+  K.Files[K.C.TheService.Header] += "void MetricsService::RecordJob() {}\n";
+  Wrapper W;
+  W.Name = "RecordJob";
+  W.Signature = "RecordJob()";
+  W.Decl = spanOf(K.Files, K.C.TheService.Header, "void MetricsService::RecordJob() {}");
+  W.Metrics = {"jobs_total"};
+  W.Template = "${metric:jobs_total}.Add({}).Increment();";
+  K.C.Wrappers = {W};
+  CallSite CS;
+  CS.Loc = spanOf(K.Files, Test, "metrics.RecordJob()");
+  CS.Wrapper = "RecordJob";
+  CS.Signature = "RecordJob()";
+  CS.InTest = true;
+  CS.ServiceTest = Body;
+  K.C.CallSites = {CS};
+  WrapperPlan WP;
+  WP.Name = W.Name;
+  WP.Signature = W.Signature;
+  WP.Fate = WrapperFate::Inline;
+  K.P.Wrappers = {WP};
+  ServiceTestPlan T;
+  T.Body = Body;
+  T.Name = "Jobs.Counts";
+  T.Wrappers = {"RecordJob"};
+  T.Metrics = {"jobs_total"};
+  T.NewBody = "{\n  CHECK_REGISTERED();\n}";
+  K.P.ServiceTests = {T};
+  FileTexts Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out[Test], "TEST(Jobs, Counts) {\n  CHECK_REGISTERED();\n}\n");
+  // The registry given in main is still pointed at the shared one.
+  EXPECT_EQ(Out["app/main.cpp"].find("std::make_shared<prometheus::Registry>()"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace mm
