@@ -162,10 +162,8 @@ void addFunctions(const std::set<const FunctionDecl *> &Functions, const Locator
   }
 }
 
-/// A `const` data member with its value written in the class
-/// (`const std::vector<double> latency_buckets_ = {..};`), named without
-/// `this->`: the same for every object, so a copy at namespace scope,
-/// spelled as the member is, holds what it holds.
+} // namespace
+
 const FieldDecl *constantMember(const MemberExpr *E) {
   const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
   const auto *This = dyn_cast<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts());
@@ -175,6 +173,8 @@ const FieldDecl *constantMember(const MemberExpr *E) {
   const Expr *Init = FD->getInClassInitializer();
   return Init && !mentionsThis(Init) ? FD : nullptr;
 }
+
+namespace {
 
 /// `name -> definition at namespace scope` for each constant member, as
 /// written in the class with the comment lines above it; and, in \p Sites,

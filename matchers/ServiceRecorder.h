@@ -36,6 +36,12 @@ void recordGivenRegistries(const clang::CXXRecordDecl *Service, clang::ASTContex
 /// override and a call together.
 std::string signatureOf(const clang::FunctionDecl *F);
 
+/// A `const` data member with its value written in the class
+/// (`const std::vector<double> latency_buckets_ = {..};`), named without
+/// `this->`: the same for every object, so a copy at namespace scope,
+/// spelled as the member is, holds what it holds.
+const clang::FieldDecl *constantMember(const clang::MemberExpr *E);
+
 /// The declared type of \p D as written, qualifiers included.
 std::string typeAsWritten(const clang::DeclaratorDecl *D, const Locator &Loc);
 

@@ -3,6 +3,7 @@
 #include "matchers/SetUpStatement.h"
 
 #include "core/TextEdits.h"
+#include "matchers/ServiceRecorder.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -35,7 +36,7 @@ public:
     if (FD && Fields.count(FD->getCanonicalDecl())) {
       Named.insert(FD->getCanonicalDecl());
       Uses.push_back(E);
-    } else if (FD && isConstantMember(FD)) {
+    } else if (constantMember(E)) {
       ++ConstantMembers; // copied beside the family, named as it is
     } else {
       Other = true; // another field or a method of the service
@@ -117,14 +118,6 @@ private:
       return nullptr;
     const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
     return FD && Fields.count(FD->getCanonicalDecl()) ? FD : nullptr;
-  }
-
-  /// A `const` member with its value written in the class, the same for
-  /// every object (ServiceRecorder copies it to namespace scope).
-  static bool isConstantMember(const FieldDecl *FD) {
-    return FD->getType().isConstQualified() && FD->hasInClassInitializer() && !FD->isMutable() &&
-           !FD->isBitField() && FD->getInClassInitializer() &&
-           !mentionsThis(FD->getInClassInitializer());
   }
 
   bool declaredWithin(const Decl *D) const {

@@ -576,10 +576,7 @@ std::map<std::string, std::string> ownersStillUsingTheService(const Catalog &C,
   for (const MemberInit &I : F.MemberInits)
     Going.push_back(I.Init);
   auto Gone = [&](const SourceSpan &Use) {
-    return llvm::any_of(Going, [&](const SourceSpan &S) {
-      return S.File == Use.File && S.Offset <= Use.Offset &&
-             Use.Offset + Use.Length <= S.Offset + S.Length;
-    });
+    return llvm::any_of(Going, [&](const SourceSpan &S) { return S.contains(Use); });
   };
   // Each with the first use that stays, in words.
   std::map<std::string, std::string> Owners;

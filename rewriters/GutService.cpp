@@ -111,10 +111,8 @@ std::set<std::string> stillNamed(const RewriteContext &Ctx, const std::set<std::
   for (const InterfaceMention &M : Ctx.F.InterfaceMentions) {
     if (Kept.count(M.Interface) || Out.count(M.Interface))
       continue;
-    bool InDouble = llvm::any_of(DoublesGoing, [&](const SourceSpan &D) {
-      return D.File == M.Loc.File && D.Offset <= M.Loc.Offset &&
-             M.Loc.Offset + M.Loc.Length <= D.Offset + D.Length;
-    });
+    bool InDouble =
+        llvm::any_of(DoublesGoing, [&](const SourceSpan &D) { return D.contains(M.Loc); });
     if (!InDouble && !editedAway(Ctx, M.Loc, M.Name))
       Out.insert(M.Interface);
   }

@@ -147,9 +147,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       Ctx.edit(G.If.File, Off, Len, "", "early return on null " + G.Field + " at " + where(G.If));
       continue;
     }
-    auto Within = [&](const SourceSpan &S) {
-      return S.Offset >= G.Body.Offset && S.Offset + S.Length <= G.Body.Offset + G.Body.Length;
-    };
+    auto Within = [&](const SourceSpan &S) { return G.Body.contains(S); };
     std::vector<Edit> Inner;
     if (auto It = Calls.find(G.If.File); It != Calls.end())
       for (const auto &[Span, E] : It->second)
