@@ -21,6 +21,7 @@ template <> struct MappingTraits<mm::Config> {
     IO.mapOptional("interfaces", C.Interfaces);
     IO.mapOptional("test_doubles", C.TestDoubles);
     IO.mapOptional("exclude", C.Exclude, std::vector<std::string>{"build*/", "third_party/"});
+    IO.mapOptional("format_style", C.FormatStyle);
   }
   static std::string validate(IO &, mm::Config &C) {
     for (const std::string &Glob : C.Exclude)
@@ -133,6 +134,7 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path) {
   llvm::sys::path::remove_filename(Root);
   C.Root = Root.empty() ? "." : std::string(Root);
   C.ServiceClassLine = lineOfKey(Text, "service_class");
+  C.FormatStyleLine = lineOfKey(Text, "format_style");
   return C;
 }
 
@@ -159,6 +161,7 @@ std::vector<std::string> configKeys() {
   C.Interfaces = {"I"};
   C.TestDoubles = {"D"};
   C.Exclude = {"x/"};
+  C.FormatStyle = "LLVM";
   std::string Text;
   {
     llvm::raw_string_ostream OS(Text);

@@ -37,10 +37,16 @@ struct Config {
   /// written; one ending in `/` covers everything under the directories it
   /// matches. Without the key: build*/ and third_party/; --exclude adds.
   std::vector<std::string> Exclude;
+  /// The clang-format style of the lines the migration writes, as
+  /// `clang-format -style=` takes it (`Google`, `{BasedOnStyle: LLVM,
+  /// IndentWidth: 4}`); empty: the project's .clang-format, else the style
+  /// each file is measured to follow.
+  std::string FormatStyle;
 
   std::string Path;             ///< The file read.
   std::string Root;             ///< Its directory: the project root.
   unsigned ServiceClassLine = 0; ///< For messages about the service class.
+  unsigned FormatStyleLine = 0;  ///< For messages about format_style.
 };
 
 /// Whether \p RelativePath (to the root) matches one of Cfg.Exclude.

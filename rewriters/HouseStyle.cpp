@@ -8,6 +8,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
 
 #include <map>
 
@@ -278,6 +279,41 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
     Style.DerivePointerAlignment = false;
     Style.PointerAlignment = PointersLeft > PointersRight ? FS::PAS_Left : FS::PAS_Right;
   }
+  return Style;
+}
+
+llvm::Expected<clang::format::FormatStyle> configuredStyle(llvm::StringRef Spec,
+                                                           llvm::StringRef FileName) {
+  auto Refuse = [&](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "'" + Spec + "' " + Why);
+  };
+  llvm::StringRef Trimmed = Spec.trim();
+  if (Trimmed.empty() || Trimmed.starts_with_insensitive("file"))
+    return Refuse("is not a style: name one (LLVM, Google, ...) or write it inline "
+                  "({BasedOnStyle: LLVM, IndentWidth: 4}); without the key, the project's "
+                  ".clang-format is used");
+  clang::format::FormatStyle Style =
+      clang::format::getLLVMStyle(clang::format::guessLanguage(FileName, ""));
+  if (!Trimmed.starts_with("{")) {
+    if (!clang::format::getPredefinedStyle(Trimmed, Style.Language, &Style))
+      return Refuse("is not one of clang-format's styles (LLVM, Google, Chromium, Mozilla, "
+                    "WebKit, GNU, Microsoft)");
+    return Style;
+  }
+  // The first message of the YAML reader, kept rather than printed.
+  std::string Message;
+  auto Keep = [](const llvm::SMDiagnostic &D, void *Context) {
+    auto &Kept = *static_cast<std::string *>(Context);
+    if (Kept.empty())
+      Kept = (llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage()).str();
+  };
+  if (std::error_code EC = clang::format::parseConfiguration(
+          llvm::MemoryBufferRef(Trimmed, "format_style"), &Style,
+          /*AllowUnknownOptions=*/false, Keep, &Message))
+    return Refuse("does not parse: " +
+                  (Message.empty() ? EC.message() : "column " + Message));
+  if (Style.InheritsParentConfig)
+    return Refuse("inherits a .clang-format: leave the key out to use the project's");
   return Style;
 }
 

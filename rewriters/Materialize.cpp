@@ -349,12 +349,18 @@ std::string siblingText(llvm::StringRef AbsPath) {
   return Text ? (*Text)->getBuffer().str() : "";
 }
 
-/// The style of the project's .clang-format, looked up from the file's
-/// directory upward; without one, the style \p Before is written in (or,
-/// for a new file, a file beside it).
+/// The style the configuration names; else the project's .clang-format,
+/// looked up from the file's directory upward; without one, the style
+/// \p Before is written in (or, for a new file, a file beside it).
 llvm::Expected<clang::format::FormatStyle>
 styleFor(llvm::StringRef File, llvm::StringRef AbsPath, llvm::StringRef Code,
-         llvm::StringRef Before) {
+         llvm::StringRef Before, llvm::StringRef Configured) {
+  if (!Configured.empty()) {
+    llvm::Expected<clang::format::FormatStyle> Style = configuredStyle(Configured, File);
+    if (!Style)
+      return fileError(File, "format_style: " + llvm::toString(Style.takeError()));
+    return Style;
+  }
   if (!hasFormatFile(AbsPath))
     return measuredStyle(Before.empty() ? siblingText(AbsPath) : Before.str());
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::getRealFileSystem();
@@ -419,7 +425,7 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
   }
 
   llvm::Expected<clang::format::FormatStyle> Style =
-      styleFor(File, absolutePath(Opts, File), Code, Before);
+      styleFor(File, absolutePath(Opts, File), Code, Before, Opts.FormatStyle);
   if (!Style)
     return Style.takeError();
   if (llvm::Error Err = changeIncludes(Change, *Style, Code, Total))

@@ -27,6 +27,9 @@ namespace mm {
 struct MaterializeOptions {
   /// The project root, absolute. Every FileChange path is relative to it.
   std::string Root;
+  /// The configuration's `format_style`: when set, the style of every file,
+  /// in place of its .clang-format or its measured style.
+  std::string FormatStyle;
 };
 
 /// One file before and after its changes. `File` is relative to the root.

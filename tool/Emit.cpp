@@ -317,7 +317,7 @@ llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files, const ApplyOption
     for (const MaterializedFile *F : Changed) {
       if (F->Created)
         continue;
-      std::string Copy = absolutePath(MaterializeOptions{Opts.BackupDir}, F->File);
+      std::string Copy = absolutePath(MaterializeOptions{Opts.BackupDir, ""}, F->File);
       std::error_code EC =
           llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Copy));
       if (!EC)

@@ -158,7 +158,9 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
          << "interfaces: [" << llvm::join(llvm::map_range(S.Bases, quoted), ", ") << "]\n";
   Yaml << "# test_doubles: []\n"
        << "# Never scanned nor written (globs, relative to this folder):\n"
-       << "# exclude: [\"build*/\", \"third_party/\"]\n";
+       << "# exclude: [\"build*/\", \"third_party/\"]\n"
+       << "# The style of the lines written (without it: .clang-format, else each file's own):\n"
+       << "# format_style: \"{BasedOnStyle: LLVM, IndentWidth: 4}\"\n";
   return Result;
 }
 

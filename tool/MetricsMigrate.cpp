@@ -24,6 +24,7 @@
 #include "report/ReviewJSON.h"
 #include "report/ReviewMarkdown.h"
 #include "report/ReviewSarif.h"
+#include "rewriters/HouseStyle.h"
 #include "tool/Emit.h"
 #include "tool/Executor.h"
 #include "tool/Init.h"
@@ -116,6 +117,12 @@ llvm::Expected<mm::Config> configFor(const CommonFlags &F) {
   auto Cfg = mm::loadConfig(Path);
   if (!Cfg)
     return Cfg.takeError();
+  if (!Cfg->FormatStyle.empty())
+    if (auto Style = mm::configuredStyle(Cfg->FormatStyle, "f.cpp"); !Style)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "%s:%u: error: 'format_style': %s", Cfg->Path.c_str(),
+                                     Cfg->FormatStyleLine,
+                                     llvm::toString(Style.takeError()).c_str());
   if (!F.Root.empty()) {
     llvm::SmallString<256> Root(F.Root);
     llvm::sys::fs::make_absolute(Root);
@@ -615,6 +622,7 @@ int run(int argc, char **argv) {
     llvm::errs() << W.str() << " [new with the migration]\n";
   mm::MaterializeOptions MO;
   MO.Root = Cfg->Root;
+  MO.FormatStyle = Cfg->FormatStyle;
   if (!ExportFixes.empty())
     if (llvm::Error E = mm::writeExportFixes(ExportFixes, M->Rewrites.Edits, MO))
       return migrationError(std::move(E));

@@ -217,6 +217,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
 
   MaterializeOptions MO;
   MO.Root = Cfg.Root;
+  MO.FormatStyle = Cfg.FormatStyle;
   auto Files = materializeAll(M.Rewrites.Edits, MO);
   if (!Files)
     return Files.takeError();

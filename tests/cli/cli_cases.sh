@@ -35,6 +35,21 @@ case "$case_name" in
     echo "servce_class: x" >> .metrics-migrate.yaml
     expect 2 '\.metrics-migrate\.yaml:5:1: error: unknown key .servce_class.' -- "$tool" catalog -p .
     ;;
+  format-style)
+    # Without the key the file's own style (continuation 4 columns, a long
+    # line kept whole); with it, the style named, in new files too.
+    expect 0 '^\+    prometheus::BuildCounter\(\)\.Name\("jobs_total"\)' -- "$tool" diff -p .
+    printf 'format_style: "{BasedOnStyle: LLVM, ContinuationIndentWidth: 6, ColumnLimit: 72}"\n' >> .metrics-migrate.yaml
+    expect 0 '^\+      prometheus::BuildCounter\(\)' -- "$tool" diff -p .
+    "$tool" diff -p . 2>/dev/null | grep -q '^+.\{73\}' && { echo "a line over 72 columns"; exit 1; }
+    echo "ok: the configured style"
+    ;;
+  bad-format-style)
+    echo "format_style: file" >> .metrics-migrate.yaml
+    expect 2 "\.metrics-migrate\.yaml:5: error: 'format_style': 'file' is not a style" -- "$tool" catalog -p .
+    sed -i 's/^format_style: .*/format_style: "{BasedOnStyle: Nonsense}"/' .metrics-migrate.yaml
+    expect 2 "\.metrics-migrate\.yaml:5: error: 'format_style': " -- "$tool" diff -p .
+    ;;
   malformed)
     printf 'service_class: [demo\nregistry: {expr: r(), header: r.h}\n' > .metrics-migrate.yaml
     expect 2 '\.metrics-migrate\.yaml:[0-9]+:[0-9]+: error:' -- "$tool" catalog -p .

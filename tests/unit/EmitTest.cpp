@@ -162,7 +162,7 @@ TEST(Emit, DiffStatScalesWideGraphs) {
 class EmitOnDisk : public ::testing::Test {
 protected:
   TempDir Dir;
-  MaterializeOptions Opts{Dir.Root};
+  MaterializeOptions Opts{Dir.Root, ""};
   ApplyOptions Apply{Dir.Root, ""};
 };
 

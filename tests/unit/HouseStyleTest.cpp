@@ -199,4 +199,27 @@ monitor::monitor(int limit)
             FS::BS_Allman);
 }
 
+TEST(HouseStyle, AConfiguredStyleIsWhatClangFormatsStyleFlagTakes) {
+  auto Google = configuredStyle("Google", "f.cpp");
+  ASSERT_TRUE(static_cast<bool>(Google)) << llvm::toString(Google.takeError());
+  EXPECT_EQ(Google->ColumnLimit, 80u);
+  EXPECT_EQ(Google->AccessModifierOffset, -1);
+
+  auto Inline = configuredStyle("{BasedOnStyle: Mozilla, IndentWidth: 3, ColumnLimit: 72}", "f.h");
+  ASSERT_TRUE(static_cast<bool>(Inline)) << llvm::toString(Inline.takeError());
+  EXPECT_EQ(Inline->IndentWidth, 3u);
+  EXPECT_EQ(Inline->ColumnLimit, 72u);
+  EXPECT_EQ(Inline->BreakBeforeBraces, FS::BS_Mozilla);
+}
+
+TEST(HouseStyle, AConfiguredStyleThatIsNoneIsAnError) {
+  for (const char *Spec : {"", "file", "file:/etc/.clang-format", "Nonsense",
+                           "{IndentWidth: [1]}", "{BasedOnStyle: InheritParentConfig}"}) {
+    auto Style = configuredStyle(Spec, "f.cpp");
+    EXPECT_FALSE(static_cast<bool>(Style)) << "'" << Spec << "' was taken as a style";
+    if (!Style)
+      llvm::consumeError(Style.takeError());
+  }
+}
+
 } // namespace mm

@@ -37,7 +37,7 @@ Edit insertion(unsigned Offset, llvm::StringRef Text, std::string Origin) {
 class Materialize : public ::testing::Test {
 protected:
   TempDir Dir;
-  MaterializeOptions Opts{Dir.Root};
+  MaterializeOptions Opts{Dir.Root, ""};
 
   /// materialize() on an in-memory text; the file need not exist.
   std::string after(const FileChange &Change, llvm::StringRef Before) {
@@ -90,6 +90,40 @@ TEST_F(Materialize, UsesTheProjectClangFormat) {
   Change.File = "deep/dir/f.cpp";
   Change.Edits = {edit(Before, "g();", "h( 1 );")};
   EXPECT_EQ(after(Change, Before), "void f() {\n    h(1);\n  g();\n}\n");
+}
+
+TEST_F(Materialize, AConfiguredStyleReplacesTheClangFormatAndTheMeasurement) {
+  // The project's .clang-format says 4, the file itself 2, the
+  // configuration 3: the edited line takes 3, the kept lines stay.
+  Dir.write(".clang-format", "BasedOnStyle: LLVM\nIndentWidth: 4\n");
+  const char *Before = "void f() {\n  g();\n  g();\n}\n";
+  FileChange Change;
+  Change.File = "deep/dir/f.cpp";
+  Change.Edits = {edit(Before, "g();", "h( 1 );")};
+  MaterializeOptions Configured{Dir.Root, "{BasedOnStyle: LLVM, IndentWidth: 3}"};
+  auto File = materialize(Change, Before, Configured);
+  ASSERT_TRUE(static_cast<bool>(File)) << llvm::toString(File.takeError());
+  EXPECT_EQ(File->After, "void f() {\n   h(1);\n  g();\n}\n");
+
+  // A created file is laid out whole in it.
+  FileChange Created;
+  Created.File = "lib/registry.h";
+  Created.NewContent = "#pragma once\nnamespace lib{ inline int &Registry( ) { static int r; return r; } }\n";
+  auto New = materialize(Created, "", Configured);
+  ASSERT_TRUE(static_cast<bool>(New)) << llvm::toString(New.takeError());
+  EXPECT_EQ(New->After, "#pragma once\n"
+                        "namespace lib {\n"
+                        "inline int &Registry() {\n"
+                        "   static int r;\n"
+                        "   return r;\n"
+                        "}\n"
+                        "} // namespace lib\n");
+
+  MaterializeOptions Bad{Dir.Root, "Nonsense"};
+  auto Refused = materialize(Change, Before, Bad);
+  ASSERT_FALSE(static_cast<bool>(Refused));
+  EXPECT_THAT(llvm::toString(Refused.takeError()),
+              ::testing::StartsWith("deep/dir/f.cpp: error: format_style: "));
 }
 
 TEST_F(Materialize, WithoutAClangFormatTheFileIsItsOwnStyle) {

@@ -180,9 +180,10 @@ inline Server Make(MetricsServiceProtocol* m) {
 }  // namespace shop
 )cpp");
   TUFacts F = factsFor(Code);
-  for (const ServiceVar &V : F.Scan.ServiceVars)
+  for (const ServiceVar &V : F.Scan.ServiceVars) {
     if (V.Name == "metrics") // Deps::metrics: copied, never read
       EXPECT_THAT(V.Uses, IsEmpty());
+  }
 }
 
 } // namespace
