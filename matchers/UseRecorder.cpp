@@ -118,13 +118,14 @@ private:
       recordMacro(Ctx, *Call, C);
     C.InTemplate = isTemplated(Encl);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      recordServiceTest(*Member, Encl, C);
+      recordServiceTest(Ctx, *Member, Encl, C);
     Out.Partial.CallSites.push_back(std::move(C));
   }
 
   /// A call on an object of the service class itself in a gtest test's
   /// body: the body, and the test's name as its macro gives it.
-  void recordServiceTest(const CXXMemberCallExpr &Call, const FunctionDecl *Encl, CallSite &C) {
+  void recordServiceTest(ASTContext &Ctx, const CXXMemberCallExpr &Call, const FunctionDecl *Encl,
+                         CallSite &C) {
     const Expr *Object = Call.getImplicitObjectArgument();
     QualType T = Object ? Object->getType() : QualType();
     if (!T.isNull() && T->isPointerType())
@@ -141,7 +142,8 @@ private:
       return true;
     });
     const Stmt *Body = Test->getBody();
-    if (!GTest || !Body || Body->getBeginLoc().isMacroID() || Body->getEndLoc().isMacroID())
+    if (!GTest || !Body || Body->getBeginLoc().isMacroID() || Body->getEndLoc().isMacroID() ||
+        exercisesMore(Ctx, *Body, *Test->getParent()))
       return;
     C.ServiceTest = Loc.span(Body);
     // `TEST_F(Suite, Name)` as written around the definition.
@@ -152,6 +154,60 @@ private:
     auto [Suite, Name] = Args.split(',');
     C.TestName = Name.empty() ? Test->getParent()->getNameAsString()
                               : (Suite.trim() + "." + Name.trim()).str();
+  }
+
+  /// A class of the project other than the service's own (its interfaces,
+  /// doubles and derived classes) and gtest's fixtures: code a test with an
+  /// object of it exercises besides the service. Seen through pointers,
+  /// references and one level of template arguments (`std::unique_ptr<X>`).
+  bool isOtherProjectClass(QualType T) const {
+    T = T.getNonReferenceType();
+    while (T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+    if (!Class)
+      return false;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type && isOtherProjectClass(Arg.getAsType()))
+          return true;
+    if (!Loc.inProject(Class->getLocation()) || Set.isOrDerives(Class))
+      return false;
+    bool Fixture = false;
+    if (const CXXRecordDecl *Def = Class->getDefinition())
+      Def->forallBases([&](const CXXRecordDecl *Base) {
+        Fixture = Fixture || qualifiedName(Base) == "testing::Test";
+        return true;
+      });
+    return !Fixture;
+  }
+
+  /// Whether a test of \p TestClass runs project code besides the service:
+  /// its fixture holds an object of another project class (a parser built
+  /// on the service), or \p Body builds one or calls a method on one. Such
+  /// a test checks that code, not the service's wrappers.
+  bool exercisesMore(ASTContext &Ctx, const Stmt &Body, const CXXRecordDecl &TestClass) const {
+    bool Found = false;
+    auto Fields = [&](const CXXRecordDecl *Class) {
+      for (const FieldDecl *F : Class->fields())
+        Found = Found || isOtherProjectClass(F->getType());
+      return true;
+    };
+    Fields(&TestClass);
+    TestClass.forallBases(Fields);
+    if (Found)
+      return true;
+    auto Objects = match(
+        stmt(forEachDescendant(stmt(anyOf(cxxConstructExpr().bind("built"),
+                                          cxxMemberCallExpr().bind("called"))))),
+        Body, Ctx);
+    return llvm::any_of(Objects, [&](const BoundNodes &N) {
+      if (const auto *Built = N.getNodeAs<CXXConstructExpr>("built"))
+        return isOtherProjectClass(Built->getType());
+      const auto *Called = N.getNodeAs<CXXMemberCallExpr>("called");
+      return Called->getImplicitObjectArgument() &&
+             isOtherProjectClass(Called->getImplicitObjectArgument()->getType());
+    });
   }
 
   /// The project header defining \p Encl's class, when \p Encl is a

@@ -5,6 +5,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
+#include <map>
+
 namespace mm::test {
 namespace {
 
@@ -676,6 +678,82 @@ class Metrics {
   EXPECT_EQ(F.Scan.ForwardDeclarations[0].Class, "app::obs::Metrics");
   EXPECT_EQ(Text(F.Scan.ForwardDeclarations[0].Decl), "namespace app::obs { class Metrics; }");
   EXPECT_EQ(Text(F.Scan.ForwardDeclarations[1].Decl), "class Metrics;");
+}
+
+TEST(CallSites, ATestOfTheServiceItselfAndNotOfCodeBuiltOnIt) {
+  // What gtest's TEST and TEST_F declare, spelled out.
+  std::string Code = std::string(PrometheusIncludes) +
+                     "namespace testing {\n"
+                     "class Test {\n"
+                     " public:\n"
+                     "  virtual ~Test() = default;\n"
+                     "  virtual void TestBody() = 0;\n"
+                     "};\n"
+                     "}  // namespace testing\n" +
+                     BasicService + R"cpp(
+namespace shop {
+class Parser {
+ public:
+  explicit Parser(MetricsService& m) : m_(m) {}
+  int parse() { return 1; }
+ private:
+  MetricsService& m_;
+};
+struct Probe { double value() const { return 0; } };
+
+class Service_Counts_Test : public testing::Test {
+  void TestBody() override {
+    MetricsService m;
+    m.RecordKitCreated();
+    Expect(m.registry()->Collect().size() == 2u);
+  }
+  void Expect(bool) {}
+};
+class Service_ReadsThroughAProbe_Test : public testing::Test {
+  void TestBody() override {
+    MetricsService m;
+    Probe probe;
+    m.RecordKitCreated(5);
+    (void)probe.value();
+  }
+};
+class ParserFixture : public testing::Test {
+ protected:
+  MetricsService m_metrics;
+  Parser m_parser{m_metrics};
+};
+class ParserFixture_Parses_Test : public ParserFixture {
+  void TestBody() override {
+    m_metrics.RecordKitCreated(2);
+  }
+};
+class Service_BuildsAParser_Test : public testing::Test {
+  void TestBody() override {
+    MetricsService m;
+    m.RecordKitCreated(3);
+    Parser parser(m);
+  }
+};
+class Service_CallsAParser_Test : public testing::Test {
+  void TestBody() override {
+    MetricsService m;
+    std::unique_ptr<Parser> parser;
+    m.RecordKitCreated(4);
+    parser->parse();
+  }
+};
+}  // namespace shop
+)cpp";
+  TUFacts F = factsFor(Code);
+  std::map<std::string, std::string> TestOf;
+  for (const CallSite &CS : F.Partial.CallSites)
+    TestOf[CS.Args.empty() ? "" : CS.Args[0]] = CS.ServiceTest.valid() ? CS.TestName : "-";
+  EXPECT_EQ(TestOf[""], "Service_Counts_Test");
+  // A probe is code of the project too: the test is not of the service alone.
+  EXPECT_EQ(TestOf["5"], "-");
+  EXPECT_EQ(TestOf["2"], "-"); // its fixture holds a parser built on the service
+  EXPECT_EQ(TestOf["3"], "-"); // builds one
+  EXPECT_EQ(TestOf["4"], "-"); // calls one, through a std::unique_ptr
 }
 
 } // namespace
