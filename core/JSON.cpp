@@ -45,6 +45,10 @@ Value toJSON(const SourceSpan &S) {
                 {"length", S.Length}};
 }
 
+Value toJSON(const NeededHeader &H) {
+  return Object{{"header", H.Header}, {"names", strings(H.Names)}};
+}
+
 Value toJSON(const Metric &M) {
   Object Labels;
   for (const auto &[K, V] : M.ConstLabels)
@@ -70,6 +74,8 @@ Value toJSON(const Metric &M) {
     O["built_by"] = M.BuiltBy;
   O["child_args"] = M.ChildArgs ? Value(*M.ChildArgs) : Value(nullptr);
   O["local_constants"] = constants(M.LocalConstants);
+  if (!M.Includes.empty())
+    O["includes"] = arrayOf(M.Includes);
   O["family"] = M.Family ? Value(Object{{"field", M.Family->Field},
                                         {"field_decl", toJSON(M.Family->FieldDecl)},
                                         {"init_site", toJSON(M.Family->InitSite)},
@@ -119,7 +125,7 @@ Value toJSON(const CacheField &F) {
 }
 
 Value toJSON(const Wrapper &W) {
-  return Object{{"name", W.Name},
+  Object O{{"name", W.Name},
                 {"signature", W.Signature},
                 {"return_type", W.ReturnType},
                 {"params", arrayOf(W.Params)},
@@ -133,6 +139,9 @@ Value toJSON(const Wrapper &W) {
                 {"local_constants", constants(W.LocalConstants)},
                 {"decl", toJSON(W.Decl)},
                 {"definition", toJSON(W.Definition)}};
+  if (!W.Includes.empty())
+    O["includes"] = arrayOf(W.Includes);
+  return O;
 }
 
 Value toJSON(const MethodDecl &M) {
@@ -604,6 +613,11 @@ bool fromJSON(const Value &E, SetUpStatement &Out, Path P) {
   return true;
 }
 
+bool fromJSON(const Value &E, NeededHeader &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("header", Out.Header) && O.map("names", Out.Names);
+}
+
 bool fromJSON(const Value &E, Metric &Out, Path P) {
   ObjectMapper O(E, P);
   std::map<std::string, std::string> Labels;
@@ -619,7 +633,8 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.mapOptional("built_by", Out.BuiltBy) &&
         O.map("registry_arg", Out.RegistryArg) &&
         O.map("child_args", Out.ChildArgs) &&
-        O.map("local_constants", Out.LocalConstants) && O.map("family", Out.Family) &&
+        O.map("local_constants", Out.LocalConstants) && O.mapOptional("includes", Out.Includes) &&
+        O.map("family", Out.Family) &&
         O.mapOptional("children", Out.Children) &&
         O.mapOptional("set_again", Out.SetAgain) &&
         O.mapOptional("set_two_ways", Out.SetTwoWays) &&
@@ -653,6 +668,7 @@ bool fromJSON(const Value &E, Wrapper &Out, Path P) {
          O.map("uses_service_state", Out.UsesServiceState) &&
          O.mapOptional("dropped_caches", Out.DroppedCaches) &&
          O.map("local_constants", Out.LocalConstants) &&
+         O.mapOptional("includes", Out.Includes) &&
          O.map("decl", Out.Decl) && O.map("definition", Out.Definition);
 }
 

@@ -24,6 +24,7 @@
 namespace mm {
 
 llvm::json::Value toJSON(const SourceSpan &S);
+llvm::json::Value toJSON(const NeededHeader &H);
 llvm::json::Value toJSON(const Metric &M);
 llvm::json::Value toJSON(const Param &P);
 llvm::json::Value toJSON(const Wrapper &W);
@@ -64,6 +65,7 @@ bool fromJSON(const llvm::json::Value &V, InjectionKind &Out, llvm::json::Path P
 bool fromJSON(const llvm::json::Value &V, Holder &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, DoubleKind &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, SourceSpan &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, NeededHeader &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Metric &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Param &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Wrapper &Out, llvm::json::Path P);

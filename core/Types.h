@@ -121,6 +121,19 @@ struct AlsoSet {
   InitStyle Init = InitStyle::MemberInitializer;
 };
 
+/// A header code copied out of the service's files needs, and the names
+/// it is needed for: a file the code lands in includes it when the text
+/// landing there spells one of them.
+struct NeededHeader {
+  /// `<cstring>` or `"vendor/x.h"` as spelled, or a project path
+  /// (`src/dialogue/fsm.hpp`) to spell from the including file.
+  std::string Header;
+  std::vector<std::string> Names; ///< Sorted.
+  bool operator==(const NeededHeader &O) const {
+    return Header == O.Header && Names == O.Names;
+  }
+};
+
 struct Metric {
   std::string Name; ///< Prometheus name.
   MetricKind Kind = MetricKind::Counter;
@@ -156,6 +169,9 @@ struct Metric {
   /// File-local constants the builder chain uses (bucket boundaries...):
   /// name -> definition as written. They travel with the metric.
   std::map<std::string, std::string> LocalConstants;
+  /// The headers what travels with it (its chain, set-up statements and
+  /// constants) names: the file it is defined in includes them.
+  std::vector<NeededHeader> Includes;
   /// For a child taken from a family field.
   std::optional<TakenFrom> Family;
   /// For a family: the children taken from it into fields of their own,
@@ -215,6 +231,9 @@ struct Wrapper {
   /// File-local constants of the service's files the body uses: name ->
   /// definition as written. Each calling file gets its own copy.
   std::map<std::string, std::string> LocalConstants;
+  /// The headers the body and its constants name: each file it is inlined
+  /// into or copied to includes those its text there names.
+  std::vector<NeededHeader> Includes;
   SourceSpan Decl;
   SourceSpan Definition;
 };

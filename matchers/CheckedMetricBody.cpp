@@ -104,4 +104,58 @@ std::vector<const Stmt *> checkedMetricBody(const CompoundStmt &Body,
   return Records ? Guarded : std::vector<const Stmt *>();
 }
 
+namespace {
+
+/// In the `&&` tree of \p Cond, a leaf testing one of \p Pointers set.
+std::optional<CheckedConjunct> conjunctIn(const Expr *Cond,
+                                          const std::set<const FieldDecl *> &Pointers) {
+  const auto *And = dyn_cast<BinaryOperator>(Cond->IgnoreParens());
+  if (!And || And->getOpcode() != BO_LAnd)
+    return std::nullopt;
+  bool WhenSet = false;
+  if (testedField(And->getLHS(), Pointers, WhenSet) && WhenSet)
+    return CheckedConjunct{And->getLHS(), And->getRHS(), /*TestFirst=*/true};
+  if (testedField(And->getRHS(), Pointers, WhenSet) && WhenSet)
+    return CheckedConjunct{And->getRHS(), And->getLHS(), /*TestFirst=*/false};
+  if (auto Left = conjunctIn(And->getLHS(), Pointers))
+    return Left;
+  return conjunctIn(And->getRHS(), Pointers);
+}
+
+/// Uses of \p F in \p S other than as the object of `f->...`: tests of it,
+/// or the pointer handed on.
+unsigned bareUses(const Stmt *S, const FieldDecl *F) {
+  if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+    if (ME->getMemberDecl() == F)
+      return 1;
+    const auto *Base = dyn_cast<MemberExpr>(ME->getBase()->IgnoreParenImpCasts());
+    if (ME->isArrow() && Base && Base->getMemberDecl() == F)
+      return 0;
+  }
+  unsigned Count = 0;
+  for (const Stmt *Child : S->children())
+    if (Child)
+      Count += bareUses(Child, F);
+  return Count;
+}
+
+} // namespace
+
+std::optional<CheckedConjunct>
+checkedConjunct(const CompoundStmt &Body, const std::set<const FieldDecl *> &Pointers) {
+  for (const Stmt *S : Body.body()) {
+    const Expr *Cond = plainCondition(S);
+    std::optional<CheckedConjunct> Found = Cond ? conjunctIn(Cond, Pointers) : std::nullopt;
+    if (!Found)
+      continue;
+    bool WhenSet = false;
+    const FieldDecl *F = testedField(Found->Test, Pointers, WhenSet);
+    // Cut once, the body must test it nowhere else.
+    if (bareUses(&Body, F) != 1)
+      return std::nullopt;
+    return Found;
+  }
+  return std::nullopt;
+}
+
 } // namespace mm

@@ -6,11 +6,13 @@
 //   if (child_) child_->Set(v);
 //   if (family_ != nullptr) { family_->Add({..}).Increment(); }
 //   if (!child_) return;  child_->Set(v);
+//   if (child_ && ms >= 0.0) { child_->Observe(ms); }
 //
 // Once the metric moves, the field is a reference-like constant that
 // cannot be tested and is never null: the body is the statements the check
-// guarded. Takes a method body and the service's metric fields of pointer
-// style; hands on those statements. Reads only.
+// guarded, or the body without the test where it is one operand of `&&`.
+// Takes a method body and the service's metric fields of pointer style;
+// hands on those statements, or the operand to cut. Reads only.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +22,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -32,6 +35,21 @@ namespace mm {
 std::vector<const clang::Stmt *>
 checkedMetricBody(const clang::CompoundStmt &Body,
                   const std::set<const clang::FieldDecl *> &Pointers);
+
+/// A null check of a metric pointer that is one operand of `&&` in the
+/// condition of an `if` of the body: `child_ && ms >= 0.0`.
+struct CheckedConjunct {
+  const clang::Expr *Test = nullptr;   ///< `child_`, `child_ != nullptr`
+  const clang::Expr *Beside = nullptr; ///< The other operand of its `&&`.
+  bool TestFirst = true;               ///< `child_ && x`, not `x && child_`.
+};
+
+/// The first such check among the top-level statements of \p Body whose
+/// `if` has no `else` (with one, the `else` would run where it did not),
+/// when the body has no other test of that field; none otherwise.
+std::optional<CheckedConjunct>
+checkedConjunct(const clang::CompoundStmt &Body,
+                const std::set<const clang::FieldDecl *> &Pointers);
 
 } // namespace mm
 

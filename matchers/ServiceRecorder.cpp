@@ -6,6 +6,7 @@
 #include "matchers/BuilderChain.h"
 #include "matchers/CachedChild.h"
 #include "matchers/CheckedMetricBody.h"
+#include "matchers/NeededHeaders.h"
 #include "matchers/SetUpStatement.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -467,6 +468,12 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         addFunctions(V.Functions, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);
         addConstantMembers(V.ConstantMembers, Loc, W.LocalConstants,
                            Out.Partial.TheService.LocalConstants);
+        NeededHeaders Needs(Loc, {M->getParent()->getLocation(), Def->getLocation()});
+        Needs.add(Body);
+        for (const VarDecl *VD : V.Constants)
+          Needs.add(VD->getDefinition() ? VD->getDefinition() : VD);
+        for (const FunctionDecl *FD : V.Functions)
+          Needs.add(FD);
         unsigned BodyOffset = SM.getFileOffset(Begin);
         // Where the tokens of \p R lie in the body's text; none when they
         // are not written there (a macro).
@@ -519,6 +526,16 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
                          ? BodyKind::SingleExpression
                          : BodyKind::MultiStatement;
           }
+        } else if (std::optional<CheckedConjunct> Cut = checkedConjunct(*Body, Pointers)) {
+          // `if (child_ && ms >= 0.0)` is `if (ms >= 0.0)`: the test and
+          // its `&&` go.
+          auto Test = Offsets(Cut->Test->getSourceRange());
+          auto Beside = Offsets(Cut->Beside->getSourceRange());
+          if (Test && Beside) {
+            auto [From, To] = Cut->TestFirst ? std::make_pair(Test->first, Beside->first)
+                                             : std::make_pair(Beside->second, Test->second);
+            W.Template = llvm::StringRef(Fill(0, From) + Fill(To, Text.size())).trim().str();
+          }
         }
         if (auto It = Cached.find(Def); It != Cached.end()) {
           if (std::optional<std::string> One = cachedTemplate(It->second, Offsets, Fill)) {
@@ -531,6 +548,12 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
                       [](const CacheField &A, const CacheField &B) { return A.Field < B.Field; });
           }
         }
+        // What moves is the template (a cache look-up or a `std::move`
+        // around a parameter left behind) and the constants.
+        std::vector<llvm::StringRef> Moving = {W.Template};
+        for (const auto &[Name, Definition] : W.LocalConstants)
+          Moving.push_back(Definition);
+        W.Includes = Needs.headersNamedIn(Moving);
         for (const auto &[Field, Call] : V.Adds) {
           AddCall A = readAddCall(Call, Loc);
           Metric &Partial = Metrics[Field];
@@ -911,6 +934,23 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   // The families each constructor or set-up method has registered so far,
   // by name: one registered again there is the same family.
   std::map<std::string, std::string> RegisteredHere; // name -> field
+  // The headers what moves with a metric names: its chain or set-up
+  // statement and the file-local constants and helpers they use.
+  auto addNeeds = [&](Metric &M, const std::vector<const Stmt *> &Code,
+                      const ConstantVisitor &CV) {
+    std::vector<SourceLocation> From = {Service->getLocation()};
+    for (const Stmt *S : Code)
+      From.push_back(S->getBeginLoc());
+    NeededHeaders Needs(Loc, From);
+    for (const Stmt *S : Code)
+      Needs.add(S);
+    for (const VarDecl *VD : CV.Found)
+      Needs.add(VD->getDefinition() ? VD->getDefinition() : VD);
+    for (const FunctionDecl *FD : CV.Functions)
+      Needs.add(FD);
+    mergeHeaders(M.Includes, Needs.headers());
+  };
+
   auto Record = [&](const FieldDecl *FD, const Expr *Value, InitStyle Style,
                     SourceSpan Site) {
     std::optional<BuilderChain> Chain = ChainOf(Value, FD);
@@ -960,9 +1000,14 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addConstantMembers(CV.Members, Loc, M.LocalConstants, C.TheService.LocalConstants);
+    addNeeds(M, Chain->Sources.empty() ? std::vector<const Stmt *>{Value}
+                                       : std::vector<const Stmt *>(Chain->Sources.begin(),
+                                                                   Chain->Sources.end()),
+             CV);
     if (auto Family = FamilyOf.find(M.Field); Family != FamilyOf.end()) {
       for (const auto &[Name, Text] : Metrics[Family->second].LocalConstants)
         M.LocalConstants.emplace(Name, Text);
+      mergeHeaders(M.Includes, Metrics[Family->second].Includes);
       M.Family = TakenFrom{Family->second, {}, {}, InitStyle::MemberInitializer};
     }
     M.Init = Style;
@@ -999,6 +1044,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
         addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
         addConstantMembers(CV.Members, Loc, M.LocalConstants, C.TheService.LocalConstants);
+        addNeeds(M, {S}, CV);
       }
     }
   };

@@ -104,8 +104,12 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     const Metric &M = *ByName.at(MP.Name);
     std::string Kind = kindHeader(M.Kind);
     std::string Origin = "definition of " + MP.Constant + " (" + MP.Name + ")";
+    std::vector<llvm::StringRef> Landing = {MP.Definition};
+    for (const auto &[Name, Definition] : M.LocalConstants)
+      Landing.push_back(Definition);
     if (!MP.OwnerSource.empty()) {
       Ctx.constants(MP.OwnerSource, M.LocalConstants);
+      Ctx.includeNeeded(MP.OwnerSource, M.Includes, Landing);
       Ctx.Preamble[MP.OwnerSource][RewriteContext::Definitions].push_back(MP.Definition);
       Ctx.include(MP.OwnerSource, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerSource));
       Ctx.include(MP.OwnerSource, Kind);
@@ -117,6 +121,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
       }
     } else if (!MP.OwnerHeader.empty()) {
       Ctx.constants(MP.OwnerHeader, M.LocalConstants);
+      Ctx.includeNeeded(MP.OwnerHeader, M.Includes, Landing);
       Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Definition);
       Ctx.include(MP.OwnerHeader, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerHeader));
       Ctx.include(MP.OwnerHeader, Kind);

@@ -86,7 +86,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     for (size_t I = 0; I < W.Params.size(); ++I)
       Args[W.Params[I].Name] = I < Written.size() ? Written[I] : W.Params[I].Default;
 
-    std::string Text;
+    std::string Text, Helper;
     if (WP->Fate == WrapperFate::Inline) {
       Text = llvm::StringRef(fillTemplate(W.Template, Ctx.P, Args, CS.Namespace,
                                              CS.InMacro ? HoleText::MacroArguments
@@ -99,12 +99,16 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       // The helper goes in the file's namespace for new code.
       const std::string &FileNS = Ctx.P.namespaceIn(Loc.File);
       Text = spelledFrom(CS.Wrapper, FileNS, CS.Namespace) + "(" + llvm::join(Written, ", ") + ")";
+      Helper = helperDefinition(W, Ctx.P, FileNS);
       if (Ctx.Placed.insert({Loc.File, W.Signature}).second)
-        Ctx.Preamble[Loc.File][RewriteContext::Helpers].push_back(
-            helperDefinition(W, Ctx.P, FileNS));
+        Ctx.Preamble[Loc.File][RewriteContext::Helpers].push_back(Helper);
     }
     if (!W.LocalConstants.empty())
       Ctx.constants(Loc.File, W.LocalConstants);
+    std::vector<llvm::StringRef> Landing = {Text, Helper};
+    for (const auto &[Name, Definition] : W.LocalConstants)
+      Landing.push_back(Definition);
+    Ctx.includeNeeded(Loc.File, W.Includes, Landing);
     // The constants it uses come from their owners' headers.
     for (const std::string &Name : W.Metrics) {
       const MetricPlan *MP = Ctx.P.metric(Name);

@@ -39,6 +39,22 @@ void RewriteContext::include(const std::string &File, std::string Spelling) {
     Adds.push_back(std::move(Spelling));
 }
 
+void RewriteContext::includeNeeded(const std::string &File,
+                                   const std::vector<NeededHeader> &Needed,
+                                   llvm::ArrayRef<llvm::StringRef> Texts) {
+  for (const NeededHeader &H : Needed) {
+    if (!llvm::any_of(H.Names, [&](const std::string &Name) {
+          return llvm::any_of(Texts, [&](llvm::StringRef T) { return containsWord(T, Name); });
+        }))
+      continue;
+    llvm::StringRef Header = H.Header;
+    if (Header.starts_with("<") || Header.starts_with("\""))
+      include(File, H.Header);
+    else if (Header != File)
+      include(File, includeSpelling(F, Header, File));
+  }
+}
+
 void RewriteContext::constants(const std::string &File,
                                const std::map<std::string, std::string> &Constants) {
   for (const auto &[Name, Definition] : Constants)

@@ -55,6 +55,12 @@ struct RewriteContext {
     return &It->second.Edits;
   }
   void include(const std::string &File, std::string Spelling);
+  /// Includes in \p File each header of \p Needed (Metric and
+  /// Wrapper::Includes) one of whose names \p Texts, the code copied
+  /// there, spells: a spelled one as it is, a project path spelled from
+  /// \p File.
+  void includeNeeded(const std::string &File, const std::vector<NeededHeader> &Needed,
+                     llvm::ArrayRef<llvm::StringRef> Texts);
   void manual(const SourceSpan &Where, std::string What, std::string Why, LeftBecause Cause);
 };
 

@@ -36,6 +36,10 @@ llvm::Error rewriteServiceTests(RewriteContext &Ctx) {
         Ctx.include(File, includeSpelling(Ctx.F, MP->OwnerHeader, File));
       if (!M->LocalConstants.empty())
         Ctx.constants(File, M->LocalConstants);
+      std::vector<llvm::StringRef> Landing = {T.NewBody};
+      for (const auto &[Name, Definition] : M->LocalConstants)
+        Landing.push_back(Definition);
+      Ctx.includeNeeded(File, M->Includes, Landing);
     }
     Ctx.Result.TestRewrites.push_back(
         {T.Body, T.Name, llvm::join(T.Wrappers, ", "), std::move(Before), T.NewBody});

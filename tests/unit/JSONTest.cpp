@@ -122,6 +122,7 @@ std::vector<TUFacts> everyField() {
                     "// Exposed at 0.\n  counts_family_->Add({{\"result\", \"ok\"}});",
                     {{20, 16}}}};
   Plain.OtherUse = span("metrics/metrics_service.cpp", 16, 3);
+  Counter.Includes = {{"<array>", {"array"}}};
   A.Partial.Metrics = {M, Plain, Summary, Counter};
 
   Wrapper W;
@@ -137,6 +138,7 @@ std::vector<TUFacts> everyField() {
   W.Overrides = true;
   W.UsesServiceState = true;
   W.LocalConstants = {{"kMax", "constexpr double kMax = 10;"}};
+  W.Includes = {{"<cstring>", {"strcmp"}}, {"src/util/states.h", {"State", "kStates"}}};
   W.DroppedCaches = {{"latency_cache_", span("metrics/metrics_service.h", 33, 900)}};
   W.Decl = span("metrics/metrics_service.h", 14, 300);
   W.Definition = span("metrics/metrics_service.cpp", 40, 1500);
@@ -376,6 +378,9 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Partial.Metrics[1].ChildArgs, std::nullopt);
   EXPECT_EQ(A.Partial.Wrappers[0].Params[0].Default, "");
   EXPECT_EQ(A.Partial.Wrappers[0].Params[1].Default, "0.5");
+  EXPECT_EQ(A.Partial.Wrappers[0].Includes, Written[0].Partial.Wrappers[0].Includes);
+  EXPECT_EQ(A.Partial.Metrics[3].Includes, Written[0].Partial.Metrics[3].Includes);
+  EXPECT_TRUE(A.Partial.Metrics[0].Includes.empty());
   const CallSite &C = A.Partial.CallSites[0];
   EXPECT_EQ(C.Loc.Offset, 640u);
   EXPECT_EQ(C.Loc.Column, 3u);

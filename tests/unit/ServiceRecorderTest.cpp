@@ -4,6 +4,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace mm::test {
 namespace {
@@ -720,6 +721,67 @@ int MetricsService::Count() { task_seconds_->Observe(1); return ++calls_; }
   EXPECT_THAT(Task.Buckets, ::testing::ElementsAre(0.1, 1.0));
 }
 
+TEST(ServiceRecorder, WhatMovedCodeNamesComesWithTheHeadersDeclaringIt) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+#include <array>
+#include <cstring>
+#include <vector>
+namespace shop {
+namespace {
+constexpr std::array kStates = {"idle", "busy"};
+}  // namespace
+class MetricsService {
+ public:
+  MetricsService();
+  void SetState(const char* name);
+  void Count(const std::string& kind);
+  void Observe(double v);
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Gauge>* state_ = nullptr;
+  prometheus::Family<prometheus::Counter>* jobs_ = nullptr;
+  prometheus::Histogram* latency_ = nullptr;
+};
+MetricsService::MetricsService() : registry_(std::make_shared<prometheus::Registry>()) {
+  state_ = &prometheus::BuildGauge().Name("state").Help("s").Register(*registry_);
+  for (auto* s : kStates) state_->Add({{"state", s}}).Set(0);
+  jobs_ = &prometheus::BuildCounter().Name("jobs_total").Help("j").Register(*registry_);
+  latency_ = &prometheus::BuildHistogram().Name("latency").Help("l").Register(*registry_)
+                  .Add({}, prometheus::Histogram::BucketBoundaries{1, 2});
+}
+void MetricsService::SetState(const char* name) {
+  for (auto* s : kStates) state_->Add({{"state", s}}).Set(std::strcmp(s, name) == 0 ? 1 : 0);
+}
+void MetricsService::Count(const std::string& kind) {
+  jobs_->Add({{"kind", kind}}).Increment();
+}
+void MetricsService::Observe(double v) { latency_->Observe(v); }
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  auto W = [&](llvm::StringRef Name) {
+    return *llvm::find_if(C.Wrappers, [&](const Wrapper &W) { return W.Name == Name; });
+  };
+  auto M = [&](llvm::StringRef Name) {
+    return *llvm::find_if(C.Metrics, [&](const Metric &M) { return M.Name == Name; });
+  };
+  auto Spelled = [](const std::vector<NeededHeader> &Needed) {
+    std::vector<std::string> Out;
+    for (const NeededHeader &H : Needed)
+      Out.push_back(H.Header + " " + llvm::join(H.Names, ","));
+    return Out;
+  };
+  // The standard's own header for each name, whatever libstdc++ file
+  // declares it; the array comes with the constant the body copies.
+  EXPECT_THAT(Spelled(W("SetState").Includes), ElementsAre("<array> array", "<cstring> strcmp"));
+  EXPECT_THAT(Spelled(M("state").Includes), ElementsAre("<array> array"));
+  // The parameter's type is the call's business; prometheus-cpp's names are
+  // added by metric kind.
+  EXPECT_THAT(W("Count").Includes, IsEmpty());
+  EXPECT_THAT(W("Observe").Includes, IsEmpty());
+  EXPECT_THAT(M("latency").Includes, IsEmpty());
+}
+
 TEST(ServiceRecorder, MetricFieldAssignedOutsideTheConstructorIsServiceState) {
   std::string Code = service(R"cpp(
   void RecordHit();
@@ -1039,6 +1101,9 @@ public:
     void failure(const std::string &reason);
     void other(double open);
     void both(double open);
+    void after(double open);
+    void twice(double open);
+    void otherwise(double open);
 private:
     std::shared_ptr<prometheus::Registry> m_registry;
     prometheus::Counter *m_logins = nullptr;
@@ -1072,6 +1137,23 @@ void audit_metrics::both(double open) {
     if (m_sessions && open > 0)
         m_sessions->Set(open);
 }
+void audit_metrics::after(double open) {
+    if (open > 0 && (open < 10 && m_sessions != nullptr)) {
+        m_sessions->Set(open);
+    }
+}
+void audit_metrics::twice(double open) {
+    if (m_sessions && open > 0)
+        m_sessions->Set(open);
+    if (m_sessions)
+        m_sessions->Set(0);
+}
+void audit_metrics::otherwise(double open) {
+    if (m_sessions && open > 0)
+        m_sessions->Set(open);
+    else
+        m_sessions->Set(0);
+}
 )cpp";
   Catalog C = catalogFor(Code, "audit_metrics");
   auto Expect = [&](const char *Name, BodyKind Kind, const char *Template) {
@@ -1087,9 +1169,23 @@ void audit_metrics::both(double open) {
   // A check of another field, or of more than the field: the body as written.
   Expect("other", BodyKind::MultiStatement,
          "if (${metric:logins})\n        ${metric:sessions}->Set(${param:open});");
+  // One operand of `&&`: the test and its `&&` go, the rest of the
+  // condition stays.
   Expect("both", BodyKind::MultiStatement,
+         "if (${param:open} > 0)\n        ${metric:sessions}->Set(${param:open});");
+  Expect("after", BodyKind::MultiStatement,
+         "if (${param:open} > 0 && (${param:open} < 10)) {\n        "
+         "${metric:sessions}->Set(${param:open});\n    }");
+  // Tested twice, or with an `else`: as written (the rule for the plain
+  // form does not apply either).
+  Expect("twice", BodyKind::MultiStatement,
          "if (${metric:sessions} && ${param:open} > 0)\n        "
-         "${metric:sessions}->Set(${param:open});");
+         "${metric:sessions}->Set(${param:open});\n    if (${metric:sessions})\n        "
+         "${metric:sessions}->Set(0);");
+  Expect("otherwise", BodyKind::MultiStatement,
+         "if (${metric:sessions} && ${param:open} > 0)\n        "
+         "${metric:sessions}->Set(${param:open});\n    else\n        "
+         "${metric:sessions}->Set(0);");
 }
 
 TEST(ServiceRecorder, ConstantMembersTravelLikeFileLocalConstants) {

@@ -181,8 +181,9 @@ inline Server Make(MetricsServiceProtocol* m) {
 )cpp");
   TUFacts F = factsFor(Code);
   for (const ServiceVar &V : F.Scan.ServiceVars) {
-    if (V.Name == "metrics") // Deps::metrics: copied, never read
+    if (V.Name == "metrics") { // Deps::metrics: copied, never read
       EXPECT_THAT(V.Uses, IsEmpty());
+    }
   }
 }
 
