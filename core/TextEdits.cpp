@@ -321,6 +321,12 @@ std::vector<unsigned> wordsIn(llvm::StringRef Text, size_t Begin, size_t End,
   return Out;
 }
 
+bool namesInCode(llvm::StringRef Code, llvm::StringRef Word) {
+  if (!containsWord(Code, Word))
+    return false;
+  return llvm::any_of(rawTokens(Code), [&](const RawToken &T) { return T.isWord(Word); });
+}
+
 std::vector<RawToken> rawTokens(llvm::StringRef Text) {
   // The lexer reads up to a NUL: the text is held with one right after it.
   const std::string Owned = Text.str();

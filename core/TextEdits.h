@@ -105,6 +105,10 @@ struct RawToken {
 /// The tokens of \p Text, C++17.
 std::vector<RawToken> rawTokens(llvm::StringRef Text);
 
+/// True when \p Code names \p Word as an identifier of its code: a comment
+/// or a string literal spelling it does not count.
+bool namesInCode(llvm::StringRef Code, llvm::StringRef Word);
+
 /// When the token at \p At in \p Code is `true` or `false` and is the whole
 /// condition of a conditional expression (`true ? "fired" : "cleared"`, after
 /// `(`, `{`, `[`, `,`, `=`, `;` or `return`), \p Code with that expression

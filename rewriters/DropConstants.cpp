@@ -103,13 +103,13 @@ llvm::Error dropConstantMembers(RewriteContext &Ctx) {
         declarationLines(*Text, L.Decl.Offset, L.Decl.Length);
     std::vector<Edit> Without = Header->second.Edits;
     Without.push_back(Removal);
-    if (containsWord(edited(*Text, Without), L.Name))
+    if (namesInCode(edited(*Text, Without), L.Name))
       continue;
     if (!S.Source.empty() && S.Source != L.Decl.File) {
       auto Source = after(Ctx, S.Source);
       if (!Source)
         return Source.takeError();
-      if (containsWord(*Source, L.Name))
+      if (namesInCode(*Source, L.Name))
         continue;
     }
     Ctx.edit(L.Decl.File, Removal.Offset, Removal.Length, "",
@@ -159,8 +159,8 @@ llvm::Error dropLocalConstants(RewriteContext &Ctx) {
         std::vector<Edit> Original = {Removal(*L)};
         Without.push_back(Original.front());
         // Only what the migration left unused: it was named elsewhere before.
-        if (!containsWord(edited(*Text, Original), L->Name) ||
-            containsWord(edited(*Text, Without), L->Name))
+        if (!namesInCode(edited(*Text, Original), L->Name) ||
+            namesInCode(edited(*Text, Without), L->Name))
           continue;
         Gone.push_back(L);
         Deletions.push_back(Original.front());

@@ -285,6 +285,22 @@ void MetricsService::Poll() {}
 )cpp");
 }
 
+TEST(DropLocalConstants, NamedOnlyInACommentOrAStringGoes) {
+  ConstantCase K("\n  // Same pattern as kLatencyBuckets.\n  Log(\"kSizeBuckets\");\n");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["metrics/metrics_service.cpp"], R"cpp(#include "metrics/metrics_service.h"
+
+namespace shop {
+
+void MetricsService::Poll() {
+  // Same pattern as kLatencyBuckets.
+  Log("kSizeBuckets");
+}
+
+}  // namespace shop
+)cpp");
+}
+
 TEST(DropLocalConstants, StillUsedStays) {
   ConstantCase K("\n  Observe(kSizeBuckets, kLatencyBuckets);\n");
   auto Out = rewritten(K.C, K.F, K.P, K.Files);
