@@ -599,21 +599,34 @@ std::map<std::string, std::string> ownersStillUsingTheService(const Catalog &C,
   for (const InjectionPoint &IP : C.InjectionPoints) {
     if (IP.Kind != InjectionKind::FunctionParam || IP.Interface != C.TheService.Name)
       continue;
+    // A declaration may leave the parameter unnamed (`friend Stack
+    // build(const std::shared_ptr<Metrics>&);`): the definition's name is
+    // the one the body uses.
+    std::string Name = IP.Name;
+    for (const InjectionPoint &Other : C.InjectionPoints)
+      if (Name.empty() && Other.Kind == IP.Kind && Other.Owner == IP.Owner &&
+          Other.Index == IP.Index)
+        Name = Other.Name;
+    if (Name.empty()) {
+      Owners.try_emplace(IP.Owner, "no definition of it was seen: no declaration names the "
+                                   "parameter its body would use");
+      continue;
+    }
     bool Calls = false;
     const CallSite *Stays = nullptr;
     for (const CallSite &CS : C.CallSites)
-      if (CS.EnclosingFunction == IP.Owner && CS.Receiver == IP.Name) {
+      if (CS.EnclosingFunction == IP.Owner && CS.Receiver == Name) {
         Calls = true;
         if (!Stays && !Gone(CS.Loc))
           Stays = &CS;
       }
     for (const ArgumentSite &A : F.ArgumentSites)
-      Calls = Calls || (A.EnclosingFunction == IP.Owner && containsWord(A.ArgText, IP.Name));
+      Calls = Calls || (A.EnclosingFunction == IP.Owner && containsWord(A.ArgText, Name));
     if (Stays)
-      Owners.try_emplace(IP.Owner, "its call of " + Stays->Wrapper + " on " + IP.Name +
+      Owners.try_emplace(IP.Owner, "its call of " + Stays->Wrapper + " on " + Name +
                                        " stays (at " + At(Stays->Loc) + ")");
     else if (!Calls)
-      Owners.try_emplace(IP.Owner, "it takes " + IP.Name + " for something other than calls "
+      Owners.try_emplace(IP.Owner, "it takes " + Name + " for something other than calls "
                                    "the migration rewrites or handing it on to a parameter "
                                    "that goes");
   }

@@ -805,6 +805,45 @@ TEST(Planner, AFunctionHandingTheServiceOnLosesItWithTheParameterItFeeds) {
             "migration rewrites or handing it on to a parameter that goes");
 }
 
+TEST(Planner, AnUnnamedParameterOfADeclarationIsTheDefinitionsOne) {
+  Fixture X;
+  // class Stack { friend Stack build(std::shared_ptr<Metrics>); };
+  // Stack build(std::shared_ptr<Metrics> m) { return Stack(std::move(m)); }
+  InjectionPoint StackParam = X.C.InjectionPoints[1];
+  StackParam.Kind = InjectionKind::ConstructorParam;
+  StackParam.Owner = "app::Stack";
+  StackParam.Name = "m";
+  StackParam.Index = 0;
+  InjectionPoint StackField = StackParam;
+  StackField.Kind = InjectionKind::Field;
+  StackField.Name = "m_";
+  InjectionPoint Definition = StackParam;
+  Definition.Kind = InjectionKind::FunctionParam;
+  Definition.Owner = "app::build";
+  InjectionPoint Friend = Definition;
+  Friend.Name = "";
+  X.C.InjectionPoints = {StackParam, StackField, Friend, Definition};
+  ArgumentSite A;
+  A.Callee = "app::Stack";
+  A.Index = 0;
+  A.ArgText = "std::move(m)";
+  A.EnclosingFunction = "app::build";
+  X.F.ArgumentSites = {A};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_THAT(P.Keep, IsEmpty());
+  EXPECT_EQ(P.Strip.size(), 4u);
+
+  // No declaration names it: its body cannot have been read.
+  X.C.InjectionPoints = {StackParam, StackField, Friend};
+  X.F.ArgumentSites.clear();
+  Plan Unseen = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(Unseen.Keep.size(), 1u);
+  EXPECT_EQ(Unseen.Keep[0].Owner, "app::build");
+  EXPECT_EQ(Unseen.KeptBecause["app::build"],
+            "typed as the service itself: no definition of it was seen: no declaration names "
+            "the parameter its body would use");
+}
+
 TEST(Planner, KeptInjectionKeepsWhatPassesTheServiceOn) {
   Fixture X;
   X.C.CallSites.push_back(macroCall(/*Definition=*/false));
