@@ -322,9 +322,27 @@ std::vector<unsigned> wordsIn(llvm::StringRef Text, size_t Begin, size_t End,
 }
 
 bool namesInCode(llvm::StringRef Code, llvm::StringRef Word) {
-  if (!containsWord(Code, Word))
+  return namesAnyInCode(Code, {Word.str()});
+}
+
+bool namesAnyInCode(llvm::StringRef Code, llvm::ArrayRef<std::string> Words) {
+  if (llvm::none_of(Words, [&](const std::string &W) { return containsWord(Code, W); }))
     return false;
-  return llvm::any_of(rawTokens(Code), [&](const RawToken &T) { return T.isWord(Word); });
+  std::vector<RawToken> Tokens = rawTokens(Code);
+  for (size_t I = 0; I < Tokens.size(); ++I) {
+    const RawToken &T = Tokens[I];
+    if (T.is(clang::tok::hash) && I + 1 < Tokens.size() &&
+        (Tokens[I + 1].isWord("include") || Tokens[I + 1].isWord("include_next") ||
+         Tokens[I + 1].isWord("import"))) {
+      size_t LineEnd = Code.find('\n', T.Offset);
+      while (I + 1 < Tokens.size() && Tokens[I + 1].Offset < LineEnd)
+        ++I;
+      continue;
+    }
+    if (T.is(clang::tok::raw_identifier) && llvm::is_contained(Words, T.Spelling))
+      return true;
+  }
+  return false;
 }
 
 std::vector<RawToken> rawTokens(llvm::StringRef Text) {

@@ -13,6 +13,7 @@
 #include "core/Edit.h"
 
 #include "clang/Basic/TokenKinds.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -105,8 +106,10 @@ struct RawToken {
 /// The tokens of \p Text, C++17.
 std::vector<RawToken> rawTokens(llvm::StringRef Text);
 
-/// True when \p Code names \p Word as an identifier of its code: a comment
-/// or a string literal spelling it does not count.
+/// True when \p Code names one of \p Words as an identifier of its code:
+/// a comment, a string literal or an `#include` line spelling it does not
+/// count.
+bool namesAnyInCode(llvm::StringRef Code, llvm::ArrayRef<std::string> Words);
 bool namesInCode(llvm::StringRef Code, llvm::StringRef Word);
 
 /// When the token at \p At in \p Code is `true` or `false` and is the whole

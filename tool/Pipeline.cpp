@@ -61,21 +61,6 @@ std::vector<std::string> includeSpellings(const Facts &F, llvm::StringRef Includ
   return Out;
 }
 
-/// Whether \p Text names any of \p Names as a whole word outside #include
-/// lines.
-bool namesAny(llvm::StringRef Text, const std::vector<std::string> &Names) {
-  for (llvm::StringRef Rest = Text; !Rest.empty();) {
-    auto [Line, Next] = Rest.split('\n');
-    Rest = Next;
-    if (Line.ltrim().starts_with("#"))
-      continue;
-    for (const std::string &N : Names)
-      if (containsWord(Line, N))
-        return true;
-  }
-  return false;
-}
-
 /// Why \p F may not be written, or "": it lies outside the project root
 /// (itself or through a symlink) or is excluded.
 std::string fenced(const MaterializedFile &F, const Config &Cfg) {
@@ -233,7 +218,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
       continue;
     for (const std::string &Spelling : includeSpellings(M.TheFacts, F.File, Svc.Header)) {
       if (!llvm::StringRef(F.After).contains("#include " + Spelling) ||
-          namesAny(F.After, Svc.HeaderNames))
+          namesAnyInCode(F.After, Svc.HeaderNames))
         continue;
       M.Rewrites.Edits.file(F.File).RemoveIncludes.push_back(Spelling);
       if (isHeaderFile(F.File))
@@ -265,7 +250,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
       llvm::consumeError(Current.takeError());
       continue;
     }
-    if (!namesAny(Text, Svc.HeaderNames) || Includes(Text, Other, Svc.Header) ||
+    if (!namesAnyInCode(Text, Svc.HeaderNames) || Includes(Text, Other, Svc.Header) ||
         llvm::none_of(Dropped, [&](const std::string &H) { return Includes(Text, Other, H); }))
       continue;
     M.Rewrites.Edits.file(Other).AddIncludes.push_back(
@@ -351,11 +336,24 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
   }
   auto Full = std::make_shared<std::vector<EditElement>>(elementsOf(RuleEdits));
   auto FullMade = std::make_shared<std::vector<EditElement>>(elementsWithOrigins(RuleEdits));
-  return [Ablations, Full, FullMade, Read](const EditElement &E, unsigned Begin, unsigned End) {
+  return [Ablations, Full, FullMade, Read](const EditElement &E, unsigned Begin, unsigned End,
+                                           llvm::StringRef Line) {
     std::vector<PlanDecision> Out;
     // What the pipeline added after the rules answers to no decision here.
     if (!std::binary_search(Full->begin(), Full->end(), E))
       return Out;
+    // A line the migration wrote answers to the decisions without which it
+    // is not written, when there are such.
+    if (E.K == EditElement::Kind::Replace && writes(E.Text, Line)) {
+      for (const Ablation &A : *Ablations)
+        if (llvm::none_of(A.Rest, [&](const EditElement &R) {
+              return R.File == E.File && R.K == EditElement::Kind::Replace &&
+                     overlaps(R.Offset, R.Offset + R.Length, Begin, End) && writes(R.Text, Line);
+            }))
+          Out.push_back(A.Decision);
+      if (!Out.empty())
+        return Out;
+    }
     for (const Ablation &A : *Ablations) {
       bool Left = E.K == EditElement::Kind::Replace
                       ? llvm::none_of(A.Rest,

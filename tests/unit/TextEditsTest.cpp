@@ -178,6 +178,19 @@ TEST(TextEdits, WordsIn) {
 }
 
 
+TEST(TextEdits, NamesInCodeNotInCommentsStringsOrIncludes) {
+  const char *Code = "#include <board.h>\n"
+                     "#include \"stats/board.hpp\"\n"
+                     "// Built on the board.\n"
+                     "/* board */ const char* s = \"board\";\n";
+  EXPECT_FALSE(namesInCode(Code, "board"));
+  EXPECT_FALSE(namesAnyInCode(Code, {"board", "stats"}));
+  EXPECT_TRUE(namesInCode(std::string(Code) + "board* b;\n", "board"));
+  EXPECT_TRUE(namesAnyInCode(std::string(Code) + "#define BOARD board\n", {"x", "board"}));
+  EXPECT_TRUE(namesAnyInCode("R\"(raw)\" stats::board b;", {"board"}));
+  EXPECT_FALSE(namesAnyInCode("R\"(board)\";", {"board"}));
+}
+
 TEST(FoldLiteralCondition, AConditionThatIsALiteralPicksItsBranch) {
   auto Fold = [](llvm::StringRef Code) {
     return foldLiteralCondition(Code, Code.find("true") != llvm::StringRef::npos
