@@ -79,9 +79,16 @@ bool touches(const EditElement &E, unsigned Begin, unsigned End) {
 struct Culprit {
   EditElement E;
   unsigned Begin = 0, End = 0;
+  std::string Line; ///< The line of the error, when the migration wrote it.
 };
 
-Culprit whole(const EditElement &E) { return {E, E.Offset, E.Offset + E.Length}; }
+/// Line \p Line (1-based) of \p Text, or "".
+std::string lineText(llvm::StringRef Text, unsigned Line) {
+  std::vector<llvm::StringRef> Lines = splitLines(Text);
+  return Line >= 1 && Line <= Lines.size() ? Lines[Line - 1].str() : "";
+}
+
+Culprit whole(const EditElement &E) { return {E, E.Offset, E.Offset + E.Length, ""}; }
 
 } // namespace
 
@@ -210,6 +217,18 @@ LinesOfInterest linesToLookUp(llvm::ArrayRef<TUFailure> Failures,
   return Out;
 }
 
+bool writes(llvm::StringRef Text, llvm::StringRef Line) {
+  auto Squeezed = [](llvm::StringRef T) {
+    std::string Out;
+    for (char C : T)
+      if (!llvm::isSpace(C))
+        Out += C;
+    return Out;
+  };
+  std::string Wanted = Squeezed(Line);
+  return !Wanted.empty() && Squeezed(Text).find(Wanted) != std::string::npos;
+}
+
 TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
                           llvm::ArrayRef<MaterializedFile> Files, const EditSet &Edits,
                           const Attribution &Owners) {
@@ -238,8 +257,10 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
           continue;
         bool Include = (E.K == Kind::AddInclude && llvm::StringRef(H->Added).contains(E.Text)) ||
                        (E.K == Kind::RemoveInclude && llvm::StringRef(H->Removed).contains(E.Text));
-        if (Include || touches(E, H->Begin, H->End))
-          Out.push_back({E, H->Begin, H->End});
+        if (Include)
+          Out.push_back({E, H->Begin, H->End, ""});
+        else if (touches(E, H->Begin, H->End))
+          Out.push_back({E, H->Begin, H->End, lineText(F->After, D.Line)});
       }
       if (!Out.empty())
         return Out;
@@ -260,7 +281,7 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
       size_t Before = Named.size();
       for (const EditElement &E : Decl->second)
         if (E.K == Kind::Delete || touches(E, Begin, End))
-          Named.push_back({E, Begin, End});
+          Named.push_back({E, Begin, End, ""});
       if (Named.size() != Before)
         Changed.push_back(R.Decl);
     }
@@ -298,7 +319,7 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
       auto OfThePlan = [](const PlanDecision &P) { return P.K != PlanDecision::Kind::Edit; };
       std::vector<std::vector<PlanDecision>> Answers;
       for (const Culprit &C : Elements)
-        Answers.push_back(Owners(C.E, C.Begin, C.End));
+        Answers.push_back(Owners(C.E, C.Begin, C.End, C.Line));
       bool Planned = llvm::any_of(Answers, [&](const std::vector<PlanDecision> &A) {
         return llvm::any_of(A, OfThePlan);
       });
@@ -311,7 +332,8 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
       if (Decisions.empty())
         for (const Culprit &C : Elements)
           for (const EditElement &Other : ByFile[C.E.File])
-            for (const PlanDecision &P : Owners(Other, Other.Offset, Other.Offset + Other.Length))
+            for (const PlanDecision &P :
+                 Owners(Other, Other.Offset, Other.Offset + Other.Length, ""))
               if (OfThePlan(P))
                 Decisions.push_back({P, &C.E});
       if (Decisions.empty()) {

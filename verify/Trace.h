@@ -63,9 +63,16 @@ void takeBackEdits(EditSet &Edits, llvm::ArrayRef<Demotion> Demotions);
 /// The decisions that, taken back, leave the range [Begin, End) of the text
 /// before of \p E's file as it was, where \p E (an element of the final
 /// edits) changes it; for an include, a new or a deleted file, those that
-/// make \p E itself go. Empty: none found.
-using Attribution = std::function<std::vector<PlanDecision>(const EditElement &E,
-                                                            unsigned Begin, unsigned End)>;
+/// make \p E itself go. \p Line, when the error is on a line the migration
+/// wrote: of those, the ones without which that line is not written (one
+/// helper among the definitions and helpers a file gets in one insertion).
+/// Empty: none found.
+using Attribution = std::function<std::vector<PlanDecision>(
+    const EditElement &E, unsigned Begin, unsigned End, llvm::StringRef Line)>;
+
+/// Whether \p Text holds \p Line, blanks aside (clang-format may have
+/// re-indented or re-wrapped it since).
+bool writes(llvm::StringRef Text, llvm::StringRef Line);
 
 /// Whether [ABegin, AEnd) and [BBegin, BEnd) share a byte, or, when one is
 /// empty (an insertion point), whether it lies within or at an end of the

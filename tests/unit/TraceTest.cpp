@@ -43,7 +43,8 @@ struct Fixture {
     Edits.file("printer.cpp").AddIncludes.push_back("\"gone.h\"");
   }
   Attribution owners() const {
-    return [this](const EditElement &E, unsigned, unsigned) -> std::vector<PlanDecision> {
+    return [this](const EditElement &E, unsigned, unsigned,
+                  llvm::StringRef) -> std::vector<PlanDecision> {
       if (E.File == "context.h")
         return {Strip};
       if (E.File == "printer.cpp" && E.K == EditElement::Kind::Replace)
@@ -117,7 +118,7 @@ TEST(Trace, WhatNoDecisionExplainsIsUnresolved) {
   T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
   T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
   TraceResult R = traceFailures({T}, X.Files, X.Edits,
-                                [](const EditElement &, unsigned, unsigned) {
+                                [](const EditElement &, unsigned, unsigned, llvm::StringRef) {
                                   return std::vector<PlanDecision>();
                                 });
   EXPECT_THAT(R.Demotions, IsEmpty());
@@ -161,7 +162,8 @@ TEST(Trace, OfAClassAndItsMemberBothChangedTheMemberAnswers) {
   std::vector<std::string> Asked;
   TraceResult R = traceFailures(
       {T}, X.Files, X.Edits,
-      [&](const EditElement &E, unsigned Begin, unsigned End) -> std::vector<PlanDecision> {
+      [&](const EditElement &E, unsigned Begin, unsigned End,
+          llvm::StringRef) -> std::vector<PlanDecision> {
         Asked.push_back(E.Origin + " in [" + std::to_string(Begin) + ", " +
                         std::to_string(End) + ")");
         return {E.Origin == "widen desk" ? Widen : X.Strip};
@@ -182,7 +184,7 @@ TEST(Trace, AnEditTakenBackAloneOnlyWhenNoDecisionAnswers) {
   };
   // Alone: the edit is its own decision.
   TraceResult R = traceFailures({T}, X.Files, X.Edits,
-                                [&](const EditElement &E, unsigned, unsigned) {
+                                [&](const EditElement &E, unsigned, unsigned, llvm::StringRef) {
                                   return std::vector<PlanDecision>{Itself(E)};
                                 });
   ASSERT_EQ(R.Demotions.size(), 1u);
@@ -190,7 +192,7 @@ TEST(Trace, AnEditTakenBackAloneOnlyWhenNoDecisionAnswers) {
   EXPECT_EQ(R.Demotions[0].Item.What,
             "the edit `strip Context::sink` at context.h:4 not made");
   // With the decisions that make it too: all of them.
-  R = traceFailures({T}, X.Files, X.Edits, [&](const EditElement &E, unsigned, unsigned) {
+  R = traceFailures({T}, X.Files, X.Edits, [&](const EditElement &E, unsigned, unsigned, llvm::StringRef) {
     return std::vector<PlanDecision>{Itself(E), X.Strip};
   });
   ASSERT_EQ(R.Demotions.size(), 2u);
@@ -202,12 +204,43 @@ TEST(Trace, AnEditTakenBackAloneOnlyWhenNoDecisionAnswers) {
   X.Edits.file("context.h").Edits.push_back({Desk, 16, "  long desk = 0;\n", "widen desk"});
   PlanDecision Widen{PlanDecision::Kind::Metric, "desk"};
   T.References.push_back({"main.cpp", 7, "desk", {"context.h", 3, 3, 32, 12}});
-  R = traceFailures({T}, X.Files, X.Edits, [&](const EditElement &E, unsigned, unsigned) {
+  R = traceFailures({T}, X.Files, X.Edits, [&](const EditElement &E, unsigned, unsigned, llvm::StringRef) {
     return E.Origin == "widen desk" ? std::vector<PlanDecision>{Widen}
                                     : std::vector<PlanDecision>{Itself(E)};
   });
   ASSERT_EQ(R.Demotions.size(), 1u);
   EXPECT_EQ(R.Demotions[0].Decision, Widen);
+}
+
+TEST(Trace, AnErrorOnAWrittenLineAsksAboutThatLine) {
+  Fixture X;
+  TUFailure T;
+  T.MainFile = "printer.cpp";
+  T.Errors = {{"printer.cpp", 4, 26, true, "use of undeclared identifier 'PRINTED'"}};
+  std::vector<std::string> Lines;
+  traceFailures({T}, X.Files, X.Edits,
+                [&](const EditElement &E, unsigned, unsigned, llvm::StringRef Line) {
+                  if (E.K == EditElement::Kind::Replace)
+                    Lines.push_back(Line.str());
+                  return std::vector<PlanDecision>{X.Inline};
+                });
+  EXPECT_THAT(Lines, ElementsAre("void print(Context* c) { PRINTED.Increment(); }\n"));
+  // A line it kept is about the declarations it names: no line.
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
+  Lines.clear();
+  traceFailures({T}, X.Files, X.Edits,
+                [&](const EditElement &, unsigned, unsigned, llvm::StringRef Line) {
+                  Lines.push_back(Line.str());
+                  return std::vector<PlanDecision>{X.Strip};
+                });
+  EXPECT_THAT(Lines, ElementsAre(""));
+}
+
+TEST(Trace, AWrittenLineIsFoundWhateverItsLayout) {
+  EXPECT_TRUE(writes("void f() {\n  g( 1, 2 );\n}", "    g(1,\n 2);"));
+  EXPECT_FALSE(writes("void f() {\n  g(1, 2);\n}", "h(1, 2);"));
+  EXPECT_FALSE(writes("anything", "  \n"));
 }
 
 TEST(Trace, TakingBackAnEditLeavesTheOthers) {
