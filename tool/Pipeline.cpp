@@ -112,22 +112,33 @@ Plan planFor(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Dem
 /// Stage [4], and for the tests of stage [5] a rule that goes wrong on
 /// purpose: with METRICS_MIGRATE_TEST_BREAK_EDITS set, every edit whose
 /// origin contains its value ends in a stray `@`, and every new file whose
-/// path contains it in an `#error`.
+/// path contains it in an `#error`; with METRICS_MIGRATE_TEST_BREAK_LINES
+/// set, every line an edit writes that contains its value does.
 llvm::Expected<RewriteResult> rewriteFor(const Migration &M, const Plan &P,
                                          const FileReader &Read) {
   auto R = rewrite(M.TheCatalog, M.TheFacts, P, Read);
   if (R)
     takeBackEdits(R->Edits, P.Demoted);
-  const char *Break = std::getenv("METRICS_MIGRATE_TEST_BREAK_EDITS");
-  if (!R || !Break || !*Break)
+  if (!R)
     return R;
-  for (auto &[File, Change] : R->Edits.Files) {
-    for (Edit &E : Change.Edits)
-      if (llvm::StringRef(E.Origin).contains(Break))
-        E.Text += " @";
-    if (Change.NewContent && llvm::StringRef(File).contains(Break))
-      *Change.NewContent += "#error broken on purpose\n";
-  }
+  if (const char *Break = std::getenv("METRICS_MIGRATE_TEST_BREAK_EDITS"); Break && *Break)
+    for (auto &[File, Change] : R->Edits.Files) {
+      for (Edit &E : Change.Edits)
+        if (llvm::StringRef(E.Origin).contains(Break))
+          E.Text += " @";
+      if (Change.NewContent && llvm::StringRef(File).contains(Break))
+        *Change.NewContent += "#error broken on purpose\n";
+    }
+  if (const char *Break = std::getenv("METRICS_MIGRATE_TEST_BREAK_LINES"); Break && *Break)
+    for (auto &[File, Change] : R->Edits.Files)
+      for (Edit &E : Change.Edits) {
+        llvm::SmallVector<llvm::StringRef, 8> Lines;
+        llvm::StringRef(E.Text).split(Lines, '\n');
+        std::string Broken;
+        for (size_t I = 0; I < Lines.size(); ++I)
+          Broken += (I ? "\n" : "") + Lines[I].str() + (Lines[I].contains(Break) ? " @" : "");
+        E.Text = std::move(Broken);
+      }
   return R;
 }
 

@@ -30,6 +30,9 @@ const MaterializedFile *fileNamed(llvm::ArrayRef<MaterializedFile> Files, llvm::
 /// removed and added.
 struct Hunk {
   unsigned Begin = 0, End = 0;
+  /// Where the kept line before the hunk starts (blank lines passed over):
+  /// an insertion at its end (after a `{`) may have written the hunk.
+  unsigned LineBefore = 0;
   std::string Removed, Added;
 };
 
@@ -67,6 +70,13 @@ std::optional<Hunk> hunkOf(const MaterializedFile &F, unsigned AfterLine) {
   } else {
     H.Begin = H.End = Starts[std::min<size_t>(Ops[First].OldLine, Old.size())];
   }
+  // The kept line before, over blank ones.
+  H.LineBefore = H.Begin;
+  size_t Line = llvm::upper_bound(Starts, H.Begin) - Starts.begin() - 1;
+  while (Line > 0 && Starts[Line] == H.Begin) // H.Begin starts line `Line`
+    --Line, H.LineBefore = Starts[Line];
+  while (Line > 0 && Old[Line].trim().empty())
+    --Line, H.LineBefore = Starts[Line];
   return H;
 }
 
@@ -257,11 +267,23 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
           continue;
         bool Include = (E.K == Kind::AddInclude && llvm::StringRef(H->Added).contains(E.Text)) ||
                        (E.K == Kind::RemoveInclude && llvm::StringRef(H->Removed).contains(E.Text));
+        std::string Line = lineText(F->After, D.Line);
+        bool WritesFromLineBefore = E.K == Kind::Replace && E.Length == 0 &&
+                                    H->LineBefore <= E.Offset && E.Offset < H->Begin &&
+                                    writes(E.Text, Line);
         if (Include)
           Out.push_back({E, H->Begin, H->End, ""});
-        else if (touches(E, H->Begin, H->End))
-          Out.push_back({E, H->Begin, H->End, lineText(F->After, D.Line)});
+        else if (touches(E, H->Begin, H->End) || WritesFromLineBefore)
+          Out.push_back({E, std::min(H->Begin, E.Offset), H->End, Line});
       }
+      // Of the edits of its hunk, those that write the line itself, when
+      // there are such (a removal beside an insertion is not behind it).
+      std::vector<Culprit> Writers;
+      for (const Culprit &C : Out)
+        if (C.E.K == Kind::Replace && writes(C.E.Text, C.Line))
+          Writers.push_back(C);
+      if (!Writers.empty())
+        return Writers;
       if (!Out.empty())
         return Out;
     }

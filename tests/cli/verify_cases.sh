@@ -43,6 +43,24 @@ case "$case_name" in
       { echo "the service lost the kept wrapper"; exit 1; }
     compiles app/main.cpp kiosk/printer.cpp telemetry/telemetry.cpp
     ;;
+  demotes-one-helper)
+    # (On copied-helpers-and-friend-builders.) The line of one helper is
+    # written wrong, in the one insertion that also defines both metrics
+    # and the other helper: only that helper's wrapper stays, with its
+    # metric and calls; the other helper and its metric still move.
+    out=$(env METRICS_MIGRATE_TEST_BREAK_LINES="std::strcmp" "$tool" apply -p . -q 2>&1) ||
+      { echo "apply failed: $out"; exit 1; }
+    grep -Eq 'controller\.cpp:[0-9]+: warning: wrapper set_phase\(const char \*\) kept as it is: after .*kiln/controller\.cpp:[0-9]+:[0-9]+: error: .* \[left for a human\]' <<<"$out" ||
+      { echo "the helper's wrapper is not listed: $out"; exit 1; }
+    grep -q 'board->set_phase("heating");' kiln/controller.cpp || { echo "the broken call was not kept"; exit 1; }
+    grep -q 'KILN_RAMP_LATENCY_MS.Observe(ms);' kiln/controller.cpp ||
+      { echo "the other helper did not move"; cat kiln/controller.cpp; exit 1; }
+    grep -q 'void set_phase(const char\* name);' stats/board.hpp ||
+      { echo "the service lost the kept wrapper"; exit 1; }
+    [ "$(grep -c 'warning: .*\[left for a human\]' <<<"$out")" -le 2 ] ||
+      { echo "more than the helper was taken back:"; echo "$out"; exit 1; }
+    compiles app/main.cpp kiln/controller.cpp stats/board.cpp
+    ;;
   nothing-explains-it)
     # The registry header the tool writes is wrong: no single decision owns
     # it, so nothing is written, the failure is printed, exit 6.
