@@ -7,8 +7,6 @@
 #include <string>
 #include <utility>
 
-#include "lib/metrics.h"
-
 namespace ingest
 {
 
