@@ -342,6 +342,12 @@ Value toJSON(const InterfaceMention &M) {
   return Object{{"interface", M.Interface}, {"name", M.Name}, {"loc", toJSON(M.Loc)}};
 }
 
+Value toJSON(const ConditionalRegion &R) {
+  return Object{{"branch", toJSON(R.Branch)},
+                {"condition", R.Condition},
+                {"includes", strings(R.Includes)}};
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -377,6 +383,8 @@ Value toJSON(const Facts &F) {
     O["interface_mentions"] = arrayOf(F.InterfaceMentions);
   if (!F.RegistryHandOffs.empty())
     O["registry_hand_offs"] = arrayOf(F.RegistryHandOffs);
+  if (!F.ConditionalRegions.empty())
+    O["conditional_regions"] = arrayOf(F.ConditionalRegions);
   return O;
 }
 
@@ -858,6 +866,12 @@ bool fromJSON(const Value &E, InterfaceMention &Out, Path P) {
          O.map("loc", Out.Loc);
 }
 
+bool fromJSON(const Value &E, ConditionalRegion &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("branch", Out.Branch) && O.map("condition", Out.Condition) &&
+         O.map("includes", Out.Includes);
+}
+
 bool fromJSON(const Value &E, Facts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("service_vars", Out.ServiceVars) &&
@@ -877,7 +891,8 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("given_registries", Out.GivenRegistries) &&
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&
          O.mapOptional("forward_declarations", Out.ForwardDeclarations) &&
-         O.mapOptional("interface_mentions", Out.InterfaceMentions);
+         O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
+         O.mapOptional("conditional_regions", Out.ConditionalRegions);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

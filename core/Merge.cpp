@@ -331,6 +331,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, DoubleMention> Mentions;
   std::map<std::tuple<std::string, unsigned, unsigned>, Registration> Registrations;
   std::map<std::tuple<std::string, unsigned, unsigned>, WallClockRead> Reads;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ConditionalRegion> Conditionals;
   std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
   std::map<std::tuple<std::string, unsigned, unsigned>, InterfaceMention> InterfaceNames;
   std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
@@ -395,6 +396,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
         Registrations.emplace(std::make_tuple(R.Loc.File, R.Loc.Offset, R.Loc.Length), R);
     for (const WallClockRead &W : F.WallClockReads)
       Reads.emplace(std::make_tuple(W.Loc.File, W.Loc.Offset, W.Loc.Length), W);
+    for (const ConditionalRegion &R : F.ConditionalRegions)
+      Conditionals.emplace(std::make_tuple(R.Branch.File, R.Branch.Offset, R.Branch.Length), R);
     for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
       Failures.emplace(
           std::make_pair(std::make_tuple(R.Record.File, R.Record.Offset, R.Record.Length),
@@ -429,6 +432,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.Registrations.push_back(R);
   for (auto &[K, W] : Reads)
     Out.WallClockReads.push_back(W);
+  for (auto &[K, R] : Conditionals)
+    Out.ConditionalRegions.push_back(R);
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
   llvm::sort(Out.GivenRegistries);

@@ -550,6 +550,16 @@ struct ForwardDeclaration {
   SourceSpan Decl;
 };
 
+/// The branch of an `#if`, `#ifdef`, `#ifndef`, `#elif` or `#else` this
+/// build compiled, in a project file (include guards aside): code there is
+/// compiled in one configuration only (`#ifdef WITH_PROMETHEUS`).
+struct ConditionalRegion {
+  SourceSpan Branch;     ///< From its directive to the directive ending it.
+  std::string Condition; ///< As written: `defined(WITH_PROMETHEUS)`, `!HAVE_X`.
+  /// Project files (relative) the branch includes.
+  std::vector<std::string> Includes;
+};
+
 /// A name an interface declares besides its methods (a nested enum, class or
 /// alias, a static constant) or a static method of it, named outside the
 /// interface (`StatsSink::Outcome::Accepted`). The interface stays, without
@@ -598,6 +608,7 @@ struct Facts {
   std::vector<RegistryHandOff> RegistryHandOffs;
   std::vector<ForwardDeclaration> ForwardDeclarations;
   std::vector<InterfaceMention> InterfaceMentions;
+  std::vector<ConditionalRegion> ConditionalRegions;
 };
 
 /// How a new `#include` of the project file \p File is spelled in

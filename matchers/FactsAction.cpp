@@ -134,15 +134,16 @@ void recordProjectFiles(const Locator &Loc, TUFacts &Out) {
 class FactsConsumer : public ASTConsumer {
 public:
   FactsConsumer(const Config &Cfg, TUFacts &Out,
-                std::shared_ptr<std::vector<SourceRange>> Skipped)
-      : Cfg(Cfg), Out(Out), Skipped(std::move(Skipped)) {}
+                std::shared_ptr<std::vector<SourceRange>> Skipped,
+                std::shared_ptr<std::vector<CompiledBranch>> Branches)
+      : Cfg(Cfg), Out(Out), Skipped(std::move(Skipped)), Branches(std::move(Branches)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       Out.Parsed = false;
       return;
     }
-    collectFacts(Ctx, Cfg, Out, *Skipped);
+    collectFacts(Ctx, Cfg, Out, *Skipped, *Branches);
   }
 
   /// Bodies in system headers (the standard library, prometheus-cpp) hold no
@@ -155,6 +156,7 @@ private:
   const Config &Cfg;
   TUFacts &Out;
   std::shared_ptr<std::vector<SourceRange>> Skipped;
+  std::shared_ptr<std::vector<CompiledBranch>> Branches;
 };
 
 class Factory : public tooling::FrontendActionFactory {
@@ -184,7 +186,7 @@ void scopeToProject(ASTContext &Ctx, const Locator &Loc) {
 } // namespace
 
 void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
-                  llvm::ArrayRef<SourceRange> Skipped) {
+                  llvm::ArrayRef<SourceRange> Skipped, llvm::ArrayRef<CompiledBranch> Branches) {
   Locator Loc(Ctx, Cfg.Root);
   scopeToProject(Ctx, Loc);
   InterfaceSet Set;
@@ -216,6 +218,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);
   recordForwardDeclarations(Ctx, Set, Loc, Out);
   recordInterfaceMentions(Ctx, Set, Loc, Out);
+  recordConditionalRegions(Loc, Branches, Out);
   recordProjectFiles(Loc, Out);
 }
 
@@ -228,8 +231,11 @@ bool FactsAction::BeginInvocation(CompilerInstance &CI) {
 std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &CI,
                                                             llvm::StringRef) {
   auto Skipped = std::make_shared<std::vector<SourceRange>>();
+  auto Branches = std::make_shared<std::vector<CompiledBranch>>();
   CI.getPreprocessor().addPPCallbacks(std::make_unique<SkippedRanges>(Skipped));
-  return std::make_unique<FactsConsumer>(Cfg, Out, std::move(Skipped));
+  CI.getPreprocessor().addPPCallbacks(std::make_unique<ConditionalBranches>(
+      CI.getSourceManager(), CI.getLangOpts(), Branches));
+  return std::make_unique<FactsConsumer>(Cfg, Out, std::move(Skipped), std::move(Branches));
 }
 
 std::unique_ptr<tooling::FrontendActionFactory>

@@ -13,6 +13,7 @@
 
 #include "core/Config.h"
 #include "core/Facts.h"
+#include "matchers/ConditionalRecorder.h"
 
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
@@ -22,9 +23,11 @@
 namespace mm {
 
 /// Runs the recorders on \p Ctx: the body of the action, usable on its own.
-/// \p Skipped are the ranges the preprocessor skipped (inactive branches).
+/// \p Skipped are the ranges the preprocessor skipped (inactive branches),
+/// \p Branches the conditional branches it compiled.
 void collectFacts(clang::ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
-                  llvm::ArrayRef<clang::SourceRange> Skipped = {});
+                  llvm::ArrayRef<clang::SourceRange> Skipped = {},
+                  llvm::ArrayRef<CompiledBranch> Branches = {});
 
 class FactsAction : public clang::ASTFrontendAction {
 public:

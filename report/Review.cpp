@@ -564,6 +564,42 @@ private:
                                        " expansions left for a human"
                                  : "no macro site left");
 
+    // The service in one configuration only: what moves would need
+    // prometheus-cpp in every one.
+    Check &Optional = check("compile-time-optional",
+                            "The service compiled in one configuration only", true);
+    std::set<std::string> Conditions;
+    auto Within = [&](const SourceSpan &Use, const std::string &What) {
+      for (const ConditionalRegion &R : F.ConditionalRegions)
+        if (Use.valid() && R.Branch.contains(Use)) {
+          Conditions.insert(R.Condition);
+          fire(Optional, at(Use, What + " is compiled only when `" + R.Condition +
+                                     "` holds (the branch at " + R.Branch.File + ":" +
+                                     std::to_string(R.Branch.Line) + ")"));
+          return;
+        }
+    };
+    Within(C.TheService.Loc, "the service class " + C.TheService.Name);
+    for (const ConditionalRegion &R : F.ConditionalRegions)
+      if (!C.TheService.Header.empty() && llvm::is_contained(R.Includes, C.TheService.Header)) {
+        Conditions.insert(R.Condition);
+        fire(Optional, at(R.Branch, "the service's header " + C.TheService.Header +
+                                        " is included only when `" + R.Condition + "` holds"));
+      }
+    for (const InjectionPoint &IP : C.InjectionPoints)
+      Within(IP.Loc, "the injection point " + IP.Owner + "::" + IP.Name);
+    for (const ArgumentSite &A : F.ArgumentSites)
+      Within(A.Arg, "the service handed to " + A.Callee);
+    Optional.Summary =
+        Optional.Fired
+            ? plural(Optional.Where.size(), "use") + " of the service compiled only when " +
+                  llvm::join(Conditions, " or ") +
+                  ": the moved metrics would need prometheus-cpp in every configuration; make "
+                  "the service unconditional first, or migrate those files by hand "
+                  "(docs/left-for-a-human.md#compile-time-optional)"
+            : std::to_string(F.ConditionalRegions.size()) +
+                  " conditional branches looked at; the service is in every configuration";
+
     Check &Parse = check("failed-tus", "Translation units that failed to parse", true);
     for (const std::string &TU : In.FailedTUs)
       fire(Parse, firstErrorOf(TU));

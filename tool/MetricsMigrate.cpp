@@ -209,9 +209,14 @@ void reportManual(const std::vector<mm::ManualItem> &Manual) {
 /// that does not compile: exit 6).
 std::vector<std::string> noGoReasons(const mm::Review &R) {
   std::vector<std::string> Reasons;
+  // Each with its evidence, one `file:line: note: ..` line each.
   for (const mm::Check &K : R.Checks)
-    if (K.Fired && K.Blocker && K.Id != "failed-tus")
-      Reasons.push_back(K.Title + ": " + K.Summary);
+    if (K.Fired && K.Blocker && K.Id != "failed-tus") {
+      std::string Reason = K.Title + ": " + K.Summary;
+      for (const mm::Evidence &E : K.Where)
+        Reason += "\n" + E.File + ":" + std::to_string(E.Line) + ": note: " + E.Note;
+      Reasons.push_back(std::move(Reason));
+    }
   for (const mm::Check &K : R.Invariants)
     if (K.Fired)
       Reasons.push_back("invariant broken: " + K.Title + ": " + K.Summary);

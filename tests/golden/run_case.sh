@@ -24,7 +24,8 @@
 # copy's path is written <root> in the messages compared.
 #
 # Checks: the exit code (when it differs nothing else is checked); stderr;
-# when after/ equals before/, that nothing at all is printed; the tree equals
+# when after/ equals before/ and apply exits 0, that nothing at all is
+# printed (a refusal says why); the tree equals
 # after/ (diff -r, compile_commands.json aside); every .cpp of the result
 # compiles without a warning (g++, and clang++ when installed: -std=STD
 # -fsyntax-only -Wall -Wextra -Werror); with `run`, before/ and the result
@@ -101,7 +102,7 @@ if [ "$rc" != "$expected_exit" ]; then
   show "stderr of apply:" "$work/first.err"
   die "apply exited with $rc, expected $expected_exit"
 fi
-if diff -r -q "$case_dir/before" "$case_dir/after" > /dev/null &&
+if [ "$expected_exit" = 0 ] && diff -r -q "$case_dir/before" "$case_dir/after" > /dev/null &&
     { [ -s "$work/first.out" ] || [ -s "$work/first.err" ]; }; then
   show "stdout of apply:" "$work/first.out"
   show "stderr of apply:" "$work/first.err"

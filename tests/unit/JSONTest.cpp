@@ -204,6 +204,8 @@ std::vector<TUFacts> everyField() {
   Facts &F = A.Scan;
   F.ForwardDeclarations = {{"shop::MetricsService", span("services/kit_service.h", 4, 30, 40)}};
   F.InterfaceMentions = {{"shop::MetricsServiceProtocol", "Outcome", span("services/kit_service.cpp", 9, 140, 7)}};
+  F.ConditionalRegions = {{span("app/main.cpp", 4, 60, 80), "defined(WITH_METRICS)",
+                           {"metrics/metrics_service.h"}}};
   ServiceVar V;
   V.Decl = span("tests/kit_test.cpp", 9, 300);
   V.Removal = span("tests/kit_test.cpp", 9, 299, 9); // as for a lambda's capture
@@ -399,6 +401,11 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Partial.CallSites[0].Namespace, "");
   EXPECT_EQ(A.Scan.Expectations[0].Namespace, "");
   EXPECT_EQ(A.Scan.Expectations[1].Namespace, "shop::kits");
+  ASSERT_EQ(A.Scan.ConditionalRegions.size(), 1u);
+  EXPECT_EQ(A.Scan.ConditionalRegions[0].Condition, "defined(WITH_METRICS)");
+  EXPECT_EQ(A.Scan.ConditionalRegions[0].Branch, Written[0].Scan.ConditionalRegions[0].Branch);
+  EXPECT_EQ(A.Scan.ConditionalRegions[0].Includes,
+            std::vector<std::string>{"metrics/metrics_service.h"});
 }
 
 TEST(JSON, EveryEnumNameReadsBack) {
