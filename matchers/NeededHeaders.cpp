@@ -102,9 +102,7 @@ void NeededHeaders::add(const Stmt *S) {
     return;
   NameVisitor V;
   V.TraverseStmt(const_cast<Stmt *>(S));
-  for (const NamedDecl *D : V.Named)
-    if (std::string Header = headerOf(D); !Header.empty())
-      Found[Header].insert(D->getNameAsString());
+  take(V.Named);
 }
 
 void NeededHeaders::add(const Decl *D) {
@@ -112,9 +110,13 @@ void NeededHeaders::add(const Decl *D) {
     return;
   NameVisitor V;
   V.TraverseDecl(const_cast<Decl *>(D));
-  for (const NamedDecl *Named : V.Named)
-    if (std::string Header = headerOf(Named); !Header.empty())
-      Found[Header].insert(Named->getNameAsString());
+  take(V.Named);
+}
+
+void NeededHeaders::take(llvm::ArrayRef<const NamedDecl *> Named) {
+  for (const NamedDecl *D : Named)
+    if (std::string Header = headerOf(D); !Header.empty())
+      Found[Header].insert(D->getNameAsString());
 }
 
 std::vector<NeededHeader> NeededHeaders::headers() const {

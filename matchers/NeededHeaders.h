@@ -54,6 +54,8 @@ public:
   std::string headerOf(const clang::NamedDecl *D) const;
 
 private:
+  void take(llvm::ArrayRef<const clang::NamedDecl *> Named);
+
   const Locator &Loc;
   std::set<std::string> From;
   /// What the From files include, as spelled there (`<utility>`).
