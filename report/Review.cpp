@@ -565,7 +565,9 @@ private:
                                  : "no macro site left");
 
     // The service in one configuration only: what moves would need
-    // prometheus-cpp in every one.
+    // prometheus-cpp in every one. Its header is where the dependency is
+    // taken; a place handing the service on to an optional component under
+    // a condition is no sign of it.
     Check &Optional = check("compile-time-optional",
                             "The service compiled in one configuration only", true);
     std::set<std::string> Conditions;
@@ -586,13 +588,11 @@ private:
         fire(Optional, at(R.Branch, "the service's header " + C.TheService.Header +
                                         " is included only when `" + R.Condition + "` holds"));
       }
-    for (const InjectionPoint &IP : C.InjectionPoints)
-      Within(IP.Loc, "the injection point " + IP.Owner + "::" + IP.Name);
-    for (const ArgumentSite &A : F.ArgumentSites)
-      Within(A.Arg, "the service handed to " + A.Callee);
     Optional.Summary =
         Optional.Fired
-            ? plural(Optional.Where.size(), "use") + " of the service compiled only when " +
+            ? plural(Optional.Where.size(), "place") +
+                  (Optional.Where.size() == 1 ? " takes" : " take") +
+                  " the service only when " +
                   llvm::join(Conditions, " or ") +
                   ": the moved metrics would need prometheus-cpp in every configuration; make "
                   "the service unconditional first, or migrate those files by hand "
