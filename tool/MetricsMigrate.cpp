@@ -407,7 +407,8 @@ int run(int argc, char **argv) {
                   "Write files that have uncommitted changes in git");
   Apply->add_flag("--force", ForceNoGo,
                   "Write even though the review decides NO-GO (a duplicate registration, a "
-                  "broken invariant: see `report`)");
+                  "service compiled in one configuration only, a broken invariant: see "
+                  "`report`)");
   Apply->add_option("--export-fixes", ExportFixes,
                     "Also write the edits as clang-apply-replacements YAML");
 
