@@ -27,6 +27,18 @@ constexpr llvm::StringLiteral ParamId = "param";
 constexpr llvm::StringLiteral FieldId = "field";
 constexpr llvm::StringLiteral DoubleId = "double";
 
+/// Whether \p RD derives from gtest's `testing::Test`: a test or its fixture.
+bool isGTestFixture(const CXXRecordDecl *RD) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  bool Found = false;
+  if (RD)
+    RD->forallBases([&](const CXXRecordDecl *Base) {
+      Found = Found || qualifiedName(Base) == "testing::Test";
+      return !Found;
+    });
+  return Found;
+}
+
 const CXXRecordDecl *recordOfMember(const Decl *D) {
   return dyn_cast_or_null<CXXRecordDecl>(D->getDeclContext());
 }
@@ -136,13 +148,8 @@ private:
         Class->getCanonicalDecl() != Set.Service->getCanonicalDecl() || !Test ||
         !Test->getIdentifier() || Test->getName() != "TestBody" || !Test->hasBody())
       return;
-    bool GTest = false;
-    Test->getParent()->forallBases([&](const CXXRecordDecl *Base) {
-      GTest = GTest || qualifiedName(Base) == "testing::Test";
-      return true;
-    });
     const Stmt *Body = Test->getBody();
-    if (!GTest || !Body || Body->getBeginLoc().isMacroID() || Body->getEndLoc().isMacroID() ||
+    if (!isGTestFixture(Test->getParent()) || !Body || Body->getBeginLoc().isMacroID() || Body->getEndLoc().isMacroID() ||
         exercisesMore(Ctx, *Body, *Test->getParent()))
       return;
     C.ServiceTest = Loc.span(Body);
@@ -173,13 +180,7 @@ private:
           return true;
     if (!Loc.inProject(Class->getLocation()) || Set.isOrDerives(Class))
       return false;
-    bool Fixture = false;
-    if (const CXXRecordDecl *Def = Class->getDefinition())
-      Def->forallBases([&](const CXXRecordDecl *Base) {
-        Fixture = Fixture || qualifiedName(Base) == "testing::Test";
-        return true;
-      });
-    return !Fixture;
+    return !isGTestFixture(Class);
   }
 
   /// Whether a test of \p TestClass runs project code besides the service:
