@@ -73,6 +73,7 @@ enum class LeftBecause {
   Interface,         ///< The interface in the service's bases.
   NoHeader,          ///< A constant's owner has no header to declare it in.
   SetUpUse,          ///< The constructor uses the metric beyond creating its series.
+  AbsoluteValue,     ///< A test asserts a metric's value it cannot read before acting.
 };
 
 /// A site the tool did not rewrite, for a human: where, what, why.

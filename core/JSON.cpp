@@ -141,6 +141,12 @@ Value toJSON(const Wrapper &W) {
                 {"definition", toJSON(W.Definition)}};
   if (!W.Includes.empty())
     O["includes"] = arrayOf(W.Includes);
+  if (!W.Operations.empty()) {
+    Object Ops;
+    for (const auto &[Metric, List] : W.Operations)
+      Ops[Metric] = strings(List);
+    O["operations"] = std::move(Ops);
+  }
   return O;
 }
 
@@ -348,6 +354,12 @@ Value toJSON(const ConditionalRegion &R) {
                 {"includes", strings(R.Includes)}};
 }
 
+Value toJSON(const ValueAssertion &A) {
+  return Object{{"stmt", toJSON(A.Stmt)},         {"read", toJSON(A.Read)}, {"callee", A.Callee},
+                {"literals", strings(A.Literals)}, {"methods", strings(A.Methods)},
+                {"ready_at", A.ReadyAt}, {"sentinel", A.Sentinel}, {"test", A.Test}};
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -385,6 +397,8 @@ Value toJSON(const Facts &F) {
     O["registry_hand_offs"] = arrayOf(F.RegistryHandOffs);
   if (!F.ConditionalRegions.empty())
     O["conditional_regions"] = arrayOf(F.ConditionalRegions);
+  if (!F.ValueAssertions.empty())
+    O["value_assertions"] = arrayOf(F.ValueAssertions);
   return O;
 }
 
@@ -677,6 +691,7 @@ bool fromJSON(const Value &E, Wrapper &Out, Path P) {
          O.mapOptional("dropped_caches", Out.DroppedCaches) &&
          O.map("local_constants", Out.LocalConstants) &&
          O.mapOptional("includes", Out.Includes) &&
+         O.mapOptional("operations", Out.Operations) &&
          O.map("decl", Out.Decl) && O.map("definition", Out.Definition);
 }
 
@@ -872,6 +887,14 @@ bool fromJSON(const Value &E, ConditionalRegion &Out, Path P) {
          O.map("includes", Out.Includes);
 }
 
+bool fromJSON(const Value &E, ValueAssertion &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("stmt", Out.Stmt) && O.map("read", Out.Read) &&
+         O.map("callee", Out.Callee) && O.map("literals", Out.Literals) && O.map("methods", Out.Methods) &&
+         mapU32(O, "ready_at", Out.ReadyAt) && O.map("sentinel", Out.Sentinel) &&
+         O.map("test", Out.Test);
+}
+
 bool fromJSON(const Value &E, Facts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("service_vars", Out.ServiceVars) &&
@@ -892,7 +915,8 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&
          O.mapOptional("forward_declarations", Out.ForwardDeclarations) &&
          O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
-         O.mapOptional("conditional_regions", Out.ConditionalRegions);
+         O.mapOptional("conditional_regions", Out.ConditionalRegions) &&
+         O.mapOptional("value_assertions", Out.ValueAssertions);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

@@ -280,6 +280,13 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
     for (std::string &M : W.Metrics)
       M = FieldToName.count(M) ? FieldToName[M] : M;
     sortUnique(W.Metrics);
+    std::map<std::string, std::vector<std::string>> Operations;
+    for (auto &[Field, Ops] : W.Operations) {
+      std::vector<std::string> &Into = Operations[FieldToName.count(Field) ? FieldToName[Field] : Field];
+      Into.insert(Into.end(), Ops.begin(), Ops.end());
+      sortUnique(Into);
+    }
+    W.Operations = std::move(Operations);
     W.Template = resolveFields(W.Template, FieldToHole);
     WrapperSignatures.insert(Sig);
     WrapperNames.insert(W.Name);
@@ -332,6 +339,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, Registration> Registrations;
   std::map<std::tuple<std::string, unsigned, unsigned>, WallClockRead> Reads;
   std::map<std::tuple<std::string, unsigned, unsigned>, ConditionalRegion> Conditionals;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ValueAssertion> Assertions;
   std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
   std::map<std::tuple<std::string, unsigned, unsigned>, InterfaceMention> InterfaceNames;
   std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
@@ -398,6 +406,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Reads.emplace(std::make_tuple(W.Loc.File, W.Loc.Offset, W.Loc.Length), W);
     for (const ConditionalRegion &R : F.ConditionalRegions)
       Conditionals.emplace(std::make_tuple(R.Branch.File, R.Branch.Offset, R.Branch.Length), R);
+    for (const ValueAssertion &A : F.ValueAssertions)
+      Assertions.emplace(std::make_tuple(A.Read.File, A.Read.Offset, A.Read.Length), A);
     for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
       Failures.emplace(
           std::make_pair(std::make_tuple(R.Record.File, R.Record.Offset, R.Record.Length),
@@ -434,6 +444,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.WallClockReads.push_back(W);
   for (auto &[K, R] : Conditionals)
     Out.ConditionalRegions.push_back(R);
+  for (auto &[K, A] : Assertions)
+    Out.ValueAssertions.push_back(A);
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
   llvm::sort(Out.GivenRegistries);

@@ -213,6 +213,11 @@ struct Wrapper {
   std::string ReturnType;
   /// Prometheus names of the metrics the body touches, sorted.
   std::vector<std::string> Metrics;
+  /// For each metric of Metrics the body records on: the methods it calls
+  /// on it or on its children (`Increment`, `Decrement`, `Set`, `Observe`),
+  /// sorted. A gauge only ever `Set` holds a value; one incremented or
+  /// decremented accumulates, as a counter does.
+  std::map<std::string, std::vector<std::string>> Operations;
   BodyKind Body = BodyKind::Other;
   /// The body between its braces, as written.
   std::string BodyText;
@@ -487,6 +492,33 @@ struct Expectation {
   std::string Namespace;
 };
 
+/// A gtest assertion comparing a value a test reads of the metrics with what
+/// it expects (`EXPECT_EQ(sampleValue(*registry, "x_total", {..}), 2.0)`,
+/// `ASSERT_DOUBLE_EQ(metrics.pendingRecords(), 1.0)`, `EXPECT_GE(..)`): the
+/// read, and what it names that may make it a read of a metric.
+struct ValueAssertion {
+  SourceSpan Stmt; ///< The assertion statement.
+  SourceSpan Read; ///< The reading call, as written.
+  std::string Callee; ///< The function or method it calls, unqualified.
+  /// The string literals the call is given, and those of the body of the
+  /// function it calls when that is a project function whose body returns
+  /// a value (a fixture's `flushed("size")` reading `"x_total"`).
+  std::vector<std::string> Literals;
+  /// The signatures of the methods of the service (or its interfaces) the
+  /// call is, or the project function it calls calls.
+  std::vector<std::string> Methods;
+  /// The first offset the read can be evaluated at in the test body: just
+  /// after the statement declaring the last local it names, else just
+  /// after the body's `{`. 0 when a local it names is declared anywhere but
+  /// at the top of the body (a loop's variable).
+  unsigned ReadyAt = 0;
+  /// The project function it calls (or one that function calls) returns a
+  /// number other than 0 as written (`return -1;`): what it answers when
+  /// nothing was recorded need not be 0, so two reads do not subtract.
+  bool Sentinel = false;
+  std::string Test; ///< `Suite.Name`.
+};
+
 /// `using testing_utils::StubMetricsService;` and other declarations that
 /// only name a test double.
 struct DoubleMention {
@@ -609,6 +641,7 @@ struct Facts {
   std::vector<ForwardDeclaration> ForwardDeclarations;
   std::vector<InterfaceMention> InterfaceMentions;
   std::vector<ConditionalRegion> ConditionalRegions;
+  std::vector<ValueAssertion> ValueAssertions;
 };
 
 /// How a new `#include` of the project file \p File is spelled in

@@ -214,4 +214,25 @@ bool mentionsThis(const clang::Stmt *S) {
   return false;
 }
 
+bool isGTestFixture(const clang::CXXRecordDecl *RD) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  bool Found = false;
+  if (RD)
+    RD->forallBases([&](const clang::CXXRecordDecl *Base) {
+      Found = Found || qualifiedName(Base) == "testing::Test";
+      return !Found;
+    });
+  return Found;
+}
+
+std::string gtestName(const clang::CXXMethodDecl *TestBody, const Locator &Loc) {
+  const clang::SourceManager &SM = Loc.sourceManager();
+  llvm::StringRef Macro = clang::Lexer::getSourceText(SM.getExpansionRange(TestBody->getLocation()), SM,
+                                               Loc.langOpts());
+  llvm::StringRef Args = Macro.substr(Macro.find('(') + 1).rsplit(')').first;
+  auto [Suite, Name] = Args.split(',');
+  return Name.empty() ? TestBody->getParent()->getNameAsString()
+                      : (Suite.trim() + "." + Name.trim()).str();
+}
+
 } // namespace mm

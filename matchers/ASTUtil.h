@@ -97,6 +97,13 @@ bool dependentAsWritten(const clang::FunctionDecl *FD, unsigned I);
 /// named alone).
 bool mentionsThis(const clang::Stmt *S);
 
+/// Whether \p RD derives from gtest's `testing::Test`: a test or its fixture.
+bool isGTestFixture(const clang::CXXRecordDecl *RD);
+
+/// `Suite.Name` as the `TEST_F(Suite, Name)` around \p TestBody spells it,
+/// else the test class's name.
+std::string gtestName(const clang::CXXMethodDecl *TestBody, const Locator &Loc);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_MATCHERS_ASTUTIL_H

@@ -12,6 +12,7 @@
 #include "matchers/ServiceRecorder.h"
 #include "matchers/TestRecorder.h"
 #include "matchers/UseRecorder.h"
+#include "matchers/ValueAssertionRecorder.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -213,6 +214,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   recordUses(Ctx, Set, Loc, Out);
   recordInjectionUses(Ctx, Set, Loc, Out);
   recordTestUses(Ctx, Set, Loc, Out);
+  recordValueAssertions(Ctx, Set, Loc, Out.Scan);
   recordThisCaptures(Ctx, Loc, Out);
   recordFindings(Ctx, Set, Loc, Out);
   recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);

@@ -268,7 +268,12 @@ public:
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const CXXMethodDecl *M = Call->getMethodDecl();
-    if (!M || !M->getIdentifier() || M->getName() != "Add")
+    if (!M || !M->getIdentifier())
+      return true;
+    if (isRecordingMethod(M))
+      if (std::optional<std::string> Field = fieldUnder(Call->getImplicitObjectArgument()))
+        Operations[*Field].insert(M->getName().str());
+    if (M->getName() != "Add")
       return true;
     const auto *ME = dyn_cast<MemberExpr>(stripWrappers(Call->getImplicitObjectArgument()));
     if (!ME)
@@ -309,8 +314,52 @@ public:
   /// Methods of the service the body calls, canonical.
   std::set<const CXXMethodDecl *> Called;
   std::vector<std::pair<std::string, const CXXMemberCallExpr *>> Adds;
+  /// Metric field -> the recording methods called on it or its children.
+  std::map<std::string, std::set<std::string>> Operations;
 
 private:
+  /// `Increment`, `Set`, `Observe`... of a prometheus metric.
+  static bool isRecordingMethod(const CXXMethodDecl *M) {
+    const auto *Class = M->getParent();
+    if (!Class)
+      return false;
+    const auto *NS = dyn_cast<NamespaceDecl>(Class->getDeclContext());
+    if (!NS || !NS->getIdentifier() || NS->getName() != "prometheus")
+      return false;
+    return llvm::is_contained({"Increment", "Decrement", "Set", "SetToCurrentTime", "Observe",
+                               "ObserveMultiple"},
+                              M->getName());
+  }
+
+  /// The metric field \p E reaches: `family_.Add(..)`, `(*child_)`,
+  /// `this->hits_`; nothing through a local or a call of anything else.
+  std::optional<std::string> fieldUnder(const Expr *E) const {
+    for (int Depth = 0; E && Depth < 8; ++Depth) {
+      E = stripWrappers(E);
+      if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
+        E = UO->getSubExpr();
+      } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
+        if (It == Fields.end())
+          return std::nullopt;
+        return It->second;
+      } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+        const CXXMethodDecl *Callee = Call->getMethodDecl();
+        if (!Callee || !Callee->getIdentifier() || Callee->getName() != "Add")
+          return std::nullopt;
+        E = Call->getImplicitObjectArgument();
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+                 Op && (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
+                 Op->getNumArgs() == 1) {
+        E = Op->getArg(0); // through a smart pointer
+      } else {
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
   void qualifyType(TypeLoc TL) {
     if (auto TS = TL.getAs<TemplateSpecializationTypeLoc>()) {
       if (const TemplateDecl *T = TS.getTypePtr()->getTemplateName().getAsTemplateDecl())
@@ -462,6 +511,8 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         BodyVisitor V(Def, Fields);
         V.TraverseStmt(const_cast<CompoundStmt *>(Body));
         W.Metrics.assign(V.Touched.begin(), V.Touched.end());
+        for (const auto &[Field, Ops] : V.Operations)
+          W.Operations[Field].assign(Ops.begin(), Ops.end());
         W.UsesServiceState = V.UsesState;
         Called = V.Called;
         addConstants(V.Constants, Loc, W.LocalConstants, Out.Partial.TheService.LocalConstants);

@@ -27,18 +27,6 @@ constexpr llvm::StringLiteral ParamId = "param";
 constexpr llvm::StringLiteral FieldId = "field";
 constexpr llvm::StringLiteral DoubleId = "double";
 
-/// Whether \p RD derives from gtest's `testing::Test`: a test or its fixture.
-bool isGTestFixture(const CXXRecordDecl *RD) {
-  RD = RD ? RD->getDefinition() : nullptr;
-  bool Found = false;
-  if (RD)
-    RD->forallBases([&](const CXXRecordDecl *Base) {
-      Found = Found || qualifiedName(Base) == "testing::Test";
-      return !Found;
-    });
-  return Found;
-}
-
 const CXXRecordDecl *recordOfMember(const Decl *D) {
   return dyn_cast_or_null<CXXRecordDecl>(D->getDeclContext());
 }
@@ -153,14 +141,7 @@ private:
         exercisesMore(Ctx, *Body, *Test->getParent()))
       return;
     C.ServiceTest = Loc.span(Body);
-    // `TEST_F(Suite, Name)` as written around the definition.
-    const SourceManager &SM = Loc.sourceManager();
-    llvm::StringRef Macro = Lexer::getSourceText(SM.getExpansionRange(Test->getLocation()), SM,
-                                                 Loc.langOpts());
-    llvm::StringRef Args = Macro.substr(Macro.find('(') + 1).rsplit(')').first;
-    auto [Suite, Name] = Args.split(',');
-    C.TestName = Name.empty() ? Test->getParent()->getNameAsString()
-                              : (Suite.trim() + "." + Name.trim()).str();
+    C.TestName = gtestName(Test, Loc);
   }
 
   /// A class of the project other than the service's own (its interfaces,

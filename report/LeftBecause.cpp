@@ -64,6 +64,9 @@ Pattern patternFor(LeftBecause Cause) {
   case LeftBecause::SetUpUse:
     return {"set-up-use",
             "metrics the service's constructor uses beyond creating their series"};
+  case LeftBecause::AbsoluteValue:
+    return {"absolute-value",
+            "tests asserting a metric's value where they cannot read it before acting"};
   }
   return {"other", "other shapes"};
 }

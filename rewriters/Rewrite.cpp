@@ -256,7 +256,7 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
                                       const FileReader &Read) {
   RewriteContext Ctx(C, F, P, Read);
   for (auto Rule : {defineMetrics, inlineCalls, stripInjection, gutService, rewriteTests,
-                    rewriteServiceTests, dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
+                    rewriteServiceTests, deltaAssertions, dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
                     dropForwardDeclarations})
     if (llvm::Error E = Rule(Ctx))
       return E;

@@ -11,6 +11,8 @@
 //   GutService.cpp      what leaves the service, its interface and doubles
 //   RewriteTests.cpp    expectations become value assertions; holders of
 //                       doubles and of the service whose uses all went
+//   DeltaAssertions.cpp a test's absolute reading of a metric that
+//                       accumulates becomes an assertion on its change
 //   DropCaptures.cpp    `this` captures that only reached a stripped field
 //   DropConstants.cpp   file-local constants of the service copied out and
 //                       no longer used there

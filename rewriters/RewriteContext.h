@@ -71,6 +71,9 @@ llvm::Error gutService(RewriteContext &Ctx);
 llvm::Error rewriteTests(RewriteContext &Ctx);
 /// Tests of the service's own wrappers whose bodies the plan replaces.
 llvm::Error rewriteServiceTests(RewriteContext &Ctx);
+/// Absolute readings of accumulating metrics in tests become changes; needs
+/// the edits of the rules rewriting calls (inlineCalls, rewriteTests).
+llvm::Error deltaAssertions(RewriteContext &Ctx);
 /// Lambda captures of `this` that only reached stripped fields.
 llvm::Error dropCaptures(RewriteContext &Ctx);
 /// Needs the edits of every rule that removes uses of the service's

@@ -5,6 +5,21 @@
 # shellcheck shell=bash disable=SC2034  # name and targets are read by the caller
 name=ingestd
 targets=()
+# The test program, run whole in one process after the migration, and the
+# tests of it that do not pass that way yet, each with what it asserts: the
+# migration leaves them as they were.
+test_program=ingestd_check
+one_process_known=(
+  # The text exposition holds `ingestd_metrics_scrapes_total 1`: what every
+  # scrape of the process counted.
+  IngestMetrics.ScrapeRendersTheRegistryAndCountsItself
+  # `..._connections_accepted_total{listener="tcp:4317"} 1` in the exposition:
+  # the same, once the test has run twice.
+  DaemonCheck.AcceptorReportsThroughTheDaemonsMetrics
+  # The registry's shape (`families.size() == 11u`): the process-wide
+  # registry holds every family of the program.
+  IngestMetrics.UnlabelledMetricsAreExportedBeforeAnythingHappens
+)
 
 shape_checks() {
   local new_files left listed call file line

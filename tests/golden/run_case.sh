@@ -19,6 +19,7 @@
 #                     with prometheus-cpp's core library), must run and exit
 #                     0; its tests (the .cpp files including gtest), linked
 #                     with the rest but `main` against gtest_main, must pass
+#                     in one process, in a shuffled order
 # A compile database listing every .cpp and .cc is written next to the copy (the
 # root, and root/include when there is one, on the include path); the
 # copy's path is written <root> in the messages compared.
@@ -150,7 +151,10 @@ while IFS= read -r f; do
   done
 done < <(cpp_files)
 
-# 3b. A program runs as it did before, and so do its tests.
+# 3b. A program runs as it did before, and so do its tests: all of them in
+# one process, in a shuffled order (a test asserting what another test of
+# the process recorded fails there).
+one_process="--gtest_shuffle --gtest_random_seed=7"
 # link_and_run LABEL WHAT FILES... links FILES into a program and runs it.
 link_and_run() {
   local label=$1 what=$2
@@ -162,7 +166,8 @@ link_and_run() {
     sed -i "s|$tree/||g" "$work/link.log"
     show "linking $label's $what:" "$work/link.log"
     failed "$label's $what do not link into a program"
-  elif ! timeout 60 "$work/program" > "$work/run.log" 2>&1; then
+  elif ! timeout 60 "$work/program" $([ "$what" = tests ] && echo "$one_process") \
+      > "$work/run.log" 2>&1; then
     sed -i "s|$tree/||g" "$work/run.log"
     show "running $label's $what:" "$work/run.log"
     failed "$label's $what, run, do not exit 0"

@@ -60,7 +60,7 @@ TEST(LeftBecause, EveryCauseHasASectionInTheDocs) {
   // docs/left-for-a-human.md holds `## <id>` for each cause.
   auto Text = llvm::MemoryBuffer::getFile(MM_LEFT_DOC);
   ASSERT_TRUE(bool(Text)) << MM_LEFT_DOC;
-  for (int C = 0; C <= static_cast<int>(LeftBecause::SetUpUse); ++C) {
+  for (int C = 0; C <= static_cast<int>(LeftBecause::AbsoluteValue); ++C) {
     LeftBecause Cause = static_cast<LeftBecause>(C);
     EXPECT_NE((*Text)->getBuffer().find(("\n## " + idOf(Cause) + "\n").str()),
               llvm::StringRef::npos)

@@ -1,0 +1,232 @@
+//===--- ValueAssertionRecorder.cpp - What tests assert of metric values --===//
+
+#include "matchers/ValueAssertionRecorder.h"
+
+#include "matchers/BuilderChain.h"
+#include "matchers/ServiceRecorder.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+#include <set>
+
+namespace mm {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace {
+
+constexpr llvm::StringLiteral TestId = "test";
+
+/// For gtest's comparison helpers (what `EXPECT_EQ`, `ASSERT_DOUBLE_EQ`,
+/// `EXPECT_GE`, `EXPECT_NEAR`... expand to), the index of the first of the
+/// two values compared: `EqHelper::Compare("a", "b", a, b)`.
+std::optional<unsigned> firstValueOf(const FunctionDecl *F) {
+  std::string Name = qualifiedName(F);
+  llvm::StringRef N = Name;
+  if (!N.consume_front("testing::internal::"))
+    return std::nullopt;
+  if (N == "DoubleNearPredFormat")
+    return 3;
+  if (llvm::is_contained({"EqHelper::Compare", "CmpHelperEQ", "CmpHelperNE", "CmpHelperLT",
+                          "CmpHelperLE", "CmpHelperGT", "CmpHelperGE",
+                          "CmpHelperFloatingPointEQ"},
+                         N))
+    return 2;
+  return std::nullopt;
+}
+
+/// What a read names: string literals, and methods of the service.
+class NameCollector : public RecursiveASTVisitor<NameCollector> {
+public:
+  NameCollector(const InterfaceSet &Set, std::set<std::string> &Literals,
+                std::set<std::string> &Methods)
+      : Set(Set), Literals(Literals), Methods(Methods) {}
+
+  bool VisitStringLiteral(StringLiteral *S) {
+    if (S->isOrdinary() || S->isUTF8())
+      Literals.insert(S->getString().str());
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (M && M->getIdentifier() && Set.isOrDerives(M->getParent()))
+      Methods.insert(signatureOf(M));
+    return true;
+  }
+
+
+private:
+  const InterfaceSet &Set;
+  std::set<std::string> &Literals;
+  std::set<std::string> &Methods;
+};
+
+/// Whether \p F, or a project function it calls, returns a number other
+/// than 0 as written (`return -1;`, `return NAN;` aside).
+bool returnsSentinel(const FunctionDecl *F, const Locator &Loc, int Depth = 0) {
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || !Loc.inProject(Def->getLocation()) || Depth > 1)
+    return false;
+  struct Visitor : RecursiveASTVisitor<Visitor> {
+    const Locator &Loc;
+    int Depth;
+    bool Found = false;
+    Visitor(const Locator &Loc, int Depth) : Loc(Loc), Depth(Depth) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitReturnStmt(ReturnStmt *R) {
+      const Expr *V = R->getRetValue() ? R->getRetValue()->IgnoreParenImpCasts() : nullptr;
+      if (const auto *U = dyn_cast_or_null<UnaryOperator>(V); U && U->getOpcode() == UO_Minus)
+        V = U->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *I = dyn_cast_or_null<IntegerLiteral>(V))
+        Found = Found || I->getValue() != 0;
+      if (const auto *Fl = dyn_cast_or_null<FloatingLiteral>(V))
+        Found = Found || !Fl->getValue().isZero();
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *C) {
+      Found = Found || returnsSentinel(C->getDirectCallee(), Loc, Depth + 1);
+      return true;
+    }
+  } V(Loc, Depth);
+  V.TraverseStmt(Def->getBody());
+  return V.Found;
+}
+
+/// The locals of the test body a read names.
+class LocalCollector : public RecursiveASTVisitor<LocalCollector> {
+public:
+  explicit LocalCollector(const FunctionDecl *Test) : Test(Test) {}
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()))
+      if (VD->isLocalVarDeclOrParm())
+        Locals.insert(VD);
+    return true;
+  }
+  const FunctionDecl *Test;
+  std::set<const VarDecl *> Locals;
+};
+
+class AssertionVisitor : public RecursiveASTVisitor<AssertionVisitor> {
+public:
+  AssertionVisitor(const CXXMethodDecl *Test, const CompoundStmt *Body, const InterfaceSet &Set,
+                   const Locator &Loc, Facts &Out)
+      : Test(Test), Body(Body), Set(Set), Loc(Loc), Out(Out), Name(gtestName(Test, Loc)) {}
+
+  /// A lambda's assertions run when it is called, not where it is written.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    std::optional<unsigned> First = F ? firstValueOf(F) : std::nullopt;
+    if (!First || Call->getNumArgs() < *First + 2)
+      return true;
+    for (unsigned I = *First; I < *First + 2; ++I)
+      record(Call, Call->getArg(I));
+    return true;
+  }
+
+private:
+  void record(const CallExpr *Assertion, const Expr *Value) {
+    const auto *Read = dyn_cast<CallExpr>(stripWrappers(Value));
+    if (!Read || isa<CXXOperatorCallExpr>(Read))
+      return;
+    ValueAssertion A;
+    A.Read = Loc.span(Read->getSourceRange());
+    if (!A.Read.valid() || Loc.text(Read).empty())
+      return;
+    std::set<std::string> Literals, Methods;
+    NameCollector(Set, Literals, Methods).TraverseStmt(const_cast<CallExpr *>(Read));
+    // A project function returning what it reads: what it names counts.
+    const FunctionDecl *Callee = Read->getDirectCallee();
+    if (Callee && Callee->getIdentifier())
+      A.Callee = Callee->getName().str();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (Def && Def->hasBody() && Loc.inProject(Def->getLocation()) &&
+        !(isa<CXXMethodDecl>(Def) && Set.isOrDerives(cast<CXXMethodDecl>(Def)->getParent())))
+      NameCollector(Set, Literals, Methods).TraverseStmt(Def->getBody());
+    if (Literals.empty() && Methods.empty())
+      return;
+    A.Literals.assign(Literals.begin(), Literals.end());
+    A.Methods.assign(Methods.begin(), Methods.end());
+    // The macro's whole invocation, `EXPECT_EQ(..)`.
+    CharSourceRange Macro = Loc.sourceManager().getExpansionRange(Assertion->getSourceRange());
+    A.Stmt = Loc.span(SourceRange(Macro.getBegin(), Macro.getEnd()));
+    if (!A.Stmt.valid() || A.Stmt.Length == 0 || A.Stmt.File != A.Read.File ||
+        A.Read.Offset < A.Stmt.Offset ||
+        A.Read.Offset + A.Read.Length > A.Stmt.Offset + A.Stmt.Length)
+      return;
+    A.Test = Name;
+    A.ReadyAt = readyAt(Read);
+    A.Sentinel = returnsSentinel(Callee, Loc);
+    Out.ValueAssertions.push_back(std::move(A));
+  }
+
+  /// Just after the statement declaring the last local \p Read names, or
+  /// after the body's `{`; 0 when a local is declared deeper than the top
+  /// of the body.
+  unsigned readyAt(const CallExpr *Read) const {
+    LocalCollector Locals(Test);
+    Locals.TraverseStmt(const_cast<CallExpr *>(Read));
+    SourceSpan Open = Loc.span(Body->getLBracLoc());
+    unsigned At = Open.Offset + 1;
+    for (const VarDecl *VD : Locals.Locals) {
+      if (isa<ParmVarDecl>(VD))
+        return 0;
+      const Stmt *Declaring = nullptr;
+      for (const Stmt *S : Body->body())
+        if (const auto *DS = dyn_cast<DeclStmt>(S))
+          for (const Decl *D : DS->decls())
+            if (D == VD)
+              Declaring = DS;
+      if (!Declaring)
+        return 0;
+      SourceSpan End = Loc.span(Declaring);
+      if (!End.valid() || End.File != Open.File)
+        return 0;
+      At = std::max(At, End.Offset + End.Length);
+    }
+    return At;
+  }
+
+  const CXXMethodDecl *Test;
+  const CompoundStmt *Body;
+  const InterfaceSet &Set;
+  const Locator &Loc;
+  Facts &Out;
+  std::string Name;
+};
+
+class Callback : public MatchFinder::MatchCallback {
+public:
+  Callback(const InterfaceSet &Set, const Locator &Loc, Facts &Out)
+      : Set(Set), Loc(Loc), Out(Out) {}
+
+  void run(const MatchFinder::MatchResult &Result) override {
+    const auto *Test = Result.Nodes.getNodeAs<CXXMethodDecl>(TestId);
+    const auto *Body = Test ? dyn_cast_or_null<CompoundStmt>(Test->getBody()) : nullptr;
+    if (!Body || Body->getLBracLoc().isMacroID() || !Loc.inProject(Body->getLBracLoc()) ||
+        !isGTestFixture(Test->getParent()))
+      return;
+    AssertionVisitor(Test, Body, Set, Loc, Out).TraverseStmt(const_cast<CompoundStmt *>(Body));
+  }
+
+private:
+  const InterfaceSet &Set;
+  const Locator &Loc;
+  Facts &Out;
+};
+
+} // namespace
+
+void recordValueAssertions(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
+                           Facts &Out) {
+  Callback CB(Set, Loc, Out);
+  MatchFinder Finder;
+  Finder.addMatcher(cxxMethodDecl(hasName("TestBody"), isDefinition()).bind(TestId), &CB);
+  Finder.matchAST(Ctx);
+}
+
+} // namespace mm

@@ -1,0 +1,29 @@
+//===--- ValueAssertionRecorder.h - What tests assert of metric values -*- C++ -*-===//
+//
+// Records each gtest assertion in a test body comparing a value the test
+// reads through a call (`EXPECT_EQ(sampleValue(*registry, "x_total"), 2.0)`,
+// `EXPECT_EQ(metrics.pendingRecords(), 1.0)`, `EXPECT_GE(flushed("size"),
+// 1)`) with what it expects: the call, the string literals and the service's
+// methods it names (directly or through the project function it calls), and
+// where in the body the same read could first be made. Records only: which
+// reads are reads of a metric, and what becomes of them, is the rewriters'
+// business (rewriters/DeltaAssertions.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef METRICS_MIGRATE_MATCHERS_VALUEASSERTIONRECORDER_H
+#define METRICS_MIGRATE_MATCHERS_VALUEASSERTIONRECORDER_H
+
+#include "matchers/ASTUtil.h"
+#include "matchers/UseRecorder.h"
+
+#include "core/Facts.h"
+
+namespace mm {
+
+void recordValueAssertions(clang::ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
+                           Facts &Out);
+
+} // namespace mm
+
+#endif // METRICS_MIGRATE_MATCHERS_VALUEASSERTIONRECORDER_H

@@ -1,0 +1,328 @@
+//===--- DeltaAssertions.cpp - Absolute readings become changes -----------===//
+//
+// Takes the value assertions of the tests (Facts::ValueAssertions) and hands
+// on edits. Once the migration is done every metric of the service lives on
+// the process-wide registry: a test that built the service on a registry of
+// its own and asserted what it read there (`EXPECT_EQ(sampleValue(*registry,
+// "x_total"), 2.0)`, `EXPECT_EQ(metrics.batchesObserved(), 1u)`) now reads a
+// value every earlier test of the process added to. Such a read of a metric
+// that accumulates (a counter, a histogram's or a summary's samples, a gauge
+// incremented or decremented) is made once more where the test could first
+// make it, and the assertion is on the change:
+//
+//   const auto flushedSizeBefore = flushed("size");   // as early as it can
+//   ...
+//   EXPECT_EQ(flushed("size") - flushedSizeBefore, 2.0);
+//
+// A gauge only ever `Set` holds what the test set and is left as it is.
+// Runs after the rules that rewrite calls, so the read made early is the
+// read as the migration leaves it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/TextEdits.h"
+#include "rewriters/RewriteContext.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Regex.h"
+
+#include <deque>
+#include <map>
+#include <set>
+
+namespace mm {
+
+namespace {
+
+/// Whether reading \p M twice and subtracting gives what a test did: every
+/// kind but a gauge, and a gauge some wrapper increments or decrements.
+bool accumulates(const Metric &M, llvm::ArrayRef<Wrapper> Wrappers) {
+  if (M.Kind != MetricKind::Gauge)
+    return true;
+  return llvm::any_of(Wrappers, [&](const Wrapper &W) {
+    auto It = W.Operations.find(M.Name);
+    return It != W.Operations.end() &&
+           (llvm::is_contained(It->second, "Increment") ||
+            llvm::is_contained(It->second, "Decrement"));
+  });
+}
+
+/// Words of \p S for a name: runs of letters and digits, lower case, split at
+/// `_`, `.`, ` ` and before an upper-case letter that follows a lower-case one.
+std::vector<std::string> wordsOf(llvm::StringRef S) {
+  std::vector<std::string> Out;
+  std::string Cur;
+  char Prev = 0;
+  for (char C : S) {
+    bool Alnum = llvm::isAlnum(C);
+    if (!Alnum || (llvm::isUpper(C) && llvm::isLower(Prev))) {
+      if (!Cur.empty())
+        Out.push_back(std::move(Cur));
+      Cur.clear();
+    }
+    if (Alnum)
+      Cur += llvm::toLower(C);
+    Prev = C;
+  }
+  if (!Cur.empty())
+    Out.push_back(std::move(Cur));
+  return Out;
+}
+
+/// Whether the names the file declares (locals, functions) are mostly
+/// `lowerCamel` rather than `snake_case`; on a tie, the names it calls.
+bool camelNames(llvm::StringRef Text) {
+  llvm::Regex Local("(auto|double|int|bool|size_t|string|const)[ \t&*]+([a-z][A-Za-z0-9_]*)[ \t]*[=({;]");
+  llvm::Regex Function("([a-z][A-Za-z0-9_]*)\\([^;{}()]*\\)[ \t]*(const[ \t]*)?\\{");
+  unsigned Camel = 0, Snake = 0;
+  for (llvm::Regex *R : {&Local, &Function}) {
+    llvm::StringRef Rest = Text;
+    llvm::SmallVector<llvm::StringRef, 4> M;
+    while (R->match(Rest, &M)) {
+      llvm::StringRef Name = R == &Local ? M[2] : M[1];
+      if (Name.contains('_'))
+        ++Snake;
+      else if (llvm::any_of(Name, llvm::isUpper))
+        ++Camel;
+      Rest = Rest.drop_front(M[0].data() + M[0].size() - Rest.data());
+    }
+  }
+  if (Camel != Snake)
+    return Camel > Snake;
+  // A tie (nothing but one-word names): the functions it calls.
+  llvm::Regex Call("[^A-Za-z0-9_:]([a-z][A-Za-z0-9_]*)\\(");
+  llvm::SmallVector<llvm::StringRef, 2> M;
+  while (Call.match(Text, &M)) {
+    llvm::StringRef Name = M[1];
+    if (Name.contains('_'))
+      ++Snake;
+    else if (llvm::any_of(Name, llvm::isUpper))
+      ++Camel;
+    Text = Text.drop_front(M[0].data() + M[0].size() - Text.data());
+  }
+  return Camel > Snake;
+}
+
+std::string joinName(const std::vector<std::string> &Words, bool Camel) {
+  std::string Out;
+  for (const std::string &W : Words) {
+    if (Camel && !Out.empty())
+      Out += llvm::toUpper(W[0]) + W.substr(1);
+    else
+      Out += (Out.empty() || Camel ? "" : "_") + W;
+  }
+  return Out;
+}
+
+/// \p Text with the edits that lie wholly inside [\p Begin, \p End) applied;
+/// nothing when an edit straddles a bound.
+std::optional<std::string> editedSlice(llvm::StringRef Text, unsigned Begin, unsigned End,
+                                       const std::vector<Edit> *Edits) {
+  std::vector<const Edit *> Inside;
+  if (Edits)
+    for (const Edit &E : *Edits) {
+      unsigned EEnd = E.Offset + E.Length;
+      if (EEnd <= Begin || E.Offset >= End) {
+        if (!(E.Length == 0 && E.Offset > Begin && E.Offset < End))
+          continue;
+      }
+      if (E.Offset < Begin || EEnd > End)
+        return std::nullopt;
+      Inside.push_back(&E);
+    }
+  llvm::sort(Inside, [](const Edit *A, const Edit *B) { return A->Offset > B->Offset; });
+  std::string Out = Text.slice(Begin, End).str();
+  for (const Edit *E : Inside)
+    Out.replace(E->Offset - Begin, E->Length, E->Text);
+  return Out;
+}
+
+std::string collapseSpaces(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (!llvm::isSpace(C))
+      Out += C;
+  return Out;
+}
+
+} // namespace
+
+llvm::Error deltaAssertions(RewriteContext &Ctx) {
+  std::map<std::string, const Metric *> ByName;
+  for (const Metric &M : Ctx.C.Metrics)
+    if (!M.Name.empty())
+      ByName.emplace(M.Name, &M);
+  std::map<std::string, const Wrapper *> BySignature;
+  for (const Wrapper &W : Ctx.C.Wrappers)
+    BySignature.emplace(W.Signature, &W);
+
+  // The reads made early, per (file, where): text, and the name given.
+  struct Early {
+    std::string Read; ///< Without blanks: the key a second read reuses.
+    std::string Name;
+    std::string Statement;
+  };
+  std::map<std::pair<std::string, unsigned>, std::vector<Early>> ByPlace;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> NamesTaken;
+
+  // Counters, histograms and summaries the project registers elsewhere (the
+  // constants an earlier run moved out of the service): what cannot be
+  // read before the test acts is an item for them too, so a second run
+  // still lists it; only the service's own are rewritten.
+  std::deque<Metric> Elsewhere;
+  std::set<std::string> ElsewhereNames;
+  for (const Registration &R : Ctx.F.Registrations)
+    if (!R.Name.empty() && R.Kind != MetricKind::Gauge && !ByName.count(R.Name) &&
+        ElsewhereNames.insert(R.Name).second) {
+      Elsewhere.emplace_back();
+      Elsewhere.back().Name = R.Name;
+      Elsewhere.back().Kind = R.Kind;
+      Elsewhere.back().LabelNames = R.LabelNames;
+    }
+  std::map<std::string, const Metric *> AnyByName = ByName;
+  for (const Metric &M : Elsewhere)
+    AnyByName.emplace(M.Name, &M);
+
+  // The metrics a call reads.
+  auto MetricsRead = [&](const ValueAssertion &A) {
+    std::vector<const Metric *> Read;
+    for (const std::string &L : A.Literals)
+      if (auto It = AnyByName.find(L); It != AnyByName.end())
+        Read.push_back(It->second);
+    for (const std::string &Sig : A.Methods) {
+      auto It = BySignature.find(Sig);
+      if (It == BySignature.end() || It->second->ReturnType == "void")
+        continue;
+      for (const std::string &Name : It->second->Metrics)
+        if (auto MIt = ByName.find(Name); MIt != ByName.end())
+          Read.push_back(MIt->second);
+    }
+    return Read;
+  };
+  // The reads of each metric in each test: what tells them apart names them.
+  std::map<std::pair<std::string, std::string>, std::vector<const ValueAssertion *>> Siblings;
+  for (const ValueAssertion &A : Ctx.F.ValueAssertions)
+    if (std::vector<const Metric *> Read = MetricsRead(A); !Read.empty())
+      Siblings[{A.Test, Read.front()->Name}].push_back(&A);
+
+  for (const ValueAssertion &A : Ctx.F.ValueAssertions) {
+    std::vector<const Metric *> Read = MetricsRead(A);
+    if (Read.empty() ||
+        !llvm::any_of(Read, [&](const Metric *M) { return accumulates(*M, Ctx.C.Wrappers); }) ||
+        Ctx.P.replacedTest(A.Read))
+      continue;
+    const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Read.File);
+    if (!Edits && Ctx.Result.Edits.Files.count(A.Read.File))
+      continue; // the file is replaced or deleted whole
+    auto Text = Ctx.text(A.Read.File);
+    if (!Text)
+      return Text.takeError();
+    llvm::StringRef Original = llvm::StringRef(*Text).substr(A.Read.Offset, A.Read.Length);
+    std::string What = "the absolute value " + Original.str() + " in " + A.Test;
+    if (A.Sentinel) {
+      Ctx.manual(A.Stmt, What,
+                 A.Callee + " answers a number other than 0 where nothing was recorded, so "
+                 "a value read before the test acts cannot be subtracted; since the migration "
+                 "every test of the process adds to " + Read.front()->Name,
+                 LeftBecause::AbsoluteValue);
+      continue;
+    }
+    if (A.ReadyAt == 0) {
+      Ctx.manual(A.Stmt, What,
+                 "it names a variable declared inside a block; since the migration every "
+                 "test of the process adds to " + Read.front()->Name +
+                     ": assert the change from a value read before the test acts",
+                 LeftBecause::AbsoluteValue);
+      continue;
+    }
+    if (llvm::all_of(Read, [&](const Metric *M) { return ElsewhereNames.count(M->Name); }))
+      continue;
+    std::optional<std::string> Now =
+        editedSlice(*Text, A.Read.Offset, A.Read.Offset + A.Read.Length, Edits);
+    if (!Now) {
+      Ctx.manual(A.Stmt, What,
+                 "the migration rewrites it in pieces; since the migration every test of the "
+                 "process adds to " + Read.front()->Name +
+                     ": assert the change from a value read before the test acts",
+                 LeftBecause::AbsoluteValue);
+      continue;
+    }
+
+    auto Place = std::make_pair(A.Read.File, A.ReadyAt);
+    std::vector<Early> &Reads = ByPlace[Place];
+    std::string Key = collapseSpaces(*Now);
+    auto Same = llvm::find_if(Reads, [&](const Early &E) { return E.Read == Key; });
+    std::string Name;
+    bool New = Same == Reads.end();
+    if (!New) {
+      Name = Same->Name;
+    } else {
+      // Named after what it reads: the metric's words without the
+      // project's prefix and unit suffix, or the accessor's, then the
+      // label values the call spells.
+      std::vector<std::string> Words;
+      const Metric *M = Read.front();
+      bool ByLiteral = llvm::is_contained(A.Literals, M->Name);
+      std::vector<std::string> NameWords = wordsOf(M->Name);
+      if (ByLiteral && NameWords.size() > 2)
+        Words.assign(NameWords.begin() + 1, NameWords.end());
+      else
+        Words = ByLiteral ? NameWords : wordsOf(A.Callee);
+      if (!Words.empty() && (Words.back() == "total" || Words.back() == "count"))
+        Words.pop_back();
+      // What tells it apart from the test's other reads of the metric:
+      // the function reading it, the label values it spells.
+      llvm::StringRef FileText = *Text;
+      auto Spells = [&](const ValueAssertion *B, const std::string &L) {
+        return FileText.substr(B->Read.Offset, B->Read.Length).contains("\"" + L + "\"");
+      };
+      const auto &Others = Siblings[{A.Test, M->Name}];
+      if (ByLiteral && llvm::any_of(Others, [&](const ValueAssertion *B) {
+            return B->Callee != A.Callee;
+          }))
+        llvm::append_range(Words, wordsOf(A.Callee));
+      for (const std::string &L : A.Literals)
+        if (L != M->Name && Spells(&A, L) &&
+            llvm::any_of(Others, [&](const ValueAssertion *B) { return !Spells(B, L); }))
+          llvm::append_range(Words, wordsOf(L));
+      Words.push_back("before");
+      bool Camel = camelNames(*Text);
+      std::string Base = joinName(Words, Camel);
+      Name = Base;
+      std::set<std::string> &Taken = NamesTaken[{A.Read.File, A.Test}];
+      for (int N = 2; Taken.count(Name) || containsWord(*Text, Name); ++N)
+        Name = Base + std::to_string(N);
+      Taken.insert(Name);
+      Reads.push_back({Key, Name, "const auto " + Name + " = " + *Now + ";"});
+    }
+    unsigned End = A.Read.Offset + A.Read.Length;
+    Ctx.edit(A.Read.File, End, 0, " - " + Name,
+             "the change of " + Read.front()->Name + " in " + A.Test);
+    std::string Assertion = llvm::StringRef(*Text).substr(A.Stmt.Offset, A.Stmt.Length).str();
+    std::string After = Assertion;
+    After.replace(A.Read.Offset - A.Stmt.Offset, A.Read.Length, *Now + " - " + Name);
+    Ctx.Result.TestRewrites.push_back(
+        {A.Stmt, A.Test, Read.front()->Name, Assertion,
+         (New ? Reads.back().Statement + "\n" : "") + After});
+  }
+
+  for (auto &[Place, Reads] : ByPlace) {
+    auto Text = Ctx.text(Place.first);
+    if (!Text)
+      return Text.takeError();
+    // Indented as the first line of code after the place.
+    llvm::StringRef Rest = llvm::StringRef(*Text).drop_front(Place.second);
+    llvm::StringRef Line = Rest.drop_until([](char C) { return C == '\n'; }).drop_front();
+    while (!Line.empty() && Line.take_until([](char C) { return C == '\n'; }).trim().empty())
+      Line = Line.drop_until([](char C) { return C == '\n'; }).drop_front();
+    std::string Indent = Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+    std::string Insert;
+    for (const Early &E : Reads)
+      Insert += "\n" + Indent + E.Statement;
+    Ctx.edit(Place.first, Place.second, 0, Insert,
+             "values read before the test acts, in " + Place.first);
+  }
+  return llvm::Error::success();
+}
+
+} // namespace mm

@@ -1,0 +1,206 @@
+//===--- DeltaAssertionsTest.cpp - Absolute readings become changes -------===//
+//
+// rewrite() on plain data for deltaAssertions: a test's read of a metric
+// that accumulates is made once more where the test can first make it, and
+// the assertion is on the change; a gauge only ever set, a read of nothing
+// of the service and a replaced test are left alone; a read that cannot be
+// made early is an item.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tests/unit/RewriteHarness.h"
+
+#include "gtest/gtest.h"
+
+namespace mm {
+namespace {
+
+using test::rewritten;
+using test::spanOf;
+
+const char *const Check = R"cpp(TEST_F(BatcherCheck, Flushes) {
+    auto registry = makeRegistry();
+    m_batcher.add(1);
+    EXPECT_EQ(sampleValue(*registry, "app_flushed_total", {{"reason", "size"}}), 2.0);
+    EXPECT_EQ(sampleValue(*registry, "app_flushed_total", {{"reason", "age"}}), 1.0);
+    EXPECT_EQ(m_metrics.pendingRecords(), 1.0);
+    EXPECT_GE(sampleValue(*registry, "app_flushed_total", {{"reason", "size"}}), 2.0);
+    EXPECT_EQ(m_metrics.openConnections(), 1.0);
+    EXPECT_EQ(sampleValue(*registry, "unrelated_total"), 1.0);
+}
+)cpp";
+
+struct DeltaCase {
+  std::map<std::string, std::string> Files = {{"check/batcher_check.cpp", Check}};
+  Catalog C;
+  Facts F;
+  Plan P;
+
+  DeltaCase() {
+    Metric Flushed;
+    Flushed.Name = "app_flushed_total";
+    Flushed.LabelNames = {"reason"};
+    Metric Pending;
+    Pending.Name = "app_pending_records";
+    Pending.Kind = MetricKind::Gauge;
+    Metric Open;
+    Open.Name = "app_open_connections";
+    Open.Kind = MetricKind::Gauge;
+    C.Metrics = {Flushed, Pending, Open};
+    C.Wrappers = {wrapper("setPending", "void", "app_pending_records", "Set"),
+                  wrapper("pendingRecords", "double", "app_pending_records", ""),
+                  wrapper("opened", "void", "app_open_connections", "Increment"),
+                  wrapper("openConnections", "double", "app_open_connections", "")};
+  }
+
+  static Wrapper wrapper(std::string Name, std::string Returns, std::string Metric,
+                         std::string Op) {
+    Wrapper W;
+    W.Name = Name;
+    W.Signature = Name + "() const";
+    W.ReturnType = Returns;
+    W.Metrics = {Metric};
+    if (!Op.empty())
+      W.Operations[Metric] = {Op};
+    return W;
+  }
+
+  /// The assertion holding \p Read (its first occurrence after \p After).
+  void assertion(const std::string &Read, std::vector<std::string> Literals,
+                 std::vector<std::string> Methods, unsigned ReadyAt, const std::string &Callee,
+                 const std::string &After = "") {
+    const std::string &Text = Files["check/batcher_check.cpp"];
+    size_t At = Text.find(Read, After.empty() ? 0 : Text.find(After) + After.size());
+    size_t Line = Text.rfind('\n', At) + 1;
+    ValueAssertion A;
+    A.Read = spanOf(Files, "check/batcher_check.cpp", Read);
+    A.Read.Offset = static_cast<unsigned>(At);
+    A.Stmt = A.Read;
+    A.Stmt.Offset = static_cast<unsigned>(Text.find_first_not_of(' ', Line));
+    A.Stmt.Length = static_cast<unsigned>(Text.find(";\n", At) - A.Stmt.Offset);
+    A.Literals = std::move(Literals);
+    A.Methods = std::move(Methods);
+    A.ReadyAt = ReadyAt;
+    A.Callee = Callee;
+    A.Test = "BatcherCheck.Flushes";
+    F.ValueAssertions.push_back(A);
+  }
+
+  unsigned afterBrace() const {
+    return static_cast<unsigned>(Files.at("check/batcher_check.cpp").find('{') + 1);
+  }
+
+  unsigned afterRegistry() const {
+    const std::string &Text = Files.at("check/batcher_check.cpp");
+    std::string Decl = "auto registry = makeRegistry();";
+    return static_cast<unsigned>(Text.find(Decl) + Decl.size());
+  }
+
+  void all(unsigned LoopReadyAt) {
+    std::string Size = R"(sampleValue(*registry, "app_flushed_total", {{"reason", "size"}}))";
+    std::string Age = R"(sampleValue(*registry, "app_flushed_total", {{"reason", "age"}}))";
+    assertion(Size, {"app_flushed_total", "reason", "size"}, {}, afterRegistry(), "sampleValue");
+    assertion(Age, {"age", "app_flushed_total", "reason"}, {}, LoopReadyAt, "sampleValue");
+    assertion("m_metrics.pendingRecords()", {}, {"pendingRecords() const"}, afterBrace(), "pendingRecords");
+    assertion(Size, {"app_flushed_total", "reason", "size"}, {}, afterRegistry(), "sampleValue",
+              "EXPECT_GE(");
+    assertion("m_metrics.openConnections()", {}, {"openConnections() const"}, afterBrace(),
+              "openConnections");
+    assertion(R"(sampleValue(*registry, "unrelated_total"))", {"unrelated_total"}, {},
+              afterRegistry(), "sampleValue");
+  }
+};
+
+TEST(DeltaAssertions, ReadsOfWhatAccumulatesBecomeChanges) {
+  DeltaCase K;
+  K.all(K.afterRegistry());
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["check/batcher_check.cpp"], R"cpp(TEST_F(BatcherCheck, Flushes) {
+    const auto openConnectionsBefore = m_metrics.openConnections();
+    auto registry = makeRegistry();
+    const auto flushedSizeBefore = sampleValue(*registry, "app_flushed_total", {{"reason", "size"}});
+    const auto flushedAgeBefore = sampleValue(*registry, "app_flushed_total", {{"reason", "age"}});
+    m_batcher.add(1);
+    EXPECT_EQ(sampleValue(*registry, "app_flushed_total", {{"reason", "size"}}) - flushedSizeBefore, 2.0);
+    EXPECT_EQ(sampleValue(*registry, "app_flushed_total", {{"reason", "age"}}) - flushedAgeBefore, 1.0);
+    EXPECT_EQ(m_metrics.pendingRecords(), 1.0);
+    EXPECT_GE(sampleValue(*registry, "app_flushed_total", {{"reason", "size"}}) - flushedSizeBefore, 2.0);
+    EXPECT_EQ(m_metrics.openConnections() - openConnectionsBefore, 1.0);
+    EXPECT_EQ(sampleValue(*registry, "unrelated_total"), 1.0);
+}
+)cpp");
+  // Listed among the test rewrites, once per assertion.
+  auto R = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    return K.Files.at(File.str());
+  });
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  ASSERT_EQ(R->TestRewrites.size(), 4u);
+  EXPECT_EQ(R->TestRewrites[0].Wrapper, "app_flushed_total");
+  EXPECT_EQ(R->TestRewrites[0].After,
+            "const auto flushedSizeBefore = sampleValue(*registry, \"app_flushed_total\", "
+            "{{\"reason\", \"size\"}});\n"
+            "EXPECT_EQ(sampleValue(*registry, \"app_flushed_total\", {{\"reason\", \"size\"}}) - "
+            "flushedSizeBefore, 2.0)");
+  EXPECT_TRUE(R->Manual.empty());
+}
+
+TEST(DeltaAssertions, AReadThatCannotBeMadeEarlyIsAnItem) {
+  DeltaCase K;
+  K.all(0);
+  auto R = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    return K.Files.at(File.str());
+  });
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  ASSERT_EQ(R->Manual.size(), 1u);
+  EXPECT_EQ(R->Manual[0].Line, 5u);
+  EXPECT_EQ(R->Manual[0].Cause, LeftBecause::AbsoluteValue);
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["check/batcher_check.cpp"].find(
+                R"(EXPECT_EQ(sampleValue(*registry, "app_flushed_total", {{"reason", "age"}}), 1.0);)"),
+            std::string::npos);
+}
+
+TEST(DeltaAssertions, AReaderWithASentinelIsAnItem) {
+  DeltaCase K;
+  K.assertion(R"(sampleValue(*registry, "app_flushed_total", {{"reason", "size"}}))",
+              {"app_flushed_total", "reason", "size"}, {}, K.afterRegistry(), "sampleValue");
+  K.F.ValueAssertions.back().Sentinel = true;
+  auto R = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    return K.Files.at(File.str());
+  });
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  ASSERT_EQ(R->Manual.size(), 1u);
+  EXPECT_EQ(R->Manual[0].Cause, LeftBecause::AbsoluteValue);
+  EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["check/batcher_check.cpp"], Check);
+}
+
+TEST(DeltaAssertions, AMetricRegisteredElsewhereIsListedNotRewritten) {
+  // A second run: the constant moved out of the service is registered by
+  // its owner. What the first run left for a human is listed again; what it
+  // could rewrite is no longer its business.
+  DeltaCase K;
+  Registration R;
+  R.Name = "unrelated_total";
+  K.F.Registrations.push_back(R);
+  K.assertion(R"(sampleValue(*registry, "unrelated_total"))", {"unrelated_total"}, {},
+              K.afterRegistry(), "sampleValue");
+  EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["check/batcher_check.cpp"], Check);
+  K.F.ValueAssertions.back().Sentinel = true;
+  auto Out = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    return K.Files.at(File.str());
+  });
+  ASSERT_TRUE(bool(Out)) << llvm::toString(Out.takeError());
+  ASSERT_EQ(Out->Manual.size(), 1u);
+  EXPECT_EQ(Out->Manual[0].Cause, LeftBecause::AbsoluteValue);
+}
+
+TEST(DeltaAssertions, NothingOfTheServiceOrOnlySetChangesNothing) {
+  DeltaCase K;
+  K.assertion("m_metrics.pendingRecords()", {}, {"pendingRecords() const"}, K.afterBrace(), "pendingRecords");
+  K.assertion(R"(sampleValue(*registry, "unrelated_total"))", {"unrelated_total"}, {},
+              K.afterRegistry(), "sampleValue");
+  EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["check/batcher_check.cpp"], Check);
+}
+
+} // namespace
+} // namespace mm
