@@ -219,20 +219,21 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
       return Text.takeError();
     llvm::StringRef Original = llvm::StringRef(*Text).substr(A.Read.Offset, A.Read.Length);
     std::string What = "the absolute value " + Original.str() + " in " + A.Test;
-    if (A.Sentinel) {
+    auto Leave = [&](const std::string &Because, llvm::StringRef Advice) {
       Ctx.manual(A.Stmt, What,
-                 A.Callee + " answers a number other than 0 where nothing was recorded, so "
-                 "a value read before the test acts cannot be subtracted; since the migration "
-                 "every test of the process adds to " + Read.front()->Name,
+                 Because + "; since the migration every test of the process adds to " +
+                     Read.front()->Name + ": " + Advice.str(),
                  LeftBecause::AbsoluteValue);
+    };
+    const char *ReadBefore = "assert the change from a value read before the test acts";
+    if (A.Sentinel) {
+      Leave(A.Callee + " answers a number other than 0 where nothing was recorded, so a value "
+                       "read before the test acts cannot be subtracted",
+            "make it answer 0 there, and run again");
       continue;
     }
     if (A.ReadyAt == 0) {
-      Ctx.manual(A.Stmt, What,
-                 "it names a variable declared inside a block; since the migration every "
-                 "test of the process adds to " + Read.front()->Name +
-                     ": assert the change from a value read before the test acts",
-                 LeftBecause::AbsoluteValue);
+      Leave("it names a variable declared inside a block", ReadBefore);
       continue;
     }
     if (llvm::all_of(Read, [&](const Metric *M) { return ElsewhereNames.count(M->Name); }))
@@ -240,11 +241,7 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
     std::optional<std::string> Now =
         editedSlice(*Text, A.Read.Offset, A.Read.Offset + A.Read.Length, Edits);
     if (!Now) {
-      Ctx.manual(A.Stmt, What,
-                 "the migration rewrites it in pieces; since the migration every test of the "
-                 "process adds to " + Read.front()->Name +
-                     ": assert the change from a value read before the test acts",
-                 LeftBecause::AbsoluteValue);
+      Leave("the migration rewrites it in pieces", ReadBefore);
       continue;
     }
 
