@@ -360,6 +360,12 @@ Value toJSON(const ValueAssertion &A) {
                 {"ready_at", A.ReadyAt}, {"sentinel", A.Sentinel}, {"test", A.Test}};
 }
 
+Value toJSON(const ExpositionAssertion &A) {
+  return Object{{"stmt", toJSON(A.Stmt)},       {"text", toJSON(A.Text)},
+                {"literal", toJSON(A.Literal)}, {"line", A.Line},
+                {"body_start", A.BodyStart},    {"test", A.Test}};
+}
+
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -399,6 +405,8 @@ Value toJSON(const Facts &F) {
     O["conditional_regions"] = arrayOf(F.ConditionalRegions);
   if (!F.ValueAssertions.empty())
     O["value_assertions"] = arrayOf(F.ValueAssertions);
+  if (!F.ExpositionAssertions.empty())
+    O["exposition_assertions"] = arrayOf(F.ExpositionAssertions);
   return O;
 }
 
@@ -895,6 +903,13 @@ bool fromJSON(const Value &E, ValueAssertion &Out, Path P) {
          O.map("test", Out.Test);
 }
 
+bool fromJSON(const Value &E, ExpositionAssertion &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("stmt", Out.Stmt) && O.map("text", Out.Text) &&
+         O.map("literal", Out.Literal) && O.map("line", Out.Line) &&
+         mapU32(O, "body_start", Out.BodyStart) && O.map("test", Out.Test);
+}
+
 bool fromJSON(const Value &E, Facts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("service_vars", Out.ServiceVars) &&
@@ -916,7 +931,8 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("forward_declarations", Out.ForwardDeclarations) &&
          O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
          O.mapOptional("conditional_regions", Out.ConditionalRegions) &&
-         O.mapOptional("value_assertions", Out.ValueAssertions);
+         O.mapOptional("value_assertions", Out.ValueAssertions) &&
+         O.mapOptional("exposition_assertions", Out.ExpositionAssertions);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

@@ -340,6 +340,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, WallClockRead> Reads;
   std::map<std::tuple<std::string, unsigned, unsigned>, ConditionalRegion> Conditionals;
   std::map<std::tuple<std::string, unsigned, unsigned>, ValueAssertion> Assertions;
+  std::map<std::tuple<std::string, unsigned, unsigned>, ExpositionAssertion> Expositions;
   std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
   std::map<std::tuple<std::string, unsigned, unsigned>, InterfaceMention> InterfaceNames;
   std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
@@ -408,6 +409,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Conditionals.emplace(std::make_tuple(R.Branch.File, R.Branch.Offset, R.Branch.Length), R);
     for (const ValueAssertion &A : F.ValueAssertions)
       Assertions.emplace(std::make_tuple(A.Read.File, A.Read.Offset, A.Read.Length), A);
+    for (const ExpositionAssertion &A : F.ExpositionAssertions)
+      Expositions.emplace(std::make_tuple(A.Stmt.File, A.Stmt.Offset, A.Stmt.Length), A);
     for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
       Failures.emplace(
           std::make_pair(std::make_tuple(R.Record.File, R.Record.Offset, R.Record.Length),
@@ -446,6 +449,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.ConditionalRegions.push_back(R);
   for (auto &[K, A] : Assertions)
     Out.ValueAssertions.push_back(A);
+  for (auto &[K, A] : Expositions)
+    Out.ExpositionAssertions.push_back(A);
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
   llvm::sort(Out.GivenRegistries);

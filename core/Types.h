@@ -519,6 +519,19 @@ struct ValueAssertion {
   std::string Test; ///< `Suite.Name`.
 };
 
+/// A gtest assertion that a text exposition shows a series at a value:
+/// `EXPECT_THAT(text, HasSubstr("x_total{k=\"v\"} 7"))`,
+/// `EXPECT_NE(text.find("x_total 7"), std::string::npos)`.
+struct ExpositionAssertion {
+  SourceSpan Stmt;    ///< The macro's whole invocation, `;` aside.
+  SourceSpan Text;    ///< The text searched, as written (`first`, `m.scrape()`).
+  SourceSpan Literal; ///< The string literal searched for, as written.
+  std::string Line;   ///< Its value: `x_total{k="v"} 7`.
+  /// Just after the test body's `{`: where the value before is read.
+  unsigned BodyStart = 0;
+  std::string Test; ///< `Suite.Name`.
+};
+
 /// `using testing_utils::StubMetricsService;` and other declarations that
 /// only name a test double.
 struct DoubleMention {
@@ -642,6 +655,7 @@ struct Facts {
   std::vector<InterfaceMention> InterfaceMentions;
   std::vector<ConditionalRegion> ConditionalRegions;
   std::vector<ValueAssertion> ValueAssertions;
+  std::vector<ExpositionAssertion> ExpositionAssertions;
 };
 
 /// How a new `#include` of the project file \p File is spelled in

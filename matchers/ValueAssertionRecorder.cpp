@@ -120,15 +120,86 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *F = Call->getDirectCallee();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      recordHasSubstr(Op);
+      return true;
+    }
     std::optional<unsigned> First = F ? firstValueOf(F) : std::nullopt;
     if (!First || Call->getNumArgs() < *First + 2)
       return true;
     for (unsigned I = *First; I < *First + 2; ++I)
       record(Call, Call->getArg(I));
+    if (qualifiedName(F) == "testing::internal::CmpHelperNE")
+      recordFind(Call, Call->getArg(*First), Call->getArg(*First + 1));
     return true;
   }
 
 private:
+  /// `EXPECT_THAT(text, HasSubstr("x_total 7"))`: gtest's
+  /// `PredicateFormatterFromMatcher<..>::operator()(formatter, "text", text)`.
+  void recordHasSubstr(const CXXOperatorCallExpr *Call) {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    if (!M || Call->getNumArgs() != 3 || !M->getParent()->getIdentifier() ||
+        M->getParent()->getName() != "PredicateFormatterFromMatcher")
+      return;
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const StringLiteral *Literal = nullptr;
+      bool VisitCallExpr(CallExpr *C) {
+        const FunctionDecl *F = C->getDirectCallee();
+        if (!Literal && F && F->getIdentifier() && F->getName() == "HasSubstr" &&
+            C->getNumArgs() == 1)
+          Literal = dyn_cast_or_null<StringLiteral>(stripWrappers(C->getArg(0)));
+        return true;
+      }
+    } Find;
+    Find.TraverseStmt(const_cast<Expr *>(Call->getArg(0)));
+    if (Find.Literal)
+      recordExposition(Call, Call->getArg(2), Find.Literal);
+  }
+
+  /// `EXPECT_NE(text.find("x_total 7"), std::string::npos)`, either way round.
+  void recordFind(const CallExpr *Assertion, const Expr *A, const Expr *B) {
+    auto IsNpos = [](const Expr *E) {
+      E = E->IgnoreParenImpCasts();
+      const ValueDecl *D = nullptr;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+        D = Ref->getDecl();
+      else if (const auto *Member = dyn_cast<MemberExpr>(E))
+        D = Member->getMemberDecl();
+      return D && D->getIdentifier() && D->getName() == "npos";
+    };
+    if (IsNpos(A))
+      std::swap(A, B);
+    const auto *Find = dyn_cast<CXXMemberCallExpr>(stripWrappers(A));
+    const CXXMethodDecl *M = Find ? Find->getMethodDecl() : nullptr;
+    if (!IsNpos(B) || !M || !M->getIdentifier() || M->getName() != "find" ||
+        Find->getNumArgs() < 1 || !M->getParent()->isInStdNamespace())
+      return;
+    if (const auto *Literal = dyn_cast_or_null<StringLiteral>(stripWrappers(Find->getArg(0))))
+      recordExposition(Assertion, Find->getImplicitObjectArgument(), Literal);
+  }
+
+  /// An assertion that \p Text holds \p Literal, a line of a text
+  /// exposition (`name{labels} value`).
+  void recordExposition(const CallExpr *Assertion, const Expr *Text,
+                        const StringLiteral *Literal) {
+    if (!Literal->isOrdinary() || !Literal->getString().contains(' ') ||
+        Literal->getString().contains('\n'))
+      return;
+    ExpositionAssertion A;
+    CharSourceRange Macro = Loc.sourceManager().getExpansionRange(Assertion->getSourceRange());
+    A.Stmt = Loc.span(SourceRange(Macro.getBegin(), Macro.getEnd()));
+    A.Text = Loc.span(Text->getSourceRange());
+    A.Literal = Loc.span(Literal->getSourceRange());
+    if (!A.Stmt.valid() || !A.Text.valid() || !A.Literal.valid() || A.Text.Length == 0 ||
+        Literal->getNumConcatenated() != 1)
+      return;
+    A.Line = Literal->getString().str();
+    A.BodyStart = Loc.span(Body->getLBracLoc()).Offset + 1;
+    A.Test = Name;
+    Out.ExpositionAssertions.push_back(std::move(A));
+  }
+
   void record(const CallExpr *Assertion, const Expr *Value) {
     const auto *Read = dyn_cast<CallExpr>(stripWrappers(Value));
     if (!Read || isa<CXXOperatorCallExpr>(Read))

@@ -5,7 +5,10 @@
 // `EXPECT_EQ(metrics.pendingRecords(), 1.0)`, `EXPECT_GE(flushed("size"),
 // 1)`) with what it expects: the call, the string literals and the service's
 // methods it names (directly or through the project function it calls), and
-// where in the body the same read could first be made. Records only: which
+// where in the body the same read could first be made. Also each assertion
+// that a text searches for a line of a text exposition
+// (`EXPECT_THAT(text, HasSubstr("x_total 7"))`, `EXPECT_NE(text.find("x_total
+// 7"), std::string::npos)`). Records only: which
 // reads are reads of a metric, and what becomes of them, is the rewriters'
 // business (rewriters/DeltaAssertions.cpp).
 //

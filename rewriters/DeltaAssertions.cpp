@@ -15,6 +15,10 @@
 //   EXPECT_EQ(flushed("size") - flushedSizeBefore, 2.0);
 //
 // A gauge only ever `Set` holds what the test set and is left as it is.
+// A line of the text exposition the test searches for (`EXPECT_THAT(text,
+// HasSubstr("x_total{k=\"v\"} 7"))`, `text.find("..") != npos`) becomes the
+// change of the value that line shows, read before from a serialization of
+// the process-wide registry, through a file-local `exposedValue`.
 // Runs after the rules that rewrite calls, so the read made early is the
 // read as the migration leaves it.
 //
@@ -26,6 +30,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
 
+#include <cmath>
 #include <deque>
 #include <map>
 #include <set>
@@ -137,6 +142,23 @@ std::optional<std::string> editedSlice(llvm::StringRef Text, unsigned Begin, uns
   return Out;
 }
 
+/// The service metric a series of the text exposition belongs to: `x_total`,
+/// `x_total{k="v"}`, a histogram's or summary's `x_count`, `x_sum`,
+/// `x_bucket{le="1"}`.
+const Metric *exposedMetric(llvm::StringRef Series,
+                            const std::map<std::string, const Metric *> &ByName) {
+  llvm::StringRef Name = Series.take_until([](char C) { return C == '{'; });
+  if (auto It = ByName.find(Name.str()); It != ByName.end())
+    return It->second;
+  for (llvm::StringRef Suffix : {"_count", "_sum", "_bucket"})
+    if (Name.ends_with(Suffix))
+      if (auto It = ByName.find(Name.drop_back(Suffix.size()).str());
+          It != ByName.end() && It->second->Kind != MetricKind::Counter &&
+          It->second->Kind != MetricKind::Gauge)
+        return It->second;
+  return nullptr;
+}
+
 std::string collapseSpaces(llvm::StringRef S) {
   std::string Out;
   for (char C : S)
@@ -182,6 +204,23 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
   std::map<std::string, const Metric *> AnyByName = ByName;
   for (const Metric &M : Elsewhere)
     AnyByName.emplace(M.Name, &M);
+
+  // A metric's words for a name, without the prefix every metric of the
+  // service shares (`ingestd_`).
+  std::string Prefix;
+  for (const Metric &M : Ctx.C.Metrics) {
+    llvm::StringRef First = llvm::StringRef(M.Name).split('_').first;
+    if (&M == &Ctx.C.Metrics.front())
+      Prefix = First.str();
+    else if (Prefix != First)
+      Prefix.clear();
+  }
+  auto MetricWords = [&](const Metric &M) {
+    std::vector<std::string> Words = wordsOf(M.Name);
+    if (!Prefix.empty() && Ctx.C.Metrics.size() > 1 && Words.size() > 1 && Words[0] == Prefix)
+      Words.erase(Words.begin());
+    return Words;
+  };
 
   // The metrics a call reads.
   auto MetricsRead = [&](const ValueAssertion &A) {
@@ -260,11 +299,7 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
       std::vector<std::string> Words;
       const Metric *M = Read.front();
       bool ByLiteral = llvm::is_contained(A.Literals, M->Name);
-      std::vector<std::string> NameWords = wordsOf(M->Name);
-      if (ByLiteral && NameWords.size() > 2)
-        Words.assign(NameWords.begin() + 1, NameWords.end());
-      else
-        Words = ByLiteral ? NameWords : wordsOf(A.Callee);
+      Words = ByLiteral ? MetricWords(*M) : wordsOf(A.Callee);
       if (!Words.empty() && (Words.back() == "total" || Words.back() == "count"))
         Words.pop_back();
       // What tells it apart from the test's other reads of the metric:
@@ -301,6 +336,107 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
     Ctx.Result.TestRewrites.push_back(
         {A.Stmt, A.Test, Read.front()->Name, Assertion,
          (New ? Reads.back().Statement + "\n" : "") + After});
+  }
+
+  // The text exposition searched for `series value`: the value before is
+  // read from a serialization of the process-wide registry (no scrape of
+  // the service's, which may count itself), the one after from the text.
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> SeriesOf;
+  for (const ExpositionAssertion &A : Ctx.F.ExpositionAssertions) {
+    llvm::StringRef Series = llvm::StringRef(A.Line).rsplit(' ').first;
+    if (const Metric *M = exposedMetric(Series, ByName))
+      SeriesOf[{A.Test, M->Name}].insert(Series.str());
+  }
+  for (const ExpositionAssertion &A : Ctx.F.ExpositionAssertions) {
+    auto [Series, Value] = llvm::StringRef(A.Line).rsplit(' ');
+    double Number;
+    const Metric *M = exposedMetric(Series, ByName);
+    if (!M || Value.getAsDouble(Number) || !std::isfinite(Number) ||
+        !accumulates(*M, Ctx.C.Wrappers) || Ctx.P.replacedTest(A.Stmt) ||
+        Ctx.P.RegistryExpr.empty())
+      continue;
+    const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Stmt.File);
+    if (!Edits && Ctx.Result.Edits.Files.count(A.Stmt.File))
+      continue;
+    auto Text = Ctx.text(A.Stmt.File);
+    if (!Text)
+      return Text.takeError();
+    llvm::StringRef File = *Text;
+    // The literal as written, less its value: `"x_total{k=\"v\"} 7"`.
+    llvm::StringRef Written = File.substr(A.Literal.Offset, A.Literal.Length);
+    std::string Tail = " " + Value.str() + "\"";
+    unsigned StmtEnd = A.Stmt.Offset + A.Stmt.Length, TextEnd = A.Text.Offset + A.Text.Length;
+    if (!Written.starts_with("\"") || !Written.ends_with(Tail) || A.Text.Offset < A.Stmt.Offset ||
+        TextEnd > StmtEnd || A.Text.File != A.Stmt.File) {
+      Ctx.manual(A.Stmt, "the absolute value of " + A.Line + " in " + A.Test,
+                 "the text it is searched for is not written as one literal; since the "
+                 "migration every test of the process adds to " + M->Name +
+                     ": assert the change from a value read before the test acts",
+                 LeftBecause::AbsoluteValue);
+      continue;
+    }
+    std::string SeriesLiteral = Written.drop_back(Tail.size()).str() + "\"";
+    // Nothing else may edit the assertion around the text it searches.
+    auto Touches = [&](unsigned Begin, unsigned End) {
+      return Edits && llvm::any_of(*Edits, [&](const Edit &E) {
+               return E.Offset < End && E.Offset + E.Length > Begin;
+             });
+    };
+    if (Touches(A.Stmt.Offset, A.Text.Offset) || Touches(TextEnd, StmtEnd))
+      continue;
+
+    bool Camel = camelNames(File);
+    std::string Helper = Camel ? "exposedValue" : "exposed_value";
+    if (Ctx.Placed.insert({A.Stmt.File, "helper " + Helper}).second) {
+      Ctx.Preamble[A.Stmt.File][RewriteContext::Helpers].push_back(
+          "// What the text exposition `text` shows for `series` (0 if nothing).\n"
+          "double " + Helper + "(const std::string& text, const std::string& series) {\n"
+          "  const std::string line = series + \" \";\n"
+          "  for (std::size_t at = text.find(line); at != std::string::npos;\n"
+          "       at = text.find(line, at + 1))\n"
+          "    if (at == 0 || text[at - 1] == '\\n')\n"
+          "      return std::stod(text.substr(at + line.size()));\n"
+          "  return 0;\n"
+          "}");
+      Ctx.include(A.Stmt.File, "<cstddef>");
+      Ctx.include(A.Stmt.File, "<string>");
+    }
+    Ctx.include(A.Stmt.File, "<prometheus/text_serializer.h>");
+    Ctx.include(A.Stmt.File, includeSpelling(Ctx.F, Ctx.P.RegistryHeader, A.Stmt.File));
+
+    // Named after the metric, and the label values that tell the test's
+    // series of it apart.
+    std::vector<std::string> Words = MetricWords(*M);
+    if (!Words.empty() && (Words.back() == "total" || Words.back() == "count"))
+      Words.pop_back();
+    if (SeriesOf[{A.Test, M->Name}].size() > 1)
+      for (llvm::StringRef Rest = Series; Rest.contains("=\"");) {
+        Rest = Rest.split("=\"").second;
+        llvm::append_range(Words, wordsOf(Rest.take_until([](char C) { return C == '"'; })));
+      }
+    Words.push_back("exposed");
+    Words.push_back("before");
+    std::string Base = joinName(Words, Camel), Name = Base;
+    std::set<std::string> &Taken = NamesTaken[{A.Stmt.File, A.Test}];
+    for (int N = 2; Taken.count(Name) || containsWord(File, Name); ++N)
+      Name = Base + std::to_string(N);
+    Taken.insert(Name);
+    std::string Read = Helper + "(prometheus::TextSerializer().Serialize(" + Ctx.P.RegistryExpr +
+                       ".Collect()), " + SeriesLiteral + ")";
+    ByPlace[{A.Stmt.File, A.BodyStart}].push_back(
+        {collapseSpaces(Read), Name, "const auto " + Name + " = " + Read + ";"});
+
+    std::string Assert = File.substr(A.Stmt.Offset, 7) == "ASSERT_" ? "ASSERT_EQ(" : "EXPECT_EQ(";
+    std::string After = ", " + SeriesLiteral + ") - " + Name + ", " + Value.str() + ")";
+    Ctx.edit(A.Stmt.File, A.Stmt.Offset, A.Text.Offset - A.Stmt.Offset, Assert + Helper + "(",
+             "the change of " + Series.str() + " in " + A.Test);
+    Ctx.edit(A.Stmt.File, TextEnd, StmtEnd - TextEnd, After,
+             "the change of " + Series.str() + " in " + A.Test);
+    std::string TextNow =
+        editedSlice(File, A.Text.Offset, TextEnd, Edits).value_or(File.slice(A.Text.Offset, TextEnd).str());
+    Ctx.Result.TestRewrites.push_back(
+        {A.Stmt, A.Test, M->Name, File.substr(A.Stmt.Offset, A.Stmt.Length).str(),
+         "const auto " + Name + " = " + Read + ";\n" + Assert + Helper + "(" + TextNow + After});
   }
 
   for (auto &[Place, Reads] : ByPlace) {

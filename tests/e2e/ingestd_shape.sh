@@ -10,12 +10,6 @@ targets=()
 # migration leaves them as they were.
 test_program=ingestd_check
 one_process_known=(
-  # The text exposition holds `ingestd_metrics_scrapes_total 1`: what every
-  # scrape of the process counted.
-  IngestMetrics.ScrapeRendersTheRegistryAndCountsItself
-  # `..._connections_accepted_total{listener="tcp:4317"} 1` in the exposition:
-  # the same, once the test has run twice.
-  DaemonCheck.AcceptorReportsThroughTheDaemonsMetrics
   # The registry's shape (`families.size() == 11u`): the process-wide
   # registry holds every family of the program.
   IngestMetrics.UnlabelledMetricsAreExportedBeforeAnythingHappens

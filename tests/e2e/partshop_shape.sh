@@ -10,15 +10,9 @@ targets=(partshop_lib dump_metrics partshop_tests)
 # migration leaves them as they were.
 test_program=partshop_tests
 one_process_known=(
-  # The text exposition holds `inventory_quantity_changes_total{..} 7`: what
-  # every test of the process added.
-  MetricsApiTest.ExposesRecordedValuesInTextFormat
   # A kept dashboard gauge at 0, its fresh value: the service's registry is
   # the process-wide one, and another test set it.
   MetricsServiceTest.FailingCallbackDoesNotStopOthers
-  # Kept metrics of two service instances on one registry, in a shuffled
-  # order: the same.
-  ContainerTest.ServicesShareOneMetricsRegistry
 )
 
 shape_checks() {

@@ -194,6 +194,73 @@ TEST(DeltaAssertions, AMetricRegisteredElsewhereIsListedNotRewritten) {
   EXPECT_EQ(Out->Manual[0].Cause, LeftBecause::AbsoluteValue);
 }
 
+const char *const Exposed = R"cpp(namespace app {
+TEST(MetricsApi, Exposes) {
+  const std::string text = Serve();
+  EXPECT_THAT(text, HasSubstr("app_flushed_total{reason=\"size\"} 2"));
+  ASSERT_NE(text.find("app_flushed_total{reason=\"age\"} 1"), std::string::npos);
+  EXPECT_THAT(text, HasSubstr("app_pending_records 3"));
+}
+}  // namespace app
+)cpp";
+
+TEST(DeltaAssertions, TheTextExpositionSearchedForALineBecomesItsValuesChange) {
+  DeltaCase K;
+  K.Files = {{"tests/api_test.cc", Exposed}};
+  K.P.RegistryExpr = "app::registry()";
+  K.P.RegistryHeader = "app/registry.h";
+  K.P.FileNamespaces["tests/api_test.cc"] = "app";
+  const std::string &T = K.Files["tests/api_test.cc"];
+  auto Add = [&](const std::string &Stmt, const std::string &Text, const std::string &Literal) {
+    ExpositionAssertion A;
+    A.Stmt = spanOf(K.Files, "tests/api_test.cc", Stmt);
+    A.Text = spanOf(K.Files, "tests/api_test.cc", Stmt);
+    A.Text.Offset += static_cast<unsigned>(Stmt.find(Text));
+    A.Text.Length = static_cast<unsigned>(Text.size());
+    A.Literal = spanOf(K.Files, "tests/api_test.cc", Literal);
+    A.Line = llvm::StringRef(Literal).drop_front().drop_back().str();
+    size_t Escaped;
+    while ((Escaped = A.Line.find("\\\"")) != std::string::npos)
+      A.Line.erase(Escaped, 1);
+    A.BodyStart = static_cast<unsigned>(T.find(") {") + 3);
+    A.Test = "MetricsApi.Exposes";
+    K.F.ExpositionAssertions.push_back(A);
+  };
+  Add(R"(EXPECT_THAT(text, HasSubstr("app_flushed_total{reason=\"size\"} 2")))", "text",
+      R"("app_flushed_total{reason=\"size\"} 2")");
+  Add(R"(ASSERT_NE(text.find("app_flushed_total{reason=\"age\"} 1"), std::string::npos))",
+      "text", R"("app_flushed_total{reason=\"age\"} 1")");
+  Add(R"(EXPECT_THAT(text, HasSubstr("app_pending_records 3")))", "text",
+      R"("app_pending_records 3")");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["tests/api_test.cc"], R"cpp(namespace app {
+
+namespace {
+
+// What the text exposition `text` shows for `series` (0 if nothing).
+double exposed_value(const std::string& text, const std::string& series) {
+  const std::string line = series + " ";
+  for (std::size_t at = text.find(line); at != std::string::npos;
+       at = text.find(line, at + 1))
+    if (at == 0 || text[at - 1] == '\n')
+      return std::stod(text.substr(at + line.size()));
+  return 0;
+}
+
+}  // namespace
+
+TEST(MetricsApi, Exposes) {
+  const auto flushed_size_exposed_before = exposed_value(prometheus::TextSerializer().Serialize(app::registry().Collect()), "app_flushed_total{reason=\"size\"}");
+  const auto flushed_age_exposed_before = exposed_value(prometheus::TextSerializer().Serialize(app::registry().Collect()), "app_flushed_total{reason=\"age\"}");
+  const std::string text = Serve();
+  EXPECT_EQ(exposed_value(text, "app_flushed_total{reason=\"size\"}") - flushed_size_exposed_before, 2);
+  ASSERT_EQ(exposed_value(text, "app_flushed_total{reason=\"age\"}") - flushed_age_exposed_before, 1);
+  EXPECT_THAT(text, HasSubstr("app_pending_records 3"));
+}
+}  // namespace app
+)cpp");
+}
+
 TEST(DeltaAssertions, NothingOfTheServiceOrOnlySetChangesNothing) {
   DeltaCase K;
   K.assertion("m_metrics.pendingRecords()", {}, {"pendingRecords() const"}, K.afterBrace(), "pendingRecords");

@@ -139,6 +139,7 @@ std::vector<TUFacts> everyField() {
   W.UsesServiceState = true;
   W.LocalConstants = {{"kMax", "constexpr double kMax = 10;"}};
   W.Includes = {{"<cstring>", {"strcmp"}}, {"src/util/states.h", {"State", "kStates"}}};
+  W.Operations = {{"inventory_quantity_changes_total", {"Increment", "Set"}}};
   W.DroppedCaches = {{"latency_cache_", span("metrics/metrics_service.h", 33, 900)}};
   W.Decl = span("metrics/metrics_service.h", 14, 300);
   W.Definition = span("metrics/metrics_service.cpp", 40, 1500);
@@ -206,6 +207,24 @@ std::vector<TUFacts> everyField() {
   F.InterfaceMentions = {{"shop::MetricsServiceProtocol", "Outcome", span("services/kit_service.cpp", 9, 140, 7)}};
   F.ConditionalRegions = {{span("app/main.cpp", 4, 60, 80), "defined(WITH_METRICS)",
                            {"metrics/metrics_service.h"}}};
+  ValueAssertion VA;
+  VA.Stmt = span("tests/kit_test.cpp", 12, 400, 60);
+  VA.Read = span("tests/kit_test.cpp", 12, 410, 30);
+  VA.Callee = "CounterValue";
+  VA.Literals = {"kits_created_total"};
+  VA.Methods = {"registry() const"};
+  VA.ReadyAt = 350;
+  VA.Sentinel = true;
+  VA.Test = "KitsTest.Counts";
+  F.ValueAssertions = {VA};
+  ExpositionAssertion EA;
+  EA.Stmt = span("tests/kit_test.cpp", 13, 470, 60);
+  EA.Text = span("tests/kit_test.cpp", 13, 482, 4);
+  EA.Literal = span("tests/kit_test.cpp", 13, 498, 22);
+  EA.Line = "kits_created_total 1";
+  EA.BodyStart = 350;
+  EA.Test = "KitsTest.Counts";
+  F.ExpositionAssertions = {EA};
   ServiceVar V;
   V.Decl = span("tests/kit_test.cpp", 9, 300);
   V.Removal = span("tests/kit_test.cpp", 9, 299, 9); // as for a lambda's capture

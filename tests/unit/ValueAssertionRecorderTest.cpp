@@ -146,6 +146,33 @@ TEST_F(KitsTest, Sentinels) {
   EXPECT_FALSE(As[2].Sentinel); // CounterValue answers 0
 }
 
+TEST(ValueAssertionRecorder, ALineOfTheTextExpositionSearchedFor) {
+  std::string Code = "#include <gmock/gmock.h>\n" + withTests(R"cpp(
+namespace shop {
+TEST_F(KitsTest, Text) {
+  const std::string text = "kits_created_total 1\n";
+  EXPECT_THAT(text, ::testing::HasSubstr("kits_created_total 1"));
+  EXPECT_NE(text.find("kits_created_total{a=\"b\"} 2"), std::string::npos);
+  ASSERT_NE(std::string::npos, text.find("x 3"));
+  EXPECT_THAT(text, ::testing::HasSubstr("no_value"));
+  EXPECT_EQ(text.find("kits_created_total 1"), 0u);
+}
+}  // namespace shop
+)cpp");
+  TUFacts F = factsFor(Code);
+  const auto &As = F.Scan.ExpositionAssertions;
+  ASSERT_EQ(As.size(), 3u);
+  EXPECT_EQ(As[0].Line, "kits_created_total 1");
+  EXPECT_EQ(Code.substr(As[0].Text.Offset, As[0].Text.Length), "text");
+  EXPECT_EQ(Code.substr(As[0].Literal.Offset, As[0].Literal.Length), "\"kits_created_total 1\"");
+  EXPECT_EQ(Code.substr(As[0].Stmt.Offset, As[0].Stmt.Length),
+            "EXPECT_THAT(text, ::testing::HasSubstr(\"kits_created_total 1\"))");
+  EXPECT_EQ(As[0].BodyStart, Code.find("{\n  const std::string text") + 1);
+  EXPECT_EQ(As[0].Test, "KitsTest.Text");
+  EXPECT_EQ(As[1].Line, "kits_created_total{a=\"b\"} 2");
+  EXPECT_EQ(As[2].Line, "x 3"); // npos first
+}
+
 TEST(ServiceRecorder, TheRecordingMethodsEachWrapperCalls) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 namespace shop {

@@ -1,8 +1,11 @@
 #include "telemetry/process_registry.hh"
 #include "work/scheduler.hh"
 
+#include <cstddef>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <prometheus/metric_family.h>
+#include <prometheus/text_serializer.h>
 
 #include <cstdint>
 #include <memory>
@@ -14,6 +17,18 @@ double
 busy_workers()
 {
   return work::PIPELINE_WORKERS_BUSY.Value();
+}
+
+// What the text exposition `text` shows for `series` (0 if nothing).
+double
+exposed_value(const std::string& text, const std::string& series)
+{
+  const std::string line = series + " ";
+  for (std::size_t at = text.find(line); at != std::string::npos;
+       at = text.find(line, at + 1))
+    if (at == 0 || text[at - 1] == '\n')
+      return std::stod(text.substr(at + line.size()));
+  return 0;
 }
 
 // What the registry holds for one series: a counter's or a gauge's value,
@@ -43,6 +58,10 @@ sample(prometheus::Registry& registry,
 
 TEST(scheduler, counts_each_job_by_queue)
 {
+  const auto jobs_done_exposed_before =
+    exposed_value(prometheus::TextSerializer().Serialize(
+                    telemetry::process_registry().Collect()),
+                  "pipeline_jobs_done_total{queue=\"slow\"}");
   auto registry = telemetry::process_registry_ptr();
   const auto jobs_done_fast_before =
     sample(*registry, "pipeline_jobs_done_total", { { "queue", "fast" } });
@@ -67,6 +86,12 @@ TEST(scheduler, counts_each_job_by_queue)
             3.0);
   // Set, not added to: what the scheduler set last.
   EXPECT_EQ(sample(*registry, "pipeline_backlog_jobs"), 0.0);
+
+  const std::string text = prometheus::TextSerializer().Serialize(registry->Collect());
+  EXPECT_EQ(exposed_value(text, "pipeline_jobs_done_total{queue=\"slow\"}") -
+              jobs_done_exposed_before,
+            1);
+  EXPECT_THAT(text, ::testing::HasSubstr("pipeline_backlog_jobs 0"));
 }
 
 class scheduler_fixture : public ::testing::Test
@@ -86,11 +111,20 @@ TEST_F(scheduler_fixture, runs_what_was_queued)
 {
   const auto jobs_done_before = done("fast");
   const auto busy_workers_before = busy_workers();
+  const auto jobs_done_exposed_before =
+    exposed_value(prometheus::TextSerializer().Serialize(
+                    telemetry::process_registry().Collect()),
+                  "pipeline_jobs_done_total{queue=\"fast\"}");
   m_jobs.enqueue("fast");
   m_jobs.run_all();
   EXPECT_EQ(done("fast") - jobs_done_before, 1.0);
   EXPECT_GE(done("fast") - jobs_done_before, 1.0);
   EXPECT_EQ(busy_workers() - busy_workers_before, 0.0);
+  EXPECT_EQ(
+    exposed_value(prometheus::TextSerializer().Serialize(m_registry->Collect()),
+                  "pipeline_jobs_done_total{queue=\"fast\"}") -
+      jobs_done_exposed_before,
+    1);
 }
 
 TEST_F(scheduler_fixture, nothing_queued_nothing_done)

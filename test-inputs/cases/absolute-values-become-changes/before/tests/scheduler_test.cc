@@ -1,8 +1,10 @@
 #include "telemetry/pipeline_metrics.hh"
 #include "work/scheduler.hh"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <prometheus/metric_family.h>
+#include <prometheus/text_serializer.h>
 
 #include <cstdint>
 #include <memory>
@@ -50,6 +52,10 @@ TEST(scheduler, counts_each_job_by_queue)
   EXPECT_EQ(sample(*registry, "pipeline_job_seconds"), 3.0);
   // Set, not added to: what the scheduler set last.
   EXPECT_EQ(sample(*registry, "pipeline_backlog_jobs"), 0.0);
+
+  const std::string text = prometheus::TextSerializer().Serialize(registry->Collect());
+  EXPECT_THAT(text, ::testing::HasSubstr("pipeline_jobs_done_total{queue=\"slow\"} 1"));
+  EXPECT_THAT(text, ::testing::HasSubstr("pipeline_backlog_jobs 0"));
 }
 
 class scheduler_fixture : public ::testing::Test
@@ -73,6 +79,10 @@ TEST_F(scheduler_fixture, runs_what_was_queued)
   EXPECT_EQ(done("fast"), 1.0);
   EXPECT_GE(done("fast"), 1.0);
   EXPECT_EQ(m_metrics.busy_workers(), 0.0);
+  EXPECT_NE(prometheus::TextSerializer()
+              .Serialize(m_registry->Collect())
+              .find("pipeline_jobs_done_total{queue=\"fast\"} 1"),
+            std::string::npos);
 }
 
 TEST_F(scheduler_fixture, nothing_queued_nothing_done)
