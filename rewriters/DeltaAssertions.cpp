@@ -167,32 +167,62 @@ std::string collapseSpaces(llvm::StringRef S) {
   return Out;
 }
 
-} // namespace
+/// The two rewrites and what they share: the metrics by name, the reads
+/// made early per place (one insertion each), the names taken per test.
+class DeltaWriter {
+public:
+  explicit DeltaWriter(RewriteContext &Ctx);
 
-llvm::Error deltaAssertions(RewriteContext &Ctx) {
-  std::map<std::string, const Metric *> ByName;
-  for (const Metric &M : Ctx.C.Metrics)
-    if (!M.Name.empty())
-      ByName.emplace(M.Name, &M);
-  std::map<std::string, const Wrapper *> BySignature;
-  for (const Wrapper &W : Ctx.C.Wrappers)
-    BySignature.emplace(W.Signature, &W);
+  /// `EXPECT_EQ(read, v)` -> `EXPECT_EQ(read - readBefore, v)`.
+  llvm::Error valueRead(const ValueAssertion &A);
+  /// `EXPECT_THAT(text, HasSubstr("x_total 7"))` ->
+  /// `EXPECT_EQ(exposedValue(text, "x_total") - xExposedBefore, 7)`.
+  llvm::Error expositionLine(const ExpositionAssertion &A);
+  /// The reads made early, one insertion per place.
+  llvm::Error placeEarlyReads();
 
-  // The reads made early, per (file, where): text, and the name given.
+private:
   struct Early {
     std::string Read; ///< Without blanks: the key a second read reuses.
     std::string Name;
     std::string Statement;
   };
-  std::map<std::pair<std::string, unsigned>, std::vector<Early>> ByPlace;
-  std::map<std::pair<std::string, std::string>, std::set<std::string>> NamesTaken;
 
-  // Counters, histograms and summaries the project registers elsewhere (the
-  // constants an earlier run moved out of the service): what cannot be
-  // read before the test acts is an item for them too, so a second run
-  // still lists it; only the service's own are rewritten.
+  /// The metrics \p A's call reads: the service's, and (for items only)
+  /// those registered elsewhere.
+  std::vector<const Metric *> metricsRead(const ValueAssertion &A) const;
+  /// \p M's words for a name, without the prefix every metric of the
+  /// service shares (`ingestd_`) and a `total` or `count` at the end.
+  std::vector<std::string> metricWords(const Metric &M) const;
+  /// \p Words joined in the file's style, made unique in the test.
+  std::string freshName(const std::string &File, const std::string &Test, llvm::StringRef Text,
+                        std::vector<std::string> Words, bool Camel);
+
+  RewriteContext &Ctx;
+  std::map<std::string, const Metric *> ByName;
+  std::map<std::string, const Wrapper *> BySignature;
+  /// Counters, histograms and summaries the project registers elsewhere
+  /// (the constants an earlier run moved out of the service): what cannot
+  /// be read before the test acts is an item for them too, so a second run
+  /// still lists it; only the service's own are rewritten.
   std::deque<Metric> Elsewhere;
   std::set<std::string> ElsewhereNames;
+  std::map<std::string, const Metric *> AnyByName;
+  std::string Prefix;
+  /// The reads of each metric in each test: what tells them apart names them.
+  std::map<std::pair<std::string, std::string>, std::vector<const ValueAssertion *>> Siblings;
+  /// The series of each metric each test searches its exposition for.
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> SeriesOf;
+  std::map<std::pair<std::string, unsigned>, std::vector<Early>> ByPlace;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> NamesTaken;
+};
+
+DeltaWriter::DeltaWriter(RewriteContext &Ctx) : Ctx(Ctx) {
+  for (const Metric &M : Ctx.C.Metrics)
+    if (!M.Name.empty())
+      ByName.emplace(M.Name, &M);
+  for (const Wrapper &W : Ctx.C.Wrappers)
+    BySignature.emplace(W.Signature, &W);
   for (const Registration &R : Ctx.F.Registrations)
     if (!R.Name.empty() && R.Kind != MetricKind::Gauge && !ByName.count(R.Name) &&
         ElsewhereNames.insert(R.Name).second) {
@@ -201,13 +231,9 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
       Elsewhere.back().Kind = R.Kind;
       Elsewhere.back().LabelNames = R.LabelNames;
     }
-  std::map<std::string, const Metric *> AnyByName = ByName;
+  AnyByName = ByName;
   for (const Metric &M : Elsewhere)
     AnyByName.emplace(M.Name, &M);
-
-  // A metric's words for a name, without the prefix every metric of the
-  // service shares (`ingestd_`).
-  std::string Prefix;
   for (const Metric &M : Ctx.C.Metrics) {
     llvm::StringRef First = llvm::StringRef(M.Name).split('_').first;
     if (&M == &Ctx.C.Metrics.front())
@@ -215,230 +241,215 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
     else if (Prefix != First)
       Prefix.clear();
   }
-  auto MetricWords = [&](const Metric &M) {
-    std::vector<std::string> Words = wordsOf(M.Name);
-    if (!Prefix.empty() && Ctx.C.Metrics.size() > 1 && Words.size() > 1 && Words[0] == Prefix)
-      Words.erase(Words.begin());
-    return Words;
-  };
-
-  // The metrics a call reads.
-  auto MetricsRead = [&](const ValueAssertion &A) {
-    std::vector<const Metric *> Read;
-    for (const std::string &L : A.Literals)
-      if (auto It = AnyByName.find(L); It != AnyByName.end())
-        Read.push_back(It->second);
-    for (const std::string &Sig : A.Methods) {
-      auto It = BySignature.find(Sig);
-      if (It == BySignature.end() || It->second->ReturnType == "void")
-        continue;
-      for (const std::string &Name : It->second->Metrics)
-        if (auto MIt = ByName.find(Name); MIt != ByName.end())
-          Read.push_back(MIt->second);
-    }
-    return Read;
-  };
-  // The reads of each metric in each test: what tells them apart names them.
-  std::map<std::pair<std::string, std::string>, std::vector<const ValueAssertion *>> Siblings;
+  if (Ctx.C.Metrics.size() < 2)
+    Prefix.clear();
   for (const ValueAssertion &A : Ctx.F.ValueAssertions)
-    if (std::vector<const Metric *> Read = MetricsRead(A); !Read.empty())
+    if (std::vector<const Metric *> Read = metricsRead(A); !Read.empty())
       Siblings[{A.Test, Read.front()->Name}].push_back(&A);
-
-  for (const ValueAssertion &A : Ctx.F.ValueAssertions) {
-    std::vector<const Metric *> Read = MetricsRead(A);
-    if (Read.empty() ||
-        !llvm::any_of(Read, [&](const Metric *M) { return accumulates(*M, Ctx.C.Wrappers); }) ||
-        Ctx.P.replacedTest(A.Read))
-      continue;
-    const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Read.File);
-    if (!Edits && Ctx.Result.Edits.Files.count(A.Read.File))
-      continue; // the file is replaced or deleted whole
-    auto Text = Ctx.text(A.Read.File);
-    if (!Text)
-      return Text.takeError();
-    llvm::StringRef Original = llvm::StringRef(*Text).substr(A.Read.Offset, A.Read.Length);
-    std::string What = "the absolute value " + Original.str() + " in " + A.Test;
-    auto Leave = [&](const std::string &Because, llvm::StringRef Advice) {
-      Ctx.manual(A.Stmt, What,
-                 Because + "; since the migration every test of the process adds to " +
-                     Read.front()->Name + ": " + Advice.str(),
-                 LeftBecause::AbsoluteValue);
-    };
-    const char *ReadBefore = "assert the change from a value read before the test acts";
-    if (A.Sentinel) {
-      Leave(A.Callee + " answers a number other than 0 where nothing was recorded, so a value "
-                       "read before the test acts cannot be subtracted",
-            "make it answer 0 there, and run again");
-      continue;
-    }
-    if (A.ReadyAt == 0) {
-      Leave("it names a variable declared inside a block", ReadBefore);
-      continue;
-    }
-    if (llvm::all_of(Read, [&](const Metric *M) { return ElsewhereNames.count(M->Name); }))
-      continue;
-    std::optional<std::string> Now =
-        editedSlice(*Text, A.Read.Offset, A.Read.Offset + A.Read.Length, Edits);
-    if (!Now) {
-      Leave("the migration rewrites it in pieces", ReadBefore);
-      continue;
-    }
-
-    auto Place = std::make_pair(A.Read.File, A.ReadyAt);
-    std::vector<Early> &Reads = ByPlace[Place];
-    std::string Key = collapseSpaces(*Now);
-    auto Same = llvm::find_if(Reads, [&](const Early &E) { return E.Read == Key; });
-    std::string Name;
-    bool New = Same == Reads.end();
-    if (!New) {
-      Name = Same->Name;
-    } else {
-      // Named after what it reads: the metric's words without the
-      // project's prefix and unit suffix, or the accessor's, then the
-      // label values the call spells.
-      std::vector<std::string> Words;
-      const Metric *M = Read.front();
-      bool ByLiteral = llvm::is_contained(A.Literals, M->Name);
-      Words = ByLiteral ? MetricWords(*M) : wordsOf(A.Callee);
-      if (!Words.empty() && (Words.back() == "total" || Words.back() == "count"))
-        Words.pop_back();
-      // What tells it apart from the test's other reads of the metric:
-      // the function reading it, the label values it spells.
-      llvm::StringRef FileText = *Text;
-      auto Spells = [&](const ValueAssertion *B, const std::string &L) {
-        return FileText.substr(B->Read.Offset, B->Read.Length).contains("\"" + L + "\"");
-      };
-      const auto &Others = Siblings[{A.Test, M->Name}];
-      if (ByLiteral && llvm::any_of(Others, [&](const ValueAssertion *B) {
-            return B->Callee != A.Callee;
-          }))
-        llvm::append_range(Words, wordsOf(A.Callee));
-      for (const std::string &L : A.Literals)
-        if (L != M->Name && Spells(&A, L) &&
-            llvm::any_of(Others, [&](const ValueAssertion *B) { return !Spells(B, L); }))
-          llvm::append_range(Words, wordsOf(L));
-      Words.push_back("before");
-      bool Camel = camelNames(*Text);
-      std::string Base = joinName(Words, Camel);
-      Name = Base;
-      std::set<std::string> &Taken = NamesTaken[{A.Read.File, A.Test}];
-      for (int N = 2; Taken.count(Name) || containsWord(*Text, Name); ++N)
-        Name = Base + std::to_string(N);
-      Taken.insert(Name);
-      Reads.push_back({Key, Name, "const auto " + Name + " = " + *Now + ";"});
-    }
-    unsigned End = A.Read.Offset + A.Read.Length;
-    Ctx.edit(A.Read.File, End, 0, " - " + Name,
-             "the change of " + Read.front()->Name + " in " + A.Test);
-    std::string Assertion = llvm::StringRef(*Text).substr(A.Stmt.Offset, A.Stmt.Length).str();
-    std::string After = Assertion;
-    After.replace(A.Read.Offset - A.Stmt.Offset, A.Read.Length, *Now + " - " + Name);
-    Ctx.Result.TestRewrites.push_back(
-        {A.Stmt, A.Test, Read.front()->Name, Assertion,
-         (New ? Reads.back().Statement + "\n" : "") + After});
-  }
-
-  // The text exposition searched for `series value`: the value before is
-  // read from a serialization of the process-wide registry (no scrape of
-  // the service's, which may count itself), the one after from the text.
-  std::map<std::pair<std::string, std::string>, std::set<std::string>> SeriesOf;
   for (const ExpositionAssertion &A : Ctx.F.ExpositionAssertions) {
     llvm::StringRef Series = llvm::StringRef(A.Line).rsplit(' ').first;
     if (const Metric *M = exposedMetric(Series, ByName))
       SeriesOf[{A.Test, M->Name}].insert(Series.str());
   }
-  for (const ExpositionAssertion &A : Ctx.F.ExpositionAssertions) {
-    auto [Series, Value] = llvm::StringRef(A.Line).rsplit(' ');
-    double Number;
-    const Metric *M = exposedMetric(Series, ByName);
-    if (!M || Value.getAsDouble(Number) || !std::isfinite(Number) ||
-        !accumulates(*M, Ctx.C.Wrappers) || Ctx.P.replacedTest(A.Stmt) ||
-        Ctx.P.RegistryExpr.empty())
-      continue;
-    const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Stmt.File);
-    if (!Edits && Ctx.Result.Edits.Files.count(A.Stmt.File))
-      continue;
-    auto Text = Ctx.text(A.Stmt.File);
-    if (!Text)
-      return Text.takeError();
-    llvm::StringRef File = *Text;
-    // The literal as written, less its value: `"x_total{k=\"v\"} 7"`.
-    llvm::StringRef Written = File.substr(A.Literal.Offset, A.Literal.Length);
-    std::string Tail = " " + Value.str() + "\"";
-    unsigned StmtEnd = A.Stmt.Offset + A.Stmt.Length, TextEnd = A.Text.Offset + A.Text.Length;
-    if (!Written.starts_with("\"") || !Written.ends_with(Tail) || A.Text.Offset < A.Stmt.Offset ||
-        TextEnd > StmtEnd || A.Text.File != A.Stmt.File) {
-      Ctx.manual(A.Stmt, "the absolute value of " + A.Line + " in " + A.Test,
-                 "the text it is searched for is not written as one literal; since the "
-                 "migration every test of the process adds to " + M->Name +
-                     ": assert the change from a value read before the test acts",
-                 LeftBecause::AbsoluteValue);
-      continue;
-    }
-    std::string SeriesLiteral = Written.drop_back(Tail.size()).str() + "\"";
-    // Nothing else may edit the assertion around the text it searches.
-    auto Touches = [&](unsigned Begin, unsigned End) {
-      return Edits && llvm::any_of(*Edits, [&](const Edit &E) {
-               return E.Offset < End && E.Offset + E.Length > Begin;
-             });
-    };
-    if (Touches(A.Stmt.Offset, A.Text.Offset) || Touches(TextEnd, StmtEnd))
-      continue;
+}
 
-    bool Camel = camelNames(File);
-    std::string Helper = Camel ? "exposedValue" : "exposed_value";
-    if (Ctx.Placed.insert({A.Stmt.File, "helper " + Helper}).second) {
-      Ctx.Preamble[A.Stmt.File][RewriteContext::Helpers].push_back(
-          "// What the text exposition `text` shows for `series` (0 if nothing).\n"
-          "double " + Helper + "(const std::string& text, const std::string& series) {\n"
-          "  const std::string line = series + \" \";\n"
-          "  for (std::size_t at = text.find(line); at != std::string::npos;\n"
-          "       at = text.find(line, at + 1))\n"
-          "    if (at == 0 || text[at - 1] == '\\n')\n"
-          "      return std::stod(text.substr(at + line.size()));\n"
-          "  return 0;\n"
-          "}");
-      Ctx.include(A.Stmt.File, "<cstddef>");
-      Ctx.include(A.Stmt.File, "<string>");
-    }
-    Ctx.include(A.Stmt.File, "<prometheus/text_serializer.h>");
-    Ctx.include(A.Stmt.File, includeSpelling(Ctx.F, Ctx.P.RegistryHeader, A.Stmt.File));
-
-    // Named after the metric, and the label values that tell the test's
-    // series of it apart.
-    std::vector<std::string> Words = MetricWords(*M);
-    if (!Words.empty() && (Words.back() == "total" || Words.back() == "count"))
-      Words.pop_back();
-    if (SeriesOf[{A.Test, M->Name}].size() > 1)
-      for (llvm::StringRef Rest = Series; Rest.contains("=\"");) {
-        Rest = Rest.split("=\"").second;
-        llvm::append_range(Words, wordsOf(Rest.take_until([](char C) { return C == '"'; })));
-      }
-    Words.push_back("exposed");
-    Words.push_back("before");
-    std::string Base = joinName(Words, Camel), Name = Base;
-    std::set<std::string> &Taken = NamesTaken[{A.Stmt.File, A.Test}];
-    for (int N = 2; Taken.count(Name) || containsWord(File, Name); ++N)
-      Name = Base + std::to_string(N);
-    Taken.insert(Name);
-    std::string Read = Helper + "(prometheus::TextSerializer().Serialize(" + Ctx.P.RegistryExpr +
-                       ".Collect()), " + SeriesLiteral + ")";
-    ByPlace[{A.Stmt.File, A.BodyStart}].push_back(
-        {collapseSpaces(Read), Name, "const auto " + Name + " = " + Read + ";"});
-
-    std::string Assert = File.substr(A.Stmt.Offset, 7) == "ASSERT_" ? "ASSERT_EQ(" : "EXPECT_EQ(";
-    std::string After = ", " + SeriesLiteral + ") - " + Name + ", " + Value.str() + ")";
-    Ctx.edit(A.Stmt.File, A.Stmt.Offset, A.Text.Offset - A.Stmt.Offset, Assert + Helper + "(",
-             "the change of " + Series.str() + " in " + A.Test);
-    Ctx.edit(A.Stmt.File, TextEnd, StmtEnd - TextEnd, After,
-             "the change of " + Series.str() + " in " + A.Test);
-    std::string TextNow =
-        editedSlice(File, A.Text.Offset, TextEnd, Edits).value_or(File.slice(A.Text.Offset, TextEnd).str());
-    Ctx.Result.TestRewrites.push_back(
-        {A.Stmt, A.Test, M->Name, File.substr(A.Stmt.Offset, A.Stmt.Length).str(),
-         "const auto " + Name + " = " + Read + ";\n" + Assert + Helper + "(" + TextNow + After});
+std::vector<const Metric *> DeltaWriter::metricsRead(const ValueAssertion &A) const {
+  std::vector<const Metric *> Read;
+  for (const std::string &L : A.Literals)
+    if (auto It = AnyByName.find(L); It != AnyByName.end())
+      Read.push_back(It->second);
+  for (const std::string &Sig : A.Methods) {
+    auto It = BySignature.find(Sig);
+    if (It == BySignature.end() || It->second->ReturnType == "void")
+      continue;
+    for (const std::string &Name : It->second->Metrics)
+      if (auto MIt = ByName.find(Name); MIt != ByName.end())
+        Read.push_back(MIt->second);
   }
+  return Read;
+}
 
+std::vector<std::string> DeltaWriter::metricWords(const Metric &M) const {
+  std::vector<std::string> Words = wordsOf(M.Name);
+  if (!Prefix.empty() && Words.size() > 1 && Words[0] == Prefix)
+    Words.erase(Words.begin());
+  if (!Words.empty() && (Words.back() == "total" || Words.back() == "count"))
+    Words.pop_back();
+  return Words;
+}
+
+std::string DeltaWriter::freshName(const std::string &File, const std::string &Test,
+                                   llvm::StringRef Text, std::vector<std::string> Words,
+                                   bool Camel) {
+  Words.push_back("before");
+  std::string Base = joinName(Words, Camel), Name = Base;
+  std::set<std::string> &Taken = NamesTaken[{File, Test}];
+  for (int N = 2; Taken.count(Name) || containsWord(Text, Name); ++N)
+    Name = Base + std::to_string(N);
+  Taken.insert(Name);
+  return Name;
+}
+
+llvm::Error DeltaWriter::valueRead(const ValueAssertion &A) {
+  std::vector<const Metric *> Read = metricsRead(A);
+  if (Read.empty() ||
+      !llvm::any_of(Read, [&](const Metric *M) { return accumulates(*M, Ctx.C.Wrappers); }) ||
+      Ctx.P.replacedTest(A.Read))
+    return llvm::Error::success();
+  const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Read.File);
+  if (!Edits && Ctx.Result.Edits.Files.count(A.Read.File))
+    return llvm::Error::success(); // the file is replaced or deleted whole
+  auto Text = Ctx.text(A.Read.File);
+  if (!Text)
+    return Text.takeError();
+  llvm::StringRef File = *Text;
+  llvm::StringRef Original = File.substr(A.Read.Offset, A.Read.Length);
+  const Metric *M = Read.front();
+  auto Leave = [&](const std::string &Because, llvm::StringRef Advice) {
+    Ctx.manual(A.Stmt, "the absolute value " + Original.str() + " in " + A.Test,
+               Because + "; since the migration every test of the process adds to " + M->Name +
+                   ": " + Advice.str(),
+               LeftBecause::AbsoluteValue);
+    return llvm::Error::success();
+  };
+  const char *ReadBefore = "assert the change from a value read before the test acts";
+  if (A.Sentinel)
+    return Leave(A.Callee + " answers a number other than 0 where nothing was recorded, so a "
+                            "value read before the test acts cannot be subtracted",
+                 "make it answer 0 there, and run again");
+  if (A.ReadyAt == 0)
+    return Leave("it names a variable declared inside a block", ReadBefore);
+  if (llvm::all_of(Read, [&](const Metric *R) { return ElsewhereNames.count(R->Name); }))
+    return llvm::Error::success();
+  std::optional<std::string> Now =
+      editedSlice(File, A.Read.Offset, A.Read.Offset + A.Read.Length, Edits);
+  if (!Now)
+    return Leave("the migration rewrites it in pieces", ReadBefore);
+
+  std::vector<Early> &Reads = ByPlace[{A.Read.File, A.ReadyAt}];
+  std::string Key = collapseSpaces(*Now);
+  auto Same = llvm::find_if(Reads, [&](const Early &E) { return E.Read == Key; });
+  bool New = Same == Reads.end();
+  std::string Name;
+  if (!New) {
+    Name = Same->Name;
+  } else {
+    // Named after what it reads (the metric, or the accessor), then what
+    // tells it apart from the test's other reads of the metric: the
+    // function reading it, the label values it spells.
+    bool ByLiteral = llvm::is_contained(A.Literals, M->Name);
+    std::vector<std::string> Words = ByLiteral ? metricWords(*M) : wordsOf(A.Callee);
+    auto Spells = [&](const ValueAssertion *B, const std::string &L) {
+      return File.substr(B->Read.Offset, B->Read.Length).contains("\"" + L + "\"");
+    };
+    const auto &Others = Siblings[{A.Test, M->Name}];
+    if (ByLiteral &&
+        llvm::any_of(Others, [&](const ValueAssertion *B) { return B->Callee != A.Callee; }))
+      llvm::append_range(Words, wordsOf(A.Callee));
+    for (const std::string &L : A.Literals)
+      if (L != M->Name && Spells(&A, L) &&
+          llvm::any_of(Others, [&](const ValueAssertion *B) { return !Spells(B, L); }))
+        llvm::append_range(Words, wordsOf(L));
+    Name = freshName(A.Read.File, A.Test, File, std::move(Words), camelNames(File));
+    Reads.push_back({Key, Name, "const auto " + Name + " = " + *Now + ";"});
+  }
+  Ctx.edit(A.Read.File, A.Read.Offset + A.Read.Length, 0, " - " + Name,
+           "the change of " + M->Name + " in " + A.Test);
+  std::string Assertion = File.substr(A.Stmt.Offset, A.Stmt.Length).str();
+  std::string After = Assertion;
+  After.replace(A.Read.Offset - A.Stmt.Offset, A.Read.Length, *Now + " - " + Name);
+  Ctx.Result.TestRewrites.push_back({A.Stmt, A.Test, M->Name, Assertion,
+                                     (New ? Reads.back().Statement + "\n" : "") + After});
+  return llvm::Error::success();
+}
+
+llvm::Error DeltaWriter::expositionLine(const ExpositionAssertion &A) {
+  auto [Series, Value] = llvm::StringRef(A.Line).rsplit(' ');
+  double Number;
+  const Metric *M = exposedMetric(Series, ByName);
+  if (!M || Value.getAsDouble(Number) || !std::isfinite(Number) ||
+      !accumulates(*M, Ctx.C.Wrappers) || Ctx.P.replacedTest(A.Stmt) ||
+      Ctx.P.RegistryExpr.empty())
+    return llvm::Error::success();
+  const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Stmt.File);
+  if (!Edits && Ctx.Result.Edits.Files.count(A.Stmt.File))
+    return llvm::Error::success();
+  auto Text = Ctx.text(A.Stmt.File);
+  if (!Text)
+    return Text.takeError();
+  llvm::StringRef File = *Text;
+  // The literal as written, less its value: `"x_total{k=\"v\"} 7"`.
+  llvm::StringRef Written = File.substr(A.Literal.Offset, A.Literal.Length);
+  std::string Tail = " " + Value.str() + "\"";
+  unsigned StmtEnd = A.Stmt.Offset + A.Stmt.Length, TextEnd = A.Text.Offset + A.Text.Length;
+  if (!Written.starts_with("\"") || !Written.ends_with(Tail) || A.Text.Offset < A.Stmt.Offset ||
+      TextEnd > StmtEnd || A.Text.File != A.Stmt.File) {
+    Ctx.manual(A.Stmt, "the absolute value of " + A.Line + " in " + A.Test,
+               "the text it is searched for is not written as one literal; since the "
+               "migration every test of the process adds to " + M->Name +
+                   ": assert the change from a value read before the test acts",
+               LeftBecause::AbsoluteValue);
+    return llvm::Error::success();
+  }
+  std::string SeriesLiteral = Written.drop_back(Tail.size()).str() + "\"";
+  // Nothing else may edit the assertion around the text it searches.
+  auto Touches = [&](unsigned Begin, unsigned End) {
+    return Edits && llvm::any_of(*Edits, [&](const Edit &E) {
+             return E.Offset < End && E.Offset + E.Length > Begin;
+           });
+  };
+  if (Touches(A.Stmt.Offset, A.Text.Offset) || Touches(TextEnd, StmtEnd))
+    return llvm::Error::success();
+
+  bool Camel = camelNames(File);
+  std::string Helper = Camel ? "exposedValue" : "exposed_value";
+  if (Ctx.Placed.insert({A.Stmt.File, "helper " + Helper}).second) {
+    Ctx.Preamble[A.Stmt.File][RewriteContext::Helpers].push_back(
+        "// What the text exposition `text` shows for `series` (0 if nothing).\n"
+        "double " + Helper + "(const std::string& text, const std::string& series) {\n"
+        "  const std::string line = series + \" \";\n"
+        "  for (std::size_t at = text.find(line); at != std::string::npos;\n"
+        "       at = text.find(line, at + 1))\n"
+        "    if (at == 0 || text[at - 1] == '\\n')\n"
+        "      return std::stod(text.substr(at + line.size()));\n"
+        "  return 0;\n"
+        "}");
+    Ctx.include(A.Stmt.File, "<cstddef>");
+    Ctx.include(A.Stmt.File, "<string>");
+  }
+  Ctx.include(A.Stmt.File, "<prometheus/text_serializer.h>");
+  Ctx.include(A.Stmt.File, includeSpelling(Ctx.F, Ctx.P.RegistryHeader, A.Stmt.File));
+
+  // Named after the metric, and the label values that tell the test's
+  // series of it apart.
+  std::vector<std::string> Words = metricWords(*M);
+  if (SeriesOf[{A.Test, M->Name}].size() > 1)
+    for (llvm::StringRef Rest = Series; Rest.contains("=\"");) {
+      Rest = Rest.split("=\"").second;
+      llvm::append_range(Words, wordsOf(Rest.take_until([](char C) { return C == '"'; })));
+    }
+  Words.push_back("exposed");
+  std::string Name = freshName(A.Stmt.File, A.Test, File, std::move(Words), Camel);
+  std::string Read = Helper + "(prometheus::TextSerializer().Serialize(" + Ctx.P.RegistryExpr +
+                     ".Collect()), " + SeriesLiteral + ")";
+  ByPlace[{A.Stmt.File, A.BodyStart}].push_back(
+      {collapseSpaces(Read), Name, "const auto " + Name + " = " + Read + ";"});
+
+  std::string Assert = File.substr(A.Stmt.Offset, 7) == "ASSERT_" ? "ASSERT_EQ(" : "EXPECT_EQ(";
+  std::string After = ", " + SeriesLiteral + ") - " + Name + ", " + Value.str() + ")";
+  std::string Origin = "the change of " + Series.str() + " in " + A.Test;
+  Ctx.edit(A.Stmt.File, A.Stmt.Offset, A.Text.Offset - A.Stmt.Offset, Assert + Helper + "(",
+           Origin);
+  Ctx.edit(A.Stmt.File, TextEnd, StmtEnd - TextEnd, After, Origin);
+  std::string TextNow = editedSlice(File, A.Text.Offset, TextEnd, Edits)
+                            .value_or(File.slice(A.Text.Offset, TextEnd).str());
+  Ctx.Result.TestRewrites.push_back(
+      {A.Stmt, A.Test, M->Name, File.substr(A.Stmt.Offset, A.Stmt.Length).str(),
+       "const auto " + Name + " = " + Read + ";\n" + Assert + Helper + "(" + TextNow + After});
+  return llvm::Error::success();
+}
+
+llvm::Error DeltaWriter::placeEarlyReads() {
   for (auto &[Place, Reads] : ByPlace) {
     auto Text = Ctx.text(Place.first);
     if (!Text)
@@ -456,6 +467,19 @@ llvm::Error deltaAssertions(RewriteContext &Ctx) {
              "values read before the test acts, in " + Place.first);
   }
   return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Error deltaAssertions(RewriteContext &Ctx) {
+  DeltaWriter Writer(Ctx);
+  for (const ValueAssertion &A : Ctx.F.ValueAssertions)
+    if (llvm::Error E = Writer.valueRead(A))
+      return E;
+  for (const ExpositionAssertion &A : Ctx.F.ExpositionAssertions)
+    if (llvm::Error E = Writer.expositionLine(A))
+      return E;
+  return Writer.placeEarlyReads();
 }
 
 } // namespace mm
