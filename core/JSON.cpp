@@ -366,11 +366,6 @@ Value toJSON(const ExpositionAssertion &A) {
                 {"body_start", A.BodyStart},    {"test", A.Test}};
 }
 
-Value toJSON(const RegistryCollect &C) {
-  return Object{{"call", toJSON(C.Call)}, {"registry_init", toJSON(C.RegistryInit)},
-                {"test", C.Test}};
-}
-
 Value toJSON(const Facts &F) {
   Object Names;
   for (const auto &[File, List] : F.UpperSnakeNames)
@@ -412,8 +407,6 @@ Value toJSON(const Facts &F) {
     O["value_assertions"] = arrayOf(F.ValueAssertions);
   if (!F.ExpositionAssertions.empty())
     O["exposition_assertions"] = arrayOf(F.ExpositionAssertions);
-  if (!F.RegistryCollects.empty())
-    O["registry_collects"] = arrayOf(F.RegistryCollects);
   return O;
 }
 
@@ -917,12 +910,6 @@ bool fromJSON(const Value &E, ExpositionAssertion &Out, Path P) {
          mapU32(O, "body_start", Out.BodyStart) && O.map("test", Out.Test);
 }
 
-bool fromJSON(const Value &E, RegistryCollect &Out, Path P) {
-  ObjectMapper O(E, P);
-  return O && O.map("call", Out.Call) && O.map("registry_init", Out.RegistryInit) &&
-         O.map("test", Out.Test);
-}
-
 bool fromJSON(const Value &E, Facts &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("service_vars", Out.ServiceVars) &&
@@ -945,8 +932,7 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
          O.mapOptional("conditional_regions", Out.ConditionalRegions) &&
          O.mapOptional("value_assertions", Out.ValueAssertions) &&
-         O.mapOptional("exposition_assertions", Out.ExpositionAssertions) &&
-         O.mapOptional("registry_collects", Out.RegistryCollects);
+         O.mapOptional("exposition_assertions", Out.ExpositionAssertions);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

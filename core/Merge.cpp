@@ -341,7 +341,6 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, ConditionalRegion> Conditionals;
   std::map<std::tuple<std::string, unsigned, unsigned>, ValueAssertion> Assertions;
   std::map<std::tuple<std::string, unsigned, unsigned>, ExpositionAssertion> Expositions;
-  std::map<std::tuple<std::string, unsigned, unsigned>, RegistryCollect> Collects;
   std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
   std::map<std::tuple<std::string, unsigned, unsigned>, InterfaceMention> InterfaceNames;
   std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
@@ -412,8 +411,6 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Assertions.emplace(std::make_tuple(A.Read.File, A.Read.Offset, A.Read.Length), A);
     for (const ExpositionAssertion &A : F.ExpositionAssertions)
       Expositions.emplace(std::make_tuple(A.Stmt.File, A.Stmt.Offset, A.Stmt.Length), A);
-    for (const RegistryCollect &C : F.RegistryCollects)
-      Collects.emplace(std::make_tuple(C.Call.File, C.Call.Offset, C.Call.Length), C);
     for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
       Failures.emplace(
           std::make_pair(std::make_tuple(R.Record.File, R.Record.Offset, R.Record.Length),
@@ -454,8 +451,6 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.ValueAssertions.push_back(A);
   for (auto &[K, A] : Expositions)
     Out.ExpositionAssertions.push_back(A);
-  for (auto &[K, C] : Collects)
-    Out.RegistryCollects.push_back(C);
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
   llvm::sort(Out.GivenRegistries);

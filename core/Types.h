@@ -532,14 +532,6 @@ struct ExpositionAssertion {
   std::string Test; ///< `Suite.Name`.
 };
 
-/// `registry->Collect()` in a test body, outside a text serialization: the
-/// test reads the registry's families themselves (how many, which names).
-struct RegistryCollect {
-  SourceSpan Call;         ///< The `Collect()` call.
-  SourceSpan RegistryInit; ///< The initializer of the variable or field called on.
-  std::string Test;        ///< `Suite.Name`.
-};
-
 /// `using testing_utils::StubMetricsService;` and other declarations that
 /// only name a test double.
 struct DoubleMention {
@@ -664,7 +656,6 @@ struct Facts {
   std::vector<ConditionalRegion> ConditionalRegions;
   std::vector<ValueAssertion> ValueAssertions;
   std::vector<ExpositionAssertion> ExpositionAssertions;
-  std::vector<RegistryCollect> RegistryCollects;
 };
 
 /// How a new `#include` of the project file \p File is spelled in

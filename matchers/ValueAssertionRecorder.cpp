@@ -5,7 +5,6 @@
 #include "matchers/BuilderChain.h"
 #include "matchers/ServiceRecorder.h"
 
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -119,41 +118,6 @@ public:
   /// A lambda's assertions run when it is called, not where it is written.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
 
-  /// `registry->Collect()` outside a text serialization.
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    const CXXMethodDecl *M = Call->getMethodDecl();
-    if (!M || !M->getIdentifier() || M->getName() != "Collect" ||
-        qualifiedName(M->getParent()) != "prometheus::Registry")
-      return true;
-    if (insideSerialize(Call))
-      return true;
-    const Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Object); Op && Op->getNumArgs() == 1)
-      Object = stripWrappers(Op->getArg(0)); // `registry->`, through a shared_ptr
-    else if (const auto *U = dyn_cast<UnaryOperator>(Object); U && U->getOpcode() == UO_Deref)
-      Object = stripWrappers(U->getSubExpr());
-    const Expr *Init = nullptr;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object)) {
-      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-        Init = VD->getInit();
-    } else if (const auto *Member = dyn_cast<MemberExpr>(Object)) {
-      if (const auto *FD = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-        Init = FD->getInClassInitializer();
-    }
-    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
-        !Init || (Construct && llvm::all_of(Construct->arguments(), [](const Expr *A) {
-                    return isa<CXXDefaultArgExpr>(A);
-                  })))
-      return true; // default-initialized: nothing gives it a registry
-    RegistryCollect C;
-    C.Call = Loc.span(Call->getSourceRange());
-    C.RegistryInit = Loc.span(Init->getSourceRange());
-    C.Test = Name;
-    if (C.Call.valid() && C.RegistryInit.valid())
-      Out.RegistryCollects.push_back(std::move(C));
-    return true;
-  }
-
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *F = Call->getDirectCallee();
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
@@ -171,27 +135,6 @@ public:
   }
 
 private:
-  /// Whether \p E is handed straight to a `Serialize(..)` call.
-  bool insideSerialize(const Expr *E) const {
-    ASTContext &AC = Test->getASTContext();
-    DynTypedNode Node = DynTypedNode::create(*E);
-    for (int Depth = 0; Depth < 6; ++Depth) {
-      DynTypedNodeList Parents = AC.getParents(Node);
-      if (Parents.empty())
-        return false;
-      Node = Parents[0];
-      if (const auto *Call = Node.get<CallExpr>()) {
-        const FunctionDecl *F = Call->getDirectCallee();
-        return F && F->getIdentifier() && F->getName() == "Serialize";
-      }
-      if (!Node.get<ImplicitCastExpr>() && !Node.get<MaterializeTemporaryExpr>() &&
-          !Node.get<CXXBindTemporaryExpr>() && !Node.get<ExprWithCleanups>() &&
-          !Node.get<ParenExpr>())
-        return false;
-    }
-    return false;
-  }
-
   /// `EXPECT_THAT(text, HasSubstr("x_total 7"))`: gtest's
   /// `PredicateFormatterFromMatcher<..>::operator()(formatter, "text", text)`.
   void recordHasSubstr(const CXXOperatorCallExpr *Call) {

@@ -472,25 +472,6 @@ llvm::Error DeltaWriter::placeEarlyReads() {
 } // namespace
 
 llvm::Error deltaAssertions(RewriteContext &Ctx) {
-  // A test reading the families of a registry the migration points at the
-  // process-wide one (how many, which) sees every family the program
-  // registers: no change of a value says that, so it is listed.
-  if (Ctx.C.TheService.RegistryInit.valid()) {
-    std::vector<SourceSpan> Given = registriesGivenToTheService(Ctx.F);
-    for (const RegistryCollect &R : Ctx.F.RegistryCollects) {
-      if (Ctx.P.replacedTest(R.Call) ||
-          !llvm::any_of(Given, [&](const SourceSpan &G) {
-            return G.File == R.RegistryInit.File && G.Offset >= R.RegistryInit.Offset &&
-                   G.Offset + G.Length <= R.RegistryInit.Offset + R.RegistryInit.Length;
-          }))
-        continue;
-      Ctx.manual(R.Call, "the families the registry collects in " + R.Test,
-                 "the test reads which families its registry holds, and the migration points "
-                 "that registry at the process-wide one, which holds every family the program "
-                 "registers: check the families the code under test registers by name instead",
-                 LeftBecause::AbsoluteValue);
-    }
-  }
   DeltaWriter Writer(Ctx);
   for (const ValueAssertion &A : Ctx.F.ValueAssertions)
     if (llvm::Error E = Writer.valueRead(A))

@@ -67,16 +67,6 @@ void RewriteContext::manual(const SourceSpan &Where, std::string What, std::stri
   Result.Manual.push_back({Where.File, Where.Line, std::move(What), std::move(Why), Cause});
 }
 
-std::vector<SourceSpan> registriesGivenToTheService(const Facts &F) {
-  std::vector<SourceSpan> Given = F.GivenRegistries;
-  for (const RegistryHandOff &Param : F.RegistryHandOffs)
-    for (const RegistryHandOff &Arg : F.RegistryHandOffs)
-      if (!Param.Init.valid() && Arg.Init.valid() && Arg.Callee == Param.Callee &&
-          Arg.Index == Param.Index && !llvm::is_contained(Given, Arg.Init))
-        Given.push_back(Arg.Init);
-  return Given;
-}
-
 std::string kindHeader(MetricKind K) {
   switch (K) {
   case MetricKind::Counter: return "<prometheus/counter.h>";

@@ -64,12 +64,6 @@ struct RewriteContext {
   void manual(const SourceSpan &Where, std::string What, std::string Why, LeftBecause Cause);
 };
 
-/// The `std::make_shared<prometheus::Registry>()` the service is built on
-/// (a test's own registry, read back after the code under test recorded),
-/// directly or through a constructor or function handing its parameter on
-/// to the service: defineMetrics points them at the process-wide registry.
-std::vector<SourceSpan> registriesGivenToTheService(const Facts &F);
-
 llvm::Error defineMetrics(RewriteContext &Ctx);
 llvm::Error inlineCalls(RewriteContext &Ctx);
 llvm::Error stripInjection(RewriteContext &Ctx);

@@ -11,7 +11,7 @@ targets=()
 test_program=ingestd_check
 one_process_known=(
   # The registry's shape (`families.size() == 11u`): the process-wide
-  # registry holds every family of the program. Listed for a human.
+  # registry holds every family of the program.
   IngestMetrics.UnlabelledMetricsAreExportedBeforeAnythingHappens
 )
 

@@ -261,37 +261,6 @@ TEST(MetricsApi, Exposes) {
 )cpp");
 }
 
-TEST(DeltaAssertions, ATestReadingTheFamiliesOfARegistryPointedAtTheSharedOne) {
-  DeltaCase K;
-  K.Files["check/registry_check.cpp"] =
-      "auto registry = std::make_shared<prometheus::Registry>();\n"
-      "const auto families = registry->Collect();\n";
-  SourceSpan Made = spanOf(K.Files, "check/registry_check.cpp",
-                           "std::make_shared<prometheus::Registry>()");
-  RegistryCollect R;
-  R.Call = spanOf(K.Files, "check/registry_check.cpp", "registry->Collect()");
-  R.RegistryInit = Made;
-  R.Test = "Registry.Families";
-  K.F.RegistryCollects.push_back(R);
-  auto Items = [&] {
-    auto Out = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
-      return K.Files.at(File.str());
-    });
-    EXPECT_TRUE(bool(Out));
-    return Out ? Out->Manual : std::vector<ManualItem>{};
-  };
-  // Nothing when the registry is not the one the service is built on, or
-  // when the service keeps a registry of its own.
-  EXPECT_TRUE(Items().empty());
-  K.F.GivenRegistries.push_back(Made);
-  EXPECT_TRUE(Items().empty());
-  K.C.TheService.RegistryInit = spanOf(K.Files, "check/registry_check.cpp", "registry");
-  std::vector<ManualItem> Listed = Items();
-  ASSERT_EQ(Listed.size(), 1u);
-  EXPECT_EQ(Listed[0].Line, 2u);
-  EXPECT_EQ(Listed[0].Cause, LeftBecause::AbsoluteValue);
-}
-
 TEST(DeltaAssertions, NothingOfTheServiceOrOnlySetChangesNothing) {
   DeltaCase K;
   K.assertion("m_metrics.pendingRecords()", {}, {"pendingRecords() const"}, K.afterBrace(), "pendingRecords");

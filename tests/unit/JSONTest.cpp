@@ -225,8 +225,6 @@ std::vector<TUFacts> everyField() {
   EA.BodyStart = 350;
   EA.Test = "KitsTest.Counts";
   F.ExpositionAssertions = {EA};
-  F.RegistryCollects = {{span("tests/kit_test.cpp", 14, 540, 19), span("tests/kit_test.cpp", 11, 380, 40),
-                         "KitsTest.Counts"}};
   ServiceVar V;
   V.Decl = span("tests/kit_test.cpp", 9, 300);
   V.Removal = span("tests/kit_test.cpp", 9, 299, 9); // as for a lambda's capture

@@ -173,34 +173,6 @@ TEST_F(KitsTest, Text) {
   EXPECT_EQ(As[2].Line, "x 3"); // npos first
 }
 
-TEST(ValueAssertionRecorder, TheFamiliesOfARegistryATestReads) {
-  std::string Code = "#include <prometheus/text_serializer.h>\n" + withTests(R"cpp(
-namespace shop {
-TEST(Kits, Families) {
-  auto registry = std::make_shared<prometheus::Registry>();
-  const auto families = registry->Collect();
-  EXPECT_EQ(families.size(), 2u);
-  const std::string text = prometheus::TextSerializer().Serialize(registry->Collect());
-  prometheus::Registry plain;
-  EXPECT_TRUE(plain.Collect().empty());
-}
-}  // namespace shop
-)cpp");
-  TUFacts F = factsFor(Code);
-  const auto &Cs = F.Scan.RegistryCollects;
-  std::string Seen;
-  for (const RegistryCollect &C : Cs)
-    Seen += Code.substr(C.Call.Offset, C.Call.Length) + " @" + std::to_string(C.Call.Line) + "; ";
-  // A serialization is the text's business; `plain` has no initializer.
-  ASSERT_EQ(Cs.size(), 1u) << Seen;
-  EXPECT_EQ(Code.substr(Cs[0].Call.Offset, Cs[0].Call.Length), "registry->Collect()");
-  EXPECT_EQ(Code.substr(Cs[0].RegistryInit.Offset, Cs[0].RegistryInit.Length),
-            "std::make_shared<prometheus::Registry>()");
-  EXPECT_EQ(Cs[0].Test, "Kits.Families");
-  // The fixture's helper reads its registry outside any test body.
-  EXPECT_EQ(llvm::count_if(Cs, [](const RegistryCollect &C) { return C.Test.empty(); }), 0);
-}
-
 TEST(ServiceRecorder, TheRecordingMethodsEachWrapperCalls) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 namespace shop {
