@@ -123,23 +123,18 @@ std::string joinName(const std::vector<std::string> &Words, bool Camel) {
 /// nothing when an edit straddles a bound.
 std::optional<std::string> editedSlice(llvm::StringRef Text, unsigned Begin, unsigned End,
                                        const std::vector<Edit> *Edits) {
-  std::vector<const Edit *> Inside;
+  std::vector<Edit> Inside;
   if (Edits)
     for (const Edit &E : *Edits) {
       unsigned EEnd = E.Offset + E.Length;
-      if (EEnd <= Begin || E.Offset >= End) {
-        if (!(E.Length == 0 && E.Offset > Begin && E.Offset < End))
-          continue;
-      }
+      bool Insertion = E.Length == 0 && E.Offset > Begin && E.Offset < End;
+      if ((EEnd <= Begin || E.Offset >= End) && !Insertion)
+        continue;
       if (E.Offset < Begin || EEnd > End)
         return std::nullopt;
-      Inside.push_back(&E);
+      Inside.push_back(E);
     }
-  llvm::sort(Inside, [](const Edit *A, const Edit *B) { return A->Offset > B->Offset; });
-  std::string Out = Text.slice(Begin, End).str();
-  for (const Edit *E : Inside)
-    Out.replace(E->Offset - Begin, E->Length, E->Text);
-  return Out;
+  return applyWithin(Text, Begin, End - Begin, std::move(Inside));
 }
 
 /// The service metric a series of the text exposition belongs to: `x_total`,
