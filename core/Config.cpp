@@ -22,6 +22,7 @@ template <> struct MappingTraits<mm::Config> {
     IO.mapOptional("test_doubles", C.TestDoubles);
     IO.mapOptional("exclude", C.Exclude, std::vector<std::string>{"build*/", "third_party/"});
     IO.mapOptional("format_style", C.FormatStyle);
+    IO.mapOptional("without_service_flags", C.WithoutServiceFlags);
   }
   static std::string validate(IO &, mm::Config &C) {
     for (const std::string &Glob : C.Exclude)
@@ -162,6 +163,7 @@ std::vector<std::string> configKeys() {
   C.TestDoubles = {"D"};
   C.Exclude = {"x/"};
   C.FormatStyle = "LLVM";
+  C.WithoutServiceFlags = {"-UX"};
   std::string Text;
   {
     llvm::raw_string_ostream OS(Text);

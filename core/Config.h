@@ -42,6 +42,11 @@ struct Config {
   /// IndentWidth: 4}`); empty: the project's .clang-format, else the style
   /// each file is measured to follow.
   std::string FormatStyle;
+  /// For a service compiled in one configuration only: the compiler flags
+  /// that build the other one (`-DNO_PROMETHEUS`), added to each compile
+  /// command when verification parses it; empty: `-U<macro>` for a
+  /// condition that is one `defined(<macro>)`.
+  std::vector<std::string> WithoutServiceFlags;
 
   std::string Path;             ///< The file read.
   std::string Root;             ///< Its directory: the project root.

@@ -41,6 +41,13 @@ struct FileChange {
   std::vector<std::string> AddIncludes;
   /// Includes to drop, same spelling.
   std::vector<std::string> RemoveIncludes;
+  /// Set (`defined(HAVE_PROMETHEUS)`) when AddIncludes are needed only in
+  /// the configuration where that holds: they go in a branch of it after
+  /// the file's includes (one already open there, or a new one).
+  std::string IncludeCondition;
+  /// The header defining that condition's macro (`"config.h"`), included
+  /// as AddIncludes would be, ahead of the branch.
+  std::string ConditionHeader;
   /// Set when the file is created: its whole content (Edits must be empty).
   std::optional<std::string> NewContent;
   /// The file goes (it would be left empty).
@@ -74,6 +81,7 @@ enum class LeftBecause {
   NoHeader,          ///< A constant's owner has no header to declare it in.
   SetUpUse,          ///< The constructor uses the metric beyond creating its series.
   AbsoluteValue,     ///< A test asserts a metric's value it cannot read before acting.
+  CompileTimeOptional, ///< A recording of an optional service that cannot go under its condition.
 };
 
 /// A site the tool did not rewrite, for a human: where, what, why.

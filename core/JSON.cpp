@@ -203,6 +203,10 @@ Value toJSON(const CallSite &C) {
                 {"address_taken", C.AddressTaken}};
   if (!C.Namespace.empty())
     O["namespace"] = C.Namespace;
+  if (C.Statement.valid())
+    O["statement"] = toJSON(C.Statement);
+  if (C.StatementNeedsBraces)
+    O["statement_needs_braces"] = true;
   if (C.ReceiverParam.valid())
     O["receiver_param"] = toJSON(C.ReceiverParam);
   if (C.ReceiverParamUses)
@@ -282,6 +286,8 @@ Value toJSON(const NullGuard &G) {
            {"early_return", G.EarlyReturn}, {"only_records", G.OnlyRecords}};
   if (!G.Helper.empty())
     O["helper"] = G.Helper;
+  if (G.InBlock)
+    O["in_block"] = true;
   return O;
 }
 
@@ -349,9 +355,12 @@ Value toJSON(const InterfaceMention &M) {
 }
 
 Value toJSON(const ConditionalRegion &R) {
-  return Object{{"branch", toJSON(R.Branch)},
-                {"condition", R.Condition},
-                {"includes", strings(R.Includes)}};
+  Object O{{"branch", toJSON(R.Branch)},
+           {"condition", R.Condition},
+           {"includes", strings(R.Includes)}};
+  if (!R.DefinedIn.empty())
+    O["defined_in"] = R.DefinedIn;
+  return O;
 }
 
 Value toJSON(const ValueAssertion &A) {
@@ -746,6 +755,8 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.map("in_lambda", Out.InLambda) && O.map("in_template", Out.InTemplate) &&
         O.map("in_test", Out.InTest) && O.map("address_taken", Out.AddressTaken) &&
         O.mapOptional("namespace", Out.Namespace) &&
+        O.mapOptional("statement", Out.Statement) &&
+        O.mapOptional("statement_needs_braces", Out.StatementNeedsBraces) &&
         O.mapOptional("receiver_param", Out.ReceiverParam) &&
         mapOptionalU32(O, "receiver_param_uses", Out.ReceiverParamUses) &&
         O.mapOptional("derived_caller", Out.DerivedCaller) &&
@@ -819,7 +830,8 @@ bool fromJSON(const Value &E, NullGuard &Out, Path P) {
   return O && O.map("if", Out.If) && O.map("body", Out.Body) &&
          O.map("field", Out.Field) && O.map("owner", Out.Owner) &&
          O.map("early_return", Out.EarlyReturn) &&
-         O.map("only_records", Out.OnlyRecords) && O.mapOptional("helper", Out.Helper);
+         O.map("only_records", Out.OnlyRecords) && O.mapOptional("helper", Out.Helper) &&
+         O.mapOptional("in_block", Out.InBlock);
 }
 
 bool fromJSON(const Value &E, ThisCapture &Out, Path P) {
@@ -892,7 +904,7 @@ bool fromJSON(const Value &E, InterfaceMention &Out, Path P) {
 bool fromJSON(const Value &E, ConditionalRegion &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("branch", Out.Branch) && O.map("condition", Out.Condition) &&
-         O.map("includes", Out.Includes);
+         O.map("includes", Out.Includes) && O.mapOptional("defined_in", Out.DefinedIn);
 }
 
 bool fromJSON(const Value &E, ValueAssertion &Out, Path P) {

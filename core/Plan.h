@@ -14,6 +14,7 @@
 #include "core/Types.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -124,6 +125,35 @@ struct ServiceTestPlan {
   std::string NewBody;               ///< With its braces.
 };
 
+/// The service is compiled in one configuration only: its class, or every
+/// `#include` of its header, sits in a branch of one condition
+/// (`#ifdef HAVE_PROMETHEUS`). What the migration writes for it goes under
+/// the same condition, so the configuration without it builds as before.
+struct OptionalBuild {
+  std::string Condition; ///< As recorded: `defined(HAVE_PROMETHEUS)`.
+  std::string Open;      ///< The directive: `#ifdef HAVE_PROMETHEUS`, `#if A && B`.
+  /// The project header defining its macro (`config.h`), which a file
+  /// testing it must include first; "" when the command line defines it.
+  std::string DefinedIn;
+  /// The compiler flags that build the configuration without the service
+  /// (`-UHAVE_PROMETHEUS`, or `without_service_flags`): verification
+  /// parses every affected TU with them too.
+  std::vector<std::string> WithoutFlags;
+  /// A recording statement put under it: a statement of its own, or a
+  /// whole null check that only records.
+  struct Unit {
+    SourceSpan Span;
+    /// The unbraced body of an `if`, `else` or loop: braces go around it.
+    bool Braces = false;
+    friend bool operator<(const Unit &A, const Unit &B) { return A.Span < B.Span; }
+    friend bool operator==(const Unit &A, const Unit &B) {
+      return A.Span == B.Span && A.Braces == B.Braces;
+    }
+  };
+  /// Sorted, none inside another.
+  std::vector<Unit> Statements;
+};
+
 struct Plan {
   std::vector<MetricPlan> Metrics;   ///< Sorted by name.
   std::vector<WrapperPlan> Wrappers; ///< Sorted by name.
@@ -149,6 +179,8 @@ struct Plan {
   std::vector<Demotion> Demoted;
   /// Tests of the service's own wrappers whose bodies are replaced.
   std::vector<ServiceTestPlan> ServiceTests;
+  /// Set when the service exists in one configuration only.
+  std::optional<OptionalBuild> Optional;
 
   const MetricPlan *metric(llvm::StringRef Name) const;
   const WrapperPlan *wrapper(llvm::StringRef Signature) const;

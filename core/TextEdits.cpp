@@ -244,12 +244,25 @@ std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
 unsigned afterIncludes(llvm::StringRef Text) {
   unsigned Result = 0;
   size_t Pos = 0;
+  // `#ifndef X` then `#define X` before any code: an include guard.
+  llvm::StringRef GuardMacro;
+  bool Code = false;
   while (Pos < Text.size()) {
     size_t NL = Text.find('\n', Pos);
     size_t End = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
-    llvm::StringRef Line = Text.slice(Pos, End).ltrim();
-    if (Line.starts_with("#include") || Line.starts_with("#pragma once"))
+    llvm::StringRef Line = Text.slice(Pos, End).trim();
+    if (Line.starts_with("#include") || Line.starts_with("#pragma once")) {
       Result = End;
+    } else if (!Code && GuardMacro.empty() && Line.consume_front("#ifndef")) {
+      GuardMacro = Line.trim();
+    } else if (!Code && !GuardMacro.empty() && Line.consume_front("#define") &&
+               Line.trim() == GuardMacro) {
+      Result = std::max<unsigned>(Result, End);
+      Code = true;
+    } else if (!Line.empty() && !Line.starts_with("//") && !Line.starts_with("/*") &&
+               !Line.starts_with("*")) {
+      Code = true;
+    }
     Pos = End;
   }
   return Result;

@@ -65,7 +65,8 @@ explicitOfEmptiedList(llvm::StringRef Text, unsigned Offset, unsigned Length);
 std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
                                                            llvm::StringRef Namespace);
 
-/// Offset of the start of the line after the last `#include`, or 0.
+/// Offset of the start of the line after the last `#include` (or the
+/// include guard's `#define` when it comes later), or 0.
 unsigned afterIncludes(llvm::StringRef Text);
 
 /// Offsets of \p Word as a whole identifier in [Begin, End) of \p Text.

@@ -281,6 +281,12 @@ struct InjectionPoint {
 
 struct CallSite {
   SourceSpan Loc; ///< The whole call expression.
+  /// The statement the call is the whole of, with its `;`, when it stands
+  /// in a block, under a `case` label, or as the unbraced body of an `if`,
+  /// `else` or loop (StatementNeedsBraces): what a recording compiled in one
+  /// configuration only is put under the condition by. Invalid otherwise.
+  SourceSpan Statement;
+  bool StatementNeedsBraces = false;
   std::string Wrapper;
   std::string Signature;
   std::string Receiver; ///< Source text of the object, e.g. `metrics_`.
@@ -436,6 +442,9 @@ struct NullGuard {
   bool EarlyReturn = false;
   /// Every guarded statement records through the pointer.
   bool OnlyRecords = false;
+  /// The statement stands in a block or under a `case` label (not as an
+  /// unbraced branch).
+  bool InBlock = false;
 };
 
 /// A lambda capturing `this` explicitly (`[this]`, `[this, x]`, `[&, this]`,
@@ -601,6 +610,10 @@ struct ForwardDeclaration {
 struct ConditionalRegion {
   SourceSpan Branch;     ///< From its directive to the directive ending it.
   std::string Condition; ///< As written: `defined(WITH_PROMETHEUS)`, `!HAVE_X`.
+  /// For `defined(X)` (or its negation): the project file whose `#define X`
+  /// held when the branch was read (`config.h`); "" when the command line
+  /// defines it, or nothing does.
+  std::string DefinedIn;
   /// Project files (relative) the branch includes.
   std::vector<std::string> Includes;
 };

@@ -7,6 +7,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FileSystem.h"
@@ -168,6 +169,60 @@ const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang
     Parents = Ctx.getParents(P);
   }
   return nullptr;
+}
+
+SourceSpan statementInBlock(clang::ASTContext &Ctx, const clang::Expr *E, const Locator &Loc,
+                            bool &NeedsBraces) {
+  NeedsBraces = false;
+  const clang::Stmt *S = E;
+  clang::DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty() && Parents[0].get<clang::ExprWithCleanups>()) {
+    S = Parents[0].get<clang::ExprWithCleanups>();
+    Parents = Ctx.getParents(*S);
+  }
+  if (Parents.size() != 1)
+    return {};
+  const clang::DynTypedNode &P = Parents[0];
+  auto IsBody = [&](const clang::Stmt *Body) { return Body == S; };
+  if (const auto *If = P.get<clang::IfStmt>()) {
+    if (!IsBody(If->getThen()) && !IsBody(If->getElse()))
+      return {};
+    NeedsBraces = true;
+  } else if (const auto *While = P.get<clang::WhileStmt>()) {
+    if (!IsBody(While->getBody()))
+      return {};
+    NeedsBraces = true;
+  } else if (const auto *For = P.get<clang::ForStmt>()) {
+    if (!IsBody(For->getBody()))
+      return {};
+    NeedsBraces = true;
+  } else if (const auto *Range = P.get<clang::CXXForRangeStmt>()) {
+    if (!IsBody(Range->getBody()))
+      return {};
+    NeedsBraces = true;
+  } else if (!P.get<clang::CompoundStmt>() && !P.get<clang::CaseStmt>() &&
+             !P.get<clang::DefaultStmt>()) {
+    return {};
+  }
+  const clang::SourceManager &SM = Loc.sourceManager();
+  clang::SourceLocation Begin = E->getBeginLoc(), End = E->getEndLoc();
+  if (Begin.isMacroID() || End.isMacroID())
+    return {};
+  clang::SourceLocation Semi = clang::Lexer::findLocationAfterToken(
+      End, clang::tok::semi, SM, Loc.langOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (Semi.isInvalid())
+    return {};
+  auto [FID, B] = SM.getDecomposedLoc(Begin);
+  auto [EndFID, After] = SM.getDecomposedLoc(Semi);
+  if (FID != EndFID || After < B)
+    return {};
+  SourceSpan Span;
+  Span.File = Loc.file(Begin);
+  Span.Offset = B;
+  Span.Length = After - B;
+  Span.Line = SM.getLineNumber(FID, B);
+  Span.Column = SM.getColumnNumber(FID, B);
+  return Span;
 }
 
 std::string qualifiedName(const clang::NamedDecl *D) {

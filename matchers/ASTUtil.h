@@ -75,6 +75,15 @@ MethodDecl methodDecl(const clang::CXXMethodDecl *M, const Locator &Loc);
 const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,
                                              bool *InLambda = nullptr);
 
+/// The statement \p E is the whole expression of, with its `;`, when that
+/// statement is written in one file and stands in a block, under a `case`
+/// label, or as the unbraced body of an `if`, `else` or loop (then
+/// \p NeedsBraces is set: a unit put under a preprocessor condition needs
+/// braces around it there). Invalid otherwise (a `for`'s increment, part
+/// of a larger expression, a macro).
+SourceSpan statementInBlock(clang::ASTContext &Ctx, const clang::Expr *E, const Locator &Loc,
+                            bool &NeedsBraces);
+
 /// `ns::Outer::Name` without anonymous namespaces or template arguments.
 std::string qualifiedName(const clang::NamedDecl *D);
 

@@ -2,6 +2,8 @@
 
 #include "matchers/ConditionalRecorder.h"
 
+#include "core/Conditions.h"
+
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -24,6 +26,7 @@ void ConditionalBranches::open(SourceLocation Loc, std::string Condition, bool T
   O.ParentActive = Stack.empty() || Stack.back().Active;
   O.Begin = Loc;
   O.Condition = std::move(Condition);
+  O.DefinedAt = definedAt(O.Condition);
   O.Active = O.ParentActive && True;
   O.Taken = O.Active;
   Stack.push_back(std::move(O));
@@ -33,7 +36,7 @@ void ConditionalBranches::open(SourceLocation Loc, std::string Condition, bool T
 void ConditionalBranches::close(SourceLocation Loc) {
   Open &O = Stack.back();
   if (O.Active && !O.Guard && SM.isWrittenInSameFile(O.Begin, Loc))
-    Out->push_back({O.Begin, Loc, O.Condition, O.Includes});
+    Out->push_back({O.Begin, Loc, O.Condition, O.DefinedAt, O.Includes});
   O.Includes.clear();
 }
 
@@ -50,6 +53,7 @@ void ConditionalBranches::next(SourceLocation Loc, std::string Condition, bool T
     O.Condition += (O.Condition.empty() ? "!(" : " && !(") + Earlier + ")";
   if (!Condition.empty())
     O.Condition += " && (" + Condition + ")";
+  O.DefinedAt = definedAt(O.Condition);
   O.Active = O.ParentActive && !O.Taken && True;
   O.Taken = O.Taken || O.Active;
 }
@@ -99,7 +103,26 @@ void ConditionalBranches::Endif(SourceLocation Loc, SourceLocation) {
   Stack.pop_back();
 }
 
-void ConditionalBranches::MacroDefined(const Token &MacroNameTok, const MacroDirective *) {
+SourceLocation ConditionalBranches::definedAt(llvm::StringRef Condition) const {
+  std::string Normal = normalCondition(Condition);
+  llvm::StringRef C = Normal;
+  C.consume_front("!");
+  if (!C.consume_front("defined(") || !C.consume_back(")"))
+    return {};
+  auto It = Definitions.find(C);
+  return It == Definitions.end() ? SourceLocation() : It->second;
+}
+
+void ConditionalBranches::MacroUndefined(const Token &MacroNameTok, const MacroDefinition &,
+                                         const MacroDirective *) {
+  if (MacroNameTok.getIdentifierInfo())
+    Definitions.erase(MacroNameTok.getIdentifierInfo()->getName());
+}
+
+void ConditionalBranches::MacroDefined(const Token &MacroNameTok, const MacroDirective *MD) {
+  if (MacroNameTok.getIdentifierInfo() && MD && MD->getMacroInfo())
+    Definitions[MacroNameTok.getIdentifierInfo()->getName()] =
+        MD->getMacroInfo()->getDefinitionLoc();
   if (!PendingGuard.empty() && !Stack.empty() && MacroNameTok.getIdentifierInfo() &&
       MacroNameTok.getIdentifierInfo()->getName() == PendingGuard)
     Stack.back().Guard = true;
@@ -127,6 +150,8 @@ void recordConditionalRegions(const Locator &Loc, llvm::ArrayRef<CompiledBranch>
     ConditionalRegion R;
     R.Branch = Loc.span(SourceRange(B.Begin, B.End));
     R.Condition = B.Condition;
+    if (B.DefinedAt.isValid() && Loc.inProject(B.DefinedAt))
+      R.DefinedIn = Loc.file(B.DefinedAt);
     for (FileEntryRef File : B.Includes) {
       FileID FID = SM.translateFile(File);
       if (FID.isInvalid())

@@ -17,6 +17,7 @@
 #include "matchers/ASTUtil.h"
 
 #include "clang/Lex/PPCallbacks.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <memory>
 #include <string>
@@ -28,6 +29,8 @@ namespace mm {
 struct CompiledBranch {
   clang::SourceLocation Begin, End;
   std::string Condition;
+  /// Where the macro of a `defined(X)` condition was defined, if it was.
+  clang::SourceLocation DefinedAt;
   std::vector<clang::FileEntryRef> Includes;
 };
 
@@ -50,6 +53,8 @@ public:
   void Else(clang::SourceLocation Loc, clang::SourceLocation IfLoc) override;
   void Endif(clang::SourceLocation Loc, clang::SourceLocation IfLoc) override;
   void MacroDefined(const clang::Token &MacroNameTok, const clang::MacroDirective *MD) override;
+  void MacroUndefined(const clang::Token &MacroNameTok, const clang::MacroDefinition &MD,
+                      const clang::MacroDirective *Undef) override;
   void InclusionDirective(clang::SourceLocation HashLoc, const clang::Token &IncludeTok,
                           llvm::StringRef FileName, bool IsAngled,
                           clang::CharSourceRange FilenameRange, clang::OptionalFileEntryRef File,
@@ -61,6 +66,7 @@ private:
   struct Open {
     clang::SourceLocation Begin; ///< Of the branch now open.
     std::string Condition;       ///< Of the branch now open.
+    clang::SourceLocation DefinedAt; ///< Of its `defined(X)`'s macro.
     std::vector<std::string> Before; ///< The conditions of the branches before it.
     bool Active = false;         ///< The branch now open is compiled.
     bool Taken = false;          ///< One of its branches was.
@@ -73,12 +79,17 @@ private:
   void next(clang::SourceLocation Loc, std::string Condition, bool True);
   void close(clang::SourceLocation Loc);
   std::string text(clang::SourceRange Range) const;
+  /// Where the macro of a `defined(X)` or `!defined(X)` condition was
+  /// defined; invalid for other conditions and undefined macros.
+  clang::SourceLocation definedAt(llvm::StringRef Condition) const;
 
   const clang::SourceManager &SM;
   const clang::LangOptions &LangOpts;
   std::shared_ptr<std::vector<CompiledBranch>> Out;
   std::vector<Open> Stack;
   std::string PendingGuard; ///< The macro an include guard would define next.
+  /// Where each macro defined so far was defined.
+  llvm::StringMap<clang::SourceLocation> Definitions;
 };
 
 /// Appends to \p Out.Scan.ConditionalRegions the branches of \p Branches

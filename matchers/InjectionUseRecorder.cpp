@@ -687,6 +687,7 @@ private:
     G.Field = Ptr->getNameAsString();
     G.Owner = ownerOf(Ptr);
     G.Helper = functionName(FD);
+    G.InBlock = true;
     G.Body = bodySpan(Lambda->getBody());
     G.OnlyRecords = G.Body.valid() && onlyRecords(Ctx, Run->getBody(), Run->getParamDecl(0));
     Guards.push_back(std::move(G));
@@ -1030,6 +1031,10 @@ private:
       return;
     G.Field = Ptr->getNameAsString();
     G.Owner = ownerOf(Ptr);
+    DynTypedNodeList IfParents = Ctx.getParents(*If);
+    G.InBlock = IfParents.size() == 1 &&
+                (IfParents[0].get<CompoundStmt>() || IfParents[0].get<CaseStmt>() ||
+                 IfParents[0].get<DefaultStmt>());
     if (Block) {
       G.EarlyReturn = true;
       llvm::SmallVector<const Stmt *, 8> After(llvm::find(Block->body(), If) + 1,

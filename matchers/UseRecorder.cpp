@@ -116,6 +116,8 @@ private:
     C.InMacro = Call->getBeginLoc().isMacroID() && !inOneMacroArgument(*Call);
     if (C.InMacro)
       recordMacro(Ctx, *Call, C);
+    else
+      C.Statement = statementInBlock(Ctx, Call, Loc, C.StatementNeedsBraces);
     C.InTemplate = isTemplated(Encl);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       recordServiceTest(Ctx, *Member, Encl, C);

@@ -1,6 +1,7 @@
 //===--- Planner.cpp - Catalog + Facts -> Plan ----------------------------===//
 
 #include "planner/Planner.h"
+#include "planner/OptionalBuild.h"
 
 #include "planner/ExpectationBody.h"
 
@@ -429,6 +430,9 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         WP->Blockers.push_back(std::move(*Problem));
       else if (std::optional<ManualItem> Problem = siteProblem(CS, *W->second, WP->Fate))
         WP->Blockers.push_back(std::move(*Problem));
+      else if (P.Optional)
+        if (std::optional<ManualItem> Problem = optionalProblem(CS, F, *P.Optional))
+          WP->Blockers.push_back(std::move(*Problem));
     }
   }
   // An expectation left as it is still needs its wrapper to be called.
@@ -1207,6 +1211,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     P.Wrappers.push_back(std::move(WP));
   }
 
+  P.Optional = optionalBuild(C, F, Cfg);
   keepWhatCannotMove(C, F, Cfg, P, BySignature);
 
   for (WrapperPlan &WP : P.Wrappers)
@@ -1215,6 +1220,11 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
 
   planInjection(C, F, Cfg, P);
   planServiceTests(C, F, Cfg, P, BySignature);
+  if (P.Optional)
+    P.Optional->Statements = conditionalStatements(C, F, *P.Optional, [&](const CallSite &CS) {
+      const WrapperPlan *WP = P.wrapper(CS.Signature);
+      return WP && WP->Fate != WrapperFate::Keep;
+    });
   return P;
 }
 

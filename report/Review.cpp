@@ -2,6 +2,8 @@
 
 #include "report/Review.h"
 
+#include "planner/OptionalBuild.h"
+
 #include "core/LineDiff.h"
 #include "core/TextEdits.h"
 
@@ -567,38 +569,52 @@ private:
     // The service in one configuration only: what moves would need
     // prometheus-cpp in every one. Its header is where the dependency is
     // taken; a place handing the service on to an optional component under
-    // a condition is no sign of it.
+    // a condition is no sign of it. Under one condition the plan writes
+    // what moves under it too (Plan::Optional): the reviewer checks the
+    // other configuration; under several, nothing can move.
     Check &Optional = check("compile-time-optional",
-                            "The service compiled in one configuration only", true);
+                            "The service compiled in one configuration only", !P.Optional);
     std::set<std::string> Conditions;
-    auto Within = [&](const SourceSpan &Use, const std::string &What) {
-      for (const ConditionalRegion &R : F.ConditionalRegions)
-        if (Use.valid() && R.Branch.contains(Use)) {
-          Conditions.insert(R.Condition);
-          fire(Optional, at(Use, What + " is compiled only when `" + R.Condition +
+    for (const ConditionalPlace &Place : conditionalPlaces(C, F)) {
+      const ConditionalRegion &R = *Place.Region;
+      Conditions.insert(R.Condition);
+      fire(Optional,
+           Place.IsClass
+               ? at(Place.Where, "the service class " + C.TheService.Name +
+                                     " is compiled only when `" + R.Condition +
                                      "` holds (the branch at " + R.Branch.File + ":" +
-                                     std::to_string(R.Branch.Line) + ")"));
-          return;
-        }
-    };
-    Within(C.TheService.Loc, "the service class " + C.TheService.Name);
-    for (const ConditionalRegion &R : F.ConditionalRegions)
-      if (!C.TheService.Header.empty() && llvm::is_contained(R.Includes, C.TheService.Header)) {
-        Conditions.insert(R.Condition);
-        fire(Optional, at(R.Branch, "the service's header " + C.TheService.Header +
-                                        " is included only when `" + R.Condition + "` holds"));
-      }
-    Optional.Summary =
-        Optional.Fired
-            ? plural(Optional.Where.size(), "place") +
-                  (Optional.Where.size() == 1 ? " takes" : " take") +
-                  " the service only when " +
-                  llvm::join(Conditions, " or ") +
-                  ": the moved metrics would need prometheus-cpp in every configuration; make "
-                  "the service unconditional first, or migrate those files by hand "
-                  "(docs/left-for-a-human.md#compile-time-optional)"
-            : std::to_string(F.ConditionalRegions.size()) +
-                  " conditional branches looked at; the service is in every configuration";
+                                     std::to_string(R.Branch.Line) + ")")
+               : at(Place.Where, "the service's header " + C.TheService.Header +
+                                     " is included only when `" + R.Condition + "` holds"));
+    }
+    if (P.Optional) {
+      std::set<std::string> Files;
+      for (const OptionalBuild::Unit &U : P.Optional->Statements)
+        Files.insert(U.Span.File);
+      Optional.Summary =
+          "the service is compiled only when " + P.Optional->Condition + ": " +
+          plural(P.Optional->Statements.size(), "recording") + " in " +
+          plural(Files.size(), "file") + " and the moved definitions are written under `" +
+          P.Optional->Open + "` too; build the configuration without it, and check that " +
+          "the build links prometheus-cpp wherever it defines the condition "
+          "(docs/left-for-a-human.md#compile-time-optional)";
+    } else {
+      Optional.Summary =
+          Optional.Fired
+              ? plural(Optional.Where.size(), "place") +
+                    (Optional.Where.size() == 1 ? " takes" : " take") +
+                    " the service only when " + llvm::join(Conditions, " or ") +
+                    (Conditions.size() == 1
+                         ? ", and the configuration without it cannot be built to verify the "
+                           "migration there: set `without_service_flags` to the flags that "
+                           "build it, or make the service unconditional first "
+                           "(docs/left-for-a-human.md#compile-time-optional)"
+                         : ": the moved metrics would need prometheus-cpp in every "
+                           "configuration; make the service unconditional first, or migrate "
+                           "those files by hand (docs/left-for-a-human.md#compile-time-optional)")
+              : std::to_string(F.ConditionalRegions.size()) +
+                    " conditional branches looked at; the service is in every configuration";
+    }
 
     Check &Parse = check("failed-tus", "Translation units that failed to parse", true);
     for (const std::string &TU : In.FailedTUs)

@@ -12,6 +12,9 @@
 
 #include "rewriters/Materialize.h"
 
+#include "core/Conditions.h"
+#include "core/TextEdits.h"
+
 #include "core/Types.h"
 
 #include "rewriters/FormatEdited.h"
@@ -273,6 +276,49 @@ Replacements withBlankLine(llvm::StringRef Code, const Replacements &Removals) {
   return Out;
 }
 
+/// Includes needed in one configuration only: in the branch of
+/// \p Change.IncludeCondition open after the file's last include, or in a
+/// new one there (after any other branch open at that point). One already
+/// written in the file is not written twice.
+llvm::Error addUnderCondition(const FileChange &Change, const std::set<IncludeName> &Adds,
+                              std::string &Code, Replacements &Total) {
+  std::string Lines;
+  for (bool Angled : {true, false})
+    for (const IncludeName &Name : Adds) {
+      if (Name.Angled != Angled)
+        continue;
+      std::string Line = "#include " + Name.spelled();
+      if (llvm::StringRef(Code).starts_with(Line + "\n") ||
+          llvm::StringRef(Code).contains("\n" + Line + "\n"))
+        continue;
+      Lines += Line + "\n";
+    }
+  if (Lines.empty())
+    return llvm::Error::success();
+  unsigned At = afterIncludes(Code);
+  std::vector<std::string> Open = openConditions(Code, At);
+  std::string Text;
+  if (!Open.empty() && Open.back() == normalCondition(Change.IncludeCondition)) {
+    Text = Lines;
+  } else {
+    At = pastOpenBranches(Code, At);
+    std::string Open = openingDirective(Change.IncludeCondition);
+    // A branch of it opening next (the moved definitions'): its top.
+    llvm::StringRef Next = llvm::StringRef(Code).drop_front(At);
+    llvm::StringRef Code1 = Next.ltrim(" \t\r\n");
+    if (Code1.starts_with(Open + "\n")) {
+      At = Code.size() - Code1.size() + Open.size() + 1;
+      Text = Lines + "\n";
+    } else {
+      Text = "\n" + Open + "\n" + Lines + "#endif\n";
+    }
+  }
+  if (llvm::Error Err =
+          applyStep(Code, Total, Replacements(Replacement(Change.File, At, 0, Text))))
+    return fileError(Change.File, llvm::toString(std::move(Err)));
+  return llvm::Error::success();
+}
+
 /// Pass (2): removals, then insertions, each against the text as it is by
 /// then, so a second insertion into a new block lands in that block.
 llvm::Error changeIncludes(const FileChange &Change,
@@ -302,6 +348,24 @@ llvm::Error changeIncludes(const FileChange &Change,
                                          R.getLength(), R.getReplacementText())));
     return Out;
   };
+  // Under a condition: the header defining its macro first, as any other,
+  // then the branch's, before the removals: where the service's include
+  // stood in a branch of it, they take its place.
+  if (!Change.ConditionHeader.empty()) {
+    llvm::Expected<IncludeName> Header = parseInclude(Change.File, Change.ConditionHeader);
+    if (!Header)
+      return Header.takeError();
+    unsigned From = includesStart(Code);
+    clang::tooling::HeaderIncludes Includes(Change.File, llvm::StringRef(Code).substr(From),
+                                            Style.IncludeStyle);
+    if (std::optional<Replacement> Insert = Includes.insert(
+            Header->Name, Header->Angled, clang::tooling::IncludeDirective::Include))
+      if (llvm::Error Err = applyStep(Code, Total, Shifted(Replacements(*Insert), From)))
+        return fileError(Change.File, llvm::toString(std::move(Err)));
+  }
+  if (!Change.IncludeCondition.empty())
+    if (llvm::Error Err = addUnderCondition(Change, *Adds, Code, Total))
+      return Err;
   for (const IncludeName &Name : *Removes) {
     unsigned From = includesStart(Code);
     clang::tooling::HeaderIncludes Includes(Change.File, llvm::StringRef(Code).substr(From),
@@ -311,6 +375,8 @@ llvm::Error changeIncludes(const FileChange &Change,
       return fileError(Change.File, llvm::toString(std::move(Err)));
   }
   for (const IncludeName &Name : *Adds) {
+    if (!Change.IncludeCondition.empty())
+      break;
     unsigned From = includesStart(Code);
     clang::tooling::HeaderIncludes Includes(Change.File, llvm::StringRef(Code).substr(From),
                                             Style.IncludeStyle);

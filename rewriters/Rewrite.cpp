@@ -2,6 +2,7 @@
 
 #include "rewriters/Rewrite.h"
 
+#include "core/Conditions.h"
 #include "core/TextEdits.h"
 #include "rewriters/RewriteContext.h"
 
@@ -143,7 +144,18 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
         Body += "\n\n" + B;
       Local(Blocks[RewriteContext::Helpers]);
     }
+    // A service built in one configuration only: what is written for it
+    // goes under its condition, unless the place is under it already.
+    const std::optional<OptionalBuild> &Optional = Ctx.P.Optional;
+    unsigned At = Range ? Range->first : afterIncludes(*Text);
+    bool ServiceFile = File == Ctx.C.TheService.Header || File == Ctx.C.TheService.Source ||
+                       File == Ctx.C.TheService.Loc.File;
+    bool Wrap = Optional && !ServiceFile &&
+                !llvm::is_contained(openConditions(*Text, At),
+                                    normalCondition(Optional->Condition));
     if (Range) {
+      if (Wrap)
+        Body = "\n\n" + Optional->Open + Body.substr(1) + "\n#endif";
       insertAtBlockTop(Ctx, File, *Text, Range->first, std::move(Body));
     } else {
       // At the start of a line: one line break makes the blank line.
@@ -151,8 +163,10 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
         Body.erase(0, 1);
       std::string Open = NS.empty() ? "" : "\nnamespace " + NS + " {";
       std::string Close = NS.empty() ? "\n" : "\n\n}  // namespace " + NS + "\n";
-      Ctx.edit(File, afterIncludes(*Text), 0, Open + Body + Close,
-               "metric constants and helpers of " + File);
+      std::string Whole = Open + Body + Close;
+      if (Wrap)
+        Whole = "\n" + Optional->Open + "\n" + Whole.substr(1) + "#endif\n";
+      Ctx.edit(File, At, 0, std::move(Whole), "metric constants and helpers of " + File);
     }
   }
   return llvm::Error::success();
@@ -256,7 +270,7 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
                                       const FileReader &Read) {
   RewriteContext Ctx(C, F, P, Read);
   for (auto Rule : {defineMetrics, inlineCalls, stripInjection, gutService, rewriteTests,
-                    rewriteServiceTests, deltaAssertions, dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
+                    rewriteServiceTests, deltaAssertions, underCondition, dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
                     dropForwardDeclarations})
     if (llvm::Error E = Rule(Ctx))
       return E;
@@ -270,6 +284,22 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
       coalesceDeletions(Change, *Text);
     }
     std::sort(Change.AddIncludes.begin(), Change.AddIncludes.end());
+    // The service's own files are built with it, in its configuration.
+    bool ServiceFile = File == C.TheService.Header || File == C.TheService.Source ||
+                       File == C.TheService.Loc.File;
+    if (P.Optional && !ServiceFile) {
+      const OptionalBuild &O = *P.Optional;
+      bool Tests = !Change.AddIncludes.empty() ||
+                   llvm::any_of(Change.Edits, [&](const Edit &E) {
+                     return llvm::StringRef(E.Text).contains(O.Open);
+                   });
+      if (!Change.AddIncludes.empty())
+        Change.IncludeCondition = O.Condition;
+      // A file testing a macro a project header defines includes that
+      // header first, or it would never see it.
+      if (Tests && !O.DefinedIn.empty() && O.DefinedIn != File)
+        Change.ConditionHeader = includeSpelling(F, O.DefinedIn, File);
+    }
   }
   auto &M = Ctx.Result.Manual;
   for (const Demotion &D : P.Demoted)

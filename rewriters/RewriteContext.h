@@ -74,6 +74,9 @@ llvm::Error rewriteServiceTests(RewriteContext &Ctx);
 /// Absolute readings of accumulating metrics in tests become changes; needs
 /// the edits of the rules rewriting calls (inlineCalls, rewriteTests).
 llvm::Error deltaAssertions(RewriteContext &Ctx);
+/// Recordings of a service compiled in one configuration only, put under
+/// its condition (Plan::Optional).
+llvm::Error underCondition(RewriteContext &Ctx);
 /// Lambda captures of `this` that only reached stripped fields.
 llvm::Error dropCaptures(RewriteContext &Ctx);
 /// Needs the edits of every rule that removes uses of the service's

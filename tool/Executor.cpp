@@ -158,6 +158,7 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
                                       "-fno-caret-diagnostics"};
     if (!Hooks.Warnings)
       Quiet.insert(Quiet.begin(), "-w");
+    llvm::append_range(Quiet, Hooks.ExtraArgs);
     Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
         Quiet, clang::tooling::ArgumentInsertPosition::END));
     ErrorCollector Errors(Out.Errors);

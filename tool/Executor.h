@@ -69,6 +69,9 @@ struct TUHooks {
   std::function<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>()> FileSystem;
   /// Keep the TU's own warning flags (default: `-w`, errors only).
   bool Warnings = false;
+  /// Added to each compile command, last: another configuration of the
+  /// build (`-UHAVE_PROMETHEUS`).
+  std::vector<std::string> ExtraArgs;
   /// Before parsing TU \p I: true when its results are known already.
   std::function<bool(size_t I, const clang::tooling::CompileCommand &)> Reuse;
   /// After TU \p I parsed without error.

@@ -568,9 +568,11 @@ int run(int argc, char **argv) {
       return S.takeError();
     if (Flags.NoVerify)
       return mm::migrate(*Cfg, std::move(*S));
-    return mm::migrate(*Cfg, std::move(*S), [&](llvm::ArrayRef<mm::MaterializedFile> Files) {
-      return mm::verifyFiles(*Cfg, Opts, Files);
-    });
+    return mm::migrate(*Cfg, std::move(*S),
+                       [&](llvm::ArrayRef<mm::MaterializedFile> Files,
+                           llvm::ArrayRef<std::vector<std::string>> Others) {
+                         return mm::verifyConfigurations(*Cfg, Opts, Files, Others);
+                       });
   }();
   if (!M)
     return migrationError(M.takeError());

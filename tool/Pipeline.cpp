@@ -182,9 +182,11 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
     return S.takeError();
   if (!Verify)
     return migrate(Cfg, std::move(*S));
-  return migrate(Cfg, std::move(*S), [&](llvm::ArrayRef<MaterializedFile> Files) {
-    return verifyFiles(Cfg, Opts, Files);
-  });
+  return migrate(Cfg, std::move(*S),
+                 [&](llvm::ArrayRef<MaterializedFile> Files,
+                     llvm::ArrayRef<std::vector<std::string>> Others) {
+                   return verifyConfigurations(Cfg, Opts, Files, Others);
+                 });
 }
 
 std::string verificationFailures(const Verification &V) {
@@ -347,8 +349,8 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
   }
   auto Full = std::make_shared<std::vector<EditElement>>(elementsOf(RuleEdits));
   auto FullMade = std::make_shared<std::vector<EditElement>>(elementsWithOrigins(RuleEdits));
-  return [Ablations, Full, FullMade, Read](const EditElement &E, unsigned Begin, unsigned End,
-                                           llvm::StringRef Line) {
+  auto DecisionsFor = [Ablations, Full, FullMade, Read](const EditElement &E, unsigned Begin,
+                                                       unsigned End, llvm::StringRef Line) {
     std::vector<PlanDecision> Out;
     // What the pipeline added after the rules answers to no decision here.
     if (!std::binary_search(Full->begin(), Full->end(), E))
@@ -409,6 +411,18 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
     }
     return Out;
   };
+  // Keeping an injection costs least: the wrappers and metrics it carried
+  // can still leave. When one answers for an edit, it is taken back alone
+  // first; a next round takes back more if that was not enough.
+  return [DecisionsFor](const EditElement &E, unsigned Begin, unsigned End,
+                        llvm::StringRef Line) {
+    std::vector<PlanDecision> Out = DecisionsFor(E, Begin, End, Line);
+    std::vector<PlanDecision> Injections;
+    for (const PlanDecision &D : Out)
+      if (D.K == PlanDecision::Kind::Injection)
+        Injections.push_back(D);
+    return Injections.empty() ? Out : Injections;
+  };
 }
 
 } // namespace
@@ -451,7 +465,11 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
       return E;
     if (!Verify)
       break;
-    auto Round = Verify(M.Files);
+    // A service built in one configuration only: the other one too.
+    std::vector<std::vector<std::string>> Others;
+    if (M.ThePlan.Optional)
+      Others.push_back(M.ThePlan.Optional->WithoutFlags);
+    auto Round = Verify(M.Files, Others);
     if (!Round)
       return Round.takeError();
     ++V.Rounds;

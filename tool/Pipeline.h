@@ -35,9 +35,11 @@ struct Migration {
   Verification Verify;
 };
 
-/// Stage [5] for one round: re-parses what \p Files reach.
-using Verifier =
-    std::function<llvm::Expected<VerifyRound>(llvm::ArrayRef<MaterializedFile> Files)>;
+/// Stage [5] for one round: re-parses what \p Files reach, as the compile
+/// commands build it and with each of \p Others (the flags of another
+/// configuration the plan writes code for).
+using Verifier = std::function<llvm::Expected<VerifyRound>(
+    llvm::ArrayRef<MaterializedFile> Files, llvm::ArrayRef<std::vector<std::string>> Others)>;
 
 /// At most this many rounds of verification (each after a re-plan).
 constexpr unsigned MaxVerifyRounds = 5;

@@ -58,7 +58,8 @@ private:
 } // namespace
 
 llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Opts,
-                                        llvm::ArrayRef<MaterializedFile> Files) {
+                                        llvm::ArrayRef<MaterializedFile> Files,
+                                        llvm::ArrayRef<std::string> ExtraArgs) {
   VerifyRound Round;
   std::string Root = canonical(Cfg.Root);
   std::set<std::string> Changed, Deleted;
@@ -129,8 +130,10 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
   Hooks.Select = [&](size_t, const clang::tooling::CompileCommand &C) { return Affected(C); };
   Hooks.FileSystem = Overlay;
   Hooks.Warnings = true;
+  Hooks.ExtraArgs = ExtraArgs;
   std::optional<VerifyCache> Cache;
-  if (!Opts.CacheDir.empty()) {
+  // The cache knows the compile commands as written, not other configurations.
+  if (!Opts.CacheDir.empty() && ExtraArgs.empty()) {
     Cache.emplace(Opts.CacheDir, Opts.CacheSalt, Root, Files);
     Hooks.Reuse = [&](size_t I, const clang::tooling::CompileCommand &C) {
       std::optional<ReparseOutput> Known = Cache->load(C);
@@ -197,6 +200,7 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
     return Failing.count(I) || Warned.count(I);
   };
   Again.Warnings = true;
+  Again.ExtraArgs = ExtraArgs;
   auto BeforeRuns = runOverDatabase(
       Cfg, All, [&](size_t N) { Before.resize(N); },
       [&](size_t I) { return newReparseFactory(Root, &Lines, Before[I]); }, Again);
@@ -238,6 +242,37 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
     }
   }
   Round.NewWarnings.assign(Warnings.begin(), Warnings.end());
+  return Round;
+}
+
+llvm::Expected<VerifyRound> verifyConfigurations(const Config &Cfg, const ScanOptions &Opts,
+                                                 llvm::ArrayRef<MaterializedFile> Files,
+                                                 llvm::ArrayRef<std::vector<std::string>> Others) {
+  llvm::Expected<VerifyRound> Round = verifyFiles(Cfg, Opts, Files);
+  if (!Round)
+    return Round.takeError();
+  for (const std::vector<std::string> &Flags : Others) {
+    llvm::Expected<VerifyRound> Other = verifyFiles(Cfg, Opts, Files, Flags);
+    if (!Other)
+      return Other.takeError();
+    std::string With = llvm::join(Flags, " ");
+    Round->Reparsed += Other->Reparsed;
+    Round->Cached += Other->Cached;
+    Round->FailedBefore += Other->FailedBefore;
+    for (TUFailure &T : Other->Failures) {
+      T.Configuration = With;
+      for (Diagnostic &D : T.Errors)
+        D.Message += " (built with " + With + ")";
+      Round->Failures.push_back(std::move(T));
+    }
+    for (Diagnostic &D : Other->NewWarnings) {
+      D.Message += " (built with " + With + ")";
+      Round->NewWarnings.push_back(std::move(D));
+    }
+  }
+  std::sort(Round->NewWarnings.begin(), Round->NewWarnings.end());
+  Round->NewWarnings.erase(std::unique(Round->NewWarnings.begin(), Round->NewWarnings.end()),
+                           Round->NewWarnings.end());
   return Round;
 }
 

@@ -20,8 +20,17 @@
 
 namespace mm {
 
+/// One round of stage [5] in the configuration the compile database
+/// describes, with \p ExtraArgs added to each command.
 llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Opts,
-                                        llvm::ArrayRef<MaterializedFile> Files);
+                                        llvm::ArrayRef<MaterializedFile> Files,
+                                        llvm::ArrayRef<std::string> ExtraArgs = {});
+
+/// verifyFiles in the database's configuration, then in each of \p Others
+/// (the flags that build it), their failures and warnings together.
+llvm::Expected<VerifyRound> verifyConfigurations(const Config &Cfg, const ScanOptions &Opts,
+                                                 llvm::ArrayRef<MaterializedFile> Files,
+                                                 llvm::ArrayRef<std::vector<std::string>> Others);
 
 } // namespace mm
 

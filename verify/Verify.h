@@ -58,6 +58,9 @@ struct Reference {
 /// One TU that parsed before the migration and fails after it.
 struct TUFailure {
   std::string MainFile; ///< As the compile command names it.
+  /// The flags added to its command to build another configuration of the
+  /// project (`-UHAVE_PROMETHEUS`); "" for the command as written.
+  std::string Configuration;
   std::vector<Diagnostic> Errors; ///< The first ones, in order.
   /// Project files the TU read after the migration (root-relative).
   std::vector<std::string> Read;

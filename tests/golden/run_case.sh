@@ -14,6 +14,10 @@
 #   std               optional: the C++ standard the case is written in
 #                     (`c++20`; default c++17), for the database and the
 #                     compile checks
+#   db-flags          optional: flags every command of the database carries
+#                     (`-DWITH_PROMETHEUS`: the build's configuration), and
+#                     so every compile check and link; a compile-flags line
+#                     comes after them (`-UWITH_PROMETHEUS`)
 #   run               optional: the case is a program: before/ and the
 #                     result, each linked whole (every .cpp but its tests,
 #                     with prometheus-cpp's core library), must run and exit
@@ -68,7 +72,11 @@ std=c++17
 if [ -f "$case_dir/std" ]; then
   std=$(tr -d '[:space:]' < "$case_dir/std")
 fi
-write_compile_db "$root" "$std"
+db_flags=
+if [ -f "$case_dir/db-flags" ]; then
+  db_flags=$(tr '\n' ' ' < "$case_dir/db-flags")
+fi
+write_compile_db "$root" "$std" "$db_flags"
 
 # run_tool PREFIX: `apply` from the root. Sets $rc; leaves PREFIX.out,
 # PREFIX.err and PREFIX.diag (stderr without the diffstat).
@@ -141,7 +149,7 @@ while IFS= read -r f; do
   for cxx in "${compilers[@]}"; do
     for flags in "${flag_sets[@]}"; do
       # shellcheck disable=SC2086  # one line, several flags
-      if ! "$cxx" -std="$std" -fsyntax-only -Wall -Wextra -Werror $flags $(include_flags "$root") "$root/$f" \
+      if ! "$cxx" -std="$std" -fsyntax-only -Wall -Wextra -Werror $db_flags $flags $(include_flags "$root") "$root/$f" \
           > "$work/compile.log" 2>&1; then
         sed -i "s|$root/||g" "$work/compile.log"
         show "$cxx $flags on $f:" "$work/compile.log"
@@ -160,7 +168,7 @@ link_and_run() {
   local label=$1 what=$2
   shift 2
   # shellcheck disable=SC2046  # one word per flag
-  if ! g++ -std="$std" $(include_flags "$tree") "$@" -lprometheus-cpp-core \
+  if ! g++ -std="$std" $db_flags $(include_flags "$tree") "$@" -lprometheus-cpp-core \
       $([ "$what" = tests ] && echo "-lgmock -lgtest_main -lgtest -pthread") \
       -o "$work/program" > "$work/link.log" 2>&1; then
     sed -i "s|$tree/||g" "$work/link.log"

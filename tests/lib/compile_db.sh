@@ -1,8 +1,8 @@
-# Sourced by the case runners: write_compile_db ROOT [STD] writes
+# Sourced by the case runners: write_compile_db ROOT [STD [FLAGS]] writes
 # ROOT/compile_commands.json listing every .cpp and .cc under ROOT (sorted), each
-# compiled as STD (default c++17) with ROOT on the include path (and ROOT/include, when
-# there is one: headers kept apart from their sources). include_flags ROOT
-# prints those -I flags.
+# compiled as STD (default c++17) with FLAGS (say `-DWITH_PROMETHEUS`) and ROOT on
+# the include path (and ROOT/include, when there is one: headers kept apart from
+# their sources). include_flags ROOT prints those -I flags.
 
 include_flags() {
   local root=$1
@@ -11,8 +11,9 @@ include_flags() {
 }
 
 write_compile_db() {
-  local root=$1 std=${2:-c++17} first=1 f inc
+  local root=$1 std=${2:-c++17} extra=${3:-} first=1 f inc
   inc=$(include_flags "$root")
+  [ -n "$extra" ] && inc="$extra $inc"
   {
     echo "["
     while IFS= read -r f; do

@@ -198,6 +198,8 @@ std::vector<TUFacts> everyField() {
   Plain2.ReceiverParam = span("services/kit_service.cpp", 3, 33);
   Plain2.ReceiverParamUses = 2;
   Plain2.Inactive = true;
+  Plain2.Statement = span("services/kit_service.cpp", 3, 30, 20);
+  Plain2.StatementNeedsBraces = true;
   CallSite MacroInArgument = C;
   MacroInArgument.MacroDefinition = SourceSpan();
   A.Partial.CallSites = {C, Plain2, MacroInArgument};
@@ -206,7 +208,7 @@ std::vector<TUFacts> everyField() {
   F.ForwardDeclarations = {{"shop::MetricsService", span("services/kit_service.h", 4, 30, 40)}};
   F.InterfaceMentions = {{"shop::MetricsServiceProtocol", "Outcome", span("services/kit_service.cpp", 9, 140, 7)}};
   F.ConditionalRegions = {{span("app/main.cpp", 4, 60, 80), "defined(WITH_METRICS)",
-                           {"metrics/metrics_service.h"}}};
+                           "app/config.h", {"metrics/metrics_service.h"}}};
   ValueAssertion VA;
   VA.Stmt = span("tests/kit_test.cpp", 12, 400, 60);
   VA.Read = span("tests/kit_test.cpp", 12, 410, 30);
@@ -272,6 +274,7 @@ std::vector<TUFacts> everyField() {
   H.Body = span("services/kit_service.cpp", 30, 880);
   H.EarlyReturn = false;
   H.Helper = "shop::withMetrics";
+  H.InBlock = true;
   F.NullGuards = {G, H};
   ThisCapture T;
   T.Capture = span("services/kit_service.cpp", 25, 720, 4);
@@ -425,6 +428,9 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Scan.ConditionalRegions[0].Branch, Written[0].Scan.ConditionalRegions[0].Branch);
   EXPECT_EQ(A.Scan.ConditionalRegions[0].Includes,
             std::vector<std::string>{"metrics/metrics_service.h"});
+  EXPECT_EQ(A.Scan.ConditionalRegions[0].DefinedIn, "app/config.h");
+  EXPECT_EQ(A.Partial.CallSites[1].Statement.Offset, 30u);
+  EXPECT_TRUE(A.Scan.NullGuards[1].InBlock);
 }
 
 TEST(JSON, EveryEnumNameReadsBack) {

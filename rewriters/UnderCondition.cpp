@@ -1,0 +1,64 @@
+//===--- UnderCondition.cpp - Recordings of an optional service -----------===//
+//
+// When the service is compiled in one configuration only (Plan::Optional),
+// each recording statement the plan lists is put under the same condition,
+// between an opening directive and `#endif` lines of their own, so the
+// configuration without the service compiles none of it, as before. The
+// recording's own edits (the call rewritten, a null check removed) are left
+// as they are: the directives go around them. The moved definitions and the
+// includes they need follow the same condition (placePreambles and
+// FileChange::IncludeCondition).
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/Conditions.h"
+#include "rewriters/RewriteContext.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+namespace mm {
+
+llvm::Error underCondition(RewriteContext &Ctx) {
+  if (!Ctx.P.Optional)
+    return llvm::Error::success();
+  const OptionalBuild &O = *Ctx.P.Optional;
+  for (const OptionalBuild::Unit &U : O.Statements) {
+    const SourceSpan &S = U.Span;
+    auto Text = Ctx.text(S.File);
+    if (!Text)
+      return Text.takeError();
+    llvm::StringRef T = *Text;
+    if (S.Offset + S.Length > T.size())
+      continue;
+    std::string Origin = "the recording at " + S.File + ":" + std::to_string(S.Line) +
+                         " under `" + O.Condition + "`";
+    size_t LineStart = T.rfind('\n', S.Offset == 0 ? 0 : S.Offset - 1);
+    LineStart = S.Offset == 0 || LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    llvm::StringRef Indent = T.slice(LineStart, S.Offset);
+    bool AloneBefore = Indent.trim(" \t").empty();
+    if (!AloneBefore)
+      Indent = Indent.take_while([](char C) { return C == ' ' || C == '\t'; });
+    // The unbraced body of an `if`, `else` or loop gets braces, so that
+    // without the condition it is an empty block, not the next statement.
+    std::string OpenBrace = U.Braces ? Indent.str() + "{\n" : "";
+    std::string CloseBrace = U.Braces ? "\n" + Indent.str() + "}" : "";
+    if (AloneBefore)
+      Ctx.edit(S.File, LineStart, 0, OpenBrace + O.Open + "\n", Origin);
+    else
+      Ctx.edit(S.File, S.Offset, 0,
+               (U.Braces ? "{" : "") + std::string("\n") + O.Open + "\n" + Indent.str(),
+               Origin);
+    unsigned End = S.Offset + S.Length;
+    size_t LineEnd = T.find('\n', End);
+    if (LineEnd == llvm::StringRef::npos)
+      LineEnd = T.size();
+    llvm::StringRef Rest = T.slice(End, LineEnd).trim(" \t\r");
+    if (Rest.empty() || Rest.starts_with("//"))
+      Ctx.edit(S.File, LineEnd, 0, "\n#endif" + CloseBrace, Origin);
+    else
+      Ctx.edit(S.File, End, 0, "\n#endif" + CloseBrace + "\n" + Indent.str(), Origin);
+  }
+  return llvm::Error::success();
+}
+
+} // namespace mm
