@@ -161,6 +161,9 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
        << "# exclude: [\"build*/\", \"third_party/\"]\n"
        << "# The style of the lines written (without it: .clang-format, else each file's own):\n"
        << "# format_style: \"{BasedOnStyle: LLVM, IndentWidth: 4}\"\n";
+  Yaml << "# For a service compiled under a build option only (#ifdef WITH_PROMETHEUS), the\n"
+       << "# flags that build the configuration without it (default: -U<macro>):\n"
+       << "# without_service_flags: [\"-DNO_PROMETHEUS\"]\n";
   return Result;
 }
 

@@ -570,7 +570,7 @@ int run(int argc, char **argv) {
       return mm::migrate(*Cfg, std::move(*S));
     return mm::migrate(*Cfg, std::move(*S),
                        [&](llvm::ArrayRef<mm::MaterializedFile> Files,
-                           llvm::ArrayRef<std::vector<std::string>> Others) {
+                           llvm::ArrayRef<mm::Configuration> Others) {
                          return mm::verifyConfigurations(*Cfg, Opts, Files, Others);
                        });
   }();

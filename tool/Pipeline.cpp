@@ -184,7 +184,7 @@ llvm::Expected<Migration> runMigration(const Config &Cfg, const ScanOptions &Opt
     return migrate(Cfg, std::move(*S));
   return migrate(Cfg, std::move(*S),
                  [&](llvm::ArrayRef<MaterializedFile> Files,
-                     llvm::ArrayRef<std::vector<std::string>> Others) {
+                     llvm::ArrayRef<Configuration> Others) {
                    return verifyConfigurations(Cfg, Opts, Files, Others);
                  });
 }
@@ -466,9 +466,16 @@ llvm::Expected<Migration> migrate(const Config &Cfg, Scan S, const Verifier &Ver
     if (!Verify)
       break;
     // A service built in one configuration only: the other one too.
-    std::vector<std::vector<std::string>> Others;
-    if (M.ThePlan.Optional)
-      Others.push_back(M.ThePlan.Optional->WithoutFlags);
+    std::vector<Configuration> Others;
+    if (const std::optional<OptionalBuild> &O = M.ThePlan.Optional) {
+      // The service's own files are built with it only.
+      Configuration Without{O->WithoutFlags, {}};
+      for (const std::string &File : {M.TheCatalog.TheService.Source,
+                                      M.TheCatalog.TheService.Header})
+        if (!File.empty())
+          Without.Without.push_back(File);
+      Others.push_back(std::move(Without));
+    }
     auto Round = Verify(M.Files, Others);
     if (!Round)
       return Round.takeError();

@@ -36,10 +36,10 @@ struct Migration {
 };
 
 /// Stage [5] for one round: re-parses what \p Files reach, as the compile
-/// commands build it and with each of \p Others (the flags of another
-/// configuration the plan writes code for).
+/// commands build it and in each of \p Others (another configuration the
+/// plan writes code for).
 using Verifier = std::function<llvm::Expected<VerifyRound>(
-    llvm::ArrayRef<MaterializedFile> Files, llvm::ArrayRef<std::vector<std::string>> Others)>;
+    llvm::ArrayRef<MaterializedFile> Files, llvm::ArrayRef<Configuration> Others)>;
 
 /// At most this many rounds of verification (each after a re-plan).
 constexpr unsigned MaxVerifyRounds = 5;

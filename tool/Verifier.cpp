@@ -59,7 +59,14 @@ private:
 
 llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Opts,
                                         llvm::ArrayRef<MaterializedFile> Files,
-                                        llvm::ArrayRef<std::string> ExtraArgs) {
+                                        const Configuration *Other) {
+  llvm::ArrayRef<std::string> ExtraArgs;
+  std::set<std::string> NotBuilt;
+  if (Other) {
+    ExtraArgs = Other->Flags;
+    for (const std::string &File : Other->Without)
+      NotBuilt.insert(canonical(Cfg.Root) + "/" + File);
+  }
   VerifyRound Round;
   std::string Root = canonical(Cfg.Root);
   std::set<std::string> Changed, Deleted;
@@ -127,7 +134,18 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
   // After: with the new texts.
   std::vector<ReparseOutput> After;
   TUHooks Hooks;
-  Hooks.Select = [&](size_t, const clang::tooling::CompileCommand &C) { return Affected(C); };
+  Hooks.Select = [&](size_t, const clang::tooling::CompileCommand &C) {
+    if (!NotBuilt.empty()) {
+      llvm::SmallString<256> Main(C.Filename);
+      if (!llvm::sys::path::is_absolute(Main)) {
+        Main = C.Directory;
+        llvm::sys::path::append(Main, C.Filename);
+      }
+      if (NotBuilt.count(canonical(Main)))
+        return false;
+    }
+    return Affected(C);
+  };
   Hooks.FileSystem = Overlay;
   Hooks.Warnings = true;
   Hooks.ExtraArgs = ExtraArgs;
@@ -247,25 +265,25 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
 
 llvm::Expected<VerifyRound> verifyConfigurations(const Config &Cfg, const ScanOptions &Opts,
                                                  llvm::ArrayRef<MaterializedFile> Files,
-                                                 llvm::ArrayRef<std::vector<std::string>> Others) {
+                                                 llvm::ArrayRef<Configuration> Others) {
   llvm::Expected<VerifyRound> Round = verifyFiles(Cfg, Opts, Files);
   if (!Round)
     return Round.takeError();
-  for (const std::vector<std::string> &Flags : Others) {
-    llvm::Expected<VerifyRound> Other = verifyFiles(Cfg, Opts, Files, Flags);
-    if (!Other)
-      return Other.takeError();
-    std::string With = llvm::join(Flags, " ");
-    Round->Reparsed += Other->Reparsed;
-    Round->Cached += Other->Cached;
-    Round->FailedBefore += Other->FailedBefore;
-    for (TUFailure &T : Other->Failures) {
+  for (const Configuration &Other : Others) {
+    llvm::Expected<VerifyRound> Again = verifyFiles(Cfg, Opts, Files, &Other);
+    if (!Again)
+      return Again.takeError();
+    std::string With = llvm::join(Other.Flags, " ");
+    Round->Reparsed += Again->Reparsed;
+    Round->Cached += Again->Cached;
+    Round->FailedBefore += Again->FailedBefore;
+    for (TUFailure &T : Again->Failures) {
       T.Configuration = With;
       for (Diagnostic &D : T.Errors)
         D.Message += " (built with " + With + ")";
       Round->Failures.push_back(std::move(T));
     }
-    for (Diagnostic &D : Other->NewWarnings) {
+    for (Diagnostic &D : Again->NewWarnings) {
       D.Message += " (built with " + With + ")";
       Round->NewWarnings.push_back(std::move(D));
     }

@@ -21,16 +21,18 @@
 namespace mm {
 
 /// One round of stage [5] in the configuration the compile database
-/// describes, with \p ExtraArgs added to each command.
+/// describes, or in \p Other: its flags added to each command, its
+/// unbuilt main files left out.
 llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Opts,
                                         llvm::ArrayRef<MaterializedFile> Files,
-                                        llvm::ArrayRef<std::string> ExtraArgs = {});
+                                        const Configuration *Other = nullptr);
 
 /// verifyFiles in the database's configuration, then in each of \p Others
-/// (the flags that build it), their failures and warnings together.
+/// (another configuration of the build), their failures and warnings
+/// together.
 llvm::Expected<VerifyRound> verifyConfigurations(const Config &Cfg, const ScanOptions &Opts,
                                                  llvm::ArrayRef<MaterializedFile> Files,
-                                                 llvm::ArrayRef<std::vector<std::string>> Others);
+                                                 llvm::ArrayRef<Configuration> Others);
 
 } // namespace mm
 

@@ -55,6 +55,14 @@ struct Reference {
   SourceSpan Decl; ///< Its declaration, in the text before.
 };
 
+/// Another configuration of the build to verify: the flags added, last, to
+/// each compile command, and the main files (root-relative) it does not
+/// compile at all (the service's own, built only with it).
+struct Configuration {
+  std::vector<std::string> Flags;
+  std::vector<std::string> Without;
+};
+
 /// One TU that parsed before the migration and fails after it.
 struct TUFailure {
   std::string MainFile; ///< As the compile command names it.
