@@ -288,6 +288,8 @@ Value toJSON(const NullGuard &G) {
     O["helper"] = G.Helper;
   if (G.InBlock)
     O["in_block"] = true;
+  if (G.UnderLabel)
+    O["under_label"] = true;
   return O;
 }
 
@@ -831,7 +833,7 @@ bool fromJSON(const Value &E, NullGuard &Out, Path P) {
          O.map("field", Out.Field) && O.map("owner", Out.Owner) &&
          O.map("early_return", Out.EarlyReturn) &&
          O.map("only_records", Out.OnlyRecords) && O.mapOptional("helper", Out.Helper) &&
-         O.mapOptional("in_block", Out.InBlock);
+         O.mapOptional("in_block", Out.InBlock) && O.mapOptional("under_label", Out.UnderLabel);
 }
 
 bool fromJSON(const Value &E, ThisCapture &Out, Path P) {

@@ -282,9 +282,10 @@ struct InjectionPoint {
 struct CallSite {
   SourceSpan Loc; ///< The whole call expression.
   /// The statement the call is the whole of, with its `;`, when it stands
-  /// in a block, under a `case` label, or as the unbraced body of an `if`,
-  /// `else` or loop (StatementNeedsBraces): what a recording compiled in one
-  /// configuration only is put under the condition by. Invalid otherwise.
+  /// in a block, or under a `case` label or as the unbraced body of an
+  /// `if`, `else` or loop (StatementNeedsBraces): what a recording compiled
+  /// in one configuration only is put under the condition by. Invalid
+  /// otherwise.
   SourceSpan Statement;
   bool StatementNeedsBraces = false;
   std::string Wrapper;
@@ -445,6 +446,9 @@ struct NullGuard {
   /// The statement stands in a block or under a `case` label (not as an
   /// unbraced branch).
   bool InBlock = false;
+  /// Under a `case` or `default` label: a unit put under a preprocessor
+  /// condition needs braces there, or the label may be left with nothing.
+  bool UnderLabel = false;
 };
 
 /// A lambda capturing `this` explicitly (`[this]`, `[this, x]`, `[&, this]`,

@@ -200,8 +200,10 @@ SourceSpan statementInBlock(clang::ASTContext &Ctx, const clang::Expr *E, const 
     if (!IsBody(Range->getBody()))
       return {};
     NeedsBraces = true;
-  } else if (!P.get<clang::CompoundStmt>() && !P.get<clang::CaseStmt>() &&
-             !P.get<clang::DefaultStmt>()) {
+  } else if (P.get<clang::CaseStmt>() || P.get<clang::DefaultStmt>()) {
+    // A label left with nothing after it does not compile before C++23.
+    NeedsBraces = true;
+  } else if (!P.get<clang::CompoundStmt>()) {
     return {};
   }
   const clang::SourceManager &SM = Loc.sourceManager();

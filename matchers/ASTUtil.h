@@ -76,8 +76,8 @@ const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang
                                              bool *InLambda = nullptr);
 
 /// The statement \p E is the whole expression of, with its `;`, when that
-/// statement is written in one file and stands in a block, under a `case`
-/// label, or as the unbraced body of an `if`, `else` or loop (then
+/// statement is written in one file and stands in a block, or under a
+/// `case` label or as the unbraced body of an `if`, `else` or loop (then
 /// \p NeedsBraces is set: a unit put under a preprocessor condition needs
 /// braces around it there). Invalid otherwise (a `for`'s increment, part
 /// of a larger expression, a macro).

@@ -1032,9 +1032,9 @@ private:
     G.Field = Ptr->getNameAsString();
     G.Owner = ownerOf(Ptr);
     DynTypedNodeList IfParents = Ctx.getParents(*If);
-    G.InBlock = IfParents.size() == 1 &&
-                (IfParents[0].get<CompoundStmt>() || IfParents[0].get<CaseStmt>() ||
-                 IfParents[0].get<DefaultStmt>());
+    G.UnderLabel = IfParents.size() == 1 &&
+                   (IfParents[0].get<CaseStmt>() || IfParents[0].get<DefaultStmt>());
+    G.InBlock = G.UnderLabel || (IfParents.size() == 1 && IfParents[0].get<CompoundStmt>());
     if (Block) {
       G.EarlyReturn = true;
       llvm::SmallVector<const Stmt *, 8> After(llvm::find(Block->body(), If) + 1,

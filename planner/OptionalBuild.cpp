@@ -96,7 +96,7 @@ conditionalStatements(const Catalog &C, const Facts &F, const OptionalBuild &O,
     if (CS.Inactive || CS.InMacro || !Leaves(CS) || alreadyUnder(CS, F, O))
       continue;
     if (const NullGuard *G = wholeGuard(CS, F))
-      Units.push_back({G->If, false});
+      Units.push_back({G->If, G->UnderLabel});
     else if (CS.Statement.valid())
       Units.push_back({CS.Statement, CS.StatementNeedsBraces});
   }

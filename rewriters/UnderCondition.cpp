@@ -39,9 +39,26 @@ llvm::Error underCondition(RewriteContext &Ctx) {
     if (!AloneBefore)
       Indent = Indent.take_while([](char C) { return C == ' ' || C == '\t'; });
     // The unbraced body of an `if`, `else` or loop gets braces, so that
-    // without the condition it is an empty block, not the next statement.
+    // without the condition it is an empty block, not the next statement;
+    // so does a statement under a `case` label, which must not be left
+    // with nothing. The brace opens at the end of the line above (`if (x)
+    // {`, `case 1: {`) and closes at that line's indentation.
     std::string OpenBrace = U.Braces ? Indent.str() + "{\n" : "";
     std::string CloseBrace = U.Braces ? "\n" + Indent.str() + "}" : "";
+    if (U.Braces && AloneBefore && LineStart > 0) {
+      llvm::StringRef Above = T.take_front(LineStart - 1);
+      size_t AboveStart = Above.rfind('\n');
+      AboveStart = AboveStart == llvm::StringRef::npos ? 0 : AboveStart + 1;
+      llvm::StringRef Line = Above.drop_front(AboveStart);
+      bool Plain = !Line.trim().empty() && !Line.contains("//") && !Line.contains("/*") &&
+                   !Line.trim().starts_with("#");
+      if (Plain) {
+        Ctx.edit(S.File, LineStart - 1, 0, " {", Origin);
+        OpenBrace.clear();
+        CloseBrace = "\n" + Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str() +
+                     "}";
+      }
+    }
     if (AloneBefore)
       Ctx.edit(S.File, LineStart, 0, OpenBrace + O.Open + "\n", Origin);
     else

@@ -275,6 +275,7 @@ std::vector<TUFacts> everyField() {
   H.EarlyReturn = false;
   H.Helper = "shop::withMetrics";
   H.InBlock = true;
+  H.UnderLabel = true;
   F.NullGuards = {G, H};
   ThisCapture T;
   T.Capture = span("services/kit_service.cpp", 25, 720, 4);

@@ -136,6 +136,9 @@ TEST(OptionalBuild, TheUnitsPutUnderItAndTheCallsThatCannotBe) {
   ASSERT_EQ(Units.size(), 3u);
   EXPECT_TRUE(Units[2].Braces);
 
+  // Under a `case` label: braces, or the label could be left with nothing.
+  K.F.NullGuards[0].UnderLabel = true;
+  EXPECT_TRUE(conditionalStatements(K.C, K.F, O, All)[0].Braces);
   // A guard that records more, or stands as an unbraced branch, is no unit.
   K.F.NullGuards[0].InBlock = false;
   EXPECT_TRUE(optionalProblem(K.C.CallSites[0], K.F, O));
@@ -209,12 +212,11 @@ void Report(shop::Metrics* metrics, int rows) {
 #ifdef WITH_METRICS
   ROWS_TOTAL.Increment(1);  // one flush
 #endif
-  if (rows > 9)
-    {
+  if (rows > 9) {
 #ifdef WITH_METRICS
     ROWS_TOTAL.Increment(9);
 #endif
-    }
+  }
 }
 )cpp");
   EXPECT_EQ(Out["services/report.h"], R"cpp(

@@ -45,6 +45,42 @@ class InventoryService {
   EXPECT_THAT(CS.ParamArgs, IsEmpty());
 }
 
+TEST(CallSites, TheStatementEachCallIsTheWholeOf) {
+  std::string Code = withService(R"cpp(
+class InventoryService {
+ public:
+  explicit InventoryService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+  void AddStock(int qty, int kind) {
+    metrics_.RecordQuantityChange("block", qty);
+    if (qty > 1)
+      metrics_.RecordQuantityChange("then", qty);
+    switch (kind) {
+      case 1:
+        metrics_.RecordQuantityChange("label", qty);
+        break;
+    }
+    int n = (metrics_.RecordQuantityChange("part", qty), 1);
+    (void)n;
+  }
+ private:
+  MetricsServiceProtocol& metrics_;
+};)cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 4u);
+  auto Statement = [&](const CallSite &CS) {
+    return Code.substr(CS.Statement.Offset, CS.Statement.Length);
+  };
+  EXPECT_EQ(Statement(C.CallSites[0]), "metrics_.RecordQuantityChange(\"block\", qty);");
+  EXPECT_FALSE(C.CallSites[0].StatementNeedsBraces);
+  // An unbraced branch, and a statement under a label: braces around it.
+  EXPECT_EQ(Statement(C.CallSites[1]), "metrics_.RecordQuantityChange(\"then\", qty);");
+  EXPECT_TRUE(C.CallSites[1].StatementNeedsBraces);
+  EXPECT_EQ(Statement(C.CallSites[2]), "metrics_.RecordQuantityChange(\"label\", qty);");
+  EXPECT_TRUE(C.CallSites[2].StatementNeedsBraces);
+  // Part of an expression: no statement of its own.
+  EXPECT_FALSE(C.CallSites[3].Statement.valid());
+}
+
 TEST(CallSites, ArgumentsComingFromTheCaller) {
   Catalog C = catalogFor(withService(R"cpp(
 struct Request { std::string part; int n; };

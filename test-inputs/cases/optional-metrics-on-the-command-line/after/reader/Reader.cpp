@@ -35,15 +35,17 @@ namespace ingest {
         const uint64_t bytes = blocks * ctx->blockSize;
         total += bytes;
         switch (blocks) {
-            case 0:
+            case 0: {
 #ifdef WITH_PROMETHEUS
                 INGEST_EMPTY_READS.Increment(static_cast<double>(1));
 #endif
+            }
                 break;
-            default:
+            default: {
 #ifdef WITH_PROMETHEUS
                 INGEST_BYTES_READ.Increment(static_cast<double>(bytes));
 #endif
+            }
                 break;
         }
         return bytes;
