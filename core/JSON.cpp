@@ -207,6 +207,12 @@ Value toJSON(const CallSite &C) {
     O["statement"] = toJSON(C.Statement);
   if (C.StatementNeedsBraces)
     O["statement_needs_braces"] = true;
+  if (!C.RecordingOnlyLocals.empty()) {
+    llvm::json::Array Locals;
+    for (const SourceSpan &S : C.RecordingOnlyLocals)
+      Locals.push_back(toJSON(S));
+    O["recording_only_locals"] = std::move(Locals);
+  }
   if (C.ReceiverParam.valid())
     O["receiver_param"] = toJSON(C.ReceiverParam);
   if (C.ReceiverParamUses)
@@ -759,6 +765,7 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.mapOptional("namespace", Out.Namespace) &&
         O.mapOptional("statement", Out.Statement) &&
         O.mapOptional("statement_needs_braces", Out.StatementNeedsBraces) &&
+        O.mapOptional("recording_only_locals", Out.RecordingOnlyLocals) &&
         O.mapOptional("receiver_param", Out.ReceiverParam) &&
         mapOptionalU32(O, "receiver_param_uses", Out.ReceiverParamUses) &&
         O.mapOptional("derived_caller", Out.DerivedCaller) &&

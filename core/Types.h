@@ -288,6 +288,12 @@ struct CallSite {
   /// otherwise.
   SourceSpan Statement;
   bool StatementNeedsBraces = false;
+  /// Local variables its arguments name that nothing but the arguments of
+  /// calls into the service reads (assignments aside): where each one's
+  /// declaration statement begins (Length 0). Without the recording they
+  /// are unused, so a recording put under a condition marks them
+  /// `[[maybe_unused]]` there.
+  std::vector<SourceSpan> RecordingOnlyLocals;
   std::string Wrapper;
   std::string Signature;
   std::string Receiver; ///< Source text of the object, e.g. `metrics_`.

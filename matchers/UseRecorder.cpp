@@ -114,14 +114,75 @@ private:
     C.Module = moduleOf(C.Loc.File);
     C.ClassHeader = classHeader(Encl, C.Module);
     C.InMacro = Call->getBeginLoc().isMacroID() && !inOneMacroArgument(*Call);
-    if (C.InMacro)
+    if (C.InMacro) {
       recordMacro(Ctx, *Call, C);
-    else
+    } else {
       C.Statement = statementInBlock(Ctx, Call, Loc, C.StatementNeedsBraces);
+      if (Encl && Encl->hasBody())
+        recordRecordingOnlyLocals(Ctx, *Call, *Encl->getBody(), C);
+    }
     C.InTemplate = isTemplated(Encl);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       recordServiceTest(Ctx, *Member, Encl, C);
     Out.Partial.CallSites.push_back(std::move(C));
+  }
+
+  /// The local variables \p Call's arguments name that are read nowhere
+  /// in \p Body but in arguments of calls into the service.
+  void recordRecordingOnlyLocals(ASTContext &Ctx, const CallExpr &Call, const Stmt &Body,
+                                 CallSite &C) {
+    std::vector<const VarDecl *> Named;
+    for (const Expr *Arg : Call.arguments())
+      for (const BoundNodes &N :
+           match(findAll(declRefExpr(to(varDecl(hasLocalStorage(), unless(parmVarDecl()))))
+                             .bind("ref")),
+                 *Arg, Ctx))
+        if (const auto *V = dyn_cast<VarDecl>(N.getNodeAs<DeclRefExpr>("ref")->getDecl());
+            V && !llvm::is_contained(Named, V))
+          Named.push_back(V);
+    for (const VarDecl *V : Named) {
+      DynTypedNodeList Parents = Ctx.getParents(*V);
+      const auto *Decl = Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
+      DynTypedNodeList Above = Decl ? Ctx.getParents(*Decl) : DynTypedNodeList(DynTypedNode());
+      if (!Decl || Above.size() != 1 || !Above[0].get<CompoundStmt>() ||
+          Decl->getBeginLoc().isMacroID() || !readOnlyByRecordings(Ctx, *V, Body))
+        continue;
+      SourceSpan At = Loc.span(SourceRange(Decl->getBeginLoc(), Decl->getBeginLoc()));
+      At.Length = 0;
+      if (At.valid() || !At.File.empty())
+        C.RecordingOnlyLocals.push_back(At);
+    }
+  }
+
+  /// Whether every read of \p V in \p Body is (in) an argument of a call
+  /// into the service; assigning it, or stepping it, is no read.
+  bool readOnlyByRecordings(ASTContext &Ctx, const VarDecl &V, const Stmt &Body) const {
+    for (const BoundNodes &N :
+         match(findAll(declRefExpr(to(varDecl(equalsNode(&V)))).bind("ref")), Body, Ctx)) {
+      const Stmt *S = N.getNodeAs<DeclRefExpr>("ref");
+      const Stmt *Child = S;
+      bool Recorded = false;
+      for (DynTypedNodeList Ps = Ctx.getParents(*S); Ps.size() == 1; Ps = Ctx.getParents(Ps[0])) {
+        const Stmt *P = Ps[0].get<Stmt>();
+        if (!P || !isa<Expr>(P))
+          break;
+        if (const auto *B = dyn_cast<BinaryOperator>(P); B && B->isAssignmentOp() &&
+                                                         B->getLHS()->IgnoreParenImpCasts() == S)
+          Recorded = true; // written, not read
+        else if (const auto *U = dyn_cast<UnaryOperator>(P); U && U->isIncrementDecrementOp())
+          Recorded = true;
+        else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(P);
+                 Member && Member->getMethodDecl() && Child != Member->getCallee() &&
+                 Set.isOrDerives(Member->getMethodDecl()->getParent()))
+          Recorded = true;
+        if (Recorded)
+          break;
+        Child = P;
+      }
+      if (!Recorded)
+        return false;
+    }
+    return true;
   }
 
   /// A call on an object of the service class itself in a gtest test's

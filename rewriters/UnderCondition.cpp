@@ -16,6 +16,8 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <set>
+
 namespace mm {
 
 llvm::Error underCondition(RewriteContext &Ctx) {
@@ -74,6 +76,19 @@ llvm::Error underCondition(RewriteContext &Ctx) {
       Ctx.edit(S.File, LineEnd, 0, "\n#endif" + CloseBrace, Origin);
     else
       Ctx.edit(S.File, End, 0, "\n#endif" + CloseBrace + "\n" + Indent.str(), Origin);
+  }
+  // A local variable read only by recordings now put under the condition
+  // is unused without it: it says so.
+  std::set<std::pair<std::string, unsigned>> Marked;
+  for (const CallSite &CS : Ctx.C.CallSites) {
+    if (CS.RecordingOnlyLocals.empty() ||
+        llvm::none_of(O.Statements,
+                      [&](const OptionalBuild::Unit &U) { return U.Span.contains(CS.Loc); }))
+      continue;
+    for (const SourceSpan &At : CS.RecordingOnlyLocals)
+      if (Marked.insert({At.File, At.Offset}).second)
+        Ctx.edit(At.File, At.Offset, 0, "[[maybe_unused]] ",
+                 "a local read only by recordings under `" + O.Condition + "`");
   }
   return llvm::Error::success();
 }

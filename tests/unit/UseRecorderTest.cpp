@@ -81,6 +81,38 @@ class InventoryService {
   EXPECT_FALSE(C.CallSites[3].Statement.valid());
 }
 
+TEST(CallSites, LocalsOnlyRecordingsRead) {
+  std::string Code = withService(R"cpp(
+int Use(int);
+class InventoryService {
+ public:
+  explicit InventoryService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+  void AddStock(int qty) {
+    const int twice = qty * 2;
+    int read = qty;
+    int set;
+    set = qty;
+    ++set;
+    metrics_.RecordQuantityChange("twice", twice);
+    metrics_.RecordQuantityChange("read", read);
+    metrics_.RecordQuantityChange("set", set);
+    Use(read);
+  }
+ private:
+  MetricsServiceProtocol& metrics_;
+};)cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 3u);
+  ASSERT_EQ(C.CallSites[0].RecordingOnlyLocals.size(), 1u);
+  EXPECT_EQ(C.CallSites[0].RecordingOnlyLocals[0].Offset, Code.find("const int twice"));
+  EXPECT_EQ(C.CallSites[0].RecordingOnlyLocals[0].Length, 0u);
+  // Read by other code too: nothing to say.
+  EXPECT_THAT(C.CallSites[1].RecordingOnlyLocals, IsEmpty());
+  // Assigned and stepped, read only by the recording.
+  ASSERT_EQ(C.CallSites[2].RecordingOnlyLocals.size(), 1u);
+  EXPECT_EQ(C.CallSites[2].RecordingOnlyLocals[0].Offset, Code.find("int set;"));
+}
+
 TEST(CallSites, ArgumentsComingFromTheCaller) {
   Catalog C = catalogFor(withService(R"cpp(
 struct Request { std::string part; int n; };

@@ -34,12 +34,13 @@ namespace ingest {
     bool Writer::write(uint64_t blocks, bool sinkUp) {
         if (blocks > ctx->blockSize)
             return false;
+        [[maybe_unused]] const uint64_t accepted = sinkUp ? blocks : 0;
         if (sinkUp)
             done += blocks;
         if (ctx->metrics != nullptr) {
             if (ctx->metrics->isTagged() && sinkUp) {
 #ifdef WITH_PROMETHEUS
-                INGEST_BLOCKS_WRITTEN.Increment(static_cast<double>(blocks));
+                INGEST_BLOCKS_WRITTEN.Increment(static_cast<double>(accepted));
 #endif
             } else if (!sinkUp) {
 #ifdef WITH_PROMETHEUS
