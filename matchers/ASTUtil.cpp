@@ -212,19 +212,24 @@ SourceSpan statementInBlock(clang::ASTContext &Ctx, const clang::Expr *E, const 
     return {};
   clang::SourceLocation Semi = clang::Lexer::findLocationAfterToken(
       End, clang::tok::semi, SM, Loc.langOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (Semi.isInvalid())
+  return spanBetween(Loc, Begin, Semi);
+}
+
+SourceSpan spanBetween(const Locator &Loc, clang::SourceLocation Begin, clang::SourceLocation End) {
+  const clang::SourceManager &SM = Loc.sourceManager();
+  if (Begin.isInvalid() || End.isInvalid() || !Begin.isFileID() || !End.isFileID())
     return {};
   auto [FID, B] = SM.getDecomposedLoc(Begin);
-  auto [EndFID, After] = SM.getDecomposedLoc(Semi);
-  if (FID != EndFID || After < B)
+  auto [EndFID, E] = SM.getDecomposedLoc(End);
+  if (FID != EndFID || E < B)
     return {};
-  SourceSpan Span;
-  Span.File = Loc.file(Begin);
-  Span.Offset = B;
-  Span.Length = After - B;
-  Span.Line = SM.getLineNumber(FID, B);
-  Span.Column = SM.getColumnNumber(FID, B);
-  return Span;
+  SourceSpan S;
+  S.File = Loc.file(Begin);
+  S.Offset = B;
+  S.Length = E - B;
+  S.Line = SM.getLineNumber(FID, B);
+  S.Column = SM.getColumnNumber(FID, B);
+  return S;
 }
 
 std::string qualifiedName(const clang::NamedDecl *D) {

@@ -84,6 +84,10 @@ const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang
 SourceSpan statementInBlock(clang::ASTContext &Ctx, const clang::Expr *E, const Locator &Loc,
                             bool &NeedsBraces);
 
+/// The span from \p Begin to \p End, two character locations of one file;
+/// an invalid span when they are not.
+SourceSpan spanBetween(const Locator &Loc, clang::SourceLocation Begin, clang::SourceLocation End);
+
 /// `ns::Outer::Name` without anonymous namespaces or template arguments.
 std::string qualifiedName(const clang::NamedDecl *D);
 

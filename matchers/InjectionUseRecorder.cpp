@@ -64,25 +64,6 @@ CharSourceRange fileRange(const Locator &Loc, SourceRange R) {
                                   Loc.sourceManager(), Loc.langOpts());
 }
 
-/// The span from \p Begin to \p End, two character locations of one file;
-/// an invalid span when they are not.
-SourceSpan spanBetween(const Locator &Loc, SourceLocation Begin, SourceLocation End) {
-  const SourceManager &SM = Loc.sourceManager();
-  if (Begin.isInvalid() || End.isInvalid() || !Begin.isFileID() || !End.isFileID())
-    return {};
-  auto [FID, B] = SM.getDecomposedLoc(Begin);
-  auto [EndFID, E] = SM.getDecomposedLoc(End);
-  if (FID != EndFID || E < B)
-    return {};
-  SourceSpan S;
-  S.File = Loc.file(Begin);
-  S.Offset = B;
-  S.Length = E - B;
-  S.Line = SM.getLineNumber(FID, B);
-  S.Column = SM.getColumnNumber(FID, B);
-  return S;
-}
-
 /// True when the token at \p L is itself written in a file: plain code or a
 /// macro argument, not a macro body.
 bool writtenInFile(const Locator &Loc, SourceLocation L) {

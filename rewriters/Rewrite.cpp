@@ -103,6 +103,13 @@ void insertAtBlockTop(RewriteContext &Ctx, const std::string &File, llvm::String
   Ctx.edit(File, At, 0, std::move(Body), "metric constants and helpers of " + File);
 }
 
+/// The service's own files: built with it, in the configuration that has
+/// it, so nothing written there goes under its condition.
+bool isServiceFile(const Catalog &C, llvm::StringRef File) {
+  return File == C.TheService.Header || File == C.TheService.Source ||
+         File == C.TheService.Loc.File;
+}
+
 /// One insertion per file at the top of the namespace the plan puts new
 /// code in there (opening it after the includes when the file has none).
 /// Code that is only file-local goes in one anonymous namespace, or into
@@ -148,9 +155,7 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
     // goes under its condition, unless the place is under it already.
     const std::optional<OptionalBuild> &Optional = Ctx.P.Optional;
     unsigned At = Range ? Range->first : afterIncludes(*Text);
-    bool ServiceFile = File == Ctx.C.TheService.Header || File == Ctx.C.TheService.Source ||
-                       File == Ctx.C.TheService.Loc.File;
-    bool Wrap = Optional && !ServiceFile &&
+    bool Wrap = Optional && !isServiceFile(Ctx.C, File) &&
                 !llvm::is_contained(openConditions(*Text, At),
                                     normalCondition(Optional->Condition));
     if (Range) {
@@ -284,10 +289,7 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
       coalesceDeletions(Change, *Text);
     }
     std::sort(Change.AddIncludes.begin(), Change.AddIncludes.end());
-    // The service's own files are built with it, in its configuration.
-    bool ServiceFile = File == C.TheService.Header || File == C.TheService.Source ||
-                       File == C.TheService.Loc.File;
-    if (P.Optional && !ServiceFile) {
+    if (P.Optional && !isServiceFile(C, File)) {
       const OptionalBuild &O = *P.Optional;
       bool Tests = !Change.AddIncludes.empty() ||
                    llvm::any_of(Change.Edits, [&](const Edit &E) {
