@@ -34,12 +34,18 @@ llvm::Error underCondition(RewriteContext &Ctx) {
       continue;
     std::string Origin = "the recording at " + S.File + ":" + std::to_string(S.Line) +
                          " under `" + O.Condition + "`";
-    size_t LineStart = T.rfind('\n', S.Offset == 0 ? 0 : S.Offset - 1);
-    LineStart = S.Offset == 0 || LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-    llvm::StringRef Indent = T.slice(LineStart, S.Offset);
-    bool AloneBefore = Indent.trim(" \t").empty();
-    if (!AloneBefore)
-      Indent = Indent.take_while([](char C) { return C == ' ' || C == '\t'; });
+    // Where the line holding \p Offset starts, and a line's leading blanks.
+    auto LineStartOf = [&](size_t Offset) -> size_t {
+      size_t NL = Offset == 0 ? llvm::StringRef::npos : T.rfind('\n', Offset - 1);
+      return NL == llvm::StringRef::npos ? 0 : NL + 1;
+    };
+    auto Blanks = [](llvm::StringRef Line) {
+      return Line.take_while([](char C) { return C == ' ' || C == '\t'; });
+    };
+    size_t LineStart = LineStartOf(S.Offset);
+    llvm::StringRef Before = T.slice(LineStart, S.Offset);
+    bool AloneBefore = Before.trim(" \t").empty();
+    llvm::StringRef Indent = Blanks(Before);
     // The unbraced body of an `if`, `else` or loop gets braces, so that
     // without the condition it is an empty block, not the next statement;
     // so does a statement under a `case` label, which must not be left
@@ -48,17 +54,13 @@ llvm::Error underCondition(RewriteContext &Ctx) {
     std::string OpenBrace = U.Braces ? Indent.str() + "{\n" : "";
     std::string CloseBrace = U.Braces ? "\n" + Indent.str() + "}" : "";
     if (U.Braces && AloneBefore && LineStart > 0) {
-      llvm::StringRef Above = T.take_front(LineStart - 1);
-      size_t AboveStart = Above.rfind('\n');
-      AboveStart = AboveStart == llvm::StringRef::npos ? 0 : AboveStart + 1;
-      llvm::StringRef Line = Above.drop_front(AboveStart);
+      llvm::StringRef Line = T.slice(LineStartOf(LineStart - 1), LineStart - 1);
       bool Plain = !Line.trim().empty() && !Line.contains("//") && !Line.contains("/*") &&
                    !Line.trim().starts_with("#");
       if (Plain) {
         Ctx.edit(S.File, LineStart - 1, 0, " {", Origin);
         OpenBrace.clear();
-        CloseBrace = "\n" + Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str() +
-                     "}";
+        CloseBrace = "\n" + Blanks(Line).str() + "}";
       }
     }
     if (AloneBefore)
