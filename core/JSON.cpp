@@ -372,9 +372,17 @@ Value toJSON(const ConditionalRegion &R) {
 }
 
 Value toJSON(const ValueAssertion &A) {
-  return Object{{"stmt", toJSON(A.Stmt)},         {"read", toJSON(A.Read)}, {"callee", A.Callee},
-                {"literals", strings(A.Literals)}, {"methods", strings(A.Methods)},
-                {"ready_at", A.ReadyAt}, {"sentinel", A.Sentinel}, {"test", A.Test}};
+  Object O{{"stmt", toJSON(A.Stmt)},         {"read", toJSON(A.Read)}, {"callee", A.Callee},
+           {"literals", strings(A.Literals)}, {"methods", strings(A.Methods)},
+           {"ready_at", A.ReadyAt}, {"sentinel", A.Sentinel}, {"body_start", A.BodyStart},
+           {"test", A.Test}};
+  if (A.Expected)
+    O["expected"] = *A.Expected;
+  return O;
+}
+
+Value toJSON(const RegistryShapeAssertion &A) {
+  return Object{{"stmt", toJSON(A.Stmt)}, {"registry", toJSON(A.Registry)}, {"test", A.Test}};
 }
 
 Value toJSON(const ExpositionAssertion &A) {
@@ -424,6 +432,8 @@ Value toJSON(const Facts &F) {
     O["value_assertions"] = arrayOf(F.ValueAssertions);
   if (!F.ExpositionAssertions.empty())
     O["exposition_assertions"] = arrayOf(F.ExpositionAssertions);
+  if (!F.RegistryShapeAssertions.empty())
+    O["registry_shape_assertions"] = arrayOf(F.RegistryShapeAssertions);
   return O;
 }
 
@@ -921,6 +931,13 @@ bool fromJSON(const Value &E, ValueAssertion &Out, Path P) {
   return O && O.map("stmt", Out.Stmt) && O.map("read", Out.Read) &&
          O.map("callee", Out.Callee) && O.map("literals", Out.Literals) && O.map("methods", Out.Methods) &&
          mapU32(O, "ready_at", Out.ReadyAt) && O.map("sentinel", Out.Sentinel) &&
+         mapOptionalU32(O, "body_start", Out.BodyStart) &&
+         O.mapOptional("expected", Out.Expected) && O.map("test", Out.Test);
+}
+
+bool fromJSON(const Value &E, RegistryShapeAssertion &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("stmt", Out.Stmt) && O.map("registry", Out.Registry) &&
          O.map("test", Out.Test);
 }
 
@@ -953,7 +970,8 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
          O.mapOptional("conditional_regions", Out.ConditionalRegions) &&
          O.mapOptional("value_assertions", Out.ValueAssertions) &&
-         O.mapOptional("exposition_assertions", Out.ExpositionAssertions);
+         O.mapOptional("exposition_assertions", Out.ExpositionAssertions) &&
+         O.mapOptional("registry_shape_assertions", Out.RegistryShapeAssertions);
 }
 
 bool fromJSON(const Value &E, TUFacts &Out, Path P) {

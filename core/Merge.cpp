@@ -341,6 +341,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   std::map<std::tuple<std::string, unsigned, unsigned>, ConditionalRegion> Conditionals;
   std::map<std::tuple<std::string, unsigned, unsigned>, ValueAssertion> Assertions;
   std::map<std::tuple<std::string, unsigned, unsigned>, ExpositionAssertion> Expositions;
+  std::map<std::tuple<std::string, unsigned, unsigned>, RegistryShapeAssertion> Shapes;
   std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
   std::map<std::tuple<std::string, unsigned, unsigned>, InterfaceMention> InterfaceNames;
   std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
@@ -411,6 +412,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Assertions.emplace(std::make_tuple(A.Read.File, A.Read.Offset, A.Read.Length), A);
     for (const ExpositionAssertion &A : F.ExpositionAssertions)
       Expositions.emplace(std::make_tuple(A.Stmt.File, A.Stmt.Offset, A.Stmt.Length), A);
+    for (const RegistryShapeAssertion &A : F.RegistryShapeAssertions)
+      Shapes.emplace(std::make_tuple(A.Stmt.File, A.Stmt.Offset, A.Stmt.Length), A);
     for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
       Failures.emplace(
           std::make_pair(std::make_tuple(R.Record.File, R.Record.Offset, R.Record.Length),
@@ -451,6 +454,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
     Out.ValueAssertions.push_back(A);
   for (auto &[K, A] : Expositions)
     Out.ExpositionAssertions.push_back(A);
+  for (auto &[K, A] : Shapes)
+    Out.RegistryShapeAssertions.push_back(A);
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
   llvm::sort(Out.GivenRegistries);

@@ -117,6 +117,14 @@ std::string moduleOf(llvm::StringRef File) {
   return std::string(P);
 }
 
+std::string rebuiltChain(const Metric &M, llvm::StringRef Registry) {
+  llvm::StringRef Chain = M.BuilderChain;
+  std::string Out = Chain.take_front(M.RegisterAt).str() + ".Register(" + Registry.str() + ")";
+  if (M.ChildArgs && M.Style != FieldStyle::FamilyRef && M.Style != FieldStyle::FamilyPtr)
+    Out += ".Add(" + *M.ChildArgs + ")";
+  return Out;
+}
+
 bool isHeaderFile(llvm::StringRef File) {
   llvm::StringRef Ext = llvm::sys::path::extension(File);
   return llvm::is_contained(HeaderExtensions, Ext);

@@ -535,7 +535,25 @@ struct ValueAssertion {
   /// number other than 0 as written (`return -1;`): what it answers when
   /// nothing was recorded need not be 0, so two reads do not subtract.
   bool Sentinel = false;
+  /// For an equality (`EXPECT_EQ`, `EXPECT_DOUBLE_EQ`, `EXPECT_FLOAT_EQ`):
+  /// the other value compared, when it is a constant number.
+  std::optional<double> Expected;
+  /// Just after the test body's `{`.
+  unsigned BodyStart = 0;
   std::string Test; ///< `Suite.Name`.
+};
+
+/// A gtest assertion on the families a registry the test built holds, as a
+/// whole: how many (`EXPECT_EQ(families.size(), 11u)`) or that one is not
+/// there (`EXPECT_THAT(families, Not(Contains(..)))`), `families` being
+/// `registry->Collect()`, or a local set from it.
+struct RegistryShapeAssertion {
+  SourceSpan Stmt;     ///< The macro's whole invocation, `;` aside.
+  SourceSpan Registry; ///< What the registry variable was initialized from.
+  std::string Test;    ///< `Suite.Name`.
+  bool operator==(const RegistryShapeAssertion &O) const {
+    return Stmt == O.Stmt && Registry == O.Registry && Test == O.Test;
+  }
 };
 
 /// A gtest assertion that a text exposition shows a series at a value:
@@ -679,16 +697,17 @@ struct Facts {
   std::vector<ConditionalRegion> ConditionalRegions;
   std::vector<ValueAssertion> ValueAssertions;
   std::vector<ExpositionAssertion> ExpositionAssertions;
+  std::vector<RegistryShapeAssertion> RegistryShapeAssertions;
 };
+
+/// The hash of a file's bytes that facts record (TUFacts::ReadHashes) and
+/// writes check: xxh3, in hex.
+std::string contentHash(llvm::StringRef Bytes);
 
 /// How a new `#include` of the project file \p File is spelled in
 /// \p Includer: as the project already spells it, else as most of the
 /// project's includes resolve (Facts::IncludeRoots; relative to the
 /// includer only when \p Includer is given), else `"File"` (root-relative).
-/// The hash of a file's bytes that facts record (TUFacts::ReadHashes) and
-/// writes check: xxh3, in hex.
-std::string contentHash(llvm::StringRef Bytes);
-
 std::string includeSpelling(const Facts &F, llvm::StringRef File,
                             llvm::StringRef Includer = "");
 
@@ -704,6 +723,11 @@ llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const SourceSpan &S);
 
 /// `services/kit_service.cpp` -> `services/kit_service`.
 std::string moduleOf(llvm::StringRef File);
+
+/// \p M's builder chain registering on \p Registry instead, with the
+/// `.Add(..)` that made its child when it is one: on a registry that merges
+/// (prometheus-cpp's default), the family or child \p M is there.
+std::string rebuiltChain(const Metric &M, llvm::StringRef Registry);
 
 /// Extensions of C++ headers and of C++ sources, in the order a module's
 /// files are looked for; and of the other files clang-format and

@@ -127,8 +127,18 @@ public:
     std::optional<unsigned> First = F ? firstValueOf(F) : std::nullopt;
     if (!First || Call->getNumArgs() < *First + 2)
       return true;
+    std::string Name = qualifiedName(F);
+    bool Equality = llvm::is_contained({"testing::internal::EqHelper::Compare",
+                                        "testing::internal::CmpHelperEQ",
+                                        "testing::internal::CmpHelperFloatingPointEQ"},
+                                       Name);
     for (unsigned I = *First; I < *First + 2; ++I)
-      record(Call, Call->getArg(I));
+      if (const CallExpr *Make = collectedCount(Call->getArg(I)))
+        recordShape(Call, Make);
+    for (unsigned I = *First; I < *First + 2; ++I)
+      record(Call, Call->getArg(I),
+             Equality ? constantNumber(Call->getArg(I == *First ? I + 1 : I - 1))
+                      : std::nullopt);
     if (qualifiedName(F) == "testing::internal::CmpHelperNE")
       recordFind(Call, Call->getArg(*First), Call->getArg(*First + 1));
     return true;
@@ -155,6 +165,81 @@ private:
     Find.TraverseStmt(const_cast<Expr *>(Call->getArg(0)));
     if (Find.Literal)
       recordExposition(Call, Call->getArg(2), Find.Literal);
+    // `EXPECT_THAT(families, Not(..))`: what the registry does not hold.
+    // (The formatter object is `MakePredicateFormatterFromMatcher(matcher)`.)
+    const Expr *Matcher = Call->getArg(0);
+    while (true) {
+      Matcher = stripWrappers(Matcher)->IgnoreImplicit();
+      const auto *Copy = dyn_cast<CXXConstructExpr>(Matcher);
+      const auto *Make = dyn_cast<CallExpr>(Matcher);
+      const FunctionDecl *MF = Make ? Make->getDirectCallee() : nullptr;
+      if (Copy && Copy->getNumArgs() == 1)
+        Matcher = Copy->getArg(0);
+      else if (MF && MF->getIdentifier() &&
+               MF->getName() == "MakePredicateFormatterFromMatcher" && Make->getNumArgs() == 1)
+        Matcher = Make->getArg(0);
+      else
+        break;
+    }
+    const auto *Not = dyn_cast<CallExpr>(Matcher);
+    const FunctionDecl *MF = Not ? Not->getDirectCallee() : nullptr;
+    if (MF && qualifiedName(MF) == "testing::Not")
+      if (const CallExpr *Make = collected(Call->getArg(2)))
+        recordShape(Call, Make);
+  }
+
+  /// The `std::make_shared<prometheus::Registry>()` a local registry
+  /// variable of the test was initialized from, when \p E is its
+  /// `Collect()` (`registry->Collect()`, `registry.Collect()`), or a local
+  /// set from that.
+  const CallExpr *collected(const Expr *E) const {
+    E = stripWrappers(E)->IgnoreImplicit();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
+        return nullptr;
+      E = VD->getInit()->IgnoreImplicit();
+      if (const auto *Copy = dyn_cast<CXXConstructExpr>(E); Copy && Copy->getNumArgs() == 1)
+        E = Copy->getArg(0)->IgnoreImplicit();
+    }
+    const auto *Collect = dyn_cast<CXXMemberCallExpr>(E);
+    const CXXMethodDecl *M = Collect ? Collect->getMethodDecl() : nullptr;
+    if (!M || qualifiedName(M) != "prometheus::Registry::Collect")
+      return nullptr;
+    const Expr *Object = Collect->getImplicitObjectArgument()->IgnoreImplicit();
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object);
+        Arrow && Arrow->getOperator() == OO_Arrow)
+      Object = Arrow->getArg(0)->IgnoreImplicit();
+    const auto *Reg = dyn_cast<DeclRefExpr>(Object);
+    const auto *RV = Reg ? dyn_cast<VarDecl>(Reg->getDecl()) : nullptr;
+    if (!RV || !RV->hasLocalStorage() || isa<ParmVarDecl>(RV) || !RV->getInit())
+      return nullptr;
+    const auto *Make = dyn_cast<CallExpr>(RV->getInit()->IgnoreImplicit());
+    return Make && Make->getNumArgs() == 0 && Make->getDirectCallee() &&
+                   Make->getDirectCallee()->isInStdNamespace() &&
+                   Make->getDirectCallee()->getName() == "make_shared"
+               ? Make
+               : nullptr;
+  }
+
+  /// collected() of the object of \p E, a `.size()`.
+  const CallExpr *collectedCount(const Expr *E) const {
+    const auto *Size = dyn_cast<CXXMemberCallExpr>(stripWrappers(E));
+    const CXXMethodDecl *M = Size ? Size->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() || M->getName() != "size" || !M->getParent()->isInStdNamespace())
+      return nullptr;
+    return collected(Size->getImplicitObjectArgument());
+  }
+
+  void recordShape(const CallExpr *Assertion, const CallExpr *Make) {
+    RegistryShapeAssertion A;
+    CharSourceRange Macro = Loc.sourceManager().getExpansionRange(Assertion->getSourceRange());
+    A.Stmt = Loc.span(SourceRange(Macro.getBegin(), Macro.getEnd()));
+    A.Registry = Loc.span(Make);
+    A.Test = Name;
+    if (A.Stmt.valid() && A.Stmt.Length && A.Registry.valid() &&
+        !llvm::is_contained(Out.RegistryShapeAssertions, A))
+      Out.RegistryShapeAssertions.push_back(std::move(A));
   }
 
   /// `EXPECT_NE(text.find("x_total 7"), std::string::npos)`, either way round.
@@ -200,7 +285,23 @@ private:
     Out.ExpositionAssertions.push_back(std::move(A));
   }
 
-  void record(const CallExpr *Assertion, const Expr *Value) {
+  /// \p E's value when it is a constant number (`0`, `2.0`, `0u`, `false`).
+  std::optional<double> constantNumber(const Expr *E) const {
+    Expr::EvalResult R;
+    if (E->isValueDependent() || !E->EvaluateAsRValue(R, Test->getASTContext()))
+      return std::nullopt;
+    if (R.Val.isInt() && R.Val.getInt().getSignificantBits() <= 64)
+      return static_cast<double>(R.Val.getInt().getExtValue());
+    if (R.Val.isFloat()) {
+      llvm::APFloat V = R.Val.getFloat();
+      bool LosesInfo = false;
+      V.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven, &LosesInfo);
+      return V.convertToDouble();
+    }
+    return std::nullopt;
+  }
+
+  void record(const CallExpr *Assertion, const Expr *Value, std::optional<double> Expected) {
     const auto *Read = dyn_cast<CallExpr>(stripWrappers(Value));
     if (!Read || isa<CXXOperatorCallExpr>(Read))
       return;
@@ -231,7 +332,9 @@ private:
       return;
     A.Test = Name;
     A.ReadyAt = readyAt(Read);
+    A.BodyStart = Loc.span(Body->getLBracLoc()).Offset + 1;
     A.Sentinel = returnsSentinel(Callee, Loc);
+    A.Expected = Expected;
     Out.ValueAssertions.push_back(std::move(A));
   }
 

@@ -302,15 +302,6 @@ std::map<std::string, std::string> splitHeaders(const std::set<std::string> &Fil
   return Out;
 }
 
-/// The builder chain with its registry argument replaced.
-std::string rebuiltChain(const Metric &M, llvm::StringRef Registry) {
-  llvm::StringRef Chain = M.BuilderChain;
-  std::string Out = Chain.take_front(M.RegisterAt).str() + ".Register(" + Registry.str() + ")";
-  if (M.ChildArgs && M.Style != FieldStyle::FamilyRef && M.Style != FieldStyle::FamilyPtr)
-    Out += ".Add(" + *M.ChildArgs + ")";
-  return Out;
-}
-
 
 /// The family built by \p Chain, its series created up front by the
 /// statements the service ran on it: an immediately invoked lambda, so

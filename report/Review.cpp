@@ -669,15 +669,14 @@ private:
     for (const MaterializedFile &MF : In.Files)
       if (MF.Created && !llvm::is_contained(F.Files, MF.File))
         Define(MF.File, MF.After);
-    // A replaced test of the service spells each chain it checks the
-    // registration of once: that defines nothing.
-    for (const ServiceTestPlan &T : P.ServiceTests)
-      for (const std::string &Name : T.Metrics) {
-        std::vector<Evidence> &D = Defs[Name];
-        auto It = llvm::find_if(D, [&](const Evidence &E) { return E.File == T.Body.File; });
-        if (It != D.end())
-          D.erase(It);
-      }
+    // A chain written into a test to look the metric up (a registration
+    // check, a gauge set back) defines nothing.
+    for (const auto &[File, Name] : In.R.Lookups) {
+      std::vector<Evidence> &D = Defs[Name];
+      auto It = llvm::find_if(D, [&, &File = File](const Evidence &E) { return E.File == File; });
+      if (It != D.end())
+        D.erase(It);
+    }
     // A metric that stays is defined as often as before (a name registered
     // twice and merged stays so); one that moves, once.
     std::map<std::string, size_t> Before;

@@ -170,11 +170,16 @@ void tests(llvm::raw_ostream &OS, const Review &R) {
   if (R.TestRewrites.empty())
     OS << "No expectation rewritten.\n\n";
   for (const TestChange &T : R.TestRewrites) {
-    OS << "- `" << where(T.Where) << "` in `" << T.Test << "`\n\n  ```cpp\n";
+    OS << "- `" << where(T.Where) << "` in `" << T.Test << "`";
+    // A removal says why.
+    if (T.After.empty())
+      OS << ", removed: " << T.Where.Note;
+    OS << "\n\n  ```cpp\n";
     for (llvm::StringRef Line : llvm::split(T.Before, '\n'))
       OS << "  - " << Line.trim() << "\n";
-    for (llvm::StringRef Line : llvm::split(T.After, '\n'))
-      OS << "  + " << Line.trim() << "\n";
+    if (!T.After.empty())
+      for (llvm::StringRef Line : llvm::split(T.After, '\n'))
+        OS << "  + " << Line.trim() << "\n";
     OS << "  ```\n\n";
   }
   OS << "**Left for a human**\n\n";

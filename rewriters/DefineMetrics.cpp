@@ -189,13 +189,7 @@ llvm::Error defineMetrics(RewriteContext &Ctx) {
     // So is a registry the service is built on elsewhere (a test's own,
     // read back after the code under test recorded), directly or through a
     // constructor or function handing its parameter on to the service.
-    std::vector<SourceSpan> Given = Ctx.F.GivenRegistries;
-    for (const RegistryHandOff &Param : Ctx.F.RegistryHandOffs)
-      for (const RegistryHandOff &Arg : Ctx.F.RegistryHandOffs)
-        if (!Param.Init.valid() && Arg.Init.valid() && Arg.Callee == Param.Callee &&
-            Arg.Index == Param.Index && !llvm::is_contained(Given, Arg.Init))
-          Given.push_back(Arg.Init);
-    for (const SourceSpan &R : Given) {
+    for (const SourceSpan &R : givenRegistries(Ctx)) {
       Ctx.edit(R.File, R.Offset, R.Length, SharedExpr,
                "registry the service is built on at " + R.File + ":" + std::to_string(R.Line));
       Ctx.include(R.File, includeSpelling(Ctx.F, P.RegistryHeader, R.File));

@@ -52,6 +52,35 @@ bool accumulates(const Metric &M, llvm::ArrayRef<Wrapper> Wrappers) {
   });
 }
 
+/// Whether \p M is a gauge the wrappers only ever set: what it holds is
+/// what was set last, and 0 before anything was.
+bool onlySet(const Metric &M, llvm::ArrayRef<Wrapper> Wrappers) {
+  if (M.Kind != MetricKind::Gauge)
+    return false;
+  bool Set = false;
+  for (const Wrapper &W : Wrappers)
+    if (auto It = W.Operations.find(M.Name); It != W.Operations.end())
+      for (const std::string &Op : It->second) {
+        if (Op != "Set" && Op != "SetToCurrentTime")
+          return false;
+        Set = true;
+      }
+  return Set;
+}
+
+/// \p Chain on one line: the line breaks of the file it was written in
+/// and the indentation after each go (the migration's lines are formatted
+/// in the style of the file they land in).
+std::string oneLine(llvm::StringRef Chain) {
+  std::string Out;
+  while (!Chain.empty()) {
+    auto [Line, Rest] = Chain.split('\n');
+    Out += Out.empty() ? Line.rtrim().str() : Line.trim().str();
+    Chain = Rest;
+  }
+  return Out;
+}
+
 /// Words of \p S for a name: runs of letters and digits, lower case, split at
 /// `_`, `.`, ` ` and before an upper-case letter that follows a lower-case one.
 std::vector<std::string> wordsOf(llvm::StringRef S) {
@@ -170,6 +199,9 @@ public:
 
   /// `EXPECT_EQ(read, v)` -> `EXPECT_EQ(read - readBefore, v)`.
   llvm::Error valueRead(const ValueAssertion &A);
+  /// A gauge only ever set, asserted at 0 (its value before anything set
+  /// it): set back to 0 where the test begins.
+  llvm::Error freshGauge(const ValueAssertion &A, const Metric &M);
   /// `EXPECT_THAT(text, HasSubstr("x_total 7"))` ->
   /// `EXPECT_EQ(exposedValue(text, "x_total") - xExposedBefore, 7)`.
   llvm::Error expositionLine(const ExpositionAssertion &A);
@@ -287,10 +319,13 @@ std::string DeltaWriter::freshName(const std::string &File, const std::string &T
 
 llvm::Error DeltaWriter::valueRead(const ValueAssertion &A) {
   std::vector<const Metric *> Read = metricsRead(A);
-  if (Read.empty() ||
-      !llvm::any_of(Read, [&](const Metric *M) { return accumulates(*M, Ctx.C.Wrappers); }) ||
-      Ctx.P.replacedTest(A.Read))
+  if (Read.empty() || Ctx.P.replacedTest(A.Read))
     return llvm::Error::success();
+  if (!llvm::any_of(Read, [&](const Metric *M) { return accumulates(*M, Ctx.C.Wrappers); })) {
+    if (A.Expected == 0.0 && onlySet(*Read.front(), Ctx.C.Wrappers))
+      return freshGauge(A, *Read.front());
+    return llvm::Error::success();
+  }
   const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Read.File);
   if (!Edits && Ctx.Result.Edits.Files.count(A.Read.File))
     return llvm::Error::success(); // the file is replaced or deleted whole
@@ -355,6 +390,46 @@ llvm::Error DeltaWriter::valueRead(const ValueAssertion &A) {
   After.replace(A.Read.Offset - A.Stmt.Offset, A.Read.Length, *Now + " - " + Name);
   Ctx.Result.TestRewrites.push_back({A.Stmt, A.Test, M->Name, Assertion,
                                      (New ? Reads.back().Statement + "\n" : "") + After});
+  return llvm::Error::success();
+}
+
+llvm::Error DeltaWriter::freshGauge(const ValueAssertion &A, const Metric &M) {
+  const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Read.File);
+  if (!Edits && Ctx.Result.Edits.Files.count(A.Read.File))
+    return llvm::Error::success();
+  auto Text = Ctx.text(A.Read.File);
+  if (!Text)
+    return Text.takeError();
+  llvm::StringRef File = *Text;
+  // Set back through its own chain: on a registry that merges, the same
+  // child. A family's series would need the labels the test reads.
+  bool Child = M.ChildArgs && M.Style != FieldStyle::FamilyRef && M.Style != FieldStyle::FamilyPtr;
+  if (!Child || M.BuilderChain.empty() || M.RegisterAt == 0 || Ctx.P.RegistryExpr.empty()) {
+    Ctx.manual(A.Stmt,
+               "the gauge " + M.Name + " asserted at 0 in " + A.Test,
+               "a test of the process may have set it on the process-wide registry before this "
+               "one: set it to 0 where the test begins, or assert on what this test sets",
+               LeftBecause::AbsoluteValue);
+    return llvm::Error::success();
+  }
+  std::string Reset = oneLine(rebuiltChain(M, Ctx.P.RegistryExpr)) + ".Set(0);";
+  // Already set back (a second run), before the assertion.
+  if (A.BodyStart < A.Stmt.Offset &&
+      collapseSpaces(File.slice(A.BodyStart, A.Stmt.Offset)).find(collapseSpaces(Reset)) !=
+          std::string::npos)
+    return llvm::Error::success();
+  std::vector<Early> &Reads = ByPlace[{A.Read.File, A.BodyStart}];
+  std::string Key = collapseSpaces(Reset);
+  if (llvm::none_of(Reads, [&](const Early &E) { return E.Read == Key; })) {
+    Reads.insert(Reads.begin(),
+                 {Key, "", "// Earlier tests of the process may have set " + M.Name + ": 0, as a "
+                           "fresh registry had it.\n" + Reset});
+    Ctx.chainIn(A.Read.File, M, Reset);
+    Ctx.Result.Lookups.push_back({A.Read.File, M.Name});
+  }
+  Ctx.Result.TestRewrites.push_back({A.Stmt, A.Test, M.Name,
+                                     File.substr(A.Stmt.Offset, A.Stmt.Length).str(),
+                                     Reset + "\n" + File.substr(A.Stmt.Offset, A.Stmt.Length).str()});
   return llvm::Error::success();
 }
 
@@ -457,7 +532,8 @@ llvm::Error DeltaWriter::placeEarlyReads() {
     std::string Indent = Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
     std::string Insert;
     for (const Early &E : Reads)
-      Insert += "\n" + Indent + E.Statement;
+      for (llvm::StringRef Line : llvm::split(E.Statement, '\n'))
+        Insert += "\n" + Indent + Line.str();
     Ctx.edit(Place.first, Place.second, 0, Insert,
              "values read before the test acts, in " + Place.first);
   }

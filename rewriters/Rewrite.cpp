@@ -63,6 +63,30 @@ void RewriteContext::constants(const std::string &File,
       Preamble[File][LocalConstants].push_back(Definition);
 }
 
+void RewriteContext::chainIn(const std::string &File, const Metric &M,
+                             llvm::StringRef Landing) {
+  include(File, includeSpelling(F, P.RegistryHeader, File));
+  include(File, "<prometheus/family.h>");
+  include(File, kindHeader(M.Kind));
+  constants(File, M.LocalConstants);
+  std::vector<llvm::StringRef> Texts = {Landing};
+  for (const auto &[Name, Definition] : M.LocalConstants)
+    Texts.push_back(Definition);
+  includeNeeded(File, M.Includes, Texts);
+}
+
+std::vector<SourceSpan> givenRegistries(const RewriteContext &Ctx) {
+  if (!Ctx.C.TheService.RegistryInit.valid())
+    return {};
+  std::vector<SourceSpan> Given = Ctx.F.GivenRegistries;
+  for (const RegistryHandOff &Param : Ctx.F.RegistryHandOffs)
+    for (const RegistryHandOff &Arg : Ctx.F.RegistryHandOffs)
+      if (!Param.Init.valid() && Arg.Init.valid() && Arg.Callee == Param.Callee &&
+          Arg.Index == Param.Index && !llvm::is_contained(Given, Arg.Init))
+        Given.push_back(Arg.Init);
+  return Given;
+}
+
 void RewriteContext::manual(const SourceSpan &Where, std::string What, std::string Why,
                             LeftBecause Cause) {
   Result.Manual.push_back({Where.File, Where.Line, std::move(What), std::move(Why), Cause});
@@ -275,7 +299,7 @@ llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Pl
                                       const FileReader &Read) {
   RewriteContext Ctx(C, F, P, Read);
   for (auto Rule : {defineMetrics, inlineCalls, stripInjection, gutService, rewriteTests,
-                    rewriteServiceTests, deltaAssertions, underCondition, dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
+                    rewriteServiceTests, dropRegistryShapes, deltaAssertions, underCondition, dropCaptures, dropLocalConstants, dropMetricHeaders, removeUnusedHolders,
                     dropForwardDeclarations})
     if (llvm::Error E = Rule(Ctx))
       return E;

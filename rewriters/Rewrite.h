@@ -48,6 +48,10 @@ struct RewriteResult {
   EditSet Edits;
   std::vector<ManualItem> Manual; ///< Sorted.
   std::vector<TestRewrite> TestRewrites; ///< In the order of the expectations.
+  /// (file, metric) of each builder chain the rules wrote into a test only
+  /// to look the metric up on the registry (a registration check, a gauge
+  /// set back): it defines nothing.
+  std::vector<std::pair<std::string, std::string>> Lookups;
 };
 
 llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Plan &P,

@@ -61,6 +61,11 @@ struct RewriteContext {
   /// \p File.
   void includeNeeded(const std::string &File, const std::vector<NeededHeader> &Needed,
                      llvm::ArrayRef<llvm::StringRef> Texts);
+  /// Makes \p M's chain rebuilt on the plan's registry (rebuiltChain), as
+  /// \p Landing spells it, compile in \p File: the registry's, the kind's
+  /// and the family's headers, the file-local constants it uses and the
+  /// headers those name.
+  void chainIn(const std::string &File, const Metric &M, llvm::StringRef Landing);
   void manual(const SourceSpan &Where, std::string What, std::string Why, LeftBecause Cause);
 };
 
@@ -93,6 +98,17 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx);
 /// Declarations of the service the migration left unused; needs every other
 /// rule's edits, removeUnusedHolders' too.
 llvm::Error dropForwardDeclarations(RewriteContext &Ctx);
+
+/// The registries the service is built on outside its own code (a test's
+/// `std::make_shared<prometheus::Registry>()`, directly or through a
+/// function handing its parameter on): with the service's own, they become
+/// the process-wide registry. None when the service's is not rewritten.
+std::vector<SourceSpan> givenRegistries(const RewriteContext &Ctx);
+/// Assertions on what a given registry holds as a whole (its number of
+/// families, a family's absence): on the process-wide registry they no
+/// longer describe the service, so they go, each listed among the test
+/// rewrites. Needs nothing of the other rules.
+llvm::Error dropRegistryShapes(RewriteContext &Ctx);
 
 /// `<prometheus/counter.h>` and friends for a kind.
 std::string kindHeader(MetricKind K);

@@ -24,22 +24,15 @@ llvm::Error rewriteServiceTests(RewriteContext &Ctx) {
     std::string Before = Text->substr(T.Body.Offset, T.Body.Length);
     Ctx.edit(File, T.Body.Offset, T.Body.Length, T.NewBody,
              "test " + T.Name + " of the service's own wrappers");
-    Ctx.include(File, includeSpelling(Ctx.F, Ctx.P.RegistryHeader, File));
-    Ctx.include(File, "<prometheus/family.h>");
     for (const std::string &Name : T.Metrics) {
       const MetricPlan *MP = Ctx.P.metric(Name);
       auto M = llvm::find_if(Ctx.C.Metrics, [&](const Metric &M) { return M.Name == Name; });
       if (!MP || M == Ctx.C.Metrics.end())
         continue;
-      Ctx.include(File, kindHeader(M->Kind));
+      Ctx.chainIn(File, *M, T.NewBody);
+      Ctx.Result.Lookups.push_back({File, Name});
       if (!MP->OwnerHeader.empty() && MP->OwnerHeader != File)
         Ctx.include(File, includeSpelling(Ctx.F, MP->OwnerHeader, File));
-      if (!M->LocalConstants.empty())
-        Ctx.constants(File, M->LocalConstants);
-      std::vector<llvm::StringRef> Landing = {T.NewBody};
-      for (const auto &[Name, Definition] : M->LocalConstants)
-        Landing.push_back(Definition);
-      Ctx.includeNeeded(File, M->Includes, Landing);
     }
     Ctx.Result.TestRewrites.push_back(
         {T.Body, T.Name, llvm::join(T.Wrappers, ", "), std::move(Before), T.NewBody});

@@ -10,6 +10,7 @@
 
 #include "tests/unit/RewriteHarness.h"
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace mm {
@@ -267,6 +268,119 @@ TEST(DeltaAssertions, NothingOfTheServiceOrOnlySetChangesNothing) {
   K.assertion(R"(sampleValue(*registry, "unrelated_total"))", {"unrelated_total"}, {},
               K.afterRegistry(), "sampleValue");
   EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["check/batcher_check.cpp"], Check);
+}
+
+const char *const Fresh = R"cpp(TEST_F(BatcherCheck, Idle) {
+    m_batcher.add(1);
+    EXPECT_EQ(m_metrics.pendingRecords(), 0.0);
+    EXPECT_DOUBLE_EQ(sampleValue(*registry, "app_pending_records"), 0);
+    EXPECT_EQ(m_metrics.pendingRecords(), 1.0);
+}
+)cpp";
+
+/// The pending gauge set from a chain of its own, a child on the plan's
+/// registry, read at 0 twice and at 1 once.
+DeltaCase freshCase() {
+  DeltaCase K;
+  K.Files = {{"check/batcher_check.cpp", Fresh}};
+  Metric &Pending = K.C.Metrics[1];
+  Pending.BuilderChain = "prometheus::BuildGauge()\n"
+                         "                    .Name(\"app_pending_records\")\n"
+                         "                    .Help(kPendingHelp)\n"
+                         "                    .Register(*m_registry)";
+  Pending.RegisterAt = static_cast<unsigned>(Pending.BuilderChain.find("\n                    .Register"));
+  Pending.Style = FieldStyle::ChildRef;
+  Pending.ChildArgs = "{}";
+  Pending.LocalConstants = {{"kPendingHelp", "constexpr char kPendingHelp[] = \"Records waiting\";"}};
+  K.P.RegistryExpr = "app::registry()";
+  K.P.RegistryHeader = "app/registry.h";
+  auto Add = [&](const std::string &Read, const std::string &After, std::vector<std::string> Literals,
+                 std::vector<std::string> Methods, std::optional<double> Expected) {
+    K.assertion(Read, std::move(Literals), std::move(Methods), K.afterBrace(), "pendingRecords",
+                After);
+    K.F.ValueAssertions.back().Expected = Expected;
+    K.F.ValueAssertions.back().BodyStart = K.afterBrace();
+    K.F.ValueAssertions.back().Test = "BatcherCheck.Idle";
+  };
+  Add("m_metrics.pendingRecords()", "", {}, {"pendingRecords() const"}, 0.0);
+  Add(R"(sampleValue(*registry, "app_pending_records"))", "", {"app_pending_records"}, {}, 0.0);
+  Add("m_metrics.pendingRecords()", "0);", {}, {"pendingRecords() const"}, 1.0);
+  return K;
+}
+
+TEST(DeltaAssertions, AGaugeOnlySetAssertedAtZeroIsSetBackWhereTheTestBegins) {
+  DeltaCase K = freshCase();
+  auto R = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    return K.Files.at(File.str());
+  });
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["check/batcher_check.cpp"], R"cpp(
+namespace {
+
+constexpr char kPendingHelp[] = "Records waiting";
+
+}  // namespace
+TEST_F(BatcherCheck, Idle) {
+    // Earlier tests of the process may have set app_pending_records: 0, as a fresh registry had it.
+    prometheus::BuildGauge().Name("app_pending_records").Help(kPendingHelp).Register(app::registry()).Add({}).Set(0);
+    m_batcher.add(1);
+    EXPECT_EQ(m_metrics.pendingRecords(), 0.0);
+    EXPECT_DOUBLE_EQ(sampleValue(*registry, "app_pending_records"), 0);
+    EXPECT_EQ(m_metrics.pendingRecords(), 1.0);
+}
+)cpp");
+  // What the chain names, included.
+  EXPECT_THAT(R->Edits.Files.at("check/batcher_check.cpp").AddIncludes,
+              testing::UnorderedElementsAre("\"app/registry.h\"", "<prometheus/family.h>",
+                                            "<prometheus/gauge.h>"));
+  // Listed once per assertion at 0; what the test set is left as it is.
+  ASSERT_EQ(R->TestRewrites.size(), 2u);
+  EXPECT_EQ(R->TestRewrites[0].Wrapper, "app_pending_records");
+  EXPECT_TRUE(R->Manual.empty());
+
+  // A second run finds it set back already.
+  DeltaCase Again = freshCase();
+  std::string Migrated = Out["check/batcher_check.cpp"];
+  Again.Files["check/batcher_check.cpp"] = Migrated;
+  std::string Body = "TEST_F(BatcherCheck, Idle) {";
+  // Everything after the body's `{` moved by the includes and constants
+  // above it and the two lines inside.
+  unsigned Above = static_cast<unsigned>(Migrated.find(Body));
+  unsigned Inside = static_cast<unsigned>(Migrated.find("    m_batcher") - Above -
+                                          std::string(Fresh).find("    m_batcher"));
+  for (ValueAssertion &A : Again.F.ValueAssertions) {
+    A.BodyStart += Above;
+    A.Read.Offset += Above + Inside;
+    A.Stmt.Offset += Above + Inside;
+  }
+  EXPECT_EQ(rewritten(Again.C, Again.F, Again.P, Again.Files)["check/batcher_check.cpp"],
+            Migrated);
+}
+
+TEST(DeltaAssertions, AGaugeAtZeroThatCannotBeSetBackIsAnItem) {
+  // A family: its series would need the labels the test reads.
+  DeltaCase K = freshCase();
+  K.C.Metrics[1].Style = FieldStyle::FamilyRef;
+  K.C.Metrics[1].ChildArgs.reset();
+  auto R = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    return K.Files.at(File.str());
+  });
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  ASSERT_EQ(R->Manual.size(), 2u);
+  EXPECT_EQ(R->Manual[0].Cause, LeftBecause::AbsoluteValue);
+  EXPECT_EQ(R->Manual[0].What, "the gauge app_pending_records asserted at 0 in BatcherCheck.Idle");
+  EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["check/batcher_check.cpp"], Fresh);
+}
+
+TEST(DeltaAssertions, AGaugeSomethingIncrementsOrNothingSetsIsNotSetBack) {
+  DeltaCase K = freshCase();
+  K.C.Wrappers[0].Operations["app_pending_records"] = {"Set", "Increment"};
+  EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["check/batcher_check.cpp"].find(".Set(0)"),
+            std::string::npos);
+  DeltaCase None = freshCase();
+  None.C.Wrappers[0].Operations.clear();
+  EXPECT_EQ(rewritten(None.C, None.F, None.P, None.Files)["check/batcher_check.cpp"], Fresh);
 }
 
 } // namespace

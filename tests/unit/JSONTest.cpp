@@ -218,6 +218,8 @@ std::vector<TUFacts> everyField() {
   VA.Methods = {"registry() const"};
   VA.ReadyAt = 350;
   VA.Sentinel = true;
+  VA.Expected = 0.5;
+  VA.BodyStart = 340;
   VA.Test = "KitsTest.Counts";
   F.ValueAssertions = {VA};
   ExpositionAssertion EA;

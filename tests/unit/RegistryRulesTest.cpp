@@ -264,3 +264,74 @@ TEST(ServiceTests, AReplacedTestBodyIsTheOnlyEditInsideIt) {
 
 } // namespace
 } // namespace mm
+
+namespace mm {
+namespace {
+
+const char *const ShapeTest = R"cpp(TEST(Metrics, ExportedAtOnce) {
+  auto registry = std::make_shared<prometheus::Registry>();
+  MetricsService metrics(registry);
+  const auto families = registry->Collect();
+  EXPECT_EQ(families.size(), 11u);
+  EXPECT_THAT(families, Contains(Field(&prometheus::MetricFamily::name, "jobs_total")));
+  EXPECT_THAT(families, Not(Contains(Field(&prometheus::MetricFamily::name, "errors_total"))));
+}
+)cpp";
+
+/// RegistryCase with a test that built the service on a registry of its own
+/// and asserted how many families it holds and that one is absent.
+RegistryCase shapeCase() {
+  RegistryCase K;
+  const std::string Test = "tests/metrics_test.cpp";
+  K.Files[Test] = ShapeTest;
+  K.F.GivenRegistries.push_back(
+      spanOf(K.Files, Test, "std::make_shared<prometheus::Registry>()"));
+  for (const char *Stmt :
+       {"EXPECT_EQ(families.size(), 11u)",
+        "EXPECT_THAT(families, Not(Contains(Field(&prometheus::MetricFamily::name, "
+        "\"errors_total\"))))"}) {
+    RegistryShapeAssertion A;
+    A.Stmt = spanOf(K.Files, Test, Stmt);
+    A.Registry = K.F.GivenRegistries.back();
+    A.Test = "Metrics.ExportedAtOnce";
+    K.F.RegistryShapeAssertions.push_back(A);
+  }
+  return K;
+}
+
+TEST(RegistryShapes, WhatTheProcessRegistryHoldsWholeIsNoLongerAsserted) {
+  RegistryCase K = shapeCase();
+  FileTexts Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["tests/metrics_test.cpp"], R"cpp(TEST(Metrics, ExportedAtOnce) {
+  auto registry = std::shared_ptr<prometheus::Registry>(&shop::metrics::DefaultRegistry(), [](prometheus::Registry*) {});
+  MetricsService metrics(registry);
+  const auto families = registry->Collect();
+  EXPECT_THAT(families, Contains(Field(&prometheus::MetricFamily::name, "jobs_total")));
+}
+)cpp");
+  auto R = rewrite(K.C, K.F, K.P, [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    return K.Files.at(File.str());
+  });
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  ASSERT_EQ(R->TestRewrites.size(), 2u);
+  EXPECT_EQ(R->TestRewrites[0].Before, "EXPECT_EQ(families.size(), 11u);");
+  EXPECT_EQ(R->TestRewrites[0].After, "");
+  EXPECT_EQ(R->TestRewrites[0].Test, "Metrics.ExportedAtOnce");
+}
+
+TEST(RegistryShapes, ARegistryThatStaysTheTestsOwnKeepsThem) {
+  // Nothing moved: the service's registry is not rewritten.
+  RegistryCase K = shapeCase();
+  K.C.TheService.RegistryInit = SourceSpan();
+  K.C.Metrics.clear();
+  K.P.Metrics.clear();
+  EXPECT_EQ(rewritten(K.C, K.F, K.P, K.Files)["tests/metrics_test.cpp"], ShapeTest);
+  // A registry the service is not built on.
+  RegistryCase Other = shapeCase();
+  Other.F.GivenRegistries.pop_back();
+  std::string Out = rewritten(Other.C, Other.F, Other.P, Other.Files)["tests/metrics_test.cpp"];
+  EXPECT_NE(Out.find("EXPECT_EQ(families.size(), 11u);"), std::string::npos);
+}
+
+} // namespace
+} // namespace mm

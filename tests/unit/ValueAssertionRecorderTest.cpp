@@ -77,6 +77,36 @@ TEST_F(KitsTest, Counts) {
   EXPECT_EQ(As[1].Stmt.Line, lineOf(Code, "EXPECT_DOUBLE_EQ(CounterValue"));
   // The second value compared counts as well as the first.
   EXPECT_EQ(As[2].Stmt.Line, lineOf(Code, "EXPECT_GE(3, kits())"));
+  // What an equality expects, when it is a constant; an order has none.
+  EXPECT_EQ(As[0].Expected, 2.0);
+  EXPECT_EQ(As[1].Expected, 0.0);
+  EXPECT_EQ(As[2].Expected, std::nullopt);
+  for (const ValueAssertion &A : As)
+    EXPECT_EQ(A.BodyStart, Code.find("{\n  metrics_.RecordKitCreated(2);") + 1);
+}
+
+TEST(ValueAssertionRecorder, WhatAnEqualityExpects) {
+  std::string Code = withTests(R"cpp(
+namespace shop {
+constexpr double kNone = 0;
+TEST_F(KitsTest, Expected) {
+  double seen = 4;
+  EXPECT_EQ(0u, kits());
+  EXPECT_FLOAT_EQ(kits(), 0.5f);
+  EXPECT_EQ(kits(), kNone);
+  EXPECT_EQ(kits(), seen);
+  EXPECT_NE(kits(), 0);
+}
+}  // namespace shop
+)cpp");
+  TUFacts F = factsFor(Code);
+  const auto &As = F.Scan.ValueAssertions;
+  ASSERT_EQ(As.size(), 5u);
+  EXPECT_EQ(As[0].Expected, 0.0);
+  EXPECT_EQ(As[1].Expected, 0.5);
+  EXPECT_EQ(As[2].Expected, 0.0); // a constant's value
+  EXPECT_EQ(As[3].Expected, std::nullopt); // a variable's is not one
+  EXPECT_EQ(As[4].Expected, std::nullopt); // not an equality
 }
 
 TEST(ValueAssertionRecorder, ReadyAfterTheLocalsTheReadNames) {
@@ -144,6 +174,44 @@ TEST_F(KitsTest, Sentinels) {
   EXPECT_TRUE(As[0].Sentinel);
   EXPECT_TRUE(As[1].Sentinel); // through the function it calls
   EXPECT_FALSE(As[2].Sentinel); // CounterValue answers 0
+}
+
+TEST(ValueAssertionRecorder, WhatARegistryTheTestBuiltHoldsWhole) {
+  std::string Code = "#include <gmock/gmock.h>\n" + withTests(R"cpp(
+namespace shop {
+using testing::Contains;
+using testing::Field;
+using testing::Not;
+TEST(Kits, Shape) {
+  auto registry = std::make_shared<prometheus::Registry>();
+  const auto families = registry->Collect();
+  EXPECT_EQ(families.size(), 11u);
+  ASSERT_EQ(3u, registry->Collect().size());
+  EXPECT_THAT(families, Not(Contains(Field(&prometheus::MetricFamily::name, "x_total"))));
+  EXPECT_THAT(families, Contains(Field(&prometheus::MetricFamily::name, "y_total")));
+  prometheus::Registry own;
+  EXPECT_EQ(own.Collect().size(), 0u);
+  std::vector<int> numbers;
+  EXPECT_EQ(numbers.size(), 0u);
+}
+}  // namespace shop
+)cpp");
+  TUFacts F = factsFor(Code);
+  const auto &As = F.Scan.RegistryShapeAssertions;
+  ASSERT_EQ(As.size(), 3u); // neither a registry that is no shared one nor a vector
+  auto StmtText = [&](const RegistryShapeAssertion &A) {
+    return Code.substr(A.Stmt.Offset, A.Stmt.Length);
+  };
+  EXPECT_EQ(StmtText(As[0]), "EXPECT_EQ(families.size(), 11u)");
+  EXPECT_EQ(StmtText(As[1]), "ASSERT_EQ(3u, registry->Collect().size())");
+  EXPECT_EQ(StmtText(As[2]),
+            "EXPECT_THAT(families, Not(Contains(Field(&prometheus::MetricFamily::name, "
+            "\"x_total\"))))");
+  for (const RegistryShapeAssertion &A : As) {
+    EXPECT_EQ(Code.substr(A.Registry.Offset, A.Registry.Length),
+              "std::make_shared<prometheus::Registry>()");
+    EXPECT_EQ(A.Test, "Kits.Shape");
+  }
 }
 
 TEST(ValueAssertionRecorder, ALineOfTheTextExpositionSearchedFor) {

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
 #include <prometheus/metric_family.h>
 #include <prometheus/text_serializer.h>
 
@@ -58,6 +60,14 @@ sample(prometheus::Registry& registry,
 
 TEST(scheduler, counts_each_job_by_queue)
 {
+  // Earlier tests of the process may have set pipeline_backlog_jobs: 0, as a
+  // fresh registry had it.
+  prometheus::BuildGauge()
+    .Name("pipeline_backlog_jobs")
+    .Help("Jobs waiting")
+    .Register(telemetry::process_registry())
+    .Add({})
+    .Set(0);
   const auto jobs_done_exposed_before =
     exposed_value(prometheus::TextSerializer().Serialize(
                     telemetry::process_registry().Collect()),
@@ -125,6 +135,25 @@ TEST_F(scheduler_fixture, runs_what_was_queued)
                   "pipeline_jobs_done_total{queue=\"fast\"}") -
       jobs_done_exposed_before,
     1);
+}
+
+TEST_F(scheduler_fixture, a_new_scheduler_has_no_backlog)
+{
+  // Earlier tests of the process may have set pipeline_backlog_jobs: 0, as a
+  // fresh registry had it.
+  prometheus::BuildGauge()
+    .Name("pipeline_backlog_jobs")
+    .Help("Jobs waiting")
+    .Register(telemetry::process_registry())
+    .Add({})
+    .Set(0);
+  EXPECT_EQ(sample(*m_registry, "pipeline_backlog_jobs"), 0.0);
+}
+
+TEST_F(scheduler_fixture, queued_jobs_are_backlog)
+{
+  m_jobs.enqueue("slow");
+  EXPECT_EQ(sample(*m_registry, "pipeline_backlog_jobs"), 1.0);
 }
 
 TEST_F(scheduler_fixture, nothing_queued_nothing_done)

@@ -85,6 +85,17 @@ TEST_F(scheduler_fixture, runs_what_was_queued)
             std::string::npos);
 }
 
+TEST_F(scheduler_fixture, a_new_scheduler_has_no_backlog)
+{
+  EXPECT_EQ(sample(*m_registry, "pipeline_backlog_jobs"), 0.0);
+}
+
+TEST_F(scheduler_fixture, queued_jobs_are_backlog)
+{
+  m_jobs.enqueue("slow");
+  EXPECT_EQ(sample(*m_registry, "pipeline_backlog_jobs"), 1.0);
+}
+
 TEST_F(scheduler_fixture, nothing_queued_nothing_done)
 {
   m_jobs.run_all();
