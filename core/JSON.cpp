@@ -296,6 +296,8 @@ Value toJSON(const NullGuard &G) {
     O["in_block"] = true;
   if (G.UnderLabel)
     O["under_label"] = true;
+  if (G.Conjunct.valid())
+    O["conjunct"] = toJSON(G.Conjunct);
   return O;
 }
 
@@ -850,7 +852,8 @@ bool fromJSON(const Value &E, NullGuard &Out, Path P) {
          O.map("field", Out.Field) && O.map("owner", Out.Owner) &&
          O.map("early_return", Out.EarlyReturn) &&
          O.map("only_records", Out.OnlyRecords) && O.mapOptional("helper", Out.Helper) &&
-         O.mapOptional("in_block", Out.InBlock) && O.mapOptional("under_label", Out.UnderLabel);
+         O.mapOptional("in_block", Out.InBlock) && O.mapOptional("under_label", Out.UnderLabel) &&
+         O.mapOptional("conjunct", Out.Conjunct);
 }
 
 bool fromJSON(const Value &E, ThisCapture &Out, Path P) {

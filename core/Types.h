@@ -455,6 +455,10 @@ struct NullGuard {
   /// Under a `case` or `default` label: a unit put under a preprocessor
   /// condition needs braces there, or the label may be left with nothing.
   bool UnderLabel = false;
+  /// `if (p != nullptr && ready) ...`: the test of the pointer with its
+  /// `&&`, what goes from the condition (the rest stays, and so does the
+  /// `if`). Invalid when the whole condition is the test.
+  SourceSpan Conjunct;
 };
 
 /// A lambda capturing `this` explicitly (`[this]`, `[this, x]`, `[&, this]`,

@@ -293,16 +293,58 @@ const ValueDecl *testedPointer(ASTContext &Ctx, const Expr *Cond) {
   return referencedDecl(Cond, false);
 }
 
+bool sameDecl(const Decl *A, const Decl *B) {
+  return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
+}
+
+/// For `p != nullptr && a && b`: the pointer tested first, and the test
+/// (`p != nullptr`, as written, parentheses included) and the other
+/// conjuncts, the part that stays.
+struct LeadingTest {
+  const ValueDecl *Pointer = nullptr;
+  const Expr *Test = nullptr;
+  const Expr *Rest = nullptr; ///< The conjunct just after it.
+  const Expr *Whole = nullptr;
+};
+LeadingTest leadingPointerTest(ASTContext &Ctx, const Expr *Cond) {
+  const auto *And = dyn_cast<BinaryOperator>(bare(Cond));
+  if (!And || And->getOpcode() != BO_LAnd)
+    return {};
+  const BinaryOperator *Inner = And;
+  while (const auto *L = dyn_cast<BinaryOperator>(bare(Inner->getLHS())))
+    if (L->getOpcode() == BO_LAnd)
+      Inner = L;
+    else
+      break;
+  const ValueDecl *P = testedPointer(Ctx, Inner->getLHS());
+  return P ? LeadingTest{P, Inner->getLHS(), Inner->getRHS(), And} : LeadingTest{};
+}
+
+/// How many times \p E names \p D.
+unsigned timesNamed(const Expr *E, const ValueDecl *D) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ValueDecl *D = nullptr;
+    unsigned Times = 0;
+    bool VisitDeclRefExpr(DeclRefExpr *R) {
+      Times += sameDecl(R->getDecl(), D);
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *M) {
+      Times += sameDecl(M->getMemberDecl(), D);
+      return true;
+    }
+  } F;
+  F.D = D;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Times;
+}
+
 /// The pointer \p Cond requires to be null: `!p`, `p == nullptr`.
 const ValueDecl *nullTestedPointer(ASTContext &Ctx, const Expr *Cond) {
   Cond = bare(Cond);
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
     return referencedDecl(Not->getSubExpr(), false);
   return comparedWithNull(Ctx, Cond, BO_EQ);
-}
-
-bool sameDecl(const Decl *A, const Decl *B) {
-  return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
 }
 
 //===-- Null-guard helpers ------------------------------------------------===//
@@ -970,6 +1012,12 @@ private:
         !If->getCond() || !Loc.inProject(If->getBeginLoc()))
       return;
     const ValueDecl *Ptr = testedPointer(Ctx, If->getCond());
+    // `if (p != nullptr && ready)`: the test goes, the rest stays.
+    LeadingTest Leading;
+    if (!Ptr) {
+      Leading = leadingPointerTest(Ctx, If->getCond());
+      Ptr = Leading.Pointer;
+    }
     // `if (!p) return;`: what follows in the block is the guarded part. A
     // return with a value guards more than recording whatever follows.
     const CompoundStmt *Block = nullptr;
@@ -1024,6 +1072,15 @@ private:
     } else {
       G.Body = bodySpan(If->getThen());
       G.OnlyRecords = G.Body.valid() && onlyRecords(Ctx, If->getThen(), Ptr);
+    }
+    if (Leading.Pointer) {
+      G.Conjunct = spanBetween(Loc, Leading.Test->getBeginLoc(), Leading.Rest->getBeginLoc());
+      if (!G.Conjunct.valid())
+        return;
+      // The rest is evaluated whether or not the pointer is set now: it
+      // must have no side effect, and not ask the pointer anything.
+      G.OnlyRecords = G.OnlyRecords && !Leading.Whole->HasSideEffects(Ctx) &&
+                      timesNamed(Leading.Whole, Ptr) == timesNamed(Leading.Test, Ptr);
     }
     Guards.push_back(std::move(G));
   }

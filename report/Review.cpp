@@ -410,14 +410,20 @@ private:
           ++Out.Summary.ConstructionSitesUpdated;
       }
     // A null check that skipped recording is gone: it now always records.
+    // (A field's guard may be in any file of its class's module; a
+    // parameter's is in its function.)
     for (const NullGuard &G : F.NullGuards)
       for (const InjectionPoint &IP : P.Strip)
-        if (IP.Kind == InjectionKind::Field && IP.Name == G.Field &&
-            moduleOf(IP.Loc.File) == moduleOf(G.If.File) && covered(In.R.Edits, G.If))
+        if (IP.Name == G.Field && G.OnlyRecords &&
+            covered(In.R.Edits, G.Conjunct.valid() ? G.Conjunct : G.If) &&
+            (IP.Kind == InjectionKind::Field ? moduleOf(IP.Loc.File) == moduleOf(G.If.File)
+                                             : IP.Owner == G.Owner))
           ByOwner[IP.Owner].BehaviourChanges.push_back(
               at(G.If, "`" + G.Field + "` was null-checked" +
                            (G.Helper.empty() ? "" : " by `" + G.Helper + "`") +
-                           " before recording; the recording now always happens"));
+                           " before recording; the recording now " +
+                           (G.Conjunct.valid() ? "happens whenever the rest of the condition holds"
+                                               : "always happens")));
     for (const InjectionPoint &IP : P.Keep) {
       InjectionChange &Ch = ByOwner[IP.Owner];
       Ch.Owner = IP.Owner;

@@ -178,6 +178,13 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     }
     if (Inner.empty())
       continue;
+    // `if (p && ready)`: the test goes, the rest of the condition and the
+    // calls, rewritten in place, stay.
+    if (G.Conjunct.valid()) {
+      Ctx.edit(G.Conjunct.File, G.Conjunct.Offset, G.Conjunct.Length, "",
+               What + " at " + where(G.If));
+      continue;
+    }
     auto Text = Ctx.text(G.If.File);
     if (!Text)
       return Text.takeError();

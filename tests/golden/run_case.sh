@@ -32,7 +32,7 @@
 # when after/ equals before/ and apply exits 0, that nothing at all is
 # printed (a refusal says why); the tree equals
 # after/ (diff -r, compile_commands.json aside); every .cpp of the result
-# compiles without a warning (g++, and clang++ when installed: -std=STD
+# compiles without a warning (g++, and clang++-19 or else clang++: -std=STD
 # -fsyntax-only -Wall -Wextra -Werror); with `run`, before/ and the result
 # run as programs; a second `apply` changes nothing (and exits 8 when the
 # first left items for a human: nothing more can be migrated).
@@ -135,10 +135,16 @@ if ! tree_diff > "$work/tree.diff"; then
 fi
 
 # 3. The result compiles, without a warning.
+# clang++ is the Clang the tool is built with (scripts/install-deps.sh
+# installs clang-19), else whichever clang++ there is; not none.
 compilers=(g++)
-if command -v clang++ > /dev/null; then
-  compilers+=(clang++)
-fi
+for clang in clang++-19 clang++; do
+  if command -v "$clang" > /dev/null; then
+    compilers+=("$clang")
+    break
+  fi
+done
+[ ${#compilers[@]} -eq 2 ] || failed "no clang++ to compile the migrated tree with (clang-19 is a dependency)"
 flag_sets=("")
 if [ -f "$case_dir/compile-flags" ]; then
   while IFS= read -r line; do

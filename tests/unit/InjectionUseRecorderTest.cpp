@@ -681,6 +681,41 @@ inline void Report(MetricsServiceProtocol* metrics) {
   EXPECT_TRUE(Param.OnlyRecords);
 }
 
+TEST(NullGuards, ThePointerTestedFirstInAConjunction) {
+  std::string Code = withService(R"cpp(
+class Batcher {
+ public:
+  explicit Batcher(MetricsServiceProtocol* metrics) : metrics_(metrics) {}
+  int take() { return size_--; }
+  void Flush(bool full) {
+    if (metrics_ != nullptr && full && size_ > 2) metrics_->RecordKitCreated();
+    if ((metrics_) && size_ > 1) {
+      metrics_->RecordKitCreated(size_);
+    }
+    if (metrics_ && take() > 0) metrics_->RecordKitCreated();
+    if (metrics_ && metrics_ != spare_) metrics_->RecordKitCreated();
+    if (full && metrics_) metrics_->RecordKitCreated();
+  }
+ private:
+  MetricsServiceProtocol* metrics_;
+  MetricsServiceProtocol* spare_ = nullptr;
+  int size_ = 0;
+};)cpp");
+  TUFacts F = factsFor(Code);
+  ASSERT_EQ(F.Scan.NullGuards.size(), 4u); // not when the pointer is tested last
+  const NullGuard &First = F.Scan.NullGuards[0];
+  EXPECT_EQ(textOf(Code, First.Conjunct), "metrics_ != nullptr && ");
+  EXPECT_EQ(textOf(Code, First.Body), "metrics_->RecordKitCreated();");
+  EXPECT_TRUE(First.OnlyRecords);
+  const NullGuard &Parenthesized = F.Scan.NullGuards[1];
+  EXPECT_EQ(textOf(Code, Parenthesized.Conjunct), "(metrics_) && ");
+  EXPECT_TRUE(Parenthesized.OnlyRecords);
+  // A call (which may change something) or a question to the pointer in
+  // the rest: it needs it.
+  EXPECT_FALSE(F.Scan.NullGuards[2].OnlyRecords);
+  EXPECT_FALSE(F.Scan.NullGuards[3].OnlyRecords);
+}
+
 TEST(NullGuards, EarlyReturnBeforeRecordingOnly) {
   std::string Code = withService(R"cpp(
 class LineService {

@@ -227,6 +227,87 @@ TEST(Review, FailedTUAndDuplicateRegistrationAreNoGo) {
   EXPECT_EQ(R.Risks.front().Severity, "high");
 }
 
+TEST(Review, ANameSetTwiceInOneFunctionIsMergedNotThrown) {
+  // The catalog found the two registrations to be one family of the
+  // service (Metric::SetAgain): prometheus-cpp merges the second into the
+  // first, so the review says so, and does not stop the migration.
+  Fixture X;
+  Metric &M = X.C.Metrics[0];
+  M.InitSite = span("metrics/metrics_service.cpp", 20, 400, 120);
+  AlsoSet Again;
+  Again.Field = "orders_again_";
+  Again.InitSite = span("metrics/metrics_service.cpp", 30, 700, 120);
+  M.SetAgain = {Again};
+  Registration A, B;
+  A.Name = B.Name = "orders_total";
+  A.Loc = span("metrics/metrics_service.cpp", 20, 410, 40);
+  B.Loc = span("metrics/metrics_service.cpp", 30, 710, 40);
+  X.F.Registrations = {A, B};
+  Review R = X.review();
+  ASSERT_EQ(R.Collisions.size(), 1u);
+  EXPECT_EQ(R.Collisions[0].Kind, "merged-name");
+  EXPECT_THAT(R.Collisions[0].Detail, HasSubstr("merged into the family registered first"));
+  EXPECT_THAT(R.Collisions[0].Detail, testing::Not(HasSubstr("throws")));
+  EXPECT_FALSE(checkOf(R.Checks, "duplicate-registration").Fired);
+  EXPECT_NE(R.Summary.TheDecision, Decision::NoGo);
+  // A registration elsewhere is a duplicate all the same.
+  B.Loc = span("services/legacy.cpp", 4, 10, 40);
+  X.F.Registrations = {A, B};
+  Review Elsewhere = X.review();
+  ASSERT_EQ(Elsewhere.Collisions.size(), 1u);
+  EXPECT_EQ(Elsewhere.Collisions[0].Kind, "duplicate-name");
+  EXPECT_TRUE(checkOf(Elsewhere.Checks, "duplicate-registration").Fired);
+}
+
+TEST(Review, EveryNullCheckTheMigrationRemovedIsABehaviourChange) {
+  // A field's check (anywhere in its class's module), a parameter's (in
+  // its function), and a check whose pointer test alone went.
+  Fixture X;
+  InjectionPoint Field, Param;
+  Field.Kind = InjectionKind::Field;
+  Field.Owner = "shop::OrderService";
+  Field.Name = "metrics_";
+  Field.Loc = span("services/order_service.h", 9);
+  Param.Kind = InjectionKind::FunctionParam;
+  Param.Owner = "shop::Report";
+  Param.Name = "metrics";
+  Param.Loc = span("services/report.cpp", 3);
+  X.P.Strip = {Field, Param};
+  NullGuard OnField, OnParam, Conjunction, Kept;
+  OnField.If = span("services/order_service.cpp", 7, 100, 30);
+  OnField.Field = "metrics_";
+  OnField.Owner = "shop::OrderService";
+  OnField.OnlyRecords = true;
+  OnParam.If = span("services/report.cpp", 5, 200, 40);
+  OnParam.Field = "metrics";
+  OnParam.Owner = "shop::Report";
+  OnParam.OnlyRecords = true;
+  Conjunction = OnParam;
+  Conjunction.If = span("services/report.cpp", 8, 300, 60);
+  Conjunction.Conjunct = span("services/report.cpp", 8, 304, 12);
+  Kept = OnParam;
+  Kept.Owner = "shop::Other"; // another function's parameter of that name
+  Kept.If = span("services/report.cpp", 12, 400, 40);
+  X.F.NullGuards = {OnField, OnParam, Conjunction, Kept};
+  X.R.Edits.file("services/report.cpp").Edits = {{200, 40, "RECORD;", ""}, {304, 12, "", ""},
+                                                  {400, 40, "RECORD;", ""}};
+  X.R.Edits.file("services/order_service.cpp").Edits = {{90, 50, "RECORD;", ""}};
+  Review R = X.review();
+  std::vector<std::string> Changes;
+  for (const InjectionChange &Ch : R.Injection)
+    for (const Evidence &E : Ch.BehaviourChanges)
+      Changes.push_back(Ch.Owner + " " + E.File + ":" + std::to_string(E.Line) + " " + E.Note);
+  EXPECT_THAT(Changes,
+              testing::UnorderedElementsAre(
+                  "shop::OrderService services/order_service.cpp:7 `metrics_` was null-checked "
+                  "before recording; the recording now always happens",
+                  "shop::Report services/report.cpp:5 `metrics` was null-checked before "
+                  "recording; the recording now always happens",
+                  "shop::Report services/report.cpp:8 `metrics` was null-checked before "
+                  "recording; the recording now happens whenever the rest of the condition "
+                  "holds"));
+}
+
 TEST(Review, CallLeftUnrewrittenBreaksAnInvariant) {
   Fixture X;
   X.R.Edits.Files.clear();
