@@ -16,8 +16,8 @@ namespace {
 
 /// The accessor to register migrated metrics on: a declared one (in a
 /// header, preferably), or the one `apply` will write beside the service's
-/// header, in its namespace's `metrics` namespace (the namespace itself
-/// when it is one).
+/// header, with that header's extension, in its namespace's `metrics`
+/// namespace (the namespace itself when it is one).
 RegistryAccessor registryFor(const ServiceCandidates &C, const ClassCandidate &Service,
                              bool &Found) {
   Found = !C.Registries.empty();
@@ -29,8 +29,11 @@ RegistryAccessor registryFor(const ServiceCandidates &C, const ClassCandidate &S
   llvm::StringRef Name = Service.Name;
   size_t Colons = Name.rfind("::");
   std::string Namespace = Colons == llvm::StringRef::npos ? "" : Name.take_front(Colons).str();
+  // Beside the service's header, with its extension (`registry.hpp` among
+  // `.hpp` headers).
   llvm::SmallString<128> Header(llvm::sys::path::parent_path(Service.File));
-  llvm::sys::path::append(Header, "registry.h");
+  llvm::sys::path::append(Header, "registry");
+  Header += isHeaderFile(Service.File) ? llvm::sys::path::extension(Service.File) : ".h";
   // In the service's namespace's `metrics` namespace, unless it is one.
   llvm::StringRef Last = llvm::StringRef(Namespace).rsplit("::").second;
   if (Last.empty())

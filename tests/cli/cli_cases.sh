@@ -173,6 +173,16 @@ case "$case_name" in
       grep -qx '  expr: "obs::metrics::DefaultRegistry()"' .metrics-migrate.yaml ||
       { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
     ;;
+  init-header-extension)
+    # A service declared in a `.hpp` header: the registry header proposed
+    # beside it is a `.hpp` too.
+    { echo '#pragma once'; cat src/metrics.cc; } > src/metrics.hpp
+    printf '#include "src/metrics.hpp"\n' > src/metrics.cc
+    rm .metrics-migrate.yaml
+    expect 0 'registry: demo::metrics::DefaultRegistry\(\) from src/registry\.hpp \(none found' -- "$tool" init -p .
+    grep -qx '  header: "src/registry.hpp"' .metrics-migrate.yaml ||
+      { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
+    ;;
   init-interfaces)
     # The polymorphic bases are written as interfaces, where a shard's
     # prefilter can see them.
