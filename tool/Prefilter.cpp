@@ -5,6 +5,7 @@
 #include "core/TextEdits.h"
 #include "tool/Paths.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -78,7 +79,12 @@ const Prefilter::FileText &Prefilter::text(const std::string &Path) {
       Line = Line.ltrim();
       if (!Line.consume_front("include") && !Line.consume_front("import"))
         continue;
+      Line.consume_front("_next");
       Line = Line.ltrim();
+      // `#include CONFIG_HEADER`: what it names is known after
+      // preprocessing only, so the file may matter.
+      if (!Line.empty() && (llvm::isAlpha(Line.front()) || Line.front() == '_'))
+        T.Names = true;
       char Close = Line.starts_with("<") ? '>' : Line.starts_with("\"") ? '"' : 0;
       size_t End = Close ? Line.find(Close, 1) : llvm::StringRef::npos;
       if (End != llvm::StringRef::npos)

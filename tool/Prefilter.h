@@ -3,7 +3,8 @@
 // Before any parse: takes a TU's compile command and a list of words, and
 // tells whether its main file or a project header it includes (resolved
 // with the TU's own -I/-iquote/-isystem flags, transitively) names one of
-// them as a whole identifier. TUs that do not are skipped: parsing is
+// them as a whole identifier (an `#include` of a macro, which it cannot
+// follow, counts as naming them). TUs that do not are skipped: parsing is
 // nearly all of a scan's cost, and most TUs of a large codebase never see
 // the metrics service. Files are read once per run, whatever the number of
 // TUs that include them; safe to call from many workers.
@@ -39,7 +40,9 @@ private:
     bool Angled = false;
   };
   struct FileText {
-    bool Names = false; ///< Names one of the words.
+    /// Names one of the words, or includes a file named by a macro
+    /// (`#include CONFIG_HEADER`), which text alone cannot follow.
+    bool Names = false;
     std::vector<Include> Includes;
   };
   /// Reads and indexes \p Path once.

@@ -269,6 +269,22 @@ CPP
     expect 0 '1 skipped' -- "$tool" catalog -p . --summary
     expect 3 'unrelated\.cc' -- "$tool" catalog -p . --summary --no-prefilter
     ;;
+  prefilter-computed-include)
+    # A TU reaching the service only through `#include MACRO` cannot be
+    # followed by text: it is parsed, its call is migrated, and the tree
+    # still compiles. One whose include is spelled out and names nothing is
+    # skipped still, and so is one using `#include_next`.
+    mkdir -p src/util
+    printf '#pragma once\n#include "src/metrics.cc"\nnamespace demo { MetricsService& hub(); }\n' > src/util/hub.h
+    printf '#define DEMO_HUB "util/hub.h"\n#include DEMO_HUB\nvoid use() { demo::hub().RecordJob("u"); }\n' > src/user.cc
+    printf '#include_next <stddef.h>\nint unrelated() { return 1; }\n' > src/unrelated.cc
+    write_db metrics.cc user.cc unrelated.cc
+    expect 0 'translation units +3 \(1 skipped: they never name the service; 0 failed;' -- "$tool" catalog -p . --summary
+    expect 0 '"src/user.cc"' -- "$tool" catalog -p .
+    expect 0 '' -- "$tool" apply -p . -q
+    grep -q 'JOBS_TOTAL.Add({{"kind", "u"}}).Increment();' src/user.cc ||
+      { echo "the call behind the computed include was not migrated:"; cat src/user.cc; exit 1; }
+    ;;
   prefilter-interfaces)
     # The service's base `Sink` is not configured. A TU that sees only the
     # base (its header, not the service) names no prefilter word and is
