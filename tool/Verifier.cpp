@@ -95,8 +95,11 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
   std::mutex Lock;
   std::map<std::string, std::string> Canonical;
   auto Affected = [&](const clang::tooling::CompileCommand &C) {
+    // With no words, a TU "may matter" only when text cannot tell what it
+    // reads (`#include MACRO`): it is parsed again whatever changed.
     std::vector<std::string> Reached;
-    Reach.mayMatter(C, Reached);
+    if (Reach.mayMatter(C, Reached))
+      return true;
     Reached.push_back(C.Filename);
     for (const std::string &File : Reached) {
       llvm::SmallString<256> Abs(File);

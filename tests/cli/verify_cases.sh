@@ -70,12 +70,29 @@ case "$case_name" in
     expect 6 'the migration does not compile; nothing was written' -- \
       env METRICS_MIGRATE_TEST_BREAK_EDITS="telemetry/registry.h" "$tool" diff -p . -q
     [ "$(tree_hash)" = "$before" ] || { echo "the tree changed"; exit 1; }
+    # `check` verifies too: work that would not compile is not "work to do".
+    expect 6 'telemetry/registry\.h:[0-9]+:[0-9]+: error: broken on purpose' -- \
+      env METRICS_MIGRATE_TEST_BREAK_EDITS="telemetry/registry.h" "$tool" check -p . -q
+    expect 1 '' -- "$tool" check -p . -q
     expect 6 'broken on purpose' -- \
       env METRICS_MIGRATE_TEST_BREAK_EDITS="telemetry/registry.h" "$tool" report -p . -q -o "$work/review.md"
     grep -q '^\*\*Decision:\*\* `NO-GO` -- the migration does not compile (section 10)' "$work/review.md" ||
       { echo "the review is not NO-GO"; sed -n 1,6p "$work/review.md"; exit 1; }
     grep -q '^\*\*Not verified\*\*: ' "$work/review.md" || { echo "no section 10"; exit 1; }
     [ "$(tree_hash)" = "$before" ] || { echo "the tree changed"; exit 1; }
+    echo "ok: nothing written"
+    ;;
+  deleted-header-still-included)
+    # (On interface-header-apart.) A TU includes the interface's header
+    # through a macro, which neither the include pruning nor the text walk
+    # can follow: the migration deletes the header, verification parses
+    # that TU with the header hidden, and nothing is written.
+    printf '#define SINK_HEADER "telemetry/metrics_sink.h"\n#include SINK_HEADER\n\nint probe() { return 1; }\n' > relay/probe.cpp
+    write_compile_db "$work/proj"
+    before=$(tree_hash)
+    expect 6 "relay/probe\.cpp:2:10: error: 'telemetry/metrics_sink\.h' file not found" -- "$tool" apply -p . -q
+    [ "$(tree_hash)" = "$before" ] || { echo "the tree changed"; exit 1; }
+    [ -f telemetry/metrics_sink.h ] || { echo "the header was deleted"; exit 1; }
     echo "ok: nothing written"
     ;;
   verified-review)
