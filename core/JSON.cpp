@@ -207,11 +207,15 @@ Value toJSON(const CallSite &C) {
     O["statement"] = toJSON(C.Statement);
   if (C.StatementNeedsBraces)
     O["statement_needs_braces"] = true;
-  if (!C.RecordingOnlyLocals.empty()) {
+  if (!C.ArgumentLocals.empty()) {
     llvm::json::Array Locals;
-    for (const SourceSpan &S : C.RecordingOnlyLocals)
-      Locals.push_back(toJSON(S));
-    O["recording_only_locals"] = std::move(Locals);
+    for (const CallSite::ArgumentLocal &L : C.ArgumentLocals) {
+      llvm::json::Array Reads;
+      for (const SourceSpan &S : L.Reads)
+        Reads.push_back(toJSON(S));
+      Locals.push_back(Object{{"decl", toJSON(L.Decl)}, {"reads", std::move(Reads)}});
+    }
+    O["argument_locals"] = std::move(Locals);
   }
   if (C.ReceiverParam.valid())
     O["receiver_param"] = toJSON(C.ReceiverParam);
@@ -764,6 +768,11 @@ bool fromJSON(const Value &E, InjectionPoint &Out, Path P) {
   return mapU32(O, "index", Out.Index) && mapNullable(O, "default", Out.Default);
 }
 
+bool fromJSON(const Value &E, CallSite::ArgumentLocal &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("decl", Out.Decl) && O.map("reads", Out.Reads);
+}
+
 bool fromJSON(const Value &E, CallSite &Out, Path P) {
   ObjectMapper O(E, P);
   if (!(O && mapSpan(O, Out.Loc, P) && O.map("wrapper", Out.Wrapper) &&
@@ -777,7 +786,7 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
         O.mapOptional("namespace", Out.Namespace) &&
         O.mapOptional("statement", Out.Statement) &&
         O.mapOptional("statement_needs_braces", Out.StatementNeedsBraces) &&
-        O.mapOptional("recording_only_locals", Out.RecordingOnlyLocals) &&
+        O.mapOptional("argument_locals", Out.ArgumentLocals) &&
         O.mapOptional("receiver_param", Out.ReceiverParam) &&
         mapOptionalU32(O, "receiver_param_uses", Out.ReceiverParamUses) &&
         O.mapOptional("derived_caller", Out.DerivedCaller) &&

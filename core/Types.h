@@ -288,12 +288,17 @@ struct CallSite {
   /// otherwise.
   SourceSpan Statement;
   bool StatementNeedsBraces = false;
-  /// Local variables its arguments name that nothing but the arguments of
-  /// calls into the service reads (assignments aside): where each one's
-  /// declaration statement begins (Length 0). Without the recording they
-  /// are unused, so a recording put under a condition marks them
-  /// `[[maybe_unused]]` there.
-  std::vector<SourceSpan> RecordingOnlyLocals;
+  /// Local variables its arguments name, declared in a statement of their
+  /// own in a block: where that statement begins (Length 0), and every
+  /// place the function reads them (assigning or stepping is no read).
+  /// A recording put under a condition marks `[[maybe_unused]]` those
+  /// read nowhere but in what goes under it.
+  struct ArgumentLocal {
+    SourceSpan Decl;
+    std::vector<SourceSpan> Reads;
+    bool operator==(const ArgumentLocal &O) const { return Decl == O.Decl && Reads == O.Reads; }
+  };
+  std::vector<ArgumentLocal> ArgumentLocals;
   std::string Wrapper;
   std::string Signature;
   std::string Receiver; ///< Source text of the object, e.g. `metrics_`.

@@ -119,7 +119,7 @@ private:
     } else {
       C.Statement = statementInBlock(Ctx, Call, Loc, C.StatementNeedsBraces);
       if (Encl && Encl->hasBody())
-        recordRecordingOnlyLocals(Ctx, *Call, *Encl->getBody(), C);
+        recordArgumentLocals(Ctx, *Call, *Encl->getBody(), C);
     }
     C.InTemplate = isTemplated(Encl);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
@@ -127,10 +127,10 @@ private:
     Out.Partial.CallSites.push_back(std::move(C));
   }
 
-  /// The local variables \p Call's arguments name that are read nowhere
-  /// in \p Body but in arguments of calls into the service.
-  void recordRecordingOnlyLocals(ASTContext &Ctx, const CallExpr &Call, const Stmt &Body,
-                                 CallSite &C) {
+  /// The local variables \p Call's arguments name, declared in a statement
+  /// of their own in a block, with every read of each in \p Body.
+  void recordArgumentLocals(ASTContext &Ctx, const CallExpr &Call, const Stmt &Body,
+                            CallSite &C) {
     std::vector<const VarDecl *> Named;
     for (const Expr *Arg : Call.arguments())
       for (const BoundNodes &N :
@@ -145,42 +145,42 @@ private:
       const auto *Decl = Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
       DynTypedNodeList Above = Decl ? Ctx.getParents(*Decl) : DynTypedNodeList(DynTypedNode());
       if (!Decl || Above.size() != 1 || !Above[0].get<CompoundStmt>() ||
-          Decl->getBeginLoc().isMacroID() || !readOnlyByRecordings(Ctx, *V, Body))
+          Decl->getBeginLoc().isMacroID())
         continue;
-      SourceSpan At = Loc.span(SourceRange(Decl->getBeginLoc(), Decl->getBeginLoc()));
-      At.Length = 0;
-      if (At.valid() || !At.File.empty())
-        C.RecordingOnlyLocals.push_back(At);
+      CallSite::ArgumentLocal L;
+      L.Decl = Loc.span(SourceRange(Decl->getBeginLoc(), Decl->getBeginLoc()));
+      L.Decl.Length = 0;
+      if (!L.Decl.valid() || !readsOf(Ctx, *V, Body, L.Reads))
+        continue;
+      C.ArgumentLocals.push_back(std::move(L));
     }
   }
 
-  /// Whether every read of \p V in \p Body is (in) an argument of a call
-  /// into the service; assigning it, or stepping it, is no read.
-  bool readOnlyByRecordings(ASTContext &Ctx, const VarDecl &V, const Stmt &Body) const {
+  /// Every read of \p V in \p Body, as written; assigning it, or stepping
+  /// it, is no read. False when one is not in a file as written (a macro's).
+  bool readsOf(ASTContext &Ctx, const VarDecl &V, const Stmt &Body,
+               std::vector<SourceSpan> &Reads) const {
     for (const BoundNodes &N :
          match(findAll(declRefExpr(to(varDecl(equalsNode(&V)))).bind("ref")), Body, Ctx)) {
-      const Stmt *S = N.getNodeAs<DeclRefExpr>("ref");
-      const Stmt *Child = S;
-      bool Recorded = false;
-      for (DynTypedNodeList Ps = Ctx.getParents(*S); Ps.size() == 1; Ps = Ctx.getParents(Ps[0])) {
-        const Stmt *P = Ps[0].get<Stmt>();
-        if (!P || !isa<Expr>(P))
-          break;
-        if (const auto *B = dyn_cast<BinaryOperator>(P); B && B->isAssignmentOp() &&
-                                                         B->getLHS()->IgnoreParenImpCasts() == S)
-          Recorded = true; // written, not read
-        else if (const auto *U = dyn_cast<UnaryOperator>(P); U && U->isIncrementDecrementOp())
-          Recorded = true;
-        else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(P);
-                 Member && Member->getMethodDecl() && Child != Member->getCallee() &&
-                 Set.isOrDerives(Member->getMethodDecl()->getParent()))
-          Recorded = true;
-        if (Recorded)
-          break;
-        Child = P;
+      const auto *Ref = N.getNodeAs<DeclRefExpr>("ref");
+      DynTypedNodeList Ps = Ctx.getParents(*Ref);
+      const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
+      if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P);
+          Cast && Cast->getCastKind() == CK_LValueToRValue) {
+        // Read.
+      } else if (const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+                 B && B->getOpcode() == BO_Assign && B->getLHS()->IgnoreParens() == Ref) {
+        continue;
+      } else if (const auto *U = dyn_cast_or_null<UnaryOperator>(P);
+                 U && U->isIncrementDecrementOp()) {
+        continue;
       }
-      if (!Recorded)
+      if (Ref->getBeginLoc().isMacroID())
         return false;
+      SourceSpan S = Loc.span(Ref->getSourceRange());
+      if (!S.valid())
+        return false;
+      Reads.push_back(S);
     }
     return true;
   }

@@ -79,18 +79,21 @@ llvm::Error underCondition(RewriteContext &Ctx) {
     else
       Ctx.edit(S.File, End, 0, "\n#endif" + CloseBrace + "\n" + Indent.str(), Origin);
   }
-  // A local variable read only by recordings now put under the condition
-  // is unused without it: it says so.
+  // A local variable a recording put under the condition reads, and that
+  // nothing outside what goes under it reads (a test of it around the
+  // recording goes too), is unused without it: it says so.
+  auto Under = [&](const SourceSpan &S) {
+    return llvm::any_of(O.Statements,
+                        [&](const OptionalBuild::Unit &U) { return U.Span.contains(S); });
+  };
   std::set<std::pair<std::string, unsigned>> Marked;
   for (const CallSite &CS : Ctx.C.CallSites) {
-    if (CS.RecordingOnlyLocals.empty() ||
-        llvm::none_of(O.Statements,
-                      [&](const OptionalBuild::Unit &U) { return U.Span.contains(CS.Loc); }))
+    if (!Under(CS.Loc))
       continue;
-    for (const SourceSpan &At : CS.RecordingOnlyLocals)
-      if (Marked.insert({At.File, At.Offset}).second)
-        Ctx.edit(At.File, At.Offset, 0, "[[maybe_unused]] ",
-                 "a local read only by recordings under `" + O.Condition + "`");
+    for (const CallSite::ArgumentLocal &L : CS.ArgumentLocals)
+      if (llvm::all_of(L.Reads, Under) && Marked.insert({L.Decl.File, L.Decl.Offset}).second)
+        Ctx.edit(L.Decl.File, L.Decl.Offset, 0, "[[maybe_unused]] ",
+                 "a local read only under `" + O.Condition + "`");
   }
   return llvm::Error::success();
 }

@@ -200,7 +200,9 @@ std::vector<TUFacts> everyField() {
   Plain2.Inactive = true;
   Plain2.Statement = span("services/kit_service.cpp", 3, 30, 20);
   Plain2.StatementNeedsBraces = true;
-  Plain2.RecordingOnlyLocals = {span("services/kit_service.cpp", 2, 12, 0), span("services/kit_service.cpp", 4, 50, 3)};
+  Plain2.ArgumentLocals = {{span("services/kit_service.cpp", 2, 12, 5),
+                            {span("services/kit_service.cpp", 4, 50, 3),
+                             span("services/kit_service.cpp", 5, 70, 3)}}};
   CallSite MacroInArgument = C;
   MacroInArgument.MacroDefinition = SourceSpan();
   A.Partial.CallSites = {C, Plain2, MacroInArgument};

@@ -63,8 +63,12 @@ struct OptionalCase {
     R.Includes = {"metrics/metrics.h"};
     F.ConditionalRegions = {R};
     CallSite Guarded = call("metrics->RecordRows(seen)", "seen");
-    Guarded.RecordingOnlyLocals = {spanOf(Files, "services/report.cpp", "const int seen")};
-    Guarded.RecordingOnlyLocals[0].Length = 0;
+    CallSite::ArgumentLocal Seen;
+    Seen.Decl = spanOf(Files, "services/report.cpp", "const int seen");
+    Seen.Decl.Length = 0;
+    Seen.Reads = {spanOf(Files, "services/report.cpp", "seen);")};
+    Seen.Reads[0].Length = 4;
+    Guarded.ArgumentLocals = {Seen};
     CallSite Shared = call("metrics->RecordRows(1)", "1");
     Shared.Statement = spanOf(Files, "services/report.cpp", "metrics->RecordRows(1);");
     CallSite Unbraced = call("metrics->RecordRows(9)", "9");
@@ -229,6 +233,20 @@ extern prometheus::Counter& ROWS_TOTAL;
 #endif
 void Report(shop::Metrics* metrics, int rows);
 )cpp");
+
+  // Read again inside what goes under the condition (a test around the
+  // recording, here the null check's): still unused without it.
+  std::vector<SourceSpan> &Reads = K.C.CallSites[0].ArgumentLocals[0].Reads;
+  SourceSpan InCheck = spanOf(K.Files, "services/report.cpp", "metrics) metrics->RecordRows(seen)");
+  InCheck.Length = 7;
+  Reads.push_back(InCheck);
+  EXPECT_NE(rewritten(K.C, K.F, P, K.Files)["services/report.cpp"].find(
+                "[[maybe_unused]] const int seen"),
+            std::string::npos);
+  // Read by code that stays in both configurations: used.
+  Reads.push_back(spanOf(K.Files, "services/report.cpp", "rows == 0"));
+  EXPECT_EQ(rewritten(K.C, K.F, P, K.Files)["services/report.cpp"].find("[[maybe_unused]]"),
+            std::string::npos);
 }
 
 } // namespace

@@ -81,7 +81,7 @@ class InventoryService {
   EXPECT_FALSE(C.CallSites[3].Statement.valid());
 }
 
-TEST(CallSites, LocalsOnlyRecordingsRead) {
+TEST(CallSites, TheLocalsArgumentsNameAndWhereEachIsRead) {
   std::string Code = withService(R"cpp(
 int Use(int);
 class InventoryService {
@@ -94,23 +94,37 @@ class InventoryService {
     set = qty;
     ++set;
     metrics_.RecordQuantityChange("twice", twice);
-    metrics_.RecordQuantityChange("read", read);
+    if (read > 0) metrics_.RecordQuantityChange("read", read);
     metrics_.RecordQuantityChange("set", set);
     Use(read);
+    for (int i = 0; i < qty; ++i) metrics_.RecordQuantityChange("i", i);
   }
  private:
   MetricsServiceProtocol& metrics_;
 };)cpp");
   Catalog C = catalogFor(Code);
-  ASSERT_EQ(C.CallSites.size(), 3u);
-  ASSERT_EQ(C.CallSites[0].RecordingOnlyLocals.size(), 1u);
-  EXPECT_EQ(C.CallSites[0].RecordingOnlyLocals[0].Offset, Code.find("const int twice"));
-  EXPECT_EQ(C.CallSites[0].RecordingOnlyLocals[0].Length, 0u);
-  // Read by other code too: nothing to say.
-  EXPECT_THAT(C.CallSites[1].RecordingOnlyLocals, IsEmpty());
-  // Assigned and stepped, read only by the recording.
-  ASSERT_EQ(C.CallSites[2].RecordingOnlyLocals.size(), 1u);
-  EXPECT_EQ(C.CallSites[2].RecordingOnlyLocals[0].Offset, Code.find("int set;"));
+  ASSERT_EQ(C.CallSites.size(), 4u);
+  auto Texts = [&](const CallSite::ArgumentLocal &L) {
+    std::vector<std::string> Out;
+    for (const SourceSpan &S : L.Reads)
+      Out.push_back(std::to_string(S.Line) + ":" + Code.substr(S.Offset, S.Length));
+    return Out;
+  };
+  ASSERT_EQ(C.CallSites[0].ArgumentLocals.size(), 1u);
+  EXPECT_EQ(C.CallSites[0].ArgumentLocals[0].Decl.Offset, Code.find("const int twice"));
+  EXPECT_EQ(C.CallSites[0].ArgumentLocals[0].Decl.Length, 0u);
+  unsigned Line = lineOf(Code, "\"twice\", twice");
+  EXPECT_THAT(Texts(C.CallSites[0].ArgumentLocals[0]),
+              ElementsAre(std::to_string(Line) + ":twice"));
+  // Read in a condition and by other code too.
+  ASSERT_EQ(C.CallSites[1].ArgumentLocals.size(), 1u);
+  EXPECT_EQ(Texts(C.CallSites[1].ArgumentLocals[0]).size(), 3u);
+  // Assigned and stepped: no reads, but the recording's.
+  ASSERT_EQ(C.CallSites[2].ArgumentLocals.size(), 1u);
+  EXPECT_EQ(C.CallSites[2].ArgumentLocals[0].Decl.Offset, Code.find("int set;"));
+  EXPECT_EQ(Texts(C.CallSites[2].ArgumentLocals[0]).size(), 1u);
+  // A loop's variable is declared in no statement of its own.
+  EXPECT_THAT(C.CallSites[3].ArgumentLocals, IsEmpty());
 }
 
 TEST(CallSites, ArgumentsComingFromTheCaller) {

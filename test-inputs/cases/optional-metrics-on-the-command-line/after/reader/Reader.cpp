@@ -25,6 +25,13 @@ namespace ingest {
             .Help("Reads of no block")
             .Register(ingest::metrics::defaultRegistry())
             .Add({});
+
+    prometheus::Counter& INGEST_FIRST_READ_BYTES =
+        prometheus::BuildCounter()
+            .Name("ingest_first_read_bytes")
+            .Help("Bytes of the first read")
+            .Register(ingest::metrics::defaultRegistry())
+            .Add({});
 #endif
 
     Reader::Reader(Ctx* newCtx) :
@@ -33,6 +40,9 @@ namespace ingest {
 
     uint64_t Reader::read(uint64_t blocks) {
         const uint64_t bytes = blocks * ctx->blockSize;
+        [[maybe_unused]] uint64_t first = 0;
+        if (total == 0)
+            first = bytes;
         total += bytes;
         switch (blocks) {
             case 0: {
@@ -48,6 +58,10 @@ namespace ingest {
             }
                 break;
         }
+#ifdef WITH_PROMETHEUS
+        if (first > 0)
+            INGEST_FIRST_READ_BYTES.Increment(static_cast<double>(first));
+#endif
         return bytes;
     }
 }

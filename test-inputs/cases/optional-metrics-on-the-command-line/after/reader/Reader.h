@@ -13,6 +13,8 @@ namespace ingest {
     extern prometheus::Counter& INGEST_BYTES_READ;
 
     extern prometheus::Counter& INGEST_EMPTY_READS;
+
+    extern prometheus::Counter& INGEST_FIRST_READ_BYTES;
 #endif
 
     struct Ctx;

@@ -13,6 +13,7 @@ namespace ingest {
         virtual void emitBlocksWritten(uint64_t counter) = 0;
         virtual void emitWriteErrors(uint64_t counter) = 0;
         virtual void emitEmptyReads(uint64_t counter) = 0;
+        virtual void emitFirstReadBytes(uint64_t counter) = 0;
 
         // Which series the sink's tags go to.
         virtual bool isTagged() const = 0;

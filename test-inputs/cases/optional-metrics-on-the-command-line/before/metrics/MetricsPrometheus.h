@@ -17,6 +17,7 @@ namespace ingest {
         void emitBlocksWritten(uint64_t counter) override;
         void emitWriteErrors(uint64_t counter) override;
         void emitEmptyReads(uint64_t counter) override;
+        void emitFirstReadBytes(uint64_t counter) override;
         bool isTagged() const override { return tagged; }
 
         std::shared_ptr<prometheus::Registry> registry() const { return registry_; }
@@ -27,6 +28,7 @@ namespace ingest {
         prometheus::Counter& blocksWritten_;
         prometheus::Counter& writeErrors_;
         prometheus::Counter& emptyReads_;
+        prometheus::Counter& firstReadBytes_;
         bool tagged{true};
     };
 }

@@ -10,6 +10,9 @@ namespace ingest {
 
     uint64_t Reader::read(uint64_t blocks) {
         const uint64_t bytes = blocks * ctx->blockSize;
+        uint64_t first = 0;
+        if (total == 0)
+            first = bytes;
         total += bytes;
         switch (blocks) {
             case 0:
@@ -20,6 +23,10 @@ namespace ingest {
                 if (ctx->metrics != nullptr)
                     ctx->metrics->emitBytesRead(bytes);
                 break;
+        }
+        if (ctx->metrics != nullptr) {
+            if (first > 0)
+                ctx->metrics->emitFirstReadBytes(first);
         }
         return bytes;
     }
