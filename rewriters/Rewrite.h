@@ -8,14 +8,23 @@
 //                       registry member
 //   InlineCalls.cpp     every wrapper call site, null guards around them
 //   StripInjection.cpp  parameters, fields, member initializers, arguments
-//   GutService.cpp      what leaves the service, its interface and doubles
+//   GutService.cpp      what leaves the service, its interface and doubles;
+//                       then the metric headers no kind left there needs
 //   RewriteTests.cpp    expectations become value assertions; holders of
 //                       doubles and of the service whose uses all went
+//   RewriteServiceTests.cpp  tests of the service's own wrappers become
+//                       checks of their metrics' registration
+//   DropRegistryShapes.cpp   assertions on what a test's registry, now the
+//                       process-wide one, holds as a whole
 //   DeltaAssertions.cpp a test's absolute reading of a metric that
-//                       accumulates becomes an assertion on its change
+//                       accumulates becomes an assertion on its change; a
+//                       gauge asserted at its first value is set back
+//   UnderCondition.cpp  recordings of a service built in one configuration
+//                       only, under its condition
 //   DropCaptures.cpp    `this` captures that only reached a stripped field
 //   DropConstants.cpp   file-local constants of the service copied out and
 //                       no longer used there
+//   DropForwardDeclarations.cpp  declarations of the service left unused
 // What a rule cannot do safely it lists as a ManualItem instead.
 //
 //===----------------------------------------------------------------------===//
