@@ -326,9 +326,9 @@ llvm::Error DeltaWriter::valueRead(const ValueAssertion &A) {
       return freshGauge(A, *Read.front());
     return llvm::Error::success();
   }
+  if (Ctx.replacedWhole(A.Read.File))
+    return llvm::Error::success();
   const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Read.File);
-  if (!Edits && Ctx.Result.Edits.Files.count(A.Read.File))
-    return llvm::Error::success(); // the file is replaced or deleted whole
   auto Text = Ctx.text(A.Read.File);
   if (!Text)
     return Text.takeError();
@@ -394,8 +394,7 @@ llvm::Error DeltaWriter::valueRead(const ValueAssertion &A) {
 }
 
 llvm::Error DeltaWriter::freshGauge(const ValueAssertion &A, const Metric &M) {
-  const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Read.File);
-  if (!Edits && Ctx.Result.Edits.Files.count(A.Read.File))
+  if (Ctx.replacedWhole(A.Read.File))
     return llvm::Error::success();
   auto Text = Ctx.text(A.Read.File);
   if (!Text)
@@ -441,9 +440,9 @@ llvm::Error DeltaWriter::expositionLine(const ExpositionAssertion &A) {
       !accumulates(*M, Ctx.C.Wrappers) || Ctx.P.replacedTest(A.Stmt) ||
       Ctx.P.RegistryExpr.empty())
     return llvm::Error::success();
-  const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Stmt.File);
-  if (!Edits && Ctx.Result.Edits.Files.count(A.Stmt.File))
+  if (Ctx.replacedWhole(A.Stmt.File))
     return llvm::Error::success();
+  const std::vector<Edit> *Edits = Ctx.editsInPlace(A.Stmt.File);
   auto Text = Ctx.text(A.Stmt.File);
   if (!Text)
     return Text.takeError();

@@ -54,6 +54,12 @@ struct RewriteContext {
       return nullptr;
     return &It->second.Edits;
   }
+  /// Whether the rules replace or delete \p File whole (no edit in place
+  /// can be added to it).
+  bool replacedWhole(const std::string &File) const {
+    auto It = Result.Edits.Files.find(File);
+    return It != Result.Edits.Files.end() && (It->second.NewContent || It->second.Delete);
+  }
   void include(const std::string &File, std::string Spelling);
   /// Includes in \p File each header of \p Needed (Metric and
   /// Wrapper::Includes) one of whose names \p Texts, the code copied
