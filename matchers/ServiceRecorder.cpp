@@ -779,8 +779,17 @@ const Expr *handedValue(const Expr *Arg) {
   }
 }
 
-/// The `std::make_shared<prometheus::Registry>()` initializing the local
-/// variable or field \p Arg names, written in a project file.
+
+/// The arguments of a construction or a call, and what it calls.
+std::pair<llvm::ArrayRef<const Expr *>, const FunctionDecl *> argumentsOf(const Expr *Call) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
+    return {llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), CE->getConstructor()};
+  const auto *CE = cast<CallExpr>(Call);
+  return {llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), CE->getDirectCallee()};
+}
+
+} // namespace
+
 const CallExpr *freshRegistryIn(const Expr *Arg, const Locator &Loc) {
   const Expr *E = handedValue(Arg);
   if (!isRegistryHolder(E->getType()))
@@ -802,16 +811,6 @@ const CallExpr *freshRegistryIn(const Expr *Arg, const Locator &Loc) {
     return nullptr;
   return Make;
 }
-
-/// The arguments of a construction or a call, and what it calls.
-std::pair<llvm::ArrayRef<const Expr *>, const FunctionDecl *> argumentsOf(const Expr *Call) {
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
-    return {llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), CE->getConstructor()};
-  const auto *CE = cast<CallExpr>(Call);
-  return {llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), CE->getDirectCallee()};
-}
-
-} // namespace
 
 void recordGivenRegistries(const CXXRecordDecl *Service, ASTContext &Ctx, const Locator &Loc,
                            TUFacts &Out) {

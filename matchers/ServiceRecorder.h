@@ -32,6 +32,11 @@ void recordService(const clang::CXXRecordDecl *Service, const Locator &Loc,
 void recordGivenRegistries(const clang::CXXRecordDecl *Service, clang::ASTContext &Ctx,
                            const Locator &Loc, TUFacts &Out);
 
+/// The `std::make_shared<prometheus::Registry>()` initializing the local
+/// variable or field \p Arg names (through copies and `std::move`),
+/// written in a project file; null for anything else.
+const clang::CallExpr *freshRegistryIn(const clang::Expr *Arg, const Locator &Loc);
+
 /// `Name(canonical param types)`: the key that ties an interface method, its
 /// override and a call together.
 std::string signatureOf(const clang::FunctionDecl *F);

@@ -127,11 +127,11 @@ public:
     std::optional<unsigned> First = F ? firstValueOf(F) : std::nullopt;
     if (!First || Call->getNumArgs() < *First + 2)
       return true;
-    std::string Name = qualifiedName(F);
+    std::string Helper = qualifiedName(F);
     bool Equality = llvm::is_contained({"testing::internal::EqHelper::Compare",
                                         "testing::internal::CmpHelperEQ",
                                         "testing::internal::CmpHelperFloatingPointEQ"},
-                                       Name);
+                                       Helper);
     for (unsigned I = *First; I < *First + 2; ++I)
       if (const CallExpr *Make = collectedCount(Call->getArg(I)))
         recordShape(Call, Make);
@@ -139,7 +139,7 @@ public:
       record(Call, Call->getArg(I),
              Equality ? constantNumber(Call->getArg(I == *First ? I + 1 : I - 1))
                       : std::nullopt);
-    if (qualifiedName(F) == "testing::internal::CmpHelperNE")
+    if (Helper == "testing::internal::CmpHelperNE")
       recordFind(Call, Call->getArg(*First), Call->getArg(*First + 1));
     return true;
   }
@@ -188,10 +188,9 @@ private:
         recordShape(Call, Make);
   }
 
-  /// The `std::make_shared<prometheus::Registry>()` a local registry
-  /// variable of the test was initialized from, when \p E is its
-  /// `Collect()` (`registry->Collect()`, `registry.Collect()`), or a local
-  /// set from that.
+  /// The `std::make_shared<prometheus::Registry>()` a registry variable or
+  /// field of the test was initialized from (freshRegistryIn), when \p E
+  /// is its `Collect()` (`registry->Collect()`), or a local set from that.
   const CallExpr *collected(const Expr *E) const {
     E = stripWrappers(E)->IgnoreImplicit();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
@@ -209,17 +208,8 @@ private:
     const Expr *Object = Collect->getImplicitObjectArgument()->IgnoreImplicit();
     if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object);
         Arrow && Arrow->getOperator() == OO_Arrow)
-      Object = Arrow->getArg(0)->IgnoreImplicit();
-    const auto *Reg = dyn_cast<DeclRefExpr>(Object);
-    const auto *RV = Reg ? dyn_cast<VarDecl>(Reg->getDecl()) : nullptr;
-    if (!RV || !RV->hasLocalStorage() || isa<ParmVarDecl>(RV) || !RV->getInit())
-      return nullptr;
-    const auto *Make = dyn_cast<CallExpr>(RV->getInit()->IgnoreImplicit());
-    return Make && Make->getNumArgs() == 0 && Make->getDirectCallee() &&
-                   Make->getDirectCallee()->isInStdNamespace() &&
-                   Make->getDirectCallee()->getName() == "make_shared"
-               ? Make
-               : nullptr;
+      Object = Arrow->getArg(0);
+    return freshRegistryIn(Object, Loc);
   }
 
   /// collected() of the object of \p E, a `.size()`.

@@ -48,7 +48,9 @@ using FileReader = std::function<llvm::Expected<std::string>(llvm::StringRef)>;
 struct TestRewrite {
   SourceSpan Stmt;
   std::string Test;    ///< The enclosing test function.
-  std::string Wrapper; ///< The method expected.
+  /// What it is about: the method expected, the metric read or set back,
+  /// or, for an assertion removed (After empty), why.
+  std::string Wrapper;
   std::string Before;  ///< The expectation as written.
   std::string After;   ///< The reads and assertions replacing it, one per line.
 };
