@@ -265,6 +265,8 @@ Value toJSON(const Service &S) {
            {"local_constants", arrayOf(S.LocalConstants)}};
   if (S.RegistryParam.valid())
     O["registry_param"] = toJSON(S.RegistryParam);
+  if (!S.Effects.empty())
+    O["effects"] = strings(S.Effects);
   return O;
 }
 
@@ -286,8 +288,11 @@ Value toJSON(const ArgumentSite &A) {
 }
 
 Value toJSON(const MemberInit &I) {
-  return Object{{"owner", I.Owner}, {"field", I.Field}, {"init", toJSON(I.Init)},
-                {"removal", toJSON(I.Removal)}};
+  Object O{{"owner", I.Owner}, {"field", I.Field}, {"init", toJSON(I.Init)},
+           {"removal", toJSON(I.Removal)}};
+  if (I.Creates)
+    O["creates"] = true;
+  return O;
 }
 
 Value toJSON(const NullGuard &G) {
@@ -827,7 +832,8 @@ bool fromJSON(const Value &E, Service &Out, Path P) {
          O.map("registry_init", Out.RegistryInit) &&
          O.mapOptional("registry_param", Out.RegistryParam) &&
          O.map("header_names", Out.HeaderNames) &&
-         O.map("local_constants", Out.LocalConstants);
+         O.map("local_constants", Out.LocalConstants) &&
+         O.mapOptional("effects", Out.Effects);
 }
 
 bool fromJSON(const Value &E, Catalog &Out, Path P) {
@@ -852,7 +858,8 @@ bool fromJSON(const Value &E, ArgumentSite &Out, Path P) {
 bool fromJSON(const Value &E, MemberInit &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("owner", Out.Owner) && O.map("field", Out.Field) &&
-         O.map("init", Out.Init) && O.map("removal", Out.Removal);
+         O.map("init", Out.Init) && O.map("removal", Out.Removal) &&
+         O.mapOptional("creates", Out.Creates);
 }
 
 bool fromJSON(const Value &E, NullGuard &Out, Path P) {

@@ -220,6 +220,8 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
       }
       for (const LocalConstantSite &L : P.TheService.LocalConstants)
         ConstantSites.emplace(std::make_tuple(L.Decl.File, L.Decl.Offset, L.Decl.Length), L);
+      // A destructor's body is seen only where it is defined.
+      llvm::append_range(C.TheService.Effects, P.TheService.Effects);
     }
     for (const Interface &I : P.Interfaces)
       Interfaces.emplace(I.Name, I);
@@ -293,6 +295,7 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
     C.Wrappers.push_back(W);
   }
   sortUnique(C.TheService.KeptMethods);
+  sortUnique(C.TheService.Effects);
   std::sort(C.Wrappers.begin(), C.Wrappers.end(), [](const Wrapper &A, const Wrapper &B) {
     return std::tie(A.Name, A.Signature) < std::tie(B.Name, B.Signature);
   });

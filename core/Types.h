@@ -333,10 +333,12 @@ struct CallSite {
   SourceSpan MacroReceiverParam;
   SourceSpan MacroReceiverArg;
   bool InLambda = false;
-  /// Called on a parameter of the lambda it is in (`[&](auto& m) {
-  /// m.record(..); }`): the parameter's name, and how many times the lambda
-  /// names it. When every one of those is a call that is rewritten, the
-  /// name goes (`auto& /*m*/`), as nothing uses it any more.
+  /// Called on a parameter of the lambda or function it is in, or on what
+  /// is reached through one (`[&](auto& m) { m.record(..); }`,
+  /// `env->stats->record(..)`; not a parameter holding the service, which
+  /// is an injection point): the parameter's name, and how many times the
+  /// body names it. When every one of those is a call that is rewritten,
+  /// the name goes (`auto& /*m*/`), as nothing uses it any more.
   SourceSpan ReceiverParam;
   unsigned ReceiverParamUses = 0;
   bool InTemplate = false;
@@ -400,6 +402,11 @@ struct Service {
   /// Definitions of the constants in Metric::LocalConstants and
   /// Wrapper::LocalConstants, sorted by location.
   std::vector<LocalConstantSite> LocalConstants;
+  /// What building the service does besides its metrics, in words, sorted:
+  /// a destructor with a body (`its destructor`), a field that is no metric
+  /// and no registry of a type with a destructor of its own (`field
+  /// exposer_`). Removing where it is built would lose them.
+  std::vector<std::string> Effects;
 };
 
 /// Everything later stages need, as printed by `metrics-migrate catalog`.
@@ -436,6 +443,11 @@ struct MemberInit {
   std::string Field;
   SourceSpan Init;
   SourceSpan Removal; ///< With its separating comma, or with the `:` when alone.
+  /// The statement builds the service into the field (`m = new Svc(..)`,
+  /// `m = std::make_unique<Svc>(..)`): it goes with the field only while
+  /// building the service does nothing the migration leaves behind
+  /// (Service::Effects, a metric that stays in it).
+  bool Creates = false;
 };
 
 /// `if (metrics_) metrics_->X(..);`, `if (metrics_ != nullptr) { .. }`:

@@ -41,6 +41,7 @@ constexpr llvm::StringLiteral IfId = "if";
 constexpr llvm::StringLiteral NameId = "name";
 constexpr llvm::StringLiteral InitListId = "initList";
 constexpr llvm::StringLiteral AssignId = "assign";
+constexpr llvm::StringLiteral DeleteId = "delete";
 
 constexpr llvm::StringLiteral FormParen = "paren";
 constexpr llvm::StringLiteral FormBrace = "brace";
@@ -534,6 +535,8 @@ public:
       onInitList(L);
     else if (const auto *A = R.Nodes.getNodeAs<Expr>(AssignId))
       onAssignment(*R.Context, A);
+    else if (const auto *D = R.Nodes.getNodeAs<CXXDeleteExpr>(DeleteId))
+      onDelete(D);
   }
 
   /// Appends what was recorded to \p Out, sorted.
@@ -877,7 +880,10 @@ private:
 
   /// `metrics_ = metrics;`, `d.metrics = nullptr;`: a statement that only
   /// sets a field holding the service goes with the field, as a member
-  /// initializer does, when what it assigns changes nothing else.
+  /// initializer does, when what it assigns changes nothing else. So does
+  /// one building the service into it (`ctx->metrics = new Svc(bind)`,
+  /// `= std::make_unique<Svc>()`) from arguments without side effects: it
+  /// is marked, for the planner to weigh what building the service does.
   void onAssignment(ASTContext &Ctx, const Expr *A) {
     const Expr *LHS = nullptr, *RHS = nullptr;
     if (const auto *BO = dyn_cast<BinaryOperator>(A); BO && BO->getOpcode() == BO_Assign) {
@@ -888,16 +894,69 @@ private:
       LHS = Op->getArg(0);
       RHS = Op->getArg(1);
     }
-    const auto *ME = LHS ? dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts()) : nullptr;
+    if (!RHS)
+      return;
+    std::optional<bool> Creates = buildsImplementation(Ctx, RHS);
+    if (!Creates && RHS->HasSideEffects(Ctx, false))
+      return;
+    onFieldStatement(A, LHS, Creates.value_or(false));
+  }
+
+  /// `delete metrics_;`: freeing what the field holds goes with the field.
+  void onDelete(const CXXDeleteExpr *D) {
+    if (D->isArrayForm())
+      return;
+    onFieldStatement(D, D->getArgument(), /*Creates=*/false);
+  }
+
+  /// If \p E only builds an implementation of the interfaces (the service,
+  /// a class deriving from it, a double) with `new` or
+  /// `std::make_unique`/`std::make_shared`, from arguments without side
+  /// effects (a call counts as one): whether that class is the service or
+  /// derives from it.
+  std::optional<bool> buildsImplementation(ASTContext &Ctx, const Expr *E) {
+    E = E->IgnoreUnlessSpelledInSource();
+    const CXXRecordDecl *Built = nullptr;
+    llvm::SmallVector<const Expr *, 4> Args;
+    if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+      if (New->isArray() || New->getNumPlacementArgs() > 0)
+        return std::nullopt;
+      Built = New->getAllocatedType()->getAsCXXRecordDecl();
+      if (const CXXConstructExpr *Construct = New->getConstructExpr())
+        Args.append(Construct->arg_begin(), Construct->arg_end());
+      else if (const Expr *Init = New->getInitializer())
+        Args.push_back(Init);
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      const TemplateArgumentList *TArgs = FD ? FD->getTemplateSpecializationArgs() : nullptr;
+      if (!FD || !FD->isInStdNamespace() || !TArgs || TArgs->size() < 1 ||
+          TArgs->get(0).getKind() != TemplateArgument::Type ||
+          !llvm::is_contained({"make_unique", "make_shared"}, FD->getName()))
+        return std::nullopt;
+      Built = TArgs->get(0).getAsType()->getAsCXXRecordDecl();
+      Args.append(Call->arg_begin(), Call->arg_end());
+    }
+    if (!Built || !Set.isOrDerives(Built) ||
+        llvm::any_of(Args, [&](const Expr *Arg) { return Arg->HasSideEffects(Ctx, true); }))
+      return std::nullopt;
+    const CXXRecordDecl *Service = Set.Service;
+    return (Service && Built->getCanonicalDecl() == Service->getCanonicalDecl()) ||
+           Set.derivesFromService(Built);
+  }
+
+  /// \p S, a statement that only sets or frees the field \p Target names,
+  /// when that field holds the service.
+  void onFieldStatement(const Expr *S, const Expr *Target, bool Creates) {
+    const auto *ME = Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()) : nullptr;
     const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
     const auto *RD = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
-    if (!RD || RD->isLambda() || Set.isOrDerives(RD) || RHS->HasSideEffects(Ctx, false) ||
-        !Loc.inProject(A->getBeginLoc()) || A->getBeginLoc().isMacroID())
+    if (!RD || RD->isLambda() || Set.isOrDerives(RD) || !Loc.inProject(S->getBeginLoc()) ||
+        S->getBeginLoc().isMacroID())
       return;
     auto Iface = interfaceOf(Field->getType(), Set);
     if (!Iface || Iface->second == Holder::Value)
       return;
-    CharSourceRange Whole = statementRange(Loc, A);
+    CharSourceRange Whole = statementRange(Loc, S);
     if (Whole.isInvalid())
       return;
     MemberInit M;
@@ -915,6 +974,7 @@ private:
     M.Removal.Length = Length;
     M.Owner = className(RD);
     M.Field = Field->getNameAsString();
+    M.Creates = Creates;
     Inits.push_back(std::move(M));
   }
 
@@ -1242,9 +1302,11 @@ void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator
     Finder.addMatcher(
         expr(InProject, anyOf(binaryOperator(isAssignmentOperator()),
                               cxxOperatorCallExpr(hasOverloadedOperatorName("="))),
-             hasParent(compoundStmt()))
+             anyOf(hasParent(compoundStmt()),
+                   hasParent(exprWithCleanups(hasParent(compoundStmt())))))
             .bind(AssignId),
         &CB);
+    Finder.addMatcher(cxxDeleteExpr(InProject, hasParent(compoundStmt())).bind(DeleteId), &CB);
   }
   Finder.addMatcher(Declarations, &CB);
   Finder.matchAST(Ctx);

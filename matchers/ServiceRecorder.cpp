@@ -402,6 +402,57 @@ bool isRegistryHolder(QualType T) {
          cast<NamespaceDecl>(RD->getDeclContext())->getName() == "prometheus";
 }
 
+/// The class a field of type \p T owns: itself, or what a
+/// `std::unique_ptr`, `std::shared_ptr` or `std::optional` holds.
+const CXXRecordDecl *ownedRecord(QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (Spec && Spec->isInStdNamespace() && Spec->getTemplateArgs().size() >= 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      llvm::is_contained({"unique_ptr", "shared_ptr", "optional"}, Spec->getName()))
+    return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return RD;
+}
+
+/// True when building or destroying an object of \p RD does something
+/// outside it: a thread, an HTTP endpoint (`prometheus::Exposer`), a push
+/// gateway, or a project class with a destructor of its own. The standard
+/// library's containers and strings, and prometheus-cpp's families and
+/// registries, only hold memory.
+bool hasOutsideEffects(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace())
+    return llvm::is_contained({"thread", "jthread"}, RD->getName());
+  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->getName() == "prometheus")
+      return llvm::is_contained({"Exposer", "Gateway"}, RD->getName());
+  return !RD->hasTrivialDestructor();
+}
+
+/// Service::Effects of \p Service: what building it does besides its
+/// metrics, each in words.
+std::vector<std::string> effectsOf(const CXXRecordDecl *Service) {
+  std::vector<std::string> Effects;
+  if (const CXXDestructorDecl *Dtor = Service->getDestructor()) {
+    const FunctionDecl *Def = nullptr;
+    if (Dtor->isUserProvided() && Dtor->hasBody(Def))
+      if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+          Body && !Body->body_empty())
+        Effects.push_back("its destructor");
+  }
+  for (const FieldDecl *FD : Service->fields()) {
+    FieldStyle Style;
+    MetricKind Kind;
+    if (isMetricType(FD->getType(), Style, Kind) || isRegistryHolder(FD->getType()))
+      continue;
+    if (hasOutsideEffects(ownedRecord(FD->getType())))
+      Effects.push_back("field " + FD->getNameAsString());
+  }
+  return Effects;
+}
+
 BodyKind classify(const FunctionDecl *F, const CompoundStmt *Body) {
   if (Body->size() == 1) {
     const Stmt *Only = Body->body_front();
@@ -927,6 +978,8 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     C.Interfaces.push_back(std::move(I));
     return true;
   });
+
+  C.TheService.Effects = effectsOf(Service);
 
   // Metric fields.
   std::map<const FieldDecl *, std::string> Fields;

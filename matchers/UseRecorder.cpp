@@ -100,7 +100,7 @@ private:
           Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
         Base = Op->getArg(0);
       C.Receiver = ME->isImplicitAccess() ? "" : Loc.text(Base);
-      recordLambdaParam(Ctx, Base, C);
+      recordReceiverParam(Ctx, Base, C);
     }
     for (const Expr *Arg : Call->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
@@ -312,19 +312,41 @@ private:
     return DRE && isa<ParmVarDecl>(DRE->getDecl());
   }
 
-  /// A receiver that is a named parameter of the lambda around the call:
-  /// its name, and how often the lambda's body names it.
-  void recordLambdaParam(ASTContext &Ctx, const Expr *Receiver, CallSite &C) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(Receiver);
+  /// A receiver that is a named parameter of the function or lambda around
+  /// the call, or is reached through one (`env->counters` in
+  /// `env->counters->Record()`): its name, and how often the body names it.
+  /// A function's parameter holding the service itself is an injection
+  /// point, which goes whole: not this.
+  void recordReceiverParam(ASTContext &Ctx, const Expr *Receiver, CallSite &C) {
+    const Expr *E = Receiver->IgnoreParenImpCasts();
+    bool Reached = false;
+    for (;;) {
+      if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isImplicitAccess())
+        E = ME->getBase()->IgnoreParenImpCasts();
+      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+               Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+        E = Op->getArg(0)->IgnoreParenImpCasts();
+      else
+        break;
+      Reached = true;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
     const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    const auto *Op = P ? dyn_cast<CXXMethodDecl>(P->getDeclContext()) : nullptr;
-    if (!Op || !Op->getParent()->isLambda() || !P->getIdentifier() || !Op->hasBody() ||
-        P->getLocation().isMacroID())
+    const auto *F = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+    if (!F || !P->getIdentifier() || !F->hasBody() || !F->doesThisDeclarationHaveABody() ||
+        P->getLocation().isMacroID() || !Loc.inProject(P->getLocation()))
       return;
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    bool Lambda = Method && Method->getParent()->isLambda();
+    if (!Lambda && (!Reached || interfaceOf(P->getType(), Set)))
+      return;
+    auto Uses = declRefExpr(to(parmVarDecl(equalsNode(P)))).bind("use");
     C.ReceiverParam = Loc.span(SourceRange(P->getLocation(), P->getLocation()));
-    C.ReceiverParamUses =
-        match(findAll(declRefExpr(to(parmVarDecl(equalsNode(P)))).bind("use")), *Op->getBody(), Ctx)
-            .size();
+    C.ReceiverParamUses = match(findAll(Uses), *F->getBody(), Ctx).size();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten())
+          C.ReceiverParamUses += match(findAll(Uses), *Init->getInit(), Ctx).size();
   }
 
   /// The whole call is written in one argument of a macro

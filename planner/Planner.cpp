@@ -654,6 +654,18 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
   for (const NullGuard &G : F.NullGuards)
     if (!G.OnlyRecords)
       Hold(G.Owner, "a null check of " + G.Field + " guards more than recording (or none)");
+  // A field the service is built into keeps it while building the service
+  // does what the migration leaves behind: what would run it then?
+  std::string Effect;
+  if (!C.TheService.Effects.empty())
+    Effect = "does more than its metrics (" + llvm::join(C.TheService.Effects, ", ") + ")";
+  for (const MetricPlan &MP : P.Metrics)
+    if (Effect.empty() && (MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead))
+      Effect = "registers " + MP.Name + ", which stays in it";
+  for (const MemberInit &I : F.MemberInits)
+    if (I.Creates && !Effect.empty())
+      Hold(I.Owner, "building the service into " + I.Field + " at " + I.Init.File + ":" +
+                        std::to_string(I.Init.Line) + " " + Effect);
   // So does an owner whose stripping did not compile.
   for (const Demotion &D : P.Demoted)
     if (D.Decision.K == PlanDecision::Kind::Injection)

@@ -205,8 +205,10 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
       if (!Consumed.count({File, E.Offset}))
         Ctx.edit(File, E.Offset, E.Length, E.Text, E.Origin);
 
-  // A lambda parameter every use of which was a call rewritten above loses
-  // its name (`[&](auto& /*m*/)`): the lambda keeps its signature for
+  // A parameter every use of which was the object of a call rewritten above
+  // (`[&](auto& m) { m.X(); }`, `void run(Env* env) { env->stats->X(); }`)
+  // loses its name (`auto& /*m*/`, `Env* /*env*/`), as clang-tidy's
+  // misc-unused-parameters does: the function keeps its signature for
   // whoever calls it, and no unused-parameter warning appears.
   std::map<std::pair<std::string, unsigned>, std::pair<const CallSite *, unsigned>> Params;
   std::set<std::pair<std::string, unsigned>> ParamStays;
@@ -238,7 +240,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     const SourceSpan &P = CS->ReceiverParam;
     std::string Name = Text->substr(P.Offset, P.Length);
     Ctx.edit(P.File, P.Offset, P.Length, "/*" + Name + "*/",
-             "unused lambda parameter " + Name + " at " + where(P));
+             "unused parameter " + Name + " at " + where(P));
   }
   return llvm::Error::success();
 }

@@ -232,11 +232,13 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
     });
   };
   // Building the service registers what stays in it (metrics kept or dead,
-  // on the registry it is given): a variable that builds one stays while
-  // anything does, although nothing else uses it any more.
-  bool Registers = llvm::any_of(Ctx.P.Metrics, [](const MetricPlan &MP) {
-    return MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead;
-  });
+  // on the registry it is given), and does whatever else it does
+  // (Service::Effects: an exposer it starts): a variable that builds one
+  // stays while anything does, although nothing else uses it any more.
+  bool Registers = !Ctx.C.TheService.Effects.empty() ||
+                   llvm::any_of(Ctx.P.Metrics, [](const MetricPlan &MP) {
+                     return MP.Fate == MetricFate::Kept || MP.Fate == MetricFate::Dead;
+                   });
   llvm::StringRef ServiceName = Ctx.C.TheService.Name;
   ServiceName = ServiceName.substr(ServiceName.rfind(':') + 1);
   auto BuildsService = [&](const ServiceVar &V, llvm::StringRef Decl) {

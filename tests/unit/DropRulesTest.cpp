@@ -387,6 +387,18 @@ TEST(RemoveUnusedHolders, WhatBuildsTheServiceStaysWhileItRegisters) {
   }
 }
 
+TEST(RemoveUnusedHolders, WhatBuildsTheServiceStaysWhileBuildingItDoesMore) {
+  HolderCase K;
+  K.C.TheService.Effects = {"field exposer_"};
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["check/ingest_check.cpp"],
+            "void Check(std::shared_ptr<prometheus::Registry> registry) {\n"
+            "  app::Metrics metrics(registry);\n"
+            "  auto owned = std::make_shared<app::Metrics>(registry);\n"
+            "  Run();\n"
+            "}\n");
+}
+
 TEST(RemoveUnusedHolders, AVariableStillUsedStays) {
   HolderCase K;
   for (ServiceVar &V : K.F.ServiceVars)

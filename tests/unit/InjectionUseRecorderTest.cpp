@@ -1094,5 +1094,46 @@ inline void Fill(Deps& d, MetricsServiceProtocol* m, int& k) {
                                 "shop::Deps::metrics [d.metrics = m;] [  d.metrics = m;\n]"));
 }
 
+TEST(MemberInits, StatementsThatBuildOrFreeTheServiceInAField) {
+  std::string Code = withServices(R"cpp(
+class Quiet : public MetricsServiceProtocol {
+ public:
+  void RecordQuantityChange(const std::string&, int) override {}
+  void RecordKitCreated(int) override {}
+};
+struct Ctx {
+  MetricsServiceProtocol* metrics = nullptr;
+  std::unique_ptr<MetricsServiceProtocol> owned;
+  int* other = nullptr;
+  ~Ctx() {
+    delete metrics;
+    metrics = nullptr;
+    delete other;
+  }
+};
+int Next();
+inline void Build(Ctx& c, int port, MetricsService* given) {
+  c.metrics = new MetricsService();
+  c.owned = std::make_unique<MetricsService>();
+  c.owned = std::make_unique<Quiet>();
+  c.metrics = new Quiet(*new Quiet());
+  c.other = new int(port);
+  delete given;
+})cpp");
+  TUFacts F = factsFor(Code);
+  std::vector<std::string> Seen;
+  for (const MemberInit &I : F.Scan.MemberInits)
+    if (I.Owner == "shop::Ctx")
+      Seen.push_back(I.Field + (I.Creates ? " creates" : "") + " [" + textOf(Code, I.Removal) +
+                     "]");
+  // Not a field of another type, a parameter, nor a construction whose
+  // arguments do something.
+  EXPECT_THAT(Seen, ElementsAre("metrics [    delete metrics;\n]",
+                                "metrics [    metrics = nullptr;\n]",
+                                "metrics creates [  c.metrics = new MetricsService();\n]",
+                                "owned creates [  c.owned = std::make_unique<MetricsService>();\n]",
+                                "owned [  c.owned = std::make_unique<Quiet>();\n]"));
+}
+
 } // namespace
 } // namespace mm::test

@@ -1219,5 +1219,53 @@ TEST(Planner, AFieldCheckedByAnEarlyReturnBeforeRecordingsGoes) {
   }
 }
 
+TEST(Planner, AFieldTheServiceIsBuiltIntoGoesOnlyIfBuildingItDoesNothingElse) {
+  auto PlanFor = [](std::vector<std::string> Effects, bool KeepAMetric) {
+    Fixture X;
+    // UpdateDashboardGauges stays, and so does its gauge; nothing records
+    // auth_token_refreshes_total, which stays dead.
+    if (!KeepAMetric) {
+      X.C.Wrappers.resize(2);
+      X.C.Metrics.resize(2);
+    }
+    X.C.TheService.Effects = std::move(Effects);
+    InjectionPoint Field;
+    Field.Kind = InjectionKind::Field;
+    Field.Interface = "shop::MetricsServiceProtocol";
+    Field.Owner = "shop::Ctx";
+    Field.Name = "metrics";
+    Field.How = Holder::Pointer;
+    Field.Loc = {"app/ctx.h", 5, 3, 60, 30};
+    X.C.InjectionPoints.push_back(Field);
+    MemberInit Built;
+    Built.Owner = "shop::Ctx";
+    Built.Field = "metrics";
+    Built.Init = {"app/main.cpp", 14, 5, 200, 38}; // `ctx.metrics = new shop::MetricsService();`
+    Built.Removal = {"app/main.cpp", 14, 1, 196, 43};
+    Built.Creates = true;
+    X.F.MemberInits = {Built};
+    return makePlan(X.C, X.F, X.Cfg);
+  };
+  auto Stripped = [](const Plan &P) {
+    return llvm::any_of(P.Strip, [](const InjectionPoint &IP) { return IP.Owner == "shop::Ctx"; });
+  };
+
+  Plan Quiet = PlanFor({}, false);
+  EXPECT_TRUE(Stripped(Quiet));
+  EXPECT_EQ(Quiet.KeptBecause.count("shop::Ctx"), 0u);
+
+  Plan Serving = PlanFor({"field exposer_", "its destructor"}, false);
+  EXPECT_FALSE(Stripped(Serving));
+  EXPECT_EQ(Serving.KeptBecause["shop::Ctx"],
+            "building the service into metrics at app/main.cpp:14 does more than its metrics "
+            "(field exposer_, its destructor)");
+
+  Plan Registering = PlanFor({}, true);
+  EXPECT_FALSE(Stripped(Registering));
+  EXPECT_EQ(Registering.KeptBecause["shop::Ctx"],
+            "building the service into metrics at app/main.cpp:14 registers "
+            "auth_token_refreshes_total, which stays in it");
+}
+
 } // namespace
 } // namespace mm

@@ -524,6 +524,26 @@ TEST(ServiceRecorder, NonMetricFieldsAreIgnored) {
   EXPECT_THAT(C.Wrappers, IsEmpty());
 }
 
+TEST(ServiceRecorder, WhatBuildingTheServiceDoesBesidesItsMetrics) {
+  Catalog Quiet = catalogFor("#include <map>\n#include <vector>\n" + service(
+      "  int counter_ = 0;\n  std::string name_;\n  std::vector<int> seen_;\n"
+      "  std::map<std::string, prometheus::Counter*> cache_;\n"
+      "  ~MetricsService() = default;\n",
+      "", "", ""));
+  EXPECT_THAT(Quiet.TheService.Effects, IsEmpty());
+
+  Catalog Busy = catalogFor("#include <optional>\n#include <prometheus/exposer.h>\n#include <thread>\n" +
+                            service("  std::unique_ptr<prometheus::Exposer> exposer_;\n"
+                                    "  std::thread poller_;\n  struct Closer { ~Closer(); };\n"
+                                    "  Closer closer_;\n  std::optional<Closer> later_;\n"
+                                    "  int* raw_ = nullptr;\n  ~MetricsService();\n",
+                                    "", "",
+                                    "MetricsService::~MetricsService() { delete raw_; }"));
+  EXPECT_THAT(Busy.TheService.Effects,
+              ElementsAre("field closer_", "field exposer_", "field later_", "field poller_",
+                          "its destructor"));
+}
+
 TEST(ServiceRecorder, NoServiceNoFacts) {
   TUFacts F = factsFor(std::string(PrometheusIncludes) +
                        "namespace shop { struct Other { void RecordKitCreated() {} }; }");

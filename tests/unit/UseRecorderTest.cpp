@@ -375,8 +375,33 @@ inline void Use(MetricsServiceProtocol* metrics) {
   ASSERT_TRUE(Named.ReceiverParam.valid());
   EXPECT_EQ(Code.substr(Named.ReceiverParam.Offset, Named.ReceiverParam.Length), "other");
   EXPECT_EQ(Named.ReceiverParamUses, 2u); // the call and `&other`
-  // No change: a function's own parameter is not a lambda's.
+  // No change: a function's parameter holding the service is an injection
+  // point.
   EXPECT_FALSE(C.CallSites[2].ReceiverParam.valid());
+}
+
+TEST(CallSites, CallReachedThroughAFunctionsParameterNamesItAndCountsItsUses) {
+  std::string Code = withService(R"cpp(
+struct Env { MetricsServiceProtocol* metrics = nullptr; int id = 0; };
+struct Holder { Env* env = nullptr; };
+inline void Only(Env* env) { env->metrics->RecordKitCreated(1); }
+inline int Also(const Env& env) {
+  env.metrics->RecordKitCreated(2);
+  return env.id;
+}
+inline void Deeper(Holder h) { h.env->metrics->RecordKitCreated(3); }
+struct Stage {
+  explicit Stage(Env* env) : id_(env->id) { env->metrics->RecordKitCreated(4); }
+  int id_;
+};)cpp");
+  Catalog C = catalogFor(Code);
+  ASSERT_EQ(C.CallSites.size(), 4u);
+  std::vector<std::string> Seen;
+  for (const CallSite &CS : C.CallSites)
+    Seen.push_back(Code.substr(CS.ReceiverParam.Offset, CS.ReceiverParam.Length) + " " +
+                   std::to_string(CS.ReceiverParamUses));
+  // The constructor names it in its initializer too.
+  EXPECT_THAT(Seen, ElementsAre("env 1", "env 2", "h 1", "env 2"));
 }
 
 TEST(CallSites, NamespaceOfTheCallerSkipsAnonymousAndInlineOnes) {

@@ -1,0 +1,8 @@
+#include "core/Environment.hpp"
+
+namespace jobs
+{
+Environment::~Environment()
+{
+}
+}  // namespace jobs

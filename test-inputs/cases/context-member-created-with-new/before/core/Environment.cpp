@@ -1,0 +1,12 @@
+#include "core/Environment.hpp"
+
+#include "stats/Counters.hpp"
+
+namespace jobs
+{
+Environment::~Environment()
+{
+    delete counters;
+    counters = nullptr;
+}
+}  // namespace jobs

@@ -1,0 +1,9 @@
+#include "common/Ctx.h"
+#include "metrics/Metrics.h"
+
+namespace srv {
+	Ctx::~Ctx() {
+		delete metrics;
+		metrics = nullptr;
+	}
+}

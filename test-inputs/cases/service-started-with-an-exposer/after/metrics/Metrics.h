@@ -1,0 +1,10 @@
+#pragma once
+
+#include <cstdint>
+
+namespace srv {
+	class Metrics {
+	public:
+		virtual ~Metrics() = default;
+	};
+}
