@@ -429,6 +429,12 @@ Value toJSON(const Facts &F) {
       Roots[Root] = static_cast<int64_t>(Count);
     O["include_roots"] = std::move(Roots);
   }
+  if (!F.SearchRoots.empty()) {
+    Object Roots;
+    for (const auto &[File, Folders] : F.SearchRoots)
+      Roots[File] = strings(Folders);
+    O["search_roots"] = std::move(Roots);
+  }
   if (!F.GivenRegistries.empty())
     O["given_registries"] = arrayOf(F.GivenRegistries);
   if (!F.ForwardDeclarations.empty())
@@ -982,6 +988,7 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.map("files", Out.Files) &&
          O.map("upper_snake_names", Out.UpperSnakeNames) &&
          O.mapOptional("include_spellings", Out.IncludeSpellings) &&
+         O.mapOptional("search_roots", Out.SearchRoots) &&
          O.mapOptional("include_roots", Out.IncludeRoots) &&
          O.mapOptional("given_registries", Out.GivenRegistries) &&
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&

@@ -397,6 +397,14 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       InterfaceNames.emplace(std::make_tuple(M.Loc.File, M.Loc.Offset, M.Loc.Length), M);
     for (const auto &[Root, Count] : F.IncludeRoots)
       Out.IncludeRoots[Root] += Count;
+    // What resolves in every TU reading the file.
+    for (const auto &[File, Folders] : F.SearchRoots) {
+      auto [It, New] = Out.SearchRoots.emplace(File, Folders);
+      if (!New)
+        llvm::erase_if(It->second, [&, &Folders = Folders](const std::string &Root) {
+          return !llvm::is_contained(Folders, Root);
+        });
+    }
     for (const auto &[File, Spelling] : F.IncludeSpellings) {
       auto [It, New] = Out.IncludeSpellings.emplace(File, Spelling);
       if (!New && Spelling < It->second)

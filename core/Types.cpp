@@ -81,22 +81,10 @@ std::string contentHash(llvm::StringRef Bytes) {
   return llvm::utohexstr(llvm::xxh3_64bits(Bytes));
 }
 
-std::string includeSpelling(const Facts &F, llvm::StringRef File, llvm::StringRef Includer) {
-  if (auto It = F.IncludeSpellings.find(File.str()); It != F.IncludeSpellings.end())
-    return It->second;
-  // The root most includes resolve from that can reach File.
-  std::string Root;
-  uint64_t Most = 0;
-  for (const auto &[From, Count] : F.IncludeRoots) {
-    bool Reaches = From == "." ? !Includer.empty() : File.starts_with(From);
-    if (Reaches && Count > Most) {
-      Root = From;
-      Most = Count;
-    }
-  }
-  if (Root != ".")
-    return "\"" + File.drop_front(Root.size()).str() + "\"";
-  // `../common/metrics/registry.h` from src/reader/reader.cpp.
+namespace {
+
+/// `"../common/metrics/registry.h"`: \p File from \p Includer's folder.
+std::string relativeTo(llvm::StringRef Includer, llvm::StringRef File) {
   llvm::SmallVector<llvm::StringRef, 8> From, To;
   llvm::StringRef(llvm::sys::path::parent_path(Includer)).split(From, '/', -1, false);
   File.split(To, '/', -1, false);
@@ -108,7 +96,44 @@ std::string includeSpelling(const Facts &F, llvm::StringRef File, llvm::StringRe
     Out += "../";
   for (size_t I = Common; I < To.size(); ++I)
     Out += To[I].str() + (I + 1 < To.size() ? "/" : "");
-  return "\"" + Out + "\"";
+  return Out;
+}
+
+} // namespace
+
+std::string includeSpelling(const Facts &F, llvm::StringRef File, llvm::StringRef Includer) {
+  // The folders on the include path of every TU reading Includer, if known.
+  const std::vector<std::string> *Searched = nullptr;
+  if (auto It = F.SearchRoots.find(Includer.str()); !Includer.empty() && It != F.SearchRoots.end())
+    Searched = &It->second;
+  auto Searches = [&](llvm::StringRef Root) {
+    return !Searched || llvm::is_contained(*Searched, Root);
+  };
+  if (auto It = F.IncludeSpellings.find(File.str()); It != F.IncludeSpellings.end()) {
+    llvm::StringRef Spelling = It->second;
+    llvm::StringRef Name = Spelling.drop_front().drop_back();
+    bool FromRoot = File.ends_with(Name) && Searches(File.drop_back(Name.size()));
+    bool FromHere = Spelling.starts_with("\"") && relativeTo(Includer, File) == Name;
+    if (!Searched || FromRoot || FromHere)
+      return Spelling.str();
+  }
+  // The root most includes resolve from that can reach File.
+  std::string Root;
+  uint64_t Most = 0;
+  bool Found = false;
+  for (const auto &[From, Count] : F.IncludeRoots) {
+    bool Reaches = From == "." ? !Includer.empty() : File.starts_with(From) && Searches(From);
+    if (Reaches && Count > Most) {
+      Root = From;
+      Most = Count;
+      Found = true;
+    }
+  }
+  if (!Found && !Includer.empty() && !Searches(""))
+    Root = ".";
+  if (Root != ".")
+    return "\"" + File.drop_front(Root.size()).str() + "\"";
+  return "\"" + relativeTo(Includer, File) + "\"";
 }
 
 std::string moduleOf(llvm::StringRef File) {

@@ -704,6 +704,11 @@ struct Facts {
   /// `"."` for a spelling relative to the including file's folder that
   /// names a folder (`"../common/ctx.h"`). What a new include follows.
   std::map<std::string, uint64_t> IncludeRoots;
+  /// Per project file: the project's folders (`""` for the root,
+  /// `"include/"`) on the include path of every TU that read it, sorted:
+  /// where an `#include` written in that file resolves from, besides the
+  /// file's own folder. A file not listed is not known (any root may do).
+  std::map<std::string, std::vector<std::string>> SearchRoots;
   /// `std::make_shared<prometheus::Registry>()` initializing a variable or
   /// field whose registry is handed to the service's constructor (a test
   /// building the service on a registry of its own, and reading it): once
@@ -729,6 +734,9 @@ std::string contentHash(llvm::StringRef Bytes);
 /// \p Includer: as the project already spells it, else as most of the
 /// project's includes resolve (Facts::IncludeRoots; relative to the
 /// includer only when \p Includer is given), else `"File"` (root-relative).
+/// With \p Includer, only spellings that resolve with the include path of
+/// every TU reading it (Facts::SearchRoots) count; when none does, the path
+/// relative to its folder (`"../src/x.h"`) always does.
 std::string includeSpelling(const Facts &F, llvm::StringRef File,
                             llvm::StringRef Includer = "");
 

@@ -124,6 +124,10 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   auto RunOne = [&](size_t I) {
     TURun &Out = Runs[I];
     Out.MainFile = Order[I];
+    for (const clang::tooling::CompileCommand &C : (*DB)->getCompileCommands(Order[I])) {
+      Out.SearchDirs = includeSearchDirs(C);
+      break;
+    }
     bool Selected =
         Hooks.Select ? llvm::any_of((*DB)->getCompileCommands(Order[I]),
                                     [&](const clang::tooling::CompileCommand &C) {
@@ -310,6 +314,20 @@ llvm::Expected<std::vector<TUFacts>> scanDatabase(const Config &Cfg, const ScanO
       if (isUnder(Canon, Root) && Canon.size() > Root.size())
         Results[I].Scan.Files.push_back(Canon.substr(Root.size() + 1));
     }
+    // Where includes written in each of those files resolve from, in this
+    // TU: the project's folders on its include path.
+    std::vector<std::string> Roots;
+    for (const std::string &Dir : Run.SearchDirs) {
+      std::string Canon = canonical(Dir);
+      if (Canon == Root)
+        Roots.push_back("");
+      else if (isUnder(Canon, Root))
+        Roots.push_back(Canon.substr(Root.size() + 1) + "/");
+    }
+    llvm::sort(Roots);
+    Roots.erase(std::unique(Roots.begin(), Roots.end()), Roots.end());
+    for (const std::string &File : Results[I].Scan.Files)
+      Results[I].Scan.SearchRoots[File] = Roots;
     if (Run.Reused) // As the cache has it, main file name aside.
       Run.Errors = Results[I].Errors;
     Results[I].MainFile = std::move(Run.MainFile);

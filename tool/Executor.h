@@ -53,6 +53,8 @@ struct TURun {
   bool Reused = false;  ///< Not parsed: TUHooks::Reuse had its results.
   /// When skipped: the project files it would have read (absolute).
   std::vector<std::string> Reached;
+  /// The folders its command searches for includes (includeSearchDirs).
+  std::vector<std::string> SearchDirs;
   bool Parsed = true;
   std::vector<std::string> Errors; ///< `file:line:col: error: message`.
   /// How many of Errors are a crash of the parser (none or one).

@@ -56,6 +56,13 @@ SearchPath searchPathOf(const clang::tooling::CompileCommand &C) {
 
 } // namespace
 
+std::vector<std::string> includeSearchDirs(const clang::tooling::CompileCommand &Command) {
+  SearchPath S = searchPathOf(Command);
+  std::vector<std::string> Dirs = std::move(S.Quoted);
+  llvm::append_range(Dirs, S.Angled);
+  return Dirs;
+}
+
 Prefilter::Prefilter(std::string Root, std::vector<std::string> Words)
     : Root(std::move(Root)), Words(std::move(Words)) {}
 

@@ -23,6 +23,10 @@
 
 namespace mm {
 
+/// The folders \p Command searches for includes (`-iquote`, `-I`,
+/// `-isystem`, `-idirafter`), absolute, in the order given.
+std::vector<std::string> includeSearchDirs(const clang::tooling::CompileCommand &Command);
+
 class Prefilter {
 public:
   /// \p Root: only headers under it are followed.

@@ -37,6 +37,35 @@ TEST(IncludeSpelling, RelativeToTheIncluderWhereTheProjectWritesSo) {
             "\"src/common/metrics/registry.h\"");
 }
 
+TEST(IncludeSpelling, OnlyWhatTheIncludersOwnIncludePathResolves) {
+  Facts F;
+  F.IncludeRoots[""] = 30;
+  F.IncludeRoots["include/"] = 4;
+  F.IncludeSpellings["src/ingest/metrics.h"] = "\"src/ingest/metrics.h\"";
+  // src/ is compiled with the root on its path, tests/ with include/ only.
+  F.SearchRoots["src/ingest/reader.cpp"] = {"", "include/"};
+  F.SearchRoots["tests/reader_test.cpp"] = {"include/"};
+  F.SearchRoots["tools/dump.cpp"] = {};
+  EXPECT_EQ(includeSpelling(F, "src/ingest/metrics.h", "src/ingest/reader.cpp"),
+            "\"src/ingest/metrics.h\"");
+  EXPECT_EQ(includeSpelling(F, "include/ingest/registry.h", "src/ingest/reader.cpp"),
+            "\"include/ingest/registry.h\"");
+  // The spelling the project uses does not resolve there: the next root
+  // that does, else the includer's own folder.
+  EXPECT_EQ(includeSpelling(F, "include/ingest/registry.h", "tests/reader_test.cpp"),
+            "\"ingest/registry.h\"");
+  EXPECT_EQ(includeSpelling(F, "src/ingest/metrics.h", "tests/reader_test.cpp"),
+            "\"../src/ingest/metrics.h\"");
+  EXPECT_EQ(includeSpelling(F, "src/ingest/metrics.h", "tools/dump.cpp"),
+            "\"../src/ingest/metrics.h\"");
+  // A spelling from the includer's own folder resolves whatever the path.
+  F.IncludeSpellings["tools/table.h"] = "\"table.h\"";
+  EXPECT_EQ(includeSpelling(F, "tools/table.h", "tools/dump.cpp"), "\"table.h\"");
+  // No change where the path is not known.
+  EXPECT_EQ(includeSpelling(F, "src/ingest/metrics.h", "bench/b.cpp"),
+            "\"src/ingest/metrics.h\"");
+}
+
 TEST(IncludeSpelling, NothingKnownIsRootRelative) {
   EXPECT_EQ(includeSpelling(Facts(), "metrics/registry.h", "services/a.cpp"),
             "\"metrics/registry.h\"");
