@@ -326,8 +326,10 @@ void printCheck(llvm::raw_ostream &OS, const mm::Migration &M, bool GitHub) {
   if (M.Files.empty() && M.Rewrites.Manual.empty())
     OS << "metrics-migrate check: nothing left to migrate\n";
   else
-    OS << "metrics-migrate check: " << M.Files.size() << " files to migrate, "
-       << M.Rewrites.Manual.size() << " items left for a human\n";
+    OS << "metrics-migrate check: " << M.Files.size()
+       << (M.Files.size() == 1 ? " file" : " files") << " to migrate, "
+       << M.Rewrites.Manual.size() << (M.Rewrites.Manual.size() == 1 ? " item" : " items")
+       << " left for a human\n";
 }
 
 } // namespace

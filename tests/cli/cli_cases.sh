@@ -103,6 +103,11 @@ case "$case_name" in
     expect 8 'left for a human' -- "$tool" apply -p .
     [ "$(tree_hash)" = "$before" ] || { echo "the tree changed"; exit 1; }
     expect 1 '#address-taken' -- "$tool" check -p .
+    # Nothing to migrate, but items: never "nothing left to migrate".
+    expect 1 '^metrics-migrate check: 0 files to migrate, [0-9]+ items? left for a human$' -- "$tool" check -p .
+    if "$tool" check -p . 2>&1 | grep -q 'nothing left'; then
+      echo "check says nothing is left beside its items"; exit 1
+    fi
     # With the pointer gone, it migrates and exits 0.
     sed -i '/Bound/d' src/metrics.cc
     expect 0 '' -- "$tool" diff -p .
@@ -182,6 +187,28 @@ case "$case_name" in
     expect 0 'registry: demo::metrics::DefaultRegistry\(\) from src/registry\.hpp \(none found' -- "$tool" init -p .
     grep -qx '  header: "src/registry.hpp"' .metrics-migrate.yaml ||
       { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
+    ;;
+  init-header-under-include)
+    # Headers kept apart under include/, on the include path alone: the
+    # registry header proposed goes beside the service's header, and every
+    # include of it is spelled from include/, so the tree still builds.
+    mkdir -p include/demo
+    { echo '#pragma once'; cat src/metrics.cc; } > include/demo/metrics.hpp
+    printf '#include "demo/metrics.hpp"\nnamespace demo { void Use(MetricsService& m) { m.RecordJob("u"); } }\n' > src/metrics.cc
+    cat > compile_commands.json <<JSON
+[{"directory": "$work/proj/src", "file": "$work/proj/src/metrics.cc", "command": "c++ -std=c++17 -I $work/proj/include -c $work/proj/src/metrics.cc"}]
+JSON
+    rm .metrics-migrate.yaml
+    expect 0 'registry: demo::metrics::DefaultRegistry\(\) from include/demo/registry\.hpp' -- "$tool" init -p .
+    grep -qx '  header: "include/demo/registry.hpp"' .metrics-migrate.yaml ||
+      { echo "unexpected configuration:"; cat .metrics-migrate.yaml; exit 1; }
+    expect 0 '' -- "$tool" apply -p . -q
+    [ -f include/demo/registry.hpp ] || { echo "registry header not written there"; exit 1; }
+    grep -rqx '#include "demo/registry.hpp"' include src ||
+      { echo "the registry header is not included from include/:"; grep -rn registry include src; exit 1; }
+    c++ -std=c++17 -fsyntax-only -I include src/metrics.cc ||
+      { echo "the migrated tree does not compile"; exit 1; }
+    echo "ok: proposed under include/, spelled from it, compiles"
     ;;
   init-interfaces)
     # The polymorphic bases are written as interfaces, where a shard's
@@ -284,6 +311,29 @@ CPP
     expect 0 '' -- "$tool" apply -p . -q
     grep -q 'JOBS_TOTAL.Add({{"kind", "u"}}).Increment();' src/user.cc ||
       { echo "the call behind the computed include was not migrated:"; cat src/user.cc; exit 1; }
+    ;;
+  include-path-per-tu)
+    # Most of the project includes from the root, but tools/ is compiled
+    # with lib/ alone on its include path: the registry header a metric
+    # moving into tools/dump.cc needs is spelled from its own folder there.
+    sed -i '/^inline void Work/d' src/metrics.cc
+    mkdir -p tools lib
+    printf '#pragma once\nint helper();\n' > src/helper.h
+    printf '#include "src/metrics.cc"\n#include "src/helper.h"\nint helper() { return 1; }\n' > src/user.cc
+    printf '#include "../src/metrics.cc"\nvoid dump(demo::MetricsService& m) { m.RecordJob("d"); }\n' > tools/dump.cc
+    cat > compile_commands.json <<JSON
+[
+{"directory": "$work/proj/src", "file": "$work/proj/src/metrics.cc", "command": "c++ -std=c++17 -I $work/proj -c $work/proj/src/metrics.cc"},
+{"directory": "$work/proj/src", "file": "$work/proj/src/user.cc", "command": "c++ -std=c++17 -I $work/proj -c $work/proj/src/user.cc"},
+{"directory": "$work/proj/tools", "file": "$work/proj/tools/dump.cc", "command": "c++ -std=c++17 -I $work/proj/lib -c $work/proj/tools/dump.cc"}
+]
+JSON
+    expect 0 '' -- "$tool" apply -p . -q
+    # So is the one the service's file gets: tools/dump.cc includes it too.
+    grep -qx '#include "registry.h"' src/metrics.cc &&
+      grep -qx '#include "../src/registry.h"' tools/dump.cc &&
+      grep -q 'JOBS_TOTAL.Add({{"kind", "d"}}).Increment();' tools/dump.cc ||
+      { echo "the include does not resolve on tools/dump.cc's path:"; cat tools/dump.cc; exit 1; }
     ;;
   prefilter-interfaces)
     # The service's base `Sink` is not configured. A TU that sees only the

@@ -141,7 +141,7 @@ case "$case_name" in
   # --- fences -----------------------------------------------------------------
   read-commands-write-nothing)
     unchanged expect 0 'diff --git' -- "$tool" diff -p . --stat
-    unchanged expect 1 'files to migrate' -- "$tool" check -p . --diff
+    unchanged expect 1 'files? to migrate' -- "$tool" check -p . --diff
     unchanged expect 0 'Decision' -- "$tool" report -p .
     unchanged expect 0 '"RecordJob"' -- "$tool" catalog -p .
     ;;
