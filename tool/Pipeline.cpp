@@ -113,7 +113,10 @@ Plan planFor(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Dem
 /// purpose: with METRICS_MIGRATE_TEST_BREAK_EDITS set, every edit whose
 /// origin contains its value ends in a stray `@`, and every new file whose
 /// path contains it in an `#error`; with METRICS_MIGRATE_TEST_BREAK_LINES
-/// set, every line an edit writes that contains its value does.
+/// set, every line an edit writes that contains its value does. With
+/// METRICS_MIGRATE_TEST_WARN_FILES set, every new file whose path contains
+/// its value ends in a `#warning`: it compiles, with a warning it did not
+/// have.
 llvm::Expected<RewriteResult> rewriteFor(const Migration &M, const Plan &P,
                                          const FileReader &Read) {
   auto R = rewrite(M.TheCatalog, M.TheFacts, P, Read);
@@ -129,6 +132,10 @@ llvm::Expected<RewriteResult> rewriteFor(const Migration &M, const Plan &P,
       if (Change.NewContent && llvm::StringRef(File).contains(Break))
         *Change.NewContent += "#error broken on purpose\n";
     }
+  if (const char *Warn = std::getenv("METRICS_MIGRATE_TEST_WARN_FILES"); Warn && *Warn)
+    for (auto &[File, Change] : R->Edits.Files)
+      if (Change.NewContent && llvm::StringRef(File).contains(Warn))
+        *Change.NewContent += "#warning new on purpose\n";
   if (const char *Break = std::getenv("METRICS_MIGRATE_TEST_BREAK_LINES"); Break && *Break)
     for (auto &[File, Change] : R->Edits.Files)
       for (Edit &E : Change.Edits) {

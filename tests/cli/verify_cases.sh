@@ -4,8 +4,10 @@
 # that does not compile
 # (METRICS_MIGRATE_TEST_BREAK_EDITS) costs its decisions, listed for a human
 # with Clang's error, and the rest still migrates; what no decision explains
-# stops the run with exit 6 and writes nothing; --no-verify hands out what
-# the rules wrote; a cached re-parse is reused only for the same texts.
+# stops the run with exit 6 and writes nothing; a warning a written file
+# did not have (METRICS_MIGRATE_TEST_WARN_FILES) is listed; --no-verify
+# hands out what the rules wrote; a cached re-parse is reused only for the
+# same texts.
 # Every written tree is compiled with g++.
 #   usage: verify_cases.sh TOOL CASE_SOURCE CASE
 set -uo pipefail
@@ -116,6 +118,23 @@ assert [d["file"] for d in v["demotions"]] == ["kiosk/printer.cpp"] * 3, v
 assert v["failures"][0]["note"] == "error: expected ';' after expression", v
 print("ok: review.json section verified")
 PY
+    ;;
+  new-warning)
+    # The registry header is written with a warning it did not have: it
+    # still compiles, so nothing is taken back, and the warning is listed
+    # with its file and line, on stderr and in section 10 of the review.
+    expect 0 'telemetry/registry\.h:[0-9]+:[0-9]+: warning: new on purpose .*\[new with the migration\]' -- \
+      env METRICS_MIGRATE_TEST_WARN_FILES="registry.h" "$tool" diff -p . -q
+    expect 0 '' -- env METRICS_MIGRATE_TEST_WARN_FILES="registry.h" \
+      "$tool" report -p . -q -o "$work/review.md"
+    grep -q 'telemetry/registry.h:[0-9]*`* -- warning: new on purpose' "$work/review.md" ||
+      { echo "section 10 does not list the warning:"; sed -n '/^## 10)/,$p' "$work/review.md"; exit 1; }
+    # Without it, none is listed.
+    out=$("$tool" diff -p . -q 2>&1 >/dev/null)
+    if grep -q 'new with the migration' <<<"$out"; then
+      echo "a warning is listed without one: $out"; exit 1
+    fi
+    echo "ok: a new warning is listed, and only then"
     ;;
   no-verify)
     # Unsafe by request: what the rules wrote is handed out as it is.
