@@ -57,6 +57,31 @@ std::string lineCol(llvm::StringRef Code, unsigned Offset) {
 }
 
 /// "FILE:L:C" for an insertion, "FILE:L:C-L:C" (end exclusive) otherwise.
+/// The ranges of \p Edited that \p Edits of \p Before wrote, as
+/// Replacements::getAffectedRanges gives them, less the deletions of whole
+/// lines that leave no block emptied: nothing is left there to lay out, and
+/// formatting the statement around one (a designated initializer losing a
+/// member) would re-align lines the migration kept. A block emptied so
+/// (`{` then `}`) is laid out, to close up as the style says.
+std::vector<clang::tooling::Range> writtenRanges(llvm::StringRef Before, llvm::StringRef Edited,
+                                                 const clang::tooling::Replacements &Edits) {
+  std::vector<clang::tooling::Range> Ranges;
+  int64_t Shift = 0;
+  for (const clang::tooling::Replacement &R : Edits) {
+    unsigned Begin = R.getOffset(), End = R.getOffset() + R.getLength();
+    unsigned At = static_cast<unsigned>(Begin + Shift);
+    bool WholeLines = R.getReplacementText().empty() && R.getLength() > 0 &&
+                      (Begin == 0 || Before[Begin - 1] == '\n') && End <= Before.size() &&
+                      Before[End - 1] == '\n';
+    llvm::StringRef Above = Edited.take_front(At).rtrim(), Below = Edited.drop_front(At).ltrim();
+    bool Emptied = Above.ends_with("{") && Below.starts_with("}");
+    if (!WholeLines || Emptied)
+      Ranges.emplace_back(At, R.getReplacementText().size());
+    Shift += static_cast<int64_t>(R.getReplacementText().size()) - R.getLength();
+  }
+  return Ranges;
+}
+
 std::string describeRange(llvm::StringRef File, llvm::StringRef Code,
                           unsigned Offset, unsigned Length) {
   std::string S = (File + ":" + lineCol(Code, Offset)).str();
@@ -530,7 +555,7 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
   if (!Edited)
     return fileError(File, llvm::toString(Edited.takeError()));
   Replacements Format =
-      formatEditedLines(*Style, *Edited, Cleaned->getAffectedRanges(), File);
+      formatEditedLines(*Style, *Edited, writtenRanges(Before, *Edited, *Cleaned), File);
   Replacements Result = Cleaned->merge(Format);
   if (Change.AddIncludes.empty() && Change.RemoveIncludes.empty())
     return Result;

@@ -259,6 +259,41 @@ TEST_F(Materialize, AStatementEditedOnOneLineIsFormattedWhole) {
                                    "}\n");
 }
 
+TEST_F(Materialize, AWholeLineDeletedLeavesItsStatementAsWritten) {
+  // The designated initializer loses a member; the members it keeps stay
+  // aligned as written, which clang-format would undo.
+  Dir.write(".clang-format", "BasedOnStyle: LLVM\n");
+  const char *Before = "Deps deps{\n"
+                       "    .sessions = &sessions,\n"
+                       "    .metrics  = metrics,\n"
+                       "    .cfg      = cfg,\n"
+                       "};\n";
+  FileChange Change;
+  Change.File = "f.cpp";
+  Change.Edits = {edit(Before, "    .metrics  = metrics,\n", "")};
+  EXPECT_EQ(after(Change, Before), "Deps deps{\n"
+                                   "    .sessions = &sessions,\n"
+                                   "    .cfg      = cfg,\n"
+                                   "};\n");
+  // A block a deletion empties closes up with the statement edited around
+  // it, as the style says.
+  const char *Ctor = "S::S()\n"
+                     "    : a_(make()) {\n"
+                     "  b_ = 1;\n"
+                     "}\n";
+  FileChange Emptied;
+  Emptied.File = "f.cpp";
+  Emptied.Edits = {edit(Ctor, "make()", "shared()"), edit(Ctor, "  b_ = 1;\n", "")};
+  EXPECT_EQ(after(Emptied, Ctor), "S::S() : a_(shared()) {}\n");
+  // A deletion inside a line is laid out as before.
+  Change.Edits = {edit(Before, " = metrics", " = m")};
+  EXPECT_EQ(after(Change, Before), "Deps deps{\n"
+                                   "    .sessions = &sessions,\n"
+                                   "    .metrics = m,\n"
+                                   "    .cfg = cfg,\n"
+                                   "};\n");
+}
+
 TEST_F(Materialize, IncludesLandInTheirBlocksSorted) {
   const char *Before = "#include \"b/x.h\"\n"
                        "#include \"d/y.h\"\n"
