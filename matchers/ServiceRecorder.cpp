@@ -165,14 +165,85 @@ void addFunctions(const std::set<const FunctionDecl *> &Functions, const Locator
 
 } // namespace
 
+namespace {
+
+/// True when \p ME, a use of a member, only reads it: converted to a value,
+/// seen as const (a const method's object, a const reference or a copy),
+/// or handed to prometheus-cpp (`Family::Add` forwards bucket boundaries to
+/// a constructor taking them as const).
+bool onlyReads(ASTContext &Ctx, const MemberExpr &ME) {
+  DynTypedNode Node = DynTypedNode::create(ME);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    Node = Parents[0];
+    if (Node.get<ParenExpr>())
+      continue;
+    if (const auto *Cast = Node.get<ImplicitCastExpr>())
+      return Cast->getCastKind() == CK_LValueToRValue ||
+             (Cast->getCastKind() == CK_NoOp && Cast->getType().isConstQualified());
+    if (const auto *Call = Node.get<CallExpr>()) {
+      const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+      if (!Callee)
+        return false;
+      for (const DeclContext *DC = Callee->getDeclContext(); DC; DC = DC->getParent())
+        if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->getName() == "prometheus")
+          return true;
+      return false;
+    }
+    return false;
+  }
+}
+
+/// True when nothing of \p FD's class writes it: a private member its
+/// constructors do not initialize, that every method defined here only
+/// reads, in a class without friends whose methods are all defined here.
+bool neverWritten(const FieldDecl &FD) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(FD.getParent());
+  if (!RD || FD.getAccess() != AS_private || RD->hasFriends())
+    return false;
+  ASTContext &Ctx = FD.getASTContext();
+  auto Uses = findAll(memberExpr(member(equalsNode(&FD))).bind("use"));
+  auto AllRead = [&](const Stmt &S) {
+    return llvm::all_of(match(Uses, S, Ctx), [&](const BoundNodes &N) {
+      return onlyReads(Ctx, *N.getNodeAs<MemberExpr>("use"));
+    });
+  };
+  for (const Decl *D : RD->decls()) {
+    const auto *M = dyn_cast<CXXMethodDecl>(D);
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+      M = dyn_cast<CXXMethodDecl>(T->getTemplatedDecl());
+    if (!M || M->isImplicit() || M->isDefaulted() || M->isDeleted() || M->isPureVirtual())
+      continue;
+    const FunctionDecl *Def = nullptr;
+    if (!M->hasBody(Def))
+      return false;
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        if (Init->isWritten() && Init->getMember() == &FD)
+          return false;
+        if (Init->isWritten() && !AllRead(*Init->getInit()))
+          return false;
+      }
+    if (!AllRead(*Def->getBody()))
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
 const FieldDecl *constantMember(const MemberExpr *E) {
   const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
   const auto *This = dyn_cast<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts());
-  if (!FD || !This || !This->isImplicit() || !FD->getType().isConstQualified() ||
-      !FD->hasInClassInitializer() || FD->isMutable() || FD->isBitField())
+  if (!FD || !This || !This->isImplicit() || !FD->hasInClassInitializer() || FD->isMutable() ||
+      FD->isBitField() || FD->getType()->isReferenceType())
     return nullptr;
   const Expr *Init = FD->getInClassInitializer();
-  return Init && !mentionsThis(Init) ? FD : nullptr;
+  if (!Init || mentionsThis(Init))
+    return nullptr;
+  return FD->getType().isConstQualified() || neverWritten(*FD) ? FD : nullptr;
 }
 
 namespace {
@@ -187,7 +258,9 @@ void addConstantMembers(const std::set<const FieldDecl *> &Members, const Locato
     std::string Text = Loc.text(FD->getSourceRange());
     if (Text.empty())
       continue;
-    Out[FD->getNameAsString()] = commentAbove(FD, Loc) + Text + ";";
+    // One no method writes is as good as const, and says so once out.
+    Out[FD->getNameAsString()] =
+        commentAbove(FD, Loc) + (FD->getType().isConstQualified() ? "" : "const ") + Text + ";";
     LocalConstantSite Site = siteOf(FD, Loc);
     Site.Member = true;
     Sites.push_back(std::move(Site));
@@ -575,6 +648,8 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         for (const VarDecl *VD : V.Constants)
           Needs.add(VD->getDefinition() ? VD->getDefinition() : VD);
         for (const FunctionDecl *FD : V.Functions)
+          Needs.add(FD);
+        for (const FieldDecl *FD : V.ConstantMembers)
           Needs.add(FD);
         unsigned BodyOffset = SM.getFileOffset(Begin);
         // Where the tokens of \p R lie in the body's text; none when they
@@ -1050,6 +1125,8 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     for (const VarDecl *VD : CV.Found)
       Needs.add(VD->getDefinition() ? VD->getDefinition() : VD);
     for (const FunctionDecl *FD : CV.Functions)
+      Needs.add(FD);
+    for (const FieldDecl *FD : CV.Members)
       Needs.add(FD);
     mergeHeaders(M.Includes, Needs.headers());
   };

@@ -42,9 +42,10 @@ const clang::CallExpr *freshRegistryIn(const clang::Expr *Arg, const Locator &Lo
 std::string signatureOf(const clang::FunctionDecl *F);
 
 /// A `const` data member with its value written in the class
-/// (`const std::vector<double> latency_buckets_ = {..};`), named without
-/// `this->`: the same for every object, so a copy at namespace scope,
-/// spelled as the member is, holds what it holds.
+/// (`const std::vector<double> latency_buckets_ = {..};`), or a private one
+/// no method writes, named without `this->`: the same for every object, so
+/// a `const` copy at namespace scope, spelled as the member is, holds what
+/// it holds.
 const clang::FieldDecl *constantMember(const clang::MemberExpr *E);
 
 /// The declared type of \p D as written, qualifiers included.

@@ -544,6 +544,43 @@ TEST(ServiceRecorder, WhatBuildingTheServiceDoesBesidesItsMetrics) {
                           "its destructor"));
 }
 
+TEST(ServiceRecorder, BucketsInAMemberNoMethodWritesTravelAsAConstant) {
+  std::string Code = "#include <vector>\n" + service(
+      "  prometheus::Family<prometheus::Histogram>& latency_;\n"
+      "  void RecordLatency(const std::string& route, double s);\n"
+      "  void RecordSize(double b);\n"
+      "  void Rescale(double f);\n"
+      " private:\n"
+      "  // Seconds.\n"
+      "  std::vector<double> bounds_{0.01, 0.1, 1.0};\n"
+      "  std::vector<double> sizes_ = {10, 100};\n",
+      R"cpp(,
+      latency_(prometheus::BuildHistogram().Name("route_latency_seconds").Help("Latency")
+          .Register(*registry_)))cpp",
+      "",
+      R"cpp(void MetricsService::RecordLatency(const std::string& route, double s) {
+  if (bounds_.empty()) return;
+  latency_.Add({{"route", route}}, bounds_).Observe(s);
+}
+void MetricsService::RecordSize(double b) {
+  latency_.Add({{"route", "size"}}, sizes_).Observe(b);
+}
+void MetricsService::Rescale(double f) { for (double& x : sizes_) x *= f; })cpp");
+  Catalog C = catalogFor(Code);
+  const Wrapper *Latency = wrapperNamed(C, "RecordLatency");
+  ASSERT_NE(Latency, nullptr);
+  EXPECT_FALSE(Latency->UsesServiceState);
+  ASSERT_EQ(Latency->LocalConstants.count("bounds_"), 1u);
+  // Never written, so const where it goes.
+  EXPECT_EQ(Latency->LocalConstants.at("bounds_"),
+            "// Seconds.\n  const std::vector<double> bounds_{0.01, 0.1, 1.0};");
+  // No change: a member a method writes is the object's state.
+  const Wrapper *Size = wrapperNamed(C, "RecordSize");
+  ASSERT_NE(Size, nullptr);
+  EXPECT_TRUE(Size->UsesServiceState);
+  EXPECT_EQ(Size->LocalConstants.count("sizes_"), 0u);
+}
+
 TEST(ServiceRecorder, NoServiceNoFacts) {
   TUFacts F = factsFor(std::string(PrometheusIncludes) +
                        "namespace shop { struct Other { void RecordKitCreated() {} }; }");
@@ -1218,6 +1255,7 @@ class GatewayMetrics {
   void saveSize(int size);
   void saveOther(int size);
   void saveMore(int size);
+  void clearOther();
  private:
   std::shared_ptr<prometheus::Registry> registry_;
   prometheus::Family<prometheus::Histogram> &latency_family_;
@@ -1238,6 +1276,7 @@ void GatewayMetrics::saveLatency(double latency) { latency_->Observe(latency); }
 void GatewayMetrics::saveSize(int size) { size_family_.Add({}, size_buckets_).Observe(size); }
 void GatewayMetrics::saveOther(int size) { size_family_.Add({}, other_buckets_).Observe(size); }
 void GatewayMetrics::saveMore(int size) { size_family_.Add({}, this->size_buckets_).Observe(size); }
+void GatewayMetrics::clearOther() { other_buckets_.clear(); }
 )cpp";
   TUFacts Facts = factsFor(Code, "GatewayMetrics");
   const Metric *Latency = metricOfField(Facts.Partial, "latency_");
@@ -1259,7 +1298,7 @@ void GatewayMetrics::saveMore(int size) { size_family_.Add({}, this->size_bucket
   EXPECT_THAT(Members,
               ElementsAre("latency_buckets_:" + std::to_string(lineOf(Code, "const std::vector<double> latency_buckets_")),
                           "size_buckets_:" + std::to_string(lineOf(Code, "size_buckets_{"))));
-  // A member that is not const, or named through `this->`: state.
+  // A member a method writes, or one named through `this->`: state.
   for (const char *Name : {"saveOther", "saveMore"}) {
     const Wrapper *Kept = wrapperNamed(Facts.Partial, Name);
     ASSERT_NE(Kept, nullptr) << Name;

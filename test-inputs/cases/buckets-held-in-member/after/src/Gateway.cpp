@@ -2,6 +2,7 @@
 #include "GatewayRegistry.h"
 #include <prometheus/family.h>
 #include <prometheus/histogram.h>
+#include <vector>
 
 namespace {
 
