@@ -157,6 +157,9 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   unsigned IndentedNamespaces = 0, FlatNamespaces = 0;
   unsigned IndentedCases = 0, FlatCases = 0;
   int SwitchIndent = -1; ///< Of the last `switch` line.
+  // Constructor initializer lists of more than one: one per line, or not;
+  // the comma leading the line (`, b_(y)`) or ending it.
+  unsigned InitializersApart = 0, InitializersPacked = 0, CommaFirst = 0;
   size_t Widest = 0;
   unsigned OpenerIndent = 0; ///< Of the last line opening a block.
   for (size_t I = 0; I < Lines.size(); ++I) {
@@ -188,6 +191,15 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
       SwitchIndent = static_cast<int>(L.Indent);
     else if (SwitchIndent >= 0 && (L.Text.starts_with("case ") || L.Text.starts_with("default:")))
       ++(static_cast<int>(L.Indent) > SwitchIndent ? IndentedCases : FlatCases);
+    if (L.Text.starts_with(": ") && I + 1 < Lines.size()) {
+      llvm::StringRef Inits = L.Text.take_front(L.Text.find('{'));
+      if (Inits.contains("), ") || Inits.contains("}, "))
+        ++InitializersPacked;
+      else if (Lines[I + 1].Text.starts_with(", "))
+        ++InitializersApart, ++CommaFirst;
+      else if (Inits.rtrim().ends_with(","))
+        ++InitializersApart;
+    }
     if (I + 1 == Lines.size())
       continue;
     const Line &Next = Lines[I + 1];
@@ -273,6 +285,12 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
       !Code.contains("/* namespace"))
     Style.FixNamespaceComments = false;
   Style.SpacesBeforeTrailingComments = mostVoted(CommentGaps, 1u);
+  // Kept on the constructor's line when they all fit, else one per line.
+  if (InitializersApart > InitializersPacked) {
+    Style.PackConstructorInitializers = FS::PCIS_CurrentLine;
+    if (CommaFirst * 2 > InitializersApart)
+      Style.BreakConstructorInitializers = FS::BCIS_BeforeComma;
+  }
   // Measured on the file as written: clang-format would also count the
   // declarations the migration adds, which are spelled one way.
   if (PointersLeft != PointersRight) {

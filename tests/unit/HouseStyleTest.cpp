@@ -137,6 +137,24 @@ TEST(HouseStyle, CaseLabelsWhereTheFilePutsThem) {
             clang::format::getLLVMStyle().IndentCaseLabels);
 }
 
+TEST(HouseStyle, ConstructorInitializersOnePerLineWhereTheFileSoWrites) {
+  llvm::StringRef Apart = "S::S()\n    : a_(1),\n      b_(2) {}\nT::T()\n    : c_(3),\n"
+                          "      d_(4) {}\n";
+  EXPECT_EQ(measuredStyle(Apart).PackConstructorInitializers, FS::PCIS_CurrentLine);
+  EXPECT_EQ(measuredStyle(Apart).BreakConstructorInitializers,
+            clang::format::getLLVMStyle().BreakConstructorInitializers);
+  llvm::StringRef CommaFirst = "S::S()\n    : a_(1)\n    , b_(2)\n{\n}\n";
+  EXPECT_EQ(measuredStyle(CommaFirst).PackConstructorInitializers, FS::PCIS_CurrentLine);
+  EXPECT_EQ(measuredStyle(CommaFirst).BreakConstructorInitializers, FS::BCIS_BeforeComma);
+  // No change where the file packs them, or shows none.
+  llvm::StringRef Packed = "S::S()\n    : a_(1), b_(2) {}\nT::T()\n    : c_(3),\n      d_(4) {}\n"
+                           "U::U()\n    : e_(5), f_(6) {}\n";
+  FS LLVM = clang::format::getLLVMStyle();
+  EXPECT_EQ(measuredStyle(Packed).PackConstructorInitializers, LLVM.PackConstructorInitializers);
+  EXPECT_EQ(measuredStyle("int f();\n").PackConstructorInitializers,
+            LLVM.PackConstructorInitializers);
+}
+
 TEST(HouseStyle, NothingToMeasureIsLLVM) {
   FS S = measuredStyle("");
   FS LLVM = clang::format::getLLVMStyle();
