@@ -502,50 +502,91 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
       WP.HelperDefinition.clear();
     }
 
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    // Metrics a kept wrapper records stay with it.
-    for (const WrapperPlan &WP : P.Wrappers) {
-      if (WP.Fate != WrapperFate::Keep)
-        continue;
-      for (const std::string &Name : BySignature.at(WP.Signature)->Metrics)
-        for (MetricPlan &MP : P.Metrics)
-          if (MP.Name == Name &&
-              (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)) {
-            MP = keptMetric(MP, WP.Name + " stays in the service: " + WP.Reason, WP.Cause);
+  auto KeepWhatRecordsKept = [&] {
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      // Metrics a kept wrapper records stay with it.
+      for (const WrapperPlan &WP : P.Wrappers) {
+        if (WP.Fate != WrapperFate::Keep)
+          continue;
+        for (const std::string &Name : BySignature.at(WP.Signature)->Metrics)
+          for (MetricPlan &MP : P.Metrics)
+            if (MP.Name == Name &&
+                (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)) {
+              MP = keptMetric(MP, WP.Name + " stays in the service: " + WP.Reason, WP.Cause);
+              Changed = true;
+            }
+      }
+      // Wrappers recording a metric that stays, stay.
+      for (WrapperPlan &WP : P.Wrappers) {
+        if (WP.Fate == WrapperFate::Keep)
+          continue;
+        for (const std::string &Name : BySignature.at(WP.Signature)->Metrics) {
+          const MetricPlan *MP = P.metric(Name);
+          if (MP && MP->Fate == MetricFate::Kept) {
+            WP.Fate = WrapperFate::Keep;
+            WP.Reason = "it records " + Name + ", which stays in the service";
+            WP.Cause = MP->Cause;
             Changed = true;
+            break;
           }
-    }
-    // Wrappers recording a metric that stays, stay.
-    for (WrapperPlan &WP : P.Wrappers) {
-      if (WP.Fate == WrapperFate::Keep)
-        continue;
-      for (const std::string &Name : BySignature.at(WP.Signature)->Metrics) {
-        const MetricPlan *MP = P.metric(Name);
-        if (MP && MP->Fate == MetricFate::Kept) {
-          WP.Fate = WrapperFate::Keep;
-          WP.Reason = "it records " + Name + ", which stays in the service";
-          WP.Cause = MP->Cause;
-          Changed = true;
-          break;
         }
       }
     }
+  };
+  KeepWhatRecordsKept();
+
+  // A constant another module, or a test, would name needs a header of its
+  // owner to be declared in: without one, the metric stays in the service,
+  // and so does what records it.
+  bool Headerless = false;
+  for (MetricPlan &MP : P.Metrics) {
+    if ((MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared) || !MP.OwnerHeader.empty())
+      continue;
+    auto Records = [&](const std::string &Signature) {
+      auto W = BySignature.find(Signature);
+      return W != BySignature.end() && llvm::is_contained(W->second->Metrics, MP.Name);
+    };
+    std::string Elsewhere = MP.Users.empty() ? "" : MP.Users.front();
+    for (const CallSite &CS : C.CallSites)
+      if (Elsewhere.empty() && CS.InTest && moduleOf(CS.Loc.File) != MP.Owner &&
+          Records(CS.Signature))
+        Elsewhere = CS.Loc.File;
+    for (const Expectation &E : F.Expectations)
+      for (const Wrapper &W : C.Wrappers)
+        if (Elsewhere.empty() && W.Name == E.Wrapper && Records(W.Signature))
+          Elsewhere = E.Stmt.File;
+    if (Elsewhere.empty())
+      continue;
+    MP = keptMetric(MP,
+                    "its owner " + MP.Owner + " has no header to declare its constant in, and " +
+                        Elsewhere + " would name it",
+                    LeftBecause::NoHeader);
+    Headerless = true;
   }
+  if (Headerless)
+    KeepWhatRecordsKept();
 
   // A wrapper of an interface that stays while code outside the service
   // calls it: each call keeps its injection, and is for a human. So is each
-  // call of one recording a field whose name could not be read: no metric
-  // lists it.
+  // call of one recording a field whose name could not be read (no metric
+  // lists it), or a metric whose owner has no header (a header would let it
+  // move), with the metric's reason.
   for (WrapperPlan &WP : P.Wrappers) {
     const Wrapper &W = *BySignature.at(WP.Signature);
     if (WP.Fate != WrapperFate::Keep || !WP.Blockers.empty() ||
-        !(W.Overrides || WP.Cause == LeftBecause::NameNotReadable))
+        !(W.Overrides || WP.Cause == LeftBecause::NameNotReadable ||
+          WP.Cause == LeftBecause::NoHeader))
       continue;
+    std::string Why = WP.Reason;
+    for (const std::string &Name : W.Metrics)
+      if (const MetricPlan *MP = P.metric(Name);
+          MP && WP.Cause == LeftBecause::NoHeader && MP->Cause == LeftBecause::NoHeader)
+        Why = "it records " + Name + ": " + MP->Reason;
     for (const CallSite &CS : C.CallSites)
       if (CS.Signature == W.Signature)
         WP.Blockers.push_back({CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
-                               W.Name + " stays in the service: " + WP.Reason, WP.Cause});
+                               W.Name + " stays in the service: " + Why, WP.Cause});
   }
 }
 

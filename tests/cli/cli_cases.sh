@@ -300,7 +300,9 @@ CPP
     # A TU reaching the service only through `#include MACRO` cannot be
     # followed by text: it is parsed, its call is migrated, and the tree
     # still compiles. One whose include is spelled out and names nothing is
-    # skipped still, and so is one using `#include_next`.
+    # skipped still, and so is one using `#include_next`. (Its only call:
+    # the metric moves into it.)
+    sed -i '/^inline void Work/d' src/metrics.cc
     mkdir -p src/util
     printf '#pragma once\n#include "src/metrics.cc"\nnamespace demo { MetricsService& hub(); }\n' > src/util/hub.h
     printf '#define DEMO_HUB "util/hub.h"\n#include DEMO_HUB\nvoid use() { demo::hub().RecordJob("u"); }\n' > src/user.cc
@@ -366,7 +368,9 @@ JSON
     echo "ok: the base's TU is scanned"
     ;;
   shards)
-    # Two TUs in two shards; merge equals diff, also with --apply.
+    # Two TUs in two shards; merge equals diff, also with --apply. The
+    # only call is in user.cc: the metric moves there.
+    sed -i '/^inline void Work/d' src/metrics.cc
     add_user() { printf '#include "src/metrics.cc"\nnamespace demo { void Use(MetricsService& m) { m.RecordJob("u"); } }\n' > src/user.cc; }
     add_user
     write_db metrics.cc user.cc
@@ -378,14 +382,10 @@ JSON
     "$tool" merge -p . "$work/f1.json" "$work/f2.json" > "$work/merged.diff" 2>/dev/null
     [ "$(tree_hash)" = "$unchanged_before" ] || { echo "merge without --apply wrote"; exit 1; }
     cmp "$work/single.diff" "$work/merged.diff" || { echo "merge differs from diff"; exit 1; }
-    # Verified, user.cc's migration does not compile (its include of
-    # metrics.cc, where the constant is defined, would go): every decision
-    # is taken back and nothing changes (exit 8). Unverified, the merge
-    # writes what the rules wrote, which is what this case checks.
-    expect 8 'user\.cc did not compile' -- "$tool" merge -p . --apply "$work/f2.json" "$work/f1.json"
-    [ "$(tree_hash)" = "$unchanged_before" ] || { echo "a verified merge wrote"; exit 1; }
-    expect 0 '3 files changed' -- "$tool" merge --no-verify --apply "$work/f2.json" "$work/f1.json"
-    grep -q 'JOBS_TOTAL' src/metrics.cc || { echo "merge --apply did not write"; exit 1; }
+    # Shards given in any order, verified, written.
+    expect 0 '3 files changed' -- "$tool" merge -p . --apply "$work/f2.json" "$work/f1.json"
+    grep -q 'JOBS_TOTAL.Add({{"kind", "u"}}).Increment();' src/user.cc ||
+      { echo "merge --apply did not write"; cat src/user.cc; exit 1; }
     # The facts carry the bytes' hashes: merging them again after the tree
     # changed rewrites nothing (their offsets are into the old bytes) and
     # writes nothing.

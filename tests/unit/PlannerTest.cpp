@@ -1267,5 +1267,37 @@ TEST(Planner, AFieldTheServiceIsBuiltIntoGoesOnlyIfBuildingItDoesNothingElse) {
             "auth_token_refreshes_total, which stays in it");
 }
 
+TEST(Planner, AConstantNamedOutsideAnOwnerWithoutAHeaderStays) {
+  Fixture X;
+  X.F.Files = {"services/inventory_service.cpp", "services/kit_service.cpp"};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  // kit_service records it too, and a test of kit_service calls the other.
+  const MetricPlan *Quantity = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Quantity, nullptr);
+  EXPECT_EQ(Quantity->Fate, MetricFate::Kept);
+  EXPECT_EQ(Quantity->Cause, LeftBecause::NoHeader);
+  EXPECT_EQ(Quantity->Reason, "its owner services/inventory_service has no header to declare "
+                              "its constant in, and services/kit_service would name it");
+  const MetricPlan *Kits = P.metric("kits_created_total");
+  ASSERT_NE(Kits, nullptr);
+  EXPECT_EQ(Kits->Fate, MetricFate::Kept);
+  EXPECT_EQ(Kits->Reason, "its owner services/kit_service has no header to declare its "
+                          "constant in, and tests/kit_service_test.cpp would name it");
+  const WrapperPlan *Kept = P.wrapper("RecordQuantityChange()");
+  EXPECT_EQ(Kept->Fate, WrapperFate::Keep);
+  // Each call of it is for a human, who could give the module a header.
+  ASSERT_EQ(Kept->Blockers.size(), 3u);
+  EXPECT_EQ(Kept->Blockers[0].Why,
+            "RecordQuantityChange stays in the service: it records "
+            "inventory_quantity_changes_total: its owner services/inventory_service has no "
+            "header to declare its constant in, and services/kit_service would name it");
+  EXPECT_EQ(Kept->Blockers[0].Cause, LeftBecause::NoHeader);
+  // No change with the headers there.
+  Fixture Y;
+  Plan Q = makePlan(Y.C, Y.F, Y.Cfg);
+  EXPECT_EQ(Q.metric("inventory_quantity_changes_total")->Fate, MetricFate::Shared);
+  EXPECT_EQ(Q.metric("kits_created_total")->Fate, MetricFate::Moved);
+}
+
 } // namespace
 } // namespace mm
