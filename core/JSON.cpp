@@ -307,6 +307,10 @@ Value toJSON(const NullGuard &G) {
     O["under_label"] = true;
   if (G.Conjunct.valid())
     O["conjunct"] = toJSON(G.Conjunct);
+  if (G.ReceiverParam.valid()) {
+    O["receiver_param"] = toJSON(G.ReceiverParam);
+    O["receiver_param_uses"] = static_cast<int64_t>(G.ReceiverParamUses);
+  }
   return O;
 }
 
@@ -875,7 +879,9 @@ bool fromJSON(const Value &E, NullGuard &Out, Path P) {
          O.map("early_return", Out.EarlyReturn) &&
          O.map("only_records", Out.OnlyRecords) && O.mapOptional("helper", Out.Helper) &&
          O.mapOptional("in_block", Out.InBlock) && O.mapOptional("under_label", Out.UnderLabel) &&
-         O.mapOptional("conjunct", Out.Conjunct);
+         O.mapOptional("conjunct", Out.Conjunct) &&
+         O.mapOptional("receiver_param", Out.ReceiverParam) &&
+         mapOptionalU32(O, "receiver_param_uses", Out.ReceiverParamUses);
 }
 
 bool fromJSON(const Value &E, ThisCapture &Out, Path P) {

@@ -476,6 +476,11 @@ struct NullGuard {
   /// `&&`, what goes from the condition (the rest stays, and so does the
   /// `if`). Invalid when the whole condition is the test.
   SourceSpan Conjunct;
+  /// The function's parameter the pointer is reached through (`ctx` in
+  /// `if (ctx->metrics)`), as CallSite::ReceiverParam, and how often the
+  /// test that goes names it: those uses go with the check.
+  SourceSpan ReceiverParam;
+  unsigned ReceiverParamUses = 0;
 };
 
 /// A lambda capturing `this` explicitly (`[this]`, `[this, x]`, `[&, this]`,

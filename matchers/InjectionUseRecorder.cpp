@@ -1142,7 +1142,40 @@ private:
       G.OnlyRecords = G.OnlyRecords && !Leading.Whole->HasSideEffects(Ctx) &&
                       timesNamed(Leading.Whole, Ptr) == timesNamed(Leading.Test, Ptr);
     }
+    recordReceiverParam(Ctx, Leading.Pointer ? Leading.Test : If->getCond(), Ptr, G);
     Guards.push_back(std::move(G));
+  }
+
+  /// The parameter of the function around \p Test that the tested pointer
+  /// \p Ptr is reached through (`ctx` in `ctx->metrics`), when it holds no
+  /// service itself, and how often \p Test names it.
+  void recordReceiverParam(ASTContext &Ctx, const Expr *Test, const ValueDecl *Ptr,
+                           NullGuard &G) const {
+    for (const BoundNodes &N : match(findAll(memberExpr().bind("m")), *Test, Ctx)) {
+      const auto *ME = N.getNodeAs<MemberExpr>("m");
+      if (!sameDecl(ME->getMemberDecl(), Ptr))
+        continue;
+      const Expr *E = ME->getBase()->IgnoreParenImpCasts();
+      for (;;) {
+        if (const auto *Base = dyn_cast<MemberExpr>(E); Base && !Base->isImplicitAccess())
+          E = Base->getBase()->IgnoreParenImpCasts();
+        else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+                 Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+          E = Op->getArg(0)->IgnoreParenImpCasts();
+        else
+          break;
+      }
+      const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      const auto *F = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+      if (!F || !P->getIdentifier() || !F->doesThisDeclarationHaveABody() ||
+          P->getLocation().isMacroID() || !Loc.inProject(P->getLocation()) ||
+          interfaceOf(P->getType(), Set))
+        return;
+      G.ReceiverParam = Loc.span(SourceRange(P->getLocation(), P->getLocation()));
+      G.ReceiverParamUses = timesNamed(Test, P);
+      return;
+    }
   }
 
   /// Whether \p Ptr is the service's own (a decorator's inner service): its

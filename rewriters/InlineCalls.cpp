@@ -129,6 +129,12 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
   // Null checks that only guarded recording go with the pointer.
   std::set<std::pair<std::string, unsigned>> Consumed;
   std::vector<SourceSpan> Replaced; // the checks replaced by what they guarded
+  // Uses of a parameter (NullGuard::ReceiverParam) that went with a check.
+  std::map<std::pair<std::string, unsigned>, unsigned> GoneWithChecks;
+  auto Gone = [&](const NullGuard &G) {
+    if (G.ReceiverParam.valid())
+      GoneWithChecks[{G.ReceiverParam.File, G.ReceiverParam.Offset}] += G.ReceiverParamUses;
+  };
   std::set<std::pair<std::string, std::string>> Stripped;
   for (const InjectionPoint &IP : Ctx.P.Strip)
     Stripped.insert({IP.Owner, IP.Name});
@@ -149,6 +155,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
         return Text.takeError();
       auto [Off, Len] = statementLines(*Text, G.If.Offset, G.If.Length);
       Ctx.edit(G.If.File, Off, Len, "", "early return on null " + G.Field + " at " + where(G.If));
+      Gone(G);
       continue;
     }
     auto Within = [&](const SourceSpan &S) { return G.Body.contains(S); };
@@ -183,6 +190,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     if (G.Conjunct.valid()) {
       Ctx.edit(G.Conjunct.File, G.Conjunct.Offset, G.Conjunct.Length, "",
                What + " at " + where(G.If));
+      Gone(G);
       continue;
     }
     auto Text = Ctx.text(G.If.File);
@@ -198,6 +206,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
     for (const Edit &E : Inner)
       Consumed.insert({G.If.File, E.Offset});
     Replaced.push_back(G.If);
+    Gone(G);
   }
 
   for (auto &[File, List] : Calls)
@@ -206,7 +215,8 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
         Ctx.edit(File, E.Offset, E.Length, E.Text, E.Origin);
 
   // A parameter every use of which was the object of a call rewritten above
-  // (`[&](auto& m) { m.X(); }`, `void run(Env* env) { env->stats->X(); }`)
+  // or went with a check (`[&](auto& m) { m.X(); }`,
+  // `void run(Env* env) { if (env->stats) env->stats->X(); }`)
   // loses its name (`auto& /*m*/`, `Env* /*env*/`), as clang-tidy's
   // misc-unused-parameters does: the function keeps its signature for
   // whoever calls it, and no unused-parameter warning appears.
@@ -226,7 +236,7 @@ llvm::Error inlineCalls(RewriteContext &Ctx) {
   }
   for (const auto &[Key, Entry] : Params) {
     const auto &[CS, Rewritten] = Entry;
-    if (ParamStays.count(Key) || Rewritten != CS->ReceiverParamUses)
+    if (ParamStays.count(Key) || Rewritten + GoneWithChecks[Key] != CS->ReceiverParamUses)
       continue;
     // A helper's lambda replaced by its body has no parameter left.
     const auto &[File, Offset] = Key;

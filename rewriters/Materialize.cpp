@@ -70,9 +70,17 @@ std::vector<clang::tooling::Range> writtenRanges(llvm::StringRef Before, llvm::S
   for (const clang::tooling::Replacement &R : Edits) {
     unsigned Begin = R.getOffset(), End = R.getOffset() + R.getLength();
     unsigned At = static_cast<unsigned>(Begin + Shift);
-    bool WholeLines = R.getReplacementText().empty() && R.getLength() > 0 &&
-                      (Begin == 0 || Before[Begin - 1] == '\n') && End <= Before.size() &&
-                      Before[End - 1] == '\n';
+    // Whole lines, or what leaves the text as if they went: from the
+    // indentation of one element (`.metrics = m,`) to the same indentation
+    // of the next.
+    llvm::StringRef Deleted = Before.slice(Begin, End);
+    size_t LineStart = Before.take_front(Begin).rfind('\n');
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    llvm::StringRef Lead = Before.slice(LineStart, Begin);
+    size_t LastBreak = Deleted.rfind('\n');
+    bool WholeLines = R.getReplacementText().empty() && LastBreak != llvm::StringRef::npos &&
+                      Lead.find_first_not_of(" \t") == llvm::StringRef::npos &&
+                      Deleted.drop_front(LastBreak + 1) == Lead;
     llvm::StringRef Above = Edited.take_front(At).rtrim(), Below = Edited.drop_front(At).ltrim();
     bool Emptied = Above.ends_with("{") && Below.starts_with("}");
     if (!WholeLines || Emptied)

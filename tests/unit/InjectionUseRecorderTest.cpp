@@ -1135,5 +1135,31 @@ inline void Build(Ctx& c, int port, MetricsService* given) {
                                 "owned [  c.owned = std::make_unique<Quiet>();\n]"));
 }
 
+TEST(NullGuards, TheParameterThePointerIsReachedThroughAndItsUsesInTheTest) {
+  std::string Code = withServices(R"cpp(
+struct Env { MetricsServiceProtocol* metrics = nullptr; bool ready = false; };
+inline void Plain(Env* env) {
+  if (env->metrics) env->metrics->RecordKitCreated(1);
+}
+inline void Conjunct(Env* env, bool ok) {
+  if (env->metrics != nullptr && ok) env->metrics->RecordKitCreated(2);
+}
+inline void Early(const Env& env) {
+  if (!env.metrics) return;
+  env.metrics->RecordKitCreated(3);
+}
+inline void Own(MetricsServiceProtocol* metrics) {
+  if (metrics) metrics->RecordKitCreated(4);
+})cpp");
+  TUFacts F = factsFor(Code);
+  std::vector<std::string> Seen;
+  for (const NullGuard &G : F.Scan.NullGuards)
+    Seen.push_back(G.ReceiverParam.valid() ? textOf(Code, G.ReceiverParam) + " " +
+                                                 std::to_string(G.ReceiverParamUses)
+                                           : "none");
+  // No change for a parameter holding the service: it is the pointer.
+  EXPECT_THAT(Seen, ElementsAre("env 1", "env 1", "env 1", "none"));
+}
+
 } // namespace
 } // namespace mm::test

@@ -108,5 +108,46 @@ TEST(InlineCalls, AParameterReachingACallThatStaysKeepsItsName) {
   EXPECT_EQ(Out["jobs/runner.cpp"], Runner);
 }
 
+TEST(InlineCalls, UsesThatWentWithACheckCountAsGone) {
+  RunnerCase K;
+  // run's parameter is named twice: the check of the pointer, and the call.
+  std::string Guarded = "int run(Env* env, int id) {\n"
+                        "  if (env->stats) env->stats->Hit();\n"
+                        "  return id;\n"
+                        "}\n";
+  K.Files["jobs/runner.cpp"] = Guarded;
+  CallSite &CS = K.C.CallSites[0];
+  CS.Loc = spanOf(K.Files, "jobs/runner.cpp", "env->stats->Hit()");
+  CS.ReceiverParam = spanOf(K.Files, "jobs/runner.cpp", "env,");
+  CS.ReceiverParam.Length = 3;
+  CS.ReceiverParamUses = 2;
+  K.C.CallSites.resize(1);
+  NullGuard G;
+  G.If = spanOf(K.Files, "jobs/runner.cpp", "if (env->stats) env->stats->Hit();");
+  G.Body = spanOf(K.Files, "jobs/runner.cpp", "env->stats->Hit();");
+  G.Field = "stats";
+  G.Owner = "Env";
+  G.OnlyRecords = G.InBlock = true;
+  G.ReceiverParam = CS.ReceiverParam;
+  G.ReceiverParamUses = 1;
+  K.F.NullGuards = {G};
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["jobs/runner.cpp"], "\n"
+                                    "prometheus::Counter& HITS_TOTAL = Hits();\n"
+                                    "int run(Env* /*env*/, int id) {\n"
+                                    "  HITS_TOTAL.Increment();\n"
+                                    "  return id;\n"
+                                    "}\n");
+  // No change when the check does not say it names the parameter.
+  K.F.NullGuards[0].ReceiverParam = SourceSpan();
+  Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["jobs/runner.cpp"], "\n"
+                                    "prometheus::Counter& HITS_TOTAL = Hits();\n"
+                                    "int run(Env* env, int id) {\n"
+                                    "  HITS_TOTAL.Increment();\n"
+                                    "  return id;\n"
+                                    "}\n");
+}
+
 } // namespace
 } // namespace mm

@@ -275,6 +275,12 @@ TEST_F(Materialize, AWholeLineDeletedLeavesItsStatementAsWritten) {
                                    "    .sessions = &sessions,\n"
                                    "    .cfg      = cfg,\n"
                                    "};\n");
+  // So does one from the indentation of a member to that of the next.
+  Change.Edits = {edit(Before, ".metrics  = metrics,\n    ", "")};
+  EXPECT_EQ(after(Change, Before), "Deps deps{\n"
+                                   "    .sessions = &sessions,\n"
+                                   "    .cfg      = cfg,\n"
+                                   "};\n");
   // A block a deletion empties closes up with the statement edited around
   // it, as the style says.
   const char *Ctor = "S::S()\n"
