@@ -57,6 +57,33 @@ std::string lineCol(llvm::StringRef Code, unsigned Offset) {
 }
 
 /// "FILE:L:C" for an insertion, "FILE:L:C-L:C" (end exclusive) otherwise.
+/// True when deleting [\p Begin, \p End) of \p Before leaves the lines it
+/// touches as a subsequence of themselves: whole lines went, as when a list
+/// loses an element written on a line of its own, with the comma before it
+/// (`,\n    .metrics = m`) or after it.
+bool onlyDropsLines(llvm::StringRef Before, unsigned Begin, unsigned End) {
+  if (End <= Begin || End > Before.size() || !Before.slice(Begin, End).contains('\n'))
+    return false;
+  size_t First = Before.take_front(Begin).rfind('\n');
+  First = First == llvm::StringRef::npos ? 0 : First + 1;
+  size_t Last = Before.find('\n', End);
+  Last = Last == llvm::StringRef::npos ? Before.size() : Last;
+  llvm::SmallVector<llvm::StringRef, 8> Was, Is;
+  Before.slice(First, Last).split(Was, '\n');
+  std::string Left = (Before.slice(First, Begin) + Before.slice(End, Last)).str();
+  llvm::StringRef(Left).split(Is, '\n');
+  if (Is.size() >= Was.size())
+    return false;
+  size_t At = 0;
+  for (llvm::StringRef Line : Is) {
+    while (At < Was.size() && Was[At] != Line)
+      ++At;
+    if (At++ == Was.size())
+      return false;
+  }
+  return true;
+}
+
 /// The ranges of \p Edited that \p Edits of \p Before wrote, as
 /// Replacements::getAffectedRanges gives them, less the deletions of whole
 /// lines that leave no block emptied: nothing is left there to lay out, and
@@ -70,17 +97,7 @@ std::vector<clang::tooling::Range> writtenRanges(llvm::StringRef Before, llvm::S
   for (const clang::tooling::Replacement &R : Edits) {
     unsigned Begin = R.getOffset(), End = R.getOffset() + R.getLength();
     unsigned At = static_cast<unsigned>(Begin + Shift);
-    // Whole lines, or what leaves the text as if they went: from the
-    // indentation of one element (`.metrics = m,`) to the same indentation
-    // of the next.
-    llvm::StringRef Deleted = Before.slice(Begin, End);
-    size_t LineStart = Before.take_front(Begin).rfind('\n');
-    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-    llvm::StringRef Lead = Before.slice(LineStart, Begin);
-    size_t LastBreak = Deleted.rfind('\n');
-    bool WholeLines = R.getReplacementText().empty() && LastBreak != llvm::StringRef::npos &&
-                      Lead.find_first_not_of(" \t") == llvm::StringRef::npos &&
-                      Deleted.drop_front(LastBreak + 1) == Lead;
+    bool WholeLines = R.getReplacementText().empty() && onlyDropsLines(Before, Begin, End);
     llvm::StringRef Above = Edited.take_front(At).rtrim(), Below = Edited.drop_front(At).ltrim();
     bool Emptied = Above.ends_with("{") && Below.starts_with("}");
     if (!WholeLines || Emptied)

@@ -281,6 +281,12 @@ TEST_F(Materialize, AWholeLineDeletedLeavesItsStatementAsWritten) {
                                    "    .sessions = &sessions,\n"
                                    "    .cfg      = cfg,\n"
                                    "};\n");
+  // And one with the comma before it.
+  Change.Edits = {edit(Before, ",\n    .metrics  = metrics", "")};
+  EXPECT_EQ(after(Change, Before), "Deps deps{\n"
+                                   "    .sessions = &sessions,\n"
+                                   "    .cfg      = cfg,\n"
+                                   "};\n");
   // A block a deletion empties closes up with the statement edited around
   // it, as the style says.
   const char *Ctor = "S::S()\n"

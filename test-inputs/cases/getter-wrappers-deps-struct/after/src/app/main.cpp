@@ -8,8 +8,8 @@
 int main() {
     acme::obs::Metrics metrics;
     acme::engine::EngineDeps deps{
-        .id = 1,
-        .limit = 2,
+        .id      = 1,
+        .limit   = 2,
     };
     acme::engine::Engine engine(deps);
     engine.step(0.5);
