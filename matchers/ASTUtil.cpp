@@ -152,6 +152,24 @@ MethodDecl methodDecl(const clang::CXXMethodDecl *M, const Locator &Loc) {
   return Out;
 }
 
+const clang::ParmVarDecl *parameterReachedThrough(const clang::Expr *E, bool &Through) {
+  using namespace clang;
+  Through = false;
+  E = E->IgnoreParenImpCasts();
+  for (;;) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isImplicitAccess())
+      E = ME->getBase()->IgnoreParenImpCasts();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+      E = Op->getArg(0)->IgnoreParenImpCasts();
+    else
+      break;
+    Through = true;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
 const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,
                                              bool *InLambda) {
   clang::DynTypedNodeList Parents = Ctx.getParents(*S);

@@ -70,6 +70,11 @@ private:
 /// `MOCK_METHOD`) spans the macro's whole invocation.
 MethodDecl methodDecl(const clang::CXXMethodDecl *M, const Locator &Loc);
 
+/// The parameter \p E names, directly or as the object of member accesses
+/// (`ctx` in `ctx->metrics`, `deps.stats`, a smart pointer's `->`), with
+/// \p Through set when one was passed; null when \p E names no parameter.
+const clang::ParmVarDecl *parameterReachedThrough(const clang::Expr *E, bool &Through);
+
 /// The function whose body holds \p S, looking through lambdas (sets
 /// \p InLambda when it passed one); null at namespace scope.
 const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,

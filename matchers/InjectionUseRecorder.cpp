@@ -1155,18 +1155,8 @@ private:
       const auto *ME = N.getNodeAs<MemberExpr>("m");
       if (!sameDecl(ME->getMemberDecl(), Ptr))
         continue;
-      const Expr *E = ME->getBase()->IgnoreParenImpCasts();
-      for (;;) {
-        if (const auto *Base = dyn_cast<MemberExpr>(E); Base && !Base->isImplicitAccess())
-          E = Base->getBase()->IgnoreParenImpCasts();
-        else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-                 Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
-          E = Op->getArg(0)->IgnoreParenImpCasts();
-        else
-          break;
-      }
-      const auto *Ref = dyn_cast<DeclRefExpr>(E);
-      const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      bool Through = false;
+      const ParmVarDecl *P = parameterReachedThrough(ME->getBase(), Through);
       const auto *F = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
       if (!F || !P->getIdentifier() || !F->doesThisDeclarationHaveABody() ||
           P->getLocation().isMacroID() || !Loc.inProject(P->getLocation()) ||

@@ -318,20 +318,8 @@ private:
   /// A function's parameter holding the service itself is an injection
   /// point, which goes whole: not this.
   void recordReceiverParam(ASTContext &Ctx, const Expr *Receiver, CallSite &C) {
-    const Expr *E = Receiver->IgnoreParenImpCasts();
     bool Reached = false;
-    for (;;) {
-      if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isImplicitAccess())
-        E = ME->getBase()->IgnoreParenImpCasts();
-      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-               Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
-        E = Op->getArg(0)->IgnoreParenImpCasts();
-      else
-        break;
-      Reached = true;
-    }
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
-    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const ParmVarDecl *P = parameterReachedThrough(Receiver, Reached);
     const auto *F = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
     if (!F || !P->getIdentifier() || !F->hasBody() || !F->doesThisDeclarationHaveABody() ||
         P->getLocation().isMacroID() || !Loc.inProject(P->getLocation()))
