@@ -82,6 +82,7 @@ enum class LeftBecause {
   SetUpUse,          ///< The constructor uses the metric beyond creating its series.
   AbsoluteValue,     ///< A test asserts a metric's value it cannot read before acting.
   CompileTimeOptional, ///< A recording of an optional service that cannot go under its condition.
+  RuntimeValue,      ///< A metric's chain reads a value known only when the service is built.
 };
 
 /// A site the tool did not rewrite, for a human: where, what, why.

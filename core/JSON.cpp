@@ -111,6 +111,10 @@ Value toJSON(const Metric &M) {
   }
   if (M.OtherUse.valid())
     O["other_use"] = toJSON(M.OtherUse);
+  if (!M.RuntimeRead.empty()) {
+    O["runtime_read"] = M.RuntimeRead;
+    O["runtime_read_at"] = toJSON(M.RuntimeReadAt);
+  }
   return O;
 }
 
@@ -716,7 +720,9 @@ bool fromJSON(const Value &E, Metric &Out, Path P) {
         O.mapOptional("children", Out.Children) &&
         O.mapOptional("set_again", Out.SetAgain) &&
         O.mapOptional("set_two_ways", Out.SetTwoWays) &&
-        O.mapOptional("set_up", Out.SetUp) && O.mapOptional("other_use", Out.OtherUse)))
+        O.mapOptional("set_up", Out.SetUp) && O.mapOptional("other_use", Out.OtherUse) &&
+        O.mapOptional("runtime_read", Out.RuntimeRead) &&
+        O.mapOptional("runtime_read_at", Out.RuntimeReadAt)))
     return false;
   Out.ConstLabels.assign(Labels.begin(), Labels.end());
   Out.Buckets.clear();

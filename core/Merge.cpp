@@ -51,6 +51,10 @@ void mergeMetric(Metric &Into, const Metric &From) {
 void absorbSetAgain(Metric &Into, const Metric &From) {
   Into.SetAgain.insert(Into.SetAgain.end(), From.SetAgain.begin(), From.SetAgain.end());
   Into.SetTwoWays = Into.SetTwoWays || From.SetTwoWays;
+  if (Into.RuntimeRead.empty()) {
+    Into.RuntimeRead = From.RuntimeRead;
+    Into.RuntimeReadAt = From.RuntimeReadAt;
+  }
   if (!Into.OtherUse.valid())
     Into.OtherUse = From.OtherUse;
 }

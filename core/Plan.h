@@ -94,7 +94,7 @@ struct PlanDecision {
       : K(K), Key(std::move(Key)), Label(std::move(Label)) {}
 
   /// `wrapper Record(int)`, `metric x_total`, `injection of Owner`,
-  /// `the edit `origin` at file:line`.
+  /// `the edit `origin` at file:line`, `the deletion of file`.
   std::string describe() const;
   friend bool operator<(const PlanDecision &A, const PlanDecision &B) {
     return std::tie(A.K, A.Key) < std::tie(B.K, B.Key);

@@ -190,6 +190,12 @@ struct Metric {
   /// `..Name("b")..` in another): which one holds depends on the order they
   /// run, so it is not moved.
   bool SetTwoWays = false;
+  /// What its chain reads that is known only when the service is built, in
+  /// words (`` `labels`, a parameter of MetricsExporter's constructor ``),
+  /// and where: a constant at namespace scope cannot read it, so it is not
+  /// moved. Empty when nothing.
+  std::string RuntimeRead;
+  SourceSpan RuntimeReadAt;
 };
 
 struct Param {

@@ -269,6 +269,32 @@ std::optional<std::string> respelled(const std::string &Text, const SourceSpan &
   return Out + Text.substr(Done);
 }
 
+/// The first variable \p S reads that holds a value known only when the
+/// code runs: a parameter or a local of the function around it (a bound
+/// parameter: what its argument reads), not a constant.
+const DeclRefExpr *runtimeRead(const Stmt *S, const Bindings *B) {
+  if (!S)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()); P && B)
+      if (auto It = B->find(P); It != B->end()) {
+        const Expr *Arg = It->second;
+        if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+          Arg = Default->getExpr();
+        return runtimeRead(Arg, nullptr);
+      }
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && (isa<ParmVarDecl>(VD) || VD->hasLocalStorage()) &&
+        !VD->isUsableInConstantExpressions(VD->getASTContext()))
+      return DRE;
+    return nullptr;
+  }
+  for (const Stmt *Child : S->children())
+    if (const DeclRefExpr *Found = runtimeRead(Child, B))
+      return Found;
+  return nullptr;
+}
+
 std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const Bindings *B) {
   BuilderChain Chain;
   const Expr *Cur = stripWrappers(E);
@@ -278,6 +304,11 @@ std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const B
     if (!Method || !Method->getIdentifier())
       return std::nullopt;
     llvm::StringRef Name = Method->getName();
+    // What the registry argument reads is replaced where the chain moves.
+    if (Name != "Register" && !Chain.RuntimeRead)
+      for (const Expr *Arg : MC->arguments())
+        if ((Chain.RuntimeRead = runtimeRead(Arg, B)))
+          break;
     if (Name == "Add" && !Register && !Chain.ChildArgs) {
       Chain.ChildArgs = writtenArgs(MC, Loc);
       AddCall Facts = readAddCall(MC, Loc);

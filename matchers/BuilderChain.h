@@ -41,6 +41,10 @@ struct BuilderChain {
   /// What Text is spelled from when that is not the chain as written
   /// there: the helper's chain and the call's arguments.
   std::vector<const clang::Expr *> Sources;
+  /// A parameter or local variable its arguments read (`.Labels(labels)`,
+  /// `labels` the constructor's): a value known only when the code runs,
+  /// which a constant at namespace scope cannot read. Null when none.
+  const clang::DeclRefExpr *RuntimeRead = nullptr;
 };
 
 /// Reads \p E (an initializer or the right side of an assignment, possibly

@@ -1168,6 +1168,16 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       }
     }
     applyChain(*Chain, M);
+    if (const DeclRefExpr *Read = Chain->RuntimeRead) {
+      M.RuntimeRead = "`" + Read->getDecl()->getNameAsString() + "`, " +
+                      (isa<ParmVarDecl>(Read->getDecl()) ? "a parameter" : "a local variable");
+      if (const auto *Around =
+              dyn_cast_or_null<FunctionDecl>(Read->getDecl()->getParentFunctionOrMethod()))
+        M.RuntimeRead += isa<CXXConstructorDecl>(Around)
+                             ? " of " + Around->getNameAsString() + "'s constructor"
+                             : " of `" + Around->getNameAsString() + "()`";
+      M.RuntimeReadAt = Loc.span(Read);
+    }
     ConstantVisitor CV;
     if (Chain->Sources.empty())
       CV.TraverseStmt(const_cast<Expr *>(Value));

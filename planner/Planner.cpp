@@ -42,7 +42,8 @@ std::string PlanDecision::describe() const {
   case Kind::Wrapper: return "wrapper " + Key;
   case Kind::Metric: return "metric " + Key;
   case Kind::Injection: return "injection of " + Key;
-  case Kind::Edit: return "the edit " + Label;
+  case Kind::Edit:
+    return llvm::StringRef(Label).starts_with("the ") ? Label : "the edit " + Label;
   }
   return Key;
 }
@@ -570,18 +571,21 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
   // A wrapper of an interface that stays while code outside the service
   // calls it: each call keeps its injection, and is for a human. So is each
   // call of one recording a field whose name could not be read (no metric
-  // lists it), or a metric whose owner has no header (a header would let it
-  // move), with the metric's reason.
+  // lists it), a metric whose owner has no header (a header would let it
+  // move) or whose chain reads a value known only at run time (a constant
+  // would let it move), with the metric's reason.
+  auto SaysWhy = [](LeftBecause Cause) {
+    return Cause == LeftBecause::NoHeader || Cause == LeftBecause::RuntimeValue;
+  };
   for (WrapperPlan &WP : P.Wrappers) {
     const Wrapper &W = *BySignature.at(WP.Signature);
     if (WP.Fate != WrapperFate::Keep || !WP.Blockers.empty() ||
-        !(W.Overrides || WP.Cause == LeftBecause::NameNotReadable ||
-          WP.Cause == LeftBecause::NoHeader))
+        !(W.Overrides || WP.Cause == LeftBecause::NameNotReadable || SaysWhy(WP.Cause)))
       continue;
     std::string Why = WP.Reason;
     for (const std::string &Name : W.Metrics)
       if (const MetricPlan *MP = P.metric(Name);
-          MP && WP.Cause == LeftBecause::NoHeader && MP->Cause == LeftBecause::NoHeader)
+          MP && SaysWhy(WP.Cause) && MP->Cause == WP.Cause)
         Why = "it records " + Name + ": " + MP->Reason;
     for (const CallSite &CS : C.CallSites)
       if (CS.Signature == W.Signature)
@@ -1102,6 +1106,14 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
           MP, "`" + M.Field + "` is set by two different chains: which one holds depends on "
               "the order they run",
           LeftBecause::SetTwoWays));
+      continue;
+    }
+    if (!M.RuntimeRead.empty()) {
+      P.Metrics.push_back(keptMetric(
+          MP, llvm::formatv("its chain reads {0} ({1}:{2}), known only when the service is "
+                            "built: a constant at namespace scope cannot read it",
+                            M.RuntimeRead, M.RuntimeReadAt.File, M.RuntimeReadAt.Line),
+          LeftBecause::RuntimeValue));
       continue;
     }
     if (M.OtherUse.valid()) {

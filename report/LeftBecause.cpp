@@ -67,6 +67,10 @@ Pattern patternFor(LeftBecause Cause) {
   case LeftBecause::AbsoluteValue:
     return {"absolute-value",
             "tests asserting a metric's value where they cannot read it before acting"};
+  case LeftBecause::RuntimeValue:
+    return {"runtime-value",
+            "metrics whose chain reads a value the service is built with (a parameter, a "
+            "local)"};
   case LeftBecause::CompileTimeOptional:
     return {"compile-time-optional",
             "recordings of a service built in one configuration that cannot be put under "

@@ -107,6 +107,49 @@ std::vector<clang::tooling::Range> writtenRanges(llvm::StringRef Before, llvm::S
   return Ranges;
 }
 
+/// Where a deletion of whole lines of \p Edits brought blank lines together
+/// in \p Edited (what stood between them went: a declaration, then the
+/// namespace around it), one blank line is left of them; relative to
+/// \p Edited. Runs no deletion made stay as they are.
+Replacements closeBlankRuns(llvm::StringRef File, llvm::StringRef Before, llvm::StringRef Edited,
+                            const Replacements &Edits) {
+  auto LineStart = [&](size_t At) {
+    size_t NL = Edited.take_front(At).rfind('\n');
+    return NL == llvm::StringRef::npos ? 0 : NL + 1;
+  };
+  auto Blank = [&](size_t Start) {
+    size_t NL = Edited.find('\n', Start);
+    return NL != llvm::StringRef::npos && Edited.slice(Start, NL).trim().empty();
+  };
+  std::set<std::pair<size_t, size_t>> Runs;
+  int64_t Shift = 0;
+  for (const Replacement &R : Edits) {
+    unsigned Begin = R.getOffset(), End = R.getOffset() + R.getLength();
+    size_t At = static_cast<size_t>(Begin + Shift);
+    Shift += static_cast<int64_t>(R.getReplacementText().size()) - R.getLength();
+    if (!R.getReplacementText().empty() || !onlyDropsLines(Before, Begin, End) ||
+        LineStart(At) != At || At == 0)
+      continue;
+    // The blank lines above the point and below it.
+    size_t First = At;
+    while (First > 0 && Blank(LineStart(First - 1)))
+      First = LineStart(First - 1);
+    size_t Last = At;
+    while (Last < Edited.size() && Blank(Last))
+      Last = Edited.find('\n', Last) + 1;
+    if (First < At && At < Last)
+      Runs.insert({First, Last});
+  }
+  Replacements Out;
+  for (const auto &[First, Last] : Runs) {
+    size_t Keep = Edited.find('\n', First) + 1; // the first blank line
+    if (Keep < Last)
+      if (llvm::Error Err = Out.add(Replacement(File, Keep, Last - Keep, "")))
+        llvm::consumeError(std::move(Err)); // two points of one run: one is enough
+  }
+  return Out;
+}
+
 std::string describeRange(llvm::StringRef File, llvm::StringRef Code,
                           unsigned Offset, unsigned Length) {
   std::string S = (File + ":" + lineCol(Code, Offset)).str();
@@ -579,6 +622,12 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
       clang::tooling::applyAllReplacements(Before, *Cleaned);
   if (!Edited)
     return fileError(File, llvm::toString(Edited.takeError()));
+  if (Replacements Close = closeBlankRuns(File, Before, *Edited, *Cleaned); !Close.empty()) {
+    *Cleaned = Cleaned->merge(Close);
+    Edited = clang::tooling::applyAllReplacements(Before, *Cleaned);
+    if (!Edited)
+      return fileError(File, llvm::toString(Edited.takeError()));
+  }
   Replacements Format =
       formatEditedLines(*Style, *Edited, writtenRanges(Before, *Edited, *Cleaned), File);
   Replacements Result = Cleaned->merge(Format);

@@ -238,7 +238,8 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
       continue;
     for (const std::string &Spelling : includeSpellings(M.TheFacts, F.File, Svc.Header)) {
       if (!llvm::StringRef(F.After).contains("#include " + Spelling) ||
-          namesAnyInCode(F.After, Svc.HeaderNames))
+          namesAnyInCode(F.After, Svc.HeaderNames) ||
+          takenBack({F.File, EditElement::Kind::RemoveInclude, 0, 0, Spelling, ""}, Demotions))
         continue;
       M.Rewrites.Edits.file(F.File).RemoveIncludes.push_back(Spelling);
       if (isHeaderFile(F.File))
@@ -284,10 +285,12 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   }
 
   // Files the migration empties (nothing left but includes and comments)
-  // are deleted, and the includes of them go.
+  // are deleted, and the includes of them go, unless verification took that
+  // deletion back (an includer relied on what the file included).
   std::vector<std::string> Emptied;
   for (const MaterializedFile &F : *Files)
-    if (!F.Created && !F.Deleted && F.changed() && isEmptied(F.After))
+    if (!F.Created && !F.Deleted && F.changed() && isEmptied(F.After) &&
+        !takenBack({F.File, EditElement::Kind::Delete, 0, 0, "", ""}, Demotions))
       Emptied.push_back(F.File);
   if (!Emptied.empty()) {
     for (const std::string &File : Emptied) {
@@ -356,12 +359,28 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
   }
   auto Full = std::make_shared<std::vector<EditElement>>(elementsOf(RuleEdits));
   auto FullMade = std::make_shared<std::vector<EditElement>>(elementsWithOrigins(RuleEdits));
-  auto DecisionsFor = [Ablations, Full, FullMade, Read](const EditElement &E, unsigned Begin,
-                                                       unsigned End, llvm::StringRef Line) {
+  auto Deletions = std::make_shared<std::vector<std::string>>();
+  for (const auto &[File, Change] : M.Rewrites.Edits.Files)
+    if (Change.Delete)
+      Deletions->push_back(File);
+  const Facts *TheFacts = &M.TheFacts; // M outlives the attribution
+  auto DecisionsFor = [Ablations, Full, FullMade, Deletions, TheFacts,
+                       Read](const EditElement &E, unsigned Begin, unsigned End,
+                             llvm::StringRef Line) {
     std::vector<PlanDecision> Out;
-    // What the pipeline added after the rules answers to no decision here.
-    if (!std::binary_search(Full->begin(), Full->end(), E))
+    // What the pipeline did after the rules answers for itself: a pruned
+    // include is kept, a deleted file stays (emptied), and so do the
+    // includes of it.
+    if (!std::binary_search(Full->begin(), Full->end(), E)) {
+      if (E.K == EditElement::Kind::RemoveInclude)
+        for (const std::string &Deleted : *Deletions)
+          if (llvm::is_contained(includeSpellings(*TheFacts, E.File, Deleted), E.Text))
+            return std::vector<PlanDecision>{
+                *editDecision({Deleted, EditElement::Kind::Delete, 0, 0, "", ""}, "")};
+      if (E.K == EditElement::Kind::RemoveInclude || E.K == EditElement::Kind::Delete)
+        Out.push_back(*editDecision(E, ""));
       return Out;
+    }
     // A line the migration wrote answers to the decisions without which it
     // is not written, when there are such.
     if (E.K == EditElement::Kind::Replace && writes(E.Text, Line)) {

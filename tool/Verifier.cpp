@@ -208,7 +208,7 @@ llvm::Expected<VerifyRound> verifyFiles(const Config &Cfg, const ScanOptions &Op
         T.Errors.push_back(D);
     if (T.Errors.empty()) // A crash, or an error without a place.
       for (const std::string &E : (*Runs)[I].Errors)
-        T.Errors.push_back({"", 0, 0, true, E});
+        T.Errors.push_back({"", 0, 0, true, E, ""});
     T.Read = After[I].Read;
   }
   std::vector<TUFailure> Asked;

@@ -7,9 +7,11 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticLex.h"
 #include "clang/Frontend/ChainedDiagnosticConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
 
 namespace mm {
@@ -32,6 +34,9 @@ public:
     llvm::SmallString<256> Message;
     Info.FormatDiagnostic(Message);
     D.Message = std::string(Message);
+    if (Info.getID() == diag::err_pp_file_not_found && Info.getNumArgs() > 0 &&
+        Info.getArgKind(0) == DiagnosticsEngine::ak_std_string)
+      D.Missing = Info.getArgStdStr(0);
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       const SourceManager &SM = Info.getSourceManager();
       if (!Where || &Where->sourceManager() != &SM)
@@ -111,9 +116,10 @@ private:
     SourceSpan Decl = Loc.span(D);
     if (!Decl.valid() || llvm::sys::path::is_absolute(Decl.File))
       return;
-    Reference R{File, Line, D->getNameAsString(), Decl};
+    Reference R{File, Line, D->getNameAsString(), Decl, SM.getSpellingColumnNumber(At),
+                Lexer::MeasureTokenLength(At, SM, LangOptions())};
     auto Same = [&](const Reference &O) {
-      return O.File == R.File && O.Line == R.Line && O.Decl == R.Decl;
+      return O.File == R.File && O.Line == R.Line && O.Column == R.Column && O.Decl == R.Decl;
     };
     if (llvm::none_of(Out.References, Same))
       Out.References.push_back(std::move(R));

@@ -163,9 +163,16 @@ static std::string editKey(const EditElement &E) {
 }
 
 std::optional<PlanDecision> editDecision(const EditElement &E, llvm::StringRef Before) {
-  if (E.K == EditElement::Kind::Create || E.K == EditElement::Kind::Delete)
+  if (E.K == EditElement::Kind::Create)
     return std::nullopt;
   return PlanDecision{PlanDecision::Kind::Edit, editKey(E), E.describe(Before)};
+}
+
+bool takenBack(const EditElement &E, llvm::ArrayRef<Demotion> Demotions) {
+  std::string Key = editKey(E);
+  return llvm::any_of(Demotions, [&](const Demotion &D) {
+    return D.Decision.K == PlanDecision::Kind::Edit && D.Decision.Key == Key;
+  });
 }
 
 void takeBackEdits(EditSet &Edits, llvm::ArrayRef<Demotion> Demotions) {
@@ -254,6 +261,16 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
   // The elements that made the line of error \p D, by the three tests.
   auto Culprits = [&](const TUFailure &T, const Diagnostic &D) {
     std::vector<Culprit> Out;
+    // An include of a file the migration deletes: that deletion.
+    if (!D.Missing.empty()) {
+      for (const auto &[File, Elements] : ByFile)
+        for (const EditElement &E : Elements)
+          if (E.K == Kind::Delete && (File == D.Missing || llvm::StringRef(File).ends_with(
+                                                               "/" + D.Missing)))
+            Out.push_back(whole(E));
+      if (!Out.empty())
+        return Out;
+    }
     auto InFile = ByFile.find(D.File);
     const MaterializedFile *F = fileNamed(Files, D.File);
     if (F && F->changed() && InFile != ByFile.end() && !lineBefore(*F, D.Line)) {
@@ -293,8 +310,19 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
     std::optional<unsigned> Line = F ? lineBefore(*F, D.Line) : std::optional<unsigned>(D.Line);
     std::vector<Culprit> Named;
     std::vector<SourceSpan> Changed;
+    // Of the names on the line, the one Clang points at when there is such
+    // (`net::kMax` is what went missing, not `uploader` in
+    // `uploader.Send(net::kMax)`).
+    auto OnLine = [&](const Reference &R) {
+      return R.File == D.File && Line && R.Line == *Line;
+    };
+    auto AtColumn = [&](const Reference &R) {
+      return OnLine(R) && R.Column && R.Column <= D.Column &&
+             D.Column < R.Column + std::max(R.Length, 1u);
+    };
+    bool Pointed = llvm::any_of(T.References, AtColumn);
     for (const Reference &R : T.References) {
-      if (R.File != D.File || !Line || R.Line != *Line)
+      if (!OnLine(R) || (Pointed && !AtColumn(R)))
         continue;
       auto Decl = ByFile.find(R.Decl.File);
       if (Decl == ByFile.end())
@@ -320,12 +348,19 @@ TraceResult traceFailures(llvm::ArrayRef<TUFailure> Failures,
         Out.push_back(std::move(C));
     if (!Out.empty())
       return Out;
-    // Else whatever changed in what the TU reads.
+    // Else whatever changed in what the TU reads. A line that did not
+    // change and names nothing that changed most likely lost a declaration
+    // with an include: taking those back comes first (a next round takes
+    // back the rest when that was not it).
     for (const std::string &File : T.Read)
       if (auto It = ByFile.find(File); It != ByFile.end())
         for (const EditElement &E : It->second)
           Out.push_back(whole(E));
-    return Out;
+    std::vector<Culprit> Removals;
+    for (const Culprit &C : Out)
+      if (C.E.K == Kind::RemoveInclude)
+        Removals.push_back(C);
+    return Removals.empty() ? Out : Removals;
   };
 
   TraceResult Result;

@@ -3,9 +3,11 @@
 // Pure functions of verification. Takes the failures of a round (Clang's
 // errors, and the declarations those lines named before), the materialized
 // files and the edits behind them, and hands on the plan decisions to
-// demote: the edits that made each failing line (a changed line: the edits
-// of its hunk; an unchanged line: the edits that removed or changed the
-// declaration it names; else the edits of the files the TU read), each
+// demote: the edits that made each failing line (an include not found: the
+// deletion of that file; a changed line: the edits of its hunk; an unchanged
+// line: the edits that removed or changed the declaration Clang points at,
+// or else any it names; else the includes removed from the files the TU
+// read, or else every edit of those files), each
 // mapped to the decisions whose removal from the plan makes it disappear
 // (an Attribution, computed by re-running planner and rewriters without each
 // decision). It consults no rule: what a rule got wrong shows as an edit.
@@ -51,10 +53,15 @@ std::vector<EditElement> elementsOf(const EditSet &Edits);
 /// Every element of \p Edits with each origin that made it, sorted.
 std::vector<EditElement> elementsWithOrigins(const EditSet &Edits);
 
-/// The decision that is \p E itself, for an edit of the rules no decision
-/// of the plan answers for (none for a new or a deleted file: those stand
-/// for whole rules). \p Before: the text of its file before.
+/// The decision that is \p E itself, for an edit no decision of the plan
+/// answers for: a rule's clean-up, an include pruned or a file deleted after
+/// the rules ran (none for a new file: it stands for a whole rule). \p Before:
+/// the text of its file before.
 std::optional<PlanDecision> editDecision(const EditElement &E, llvm::StringRef Before);
+
+/// Whether a demotion of \p Demotions takes \p E back (its editDecision):
+/// for the edits made after the rules ran, which takeBackEdits cannot see.
+bool takenBack(const EditElement &E, llvm::ArrayRef<Demotion> Demotions);
 
 /// Takes out of \p Edits every element an Edit demotion of \p Demotions
 /// names: what a rule wrote there stays as it was.

@@ -29,6 +29,9 @@ struct Diagnostic {
   unsigned Line = 0, Column = 0;
   bool Error = true; ///< Else a warning.
   std::string Message;
+  /// An include not found (`'x.h' file not found`): as it was spelled,
+  /// without its quotes.
+  std::string Missing;
 
   /// `file:line:col: error: message`, as compilers print it.
   std::string str() const {
@@ -53,6 +56,9 @@ struct Reference {
   unsigned Line = 0;
   std::string Name;
   SourceSpan Decl; ///< Its declaration, in the text before.
+  /// Where on the line the name is spelled (1-based) and its length; 0: not
+  /// known.
+  unsigned Column = 0, Length = 0;
 };
 
 /// Another configuration of the build to verify: the flags added, last, to

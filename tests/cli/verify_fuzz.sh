@@ -15,6 +15,9 @@ shift 3
 # shellcheck source=../lib/compile_db.sh
 source "$(dirname "$0")/../lib/compile_db.sh"
 
+mapfile -t cxxs < <(compilers)
+[ ${#cxxs[@]} -eq 2 ] || { echo "FAIL: no clang++ to compile with"; exit 1; }
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0 taken_back=0 runs=0
@@ -31,13 +34,15 @@ for name in "$@"; do
     case $rc in
       0)
         while IFS= read -r f; do
-          # shellcheck disable=SC2046
-          if ! g++ -std=c++17 -fsyntax-only $(include_flags "$root") "$root/$f" 2>"$work/err"; then
-            echo "FAIL: $name seed $seed: exit 0 but $f does not compile:"
-            head -5 "$work/err"
-            failures=$((failures + 1))
-          fi
-        done < <(cd "$root" && find . -name '*.cpp' -printf '%P\n' | LC_ALL=C sort)
+          for cxx in "${cxxs[@]}"; do
+            # shellcheck disable=SC2046
+            if ! "$cxx" -std=c++17 -fsyntax-only $(include_flags "$root") "$root/$f" 2>"$work/err"; then
+              echo "FAIL: $name seed $seed: exit 0 but $f does not compile with $cxx:"
+              head -5 "$work/err"
+              failures=$((failures + 1))
+            fi
+          done
+        done < <(cd "$root" && find . \( -name '*.cpp' -o -name '*.cc' \) -printf '%P\n' | LC_ALL=C sort)
         ;;
       6|8)
         # Not verified, or every decision taken back: nothing written.

@@ -7,6 +7,11 @@
 #   before/           the project as it is, with its .metrics-migrate.yaml
 #   after/            the project as it must be after `apply`
 #   expected-exit     optional: the exit code of `apply` (default 0)
+#   expected-second-exit
+#                     optional: the exit code of the second `apply`, on its
+#                     first line, when the first one's items were done with
+#                     in that run (a deletion taken back leaves the file, and
+#                     nothing more to migrate: 0); the lines after say why
 #   expected-stderr   optional: the stderr of `apply` with its diffstat lines
 #                     left out; without it stderr must hold no `warning:` line
 #   compile-flags     optional: one more set of compiler flags per line (say
@@ -135,15 +140,7 @@ if ! tree_diff > "$work/tree.diff"; then
 fi
 
 # 3. The result compiles, without a warning.
-# clang++ is the Clang the tool is built with (scripts/install-deps.sh
-# installs clang-19), else whichever clang++ there is; not none.
-compilers=(g++)
-for clang in clang++-19 clang++; do
-  if command -v "$clang" > /dev/null; then
-    compilers+=("$clang")
-    break
-  fi
-done
+mapfile -t compilers < <(compilers)
 [ ${#compilers[@]} -eq 2 ] || failed "no clang++ to compile the migrated tree with (clang-19 is a dependency)"
 flag_sets=("")
 if [ -f "$case_dir/compile-flags" ]; then
@@ -213,6 +210,9 @@ run_tool "$work/second"
 second_exit=$expected_exit
 if [ "$expected_exit" = 0 ] && grep -q '\[left for a human\]$' "$work/first.err"; then
   second_exit=8
+fi
+if [ -f "$case_dir/expected-second-exit" ]; then
+  second_exit=$(sed -n 1p "$case_dir/expected-second-exit" | tr -d '[:space:]')
 fi
 if [ "$rc" != "$second_exit" ]; then
   show "stderr of the second apply:" "$work/second.err"

@@ -2,7 +2,10 @@
 # ROOT/compile_commands.json listing every .cpp and .cc under ROOT (sorted), each
 # compiled as STD (default c++17) with FLAGS (say `-DWITH_PROMETHEUS`) and ROOT on
 # the include path (and ROOT/include, when there is one: headers kept apart from
-# their sources). include_flags ROOT prints those -I flags.
+# their sources). include_flags ROOT prints those -I flags. compilers prints
+# the compilers a migrated tree must compile with, one per line: g++, and the
+# Clang the tool is built with (scripts/install-deps.sh installs clang-19), else
+# whichever clang++ there is; it fails when there is no clang++.
 
 include_flags() {
   local root=$1
@@ -25,4 +28,17 @@ write_compile_db() {
     echo
     echo "]"
   } > "$root/compile_commands.json"
+}
+
+compilers() {
+  local clang
+  echo g++
+  for clang in clang++-19 clang++; do
+    if command -v "$clang" > /dev/null; then
+      echo "$clang"
+      return 0
+    fi
+  done
+  echo "no clang++ to compile the migrated tree with (clang-19 is a dependency)" >&2
+  return 1
 }

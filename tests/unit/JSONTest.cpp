@@ -122,6 +122,8 @@ std::vector<TUFacts> everyField() {
                     "// Exposed at 0.\n  counts_family_->Add({{\"result\", \"ok\"}});",
                     {{20, 16}}}};
   Plain.OtherUse = span("metrics/metrics_service.cpp", 16, 3);
+  Summary.RuntimeRead = "`labels`, a parameter of MetricsService's constructor";
+  Summary.RuntimeReadAt = span("metrics/metrics_service.cpp", 17, 15);
   Counter.Includes = {{"<array>", {"array"}}};
   A.Partial.Metrics = {M, Plain, Summary, Counter};
 
@@ -411,6 +413,8 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Partial.Wrappers[0].Includes, Written[0].Partial.Wrappers[0].Includes);
   EXPECT_EQ(A.Partial.Metrics[3].Includes, Written[0].Partial.Metrics[3].Includes);
   EXPECT_TRUE(A.Partial.Metrics[0].Includes.empty());
+  EXPECT_EQ(A.Partial.Metrics[2].RuntimeRead, Written[0].Partial.Metrics[2].RuntimeRead);
+  EXPECT_EQ(A.Partial.Metrics[2].RuntimeReadAt.Line, 17u);
   const CallSite &C = A.Partial.CallSites[0];
   EXPECT_EQ(C.Loc.Offset, 640u);
   EXPECT_EQ(C.Loc.Column, 3u);

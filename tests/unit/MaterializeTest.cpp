@@ -306,6 +306,42 @@ TEST_F(Materialize, AWholeLineDeletedLeavesItsStatementAsWritten) {
                                    "};\n");
 }
 
+TEST_F(Materialize, BlankLinesADeletionBringsTogetherCloseUp) {
+  // The class goes, then the namespace it leaves empty: one blank line is
+  // left of the three runs that met, and the double blank line no deletion
+  // touched stays.
+  const char *Before = "#include \"a.h\"\n"
+                       "\n"
+                       "\n"
+                       "int kept;\n"
+                       "\n"
+                       "namespace n {\n"
+                       "\n"
+                       "class C {};\n"
+                       "\n"
+                       "}  // namespace n\n"
+                       "\n"
+                       "int also_kept;\n";
+  FileChange Change;
+  Change.File = "f.h";
+  Change.Edits = {edit(Before, "class C {};\n", "")};
+  EXPECT_EQ(after(Change, Before), "#include \"a.h\"\n"
+                                   "\n"
+                                   "\n"
+                                   "int kept;\n"
+                                   "\n"
+                                   "int also_kept;\n");
+  // A deletion between code lines has no blank lines to close up.
+  const char *Tight = "int a;\n"
+                      "int b;\n"
+                      "\n"
+                      "int c;\n";
+  Change.Edits = {edit(Tight, "int b;\n", "")};
+  EXPECT_EQ(after(Change, Tight), "int a;\n"
+                                  "\n"
+                                  "int c;\n");
+}
+
 TEST_F(Materialize, IncludesLandInTheirBlocksSorted) {
   const char *Before = "#include \"b/x.h\"\n"
                        "#include \"d/y.h\"\n"

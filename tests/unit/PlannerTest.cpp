@@ -154,6 +154,27 @@ TEST(Planner, AFieldSetByTwoDifferentChainsStays) {
   EXPECT_NE(makePlan(X.C, X.F, X.Cfg).metric("kits_created_total")->Fate, MetricFate::Kept);
 }
 
+TEST(Planner, AChainReadingARuntimeValueStays) {
+  Fixture X;
+  for (Metric &M : X.C.Metrics)
+    if (M.Name == "kits_created_total") {
+      M.RuntimeRead = "`labels`, a parameter of MetricsService's constructor";
+      M.RuntimeReadAt = {"metrics/metrics_service.cpp", 12, 0, 100, 6};
+    }
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Kits = P.metric("kits_created_total");
+  ASSERT_NE(Kits, nullptr);
+  EXPECT_EQ(Kits->Fate, MetricFate::Kept);
+  EXPECT_EQ(Kits->Cause, LeftBecause::RuntimeValue);
+  EXPECT_EQ(Kits->Reason, "its chain reads `labels`, a parameter of MetricsService's "
+                          "constructor (metrics/metrics_service.cpp:12), known only when the "
+                          "service is built: a constant at namespace scope cannot read it");
+  EXPECT_EQ(P.wrapper("RecordKitCreated()")->Cause, LeftBecause::RuntimeValue);
+  // Reading nothing at run time, it moves.
+  EXPECT_NE(makePlan(Fixture().C, X.F, X.Cfg).metric("kits_created_total")->Fate,
+            MetricFate::Kept);
+}
+
 TEST(Planner, WhatStaysCarriesTheCauseAtTheRootOfItsChain) {
   // kits_created_total stays for holding one name in two fields: its
   // wrapper stays because of it, and is counted under that cause, not as

@@ -261,6 +261,61 @@ TEST(ServiceRecorder, FamilyPointerAndConstantLabels) {
   EXPECT_THAT(W->Metrics, ElementsAre("auth_logins_total"));
 }
 
+TEST(ServiceRecorder, AChainReadingALocalOrAParameterSaysWhich) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Family<prometheus::Gauge>* zone_ = nullptr;\n"
+      "  prometheus::Histogram* wait_ = nullptr;\n"
+      "  prometheus::Counter* tries_ = nullptr;",
+      "",
+      R"cpp(  std::string region = "eu";
+  region += "-1";
+  constexpr double kTop = 5.0;
+  zone_ = &prometheus::BuildGauge().Name("zone").Help("Zone")
+      .Labels({{"region", region}}).Register(*registry_);
+  wait_ = &prometheus::BuildHistogram().Name("wait_seconds").Help("Wait")
+      .Register(*registry_).Add({}, prometheus::Histogram::BucketBoundaries{1.0, kTop});
+  tries_ = &prometheus::BuildCounter().Name("tries_total").Help("Tries")
+      .Labels({{"region", "eu"}}).Register(*registry_).Add({});)cpp",
+      ""));
+  const Metric *Zone = metricNamed(C, "zone");
+  ASSERT_NE(Zone, nullptr);
+  EXPECT_EQ(Zone->RuntimeRead, "`region`, a local variable of MetricsService's constructor");
+  EXPECT_EQ(Zone->RuntimeReadAt.Line, 26u);
+  // A constant, literals and the registry: nothing read at run time.
+  const Metric *Wait = metricNamed(C, "wait_seconds");
+  ASSERT_NE(Wait, nullptr);
+  EXPECT_EQ(Wait->RuntimeRead, "");
+  const Metric *Tries = metricNamed(C, "tries_total");
+  ASSERT_NE(Tries, nullptr);
+  EXPECT_EQ(Tries->RuntimeRead, "");
+}
+
+TEST(ServiceRecorder, AChainReadingAConstructorsParameterSaysSo) {
+  Catalog C = catalogFor(std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+class MetricsService {
+ public:
+  MetricsService(prometheus::Registry& registry, const std::string& host);
+ private:
+  prometheus::Counter& hits_;
+  prometheus::Counter& misses_;
+};
+MetricsService::MetricsService(prometheus::Registry& registry, const std::string& host)
+    : hits_(prometheus::BuildCounter().Name("hits_total").Help("Hits")
+                .Labels({{"host", host}}).Register(registry).Add({})),
+      misses_(prometheus::BuildCounter().Name("misses_total").Help("Misses")
+                  .Register(registry).Add({})) {}
+}  // namespace shop
+)cpp");
+  const Metric *Hits = metricNamed(C, "hits_total");
+  ASSERT_NE(Hits, nullptr);
+  EXPECT_EQ(Hits->RuntimeRead, "`host`, a parameter of MetricsService's constructor");
+  // The registry it is registered on is replaced where it moves.
+  const Metric *Misses = metricNamed(C, "misses_total");
+  ASSERT_NE(Misses, nullptr);
+  EXPECT_EQ(Misses->RuntimeRead, "");
+}
+
 TEST(ServiceRecorder, HistogramBucketsInlineAndFromConstant) {
   std::string Code = service(
       "  prometheus::Family<prometheus::Histogram>& mouser_api_request_duration_seconds_;\n"

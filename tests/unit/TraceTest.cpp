@@ -69,7 +69,7 @@ TEST(Trace, AnUnchangedLineNamingARemovedDeclarationDemotesItsRemover) {
   Fixture X;
   TUFailure T;
   T.MainFile = "main.cpp";
-  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'", ""}};
   T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
   LinesOfInterest Lines = linesToLookUp({T}, X.Files);
   EXPECT_THAT(Lines["main.cpp"], ElementsAre(7u));
@@ -89,7 +89,7 @@ TEST(Trace, AChangedLineDemotesTheEditsOfItsHunk) {
   Fixture X;
   TUFailure T;
   T.MainFile = "printer.cpp";
-  T.Errors = {{"printer.cpp", 4, 27, true, "use of undeclared identifier 'PRINTED'"}};
+  T.Errors = {{"printer.cpp", 4, 27, true, "use of undeclared identifier 'PRINTED'", ""}};
   TraceResult R = traceFailures({T}, X.Files, X.Edits, X.owners());
   ASSERT_EQ(R.Demotions.size(), 1u);
   EXPECT_EQ(R.Demotions[0].Decision, X.Inline);
@@ -102,7 +102,7 @@ TEST(Trace, AnIncludeNoDecisionExplainsAnswersToItsFilesDecisions) {
   Fixture X;
   TUFailure T;
   T.MainFile = "printer.cpp";
-  T.Errors = {{"printer.cpp", 2, 10, true, "'gone.h' file not found"}};
+  T.Errors = {{"printer.cpp", 2, 10, true, "'gone.h' file not found", ""}};
   TraceResult R = traceFailures({T}, X.Files, X.Edits, X.owners());
   ASSERT_EQ(R.Demotions.size(), 1u);
   EXPECT_EQ(R.Demotions[0].Decision, X.Inline);
@@ -115,7 +115,7 @@ TEST(Trace, WhatNoDecisionExplainsIsUnresolved) {
   Fixture X;
   TUFailure T;
   T.MainFile = "main.cpp";
-  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'", ""}};
   T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
   TraceResult R = traceFailures({T}, X.Files, X.Edits,
                                 [](const EditElement &, unsigned, unsigned, llvm::StringRef) {
@@ -156,7 +156,7 @@ TEST(Trace, OfAClassAndItsMemberBothChangedTheMemberAnswers) {
   PlanDecision Widen{PlanDecision::Kind::Metric, "desk"};
   TUFailure T;
   T.MainFile = "main.cpp";
-  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'", ""}};
   T.References = {{"main.cpp", 7, "Context", {"context.h", 2, 1, 13, 58}},
                   {"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
   std::vector<std::string> Asked;
@@ -177,7 +177,7 @@ TEST(Trace, AnEditTakenBackAloneOnlyWhenNoDecisionAnswers) {
   Fixture X;
   TUFailure T;
   T.MainFile = "main.cpp";
-  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'", ""}};
   T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
   auto Itself = [](const EditElement &E) {
     return *editDecision(E, E.File == "context.h" ? ContextBefore : PrinterBefore);
@@ -216,7 +216,7 @@ TEST(Trace, AnErrorOnAWrittenLineAsksAboutThatLine) {
   Fixture X;
   TUFailure T;
   T.MainFile = "printer.cpp";
-  T.Errors = {{"printer.cpp", 4, 26, true, "use of undeclared identifier 'PRINTED'"}};
+  T.Errors = {{"printer.cpp", 4, 26, true, "use of undeclared identifier 'PRINTED'", ""}};
   std::vector<std::string> Lines;
   traceFailures({T}, X.Files, X.Edits,
                 [&](const EditElement &E, unsigned, unsigned, llvm::StringRef Line) {
@@ -226,7 +226,7 @@ TEST(Trace, AnErrorOnAWrittenLineAsksAboutThatLine) {
                 });
   EXPECT_THAT(Lines, ElementsAre("void print(Context* c) { PRINTED.Increment(); }\n"));
   // A line it kept is about the declarations it names: no line.
-  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'"}};
+  T.Errors = {{"main.cpp", 7, 7, true, "no member named 'sink' in 'Context'", ""}};
   T.References = {{"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}}};
   Lines.clear();
   traceFailures({T}, X.Files, X.Edits,
@@ -247,7 +247,7 @@ TEST(Trace, TakingBackAnEditLeavesTheOthers) {
   Fixture X;
   std::vector<EditElement> All = elementsOf(X.Edits);
   ASSERT_EQ(All.size(), 3u); // the field, the call, the include
-  // Neither a new nor a deleted file is an edit of its own.
+  // A new file is no edit of its own: it stands for a whole rule.
   EXPECT_EQ(editDecision({"new.h", EditElement::Kind::Create, 0, 0, "", ""}, ""), std::nullopt);
 
   EditSet Same = X.Edits;
@@ -261,6 +261,100 @@ TEST(Trace, TakingBackAnEditLeavesTheOthers) {
   EXPECT_THAT(X.Edits.Files["printer.cpp"].AddIncludes, IsEmpty());
   ASSERT_EQ(X.Edits.Files["printer.cpp"].Edits.size(), 1u);
   EXPECT_EQ(X.Edits.Files["printer.cpp"].Edits[0].Text, "PRINTED.Increment()");
+}
+
+TEST(Trace, ADeletionIsADecisionOfItsOwn) {
+  EditElement Gone{"old.h", EditElement::Kind::Delete, 0, 0, "", ""};
+  std::optional<PlanDecision> Keep = editDecision(Gone, "");
+  ASSERT_TRUE(Keep);
+  EXPECT_EQ(Keep->K, PlanDecision::Kind::Edit);
+  EXPECT_EQ(Keep->describe(), "the deletion of old.h");
+  EXPECT_TRUE(takenBack(Gone, {{*Keep, {}}}));
+  EXPECT_FALSE(takenBack({"other.h", EditElement::Kind::Delete, 0, 0, "", ""}, {{*Keep, {}}}));
+  EXPECT_FALSE(takenBack(Gone, {{{PlanDecision::Kind::Wrapper, "old.h"}, {}}}));
+}
+
+TEST(Trace, AnIncludeNotFoundBlamesTheDeletionOfItsFile) {
+  // probe.cpp includes telemetry/old.h through a macro: no rule saw it.
+  Fixture X;
+  X.Edits.file("telemetry/old.h").Delete = true;
+  auto Owners = [&](const EditElement &E, unsigned, unsigned,
+                    llvm::StringRef) -> std::vector<PlanDecision> {
+    if (E.K == EditElement::Kind::Delete)
+      return {*editDecision(E, "")};
+    return {E.File == "context.h" ? X.Strip : X.Inline};
+  };
+  TUFailure T;
+  T.MainFile = "probe.cpp";
+  T.Read = {"printer.cpp"};
+  T.Errors = {{"probe.cpp", 2, 10, true, "'telemetry/old.h' file not found", "telemetry/old.h"}};
+  TraceResult R = traceFailures({T}, X.Files, X.Edits, Owners);
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Item.What, "the deletion of telemetry/old.h not made");
+  EXPECT_EQ(R.Demotions[0].Item.Why,
+            "after the deletion of telemetry/old.h, probe.cpp did not compile: "
+            "probe.cpp:2:10: error: 'telemetry/old.h' file not found");
+  // Spelled from its own folder: the same file.
+  T.Errors[0].Missing = "old.h";
+  R = traceFailures({T}, X.Files, X.Edits, Owners);
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Item.What, "the deletion of telemetry/old.h not made");
+  // A file no one deletes: not that deletion (the edits of what it reads).
+  T.Errors[0].Missing = "ld.h";
+  R = traceFailures({T}, X.Files, X.Edits, Owners);
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Inline);
+}
+
+TEST(Trace, TheNameClangPointsAtOutweighsTheOthersOnItsLine) {
+  // `c->desk = c->sink;`: both members changed; the error is about sink.
+  Fixture X;
+  unsigned Desk = std::string(ContextBefore).find("  int desk");
+  X.Edits.file("context.h").Edits.push_back({Desk, 16, "  long desk = 0;\n", "widen desk"});
+  PlanDecision Widen{PlanDecision::Kind::Metric, "desk"};
+  auto Owners = [&](const EditElement &E, unsigned, unsigned, llvm::StringRef) {
+    return std::vector<PlanDecision>{E.Origin == "widen desk" ? Widen : X.Strip};
+  };
+  TUFailure T;
+  T.MainFile = "main.cpp";
+  T.Errors = {{"main.cpp", 7, 16, true, "no member named 'sink' in 'Context'", ""}};
+  T.References = {{"main.cpp", 7, "desk", {"context.h", 3, 3, 32, 16}, 6, 4},
+                  {"main.cpp", 7, "sink", {"context.h", 4, 5, 48, 20}, 16, 4}};
+  TraceResult R = traceFailures({T}, X.Files, X.Edits, Owners);
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Strip);
+  // Pointing at no name: every name of the line.
+  T.Errors[0].Column = 1;
+  R = traceFailures({T}, X.Files, X.Edits, Owners);
+  ASSERT_EQ(R.Demotions.size(), 2u);
+  EXPECT_EQ(R.Demotions[0].Decision, Widen);
+  EXPECT_EQ(R.Demotions[1].Decision, X.Strip);
+}
+
+TEST(Trace, ALineNamingNothingChangedBlamesARemovedIncludeFirst) {
+  // main.cpp:7 uses kMax, which printer.cpp had from limits.h: the call
+  // rewritten in printer.cpp is not behind it.
+  Fixture X;
+  auto Owners = [&](const EditElement &E, unsigned, unsigned,
+                    llvm::StringRef) -> std::vector<PlanDecision> {
+    if (E.K == EditElement::Kind::RemoveInclude)
+      return {*editDecision(E, PrinterBefore)};
+    return {E.File == "context.h" ? X.Strip : X.Inline};
+  };
+  TUFailure T;
+  T.MainFile = "main.cpp";
+  T.Read = {"printer.cpp"};
+  T.Errors = {{"main.cpp", 7, 12, true, "use of undeclared identifier 'kMax'", ""}};
+  T.References = {{"main.cpp", 7, "kMax", {"limits.h", 1, 1, 0, 20}, 12, 4}};
+  // No include removed: the edits of what the TU reads.
+  TraceResult R = traceFailures({T}, X.Files, X.Edits, Owners);
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Decision, X.Inline);
+  X.Edits.file("printer.cpp").RemoveIncludes.push_back("\"limits.h\"");
+  R = traceFailures({T}, X.Files, X.Edits, Owners);
+  ASSERT_EQ(R.Demotions.size(), 1u);
+  EXPECT_EQ(R.Demotions[0].Item.What,
+            "the edit `#include \"limits.h\"` removed from printer.cpp not made");
 }
 
 } // namespace

@@ -1,0 +1,15 @@
+#include "stats/Stats.hh"
+
+namespace stats {
+
+Stats::Stats(prometheus::Registry& registry, const std::string& instance)
+    : mJobs(prometheus::BuildCounter()
+                .Name("worker_jobs_total")
+                .Help("Jobs run")
+                .Labels({{"instance", instance}})
+                .Register(registry)
+                .Add({})) {}
+
+void Stats::countJob() { mJobs.Increment(); }
+
+} // namespace stats

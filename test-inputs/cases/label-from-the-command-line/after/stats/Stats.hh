@@ -1,0 +1,21 @@
+#pragma once
+
+#include <prometheus/counter.h>
+#include <prometheus/registry.h>
+
+#include <string>
+
+namespace stats {
+
+// Counts what the workers do. The instance label comes from the command line.
+class Stats {
+  public:
+    Stats(prometheus::Registry& registry, const std::string& instance);
+
+    void countJob();
+
+  private:
+    prometheus::Counter& mJobs;
+};
+
+} // namespace stats
