@@ -297,6 +297,7 @@ const DeclRefExpr *runtimeRead(const Stmt *S, const Bindings *B) {
 
 std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const Bindings *B) {
   BuilderChain Chain;
+  bool ThroughLocal = false;
   const Expr *Cur = stripWrappers(E);
   const CXXMemberCallExpr *Register = nullptr;
   while (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Cur)) {
@@ -349,6 +350,18 @@ std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const B
       return std::nullopt;
     }
     Cur = stripWrappers(MC->getImplicitObjectArgument());
+    // A child taken from a family held in a local of the function
+    // (`auto& family = Build..Register(r); ok_ = &family.Add(..)`) is read
+    // through it only to say what the chain reads at run time: moved, the
+    // child would leave the local's registration behind.
+    if (Name == "Add" && !Register)
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Cur))
+        if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+            Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) && Local->getInit() &&
+            (Local->getType()->isReferenceType() || Local->getType()->isPointerType())) {
+          Cur = stripWrappers(Local->getInit());
+          ThroughLocal = true;
+        }
   }
   const auto *Build = dyn_cast_or_null<CallExpr>(Cur);
   if (!Build || !Register)
@@ -357,7 +370,7 @@ std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const B
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
   auto Kind = builderKind(Callee->getName());
-  if (!Kind)
+  if (!Kind || (ThroughLocal && !Chain.RuntimeRead))
     return std::nullopt;
   Chain.Kind = *Kind;
   Chain.Range = SourceRange(Build->getBeginLoc(), Register->getEndLoc());

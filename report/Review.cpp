@@ -639,16 +639,22 @@ private:
     Check &Unique = invariant("unique-names", "Each metric name is unique");
     // A child taken from a family field is that family's metric, not a
     // second one of its name.
+    // Children taken by one chain (a family held in a local, or built
+    // again the same way) are series of one family: prometheus-cpp hands
+    // the chain the family it registered first.
     // A field whose name could not be read is no metric: its wrappers are
     // listed with the reason.
     std::map<std::string, std::set<std::string>> Holders;
     for (const Metric &M : C.Metrics)
       if (!M.Name.empty())
         Holders[M.Name].insert(M.Field);
-    std::map<std::string, unsigned> Count;
+    std::map<std::string, std::set<std::string>> Families;
     for (const Metric &M : C.Metrics)
       if (!M.Name.empty() && (!M.Family || !Holders[M.Name].count(M.Family->Field)))
-        ++Count[M.Name];
+        Families[M.Name].insert(M.ChildArgs ? "chain " + M.BuilderChain : "field " + M.Field);
+    std::map<std::string, unsigned> Count;
+    for (const auto &[Name, Ids] : Families)
+      Count[Name] = Ids.size();
     for (const Metric &M : C.Metrics)
       if (Count[M.Name] > 1)
         fire(Unique, {M.FieldDecl.File, M.FieldDecl.Line,

@@ -162,6 +162,31 @@ TEST(Review, AFieldWhoseNameCouldNotBeReadIsNoMetric) {
   EXPECT_EQ(R.Summary.TheDecision, Decision::Go);
 }
 
+TEST(Review, ChildrenTakenByOneChainAreOneMetricName) {
+  // `auto& f = Build..Name("jobs_total")..; ok_ = &f.Add(..); failed_ =
+  // &f.Add(..)`: two series of one family. Another chain of that name is a
+  // second registration.
+  Fixture X;
+  X.C.CallSites[0].ParamArgs.clear();
+  Metric Ok;
+  Ok.Name = "jobs_total";
+  Ok.Field = "ok_";
+  Ok.BuilderChain = "prometheus::BuildCounter().Name(\"jobs_total\").Register(r)";
+  Ok.ChildArgs = R"({{"result", "ok"}})";
+  Ok.FieldDecl = span("metrics/metrics_service.h", 13);
+  Metric Failed = Ok;
+  Failed.Field = "failed_";
+  Failed.ChildArgs = R"({{"result", "failed"}})";
+  Failed.FieldDecl = span("metrics/metrics_service.h", 14);
+  X.C.Metrics.push_back(Ok);
+  X.C.Metrics.push_back(Failed);
+  Review R = X.review();
+  EXPECT_FALSE(checkOf(R.Invariants, "unique-names").Fired);
+  X.C.Metrics.back().BuilderChain = "prometheus::BuildCounter().Name(\"jobs_total\").Help(\"x\")";
+  R = X.review();
+  EXPECT_TRUE(checkOf(R.Invariants, "unique-names").Fired);
+}
+
 TEST(Review, LabelFromTheCallersParameterIsUnbounded) {
   Fixture X;
   Review R = X.review();

@@ -290,6 +290,33 @@ TEST(ServiceRecorder, AChainReadingALocalOrAParameterSaysWhich) {
   EXPECT_EQ(Tries->RuntimeRead, "");
 }
 
+TEST(ServiceRecorder, AFamilyHeldInALocalIsReadForWhatItReadsAtRunTime) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Counter* ok_ = nullptr;\n"
+      "  prometheus::Counter* failed_ = nullptr;\n"
+      "  prometheus::Gauge* depth_ = nullptr;",
+      "",
+      R"cpp(  auto& results = prometheus::BuildCounter().Name("jobs_total").Help("Jobs")
+      .Register(*registry_);
+  ok_ = &results.Add({{"result", "ok"}});
+  failed_ = &results.Add({{"result", "failed"}});
+  std::string region = "eu";
+  region += "-1";
+  auto* depths = &prometheus::BuildGauge().Name("depth").Help("Depth")
+      .Labels({{"region", region}}).Register(*registry_);
+  depth_ = &depths->Add({});)cpp",
+      ""));
+  std::vector<std::string> Read;
+  for (const Metric &M : C.Metrics)
+    Read.push_back(M.Field + " " + M.Name + " " + M.ChildArgs.value_or("-") + " " +
+                   M.RuntimeRead);
+  // A child of one that reads nothing at run time is not read: moved, it
+  // would leave the local's registration behind.
+  EXPECT_THAT(Read, ElementsAre("failed_  - ", "ok_  - ",
+                                "depth_ depth {} `region`, a local variable of "
+                                "MetricsService's constructor"));
+}
+
 TEST(ServiceRecorder, AChainReadingAConstructorsParameterSaysSo) {
   Catalog C = catalogFor(std::string(PrometheusIncludes) + R"cpp(
 namespace shop {
