@@ -210,6 +210,9 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
                                      Lines[I - 1].Text.starts_with("namespace")));
     if (OpensNamespace) {
       ++(Next.Indent > L.Indent ? IndentedNamespaces : FlatNamespaces);
+      // An indented namespace body is one step in, like any block's.
+      if (Next.Indent > L.Indent)
+        ++Steps[Next.Indent - L.Indent];
       continue;
     }
     if (isAccessSpecifier(L.Text)) {

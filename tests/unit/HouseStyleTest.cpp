@@ -82,6 +82,28 @@ TEST(HouseStyle, TabsAllmanBracesAndIndentedNamespaces) {
   EXPECT_EQ(S.NamespaceIndentation, FS::NI_All);
 }
 
+TEST(HouseStyle, AnIndentedNamespaceBodyMeasuresTheStep) {
+  // No block of the file but the namespace opens on a longer line: its
+  // body's step is the indentation width.
+  FS S = measuredStyle("namespace svc\n"
+                       "{\n"
+                       "    Telemetry::Telemetry()\n"
+                       "        : registry(make())\n"
+                       "    {\n"
+                       "    }\n"
+                       "\n"
+                       "    void Telemetry::Ok() { ok.Increment(); }\n"
+                       "}\n");
+  EXPECT_EQ(S.NamespaceIndentation, FS::NI_All);
+  EXPECT_EQ(S.IndentWidth, 4u);
+  // Not indented: no step measured, the default stays.
+  FS Flat = measuredStyle("namespace svc {\n"
+                          "void Telemetry::Ok() { ok.Increment(); }\n"
+                          "}\n");
+  EXPECT_EQ(Flat.NamespaceIndentation, FS::NI_None);
+  EXPECT_EQ(Flat.IndentWidth, 2u);
+}
+
 TEST(HouseStyle, TabbedAccessSpecifiersAtTheClassColumn) {
   // `public:` at the class's column, members one tab in: the offset is a
   // whole tab, not one column.

@@ -1,0 +1,9 @@
+#include "svc/Telemetry.h"
+#include "svc/SharedRegistry.h"
+
+namespace svc
+{
+    Telemetry::Telemetry() : registry(svc::SharedRegistryPtr())
+    {
+    }
+}
