@@ -190,6 +190,17 @@ namespace {
 /// A helper's parameters, each read as the argument its call passes.
 using Bindings = llvm::DenseMap<const ParmVarDecl *, const Expr *>;
 
+/// The argument the call passes for \p D when \p D is a parameter \p B
+/// binds (its default when the call leaves it out), else null.
+const Expr *argumentFor(const Decl *D, const Bindings *B) {
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(D);
+  auto It = P && B ? B->find(P) : Bindings::const_iterator();
+  if (!P || !B || It == B->end())
+    return nullptr;
+  const auto *Default = dyn_cast<CXXDefaultArgExpr>(It->second);
+  return Default ? Default->getExpr() : It->second;
+}
+
 /// \p E, or the argument bound to the parameter it names.
 const Expr *bound(const Expr *E, const Bindings *B) {
   if (!B)
@@ -203,12 +214,8 @@ const Expr *bound(const Expr *E, const Bindings *B) {
     else
       break;
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Inner);
-  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-  auto It = P ? B->find(P) : B->end();
-  if (It == B->end())
-    return E;
-  const auto *Default = dyn_cast<CXXDefaultArgExpr>(It->second);
-  return Default ? Default->getExpr() : It->second;
+  const Expr *Arg = DRE ? argumentFor(DRE->getDecl(), B) : nullptr;
+  return Arg ? Arg : E;
 }
 
 /// What the chain's text says differently where it is moved: a bound
@@ -224,14 +231,10 @@ void collectBound(const Stmt *S, const Bindings &B, const Locator &Loc,
   if (!S)
     return;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-      if (auto It = B.find(P); It != B.end()) {
-        const Expr *Arg = It->second;
-        if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
-          Arg = Default->getExpr();
-        Out.push_back({DRE->getSourceRange(), Loc.text(Arg)});
-        return;
-      }
+    if (const Expr *Arg = argumentFor(DRE->getDecl(), &B)) {
+      Out.push_back({DRE->getSourceRange(), Loc.text(Arg)});
+      return;
+    }
   for (const Stmt *Child : S->children())
     collectBound(Child, B, Loc, Out);
 }
@@ -276,13 +279,8 @@ const DeclRefExpr *runtimeRead(const Stmt *S, const Bindings *B) {
   if (!S)
     return nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()); P && B)
-      if (auto It = B->find(P); It != B->end()) {
-        const Expr *Arg = It->second;
-        if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
-          Arg = Default->getExpr();
-        return runtimeRead(Arg, nullptr);
-      }
+    if (const Expr *Arg = argumentFor(DRE->getDecl(), B))
+      return runtimeRead(Arg, nullptr);
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (VD && (isa<ParmVarDecl>(VD) || VD->hasLocalStorage()) &&
         !VD->isUsableInConstantExpressions(VD->getASTContext()))

@@ -290,7 +290,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   std::vector<std::string> Emptied;
   for (const MaterializedFile &F : *Files)
     if (!F.Created && !F.Deleted && F.changed() && isEmptied(F.After) &&
-        !takenBack({F.File, EditElement::Kind::Delete, 0, 0, "", ""}, Demotions))
+        !takenBack(EditElement::deletion(F.File), Demotions))
       Emptied.push_back(F.File);
   if (!Emptied.empty()) {
     for (const std::string &File : Emptied) {
@@ -376,7 +376,7 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
         for (const std::string &Deleted : *Deletions)
           if (llvm::is_contained(includeSpellings(*TheFacts, E.File, Deleted), E.Text))
             return std::vector<PlanDecision>{
-                *editDecision({Deleted, EditElement::Kind::Delete, 0, 0, "", ""}, "")};
+                *editDecision(EditElement::deletion(Deleted), "")};
       if (E.K == EditElement::Kind::RemoveInclude || E.K == EditElement::Kind::Delete)
         Out.push_back(*editDecision(E, ""));
       return Out;

@@ -142,7 +142,7 @@ std::vector<EditElement> elementsWithOrigins(const EditSet &Edits) {
     if (Change.NewContent)
       Out.push_back({File, Kind::Create, 0, 0, "", ""});
     if (Change.Delete)
-      Out.push_back({File, Kind::Delete, 0, 0, "", ""});
+      Out.push_back(EditElement::deletion(File));
   }
   auto WithOrigin = [](const EditElement &E) { return std::tuple_cat(E.key(), std::tie(E.Origin)); };
   llvm::sort(Out, [&](const EditElement &A, const EditElement &B) {

@@ -38,6 +38,11 @@ struct EditElement {
   std::string Text;                ///< Replace: the new text; includes: the spelling.
   std::string Origin;              ///< The rule's words for it.
 
+  /// The deletion of \p File, as an element.
+  static EditElement deletion(std::string File) {
+    return {std::move(File), Kind::Delete, 0, 0, "", ""};
+  }
+
   auto key() const { return std::tie(File, K, Offset, Length, Text); }
   friend bool operator<(const EditElement &A, const EditElement &B) { return A.key() < B.key(); }
   friend bool operator==(const EditElement &A, const EditElement &B) {

@@ -264,13 +264,13 @@ TEST(Trace, TakingBackAnEditLeavesTheOthers) {
 }
 
 TEST(Trace, ADeletionIsADecisionOfItsOwn) {
-  EditElement Gone{"old.h", EditElement::Kind::Delete, 0, 0, "", ""};
+  EditElement Gone = EditElement::deletion("old.h");
   std::optional<PlanDecision> Keep = editDecision(Gone, "");
   ASSERT_TRUE(Keep);
   EXPECT_EQ(Keep->K, PlanDecision::Kind::Edit);
   EXPECT_EQ(Keep->describe(), "the deletion of old.h");
   EXPECT_TRUE(takenBack(Gone, {{*Keep, {}}}));
-  EXPECT_FALSE(takenBack({"other.h", EditElement::Kind::Delete, 0, 0, "", ""}, {{*Keep, {}}}));
+  EXPECT_FALSE(takenBack(EditElement::deletion("other.h"), {{*Keep, {}}}));
   EXPECT_FALSE(takenBack(Gone, {{{PlanDecision::Kind::Wrapper, "old.h"}, {}}}));
 }
 
