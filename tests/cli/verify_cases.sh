@@ -27,9 +27,11 @@ mapfile -t cxxs < <(compilers)
 [ ${#cxxs[@]} -eq 2 ] || { echo "no clang++ to compile with"; exit 1; }
 
 # compiles FILE...: every file compiles with g++ and clang++ against the
-# tree as it is.
+# tree as it is. Under MM_TEST_TOOL_ONLY=1 (scripts/sanitize.sh, after the
+# plain suite compiled the same trees) only the tool is checked.
 compiles() {
   local f cxx
+  [ -z "${MM_TEST_TOOL_ONLY:-}" ] || return 0
   for f in "$@"; do
     for cxx in "${cxxs[@]}"; do
       "$cxx" -std=c++17 -fsyntax-only -I. "$f" || { echo "$f does not compile with $cxx"; exit 1; }

@@ -28,6 +28,9 @@ mkdir -p "$work/bin"
 cp -a "$source_dir" "$work/src"
 ln -s "$tool" "$work/bin/metrics-migrate"
 export PATH="$work/bin:$PATH"
+# The block's commands share a cache, as a CI job keeping one between its
+# steps does: each TU is parsed once until apply changes what it reads.
+export METRICS_MIGRATE_CACHE_DIR="$work/cache"
 
 # The block, without its fence lines.
 sed -n '/<!-- ci-commands:begin -->/,/<!-- ci-commands:end -->/p' "$doc" |

@@ -41,6 +41,9 @@ export PATH="$(dirname "$tool"):$PATH"
 # The copy is a plain folder, not part of whatever git work tree TMPDIR lies
 # in (apply would otherwise look for uncommitted changes there).
 export GIT_CEILING_DIRECTORIES="$work"
+# The commands share a cache (METRICS_MIGRATE_CACHE_DIR, as a user may set
+# it): each TU is parsed once until apply changes what it reads.
+export METRICS_MIGRATE_CACHE_DIR="$work/cache"
 
 # The blocks, without their fence lines.
 script="$work/walkthrough.sh"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Map/reduce on the sample: `scan --shard K/N` for N = 1, 2, 3 and `merge`
-# of the N facts files print exactly the bytes a single `diff` prints, and
-# `merge --report/--report-json` write exactly what a single `report` writes.
+# Map/reduce on the sample: `scan --shard K/3` and `merge` of the three facts
+# files print exactly the bytes a single `diff` prints, and `merge
+# --report/--report-json` write exactly what a single `report` writes. (Three
+# shards of 40 TUs are uneven; cli.shards covers N = 1 and 2.)
 #   usage: partshop_shards.sh TOOL PARTSHOP_SOURCE_DIR PARTSHOP_BUILD_DIR
 set -euo pipefail
 tool=$1 source_dir=$2 build_dir=$3
@@ -14,7 +15,7 @@ cd "$source_dir"
 "$tool" report -q -p "$build_dir" -o "$out/single.md" --json "$out/single.json"
 grep -q '^## ' "$out/single.md" || { echo "FAIL: the single-machine review is empty"; exit 1; }
 status=0
-for n in 1 2 3; do
+for n in 3; do
   for k in $(seq 1 $n); do
     "$tool" scan -q -p "$build_dir" --shard "$k/$n" -o "$out/facts-$n-$k.json"
   done

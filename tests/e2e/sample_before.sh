@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds a bundled sample as it is (the BEFORE state) into BUILD_DIR, runs its
 # own test suite, and checks that dump_metrics prints the same non-empty bytes
-# twice. Leaves BUILD_DIR/compile_commands.json for the tests that scan it and
-# BUILD_DIR/test-count for those that compare the suite after a migration.
+# twice. Leaves BUILD_DIR/compile_commands.json for the tests that scan it, and
+# BUILD_DIR/test-count and BUILD_DIR/build.log for those that compare the
+# suite and the warnings after a migration.
 #   usage: sample_before.sh NAME SOURCE_DIR BUILD_DIR
 set -euo pipefail
 name=$1
@@ -11,6 +12,8 @@ build=$3
 
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
 log=$(ninja -C "$build" 2>&1) || { echo "$log"; exit 1; }
+# sample_migrate.sh compares the warnings of the migrated build with these.
+printf '%s\n' "$log" > "$build/build.log"
 if grep -q "warning:" <<<"$log"; then
   echo "$name builds with warnings:"
   grep "warning:" <<<"$log"

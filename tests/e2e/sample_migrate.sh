@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The migration of a bundled sample, end to end:
-#   1. builds the sample's targets of a copy as it is and keeps what
-#      dump_metrics prints;
+#   1. keeps what dump_metrics of the sample as it is prints, from
+#      BEFORE_BUILD (sample_before.sh's build of SOURCE_DIR: the
+#      <name>_before fixture);
 #   2. `diff` on a second copy applies with `git apply` to a pristine copy
 #      (a whitespace warning of git apply is a failure), and `apply` writes
 #      exactly that tree, verification taking nothing back;
@@ -17,25 +18,25 @@
 #   7. a second `diff` finds nothing to do.
 # The git apply warning and checks 3 to 6 are all run and reported together;
 # a build that fails or a tool that does not exit 0 stops the script.
-#   usage: sample_migrate.sh TOOL SOURCE_DIR WORK_DIR SHAPE
+#   usage: sample_migrate.sh TOOL SOURCE_DIR BEFORE_BUILD WORK_DIR SHAPE
 # SHAPE is a bash file this script sources: it sets `name`, `targets` (the
 # build targets; empty for all), `test_program` and `one_process_known` (the
 # tests of it known not to pass in one process) and defines `shape_checks`, which looks at
 # "$before_src" and "$src" and adds what it finds wrong to `failures`.
 set -euo pipefail
 
-if [ $# -ne 4 ]; then
-  echo "usage: $0 TOOL SOURCE_DIR WORK_DIR SHAPE" >&2
+if [ $# -ne 5 ]; then
+  echo "usage: $0 TOOL SOURCE_DIR BEFORE_BUILD WORK_DIR SHAPE" >&2
   exit 2
 fi
 tool=$(realpath "$1")
 source_dir=$(realpath "$2")
-work=$(realpath -m "$3")
+before_build=$(realpath "$3")
+work=$(realpath -m "$4")
 # shellcheck source=/dev/null
-source "$4"
+source "$5"
 
-before_src="$work/before-src"
-before_build="$work/before-build"
+before_src="$source_dir"
 src="$work/src"
 build="$work/build"
 pristine="$work/pristine"
@@ -47,6 +48,9 @@ step() { echo "== $*"; }
 
 [ -x "$tool" ] || die "tool '$tool' is not executable"
 [ -f "$source_dir/.metrics-migrate.yaml" ] || die "$source_dir holds no .metrics-migrate.yaml"
+for f in build.log test-count dump_metrics; do
+  [ -e "$before_build/$f" ] || die "$before_build holds no $f (sample_before.sh builds it)"
+done
 
 # `git apply` must treat the pristine copy as a plain directory, not as a
 # subdirectory of whatever repository WORK_DIR sits in (it would then skip
@@ -75,14 +79,11 @@ warning_set() {
 
 # 1. The sample as it is.
 step "copying $source_dir"
-rm -rf "$before_src" "$before_build" "$src" "$build" "$pristine"
+rm -rf "$src" "$build" "$pristine"
 mkdir -p "$work"
-cp -a "$source_dir" "$before_src"
 cp -a "$source_dir" "$src"
 cp -a "$source_dir" "$pristine"
 
-step "building ${targets[*]:-everything} as it is"
-build_targets "$before_src" "$before_build" "$work/before-build.log"
 "$before_build/dump_metrics" > "$work/dump-before.txt" ||
   die "dump_metrics failed before the migration"
 scrape="$(dirname "$0")/scrape_metrics.py"
@@ -133,7 +134,7 @@ fi
 # 3. The migrated sample builds, with no new warning.
 step "building ${targets[*]:-everything} migrated"
 build_targets "$src" "$build" "$work/build.log"
-warning_set "$work/before-build.log" > "$work/warnings-before.txt"
+warning_set "$before_build/build.log" > "$work/warnings-before.txt"
 warning_set "$work/build.log" > "$work/warnings-after.txt"
 new_warnings=$(LC_ALL=C comm -13 "$work/warnings-before.txt" "$work/warnings-after.txt")
 if [ -n "$new_warnings" ]; then
@@ -155,8 +156,7 @@ suite_count() {
   ctest --test-dir "$dir" --output-on-failure > "$log" 2>&1 || true
   sed -n 's/.*tests passed, 0 tests failed out of \([0-9]*\).*/\1/p' "$log"
 }
-tests_before=$(suite_count "$before_build" "$work/ctest-before.log")
-[ -n "$tests_before" ] || die "the sample's suite fails before the migration (log: $work/ctest-before.log)"
+tests_before=$(cat "$before_build/test-count")
 tests_after=$(suite_count "$build" "$work/ctest-after.log")
 if [ -z "$tests_after" ]; then
   grep -E 'Failed|\*\*\*' "$work/ctest-after.log" | head -20 >&2 || true

@@ -40,7 +40,9 @@
 # compiles without a warning (g++, and clang++-19 or else clang++: -std=STD
 # -fsyntax-only -Wall -Wextra -Werror); with `run`, before/ and the result
 # run as programs; a second `apply` changes nothing (and exits 8 when the
-# first left items for a human: nothing more can be migrated).
+# first left items for a human: nothing more can be migrated). With
+# MM_TEST_TOOL_ONLY=1 (scripts/sanitize.sh) nothing is compiled: only what
+# the tool did is checked.
 # Every check runs; the failures are listed together at the end.
 set -euo pipefail
 # shellcheck source=../lib/compile_db.sh
@@ -139,68 +141,100 @@ if ! tree_diff > "$work/tree.diff"; then
   failed "the migrated tree differs from after/"
 fi
 
-# 3. The result compiles, without a warning.
-mapfile -t compilers < <(compilers)
-[ ${#compilers[@]} -eq 2 ] || failed "no clang++ to compile the migrated tree with (clang-19 is a dependency)"
-flag_sets=("")
-if [ -f "$case_dir/compile-flags" ]; then
-  while IFS= read -r line; do
-    [ -n "$line" ] && flag_sets+=("$line")
-  done < "$case_dir/compile-flags"
-fi
-while IFS= read -r f; do
-  for cxx in "${compilers[@]}"; do
-    for flags in "${flag_sets[@]}"; do
-      # shellcheck disable=SC2086  # one line, several flags
-      if ! "$cxx" -std="$std" -fsyntax-only -Wall -Wextra -Werror $db_flags $flags $(include_flags "$root") "$root/$f" \
-          > "$work/compile.log" 2>&1; then
-        sed -i "s|$root/||g" "$work/compile.log"
-        show "$cxx $flags on $f:" "$work/compile.log"
-        failed "$f of the migrated tree does not compile cleanly with $cxx${flags:+ $flags}"
-      fi
-    done
-  done
-done < <(cpp_files)
-
-# 3b. A program runs as it did before, and so do its tests: all of them in
-# one process, in a shuffled order (a test asserting what another test of
-# the process recorded fails there).
+# 3. The result compiles, without a warning; 3b. a program runs as it did
+# before, and so do its tests: all of them in one process, in a shuffled
+# order (a test asserting what another test of the process recorded fails
+# there). Each file is compiled once per compiler and flag set: with `run`,
+# g++'s objects are kept and linked. MM_TEST_TOOL_ONLY=1 (the sanitizer run)
+# skips both: the tree was found equal to after/, which the plain run
+# compiles.
 one_process="--gtest_shuffle --gtest_random_seed=7"
-# link_and_run LABEL WHAT FILES... links FILES into a program and runs it.
-link_and_run() {
-  local label=$1 what=$2
-  shift 2
-  # shellcheck disable=SC2046  # one word per flag
-  if ! g++ -std="$std" $db_flags $(include_flags "$tree") "$@" -lprometheus-cpp-core \
-      $([ "$what" = tests ] && echo "-lgmock -lgtest_main -lgtest -pthread") \
-      -o "$work/program" > "$work/link.log" 2>&1; then
-    sed -i "s|$tree/||g" "$work/link.log"
-    show "linking $label's $what:" "$work/link.log"
-    failed "$label's $what do not link into a program"
-  elif ! timeout 60 "$work/program" $([ "$what" = tests ] && echo "$one_process") \
-      > "$work/run.log" 2>&1; then
-    sed -i "s|$tree/||g" "$work/run.log"
-    show "running $label's $what:" "$work/run.log"
-    failed "$label's $what, run, do not exit 0"
-  fi
+# compile_tree TREE LABEL WERROR: every file of TREE with every compiler and
+# flag set; g++ without extra flags writes TREE's objects to $work/obj-LABEL.
+compile_tree() {
+  local tree=$1 label=$2 werror=$3 f cxx flags out
+  mkdir -p "$work/obj-$label"
+  while IFS= read -r f; do
+    for cxx in "${compilers[@]}"; do
+      for flags in "${flag_sets[@]}"; do
+        if [ "$cxx" = g++ ] && [ -z "$flags" ] && [ "$label" != check ]; then
+          out=(-c -o "$work/obj-$label/${f//\//__}.o")
+        elif [ "$label" = before ]; then
+          continue # before/ is only linked
+        else
+          out=(-fsyntax-only)
+        fi
+        # shellcheck disable=SC2086  # one line, several flags
+        if ! "$cxx" -std="$std" "${out[@]}" $werror $db_flags $flags $(include_flags "$tree") "$tree/$f" \
+            > "$work/compile.log" 2>&1; then
+          sed -i "s|$tree/||g" "$work/compile.log"
+          show "$cxx $flags on $f:" "$work/compile.log"
+          if [ "$label" = before ]; then
+            failed "$f of before/ does not compile"
+          else
+            failed "$f of the migrated tree does not compile cleanly with $cxx${flags:+ $flags}"
+          fi
+        fi
+      done
+    done
+  done < <(cd "$tree" && find . \( -name '*.cpp' -o -name '*.cc' \) -printf '%P\n' | LC_ALL=C sort)
 }
-if [ -f "$case_dir/run" ]; then
-  for tree in "$case_dir/before" "$root"; do
-    label=$([ "$tree" = "$root" ] && echo "the migrated tree" || echo "before/")
-    program=() tests=() library=()
-    while IFS= read -r f; do
-      if grep -q '#include <gtest/gtest.h>' "$tree/$f"; then
-        tests+=("$tree/$f")
-      else
-        program+=("$tree/$f")
-        grep -q '^int main(' "$tree/$f" || library+=("$tree/$f")
-      fi
-    done < <(cd "$tree" && find . \( -name '*.cpp' -o -name '*.cc' \) -printf '%P\n' | LC_ALL=C sort)
-    link_and_run "$label" program "${program[@]}"
-    if [ ${#tests[@]} -gt 0 ]; then
-      link_and_run "$label" tests "${tests[@]}" "${library[@]}"
+# link_and_run TREE LABEL: links the objects of TREE into its program (every
+# file but its tests) and its tests (the files including gtest, with the rest
+# but `main`, against gtest_main), and runs them.
+link_and_run() {
+  local tree=$1 label=$2 f what
+  local program=() tests=() library=()
+  while IFS= read -r f; do
+    local obj="$work/obj-$label/${f//\//__}.o"
+    if grep -q '#include <gtest/gtest.h>' "$tree/$f"; then
+      tests+=("$obj")
+    else
+      program+=("$obj")
+      # `main`, however it is spelled, is the symbol the object defines.
+      nm --defined-only "$obj" 2> /dev/null | grep -q ' T main$' || library+=("$obj")
+    fi
+  done < <(cd "$tree" && find . \( -name '*.cpp' -o -name '*.cc' \) -printf '%P\n' | LC_ALL=C sort)
+  local name=$([ "$label" = result ] && echo "the migrated tree" || echo "before/")
+  for what in program tests; do
+    local objects=("${program[@]}")
+    if [ "$what" = tests ]; then
+      [ ${#tests[@]} -gt 0 ] || continue
+      objects=("${tests[@]}" ${library[@]+"${library[@]}"})
+    fi
+    # shellcheck disable=SC2046  # one word per flag
+    if ! g++ "${objects[@]}" -lprometheus-cpp-core \
+        $([ "$what" = tests ] && echo "-lgmock -lgtest_main -lgtest -pthread") \
+        -o "$work/program" > "$work/link.log" 2>&1; then
+      sed -i "s|$work/obj-$label/||g" "$work/link.log"
+      show "linking $name's $what:" "$work/link.log"
+      failed "$name's $what do not link into a program"
+    elif ! timeout 60 "$work/program" $([ "$what" = tests ] && echo "$one_process") \
+        > "$work/run.log" 2>&1; then
+      sed -i "s|$tree/||g" "$work/run.log"
+      show "running $name's $what:" "$work/run.log"
+      failed "$name's $what, run, do not exit 0"
     fi
   done
+}
+if [ -z "${MM_TEST_TOOL_ONLY:-}" ]; then
+  mapfile -t compilers < <(compilers)
+  [ ${#compilers[@]} -eq 2 ] || failed "no clang++ to compile the migrated tree with (clang-19 is a dependency)"
+  flag_sets=("")
+  if [ -f "$case_dir/compile-flags" ]; then
+    while IFS= read -r line; do
+      [ -n "$line" ] && flag_sets+=("$line")
+    done < "$case_dir/compile-flags"
+  fi
+  if [ -f "$case_dir/run" ]; then
+    compile_tree "$root" result "-Wall -Wextra -Werror"
+    compilers=(g++)
+    compile_tree "$case_dir/before" before ""
+    link_and_run "$case_dir/before" before
+    link_and_run "$root" result
+  else
+    compile_tree "$root" check "-Wall -Wextra -Werror"
+  fi
 fi
 
 # 4. A second run changes nothing. Where the first left items for a
