@@ -3,13 +3,17 @@
 // Plain edits, per file, keyed by path relative to the project root: byte
 // ranges of the file as read, include changes, whole new files, deletions.
 // Each edit names its origin (which rule, which fact) so a conflict can be
-// reported with both sources. Rewriters produce an EditSet; emitters
-// (diff, apply, export-fixes) consume it.
+// reported with both sources. Rewriters produce a RewriteResult (an EditSet,
+// the items left for a human, the tests rewritten); materialize turns the
+// EditSet into MaterializedFiles, which verification, the emitters (diff,
+// apply, export-fixes) and the review read.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef METRICS_MIGRATE_CORE_EDIT_H
 #define METRICS_MIGRATE_CORE_EDIT_H
+
+#include "core/Types.h"
 
 #include <map>
 #include <optional>
@@ -85,6 +89,17 @@ enum class LeftBecause {
   RuntimeValue,      ///< A metric's chain reads a value known only when the service is built.
 };
 
+/// What a ManualItem is about, as the review sorts items. `What` says it to
+/// a human; nothing downstream reads that text.
+enum class ManualSubject {
+  Other,
+  Call,           ///< A call of a wrapper.
+  MacroExpansion, ///< A call of a wrapper written in a macro's expansion.
+  Expectation,    ///< An EXPECT_CALL on a wrapper.
+  Initializer,    ///< A member initializer of the injection.
+  Argument,       ///< The injection's argument at a construction or call site.
+};
+
 /// A site the tool did not rewrite, for a human: where, what, why.
 struct ManualItem {
   std::string File;
@@ -93,6 +108,8 @@ struct ManualItem {
   std::string Why;
   /// The pattern behind it. Not part of the item's identity.
   LeftBecause Cause = LeftBecause::Other;
+  /// What it is about. Not part of the item's identity.
+  ManualSubject Subject = ManualSubject::Other;
 
   friend bool operator<(const ManualItem &A, const ManualItem &B) {
     return std::tie(A.File, A.Line, A.What, A.Why) < std::tie(B.File, B.Line, B.What, B.Why);
@@ -111,6 +128,38 @@ struct EditSet {
     F.File = Path;
     return F;
   }
+};
+
+/// An expectation turned into value assertions, for the review.
+struct TestRewrite {
+  SourceSpan Stmt;
+  std::string Test;    ///< The enclosing test function.
+  /// What it is about: the method expected, the metric read or set back,
+  /// or, for an assertion removed (After empty), why.
+  std::string Wrapper;
+  std::string Before;  ///< The expectation as written.
+  std::string After;   ///< The reads and assertions replacing it, one per line.
+};
+
+struct RewriteResult {
+  EditSet Edits;
+  std::vector<ManualItem> Manual; ///< Sorted.
+  std::vector<TestRewrite> TestRewrites; ///< In the order of the expectations.
+  /// (file, metric) of each builder chain the rules wrote into a test only
+  /// to look the metric up on the registry (a registration check, a gauge
+  /// set back): it defines nothing.
+  std::vector<std::pair<std::string, std::string>> Lookups;
+};
+
+/// One file before and after its changes. `File` is relative to the root.
+struct MaterializedFile {
+  std::string File;
+  std::string Before; ///< Empty when the file is created.
+  std::string After;  ///< Empty when the file is deleted.
+  bool Created = false;
+  bool Deleted = false;
+
+  bool changed() const { return Created || Deleted || Before != After; }
 };
 
 } // namespace mm

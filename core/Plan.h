@@ -49,7 +49,12 @@ struct MetricPlan {
   std::string Reason;    ///< Why kept when others record it, in words.
   LeftBecause Cause = LeftBecause::Other; ///< Why kept, as a pattern.
   std::string Constant;  ///< UPPER_SNAKE_CASE, suffixed on a clash.
-  std::string ClashWith; ///< The identifier and file that forced a suffix.
+  /// The identifier already declared in a file that would see the
+  /// constant, which forced the suffix; empty without a clash.
+  struct Clash {
+    std::string Name, File;
+    bool empty() const { return Name.empty(); }
+  } ClashWith;
   std::string Owner;     ///< Module (path without extension).
   std::string OwnerSource, OwnerHeader; ///< Files of the owner module.
   std::vector<std::string> Users;       ///< Other recording modules, sorted.

@@ -85,7 +85,8 @@ std::optional<ManualItem> optionalProblem(const CallSite &CS, const Facts &F,
   return ManualItem{CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
                     "the service is compiled only when `" + O.Condition +
                         "` holds, and this call cannot be put under that condition: " + Shape,
-                    LeftBecause::CompileTimeOptional};
+                    LeftBecause::CompileTimeOptional,
+                    CS.InMacro ? ManualSubject::MacroExpansion : ManualSubject::Call};
 }
 
 std::vector<OptionalBuild::Unit>

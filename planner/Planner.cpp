@@ -437,7 +437,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         WP->Blockers.push_back({E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper,
                                 "the file is " + Why + "; the expectation cannot become "
                                 "a value assertion there",
-                                LeftBecause::Fenced});
+                                LeftBecause::Fenced, ManualSubject::Expectation});
       else if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
         WP->Blockers.push_back(std::move(*Problem));
     }
@@ -590,7 +590,8 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
     for (const CallSite &CS : C.CallSites)
       if (CS.Signature == W.Signature)
         WP.Blockers.push_back({CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
-                               W.Name + " stays in the service: " + Why, WP.Cause});
+                               W.Name + " stays in the service: " + Why, WP.Cause,
+                               ManualSubject::Call});
   }
 }
 
@@ -811,7 +812,7 @@ std::optional<std::string> bodyProblem(const Wrapper &W) {
 std::optional<ManualItem> expectationProblem(const Expectation &E, const Wrapper &W) {
   auto Problem = [&](std::string Why) {
     return ManualItem{E.Stmt.File, E.Stmt.Line, "EXPECT_CALL on " + E.Wrapper, std::move(Why),
-                      LeftBecause::Expectation};
+                      LeftBecause::Expectation, ManualSubject::Expectation};
   };
   if (!E.TimesKnown)
     return Problem("its call count is not a literal Times(n)");
@@ -840,12 +841,14 @@ std::optional<ManualItem> fenceProblem(const CallSite &CS, const Config &Cfg) {
     return std::nullopt;
   return ManualItem{CS.Loc.File, CS.Loc.Line, "call to " + CS.Wrapper,
                     File + " is " + Why + "; the call cannot be rewritten there",
-                    LeftBecause::Fenced};
+                    LeftBecause::Fenced,
+                    CS.InMacro ? ManualSubject::MacroExpansion : ManualSubject::Call};
 }
 
 std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, WrapperFate Fate) {
   auto Problem = [&](std::string What, std::string Why, LeftBecause Cause) {
-    return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why), Cause};
+    return ManualItem{CS.Loc.File, CS.Loc.Line, std::move(What), std::move(Why), Cause,
+                      CS.InMacro ? ManualSubject::MacroExpansion : ManualSubject::Call};
   };
   std::string Call = "call to " + CS.Wrapper;
   if (CS.Inactive)
@@ -1193,7 +1196,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
       if (File.empty() || Names == F.UpperSnakeNames.end())
         continue;
       if (llvm::is_contained(Names->second, Name) && MP.ClashWith.empty())
-        MP.ClashWith = Name + " in " + File;
+        MP.ClashWith = {Name, File};
     }
     MP.Constant = MP.ClashWith.empty() ? Name : Name + "_METRIC";
 

@@ -355,18 +355,18 @@ private:
                                   "registered with different constant label sets",
                                   "none: a family has one label set", Dup.Where});
     }
-    // Constants that would shadow or clash with a name already there:
-    // ClashWith is `NAME in FILE`.
+    // Constants that would shadow or clash with a name already there.
     for (const MetricPlan &MP : P.Metrics) {
       if (MP.ClashWith.empty())
         continue;
-      auto [Name, File] = llvm::StringRef(MP.ClashWith).split(" in ");
-      std::string Text = before(File.str());
+      const auto &[Name, File] = MP.ClashWith;
+      std::string Text = before(File);
       std::vector<unsigned> At = wordsIn(Text, 0, Text.size(), Name);
-      Out.Collisions.push_back({"constant-clash", MP.Name, MP.ClashWith + " is already declared",
+      Out.Collisions.push_back({"constant-clash", MP.Name,
+                                Name + " in " + File + " is already declared",
                                 "the constant is named " + MP.Constant,
-                                {Evidence{File.str(), At.empty() ? 0 : lineAt(Text, At.front()),
-                                          Name.str() + " already declared here"}}});
+                                {Evidence{File, At.empty() ? 0 : lineAt(Text, At.front()),
+                                          Name + " already declared here"}}});
     }
   }
 
@@ -401,11 +401,12 @@ private:
         ByOwner[MI.Owner].Removed.push_back(at(MI.Init, "initializer of " + MI.Field));
     for (const ArgumentSite &A : F.ArgumentSites)
       if (Params.count({A.Callee, A.Index})) {
-        ByOwner[A.Callee].Sites.push_back(
+        Evidence &E = ByOwner[A.Callee].Sites.emplace_back(
             at(A.Call, A.Form + " in " +
                            (A.EnclosingFunction.empty() ? "namespace scope" : A.EnclosingFunction) +
                            ": argument '" + A.ArgText + "'" +
                            (A.Removal.valid() ? "" : " left (cannot be removed as written)")));
+        E.Left = !A.Removal.valid();
         if (A.Removal.valid())
           ++Out.Summary.ConstructionSitesUpdated;
       }
@@ -447,7 +448,7 @@ private:
     for (const TestRewrite &T : In.R.TestRewrites)
       Out.TestRewrites.push_back({at(T.Stmt, T.Wrapper), T.Test, T.Before, T.After});
     for (const ManualItem &M : In.R.Manual)
-      if (llvm::StringRef(M.What).starts_with("EXPECT_CALL"))
+      if (M.Subject == ManualSubject::Expectation)
         Out.TestsLeft.push_back(at(M));
     std::set<std::string> KeptInterfaces;
     for (const InjectionPoint &IP : P.Keep)
@@ -501,14 +502,13 @@ private:
     for (const InjectionChange &Ch : Out.Injection)
       for (const Evidence &E : Ch.Sites) {
         ++Total;
-        if (llvm::StringRef(E.Note).ends_with("left (cannot be removed as written)")) {
+        if (E.Left) {
           ++Left;
           fire(Sites, E);
         }
       }
     for (const ManualItem &M : In.R.Manual)
-      if (llvm::StringRef(M.What).starts_with("initializer of") ||
-          llvm::StringRef(M.What).starts_with("argument '"))
+      if (M.Subject == ManualSubject::Initializer || M.Subject == ManualSubject::Argument)
         if (!llvm::any_of(Sites.Where, [&](const Evidence &E) {
               return E.File == M.File && E.Line == M.Line;
             }))
@@ -565,7 +565,7 @@ private:
           Rewritten += Definitions.insert({CS.MacroDefinition.File, CS.MacroDefinition.Offset}).second;
     for (const WrapperPlan &WP : P.Wrappers)
       for (const ManualItem &B : WP.Blockers)
-        if (llvm::StringRef(B.What).contains("macro"))
+        if (B.Subject == ManualSubject::MacroExpansion)
           fire(Macro, at(B));
     Macro.Summary = std::to_string(Rewritten) + " macro definitions rewritten; " +
                     (Macro.Fired ? std::to_string(Macro.Where.size()) +

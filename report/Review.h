@@ -12,10 +12,9 @@
 #ifndef METRICS_MIGRATE_REPORT_REVIEW_H
 #define METRICS_MIGRATE_REPORT_REVIEW_H
 
+#include "core/Edit.h"
 #include "core/Plan.h"
 #include "report/LeftBecause.h"
-#include "rewriters/Materialize.h"
-#include "rewriters/Rewrite.h"
 #include "verify/Verify.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -31,6 +30,8 @@ struct Evidence {
   std::string File;
   unsigned Line = 0;
   std::string Note;
+  /// A site the migration left as it was (the note says why).
+  bool Left = false;
 };
 
 enum class Decision { Go, GoWithConditions, NoGo };

@@ -32,17 +32,6 @@ struct MaterializeOptions {
   std::string FormatStyle;
 };
 
-/// One file before and after its changes. `File` is relative to the root.
-struct MaterializedFile {
-  std::string File;
-  std::string Before; ///< Empty when the file is created.
-  std::string After;  ///< Empty when the file is deleted.
-  bool Created = false;
-  bool Deleted = false;
-
-  bool changed() const { return Created || Deleted || Before != After; }
-};
-
 /// The error for "the edits cannot be applied as they are" (exit code 4):
 /// two edits conflict, or a file changed since it was read. Nothing was
 /// written when it is returned.

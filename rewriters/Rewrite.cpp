@@ -88,8 +88,9 @@ std::vector<SourceSpan> givenRegistries(const RewriteContext &Ctx) {
 }
 
 void RewriteContext::manual(const SourceSpan &Where, std::string What, std::string Why,
-                            LeftBecause Cause) {
-  Result.Manual.push_back({Where.File, Where.Line, std::move(What), std::move(Why), Cause});
+                            LeftBecause Cause, ManualSubject Subject) {
+  Result.Manual.push_back(
+      {Where.File, Where.Line, std::move(What), std::move(Why), Cause, Subject});
 }
 
 std::string kindHeader(MetricKind K) {

@@ -44,27 +44,6 @@ namespace mm {
 /// Reads a project file by its root-relative path.
 using FileReader = std::function<llvm::Expected<std::string>(llvm::StringRef)>;
 
-/// An expectation turned into value assertions, for the review.
-struct TestRewrite {
-  SourceSpan Stmt;
-  std::string Test;    ///< The enclosing test function.
-  /// What it is about: the method expected, the metric read or set back,
-  /// or, for an assertion removed (After empty), why.
-  std::string Wrapper;
-  std::string Before;  ///< The expectation as written.
-  std::string After;   ///< The reads and assertions replacing it, one per line.
-};
-
-struct RewriteResult {
-  EditSet Edits;
-  std::vector<ManualItem> Manual; ///< Sorted.
-  std::vector<TestRewrite> TestRewrites; ///< In the order of the expectations.
-  /// (file, metric) of each builder chain the rules wrote into a test only
-  /// to look the metric up on the registry (a registration check, a gauge
-  /// set back): it defines nothing.
-  std::vector<std::pair<std::string, std::string>> Lookups;
-};
-
 llvm::Expected<RewriteResult> rewrite(const Catalog &C, const Facts &F, const Plan &P,
                                       const FileReader &Read);
 

@@ -72,7 +72,8 @@ struct RewriteContext {
   /// and the family's headers, the file-local constants it uses and the
   /// headers those name.
   void chainIn(const std::string &File, const Metric &M, llvm::StringRef Landing);
-  void manual(const SourceSpan &Where, std::string What, std::string Why, LeftBecause Cause);
+  void manual(const SourceSpan &Where, std::string What, std::string Why, LeftBecause Cause,
+              ManualSubject Subject = ManualSubject::Other);
 };
 
 llvm::Error defineMetrics(RewriteContext &Ctx);

@@ -82,12 +82,12 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
     }
     if (!WP || WP->Fate == WrapperFate::Keep) {
       Ctx.manual(E.Stmt, What, "the wrapper stays in the service",
-                 WP ? WP->Cause : LeftBecause::Other);
+                 WP ? WP->Cause : LeftBecause::Other, ManualSubject::Expectation);
       continue;
     }
     auto Read = readExpectation(E, W);
     if (const std::string *Why = std::get_if<std::string>(&Read)) {
-      Ctx.manual(E.Stmt, What, *Why, LeftBecause::Expectation);
+      Ctx.manual(E.Stmt, What, *Why, LeftBecause::Expectation, ManualSubject::Expectation);
       continue;
     }
     const ExpectedRecordings &Expected = std::get<ExpectedRecordings>(Read);
@@ -174,7 +174,7 @@ llvm::Error rewriteTests(RewriteContext &Ctx) {
     if (Skips)
       Ctx.manual(E.Stmt, What, "the wrapper records nothing for these arguments; "
                                "the expectation was dropped",
-                 LeftBecause::Expectation);
+                 LeftBecause::Expectation, ManualSubject::Expectation);
 
     auto Text = Ctx.text(E.Stmt.File);
     if (!Text)

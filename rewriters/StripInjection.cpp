@@ -68,7 +68,8 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
       continue;
     if (!MI.Removal.valid()) {
       Ctx.manual(MI.Init, "initializer of " + MI.Owner + "::" + MI.Field,
-                 "it cannot be removed as written", LeftBecause::Injection);
+                 "it cannot be removed as written", LeftBecause::Injection,
+                 ManualSubject::Initializer);
       continue;
     }
     Ctx.edit(MI.Removal.File, MI.Removal.Offset, MI.Removal.Length, "",
@@ -80,7 +81,8 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
       continue;
     if (!A.Removal.valid()) {
       Ctx.manual(A.Arg, "argument '" + A.ArgText + "' to " + A.Callee,
-                 "it cannot be removed as written (inside a macro?)", LeftBecause::Injection);
+                 "it cannot be removed as written (inside a macro?)", LeftBecause::Injection,
+                 ManualSubject::Argument);
       continue;
     }
     auto Text = Ctx.text(A.Removal.File);

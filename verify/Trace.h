@@ -17,7 +17,7 @@
 #ifndef METRICS_MIGRATE_VERIFY_TRACE_H
 #define METRICS_MIGRATE_VERIFY_TRACE_H
 
-#include "rewriters/Materialize.h"
+#include "core/Edit.h"
 #include "verify/Reparse.h"
 #include "verify/Verify.h"
 

@@ -613,13 +613,14 @@ TEST(Planner, ClashingIdentifierGetsASuffix) {
   Plan P = makePlan(X.C, X.F, X.Cfg);
   const MetricPlan *K = P.metric("kits_created_total");
   EXPECT_EQ(K->Constant, "KITS_CREATED_TOTAL_METRIC");
-  EXPECT_EQ(K->ClashWith, "KITS_CREATED_TOTAL in services/kit_service.h");
+  EXPECT_EQ(K->ClashWith.Name, "KITS_CREATED_TOTAL");
+  EXPECT_EQ(K->ClashWith.File, "services/kit_service.h");
   // A child becomes a reference to the child, added where it is defined.
   EXPECT_EQ(K->Type, "prometheus::Counter&");
   EXPECT_TRUE(K->Pointer);
   EXPECT_TRUE(llvm::StringRef(K->Definition).ends_with(".Add({});"));
   // No clash, no suffix.
-  EXPECT_EQ(P.metric("inventory_quantity_changes_total")->ClashWith, "");
+  EXPECT_TRUE(P.metric("inventory_quantity_changes_total")->ClashWith.empty());
 }
 
 TEST(Planner, KeptAndDeadMetrics) {

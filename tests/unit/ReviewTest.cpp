@@ -213,6 +213,62 @@ TEST(Review, ManualItemsMakeItConditional) {
   EXPECT_EQ(R.Risks[0].Severity, "medium");
 }
 
+// The review sorts items by what they are about, never by their text: an
+// item reads as a human wrote it, and its words may be anything.
+TEST(Review, ItemsAreSortedByTheirSubjectNotTheirWords) {
+  Fixture X;
+  X.R.Manual.push_back({"tests/order_test.cpp", 4, "the expectation of RecordOrder", "why",
+                        LeftBecause::Expectation, ManualSubject::Expectation});
+  X.R.Manual.push_back({"tests/order_test.cpp", 9, "EXPECT_CALL-like words", "why",
+                        LeftBecause::Other, ManualSubject::Other});
+  X.R.Manual.push_back({"services/order_service.cpp", 3, "the metrics_ initializer", "why",
+                        LeftBecause::Injection, ManualSubject::Initializer});
+  X.R.Manual.push_back({"services/order_service.cpp", 5, "argument 'm' inside a macro", "why",
+                        LeftBecause::Other, ManualSubject::Other});
+  X.P.Wrappers[0].Blockers.push_back({"services/order_service.cpp", 7, "COUNT(order)", "why",
+                                      LeftBecause::Macro, ManualSubject::MacroExpansion});
+  X.P.Wrappers[0].Blockers.push_back({"services/order_service.cpp", 8, "a macro call to it",
+                                      "why", LeftBecause::Macro, ManualSubject::Call});
+  Review R = X.review();
+  ASSERT_EQ(R.TestsLeft.size(), 1u);
+  EXPECT_EQ(R.TestsLeft[0].Line, 4u);
+  const Check &Sites = checkOf(R.Checks, "construction-sites");
+  ASSERT_EQ(Sites.Where.size(), 1u);
+  EXPECT_EQ(Sites.Where[0].Line, 3u);
+  const Check &Macro = checkOf(R.Checks, "macro-sites");
+  ASSERT_EQ(Macro.Where.size(), 1u);
+  EXPECT_EQ(Macro.Where[0].Line, 7u);
+}
+
+// A construction site the migration could not change fires the check, by
+// what the site is, whatever its note says.
+TEST(Review, AnArgumentLeftAsItWasFiresTheConstructionSitesCheck) {
+  Fixture X;
+  InjectionPoint IP;
+  IP.Kind = InjectionKind::ConstructorParam;
+  IP.Owner = "shop::OrderService";
+  IP.Name = "metrics";
+  IP.Index = 0;
+  IP.Loc = span("services/order_service.h", 5);
+  X.P.Strip = {IP};
+  ArgumentSite Done, Left;
+  Done.Callee = Left.Callee = "shop::OrderService";
+  Done.Call = span("app/main.cpp", 10);
+  Done.Arg = Done.Removal = span("app/main.cpp", 10, 200, 7);
+  Done.ArgText = "metrics";
+  Done.Form = Left.Form = "paren";
+  Left.Call = span("app/main.cpp", 20);
+  Left.Arg = span("app/main.cpp", 20, 400, 7);
+  Left.ArgText = "METRICS_ARG";
+  X.F.ArgumentSites = {Done, Left};
+  Review R = X.review();
+  const Check &Sites = checkOf(R.Checks, "construction-sites");
+  EXPECT_TRUE(Sites.Fired);
+  ASSERT_EQ(Sites.Where.size(), 1u);
+  EXPECT_EQ(Sites.Where[0].Line, 20u);
+  EXPECT_THAT(Sites.Summary, HasSubstr("1 left as they were"));
+}
+
 TEST(Review, ADroppedChildCacheIsALowRisk) {
   Fixture X;
   X.C.CallSites[0].ParamArgs.clear();

@@ -71,6 +71,16 @@ droppedIncludes(const Catalog &C, const Facts &F, const Plan &P, const FileTexts
   return Out;
 }
 
+std::vector<ManualItem> leftForAHuman(const Catalog &C, const Facts &F, const Plan &P,
+                                      const FileTexts &Files) {
+  auto R = rewrite(C, F, P, readerOf(Files));
+  if (!R) {
+    ADD_FAILURE() << llvm::toString(R.takeError());
+    return {};
+  }
+  return R->Manual;
+}
+
 std::string rewriteError(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files) {
   auto R = rewrite(C, F, P, readerOf(Files));
   if (R) {

@@ -30,6 +30,10 @@ FileTexts rewritten(const Catalog &C, const Facts &F, const Plan &P, const FileT
 std::map<std::string, std::vector<std::string>>
 droppedIncludes(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files);
 
+/// The items rewrite() over \p Files leaves for a human.
+std::vector<ManualItem> leftForAHuman(const Catalog &C, const Facts &F, const Plan &P,
+                                      const FileTexts &Files);
+
 /// rewrite()'s error over \p Files, or "" (and a test failure) when it has none.
 std::string rewriteError(const Catalog &C, const Facts &F, const Plan &P, const FileTexts &Files);
 
