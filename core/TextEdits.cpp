@@ -188,24 +188,53 @@ std::pair<unsigned, unsigned> listElement(llvm::StringRef Text, unsigned Offset,
   return {Offset, Length};
 }
 
+namespace {
+
+/// The index of the token closing the bracket at \p Open in \p Tokens
+/// (`(`, `[` or `{`); none when it is not closed.
+std::optional<size_t> closingToken(llvm::ArrayRef<RawToken> Tokens, size_t Open) {
+  using clang::tok::TokenKind;
+  TokenKind Left = Tokens[Open].Kind;
+  TokenKind Right = Left == clang::tok::l_paren    ? clang::tok::r_paren
+                    : Left == clang::tok::l_square ? clang::tok::r_square
+                    : Left == clang::tok::l_brace  ? clang::tok::r_brace
+                                                   : clang::tok::unknown;
+  if (Right == clang::tok::unknown)
+    return std::nullopt;
+  int Depth = 0;
+  for (size_t I = Open; I < Tokens.size(); ++I) {
+    if (Tokens[I].is(Left))
+      ++Depth;
+    else if (Tokens[I].is(Right) && --Depth == 0)
+      return I;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
                                                            llvm::StringRef Namespace) {
   if (Namespace.empty())
     return std::nullopt;
-  auto OpenOf = [&](llvm::StringRef Name, size_t From) -> std::optional<unsigned> {
-    size_t Pos = From;
-    while ((Pos = Text.find("namespace", Pos)) != llvm::StringRef::npos) {
-      size_t P = skipSpaceForward(Text, Pos + 9);
-      if ((Pos == 0 || !llvm::isAlnum(Text[Pos - 1])) && Text.substr(P).starts_with(Name)) {
-        size_t Q = skipSpaceForward(Text, P + Name.size());
-        if (Q < Text.size() && Text[Q] == '{')
-          return Q + 1;
-      }
-      Pos += 9;
+  std::vector<RawToken> Tokens = rawTokens(Text);
+  // The `{` of the first `namespace NAME {` from token From on.
+  auto OpenOf = [&](llvm::StringRef Name, size_t From) -> std::optional<size_t> {
+    for (size_t I = From; I < Tokens.size(); ++I) {
+      if (!Tokens[I].isWord("namespace"))
+        continue;
+      std::string Written;
+      size_t J = I + 1;
+      for (; J < Tokens.size() && Tokens[J].isOneOf(clang::tok::raw_identifier,
+                                                    clang::tok::coloncolon);
+           ++J)
+        Written += Tokens[J].Spelling;
+      if (J < Tokens.size() && Tokens[J].is(clang::tok::l_brace) && Written == Name)
+        return J;
     }
     return std::nullopt;
   };
-  std::optional<unsigned> Open = OpenOf(Namespace, 0);
+  std::optional<size_t> Open = OpenOf(Namespace, 0);
   if (!Open) {
     llvm::SmallVector<llvm::StringRef, 4> Parts;
     Namespace.split(Parts, "::");
@@ -217,28 +246,10 @@ std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
       From = *Open;
     }
   }
-  // Match braces (ignoring those in strings and comments) to the close.
-  int Depth = 1;
-  size_t I = *Open;
-  while (I < Text.size() && Depth > 0) {
-    char C = Text[I];
-    if (C == '"' || C == '\'') {
-      ++I;
-      while (I < Text.size() && Text[I] != C) {
-        if (Text[I] == '\\')
-          ++I;
-        ++I;
-      }
-    } else if (Text.substr(I).starts_with("//") || Text.substr(I).starts_with("/*")) {
-      I = skipSpaceForward(Text, I) - 1;
-    } else if (C == '{') {
-      ++Depth;
-    } else if (C == '}') {
-      --Depth;
-    }
-    ++I;
-  }
-  return std::make_pair(*Open, static_cast<unsigned>(I - 1));
+  std::optional<size_t> Close = closingToken(Tokens, *Open);
+  if (!Close)
+    return std::nullopt;
+  return std::make_pair(Tokens[*Open].end(), Tokens[*Close].Offset);
 }
 
 unsigned afterIncludes(llvm::StringRef Text) {
@@ -285,31 +296,29 @@ std::string applyWithin(llvm::StringRef Text, unsigned Offset, unsigned Length,
 }
 
 bool needsParens(llvm::StringRef Arg, llvm::StringRef Before, llvm::StringRef After) {
-  Arg = Arg.trim();
-  // A comma at depth 0 would split an argument list.
+  namespace tok = clang::tok;
+  // A comma at depth 0 would split an argument list; `<` and `>` count as
+  // brackets (template arguments).
   int Depth = 0;
   bool TopComma = false, TopOperator = false;
-  for (size_t I = 0; I < Arg.size(); ++I) {
-    char C = Arg[I];
-    if (C == '"' || C == '\'') {
-      for (++I; I < Arg.size() && Arg[I] != C; ++I)
-        if (Arg[I] == '\\')
-          ++I;
-      continue;
-    }
-    if (C == '-' && I + 1 < Arg.size() && Arg[I + 1] == '>') {
-      ++I; // member access, not an operator or a bracket
-      continue;
-    }
-    if (C == '(' || C == '[' || C == '{' || C == '<')
+  for (const RawToken &T : rawTokens(Arg)) {
+    if (T.isOneOf(tok::l_paren, tok::l_square, tok::l_brace, tok::less))
       ++Depth;
-    else if (C == ')' || C == ']' || C == '}' || C == '>')
+    else if (T.isOneOf(tok::r_paren, tok::r_square, tok::r_brace, tok::greater))
       --Depth;
-    else if (Depth == 0 && C == ',')
+    else if (T.is(tok::greatergreater))
+      Depth -= 2;
+    else if (Depth == 0 && T.is(tok::comma))
       TopComma = true;
-    else if (Depth == 0 && llvm::StringRef("+-*/%&|^!=?:~").contains(C) &&
-             !(C == ':' && I + 1 < Arg.size() && Arg[I + 1] == ':') &&
-             !(C == ':' && I > 0 && Arg[I - 1] == ':'))
+    else if (Depth == 0 &&
+             T.isOneOf(tok::plus, tok::minus, tok::star, tok::slash, tok::percent, tok::amp,
+                       tok::pipe, tok::caret, tok::exclaim, tok::equal, tok::question,
+                       tok::colon, tok::tilde, tok::plusplus, tok::minusminus, tok::ampamp,
+                       tok::pipepipe, tok::exclaimequal, tok::equalequal, tok::lessequal,
+                       tok::greaterequal, tok::spaceship, tok::lessless, tok::plusequal,
+                       tok::minusequal, tok::starequal, tok::slashequal, tok::percentequal,
+                       tok::ampequal, tok::pipeequal, tok::caretequal, tok::lesslessequal,
+                       tok::greatergreaterequal, tok::periodstar, tok::arrowstar))
       TopOperator = true;
   }
   llvm::StringRef B = Before.rtrim(), A = After.ltrim();
@@ -376,9 +385,29 @@ std::vector<RawToken> rawTokens(llvm::StringRef Text) {
     R.Length = T.getLength();
     R.Offset = End - R.Length;
     R.Spelling = Text.substr(R.Offset, R.Length);
+    R.StartsLine = T.isAtStartOfLine();
     Out.push_back(R);
   }
   return Out;
+}
+
+size_t closingBracket(llvm::StringRef Text, size_t Open) {
+  if (Open >= Text.size() || !llvm::StringRef("([{").contains(Text[Open]))
+    return llvm::StringRef::npos;
+  std::vector<RawToken> Tokens = rawTokens(Text.drop_front(Open));
+  std::optional<size_t> Close = closingToken(Tokens, 0);
+  return Close ? Open + Tokens[*Close].Offset : llvm::StringRef::npos;
+}
+
+bool onlyDirectivesAndComments(llvm::StringRef Text) {
+  bool InDirective = false;
+  for (const RawToken &T : rawTokens(Text)) {
+    if (T.StartsLine)
+      InDirective = T.is(clang::tok::hash);
+    if (!InDirective)
+      return false;
+  }
+  return true;
 }
 
 std::optional<std::string> foldLiteralCondition(llvm::StringRef Code, unsigned At) {

@@ -97,6 +97,7 @@ struct RawToken {
   unsigned Offset = 0;
   unsigned Length = 0;
   llvm::StringRef Spelling; ///< Into the text handed to rawTokens.
+  bool StartsLine = false;  ///< First on its line (an escaped newline joins lines).
 
   bool is(clang::tok::TokenKind K) const { return Kind == K; }
   template <typename... Ts> bool isOneOf(Ts... Ks) const { return ((Kind == Ks) || ...); }
@@ -106,6 +107,15 @@ struct RawToken {
 
 /// The tokens of \p Text, C++17.
 std::vector<RawToken> rawTokens(llvm::StringRef Text);
+
+/// The offset of the bracket closing the `(`, `[` or `{` at \p Open in
+/// \p Text, by its tokens (one in a string, raw string, character literal
+/// or comment does not count); npos when there is none.
+size_t closingBracket(llvm::StringRef Text, size_t Open);
+
+/// True when \p Text holds nothing but preprocessor directives, comments
+/// and blank lines: what a file the migration emptied keeps.
+bool onlyDirectivesAndComments(llvm::StringRef Text);
 
 /// True when \p Code names one of \p Words as an identifier of its code:
 /// a comment, a string literal or an `#include` line spelling it does not

@@ -9,30 +9,6 @@
 
 namespace mm {
 
-namespace {
-
-/// The text from \p Open (a `(`) to its matching `)`, exclusive; npos when
-/// unbalanced.
-size_t matchParen(llvm::StringRef Text, size_t Open) {
-  int Depth = 0;
-  for (size_t I = Open; I < Text.size(); ++I) {
-    char C = Text[I];
-    if (C == '"') {
-      for (++I; I < Text.size() && Text[I] != '"'; ++I)
-        if (Text[I] == '\\')
-          ++I;
-      continue;
-    }
-    if (C == '(')
-      ++Depth;
-    else if (C == ')' && --Depth == 0)
-      return I;
-  }
-  return llvm::StringRef::npos;
-}
-
-} // namespace
-
 std::optional<double> numberIn(llvm::StringRef S) {
   S = S.trim();
   double D;
@@ -103,7 +79,7 @@ std::vector<Recording> recordings(llvm::StringRef Body) {
     };
     Skip();
     if (Body.substr(I).starts_with(".Add(")) {
-      size_t Close = matchParen(Body, I + 4);
+      size_t Close = closingBracket(Body, I + 4);
       if (Close == llvm::StringRef::npos)
         break;
       R.AddArgs = Body.slice(I + 5, Close).str();
@@ -118,7 +94,7 @@ std::vector<Recording> recordings(llvm::StringRef Body) {
     if (Open == llvm::StringRef::npos)
       break;
     R.Op = Body.slice(I, Open).trim().str();
-    size_t Close = matchParen(Body, Open);
+    size_t Close = closingBracket(Body, Open);
     if (Close == llvm::StringRef::npos)
       break;
     R.Value = Body.slice(Open + 1, Close).trim().str();

@@ -24,26 +24,10 @@ namespace {
 /// not count. Nothing when the text does not read as one.
 std::optional<std::pair<size_t, size_t>> lambdaBody(llvm::StringRef Text, size_t Offset) {
   size_t Open = Text.find('{', Text.find(']', Offset));
-  if (Open == llvm::StringRef::npos)
+  size_t Close = closingBracket(Text, Open);
+  if (Close == llvm::StringRef::npos)
     return std::nullopt;
-  unsigned Depth = 0;
-  for (size_t I = Open; I < Text.size(); ++I) {
-    char C = Text[I];
-    if (C == '"' || C == '\'') {
-      for (++I; I < Text.size() && Text[I] != C; ++I)
-        if (Text[I] == '\\')
-          ++I;
-    } else if (Text.substr(I).starts_with("//")) {
-      I = std::min(Text.find('\n', I), Text.size());
-    } else if (Text.substr(I).starts_with("/*")) {
-      I = std::min(Text.find("*/", I + 2) + 1, Text.size());
-    } else if (C == '{') {
-      ++Depth;
-    } else if (C == '}' && --Depth == 0) {
-      return std::make_pair(Open, I + 1);
-    }
-  }
-  return std::nullopt;
+  return std::make_pair(Open, Close + 1);
 }
 
 } // namespace

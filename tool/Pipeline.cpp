@@ -25,28 +25,6 @@ namespace mm {
 
 namespace {
 
-/// Nothing but preprocessor lines, comments and blank lines.
-bool isEmptied(llvm::StringRef Text) {
-  bool InBlockComment = false;
-  for (llvm::StringRef Rest = Text; !Rest.empty();) {
-    auto [Line, Next] = Rest.split('\n');
-    Rest = Next;
-    Line = Line.trim();
-    if (InBlockComment) {
-      InBlockComment = !Line.contains("*/");
-      continue;
-    }
-    if (Line.empty() || Line.starts_with("#") || Line.starts_with("//"))
-      continue;
-    if (Line.starts_with("/*")) {
-      InBlockComment = !Line.contains("*/");
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
 /// How \p Includer may spell an include of \p File: root-relative, by name
 /// from the same folder, as the project's includes spell it, or as a new
 /// include there would be spelled.
@@ -289,7 +267,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   // deletion back (an includer relied on what the file included).
   std::vector<std::string> Emptied;
   for (const MaterializedFile &F : *Files)
-    if (!F.Created && !F.Deleted && F.changed() && isEmptied(F.After) &&
+    if (!F.Created && !F.Deleted && F.changed() && onlyDirectivesAndComments(F.After) &&
         !takenBack(EditElement::deletion(F.File), Demotions))
       Emptied.push_back(F.File);
   if (!Emptied.empty()) {

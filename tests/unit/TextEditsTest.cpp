@@ -108,6 +108,39 @@ TEST(TextEdits, Parentheses) {
   EXPECT_FALSE(needsParens("ns::value", "x = ", " * 2"));
   EXPECT_FALSE(needsParens("ptr->size()", "x = ", " * 2"));
   EXPECT_FALSE(needsParens("\"a+b\"", "x = ", " + s"));
+  // By tokens: a comparison is an operator, a raw string is one literal.
+  EXPECT_TRUE(needsParens("a <= b", "x = ", " * 2"));
+  EXPECT_FALSE(needsParens("R\"(\"a, b)\"", "Increment(", ")"));
+}
+
+TEST(TextEdits, ClosingBracketByTokens) {
+  llvm::StringRef Plain = "Observe(f(x), 2) + 1";
+  EXPECT_EQ(closingBracket(Plain, 7), Plain.find(") +"));
+  // A parenthesis in a string, a raw string, a character or a comment is
+  // not one.
+  llvm::StringRef Quoted = "Add(R\"x(\")\")x\", ')', \"(\" /* ) */, g(1)) ;";
+  EXPECT_EQ(closingBracket(Quoted, 3), Quoted.find(") ;"));
+  EXPECT_EQ(closingBracket("Add(1, 2", 3), llvm::StringRef::npos);
+  EXPECT_EQ(closingBracket("x(1)", 0), llvm::StringRef::npos); // not at a bracket
+  llvm::StringRef Body = "[&] { log(\"}\"); /* } */ if (x) { y(); } } z";
+  EXPECT_EQ(closingBracket(Body, 4), Body.find("} z"));
+}
+
+TEST(TextEdits, OnlyDirectivesAndComments) {
+  EXPECT_TRUE(onlyDirectivesAndComments(""));
+  EXPECT_TRUE(onlyDirectivesAndComments("#pragma once\n"
+                                        "// The service's header.\n"
+                                        "\n"
+                                        "/* Kept:\n"
+                                        "   int x; */\n"
+                                        "#include <memory>\n"
+                                        "#define LONG(a) \\\n"
+                                        "  (a) + 1\n"));
+  EXPECT_FALSE(onlyDirectivesAndComments("#pragma once\nnamespace shop {}\n"));
+  EXPECT_FALSE(onlyDirectivesAndComments("#if 0\nint x;\n#endif\n"));
+  EXPECT_FALSE(onlyDirectivesAndComments("// a\nstruct S; // b\n"));
+  EXPECT_FALSE(onlyDirectivesAndComments("/* a */ struct S;\n"));
+  EXPECT_FALSE(onlyDirectivesAndComments("auto s = R\"(\n#define X\n)\";\n"));
 }
 
 } // namespace
