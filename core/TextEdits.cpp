@@ -253,28 +253,36 @@ std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
 }
 
 unsigned afterIncludes(llvm::StringRef Text) {
+  std::vector<RawToken> Tokens = rawTokens(Text);
   unsigned Result = 0;
-  size_t Pos = 0;
   // `#ifndef X` then `#define X` before any code: an include guard.
   llvm::StringRef GuardMacro;
   bool Code = false;
-  while (Pos < Text.size()) {
-    size_t NL = Text.find('\n', Pos);
-    size_t End = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
-    llvm::StringRef Line = Text.slice(Pos, End).trim();
-    if (Line.starts_with("#include") || Line.starts_with("#pragma once")) {
-      Result = End;
-    } else if (!Code && GuardMacro.empty() && Line.consume_front("#ifndef")) {
-      GuardMacro = Line.trim();
-    } else if (!Code && !GuardMacro.empty() && Line.consume_front("#define") &&
-               Line.trim() == GuardMacro) {
-      Result = std::max<unsigned>(Result, End);
+  for (size_t I = 0; I < Tokens.size();) {
+    // One line of tokens (a directive's escaped newlines join its lines).
+    size_t End = I + 1;
+    while (End < Tokens.size() && !Tokens[End].StartsLine)
+      ++End;
+    llvm::ArrayRef<RawToken> Line(Tokens.data() + I, End - I);
+    I = End;
+    size_t NL = Text.find('\n', Line.back().end());
+    unsigned After = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
+    if (!Line[0].is(clang::tok::hash) || Line.size() < 2) {
       Code = true;
-    } else if (!Line.empty() && !Line.starts_with("//") && !Line.starts_with("/*") &&
-               !Line.starts_with("*")) {
+      continue;
+    }
+    llvm::StringRef Directive = Line[1].Spelling;
+    llvm::StringRef Name = Line.size() > 2 ? Line[2].Spelling : "";
+    if (Directive == "include" || (Directive == "pragma" && Name == "once"))
+      Result = After;
+    else if (!Code && GuardMacro.empty() && Directive == "ifndef")
+      GuardMacro = Name;
+    else if (!Code && !GuardMacro.empty() && Directive == "define" && Name == GuardMacro) {
+      Result = std::max(Result, After);
+      Code = true;
+    } else {
       Code = true;
     }
-    Pos = End;
   }
   return Result;
 }

@@ -3,8 +3,9 @@
 # Idempotent: refreshes the package lists, then installs only what is missing.
 set -euo pipefail
 
-# libclang-rt-19-dev holds libFuzzer (scripts/fuzz.sh); clang-tidy-19 is what the
-# benchmark compares against, and time and bc are what it measures with (bench/run.sh).
+# libclang-rt-19-dev holds the sanitizer runtimes and libFuzzer (scripts/sanitize.sh,
+# scripts/fuzz.sh); clang-tidy-19 is what the benchmark compares against, and time
+# and bc are what it measures with (bench/run.sh).
 PACKAGES=(
   cmake ninja-build g++ git
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 clang-tidy-19

@@ -88,6 +88,15 @@ TEST(TextEdits, NamespaceBody) {
 TEST(TextEdits, AfterIncludes) {
   EXPECT_EQ(afterIncludes("#include <a>\n#include \"b\"\nint x;\n"), 26u);
   EXPECT_EQ(afterIncludes("int x;\n"), 0u);
+  // An include guard's `#define` when it comes after the includes' end.
+  llvm::StringRef Guarded = "// a.h\n#ifndef A_H\n#define A_H\nint x;\n#endif\n";
+  EXPECT_EQ(afterIncludes(Guarded), at(Guarded, "int x;"));
+  // By tokens: `# include`, an include after a comment on the line before,
+  // and none in a raw string or a comment.
+  llvm::StringRef Spaced = "#pragma once\n/* x\n#include \"no\" */\n# include <a>\nint y;\n";
+  EXPECT_EQ(afterIncludes(Spaced), at(Spaced, "int y;"));
+  llvm::StringRef Raw = "#include <a>\nauto s = R\"(\n#include <b>\n)\";\n";
+  EXPECT_EQ(afterIncludes(Raw), at(Raw, "auto s"));
 }
 
 TEST(TextEdits, ApplyWithinASlice) {
