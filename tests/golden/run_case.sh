@@ -228,7 +228,6 @@ if [ -z "${MM_TEST_TOOL_ONLY:-}" ]; then
   fi
   if [ -f "$case_dir/run" ]; then
     compile_tree "$root" result "-Wall -Wextra -Werror"
-    compilers=(g++)
     compile_tree "$case_dir/before" before ""
     link_and_run "$case_dir/before" before
     link_and_run "$root" result
