@@ -88,8 +88,10 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
       return llvm::is_contained(W.second.Metrics, Family);
     });
     // A family whose series the constructor creates up front is more
-    // than the child's source: it is grouped with it instead.
-    if (Taken.size() != 1 || It == Metrics.end() || Recorded || !It->second.SetUp.empty())
+    // than the child's source: it is grouped with it instead. One used
+    // otherwise stays, and so does the child.
+    if (Taken.size() != 1 || It == Metrics.end() || Recorded || !It->second.SetUp.empty() ||
+        It->second.OtherUse.valid())
       continue;
     Metric &Child = *Taken.front();
     TakenFrom &From = *Child.Family;
@@ -102,15 +104,15 @@ void foldFamilies(std::map<std::string, Metric> &Metrics,
 }
 
 /// Two or more children taken from one family field into fields of their
-/// own, or any taken from a family that methods also record through or
-/// whose series the constructor creates up front: they
+/// own, or any taken from a family that methods also record through, whose
+/// series the constructor creates up front or that it uses otherwise: they
 /// join the family's Metric (one name, one plan), each to become a constant
 /// of its own next to the family's.
 void groupChildren(std::map<std::string, Metric> &Metrics,
                    const std::map<std::string, Wrapper> &Methods) {
   std::map<std::string, std::vector<std::string>> Taken;
   for (const auto &[Field, M] : Metrics)
-    if (M.Family && !M.Family->FieldDecl.valid())
+    if (M.Family && !M.Family->FieldDecl.valid() && !M.Family->InitSite.valid()) // not folded
       Taken[M.Family->Field].push_back(Field);
   for (const auto &[FamilyField, Children] : Taken) {
     auto It = Metrics.find(FamilyField);
@@ -126,7 +128,9 @@ void groupChildren(std::map<std::string, Metric> &Metrics,
       const Metric &Child = Metrics.at(F);
       return Child.Name == Family.Name && Child.ChildArgs && Child.InitSite.valid();
     });
-    if (!IsFamily || (Children.size() < 2 && !Recorded && Family.SetUp.empty()) || !Plain)
+    if (!IsFamily ||
+        (Children.size() < 2 && !Recorded && Family.SetUp.empty() && !Family.OtherUse.valid()) ||
+        !Plain)
       continue;
     for (const std::string &F : Children) {
       const Metric &Child = Metrics.at(F);

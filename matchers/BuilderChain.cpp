@@ -163,18 +163,32 @@ AddCall readAddCall(const CXXMemberCallExpr *Add, const Locator &Loc) {
   return Result;
 }
 
-std::optional<BuilderChain> readChildOfField(const Expr *E, const Locator &Loc,
-                                             const FieldDecl *&Family) {
+const VarDecl *localFamilyHolder(const ValueDecl *VD) {
+  const auto *Local = dyn_cast_or_null<VarDecl>(VD);
+  if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) || !Local->getInit() ||
+      !(Local->getType()->isReferenceType() || Local->getType()->isPointerType()))
+    return nullptr;
+  return Local;
+}
+
+std::optional<BuilderChain> readChildOfHolder(const Expr *E, const Locator &Loc,
+                                              const ValueDecl *&Family) {
   const auto *Add = dyn_cast_or_null<CXXMemberCallExpr>(stripWrappers(E));
   if (!Add || !Add->getMethodDecl() || !Add->getMethodDecl()->getIdentifier() ||
       Add->getMethodDecl()->getName() != "Add")
     return std::nullopt;
-  // `family_->Add` (a pointer) or `family_.Add` (a reference or an object).
-  const auto *Of = dyn_cast<MemberExpr>(Add->getImplicitObjectArgument()->IgnoreParenImpCasts());
-  const auto *Field = Of ? dyn_cast<FieldDecl>(Of->getMemberDecl()) : nullptr;
-  if (!Field || !isa<CXXThisExpr>(Of->getBase()->IgnoreParenImpCasts()))
+  // `family_->Add` (a pointer) or `family_.Add` (a reference or an object);
+  // `family->Add` or `family.Add` on a local.
+  const Expr *Object = Add->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const ValueDecl *Holder = nullptr;
+  if (const auto *Of = dyn_cast<MemberExpr>(Object);
+      Of && isa<CXXThisExpr>(Of->getBase()->IgnoreParenImpCasts()))
+    Holder = dyn_cast<FieldDecl>(Of->getMemberDecl());
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    Holder = localFamilyHolder(Ref->getDecl());
+  if (!Holder)
     return std::nullopt;
-  Family = Field->getCanonicalDecl();
+  Family = cast<ValueDecl>(Holder->getCanonicalDecl());
   BuilderChain Child;
   Child.ChildArgs = writtenArgs(Add, Loc);
   AddCall Facts = readAddCall(Add, Loc);
@@ -350,13 +364,12 @@ std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const B
     Cur = stripWrappers(MC->getImplicitObjectArgument());
     // A child taken from a family held in a local of the function
     // (`auto& family = Build..Register(r); ok_ = &family.Add(..)`) is read
-    // through it only to say what the chain reads at run time: moved, the
-    // child would leave the local's registration behind.
+    // through it here only to say what the chain reads at run time; one
+    // that reads nothing is a child of the local's family
+    // (readChildOfHolder), which moves with its declaration.
     if (Name == "Add" && !Register)
       if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Cur))
-        if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
-            Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) && Local->getInit() &&
-            (Local->getType()->isReferenceType() || Local->getType()->isPointerType())) {
+        if (const VarDecl *Local = localFamilyHolder(Ref->getDecl())) {
           Cur = stripWrappers(Local->getInit());
           ThroughLocal = true;
         }

@@ -68,10 +68,17 @@ struct AddCall {
 AddCall readAddCall(const clang::CXXMemberCallExpr *Add, const Locator &Loc);
 
 /// `&family_->Add(labels)`, `family_.Add(labels, buckets)`: a child taken
-/// from a family held in a field. \p Family gets the field; the chain has
-/// only the child's facts (ChildArgs, its label names and buckets).
-std::optional<BuilderChain> readChildOfField(const clang::Expr *E, const Locator &Loc,
-                                             const clang::FieldDecl *&Family);
+/// from a family held in a field, or in a local variable of the function
+/// (`auto& family = Build..Register(r); ok_ = &family.Add(..)`). \p Family
+/// gets the field or the local; the chain has only the child's facts
+/// (ChildArgs, its label names and buckets).
+std::optional<BuilderChain> readChildOfHolder(const clang::Expr *E, const Locator &Loc,
+                                              const clang::ValueDecl *&Family);
+
+/// \p VD, when it is a local variable (not a parameter) holding a family by
+/// reference or pointer, set where it is declared: what a child can be
+/// taken from.
+const clang::VarDecl *localFamilyHolder(const clang::ValueDecl *VD);
 
 /// The string a string literal (or a std::string built from one) holds.
 std::optional<std::string> stringLiteralOf(const clang::Expr *E);

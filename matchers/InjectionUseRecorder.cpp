@@ -42,6 +42,7 @@ constexpr llvm::StringLiteral NameId = "name";
 constexpr llvm::StringLiteral InitListId = "initList";
 constexpr llvm::StringLiteral AssignId = "assign";
 constexpr llvm::StringLiteral DeleteId = "delete";
+constexpr llvm::StringLiteral ResetId = "reset";
 
 constexpr llvm::StringLiteral FormParen = "paren";
 constexpr llvm::StringLiteral FormBrace = "brace";
@@ -537,6 +538,8 @@ public:
       onAssignment(*R.Context, A);
     else if (const auto *D = R.Nodes.getNodeAs<CXXDeleteExpr>(DeleteId))
       onDelete(D);
+    else if (const auto *Reset = R.Nodes.getNodeAs<CXXMemberCallExpr>(ResetId))
+      onReset(*R.Context, Reset);
   }
 
   /// Appends what was recorded to \p Out, sorted.
@@ -897,9 +900,17 @@ private:
     if (!RHS)
       return;
     std::optional<bool> Creates = buildsImplementation(Ctx, RHS);
-    if (!Creates && RHS->HasSideEffects(Ctx, false))
+    if (!Creates && (RHS->HasSideEffects(Ctx, false) || callsProjectFunction(RHS)))
       return;
     onFieldStatement(A, LHS, Creates.value_or(false));
+  }
+
+  /// `makeMetrics(config)`, `pick(next())`: a call of a free function of
+  /// the project, which may do anything (start an endpoint, log).
+  static bool callsProjectFunction(const Expr *E) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource());
+    const FunctionDecl *F = Call && !isa<CXXMemberCallExpr>(Call) ? Call->getDirectCallee() : nullptr;
+    return Call && !isa<CXXMemberCallExpr>(Call) && (!F || !F->isInStdNamespace());
   }
 
   /// `delete metrics_;`: freeing what the field holds goes with the field.
@@ -909,13 +920,51 @@ private:
     onFieldStatement(D, D->getArgument(), /*Creates=*/false);
   }
 
+  /// `ctx->metrics.reset(new Svc(..))` builds the service into the field, as
+  /// an assignment does; `ctx->metrics.reset()` frees it, as `delete` does.
+  void onReset(ASTContext &Ctx, const CXXMemberCallExpr *Reset) {
+    const Expr *Arg = Reset->getNumArgs() == 1 && !isa<CXXDefaultArgExpr>(Reset->getArg(0))
+                          ? Reset->getArg(0)
+                          : nullptr;
+    std::optional<bool> Creates = Arg ? buildsImplementation(Ctx, Arg) : std::nullopt;
+    if (Arg && !Creates && (Arg->HasSideEffects(Ctx, false) || callsProjectFunction(Arg)))
+      return;
+    onFieldStatement(Reset, Reset->getImplicitObjectArgument(), Creates.value_or(false));
+  }
+
   /// If \p E only builds an implementation of the interfaces (the service,
   /// a class deriving from it, a double) with `new` or
-  /// `std::make_unique`/`std::make_shared`, from arguments without side
-  /// effects (a call counts as one): whether that class is the service or
-  /// derives from it.
-  std::optional<bool> buildsImplementation(ASTContext &Ctx, const Expr *E) {
+  /// `std::make_unique`/`std::make_shared` (or a smart pointer made from
+  /// `new`, or a call of a function whose body only returns one of those),
+  /// from arguments without side effects (a call counts as one): whether
+  /// that class is the service or derives from it.
+  std::optional<bool> buildsImplementation(ASTContext &Ctx, const Expr *E, unsigned Depth = 0) {
     E = E->IgnoreUnlessSpelledInSource();
+    if (Depth > 4)
+      return std::nullopt;
+    // `std::unique_ptr<Iface>(new Svc(..))`.
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1)
+      return buildsImplementation(Ctx, Construct->getArg(0), Depth + 1);
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      return buildsImplementation(Ctx, Cast->getSubExpr(), Depth + 1);
+    // `makeMetrics(port)`: a project function returning what it builds.
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && !isa<CXXMemberCallExpr>(Call)) {
+      const FunctionDecl *Factory = Call->getDirectCallee();
+      const FunctionDecl *Def = nullptr;
+      if (Factory && !Factory->isInStdNamespace() && Factory->hasBody(Def) &&
+          Loc.inProject(Def->getLocation())) {
+        const auto *Body = dyn_cast<CompoundStmt>(Def->getBody());
+        const auto *Return = Body && Body->size() == 1
+                                 ? dyn_cast<ReturnStmt>(Body->body_front())
+                                 : nullptr;
+        if (!Return || !Return->getRetValue() ||
+            llvm::any_of(Call->arguments(),
+                         [&](const Expr *Arg) { return Arg->HasSideEffects(Ctx, true); }))
+          return std::nullopt;
+        return buildsImplementation(Ctx, Return->getRetValue(), Depth + 1);
+      }
+    }
     const CXXRecordDecl *Built = nullptr;
     llvm::SmallVector<const Expr *, 4> Args;
     if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
@@ -1330,6 +1379,12 @@ void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator
             .bind(AssignId),
         &CB);
     Finder.addMatcher(cxxDeleteExpr(InProject, hasParent(compoundStmt())).bind(DeleteId), &CB);
+    Finder.addMatcher(
+        cxxMemberCallExpr(InProject, callee(cxxMethodDecl(hasName("reset"))),
+                          anyOf(hasParent(compoundStmt()),
+                                hasParent(exprWithCleanups(hasParent(compoundStmt())))))
+            .bind(ResetId),
+        &CB);
   }
   Finder.addMatcher(Declarations, &CB);
   Finder.matchAST(Ctx);

@@ -15,6 +15,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -804,10 +805,46 @@ bool sameChain(const BuilderChain &Chain, const Metric &M) {
                   M.BucketsText);
 }
 
+/// A local variable of a function holding a family it registers
+/// (`auto& family = Build..Register(r);`), by reference or pointer.
+bool isLocalFamily(const ValueDecl *VD) {
+  FieldStyle Style;
+  MetricKind Kind;
+  return localFamilyHolder(VD) && isMetricType(VD->getType(), Style, Kind) &&
+         (Style == FieldStyle::FamilyRef || Style == FieldStyle::FamilyPtr);
+}
+
 /// Whether \p E names a parameter or a local variable: a metric set from it
-/// (`hits_ = &family_->Add({{"epoch", epoch}})`) is state, not set-up.
+/// (`hits_ = &family_->Add({{"epoch", epoch}})`) is state, not set-up. A
+/// local holding a family is not: a child is taken from it.
 bool namesARuntimeValue(const Expr &E, ASTContext &Ctx) {
-  return !match(findAll(declRefExpr(to(varDecl(hasLocalStorage())))), E, Ctx).empty();
+  for (const BoundNodes &N :
+       match(findAll(declRefExpr(to(varDecl(hasLocalStorage()).bind("v")))), E, Ctx))
+    if (!isLocalFamily(N.getNodeAs<VarDecl>("v")))
+      return true;
+  return false;
+}
+
+/// The declaration statement of \p Local, when it declares nothing else
+/// and is a statement of \p Body itself (not of a nested block).
+const DeclStmt *declarationIn(const Stmt *Body, const VarDecl *Local) {
+  const auto *Compound = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Compound)
+    return nullptr;
+  for (const Stmt *S : Compound->body())
+    if (const auto *DS = dyn_cast<DeclStmt>(S); DS && DS->isSingleDecl() &&
+                                               DS->getSingleDecl() == Local)
+      return DS;
+  return nullptr;
+}
+
+/// The local \p Value takes a child from (`family.Add(..)`), if any.
+const DeclRefExpr *childOfLocal(const Expr *Value) {
+  const auto *Add = dyn_cast_or_null<CXXMemberCallExpr>(stripWrappers(Value));
+  const auto *Ref = Add ? dyn_cast<DeclRefExpr>(
+                              Add->getImplicitObjectArgument()->IgnoreParenImpCasts())
+                        : nullptr;
+  return Ref && isLocalFamily(Ref->getDecl()) ? Ref : nullptr;
 }
 
 /// `field_ = <chain>` statements in a constructor body or set-up method.
@@ -1081,19 +1118,31 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   }
 
   // What sets a metric field: a builder chain, or a child taken from a
-  // family field whose chain is known by then (`&family_->Add({..})`).
+  // family whose chain is known by then, held in a field
+  // (`&family_->Add({..})`) or in a local of the same function
+  // (`auto& family = Build..Register(r);`). Such a local is a family of the
+  // service with no field: its declaration is where it is set up, and it
+  // goes where the family goes.
   std::map<std::string, std::string> FamilyOf; // child field -> family field
   // A family field registered again under an earlier one's name -> that one.
   std::map<std::string, std::string> SameAs;
-  auto ChainOf = [&](const Expr *Value, const FieldDecl *FD) -> std::optional<BuilderChain> {
+  std::map<const VarDecl *, std::string> LocalFamilies;
+  // Uses of those locals that take a child into a field.
+  std::set<const DeclRefExpr *> ChildTakings;
+  auto HolderName = [&](const ValueDecl *Holder) -> std::string {
+    if (const auto *FD = dyn_cast<FieldDecl>(Holder); FD && Fields.count(FD))
+      return Fields.at(FD);
+    const auto *VD = dyn_cast<VarDecl>(Holder);
+    return VD && LocalFamilies.count(VD) ? LocalFamilies.at(VD) : "";
+  };
+  auto ChainOf = [&](const Expr *Value, const ValueDecl *FD) -> std::optional<BuilderChain> {
     if (auto Chain = readBuilderChain(Value, Loc))
       return Chain;
-    const FieldDecl *Family = nullptr;
-    std::optional<BuilderChain> Child = readChildOfField(Value, Loc, Family);
-    auto It = Child ? Fields.find(Family) : Fields.end();
-    if (It == Fields.end() || Family == FD->getCanonicalDecl())
+    const ValueDecl *Family = nullptr;
+    std::optional<BuilderChain> Child = readChildOfHolder(Value, Loc, Family);
+    std::string FamilyField = Child ? HolderName(Family) : "";
+    if (FamilyField.empty() || Family == FD->getCanonicalDecl())
       return std::nullopt;
-    std::string FamilyField = It->second;
     if (auto First = SameAs.find(FamilyField); First != SameAs.end())
       FamilyField = First->second;
     const Metric &F = Metrics[FamilyField];
@@ -1107,6 +1156,8 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     Child->Text = F.BuilderChain;
     Child->RegisterAt = F.RegisterAt;
     FamilyOf[FD->getNameAsString()] = FamilyField;
+    if (const DeclRefExpr *Local = childOfLocal(Value))
+      ChildTakings.insert(Local);
     return Child;
   };
   // The families each constructor or set-up method has registered so far,
@@ -1131,8 +1182,32 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     mergeHeaders(M.Includes, Needs.headers());
   };
 
-  auto Record = [&](const FieldDecl *FD, const Expr *Value, InitStyle Style,
-                    SourceSpan Site) {
+  // The function body Record is reading, where a local family is declared.
+  const Stmt *Body = nullptr;
+  std::function<bool(const ValueDecl *, const Expr *, InitStyle, SourceSpan)> Record;
+  // A local family a child is taken from, recorded the first time one is.
+  auto RecordLocalFamily = [&](const VarDecl *Local, InitStyle Style) {
+    std::string Name = Local->getNameAsString();
+    const DeclStmt *Declared = declarationIn(Body, Local);
+    FieldStyle HeldAs;
+    MetricKind Kind;
+    if (LocalFamilies.count(Local) || !Declared || Metrics.count(Name) ||
+        !isMetricType(Local->getType(), HeldAs, Kind))
+      return;
+    LocalFamilies[Local] = Name;
+    Metric &M = Metrics[Name];
+    M.Field = Name;
+    M.FieldType = typeAsWritten(Local, Loc);
+    M.Style = HeldAs;
+    M.Kind = Kind;
+    if (!Record(Local, Local->getInit(), Style, Loc.span(Declared))) {
+      LocalFamilies.erase(Local);
+      Metrics.erase(Name);
+    }
+  };
+  Record = [&](const ValueDecl *FD, const Expr *Value, InitStyle Style, SourceSpan Site) {
+    if (const DeclRefExpr *Local = childOfLocal(Value))
+      RecordLocalFamily(cast<VarDecl>(Local->getDecl()), Style);
     std::optional<BuilderChain> Chain = ChainOf(Value, FD);
     Metric &M = Metrics[FD->getNameAsString()];
     if (!Chain) {
@@ -1195,9 +1270,14 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
                                                                    Chain->Sources.end()),
              CV);
     if (auto Family = FamilyOf.find(M.Field); Family != FamilyOf.end()) {
-      for (const auto &[Name, Text] : Metrics[Family->second].LocalConstants)
+      const Metric &F = Metrics[Family->second];
+      for (const auto &[Name, Text] : F.LocalConstants)
         M.LocalConstants.emplace(Name, Text);
-      mergeHeaders(M.Includes, Metrics[Family->second].Includes);
+      mergeHeaders(M.Includes, F.Includes);
+      if (M.RuntimeRead.empty()) {
+        M.RuntimeRead = F.RuntimeRead;
+        M.RuntimeReadAt = F.RuntimeReadAt;
+      }
       M.Family = TakenFrom{Family->second, {}, {}, InitStyle::MemberInitializer};
     }
     M.Init = Style;
@@ -1239,6 +1319,36 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     }
   };
 
+  // The local families declared in \p Body: one no child was taken from is
+  // no metric of the service; one used otherwise than to take a child into
+  // a field cannot go.
+  auto SettleLocalFamilies = [&](const Stmt *Body) {
+    for (auto It = LocalFamilies.begin(); It != LocalFamilies.end();) {
+      const auto [Local, Name] = *It;
+      if (!declarationIn(Body, Local)) {
+        ++It;
+        continue;
+      }
+      bool Taken = llvm::any_of(FamilyOf, [&, &Name = Name](const auto &F) {
+        return F.second == Name;
+      });
+      if (!Taken) {
+        Metrics.erase(Name);
+        It = LocalFamilies.erase(It);
+        continue;
+      }
+      Metric &M = Metrics[Name];
+      for (const BoundNodes &N : match(findAll(declRefExpr(to(varDecl(equalsNode(Local))))
+                                                   .bind("use")),
+                                       *Body, Service->getASTContext())) {
+        const auto *Use = N.getNodeAs<DeclRefExpr>("use");
+        if (!ChildTakings.count(Use) && !M.OtherUse.valid())
+          M.OtherUse = Loc.span(Use);
+      }
+      ++It;
+    }
+  };
+
   // Constructors whose definitions are here: mem-initializers and body.
   for (const CXXConstructorDecl *Ctor : Service->ctors()) {
     const FunctionDecl *Def = nullptr;
@@ -1247,6 +1357,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     const auto *CtorDef = cast<CXXConstructorDecl>(Def);
     C.TheService.Source = Loc.file(CtorDef->getLocation());
     RegisteredHere.clear();
+    Body = CtorDef->getBody();
     for (const CXXCtorInitializer *Init : CtorDef->inits()) {
       const FieldDecl *FD = Init->getMember();
       if (FD && Init->isWritten() && isRegistryHolder(FD->getType())) {
@@ -1262,6 +1373,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     V.TraverseStmt(CtorDef->getBody());
     for (const auto &A : V.Found)
       Record(A.Field, A.Value, InitStyle::ConstructorBody, Loc.span(A.Whole));
+    SettleLocalFamilies(Body);
     ReadStatements(CtorDef->getBody());
   }
 
@@ -1276,6 +1388,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     AssignmentVisitor V(Fields);
     V.TraverseStmt(Def->getBody());
     RegisteredHere.clear();
+    Body = Def->getBody();
     for (const auto &A : V.Found)
       if (!namesARuntimeValue(*A.Value, Service->getASTContext()) &&
           Record(A.Field, A.Value, InitStyle::MethodBody, Loc.span(A.Whole))) {
@@ -1283,6 +1396,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         if (auto Family = FamilyOf.find(A.Field->getNameAsString()); Family != FamilyOf.end())
           SetUp[M->getCanonicalDecl()].insert(Family->second);
       }
+    SettleLocalFamilies(Body);
     if (!SetUp.count(M->getCanonicalDecl()))
       continue;
     ReadStatements(Def->getBody());

@@ -373,12 +373,14 @@ private:
   void stayingMetrics() {
     for (const MetricPlan &MP : P.Metrics) {
       const Metric &M = *Metrics.at(MP.Name);
+      // A family held in a local of the constructor has no field: where it
+      // is declared says where it is.
+      Evidence Where = at(M.FieldDecl.valid() ? M.FieldDecl : M.InitSite, M.Field);
       if (MP.Fate == MetricFate::Kept)
-        Out.Kept.push_back({MP.Name,
-                            MP.Reason.empty() ? "only the service records it" : MP.Reason,
-                            at(M.FieldDecl, M.Field)});
+        Out.Kept.push_back(
+            {MP.Name, MP.Reason.empty() ? "only the service records it" : MP.Reason, Where});
       else if (MP.Fate == MetricFate::Dead)
-        Out.Dead.push_back({MP.Name, "nothing records it", at(M.FieldDecl, M.Field)});
+        Out.Dead.push_back({MP.Name, "nothing records it", Where});
     }
   }
 

@@ -184,7 +184,9 @@ llvm::Error gutService(RewriteContext &Ctx) {
     // it, and every other place setting the same family or child.
     TakenFrom Own{M.Field, M.FieldDecl, M.InitSite, M.Init};
     std::vector<TakenFrom> Goes = {Own};
-    if (M.Family && M.Family->FieldDecl.valid())
+    // (A family held in a local of the constructor has no field, only its
+    // declaration.)
+    if (M.Family && (M.Family->FieldDecl.valid() || M.Family->InitSite.valid()))
       Goes.push_back(*M.Family);
     for (const ChildField &Ch : M.Children)
       Goes.push_back({Ch.Field, Ch.FieldDecl, Ch.InitSite, Ch.Init});

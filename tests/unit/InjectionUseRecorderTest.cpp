@@ -1112,6 +1112,14 @@ struct Ctx {
   }
 };
 int Next();
+MetricsServiceProtocol* Pick(int);
+inline std::unique_ptr<MetricsServiceProtocol> Make(int) {
+  return std::make_unique<MetricsService>();
+}
+inline std::unique_ptr<MetricsServiceProtocol> MakeLogged(int port) {
+  Next();
+  return std::make_unique<MetricsService>();
+}
 inline void Build(Ctx& c, int port, MetricsService* given) {
   c.metrics = new MetricsService();
   c.owned = std::make_unique<MetricsService>();
@@ -1119,6 +1127,13 @@ inline void Build(Ctx& c, int port, MetricsService* given) {
   c.metrics = new Quiet(*new Quiet());
   c.other = new int(port);
   delete given;
+  c.owned.reset(new MetricsService());
+  c.owned = std::unique_ptr<MetricsServiceProtocol>(new MetricsService());
+  c.owned = Make(port);
+  c.owned.reset();
+  c.owned.reset(Pick(Next()));
+  c.owned = Make(Next());
+  c.owned = MakeLogged(port);
 })cpp");
   TUFacts F = factsFor(Code);
   std::vector<std::string> Seen;
@@ -1127,12 +1142,17 @@ inline void Build(Ctx& c, int port, MetricsService* given) {
       Seen.push_back(I.Field + (I.Creates ? " creates" : "") + " [" + textOf(Code, I.Removal) +
                      "]");
   // Not a field of another type, a parameter, nor a construction whose
-  // arguments do something.
-  EXPECT_THAT(Seen, ElementsAre("metrics [    delete metrics;\n]",
-                                "metrics [    metrics = nullptr;\n]",
-                                "metrics creates [  c.metrics = new MetricsService();\n]",
-                                "owned creates [  c.owned = std::make_unique<MetricsService>();\n]",
-                                "owned [  c.owned = std::make_unique<Quiet>();\n]"));
+  // arguments do something, nor a factory doing more than building.
+  EXPECT_THAT(Seen,
+              ElementsAre("metrics [    delete metrics;\n]", "metrics [    metrics = nullptr;\n]",
+                          "metrics creates [  c.metrics = new MetricsService();\n]",
+                          "owned creates [  c.owned = std::make_unique<MetricsService>();\n]",
+                          "owned [  c.owned = std::make_unique<Quiet>();\n]",
+                          "owned creates [  c.owned.reset(new MetricsService());\n]",
+                          "owned creates [  c.owned = "
+                          "std::unique_ptr<MetricsServiceProtocol>(new MetricsService());\n]",
+                          "owned creates [  c.owned = Make(port);\n]",
+                          "owned [  c.owned.reset();\n]"));
 }
 
 TEST(NullGuards, TheParameterThePointerIsReachedThroughAndItsUsesInTheTest) {

@@ -19,6 +19,13 @@ const Metric *metricNamed(const Catalog &C, llvm::StringRef Name) {
   return nullptr;
 }
 
+const Metric *metricOfField(const Catalog &C, llvm::StringRef Field) {
+  for (const Metric &M : C.Metrics)
+    if (M.Field == Field)
+      return &M;
+  return nullptr;
+}
+
 const Wrapper *wrapperNamed(const Catalog &C, llvm::StringRef Name) {
   for (const Wrapper &W : C.Wrappers)
     if (W.Name == Name)
@@ -292,15 +299,8 @@ TEST(ServiceRecorder, AChainReadingALocalOrAParameterSaysWhich) {
 
 TEST(ServiceRecorder, AFamilyHeldInALocalIsReadForWhatItReadsAtRunTime) {
   Catalog C = catalogFor(service(
-      "  prometheus::Counter* ok_ = nullptr;\n"
-      "  prometheus::Counter* failed_ = nullptr;\n"
-      "  prometheus::Gauge* depth_ = nullptr;",
-      "",
-      R"cpp(  auto& results = prometheus::BuildCounter().Name("jobs_total").Help("Jobs")
-      .Register(*registry_);
-  ok_ = &results.Add({{"result", "ok"}});
-  failed_ = &results.Add({{"result", "failed"}});
-  std::string region = "eu";
+      "  prometheus::Gauge* depth_ = nullptr;", "",
+      R"cpp(  std::string region = "eu";
   region += "-1";
   auto* depths = &prometheus::BuildGauge().Name("depth").Help("Depth")
       .Labels({{"region", region}}).Register(*registry_);
@@ -310,11 +310,88 @@ TEST(ServiceRecorder, AFamilyHeldInALocalIsReadForWhatItReadsAtRunTime) {
   for (const Metric &M : C.Metrics)
     Read.push_back(M.Field + " " + M.Name + " " + M.ChildArgs.value_or("-") + " " +
                    M.RuntimeRead);
-  // A child of one that reads nothing at run time is not read: moved, it
-  // would leave the local's registration behind.
-  EXPECT_THAT(Read, ElementsAre("failed_  - ", "ok_  - ",
-                                "depth_ depth {} `region`, a local variable of "
+  EXPECT_THAT(Read, ElementsAre("depth_ depth {} `region`, a local variable of "
                                 "MetricsService's constructor"));
+}
+
+TEST(ServiceRecorder, ChildrenTakenFromALocalFamilyAreThatFamilysSeries) {
+  std::string Code = service(
+      "  prometheus::Counter* ok_ = nullptr;\n"
+      "  prometheus::Counter* failed_ = nullptr;\n"
+      "  prometheus::Gauge* open_ = nullptr;",
+      "",
+      R"cpp(  auto& results = prometheus::BuildCounter().Name("jobs_total").Help("Jobs")
+      .Register(*registry_);
+  ok_ = &results.Add({{"result", "ok"}});
+  failed_ = &results.Add({{"result", "failed"}});
+  prometheus::Family<prometheus::Gauge>* open =
+      &prometheus::BuildGauge().Name("open").Help("Open").Register(*registry_);
+  open_ = &open->Add({});)cpp",
+      "");
+  Catalog C = catalogFor(Code);
+  // Two children: grouped into the local's family, which has no field, and
+  // whose declaration goes where it goes.
+  const Metric *Jobs = metricNamed(C, "jobs_total");
+  ASSERT_NE(Jobs, nullptr);
+  EXPECT_EQ(Jobs->Field, "results");
+  EXPECT_FALSE(Jobs->FieldDecl.valid());
+  EXPECT_EQ(Jobs->InitSite.Line, lineOf(Code, "auto& results ="));
+  EXPECT_EQ(Jobs->Init, InitStyle::ConstructorBody);
+  EXPECT_EQ(Jobs->Style, FieldStyle::FamilyRef);
+  EXPECT_FALSE(Jobs->ChildArgs.has_value());
+  EXPECT_THAT(Jobs->LabelNames, ElementsAre("result"));
+  std::vector<std::string> Children;
+  for (const ChildField &Ch : Jobs->Children)
+    Children.push_back(Ch.Field + " " + Ch.Args + " " + std::to_string(Ch.InitSite.Line));
+  EXPECT_THAT(Children,
+              ElementsAre("failed_ {{\"result\", \"failed\"}} " +
+                              std::to_string(lineOf(Code, "failed_ = &results")),
+                          "ok_ {{\"result\", \"ok\"}} " +
+                              std::to_string(lineOf(Code, "ok_ = &results"))));
+  // One child: the family folds into it, and its declaration goes with it.
+  const Metric *Open = metricNamed(C, "open");
+  ASSERT_NE(Open, nullptr);
+  EXPECT_EQ(Open->Field, "open_");
+  ASSERT_TRUE(Open->Family.has_value());
+  EXPECT_EQ(Open->Family->Field, "open");
+  EXPECT_FALSE(Open->Family->FieldDecl.valid());
+  EXPECT_EQ(Open->Family->InitSite.Line, lineOf(Code, "prometheus::Family<prometheus::Gauge>* open ="));
+  EXPECT_EQ(Open->BuilderChain,
+            R"(prometheus::BuildGauge().Name("open").Help("Open").Register(*registry_))");
+  EXPECT_EQ(Open->ChildArgs.value_or("-"), "{}");
+  EXPECT_EQ(metricOfField(C, "open"), nullptr);
+}
+
+TEST(ServiceRecorder, ALocalFamilyUsedForMoreThanItsChildrenStays) {
+  std::string Code = service(
+      "  prometheus::Counter* ok_ = nullptr;\n"
+      "  prometheus::Counter* slow_ = nullptr;",
+      "",
+      R"cpp(  auto& results = prometheus::BuildCounter().Name("jobs_total").Help("Jobs")
+      .Register(*registry_);
+  ok_ = &results.Add({{"result", "ok"}});
+  results.Add({{"result", "skipped"}});
+  {
+    auto& nested = prometheus::BuildCounter().Name("slow_total").Help("Slow")
+        .Register(*registry_);
+    slow_ = &nested.Add({});
+  })cpp",
+      "");
+  Catalog C = catalogFor(Code);
+  // Its other use stays in the constructor: the family is not folded into
+  // the child but grouped with it, one metric that names the use.
+  const Metric *Family = metricOfField(C, "results");
+  ASSERT_NE(Family, nullptr);
+  EXPECT_EQ(Family->OtherUse.Line, lineOf(Code, "results.Add({{\"result\", \"skipped\"}})"));
+  ASSERT_EQ(Family->Children.size(), 1u);
+  EXPECT_EQ(Family->Children.front().Field, "ok_");
+  EXPECT_EQ(metricOfField(C, "ok_"), nullptr);
+  // Declared in a nested block, a local is not read: nothing could remove
+  // its declaration alone.
+  const Metric *Slow = metricOfField(C, "slow_");
+  ASSERT_NE(Slow, nullptr);
+  EXPECT_TRUE(Slow->Name.empty());
+  EXPECT_EQ(metricOfField(C, "nested"), nullptr);
 }
 
 TEST(ServiceRecorder, AChainReadingAConstructorsParameterSaysSo) {
@@ -945,12 +1022,6 @@ void MetricsService::StartEpoch(const std::string& epoch) {
   EXPECT_TRUE(Epoch->UsesServiceState);
 }
 
-const Metric *metricOfField(const Catalog &C, llvm::StringRef Field) {
-  for (const Metric &M : C.Metrics)
-    if (M.Field == Field)
-      return &M;
-  return nullptr;
-}
 
 TEST(ServiceRecorder, FamiliesAndChildrenSetUpInAnInitializeMethod) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
