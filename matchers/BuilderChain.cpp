@@ -427,15 +427,36 @@ bool isHelperCall(const CallExpr *Call) {
   return true;
 }
 
+/// `counter("x_total", "help")`, `counter` a local of the function holding
+/// a lambda: the lambda's call operator, and the local.
+const CXXMethodDecl *lambdaCalled(const CallExpr *Call, const VarDecl *&Local) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() < 1)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || !Var->getInit())
+    return nullptr;
+  const auto *Lambda = dyn_cast<LambdaExpr>(stripWrappers(Var->getInit()));
+  if (!Lambda || Lambda->getCallOperator()->isTemplated())
+    return nullptr;
+  Local = Var;
+  return Lambda->getCallOperator();
+}
+
 /// `makeCounterFamily(*registry_, "x_total", "help")`: a call of a function
-/// whose body is `return <chain>;`, read with each of its parameters as the
-/// argument the call passes.
+/// (or of a lambda held in a local) whose body is `return <chain>;`, read
+/// with each of its parameters as the argument the call passes.
 std::optional<BuilderChain> readHelperCall(const Expr *E, const Locator &Loc) {
   const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(E));
-  const FunctionDecl *Helper = Call ? Call->getDirectCallee() : nullptr;
+  const VarDecl *Local = nullptr;
+  const FunctionDecl *Lambda = Call ? lambdaCalled(Call, Local) : nullptr;
+  const FunctionDecl *Helper = Lambda ? Lambda : Call ? Call->getDirectCallee() : nullptr;
   const FunctionDecl *Def = nullptr;
-  if (!Helper || !isHelperCall(Call) || !Helper->getIdentifier() || !Helper->hasBody(Def) ||
-      Call->getNumArgs() != Def->getNumParams())
+  // The lambda's object is the operator call's first argument.
+  unsigned Skip = Lambda ? 1 : 0;
+  if (!Helper || !(Lambda || isHelperCall(Call)) || !(Lambda || Helper->getIdentifier()) ||
+      !Helper->hasBody(Def) || Call->getNumArgs() != Def->getNumParams() + Skip)
     return std::nullopt;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
   const auto *Return = Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
@@ -443,16 +464,17 @@ std::optional<BuilderChain> readHelperCall(const Expr *E, const Locator &Loc) {
   if (!Return || !Return->getRetValue())
     return std::nullopt;
   Bindings B;
-  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-    B[Def->getParamDecl(I)] = Call->getArg(I);
+  for (unsigned I = 0; I < Def->getNumParams(); ++I)
+    B[Def->getParamDecl(I)] = Call->getArg(I + Skip);
   std::optional<BuilderChain> Chain = readChain(Return->getRetValue(), Loc, &B);
   if (!Chain)
     return std::nullopt;
-  Chain->BuiltBy = Helper->getNameAsString();
+  Chain->BuiltBy = Local ? Local->getNameAsString() : Helper->getNameAsString();
   Chain->Helper = Def;
+  Chain->HelperLocal = Local;
   Chain->Range = Call->getSourceRange();
   Chain->Sources = {Return->getRetValue()};
-  for (const Expr *Arg : Call->arguments())
+  for (const Expr *Arg : llvm::drop_begin(Call->arguments(), Skip))
     Chain->Sources.push_back(Arg);
   return Chain;
 }
@@ -462,11 +484,37 @@ std::optional<BuilderChain> readHelperCall(const Expr *E, const Locator &Loc) {
 std::optional<BuilderChain> readBuilderChain(const Expr *E, const Locator &Loc) {
   if (auto Chain = readChain(E, Loc, nullptr))
     return Chain;
-  return readHelperCall(E, Loc);
+  if (auto Chain = readHelperCall(E, Loc))
+    return Chain;
+  // `makeFamily(..).Add(labels)`: a child of the family a helper builds.
+  const auto *Add = dyn_cast_or_null<CXXMemberCallExpr>(stripWrappers(E));
+  if (!Add || !Add->getMethodDecl() || !Add->getMethodDecl()->getIdentifier() ||
+      Add->getMethodDecl()->getName() != "Add")
+    return std::nullopt;
+  std::optional<BuilderChain> Chain = readHelperCall(Add->getImplicitObjectArgument(), Loc);
+  if (!Chain || Chain->ChildArgs)
+    return std::nullopt;
+  Chain->ChildArgs = writtenArgs(Add, Loc);
+  AddCall Facts = readAddCall(Add, Loc);
+  Chain->ChildLabelNames = std::move(Facts.LabelNames);
+  if (!Facts.Buckets.empty() || !Facts.BucketsText.empty()) {
+    Chain->Buckets = std::move(Facts.Buckets);
+    Chain->BucketsText = std::move(Facts.BucketsText);
+  }
+  for (const Expr *Arg : Add->arguments()) {
+    if (!Chain->RuntimeRead)
+      Chain->RuntimeRead = runtimeRead(Arg, nullptr);
+    Chain->Sources.push_back(Arg);
+  }
+  Chain->Range = Add->getSourceRange();
+  return Chain;
 }
 
 std::string builtBy(const Expr *E) {
   const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(E));
+  const VarDecl *Local = nullptr;
+  if (Call && lambdaCalled(Call, Local))
+    return Local->getNameAsString();
   const FunctionDecl *F = Call && isHelperCall(Call) ? Call->getDirectCallee() : nullptr;
   return F && F->getIdentifier() ? F->getNameAsString() : "";
 }

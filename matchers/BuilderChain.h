@@ -38,6 +38,10 @@ struct BuilderChain {
   /// and definition.
   std::string BuiltBy;
   const clang::FunctionDecl *Helper = nullptr;
+  /// For a helper that is a lambda held in a local of the function
+  /// (`auto counter = [&](..) -> Family<Counter>& { return ..; };`): that
+  /// local.
+  const clang::VarDecl *HelperLocal = nullptr;
   /// What Text is spelled from when that is not the chain as written
   /// there: the helper's chain and the call's arguments.
   std::vector<const clang::Expr *> Sources;

@@ -1262,6 +1262,11 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     // calls it any more.
     if (const FunctionDecl *Helper = Chain->Helper ? fileLocalFunction(Chain->Helper) : nullptr)
       C.TheService.LocalConstants.push_back(siteOf(Helper, Loc));
+    // So does a lambda held in a local of the function.
+    if (const DeclStmt *Lambda =
+            Chain->HelperLocal ? declarationIn(Body, Chain->HelperLocal) : nullptr)
+      C.TheService.LocalConstants.push_back(
+          {Chain->HelperLocal->getNameAsString(), Loc.span(Lambda), {}, false});
     addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addConstantMembers(CV.Members, Loc, M.LocalConstants, C.TheService.LocalConstants);
@@ -1349,6 +1354,25 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     }
   };
 
+  // `registry_ = std::make_shared<prometheus::Registry>()` in the body of a
+  // constructor or set-up method, when no initializer set it.
+  auto RegistryAssignedIn = [&](const Stmt *In) {
+    if (C.TheService.RegistryInit.valid() || !In)
+      return;
+    for (const BoundNodes &N : match(
+             findAll(binaryOperation(hasOperatorName("="),
+                                     hasLHS(memberExpr(member(fieldDecl().bind("f")))),
+                                     hasRHS(expr().bind("v")))),
+             *In, Service->getASTContext())) {
+      const auto *FD = N.getNodeAs<FieldDecl>("f");
+      if (FD->getParent() != Service || !isRegistryHolder(FD->getType()))
+        continue;
+      C.TheService.RegistryField = FD->getNameAsString();
+      C.TheService.RegistryInit = Loc.span(N.getNodeAs<Expr>("v"));
+      return;
+    }
+  };
+
   // Constructors whose definitions are here: mem-initializers and body.
   for (const CXXConstructorDecl *Ctor : Service->ctors()) {
     const FunctionDecl *Def = nullptr;
@@ -1375,6 +1399,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       Record(A.Field, A.Value, InitStyle::ConstructorBody, Loc.span(A.Whole));
     SettleLocalFamilies(Body);
     ReadStatements(CtorDef->getBody());
+    RegistryAssignedIn(Body);
   }
 
   // Set-up methods (an `initialize()` called once): they assign metric
@@ -1400,21 +1425,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     if (!SetUp.count(M->getCanonicalDecl()))
       continue;
     ReadStatements(Def->getBody());
-    if (C.TheService.RegistryInit.valid())
-      continue;
-    // `registry_ = std::make_shared<prometheus::Registry>()` there.
-    for (const BoundNodes &N : match(
-             findAll(binaryOperation(hasOperatorName("="),
-                                     hasLHS(memberExpr(member(fieldDecl().bind("f")))),
-                                     hasRHS(expr().bind("v")))),
-             *Def->getBody(), Service->getASTContext())) {
-      const auto *FD = N.getNodeAs<FieldDecl>("f");
-      if (FD->getParent() != Service || !isRegistryHolder(FD->getType()))
-        continue;
-      C.TheService.RegistryField = FD->getNameAsString();
-      C.TheService.RegistryInit = Loc.span(N.getNodeAs<Expr>("v"));
-      break;
-    }
+    RegistryAssignedIn(Def->getBody());
   }
 
   std::map<const FunctionDecl *, CachedChild> Cached = cachedChildren(*Service, Fields);

@@ -184,6 +184,61 @@ MetricsService::MetricsService()
             ".Register(*registry_)");
 }
 
+TEST(ServiceRecorder, LambdasAndChildrenOfHelpersAreSpelledOut) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+class MetricsService {
+ public:
+  MetricsService();
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Counter* ok_ = nullptr;
+  prometheus::Counter* failed_ = nullptr;
+  prometheus::Gauge* depth_ = nullptr;
+};
+MetricsService::MetricsService() {
+  registry_ = std::make_shared<prometheus::Registry>();
+  auto counter = [this](const char* name, const char* help) -> prometheus::Family<prometheus::Counter>& {
+    return prometheus::BuildCounter().Name(name).Help(help).Register(*registry_);
+  };
+  ok_ = &counter("shop_ok_total", "Worked").Add({});
+  failed_ = &counter("shop_failed_total", "Failed").Add({{"stage", "io"}});
+  std::string region = "eu";
+  auto gauge = [&](const char* name) -> prometheus::Family<prometheus::Gauge>& {
+    return prometheus::BuildGauge().Name(name).Help(region).Register(*registry_);
+  };
+  depth_ = &gauge("shop_depth").Add({});
+}
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  // A lambda held in a local of the constructor is a helper too, and a
+  // child taken from what a helper builds is read with its `.Add(..)`.
+  const Metric *Failed = metricNamed(C, "shop_failed_total");
+  ASSERT_NE(Failed, nullptr);
+  EXPECT_EQ(Failed->BuiltBy, "counter");
+  EXPECT_EQ(Failed->Help, "Failed");
+  EXPECT_EQ(Failed->BuilderChain, "prometheus::BuildCounter().Name(\"shop_failed_total\")"
+                                  ".Help(\"Failed\").Register(*registry_)");
+  EXPECT_EQ(Failed->ChildArgs.value_or("-"), R"({{"stage", "io"}})");
+  EXPECT_THAT(Failed->LabelNames, ElementsAre("stage"));
+  EXPECT_TRUE(Failed->RuntimeRead.empty());
+  ASSERT_NE(metricNamed(C, "shop_ok_total"), nullptr);
+  // The lambda's declaration goes once nothing calls it any more.
+  std::vector<std::string> Sites;
+  for (const LocalConstantSite &L : C.TheService.LocalConstants)
+    Sites.push_back(L.Name + " " + std::to_string(L.Decl.Line));
+  EXPECT_THAT(Sites, ElementsAre("counter " + std::to_string(lineOf(Code, "auto counter =")),
+                                 "gauge " + std::to_string(lineOf(Code, "auto gauge ="))));
+  // What a lambda reads from the function around it is known at run time.
+  const Metric *Depth = metricNamed(C, "shop_depth");
+  ASSERT_NE(Depth, nullptr);
+  EXPECT_EQ(Depth->RuntimeRead, "`region`, a local variable of MetricsService's constructor");
+  // A registry created in the constructor's body is the one replaced.
+  EXPECT_EQ(C.TheService.RegistryField, "registry_");
+  EXPECT_EQ(C.TheService.RegistryInit.Line,
+            lineOf(Code, "registry_ = std::make_shared<prometheus::Registry>()"));
+}
+
 TEST(ServiceRecorder, AFamilyBuiltByAMethodOfTheServiceIsSpelledOut) {
   Catalog C = catalogFor(std::string(PrometheusIncludes) + R"cpp(
 namespace shop {
