@@ -292,8 +292,10 @@ public:
 /// field uses (ranges to turn into holes), and `Add(..)` calls on fields.
 class BodyVisitor : public RecursiveASTVisitor<BodyVisitor> {
 public:
-  BodyVisitor(const FunctionDecl *F, const std::map<const FieldDecl *, std::string> &Fields)
-      : F(F), Fields(Fields) {}
+  using ContainerMap = std::map<const FieldDecl *, std::set<std::string>>;
+  BodyVisitor(const FunctionDecl *F, const std::map<const FieldDecl *, std::string> &Fields,
+              const ContainerMap *Containers = nullptr)
+      : F(F), Fields(Fields), Containers(Containers) {}
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()))
@@ -322,6 +324,11 @@ public:
         ConstantMembers.insert(Constant);
       else
         UsesState = true; // another field or a method of the service
+      // A container the constructor filled with children of families
+      // (`msg_[type] = &msg_family_->Add(..)`): the body records on them.
+      if (FD && Containers)
+        if (auto Filled = Containers->find(FD->getCanonicalDecl()); Filled != Containers->end())
+          Touched.insert(Filled->second.begin(), Filled->second.end());
       return true;
     }
     Touched.insert(It->second);
@@ -379,6 +386,7 @@ public:
   };
   const FunctionDecl *F;
   const std::map<const FieldDecl *, std::string> &Fields;
+  const ContainerMap *Containers;
   std::vector<Hole> Holes;
   std::set<std::string> Touched;
   std::set<const VarDecl *> Constants;
@@ -591,6 +599,7 @@ std::optional<std::string> cachedTemplate(const CachedChild &Cached, const Offse
 /// Records \p M; returns the methods of the service its body calls.
 std::set<const CXXMethodDecl *>
 recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::string> &Fields,
+             const BodyVisitor::ContainerMap &Containers,
              const std::map<const FunctionDecl *, CachedChild> &Cached, const Locator &Loc,
              TUFacts &Out, std::map<std::string, Metric> &Metrics) {
   std::set<const CXXMethodDecl *> Called;
@@ -633,7 +642,7 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
       llvm::StringRef Text = Lexer::getSourceText(
           CharSourceRange::getCharRange(Begin, End), SM, Loc.langOpts(), &Invalid);
       if (!Invalid) {
-        BodyVisitor V(Def, Fields);
+        BodyVisitor V(Def, Fields, &Containers);
         V.TraverseStmt(const_cast<CompoundStmt *>(Body));
         W.Metrics.assign(V.Touched.begin(), V.Touched.end());
         for (const auto &[Field, Ops] : V.Operations)
@@ -1354,6 +1363,28 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     }
   };
 
+  // Containers of the service a constructor or set-up method fills with
+  // children of its family fields (`msg_[type] = &msg_family_->Add(..)`):
+  // a method reading one records on those families.
+  BodyVisitor::ContainerMap Containers;
+  auto ContainersFilledIn = [&](const Stmt *In) {
+    if (!In)
+      return;
+    auto Element = cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                                       hasArgument(0, memberExpr(member(fieldDecl().bind("c")))));
+    for (const BoundNodes &N :
+         match(findAll(binaryOperation(hasOperatorName("="), hasLHS(ignoringParenImpCasts(Element)),
+                                       hasRHS(expr().bind("v")))),
+               *In, Service->getASTContext())) {
+      const ValueDecl *Family = nullptr;
+      if (!readChildOfHolder(N.getNodeAs<Expr>("v"), Loc, Family))
+        continue;
+      const auto *FD = dyn_cast<FieldDecl>(Family);
+      if (FD && Fields.count(FD))
+        Containers[N.getNodeAs<FieldDecl>("c")->getCanonicalDecl()].insert(Fields.at(FD));
+    }
+  };
+
   // `registry_ = std::make_shared<prometheus::Registry>()` in the body of a
   // constructor or set-up method, when no initializer set it.
   auto RegistryAssignedIn = [&](const Stmt *In) {
@@ -1400,6 +1431,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     SettleLocalFamilies(Body);
     ReadStatements(CtorDef->getBody());
     RegistryAssignedIn(Body);
+    ContainersFilledIn(Body);
   }
 
   // Set-up methods (an `initialize()` called once): they assign metric
@@ -1426,6 +1458,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       continue;
     ReadStatements(Def->getBody());
     RegistryAssignedIn(Def->getBody());
+    ContainersFilledIn(Def->getBody());
   }
 
   std::map<const FunctionDecl *, CachedChild> Cached = cachedChildren(*Service, Fields);
@@ -1436,7 +1469,8 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
         M->isOverloadedOperator() || !M->getIdentifier())
       continue;
-    Methods.emplace_back(M->getCanonicalDecl(), recordMethod(M, Fields, Cached, Loc, Out, Metrics));
+    Methods.emplace_back(M->getCanonicalDecl(),
+                         recordMethod(M, Fields, Containers, Cached, Loc, Out, Metrics));
     // A set-up method assigns its metrics; it does not record them.
     if (auto It = SetUp.find(M->getCanonicalDecl()); It != SetUp.end())
       llvm::erase_if(C.Wrappers.back().Metrics,

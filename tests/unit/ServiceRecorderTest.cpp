@@ -239,6 +239,49 @@ MetricsService::MetricsService() {
             lineOf(Code, "registry_ = std::make_shared<prometheus::Registry>()"));
 }
 
+TEST(ServiceRecorder, AMethodReadingChildrenTheConstructorStoredInAMapRecordsTheirFamily) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+#include <map>
+namespace shop {
+class MetricsService {
+ public:
+  MetricsService();
+  void inc(const std::string& type);
+  int known(const std::string& type) const;
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>* msg_family_ = nullptr;
+  std::map<std::string, prometheus::Counter*> msg_;
+  std::map<std::string, int> seen_;
+};
+MetricsService::MetricsService() : registry_(std::make_shared<prometheus::Registry>()) {
+  msg_family_ = &prometheus::BuildCounter().Name("msgs_total").Help("Messages").Register(*registry_);
+  for (const char* t : {"a", "b"}) {
+    msg_[t] = &msg_family_->Add({{"type", t}});
+    seen_[t] = 0;
+  }
+}
+void MetricsService::inc(const std::string& type) {
+  auto it = msg_.find(type);
+  if (it != msg_.end()) it->second->Increment();
+}
+int MetricsService::known(const std::string& type) const { return seen_.count(type); }
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  // It stays with the family (the loop is more than creating series), but
+  // it is a wrapper: its calls are counted, and it is listed as kept.
+  const Wrapper *Inc = wrapperNamed(C, "inc");
+  ASSERT_NE(Inc, nullptr);
+  EXPECT_THAT(Inc->Metrics, ElementsAre("msgs_total"));
+  EXPECT_TRUE(Inc->UsesServiceState);
+  const Metric *Family = metricNamed(C, "msgs_total");
+  ASSERT_NE(Family, nullptr);
+  EXPECT_TRUE(Family->OtherUse.valid());
+  // A map of anything else is state.
+  EXPECT_EQ(wrapperNamed(C, "known"), nullptr);
+  EXPECT_THAT(C.TheService.KeptMethods, ElementsAre("known"));
+}
+
 TEST(ServiceRecorder, AFamilyBuiltByAMethodOfTheServiceIsSpelledOut) {
   Catalog C = catalogFor(std::string(PrometheusIncludes) + R"cpp(
 namespace shop {
