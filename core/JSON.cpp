@@ -183,6 +183,10 @@ Value toJSON(const InjectionPoint &P) {
     O["index"] = P.Index;
     O["default"] = P.Default.empty() ? Value(nullptr) : Value(P.Default);
   }
+  if (P.Kind == InjectionKind::ConstructorParam) {
+    O["params"] = P.Params;
+    O["explicit_at"] = P.ExplicitAt.valid() ? toJSON(P.ExplicitAt) : Value(nullptr);
+  }
   return O;
 }
 
@@ -784,9 +788,19 @@ bool fromJSON(const Value &E, InjectionPoint &Out, Path P) {
     return false;
   Out.Index = 0;
   Out.Default.clear();
+  Out.Params = 0;
+  Out.ExplicitAt = SourceSpan();
   if (Out.Kind == InjectionKind::Field)
     return true;
-  return mapU32(O, "index", Out.Index) && mapNullable(O, "default", Out.Default);
+  if (!mapU32(O, "index", Out.Index) || !mapNullable(O, "default", Out.Default))
+    return false;
+  if (Out.Kind != InjectionKind::ConstructorParam)
+    return true;
+  std::optional<SourceSpan> At;
+  if (!mapU32(O, "params", Out.Params) || !O.map("explicit_at", At))
+    return false;
+  Out.ExplicitAt = At.value_or(SourceSpan());
+  return true;
 }
 
 bool fromJSON(const Value &E, CallSite::ArgumentLocal &Out, Path P) {

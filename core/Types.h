@@ -283,6 +283,13 @@ struct InjectionPoint {
   std::string Default; ///< Default argument, if any.
   unsigned Index = 0;  ///< Parameter index (params only).
   SourceSpan Loc;
+  /// For a constructor parameter: how many parameters the constructor has,
+  /// and where `explicit ` goes on its declaration in the class (Length 0)
+  /// when it is not explicit and the project writes its one-parameter
+  /// constructors explicit; invalid otherwise. Left with one parameter, it
+  /// becomes explicit.
+  unsigned Params = 0;
+  SourceSpan ExplicitAt;
 };
 
 struct CallSite {

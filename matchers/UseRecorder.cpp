@@ -13,6 +13,8 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
 
+#include <set>
+
 namespace mm {
 
 using namespace clang;
@@ -435,6 +437,7 @@ private:
   }
 
   void onParam(const ParmVarDecl *P) {
+    noteConstructorStyle(P);
     auto Iface = interfaceOf(P->getType(), Set);
     if (!Iface || Iface->second == Holder::Value || !Loc.inProject(P->getLocation()))
       return;
@@ -455,8 +458,46 @@ private:
     IP.Index = P->getFunctionScopeIndex();
     IP.Default = defaultArgument(P, Loc);
     IP.Loc = Loc.span(P);
+    if (Ctor) {
+      IP.Params = Ctor->getNumParams();
+      // `explicit` can be written on the declaration in the class only.
+      SourceLocation Begin = Ctor->getBeginLoc();
+      if (!Ctor->isExplicit() && Ctor->getLexicalDeclContext() == Ctor->getParent() &&
+          !Ctor->getDescribedFunctionTemplate() && Begin.isFileID()) {
+        IP.ExplicitAt = Loc.span(SourceRange(Begin, Begin));
+        IP.ExplicitAt.Length = 0;
+        WouldBeExplicit.push_back(Out.Partial.InjectionPoints.size());
+      }
+    }
     Out.Partial.InjectionPoints.push_back(std::move(IP));
   }
+
+  /// Counts the project's one-parameter constructors declared in their
+  /// class (not copies or moves), written explicit or not: its style.
+  void noteConstructorStyle(const ParmVarDecl *P) {
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(P->getDeclContext());
+    if (!Ctor || Ctor->getNumParams() != 1 || Ctor->isCopyOrMoveConstructor() ||
+        Ctor->isImplicit() || Ctor->getLexicalDeclContext() != Ctor->getParent() ||
+        !Loc.inProject(Ctor->getLocation()) ||
+        !StyleSeen.insert(Ctor->getLocation().getRawEncoding()).second)
+      return;
+    ++(Ctor->isExplicit() ? ExplicitOnes : ImplicitOnes);
+  }
+
+public:
+  /// A constructor parameter's ExplicitAt stays only where the project
+  /// writes more of its one-parameter constructors explicit than not.
+  void finish() {
+    if (ExplicitOnes > ImplicitOnes)
+      return;
+    for (size_t I : WouldBeExplicit)
+      Out.Partial.InjectionPoints[I].ExplicitAt = SourceSpan();
+  }
+
+private:
+  std::vector<size_t> WouldBeExplicit;
+  std::set<unsigned> StyleSeen;
+  unsigned ExplicitOnes = 0, ImplicitOnes = 0;
 
   void onField(const FieldDecl *F) {
     auto Iface = interfaceOf(F->getType(), Set);
@@ -597,6 +638,7 @@ void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
   Finder.addMatcher(Fields, &CB);
   Finder.addMatcher(Doubles, &CB);
   Finder.matchAST(Ctx);
+  CB.finish();
 }
 
 } // namespace mm

@@ -12,6 +12,9 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <map>
+#include <set>
+
 
 namespace mm {
 
@@ -41,6 +44,10 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
   // of every stripped field.
   std::set<std::pair<std::string, unsigned>> Params;
   std::set<std::pair<std::string, std::string>> Fields;
+  // Constructors losing parameters that may be left with one, by where
+  // `explicit` would go: how many they lose.
+  std::map<std::pair<std::string, unsigned>, std::pair<const InjectionPoint *, unsigned>>
+      LeftWithOne;
   for (const InjectionPoint &IP : Ctx.P.Strip) {
     auto Text = Ctx.text(IP.Loc.File);
     if (!Text)
@@ -55,6 +62,11 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
     Params.insert({IP.Owner, IP.Index});
     auto [Off, Len] = listElement(*Text, IP.Loc.Offset, IP.Loc.Length);
     Ctx.edit(IP.Loc.File, Off, Len, "", Origin);
+    if (IP.Kind == InjectionKind::ConstructorParam && IP.ExplicitAt.valid()) {
+      auto &[Ctor, Lost] = LeftWithOne[{IP.ExplicitAt.File, IP.ExplicitAt.Offset}];
+      Ctor = &IP;
+      ++Lost;
+    }
     // A constructor left without parameters needs no `explicit`.
     if (IP.Kind == InjectionKind::ConstructorParam)
       if (std::optional<std::pair<unsigned, unsigned>> Explicit =
@@ -62,6 +74,19 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
         Ctx.edit(IP.Loc.File, Explicit->first, Explicit->second, "",
                  Origin + ": `explicit` of a constructor left without parameters");
   }
+
+  // One left with a single parameter becomes `explicit`, as the project
+  // writes its other one-parameter constructors; not when a braced list
+  // builds its class (`return {outbox, stats};` would stop compiling).
+  std::set<std::string> BracedBuilt;
+  for (const ArgumentSite &A : Ctx.F.ArgumentSites)
+    if (A.Form == "brace")
+      BracedBuilt.insert(A.Callee);
+  for (const auto &[At, Lost] : LeftWithOne)
+    if (Lost.first->Params == Lost.second + 1 && !BracedBuilt.count(Lost.first->Owner))
+      Ctx.edit(At.first, At.second, 0, "explicit ",
+               "constructor of " + Lost.first->Owner + " left with one parameter: `explicit`, "
+               "as the project writes its one-parameter constructors");
 
   for (const MemberInit &MI : Ctx.F.MemberInits) {
     if (!Fields.count({MI.Owner, MI.Field}))

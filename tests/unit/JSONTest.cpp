@@ -161,6 +161,8 @@ std::vector<TUFacts> everyField() {
   Param.Default = "nullptr";
   Param.Index = 2;
   Param.Loc = span("services/kit_service.h", 8, 210);
+  Param.Params = 3;
+  Param.ExplicitAt = span("services/kit_service.h", 8, 190);
   InjectionPoint Field = Param;
   Field.Kind = InjectionKind::Field;
   Field.How = Holder::SharedPtr;

@@ -185,6 +185,65 @@ TEST(StripInjection, WhatCannotBeRemovedAsWrittenIsAnItemSayingWhatItIs) {
   EXPECT_EQ(Items[1].Cause, LeftBecause::Injection);
 }
 
+/// The header's second constructor, `PickService(Store&, MetricsService&,
+/// int)`, as the matchers record it where the project writes its
+/// one-parameter constructors explicit, its `int` dropped when \p Shelves
+/// is false: `explicit` goes before it when one parameter is left.
+void markExplicitStyle(StripCase &K, bool Shelves) {
+  if (!Shelves) {
+    for (auto *Text : {&K.Files["services/pick_service.h"], &K.Files["services/pick_service.cpp"]}) {
+      size_t At = Text->find(", int shelves");
+      Text->erase(At, std::string(", int shelves").size());
+    }
+    K.P.Strip.clear();
+    K.param("services/pick_service.h", "MetricsService& metrics);\n  PickService", 0);
+    K.param("services/pick_service.h", "MetricsService& metrics);\n\n", 1);
+    K.param("services/pick_service.cpp", "MetricsService& metrics)\n", 0);
+    K.param("services/pick_service.cpp", "MetricsService& metrics)\n    : store_", 1);
+    K.field();
+  }
+  SourceSpan At = spanOf(K.Files, "services/pick_service.h", "PickService(Store&");
+  At.Length = 0;
+  for (InjectionPoint &IP : K.P.Strip)
+    if (IP.Kind == InjectionKind::ConstructorParam && IP.Index == 1 &&
+        IP.Loc.File == "services/pick_service.h") {
+      IP.Params = Shelves ? 3 : 2;
+      IP.ExplicitAt = At;
+    }
+}
+
+TEST(StripInjection, AConstructorLeftWithOneParameterBecomesExplicit) {
+  StripCase K;
+  markExplicitStyle(K, /*Shelves=*/false);
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["services/pick_service.h"], "class PickService {\n"
+                                            " public:\n"
+                                            "  PickService();\n"
+                                            "  explicit PickService(Store& store);\n"
+                                            "\n"
+                                            " private:\n"
+                                            "  Store* store_ = nullptr;\n"
+                                            "};\n");
+}
+
+TEST(StripInjection, AConstructorABracedListBuildsStaysImplicit) {
+  StripCase K;
+  markExplicitStyle(K, /*Shelves=*/false);
+  K.argument("two(store, metrics, 3)", "metrics", ", metrics", 1, "brace");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["services/pick_service.h"].find("\n  PickService(Store& store);"),
+            std::string::npos);
+}
+
+TEST(StripInjection, AConstructorLeftWithTwoParametersStaysAsItIs) {
+  StripCase K;
+  K.all();
+  markExplicitStyle(K, /*Shelves=*/true);
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["services/pick_service.h"].find("\n  PickService(Store& store, int shelves);"),
+            std::string::npos);
+}
+
 TEST(StripInjection, NothingStrippedNothingChanges) {
   StripCase K;
   K.all();

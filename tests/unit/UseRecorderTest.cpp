@@ -589,6 +589,56 @@ int HandleGetPart(int part, MetricsServiceProtocol& metrics);
   EXPECT_EQ(Free.Index, 1u);
 }
 
+/// InventoryService's constructor loses its metrics: where `explicit`
+/// would go, as recorded in \p Code (a valid span only on its declaration
+/// in the class), and how many parameters it has.
+std::vector<std::string> explicitSites(const std::string &Code) {
+  std::vector<std::string> Sites;
+  for (const InjectionPoint &IP : catalogFor(Code).InjectionPoints)
+    if (IP.Kind == InjectionKind::ConstructorParam && IP.Owner == "shop::InventoryService")
+      Sites.push_back(std::to_string(IP.Loc.Line) + " " + std::to_string(IP.Params) + " " +
+                      (IP.ExplicitAt.valid() ? std::to_string(IP.ExplicitAt.Line) + ":" +
+                                                   std::to_string(IP.ExplicitAt.Column)
+                                             : "-"));
+  return Sites;
+}
+
+TEST(InjectionPoints, WhereExplicitGoesWhenTheProjectWritesItSo) {
+  std::string Classes = R"cpp(
+class InventoryService {
+ public:
+  InventoryService(int db, MetricsServiceProtocol& metrics);
+ private:
+  MetricsServiceProtocol& metrics_;
+};
+InventoryService::InventoryService(int, MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+class KitService {
+ public:
+  explicit KitService(MetricsServiceProtocol& metrics) : metrics_(metrics) {}
+  KitService(const KitService&) = default;
+ private:
+  MetricsServiceProtocol& metrics_;
+};
+struct Sku { explicit Sku(int id) : id(id) {} int id; };
+)cpp";
+  std::string Code = withService(Classes);
+  unsigned Decl = lineOf(Code, "  InventoryService(int db");
+  unsigned Def = lineOf(Code, "InventoryService::InventoryService(");
+  EXPECT_THAT(explicitSites(Code),
+              ElementsAre(std::to_string(Decl) + " 2 " + std::to_string(Decl) + ":3",
+                          std::to_string(Def) + " 2 -"));
+  // Where most of them are written without it, nothing is marked.
+  std::string Implicit = withService(Classes + R"cpp(
+struct Bin { Bin(int id) : id(id) {} int id; };
+struct Lot { Lot(long id) : id(id) {} long id; };
+struct Tag { Tag(short id) : id(id) {} short id; };
+)cpp");
+  EXPECT_THAT(explicitSites(Implicit),
+              ElementsAre(std::to_string(lineOf(Implicit, "  InventoryService(int db")) + " 2 -",
+                          std::to_string(lineOf(Implicit, "InventoryService::InventoryService(")) +
+                              " 2 -"));
+}
+
 TEST(InjectionPoints, ATUSeeingOnlyAForwardDeclarationRecordsThemAllTheSame) {
   std::string Code = R"cpp(
 #include <memory>

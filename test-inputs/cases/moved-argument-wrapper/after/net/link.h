@@ -14,7 +14,7 @@ extern prometheus::Family<prometheus::Gauge>& RELAY_PEERS;
 
 class Link {
 public:
-  Link(std::string pool);
+  explicit Link(std::string pool);
   void on_frame(const std::string& kind);
   void on_batch(int n);
   void on_idle();

@@ -16,7 +16,7 @@ extern prometheus::Counter& DAQ_SAMPLES_TOTAL;
 class Digitizer
 {
 public:
-  Digitizer(std::string aName);
+  explicit Digitizer(std::string aName);
 
   void readBlock(std::size_t aSamples);
   void overflow();
