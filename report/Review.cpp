@@ -909,6 +909,21 @@ private:
       risk("low", "Children once cached per label value are now asked of their family on "
                   "each recording (`Family::Add`: a hash lookup under the family's lock)",
            "2", Caches);
+    // The service built into fields of two classes or more (each `Node`
+    // and `Client` its own, with its own registry): what moved is one set
+    // of series per process now, which every instance records on.
+    std::set<std::pair<std::string, std::string>> Builders;
+    std::vector<Evidence> Instances;
+    for (const MemberInit &MI : F.MemberInits)
+      if (MI.Creates && Builders.insert({MI.Owner, MI.Field}).second)
+        Instances.push_back(at(MI.Init, MI.Owner + "::" + MI.Field + " builds one"));
+    if (Builders.size() > 1 && !Out.Moved.empty())
+      risk("low",
+           "The service is built in " + std::to_string(Builders.size()) +
+               " places, an instance each: the moved metrics are one set of series per "
+               "process now, which every instance records on (several in one process, as in "
+               "tests, add up)",
+           "2", Instances);
     std::vector<Evidence> Dead;
     for (const StayingMetric &M : Out.Dead)
       Dead.push_back(M.Field);

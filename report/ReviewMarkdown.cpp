@@ -219,7 +219,7 @@ void definitions(llvm::raw_ostream &OS, const Review &R) {
 void risks(llvm::raw_ostream &OS, const Review &R) {
   OS << "## 9) Risks\n\n";
   if (R.Risks.empty()) {
-    OS << "None found.\n";
+    OS << "None found.\n\n";
     return;
   }
   unsigned Rank = 0;
@@ -228,6 +228,7 @@ void risks(llvm::raw_ostream &OS, const Review &R) {
        << ")\n";
     evidenceList(OS, K.Where, "   ");
   }
+  OS << "\n";
 }
 
 } // namespace

@@ -287,6 +287,38 @@ TEST(Review, ADroppedChildCacheIsALowRisk) {
   EXPECT_THAT(X.review().Risks, IsEmpty());
 }
 
+TEST(Review, AServiceEachOfTwoClassesBuildsIsALowRisk) {
+  Fixture X;
+  X.C.CallSites[0].ParamArgs.clear();
+  MemberInit Node;
+  Node.Owner = "pbft::Node";
+  Node.Field = "metrics_";
+  Node.Init = span("src/node.cc", 56);
+  Node.Creates = true;
+  MemberInit Client = Node;
+  Client.Owner = "pbft::Client";
+  Client.Init = span("src/client.cc", 30);
+  MemberInit Freed = Node;
+  Freed.Creates = false;
+  Freed.Init = span("src/node.cc", 90);
+  X.F.MemberInits = {Node, Freed};
+  // One class building it: nothing to say.
+  EXPECT_THAT(X.review().Risks, IsEmpty());
+  X.F.MemberInits.push_back(Client);
+  Review R = X.review();
+  ASSERT_EQ(R.Risks.size(), 1u);
+  EXPECT_EQ(R.Risks[0].Severity, "low");
+  EXPECT_THAT(R.Risks[0].Text, HasSubstr("built in 2 places"));
+  ASSERT_EQ(R.Risks[0].Where.size(), 2u);
+  EXPECT_EQ(R.Risks[0].Where[0].Note, "pbft::Node::metrics_ builds one");
+  EXPECT_EQ(R.Risks[0].Where[1].File, "src/client.cc");
+  // Nothing moved: nothing is shared.
+  X.P.Metrics[0].Fate = MetricFate::Kept;
+  X.P.Wrappers[0].Fate = WrapperFate::Keep;
+  for (const Risk &Item : X.review().Risks)
+    EXPECT_THAT(Item.Text, ::testing::Not(HasSubstr("built in")));
+}
+
 TEST(Review, FailedTUAndDuplicateRegistrationAreNoGo) {
   Fixture X;
   X.C.CallSites[0].ParamArgs.clear();
