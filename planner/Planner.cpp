@@ -1104,6 +1104,18 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     bool IsFamily = M.Style == FieldStyle::FamilyRef || M.Style == FieldStyle::FamilyPtr;
     MP.Type = IsFamily ? "prometheus::Family<" + familyType(M.Kind) + ">&"
                        : familyType(M.Kind) + "&";
+    // Nobody outside the service records it: kept when the service's own
+    // code (a method outside the interfaces) does, dead otherwise, whatever
+    // else would keep it (its children stored in a map nothing reads).
+    auto Sites = SitesPerModule.find(M.Name);
+    bool Internal = llvm::any_of(C.Wrappers, [&](const Wrapper &W) {
+      return !W.Overrides && llvm::is_contained(W.Metrics, M.Name);
+    });
+    if (Sites == SitesPerModule.end() && !Internal) {
+      MP.Fate = MetricFate::Dead;
+      P.Metrics.push_back(std::move(MP));
+      continue;
+    }
     if (M.SetTwoWays) {
       P.Metrics.push_back(keptMetric(
           MP, "`" + M.Field + "` is set by two different chains: which one holds depends on "
@@ -1141,14 +1153,8 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
           LeftBecause::SharedMetricName));
       continue;
     }
-    auto Sites = SitesPerModule.find(M.Name);
     if (Sites == SitesPerModule.end()) {
-      // Nobody outside the service records it: kept when the service's own
-      // code (a method outside the interfaces) does, dead otherwise.
-      bool Internal = llvm::any_of(C.Wrappers, [&](const Wrapper &W) {
-        return !W.Overrides && llvm::is_contained(W.Metrics, M.Name);
-      });
-      MP.Fate = Internal ? MetricFate::Kept : MetricFate::Dead;
+      MP.Fate = MetricFate::Kept;
       P.Metrics.push_back(std::move(MP));
       continue;
     }

@@ -629,6 +629,14 @@ TEST(Planner, KeptAndDeadMetrics) {
   EXPECT_EQ(P.metric("dashboard_total_parts")->Fate, MetricFate::Kept);
   EXPECT_EQ(P.metric("auth_token_refreshes_total")->Fate, MetricFate::Dead);
   EXPECT_EQ(P.metric("dashboard_total_parts")->Constant, "");
+  // Nobody records it: dead, even where something else would keep it.
+  for (Metric &M : X.C.Metrics)
+    if (M.Name == "auth_token_refreshes_total" || M.Name == "dashboard_total_parts")
+      M.OtherUse.File = "metrics/metrics_service.cpp";
+  Plan Q = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(Q.metric("auth_token_refreshes_total")->Fate, MetricFate::Dead);
+  EXPECT_EQ(Q.metric("dashboard_total_parts")->Fate, MetricFate::Kept);
+  EXPECT_THAT(Q.metric("dashboard_total_parts")->Reason, ::testing::HasSubstr("creating its series"));
 }
 
 TEST(Planner, WrapperFates) {
