@@ -163,12 +163,20 @@ AddCall readAddCall(const CXXMemberCallExpr *Add, const Locator &Loc) {
   return Result;
 }
 
-const VarDecl *localFamilyHolder(const ValueDecl *VD) {
+/// \p VD, when it is a local variable of a function (not a parameter)
+/// set where it is declared.
+static const VarDecl *initializedLocal(const ValueDecl *VD) {
   const auto *Local = dyn_cast_or_null<VarDecl>(VD);
-  if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) || !Local->getInit() ||
-      !(Local->getType()->isReferenceType() || Local->getType()->isPointerType()))
-    return nullptr;
-  return Local;
+  return Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) && Local->getInit()
+             ? Local
+             : nullptr;
+}
+
+const VarDecl *localFamilyHolder(const ValueDecl *VD) {
+  const VarDecl *Local = initializedLocal(VD);
+  return Local && (Local->getType()->isReferenceType() || Local->getType()->isPointerType())
+             ? Local
+             : nullptr;
 }
 
 std::optional<BuilderChain> readChildOfHolder(const Expr *E, const Locator &Loc,
@@ -434,8 +442,8 @@ const CXXMethodDecl *lambdaCalled(const CallExpr *Call, const VarDecl *&Local) {
   if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() < 1)
     return nullptr;
   const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || !Var->getInit())
+  const VarDecl *Var = Ref ? initializedLocal(Ref->getDecl()) : nullptr;
+  if (!Var)
     return nullptr;
   const auto *Lambda = dyn_cast<LambdaExpr>(stripWrappers(Var->getInit()));
   if (!Lambda || Lambda->getCallOperator()->isTemplated())

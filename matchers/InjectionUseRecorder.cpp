@@ -909,8 +909,10 @@ private:
   /// the project, which may do anything (start an endpoint, log).
   static bool callsProjectFunction(const Expr *E) {
     const auto *Call = dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource());
-    const FunctionDecl *F = Call && !isa<CXXMemberCallExpr>(Call) ? Call->getDirectCallee() : nullptr;
-    return Call && !isa<CXXMemberCallExpr>(Call) && (!F || !F->isInStdNamespace());
+    if (!Call || isa<CXXMemberCallExpr>(Call))
+      return false;
+    const FunctionDecl *F = Call->getDirectCallee();
+    return !F || !F->isInStdNamespace();
   }
 
   /// `delete metrics_;`: freeing what the field holds goes with the field.

@@ -847,13 +847,14 @@ const DeclStmt *declarationIn(const Stmt *Body, const VarDecl *Local) {
   return nullptr;
 }
 
-/// The local \p Value takes a child from (`family.Add(..)`), if any.
-const DeclRefExpr *childOfLocal(const Expr *Value) {
-  const auto *Add = dyn_cast_or_null<CXXMemberCallExpr>(stripWrappers(Value));
-  const auto *Ref = Add ? dyn_cast<DeclRefExpr>(
-                              Add->getImplicitObjectArgument()->IgnoreParenImpCasts())
-                        : nullptr;
-  return Ref && isLocalFamily(Ref->getDecl()) ? Ref : nullptr;
+/// The use of a local family \p Value takes a child from (`family.Add(..)`),
+/// if any.
+const DeclRefExpr *childOfLocal(const Expr *Value, const Locator &Loc) {
+  const ValueDecl *Holder = nullptr;
+  if (!readChildOfHolder(Value, Loc, Holder) || !isLocalFamily(Holder))
+    return nullptr;
+  const auto *Add = cast<CXXMemberCallExpr>(stripWrappers(Value));
+  return cast<DeclRefExpr>(Add->getImplicitObjectArgument()->IgnoreParenImpCasts());
 }
 
 /// `field_ = <chain>` statements in a constructor body or set-up method.
@@ -1165,7 +1166,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     Child->Text = F.BuilderChain;
     Child->RegisterAt = F.RegisterAt;
     FamilyOf[FD->getNameAsString()] = FamilyField;
-    if (const DeclRefExpr *Local = childOfLocal(Value))
+    if (const DeclRefExpr *Local = childOfLocal(Value, Loc))
       ChildTakings.insert(Local);
     return Child;
   };
@@ -1215,7 +1216,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     }
   };
   Record = [&](const ValueDecl *FD, const Expr *Value, InitStyle Style, SourceSpan Site) {
-    if (const DeclRefExpr *Local = childOfLocal(Value))
+    if (const DeclRefExpr *Local = childOfLocal(Value, Loc))
       RecordLocalFamily(cast<VarDecl>(Local->getDecl()), Style);
     std::optional<BuilderChain> Chain = ChainOf(Value, FD);
     Metric &M = Metrics[FD->getNameAsString()];
@@ -1336,10 +1337,10 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
   // The local families declared in \p Body: one no child was taken from is
   // no metric of the service; one used otherwise than to take a child into
   // a field cannot go.
-  auto SettleLocalFamilies = [&](const Stmt *Body) {
+  auto SettleLocalFamilies = [&](const Stmt *In) {
     for (auto It = LocalFamilies.begin(); It != LocalFamilies.end();) {
       const auto [Local, Name] = *It;
-      if (!declarationIn(Body, Local)) {
+      if (!declarationIn(In, Local)) {
         ++It;
         continue;
       }
@@ -1354,7 +1355,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       Metric &M = Metrics[Name];
       for (const BoundNodes &N : match(findAll(declRefExpr(to(varDecl(equalsNode(Local))))
                                                    .bind("use")),
-                                       *Body, Service->getASTContext())) {
+                                       *In, Service->getASTContext())) {
         const auto *Use = N.getNodeAs<DeclRefExpr>("use");
         if (!ChildTakings.count(Use) && !M.OtherUse.valid())
           M.OtherUse = Loc.span(Use);
