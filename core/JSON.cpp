@@ -298,6 +298,13 @@ Value toJSON(const ArgumentSite &A) {
 Value toJSON(const MemberInit &I) {
   Object O{{"owner", I.Owner}, {"field", I.Field}, {"init", toJSON(I.Init)},
            {"removal", toJSON(I.Removal)}};
+Value toJSON(const FunctionValue &V) {
+  Object O{{"type", V.Type}, {"loc", toJSON(V.Loc)}};
+  if (!V.Lambda.empty())
+    O["lambda"] = V.Lambda;
+  return O;
+}
+
   if (I.Creates)
     O["creates"] = true;
   return O;
@@ -438,6 +445,8 @@ Value toJSON(const Facts &F) {
   if (!F.IncludeRoots.empty()) {
     Object Roots;
     for (const auto &[Root, Count] : F.IncludeRoots)
+  if (!F.FunctionValues.empty())
+    O["function_values"] = arrayOf(F.FunctionValues);
       Roots[Root] = static_cast<int64_t>(Count);
     O["include_roots"] = std::move(Roots);
   }
@@ -628,10 +637,11 @@ bool fromJSON(const Value &E, BodyKind &Out, Path P) {
 bool fromJSON(const Value &E, InjectionKind &Out, Path P) {
   static constexpr InjectionKind All[] = {InjectionKind::ConstructorParam,
                                           InjectionKind::Field,
-                                          InjectionKind::FunctionParam};
-  return enumFromJSON(
-      E, Out, P, All,
-      "expected \"constructor-param\", \"field\" or \"function-param\"");
+                                          InjectionKind::FunctionParam,
+                                          InjectionKind::FunctionTypeParam};
+  return enumFromJSON(E, Out, P, All,
+                      "expected \"constructor-param\", \"field\", \"function-param\" or "
+                      "\"function-type-param\"");
 }
 
 bool fromJSON(const Value &E, Holder &Out, Path P) {
@@ -889,6 +899,12 @@ bool fromJSON(const Value &E, MemberInit &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("owner", Out.Owner) && O.map("field", Out.Field) &&
          O.map("init", Out.Init) && O.map("removal", Out.Removal) &&
+bool fromJSON(const Value &E, FunctionValue &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("type", Out.Type) && O.map("loc", Out.Loc) &&
+         O.mapOptional("lambda", Out.Lambda);
+}
+
          O.mapOptional("creates", Out.Creates);
 }
 
@@ -1018,6 +1034,7 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("include_roots", Out.IncludeRoots) &&
          O.mapOptional("given_registries", Out.GivenRegistries) &&
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&
+         O.mapOptional("function_values", Out.FunctionValues) &&
          O.mapOptional("forward_declarations", Out.ForwardDeclarations) &&
          O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
          O.mapOptional("conditional_regions", Out.ConditionalRegions) &&

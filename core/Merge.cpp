@@ -338,7 +338,9 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
 Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   Facts Out;
   std::set<std::string> Tests = testFiles(PerTU);
-  std::map<std::tuple<std::string, unsigned, unsigned>, ArgumentSite> Args;
+  // An argument of a template may be handed to one callee per instantiation.
+  std::map<std::tuple<std::string, unsigned, unsigned, std::string>, ArgumentSite> Args;
+  std::map<std::tuple<std::string, unsigned, unsigned, std::string>, FunctionValue> Values;
   std::map<std::tuple<std::string, unsigned, unsigned>, MemberInit> Inits;
   std::map<std::tuple<std::string, unsigned, unsigned>, NullGuard> Guards;
   std::map<std::tuple<std::string, unsigned, unsigned>, ThisCapture> Captures;
@@ -364,7 +366,9 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       continue;
     const Facts &F = TU.Scan;
     for (const ArgumentSite &A : F.ArgumentSites)
-      Args.emplace(std::make_tuple(A.Arg.File, A.Arg.Offset, A.Arg.Length), A);
+      Args.emplace(std::make_tuple(A.Arg.File, A.Arg.Offset, A.Arg.Length, A.Callee), A);
+    for (const FunctionValue &V : F.FunctionValues)
+      Values.emplace(std::make_tuple(V.Loc.File, V.Loc.Offset, V.Loc.Length, V.Type), V);
     for (const MemberInit &I : F.MemberInits)
       Inits.emplace(std::make_tuple(I.Init.File, I.Init.Offset, I.Init.Length), I);
     for (const NullGuard &G : F.NullGuards)
@@ -441,6 +445,8 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   }
   for (auto &[K, A] : Args)
     Out.ArgumentSites.push_back(A);
+  for (auto &[K, V] : Values)
+    Out.FunctionValues.push_back(V);
   for (auto &[K, D] : Forwards)
     Out.ForwardDeclarations.push_back(D);
   for (auto &[K, M] : InterfaceNames)

@@ -213,12 +213,18 @@ std::optional<size_t> closingToken(llvm::ArrayRef<RawToken> Tokens, size_t Open)
 
 } // namespace
 
-std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
-                                                           llvm::StringRef Namespace) {
+std::optional<std::pair<unsigned, unsigned>>
+namespaceBody(llvm::StringRef Text, llvm::StringRef Namespace,
+              llvm::ArrayRef<std::pair<unsigned, unsigned>> Deleted) {
   if (Namespace.empty())
     return std::nullopt;
   std::vector<RawToken> Tokens = rawTokens(Text);
-  // The `{` of the first `namespace NAME {` from token From on.
+  auto Goes = [&](const RawToken &Brace) {
+    return llvm::any_of(Deleted, [&](const std::pair<unsigned, unsigned> &D) {
+      return D.first <= Brace.Offset && Brace.Offset < D.first + D.second;
+    });
+  };
+  // The `{` of the first `namespace NAME {` from token From on that stays.
   auto OpenOf = [&](llvm::StringRef Name, size_t From) -> std::optional<size_t> {
     for (size_t I = From; I < Tokens.size(); ++I) {
       if (!Tokens[I].isWord("namespace"))
@@ -229,7 +235,8 @@ std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
                                                     clang::tok::coloncolon);
            ++J)
         Written += Tokens[J].Spelling;
-      if (J < Tokens.size() && Tokens[J].is(clang::tok::l_brace) && Written == Name)
+      if (J < Tokens.size() && Tokens[J].is(clang::tok::l_brace) && Written == Name &&
+          !Goes(Tokens[J]))
         return J;
     }
     return std::nullopt;

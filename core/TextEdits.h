@@ -61,9 +61,12 @@ explicitOfEmptiedList(llvm::StringRef Text, unsigned Offset, unsigned Length);
 
 /// Offset just after the `{` opening namespace \p Namespace (`a::b` matches
 /// `namespace a::b {` or `namespace a {` ... `namespace b {`), and the offset
-/// of the matching close. None when the file does not open it.
-std::optional<std::pair<unsigned, unsigned>> namespaceBody(llvm::StringRef Text,
-                                                           llvm::StringRef Namespace);
+/// of the matching close. None when the file does not open it. A block
+/// whose `{` lies in one of the \p Deleted ranges (offset, length) is
+/// passed over: it goes (`namespace a { class Fwd; }`).
+std::optional<std::pair<unsigned, unsigned>>
+namespaceBody(llvm::StringRef Text, llvm::StringRef Namespace,
+              llvm::ArrayRef<std::pair<unsigned, unsigned>> Deleted = {});
 
 /// Offset of the start of the line after the last `#include` (or the
 /// include guard's `#define` when it comes later), or 0.

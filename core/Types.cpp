@@ -54,6 +54,7 @@ llvm::StringRef toString(InjectionKind K) {
   case InjectionKind::ConstructorParam: return "constructor-param";
   case InjectionKind::Field: return "field";
   case InjectionKind::FunctionParam: return "function-param";
+  case InjectionKind::FunctionTypeParam: return "function-type-param";
   }
   return "field";
 }

@@ -63,7 +63,10 @@ enum class InitStyle { MemberInitializer, ConstructorBody, DefaultInitializer, M
 
 enum class BodyKind { SingleExpression, MultiStatement, Other };
 
-enum class InjectionKind { ConstructorParam, Field, FunctionParam };
+/// FunctionTypeParam: a parameter of the signature of a `std::function`
+/// type written in the project (`std::function<R(const Cfg&,
+/// std::shared_ptr<Metrics>)>`), whose Owner is that type (FunctionValue).
+enum class InjectionKind { ConstructorParam, Field, FunctionParam, FunctionTypeParam };
 
 /// How an injected service is held: `T&`, `T*`, `std::shared_ptr<T>`...
 enum class Holder { Reference, Pointer, SharedPtr, UniquePtr, Value };
@@ -454,6 +457,21 @@ struct ArgumentSite {
 struct MemberInit {
   std::string Owner;
   std::string Field;
+/// Where a callable becomes a `std::function` whose signature takes the
+/// service: its parameter there (an InjectionPoint of kind
+/// FunctionTypeParam whose Owner is Type) and those of every lambda it is
+/// made from keep or lose the service together. A lambda's parameters are
+/// InjectionPoints of kind FunctionParam whose Owner is Lambda.
+struct FunctionValue {
+  /// The `std::function` type, canonical (`std::function<R (A, B)>`).
+  std::string Type;
+  SourceSpan Loc; ///< The callable as written (the whole lambda).
+  /// `lambda at FILE:LINE:COL`; "" for a callable that is no lambda, or a
+  /// generic one (a function, `std::bind`, an object): the type keeps the
+  /// service then.
+  std::string Lambda;
+};
+
   SourceSpan Init;
   SourceSpan Removal; ///< With its separating comma, or with the `:` when alone.
   /// The statement builds the service into the field (`m = new Svc(..)`,
@@ -704,6 +722,7 @@ struct Facts {
   std::vector<NullGuard> NullGuards;
   std::vector<ThisCapture> ThisCaptures;
   std::vector<Registration> Registrations;
+  std::vector<FunctionValue> FunctionValues;
   std::vector<WallClockRead> WallClockReads;
   std::vector<RecordBeforeFailure> RecordsBeforeFailure;
   /// Project files seen (relative paths), sorted.

@@ -5,6 +5,7 @@
 #include "matchers/ASTUtil.h"
 #include "matchers/CaptureRecorder.h"
 #include "matchers/FindingRecorder.h"
+#include "matchers/FunctionTypeRecorder.h"
 #include "matchers/ForwardDeclRecorder.h"
 #include "matchers/InterfaceMentionRecorder.h"
 #include "matchers/InactiveRecorder.h"
@@ -213,6 +214,7 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   Set.ExtraDoubles = Cfg.TestDoubles;
   recordUses(Ctx, Set, Loc, Out);
   recordInjectionUses(Ctx, Set, Loc, Out);
+  recordFunctionTypes(Ctx, Set, Loc, Out);
   recordTestUses(Ctx, Set, Loc, Out);
   recordValueAssertions(Ctx, Set, Loc, Out.Scan);
   recordThisCaptures(Ctx, Loc, Out);

@@ -9,6 +9,8 @@
 
 #include "matchers/InjectionUseRecorder.h"
 
+#include "matchers/FunctionTypeRecorder.h"
+
 #include "core/TextEdits.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -43,6 +45,7 @@ constexpr llvm::StringLiteral InitListId = "initList";
 constexpr llvm::StringLiteral AssignId = "assign";
 constexpr llvm::StringLiteral DeleteId = "delete";
 constexpr llvm::StringLiteral ResetId = "reset";
+constexpr llvm::StringLiteral FunctionCallId = "functionCall";
 
 constexpr llvm::StringLiteral FormParen = "paren";
 constexpr llvm::StringLiteral FormBrace = "brace";
@@ -540,6 +543,8 @@ public:
       onDelete(D);
     else if (const auto *Reset = R.Nodes.getNodeAs<CXXMemberCallExpr>(ResetId))
       onReset(*R.Context, Reset);
+    else if (const auto *Call = R.Nodes.getNodeAs<CXXOperatorCallExpr>(FunctionCallId))
+      onFunctionCall(*R.Context, Call);
   }
 
   /// Appends what was recorded to \p Out, sorted.
@@ -580,6 +585,20 @@ private:
   void recordArgs(ASTContext &Ctx, const DynTypedNode &Site, const FunctionDecl *Params,
                   llvm::ArrayRef<const Expr *> Args, llvm::StringRef Form,
                   SourceRange Call, const std::string &Callee) {
+    recordArgsTaking(Ctx, Site, Args, Form, Call, Callee, [&](unsigned I) {
+      return I < Params->getNumParams() &&
+             takesInterface(Params->getParamDecl(I)->getType(), Set) &&
+             !dependentAsWritten(Params, I);
+    });
+  }
+
+  /// Records every argument of \p Args at a position \p Takes says takes
+  /// an injected parameter of \p Callee. One argument of a template may be
+  /// handed to several callees, one per instantiation.
+  void recordArgsTaking(ASTContext &Ctx, const DynTypedNode &Site,
+                        llvm::ArrayRef<const Expr *> Args, llvm::StringRef Form,
+                        SourceRange Call, const std::string &Callee,
+                        llvm::function_ref<bool(unsigned)> Takes) {
     llvm::SmallVector<const Expr *, 8> Written;
     for (const Expr *Arg : Args) {
       if (isa<CXXDefaultArgExpr>(Arg))
@@ -598,13 +617,12 @@ private:
     llvm::SmallVector<CharSourceRange, 8> Ranges;
     for (const Expr *Arg : Written)
       Ranges.push_back(fileRange(Loc, Arg->getSourceRange()));
-    for (size_t I = 0; I < Written.size() && I < Params->getNumParams(); ++I) {
-      auto Iface = interfaceOf(Params->getParamDecl(I)->getType(), Set);
-      if (!Iface || Iface->second == Holder::Value || dependentAsWritten(Params, I))
+    for (size_t I = 0; I < Written.size(); ++I) {
+      if (!Takes(I))
         continue;
       ArgumentSite A;
       A.Arg = Loc.span(Written[I]->getSourceRange());
-      if (!A.Arg.valid() || !SeenArgs.insert(keyOf(A.Arg)).second)
+      if (!A.Arg.valid() || !SeenArgs.insert({keyOf(A.Arg), Callee}).second)
         continue;
       A.Call = Loc.span(Call);
       A.Callee = Callee;
@@ -616,6 +634,25 @@ private:
       A.EnclosingFunction = enclosingFunctionName(Ctx, Site);
       Sites.push_back(std::move(A));
     }
+  }
+
+  /// `maker(target, std::move(metrics))` through a `std::function` whose
+  /// signature takes the service: its arguments there, the callee being
+  /// that type.
+  void onFunctionCall(ASTContext &Ctx, const CXXOperatorCallExpr *C) {
+    if (C->getNumArgs() < 2 || !Loc.inProject(C->getBeginLoc()))
+      return;
+    QualType Object = C->getArg(0)->getType();
+    std::string Type = serviceFunctionType(Object, Set, Ctx);
+    const FunctionProtoType *Signature = stdFunctionSignature(Object);
+    if (Type.empty() || !Signature)
+      return;
+    llvm::SmallVector<const Expr *, 8> Args(llvm::drop_begin(C->arguments()));
+    recordArgsTaking(Ctx, DynTypedNode::create(*C), Args, FormCall, C->getSourceRange(), Type,
+                     [&](unsigned I) {
+                       return I < Signature->getNumParams() &&
+                              takesInterface(Signature->getParamType(I), Set);
+                     });
   }
 
   void onConstruct(ASTContext &Ctx, const CXXConstructExpr *E) {
@@ -1349,8 +1386,10 @@ private:
   std::vector<MemberInit> Inits;
   std::vector<NullGuard> Guards;
   std::map<std::string, std::set<std::string>> Names;
-  /// Spans already recorded: an instantiation repeats its pattern's.
-  std::set<SpanKey> SeenArgs, SeenInits, SeenGuards;
+  /// Spans already recorded: an instantiation repeats its pattern's (an
+  /// argument, with the callee it is handed to).
+  std::set<SpanKey> SeenInits, SeenGuards;
+  std::set<std::pair<SpanKey, std::string>> SeenArgs;
   llvm::DenseMap<const FunctionDecl *, const CXXConstructorDecl *> MakeCtors;
 };
 
@@ -1381,6 +1420,9 @@ void recordInjectionUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator
             .bind(AssignId),
         &CB);
     Finder.addMatcher(cxxDeleteExpr(InProject, hasParent(compoundStmt())).bind(DeleteId), &CB);
+    Finder.addMatcher(
+        cxxOperatorCallExpr(InProject, hasOverloadedOperatorName("()")).bind(FunctionCallId),
+        &CB);
     Finder.addMatcher(
         cxxMemberCallExpr(InProject, callee(cxxMethodDecl(hasName("reset"))),
                           anyOf(hasParent(compoundStmt()),

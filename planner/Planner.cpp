@@ -595,6 +595,26 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
   }
 }
 
+/// Where the code of each owner is: a function's, by the function each
+/// use is in; a lambda's (a FunctionValue's), by its span, since its uses
+/// are recorded with the named function around it.
+class OwnerBodies {
+public:
+  explicit OwnerBodies(const Facts &F) {
+    for (const FunctionValue &V : F.FunctionValues)
+      if (!V.Lambda.empty())
+        Lambdas.emplace(V.Lambda, V.Loc);
+  }
+  /// Whether a use at \p At, in function \p Enclosing, is in \p Owner's body.
+  bool in(const std::string &Owner, const std::string &Enclosing, const SourceSpan &At) const {
+    auto It = Lambdas.find(Owner);
+    return It == Lambdas.end() ? Owner == Enclosing : It->second.contains(At);
+  }
+
+private:
+  std::map<std::string, SourceSpan> Lambdas;
+};
+
 /// The owners holding the service itself (not an interface) in a field that
 /// is used for more than the calls the migration rewrites and the null
 /// checks it drops: a method that stays (polling, the registry), a call it
@@ -621,6 +641,7 @@ std::map<std::string, std::string> ownersStillUsingTheService(const Catalog &C,
   };
   // Each with the first use that stays, in words.
   std::map<std::string, std::string> Owners;
+  OwnerBodies Bodies(F);
   auto At = [](const SourceSpan &S) { return S.File + ":" + std::to_string(S.Line); };
   for (const InjectionPoint &IP : C.InjectionPoints) {
     if (IP.Kind != InjectionKind::Field || IP.Interface != C.TheService.Name)
@@ -656,13 +677,14 @@ std::map<std::string, std::string> ownersStillUsingTheService(const Catalog &C,
     bool Calls = false;
     const CallSite *Stays = nullptr;
     for (const CallSite &CS : C.CallSites)
-      if (CS.EnclosingFunction == IP.Owner && CS.Receiver == Name) {
+      if (Bodies.in(IP.Owner, CS.EnclosingFunction, CS.Loc) && CS.Receiver == Name) {
         Calls = true;
         if (!Stays && !Gone(CS.Loc))
           Stays = &CS;
       }
     for (const ArgumentSite &A : F.ArgumentSites)
-      Calls = Calls || (A.EnclosingFunction == IP.Owner && containsWord(A.ArgText, Name));
+      Calls = Calls ||
+              (Bodies.in(IP.Owner, A.EnclosingFunction, A.Arg) && containsWord(A.ArgText, Name));
     if (Stays)
       Owners.try_emplace(IP.Owner, "its call of " + Stays->Wrapper + " on " + Name +
                                        " stays (at " + At(Stays->Loc) + ")");
@@ -716,6 +738,20 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
   for (const Demotion &D : P.Demoted)
     if (D.Decision.K == PlanDecision::Kind::Injection)
       Hold(D.Decision.Key, "stripping it did not compile");
+  // A `std::function` type made from a callable that is no lambda (a
+  // function, `std::bind`, a generic lambda) keeps its parameter: that
+  // callable takes the service. A lambda turned into a type whose
+  // signature is written nowhere it can be edited keeps its own.
+  for (const FunctionValue &V : F.FunctionValues) {
+    if (V.Lambda.empty())
+      Hold(V.Type, "it is made from a callable that is no lambda (at " + V.Loc.File + ":" +
+                       std::to_string(V.Loc.Line) + ")");
+    else if (llvm::none_of(C.InjectionPoints, [&](const InjectionPoint &IP) {
+               return IP.Kind == InjectionKind::FunctionTypeParam && IP.Owner == V.Type;
+             }))
+      Hold(V.Lambda, "it becomes a " + V.Type + ", whose signature is not written in the "
+                     "project's code");
+  }
   // Nothing changes in a file that is not written: an injection point there
   // stays with its whole owner, and so does one that such a file passes the
   // service to.
@@ -753,16 +789,43 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
                                       "its own");
     Kept[I] = NeedsService || Holders.count(IP.Owner);
   }
+  OwnerBodies Bodies(F);
+  // Keeps every injection point of \p Owner; true when one was not kept.
+  auto KeepOwner = [&](const std::string &Owner, const std::string &Why) {
+    bool Changed = false;
+    for (size_t J = 0; J < C.InjectionPoints.size(); ++J)
+      if (C.InjectionPoints[J].Owner == Owner && !Kept[J]) {
+        Kept[J] = true;
+        Changed = true;
+      }
+    if (Changed)
+      P.KeptBecause.try_emplace(Owner, Why);
+    return Changed;
+  };
+  auto OwnerKept = [&](const std::string &Owner) {
+    for (size_t J = 0; J < C.InjectionPoints.size(); ++J)
+      if (Kept[J] && C.InjectionPoints[J].Owner == Owner)
+        return true;
+    return false;
+  };
+  // A parameter no injection point stands for (a signature written
+  // nowhere the scan read) stays as it is: so does what is handed to it.
+  auto ParamKept = [&](const std::string &Callee, unsigned Index) {
+    bool Known = false;
+    for (size_t J = 0; J < C.InjectionPoints.size(); ++J) {
+      const InjectionPoint &IP = C.InjectionPoints[J];
+      if (IP.Kind == InjectionKind::Field || IP.Owner != Callee || IP.Index != Index)
+        continue;
+      if (Kept[J])
+        return true;
+      Known = true;
+    }
+    return !Known;
+  };
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const ArgumentSite &A : F.ArgumentSites) {
-      bool ToKept = false;
-      for (size_t I = 0; I < C.InjectionPoints.size(); ++I) {
-        const InjectionPoint &IP = C.InjectionPoints[I];
-        ToKept |= Kept[I] && IP.Kind != InjectionKind::Field && IP.Owner == A.Callee &&
-                  IP.Index == A.Index;
-      }
-      if (!ToKept)
+      if (!ParamKept(A.Callee, A.Index))
         continue;
       // What the argument names in its function stays.
       std::string Class = classOf(A.EnclosingFunction);
@@ -771,18 +834,31 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
         if (Kept[I] || !containsWord(A.ArgText, IP.Name))
           continue;
         bool Local = IP.Kind == InjectionKind::FunctionParam
-                         ? IP.Owner == A.EnclosingFunction
+                         ? Bodies.in(IP.Owner, A.EnclosingFunction, A.Arg)
                          : IP.Owner == Class;
-        if (Local) {
-          // The class keeps its field and the parameter feeding it.
-          for (size_t J = 0; J < C.InjectionPoints.size(); ++J)
-            if (C.InjectionPoints[J].Owner == IP.Owner)
-              Kept[J] = true;
-          P.KeptBecause.try_emplace(IP.Owner, "it hands the service to " + A.Callee +
-                                                  ", which keeps it");
-          Changed = true;
-        }
+        // The class keeps its field and the parameter feeding it.
+        if (Local)
+          Changed |= KeepOwner(IP.Owner, "it hands the service to " + A.Callee +
+                                             ", which keeps it");
       }
+      // An argument written once in a template is handed to one callee
+      // per instantiation: it stays for all of them.
+      for (const ArgumentSite &Same : F.ArgumentSites)
+        if (Same.Arg == A.Arg && Same.Callee != A.Callee)
+          Changed |= KeepOwner(Same.Callee, "the argument " + A.ArgText + " at " + A.Arg.File +
+                                                ":" + std::to_string(A.Arg.Line) +
+                                                " is also handed to " + A.Callee +
+                                                ", which keeps it");
+    }
+    // A `std::function` type and the lambdas it is made from keep the
+    // service together.
+    for (const FunctionValue &V : F.FunctionValues) {
+      if (V.Lambda.empty())
+        continue;
+      if (OwnerKept(V.Lambda))
+        Changed |= KeepOwner(V.Type, "it is made from the " + V.Lambda + ", which keeps it");
+      if (OwnerKept(V.Type))
+        Changed |= KeepOwner(V.Lambda, "it becomes a " + V.Type + ", which keeps it");
     }
   }
   for (size_t I = 0; I < C.InjectionPoints.size(); ++I)

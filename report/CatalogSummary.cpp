@@ -46,9 +46,14 @@ void printCatalogSummary(llvm::raw_ostream &OS, const Catalog &C) {
   for (const InjectionPoint &P : C.InjectionPoints)
     ++Points[P.Kind];
   OS << llvm::formatv("injection points {0,4}  ({1} constructor params, {2} "
-                      "fields, {3} function params)\n",
+                      "fields, {3} function params{4})\n",
                       C.InjectionPoints.size(), Points[InjectionKind::ConstructorParam],
-                      Points[InjectionKind::Field], Points[InjectionKind::FunctionParam]);
+                      Points[InjectionKind::Field], Points[InjectionKind::FunctionParam],
+                      Points[InjectionKind::FunctionTypeParam]
+                          ? llvm::formatv(", {0} in std::function signatures",
+                                          Points[InjectionKind::FunctionTypeParam])
+                                .str()
+                          : "");
   OS << llvm::formatv("call sites       {0,4}\n", C.CallSites.size());
   std::map<std::string, unsigned> PerModule;
   for (const CallSite &CS : C.CallSites)

@@ -391,8 +391,10 @@ private:
     for (const InjectionPoint &IP : P.Strip) {
       InjectionChange &Ch = ByOwner[IP.Owner];
       Ch.Owner = IP.Owner;
-      std::string What = IP.Kind == InjectionKind::Field ? "field " : "parameter ";
-      Ch.Removed.push_back(at(IP.Loc, What + IP.Name + " (" + IP.Type + ")"));
+      std::string What = IP.Kind == InjectionKind::Field ? "field " + IP.Name
+                         : IP.Name.empty()               ? std::string("parameter")
+                                                         : "parameter " + IP.Name;
+      Ch.Removed.push_back(at(IP.Loc, What + " (" + IP.Type + ")"));
       if (IP.Kind == InjectionKind::Field)
         Fields.insert({IP.Owner, IP.Name});
       else

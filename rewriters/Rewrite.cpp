@@ -156,7 +156,13 @@ llvm::Error placePreambles(RewriteContext &Ctx) {
     auto Text = Ctx.text(File);
     if (!Text)
       return Text.takeError();
-    std::optional<std::pair<unsigned, unsigned>> Range = namespaceBody(*Text, NS);
+    // Not in a block that goes (forward declarations no longer needed).
+    std::vector<std::pair<unsigned, unsigned>> Deleted;
+    if (const std::vector<Edit> *Edits = Ctx.editsInPlace(File))
+      for (const Edit &E : *Edits)
+        if (E.Text.empty() && E.Length > 0)
+          Deleted.emplace_back(E.Offset, E.Length);
+    std::optional<std::pair<unsigned, unsigned>> Range = namespaceBody(*Text, NS, Deleted);
     if (Blocks[RewriteContext::Definitions].empty()) {
       // File-local code only: one anonymous namespace, or the one the file
       // opens right where the blocks go.

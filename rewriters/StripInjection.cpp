@@ -14,6 +14,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 
 namespace mm {
@@ -101,8 +102,16 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
              "strip initializer of " + MI.Owner + "::" + MI.Field);
   }
 
-  for (const ArgumentSite &A : Ctx.F.ArgumentSites) {
+  // An argument written once in a template and handed to several callees
+  // (one per instantiation) goes only when every one of them loses it.
+  std::set<std::tuple<std::string, unsigned, unsigned>> Stays;
+  for (const ArgumentSite &A : Ctx.F.ArgumentSites)
     if (!Params.count({A.Callee, A.Index}))
+      Stays.insert(A.Arg.key());
+  std::set<std::tuple<std::string, unsigned, unsigned>> Dropped;
+  for (const ArgumentSite &A : Ctx.F.ArgumentSites) {
+    if (!Params.count({A.Callee, A.Index}) || Stays.count(A.Arg.key()) ||
+        !Dropped.insert(A.Arg.key()).second)
       continue;
     if (!A.Removal.valid()) {
       Ctx.manual(A.Arg, "argument '" + A.ArgText + "' to " + A.Callee,

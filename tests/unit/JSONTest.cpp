@@ -170,10 +170,13 @@ std::vector<TUFacts> everyField() {
   Fn.Kind = InjectionKind::FunctionParam;
   Fn.How = Holder::UniquePtr;
   InjectionPoint Ref = Param;
+  InjectionPoint Signature = Param;
+  Signature.Kind = InjectionKind::FunctionTypeParam;
+  Signature.Owner = "std::function<void (std::shared_ptr<shop::MetricsService>)>";
   Ref.How = Holder::Reference;
   InjectionPoint Val = Param;
   Val.How = Holder::Value;
-  A.Partial.InjectionPoints = {Param, Field, Fn, Ref, Val};
+  A.Partial.InjectionPoints = {Param, Field, Fn, Signature, Ref, Val};
 
   CallSite C;
   C.Loc = span("services/kit_service.cpp", 20, 640);
@@ -270,6 +273,8 @@ std::vector<TUFacts> everyField() {
   AS.EnclosingFunction = "main";
   F.ArgumentSites = {AS};
   F.MemberInits = {{"shop::KitService", "metrics_", span("services/kit_service.cpp", 5, 90),
+  F.FunctionValues = {{"std::function<void (std::shared_ptr<shop::MetricsService>)>",
+                       span("main.cpp", 40, 900, 60), "lambda at main.cpp:40:18"}};
                     span("services/kit_service.cpp", 5, 88, 20)}};
   NullGuard G;
   G.If = span("services/kit_service.cpp", 22, 660);
@@ -463,7 +468,7 @@ TEST(JSON, EveryEnumNameReadsBack) {
         InitStyle::DefaultInitializer);
   Check(BodyKind::SingleExpression, BodyKind::MultiStatement, BodyKind::Other);
   Check(InjectionKind::ConstructorParam, InjectionKind::Field,
-        InjectionKind::FunctionParam);
+        InjectionKind::FunctionParam, InjectionKind::FunctionTypeParam);
   Check(Holder::Reference, Holder::Pointer, Holder::SharedPtr, Holder::UniquePtr,
         Holder::Value);
   Check(DoubleKind::Stub, DoubleKind::Mock);

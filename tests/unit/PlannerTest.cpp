@@ -870,6 +870,98 @@ TEST(Planner, AnUnnamedParameterOfADeclarationIsTheDefinitionsOne) {
   ASSERT_EQ(Unseen.Keep.size(), 1u);
   EXPECT_EQ(Unseen.Keep[0].Owner, "app::build");
   EXPECT_EQ(Unseen.KeptBecause["app::build"],
+TEST(Planner, AStdFunctionTypeAndTheLambdasItIsMadeFromLoseTheServiceTogether) {
+  // using Maker = std::function<std::unique_ptr<Reader>(int, std::shared_ptr<Metrics>)>;
+  // template <class T> Registration() { add([](int fd, std::shared_ptr<Metrics> m) {
+  //   return std::make_unique<T>(fd, std::move(m)); }); }   // T: Reader, Tail
+  // std::unique_ptr<Reader> make(Maker& maker, std::shared_ptr<Metrics> m) {
+  //   return maker(3, std::move(m)); }
+  Fixture X;
+  const std::string Type = "std::function<std::unique_ptr<app::Reader> (int, "
+                           "std::shared_ptr<shop::MetricsService>)>";
+  const std::string Lambda = "lambda at app/registry.h:9:9";
+  auto Span = [](const std::string &File, unsigned Line, unsigned Offset, unsigned Length) {
+    SourceSpan S;
+    S.File = File;
+    S.Line = Line;
+    S.Offset = Offset;
+    S.Length = Length;
+    return S;
+  };
+  auto Point = [&](InjectionKind Kind, const std::string &Owner, const std::string &Name,
+                   unsigned Index) {
+    InjectionPoint IP = X.C.InjectionPoints[1];
+    IP.Kind = Kind;
+    IP.Owner = Owner;
+    IP.Name = Name;
+    IP.Index = Index;
+    IP.How = Holder::SharedPtr;
+    return IP;
+  };
+  X.C.InjectionPoints = {Point(InjectionKind::FunctionTypeParam, Type, "", 1),
+                         Point(InjectionKind::FunctionParam, Lambda, "m", 1),
+                         Point(InjectionKind::ConstructorParam, "app::Reader", "m", 1),
+                         Point(InjectionKind::Field, "app::Reader", "m_", 0),
+                         Point(InjectionKind::ConstructorParam, "app::Tail", "m", 1),
+                         Point(InjectionKind::FunctionParam, "app::make", "m", 1)};
+  X.F.FunctionValues = {{Type, Span("app/registry.h", 9, 200, 90), Lambda}};
+  auto Site = [&](const std::string &Callee, SourceSpan Arg, const std::string &In) {
+    ArgumentSite A;
+    A.Callee = Callee;
+    A.Index = 1;
+    A.ArgText = "std::move(m)";
+    A.Arg = A.Removal = Arg;
+    A.EnclosingFunction = In;
+    return A;
+  };
+  SourceSpan InLambda = Span("app/registry.h", 10, 260, 12);
+  X.F.ArgumentSites = {Site("app::Reader", InLambda, "app::Registration::Registration<T>"),
+                       Site("app::Tail", InLambda, "app::Registration::Registration<T>"),
+                       Site("app::Reader", Span("app/tail.h", 4, 80, 12), "app::Tail::Tail"),
+                       Site(Type, Span("app/registry.cpp", 12, 300, 12), "app::make")};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_THAT(P.Keep, IsEmpty());
+  EXPECT_EQ(P.Strip.size(), 6u);
+
+  // Made from a function as well: the type keeps its parameter, so do the
+  // lambda and the factory calling through it; the readers still lose it.
+  Fixture Y = X;
+  Y.F.FunctionValues.push_back({Type, Span("app/main.cpp", 20, 500, 6), ""});
+  Plan Opaque = makePlan(Y.C, Y.F, Y.Cfg);
+  std::vector<std::string> Kept;
+  for (const InjectionPoint &IP : Opaque.Keep)
+    Kept.push_back(IP.Owner);
+  EXPECT_THAT(Kept, ElementsAre(Type, Lambda, "app::make"));
+  EXPECT_EQ(Opaque.KeptBecause[Type], "it is made from a callable that is no lambda (at "
+                                      "app/main.cpp:20)");
+  EXPECT_EQ(Opaque.KeptBecause[Lambda], "it becomes a " + Type + ", which keeps it");
+  EXPECT_EQ(Opaque.KeptBecause["app::make"], "it hands the service to " + Type +
+                                                 ", which keeps it");
+
+  // One class the lambda builds keeps it (Tail uses it itself): the
+  // lambda's argument stays for every class, so all keep it.
+  Fixture Z = X;
+  Z.F.ArgumentSites.erase(Z.F.ArgumentSites.begin() + 2);
+  Plan Together = makePlan(Z.C, Z.F, Z.Cfg);
+  EXPECT_EQ(Together.Keep.size(), 6u);
+  EXPECT_THAT(Together.Strip, IsEmpty());
+  EXPECT_EQ(Together.KeptBecause["app::Reader"],
+            "the argument std::move(m) at app/registry.h:10 is also handed to app::Tail, which "
+            "keeps it");
+
+  // A type whose signature is written nowhere the scan read keeps it: so
+  // do the lambda it is made from and the factory calling through it.
+  Fixture W = X;
+  W.C.InjectionPoints.erase(W.C.InjectionPoints.begin());
+  Plan Unwritten = makePlan(W.C, W.F, W.Cfg);
+  Kept.clear();
+  for (const InjectionPoint &IP : Unwritten.Keep)
+    Kept.push_back(IP.Owner);
+  EXPECT_THAT(Kept, ElementsAre(Lambda, "app::make"));
+  EXPECT_EQ(Unwritten.KeptBecause[Lambda],
+            "it becomes a " + Type + ", whose signature is not written in the project's code");
+}
+
             "typed as the service itself: no definition of it was seen: no declaration names "
             "the parameter its body would use");
 }

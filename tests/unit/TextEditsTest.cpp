@@ -85,6 +85,18 @@ TEST(TextEdits, NamespaceBody) {
   EXPECT_FALSE(namespaceBody("// namespace shop {\n", "").has_value());
 }
 
+TEST(TextEdits, NamespaceBodyPassesOverABlockThatGoes) {
+  llvm::StringRef T = "namespace shop {\nclass Stats;\n}\n\nnamespace shop {\nclass Sink;\n}\n";
+  unsigned Second = at(T, "namespace shop {\nclass Sink") + 16;
+  std::pair<unsigned, unsigned> Fwd{0, static_cast<unsigned>(at(T, "\nnamespace shop {\nclass Sink"))};
+  ASSERT_TRUE(namespaceBody(T, "shop", {Fwd}).has_value());
+  EXPECT_EQ(namespaceBody(T, "shop", {Fwd})->first, Second);
+  // No deletion, or one elsewhere: the first block.
+  EXPECT_EQ(namespaceBody(T, "shop")->first, 16u);
+  std::pair<unsigned, unsigned> Elsewhere{at(T, "class Stats;"), 12};
+  EXPECT_EQ(namespaceBody(T, "shop", {Elsewhere})->first, 16u);
+}
+
 TEST(TextEdits, AfterIncludes) {
   EXPECT_EQ(afterIncludes("#include <a>\n#include \"b\"\nint x;\n"), 26u);
   EXPECT_EQ(afterIncludes("int x;\n"), 0u);
