@@ -254,10 +254,13 @@ Value toJSON(const CallSite &C) {
 }
 
 Value toJSON(const LocalConstantSite &L) {
-  return Object{{"name", L.Name},
-                {"decl", toJSON(L.Decl)},
-                {"namespace", toJSON(L.Namespace)},
-                {"member", L.Member}};
+  Object O{{"name", L.Name},
+           {"decl", toJSON(L.Decl)},
+           {"namespace", toJSON(L.Namespace)},
+           {"member", L.Member}};
+  if (L.Initializer.valid())
+    O["initializer"] = toJSON(L.Initializer);
+  return O;
 }
 
 Value toJSON(const Service &S) {
@@ -295,9 +298,6 @@ Value toJSON(const ArgumentSite &A) {
                 {"removal", toJSON(A.Removal)}, {"enclosing_function", A.EnclosingFunction}};
 }
 
-Value toJSON(const MemberInit &I) {
-  Object O{{"owner", I.Owner}, {"field", I.Field}, {"init", toJSON(I.Init)},
-           {"removal", toJSON(I.Removal)}};
 Value toJSON(const FunctionValue &V) {
   Object O{{"type", V.Type}, {"loc", toJSON(V.Loc)}};
   if (!V.Lambda.empty())
@@ -305,6 +305,9 @@ Value toJSON(const FunctionValue &V) {
   return O;
 }
 
+Value toJSON(const MemberInit &I) {
+  Object O{{"owner", I.Owner}, {"field", I.Field}, {"init", toJSON(I.Init)},
+           {"removal", toJSON(I.Removal)}};
   if (I.Creates)
     O["creates"] = true;
   return O;
@@ -442,11 +445,11 @@ Value toJSON(const Facts &F) {
                 {"upper_snake_names", std::move(Names)}};
   if (!Spellings.empty())
     O["include_spellings"] = std::move(Spellings);
+  if (!F.FunctionValues.empty())
+    O["function_values"] = arrayOf(F.FunctionValues);
   if (!F.IncludeRoots.empty()) {
     Object Roots;
     for (const auto &[Root, Count] : F.IncludeRoots)
-  if (!F.FunctionValues.empty())
-    O["function_values"] = arrayOf(F.FunctionValues);
       Roots[Root] = static_cast<int64_t>(Count);
     O["include_roots"] = std::move(Roots);
   }
@@ -860,7 +863,8 @@ bool fromJSON(const Value &E, CallSite &Out, Path P) {
 bool fromJSON(const Value &E, LocalConstantSite &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("name", Out.Name) && O.map("decl", Out.Decl) &&
-         O.map("namespace", Out.Namespace) && O.mapOptional("member", Out.Member);
+         O.map("namespace", Out.Namespace) && O.mapOptional("member", Out.Member) &&
+         O.mapOptional("initializer", Out.Initializer);
 }
 
 bool fromJSON(const Value &E, Service &Out, Path P) {
@@ -895,16 +899,16 @@ bool fromJSON(const Value &E, ArgumentSite &Out, Path P) {
          O.map("enclosing_function", Out.EnclosingFunction);
 }
 
-bool fromJSON(const Value &E, MemberInit &Out, Path P) {
-  ObjectMapper O(E, P);
-  return O && O.map("owner", Out.Owner) && O.map("field", Out.Field) &&
-         O.map("init", Out.Init) && O.map("removal", Out.Removal) &&
 bool fromJSON(const Value &E, FunctionValue &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("type", Out.Type) && O.map("loc", Out.Loc) &&
          O.mapOptional("lambda", Out.Lambda);
 }
 
+bool fromJSON(const Value &E, MemberInit &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("owner", Out.Owner) && O.map("field", Out.Field) &&
+         O.map("init", Out.Init) && O.map("removal", Out.Removal) &&
          O.mapOptional("creates", Out.Creates);
 }
 
@@ -1030,11 +1034,11 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.map("files", Out.Files) &&
          O.map("upper_snake_names", Out.UpperSnakeNames) &&
          O.mapOptional("include_spellings", Out.IncludeSpellings) &&
+         O.mapOptional("function_values", Out.FunctionValues) &&
          O.mapOptional("search_roots", Out.SearchRoots) &&
          O.mapOptional("include_roots", Out.IncludeRoots) &&
          O.mapOptional("given_registries", Out.GivenRegistries) &&
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&
-         O.mapOptional("function_values", Out.FunctionValues) &&
          O.mapOptional("forward_declarations", Out.ForwardDeclarations) &&
          O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
          O.mapOptional("conditional_regions", Out.ConditionalRegions) &&

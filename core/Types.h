@@ -392,6 +392,10 @@ struct LocalConstantSite {
   /// A `const` data member of the service with its value written in the
   /// class (copied to namespace scope where a moved chain or body uses it).
   bool Member = false;
+  /// For a member whose value its only constructor gives
+  /// (`mBounds{0.1, 0.5}` in its initializer list): that initializer,
+  /// which goes with the member.
+  SourceSpan Initializer;
 };
 
 /// The service class as found.
@@ -453,10 +457,6 @@ struct ArgumentSite {
   std::string EnclosingFunction;
 };
 
-/// A member initializer of an injected field: `metrics_(metrics)`.
-struct MemberInit {
-  std::string Owner;
-  std::string Field;
 /// Where a callable becomes a `std::function` whose signature takes the
 /// service: its parameter there (an InjectionPoint of kind
 /// FunctionTypeParam whose Owner is Type) and those of every lambda it is
@@ -472,6 +472,10 @@ struct FunctionValue {
   std::string Lambda;
 };
 
+/// A member initializer of an injected field: `metrics_(metrics)`.
+struct MemberInit {
+  std::string Owner;
+  std::string Field;
   SourceSpan Init;
   SourceSpan Removal; ///< With its separating comma, or with the `:` when alone.
   /// The statement builds the service into the field (`m = new Svc(..)`,
@@ -718,11 +722,11 @@ struct Facts {
   std::vector<Expectation> Expectations;
   std::vector<DoubleMention> DoubleMentions;
   std::vector<ArgumentSite> ArgumentSites;
+  std::vector<FunctionValue> FunctionValues;
   std::vector<MemberInit> MemberInits;
   std::vector<NullGuard> NullGuards;
   std::vector<ThisCapture> ThisCaptures;
   std::vector<Registration> Registrations;
-  std::vector<FunctionValue> FunctionValues;
   std::vector<WallClockRead> WallClockReads;
   std::vector<RecordBeforeFailure> RecordsBeforeFailure;
   /// Project files seen (relative paths), sorted.

@@ -223,11 +223,24 @@ const Expr *argumentFor(const Decl *D, const Bindings *B) {
   return Default ? Default->getExpr() : It->second;
 }
 
-/// \p E, or the argument bound to the parameter it names.
+/// What `std::move(x)` or `std::forward<T>(x)` hands on: `x`; null for
+/// any other expression.
+const Expr *movedFrom(const Stmt *S) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
+      !Callee->getIdentifier() || (Callee->getName() != "move" && Callee->getName() != "forward"))
+    return nullptr;
+  return Call->getArg(0);
+}
+
+/// \p E, or the argument bound to the parameter it names (moved or not).
 const Expr *bound(const Expr *E, const Bindings *B) {
   if (!B)
     return E;
   const Expr *Inner = stripWrappers(E);
+  if (const Expr *Moved = movedFrom(Inner))
+    Inner = stripWrappers(Moved);
   // Through a conversion (`const char*` to the `std::string` a setter takes).
   while (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Inner))
     if (CE->getNumArgs() >= 1 && !isa<CXXDefaultArgExpr>(CE->getArg(0)) &&
@@ -257,6 +270,13 @@ void collectBound(const Stmt *S, const Bindings &B, const Locator &Loc,
       Out.push_back({DRE->getSourceRange(), Loc.text(Arg)});
       return;
     }
+  // `std::move(name)` of a bound parameter is the argument, as written.
+  if (const Expr *Moved = movedFrom(S))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Moved->IgnoreParenImpCasts()))
+      if (const Expr *Arg = argumentFor(DRE->getDecl(), &B)) {
+        Out.push_back({S->getSourceRange(), Loc.text(Arg)});
+        return;
+      }
   for (const Stmt *Child : S->children())
     collectBound(Child, B, Loc, Out);
 }

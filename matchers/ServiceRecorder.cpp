@@ -198,9 +198,11 @@ bool onlyReads(ASTContext &Ctx, const MemberExpr &ME) {
 }
 
 /// True when nothing of \p FD's class writes it: a private member its
-/// constructors do not initialize, that every method defined here only
-/// reads, in a class without friends whose methods are all defined here.
-bool neverWritten(const FieldDecl &FD) {
+/// constructors do not initialize (but for \p Giving, the initializer that
+/// gives it its value, if any), that every method defined here only reads,
+/// in a class without friends whose methods are all defined here (`const`
+/// ones aside).
+bool neverWritten(const FieldDecl &FD, const CXXCtorInitializer *Giving = nullptr) {
   const auto *RD = dyn_cast<CXXRecordDecl>(FD.getParent());
   if (!RD || FD.getAccess() != AS_private || RD->hasFriends())
     return false;
@@ -218,11 +220,15 @@ bool neverWritten(const FieldDecl &FD) {
     if (!M || M->isImplicit() || M->isDefaulted() || M->isDeleted() || M->isPureVirtual())
       continue;
     const FunctionDecl *Def = nullptr;
+    // A `const` method defined elsewhere cannot write a member that is not
+    // `mutable`; any other may.
+    if (!M->hasBody(Def) && M->isConst() && !M->isStatic())
+      continue;
     if (!M->hasBody(Def))
       return false;
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
       for (const CXXCtorInitializer *Init : Ctor->inits()) {
-        if (Init->isWritten() && Init->getMember() == &FD)
+        if (Init->isWritten() && Init->getMember() == &FD && Init != Giving)
           return false;
         if (Init->isWritten() && !AllRead(*Init->getInit()))
           return false;
@@ -235,12 +241,81 @@ bool neverWritten(const FieldDecl &FD) {
 
 } // namespace
 
+/// Whether \p E is a value written in the code: literals, enumerators and
+/// `const` variables, brace lists and arithmetic of them, and objects of the
+/// standard library or prometheus-cpp built from them
+/// (`std::vector<double>{0.1, 1}`). No call: `now()` is read when the
+/// object is built, not when the program starts.
+bool isWrittenConstant(const Expr *E) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral, FloatingLiteral, StringLiteral, CharacterLiteral, CXXBoolLiteralExpr,
+          CXXNullPtrLiteralExpr, ImplicitValueInitExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(Ref->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    return VD && VD->getType().isConstQualified() && !isa<ParmVarDecl>(VD);
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    const auto *NS = dyn_cast<NamespaceDecl>(
+        Construct->getConstructor()->getParent()->getEnclosingNamespaceContext());
+    if (!Construct->getConstructor()->getParent()->isInStdNamespace() &&
+        !(NS && NS->getIdentifier() && NS->getName() == "prometheus"))
+      return false;
+  } else if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+    if (Unary->getOpcode() != UO_Minus && Unary->getOpcode() != UO_Plus)
+      return false;
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (!Binary->isMultiplicativeOp() && !Binary->isAdditiveOp())
+      return false;
+  } else if (!isa<InitListExpr, CXXStdInitializerListExpr, MaterializeTemporaryExpr,
+                  CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr,
+                  CStyleCastExpr, CXXDefaultArgExpr>(E)) {
+    return false;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *Sub = dyn_cast_or_null<Expr>(Child); Child && !isWrittenConstant(Sub))
+      return false;
+  return true;
+}
+
+const CXXCtorInitializer *constantInitializer(const FieldDecl &FD) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(FD.getParent());
+  if (!RD || FD.hasInClassInitializer())
+    return nullptr;
+  const CXXCtorInitializer *Found = nullptr;
+  unsigned Constructors = 0;
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    if (Ctor->isImplicit() || Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted())
+      continue;
+    ++Constructors;
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def))
+      return nullptr;
+    for (const CXXCtorInitializer *Init : cast<CXXConstructorDecl>(Def)->inits())
+      if (Init->isWritten() && Init->getMember() == &FD)
+        Found = Init;
+  }
+  if (Constructors != 1 || !Found || !isWrittenConstant(Found->getInit()))
+    return nullptr;
+  return Found;
+}
+
 const FieldDecl *constantMember(const MemberExpr *E) {
   const auto *FD = dyn_cast<FieldDecl>(E->getMemberDecl());
   const auto *This = dyn_cast<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts());
-  if (!FD || !This || !This->isImplicit() || !FD->hasInClassInitializer() || FD->isMutable() ||
-      FD->isBitField() || FD->getType()->isReferenceType())
+  if (!FD || !This || !This->isImplicit() || FD->isMutable() || FD->isBitField() ||
+      FD->getType()->isReferenceType())
     return nullptr;
+  if (!FD->hasInClassInitializer()) {
+    // Its value given by its only constructor, as an in-class one would.
+    const CXXCtorInitializer *Giving = constantInitializer(*FD);
+    return Giving && (FD->getType().isConstQualified() || neverWritten(*FD, Giving)) ? FD
+                                                                                     : nullptr;
+  }
   const Expr *Init = FD->getInClassInitializer();
   if (!Init || mentionsThis(Init))
     return nullptr;
@@ -259,11 +334,26 @@ void addConstantMembers(const std::set<const FieldDecl *> &Members, const Locato
     std::string Text = Loc.text(FD->getSourceRange());
     if (Text.empty())
       continue;
+    // A value its constructor gives follows the name, as written there
+    // (`{0.1, 0.5}` of `mBounds{0.1, 0.5}`).
+    const CXXCtorInitializer *Giving = constantInitializer(*FD);
+    SourceSpan Initializer;
+    if (Giving) {
+      std::string Init = Loc.text(Giving->getSourceRange());
+      llvm::StringRef Value = llvm::StringRef(Init);
+      if (!Value.consume_front(FD->getName()))
+        continue;
+      Initializer = Loc.span(Giving->getSourceRange());
+      if (!Initializer.valid())
+        continue;
+      Text += Value.ltrim().str();
+    }
     // One no method writes is as good as const, and says so once out.
     Out[FD->getNameAsString()] =
         commentAbove(FD, Loc) + (FD->getType().isConstQualified() ? "" : "const ") + Text + ";";
     LocalConstantSite Site = siteOf(FD, Loc);
     Site.Member = true;
+    Site.Initializer = Initializer;
     Sites.push_back(std::move(Site));
   }
 }
@@ -1276,7 +1366,7 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     if (const DeclStmt *Lambda =
             Chain->HelperLocal ? declarationIn(Body, Chain->HelperLocal) : nullptr)
       C.TheService.LocalConstants.push_back(
-          {Chain->HelperLocal->getNameAsString(), Loc.span(Lambda), {}, false});
+          {Chain->HelperLocal->getNameAsString(), Loc.span(Lambda), {}, false, {}});
     addConstants(CV.Found, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addFunctions(CV.Functions, Loc, M.LocalConstants, C.TheService.LocalConstants);
     addConstantMembers(CV.Members, Loc, M.LocalConstants, C.TheService.LocalConstants);

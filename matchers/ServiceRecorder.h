@@ -42,11 +42,18 @@ const clang::CallExpr *freshRegistryIn(const clang::Expr *Arg, const Locator &Lo
 std::string signatureOf(const clang::FunctionDecl *F);
 
 /// A `const` data member with its value written in the class
-/// (`const std::vector<double> latency_buckets_ = {..};`), or a private one
-/// no method writes, named without `this->`: the same for every object, so
-/// a `const` copy at namespace scope, spelled as the member is, holds what
-/// it holds.
+/// (`const std::vector<double> latency_buckets_ = {..};`) or given by the
+/// class's only constructor as a value written in the code
+/// (`mBounds{0.1, 0.5}` in its initializer list), or a private one no
+/// method writes, named without `this->`: the same for every object, so a
+/// `const` copy at namespace scope, spelled as the member is, holds what it
+/// holds.
 const clang::FieldDecl *constantMember(const clang::MemberExpr *E);
+
+/// For a member without an in-class initializer: the initializer of the
+/// class's only constructor (copies and moves aside) that gives it a value
+/// written in the code (literals and constants, no call); null otherwise.
+const clang::CXXCtorInitializer *constantInitializer(const clang::FieldDecl &FD);
 
 /// The declared type of \p D as written, qualifiers included.
 std::string typeAsWritten(const clang::DeclaratorDecl *D, const Locator &Loc);

@@ -103,17 +103,42 @@ llvm::Error dropConstantMembers(RewriteContext &Ctx) {
         declarationLines(*Text, L.Decl.Offset, L.Decl.Length);
     std::vector<Edit> Without = Header->second.Edits;
     Without.push_back(Removal);
+    // The initializer giving it its value in the constructor goes with it,
+    // as an element of the initializer list (its comma with it).
+    std::optional<Edit> Initializer;
+    if (L.Initializer.valid()) {
+      if (Ctx.replacedWhole(L.Initializer.File))
+        continue;
+      auto InitText = Ctx.text(L.Initializer.File);
+      if (!InitText)
+        return InitText.takeError();
+      Initializer.emplace();
+      std::tie(Initializer->Offset, Initializer->Length) =
+          listElement(*InitText, L.Initializer.Offset, L.Initializer.Length);
+      if (L.Initializer.File == L.Decl.File)
+        Without.push_back(*Initializer);
+    }
     if (namesInCode(edited(*Text, Without), L.Name))
       continue;
     if (!S.Source.empty() && S.Source != L.Decl.File) {
       auto Source = after(Ctx, S.Source);
       if (!Source)
         return Source.takeError();
+      if (Initializer && L.Initializer.File == S.Source) {
+        auto Original = Ctx.text(S.Source);
+        if (!Original)
+          return Original.takeError();
+        std::vector<Edit> Edits = Ctx.Result.Edits.file(S.Source).Edits;
+        Edits.push_back(*Initializer);
+        *Source = edited(*Original, Edits);
+      }
       if (namesInCode(*Source, L.Name))
         continue;
     }
-    Ctx.edit(L.Decl.File, Removal.Offset, Removal.Length, "",
-             "constant member " + L.Name + " was copied to the files that use it");
+    std::string Origin = "constant member " + L.Name + " was copied to the files that use it";
+    Ctx.edit(L.Decl.File, Removal.Offset, Removal.Length, "", Origin);
+    if (Initializer)
+      Ctx.edit(L.Initializer.File, Initializer->Offset, Initializer->Length, "", Origin);
   }
   return llvm::Error::success();
 }

@@ -236,6 +236,8 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
     Style.TabWidth = TabColumns;
     Style.IndentWidth = TabColumns;
     Style.ContinuationIndentWidth = TabColumns;
+    // `\t: a_(..),` under the constructor's head, not four spaces.
+    Style.ConstructorInitializerIndentWidth = TabColumns;
   } else {
     unsigned Step = mostVoted(Steps, Style.IndentWidth);
     if (Step >= 2 && Step <= 8) {

@@ -312,6 +312,92 @@ TEST(DropLocalConstants, StillUsedStays) {
   EXPECT_EQ(Text.find("RecordSearchDuration"), std::string::npos);
 }
 
+/// A member the constructor gives its value (`query_buckets_{..}`), read
+/// by the wrapper that is inlined and by \p Poll, the kept method's body.
+struct MemberCase {
+  std::map<std::string, std::string> Files;
+  Catalog C;
+  Facts F;
+  Plan P;
+
+  explicit MemberCase(const std::string &Poll) {
+    const std::string Header = "metrics/metrics_service.h";
+    const std::string Source = "metrics/metrics_service.cpp";
+    Files = {{Header, R"cpp(class MetricsService {
+ public:
+  MetricsService();
+  void RecordQuery(double seconds);
+  void Poll();
+
+ private:
+  Registry registry_;
+  // Seconds.
+  std::vector<double> query_buckets_;
+};
+)cpp"},
+             {Source, R"cpp(MetricsService::MetricsService()
+    : registry_(Make()),
+      query_buckets_{0.001, 0.01} {}
+
+void MetricsService::RecordQuery(double seconds) {
+  queries_.Add({}, query_buckets_).Observe(seconds);
+}
+
+void MetricsService::Poll() {)cpp" + Poll + "}\n"}};
+    C.TheService.Name = "shop::MetricsService";
+    C.TheService.Header = Header;
+    C.TheService.Source = Source;
+    LocalConstantSite L;
+    L.Name = "query_buckets_";
+    L.Member = true;
+    L.Decl = spanOf(Files, Header, "std::vector<double> query_buckets_");
+    L.Initializer = spanOf(Files, Source, "query_buckets_{0.001, 0.01}");
+    C.TheService.LocalConstants.push_back(L);
+    Wrapper W;
+    W.Name = "RecordQuery";
+    W.Signature = "RecordQuery(double)";
+    W.Decl = spanOf(Files, Header, "void RecordQuery(double seconds);");
+    W.Definition = spanOf(Files, Source, "void MetricsService::RecordQuery");
+    W.Definition.Length = static_cast<unsigned>(Files[Source].find("}\n", W.Definition.Offset) +
+                                                1 - W.Definition.Offset);
+    C.Wrappers.push_back(W);
+    WrapperPlan WP;
+    WP.Name = W.Name;
+    WP.Signature = W.Signature;
+    WP.Fate = WrapperFate::Inline;
+    P.Wrappers.push_back(WP);
+  }
+};
+
+TEST(DropConstantMembers, AMemberTheConstructorGaveItsValueGoesWithItsInitializer) {
+  MemberCase K("");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_EQ(Out["metrics/metrics_service.h"], R"cpp(class MetricsService {
+ public:
+  MetricsService();
+  void Poll();
+
+ private:
+  Registry registry_;
+};
+)cpp");
+  EXPECT_EQ(Out["metrics/metrics_service.cpp"], R"cpp(MetricsService::MetricsService()
+    : registry_(Make()) {}
+
+void MetricsService::Poll() {}
+)cpp");
+}
+
+TEST(DropConstantMembers, AMemberStillReadStaysWithItsInitializer) {
+  MemberCase K("\n  Observe(query_buckets_);\n");
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  EXPECT_NE(Out["metrics/metrics_service.h"].find("std::vector<double> query_buckets_;"),
+            std::string::npos);
+  EXPECT_NE(Out["metrics/metrics_service.cpp"].find("query_buckets_{0.001, 0.01}"),
+            std::string::npos);
+  EXPECT_EQ(Out["metrics/metrics_service.cpp"].find("RecordQuery"), std::string::npos);
+}
+
 TEST(DropLocalConstants, NothingMovedNothingDropped) {
   ConstantCase K("");
   K.P.Wrappers[0].Fate = WrapperFate::Keep;

@@ -82,6 +82,33 @@ TEST(HouseStyle, TabsAllmanBracesAndIndentedNamespaces) {
   EXPECT_EQ(S.NamespaceIndentation, FS::NI_All);
 }
 
+TEST(HouseStyle, TabbedConstructorInitializersStayTabbed) {
+  std::string Code = "namespace dns {\n"
+                     "\n"
+                     "Resolver::Resolver(Zone zone, Stats &stats)\n"
+                     "\t: m_zone(std::move(zone)),\n"
+                     "\t  m_stats(stats)\n"
+                     "{\n"
+                     "\tif (m_zone.empty()) {\n"
+                     "\t\treturn;\n"
+                     "\t}\n"
+                     "}\n"
+                     "\n"
+                     "} // namespace dns\n";
+  FS S = measuredStyle(Code);
+  EXPECT_EQ(S.ConstructorInitializerIndentWidth, S.TabWidth);
+  // The lines as written are the lines clang-format writes in that style.
+  std::string Packed = "namespace dns {\n\nResolver::Resolver(Zone zone, Stats &stats) : "
+                       "m_zone(std::move(zone)), m_stats(stats)\n{\n\tif (m_zone.empty()) "
+                       "{\n\t\treturn;\n\t}\n}\n\n} // namespace dns\n";
+  S.ColumnLimit = 60;
+  clang::tooling::Replacements R =
+      clang::format::reformat(S, Packed, {clang::tooling::Range(0, Packed.size())});
+  auto Formatted = clang::tooling::applyAllReplacements(Packed, R);
+  ASSERT_TRUE(static_cast<bool>(Formatted));
+  EXPECT_EQ(*Formatted, Code);
+}
+
 TEST(HouseStyle, AnIndentedNamespaceBodyMeasuresTheStep) {
   // No block of the file but the namespace opens on a longer line: its
   // body's step is the indentation width.

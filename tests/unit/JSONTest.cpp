@@ -57,8 +57,9 @@ std::vector<TUFacts> everyField() {
   S.RegistryParam = span("metrics/metrics_service.cpp", 3, 30);
   S.HeaderNames = {"MetricsService", "MetricsServiceProtocol"};
   S.LocalConstants = {{"kLatencyBuckets", span("metrics/metrics_service.cpp", 2, 10),
-                       span("metrics/metrics_service.cpp", 1, 5, 90)},
-                      {"latency_buckets_", span("metrics/metrics_service.h", 30, 700), {}, true}};
+                       span("metrics/metrics_service.cpp", 1, 5, 90), false, {}},
+                      {"latency_buckets_", span("metrics/metrics_service.h", 30, 700), {}, true,
+                       span("metrics/metrics_service.cpp", 9, 260, 30)}};
 
   Interface I;
   I.Name = "shop::MetricsServiceProtocol";
@@ -169,10 +170,10 @@ std::vector<TUFacts> everyField() {
   InjectionPoint Fn = Param;
   Fn.Kind = InjectionKind::FunctionParam;
   Fn.How = Holder::UniquePtr;
-  InjectionPoint Ref = Param;
   InjectionPoint Signature = Param;
   Signature.Kind = InjectionKind::FunctionTypeParam;
   Signature.Owner = "std::function<void (std::shared_ptr<shop::MetricsService>)>";
+  InjectionPoint Ref = Param;
   Ref.How = Holder::Reference;
   InjectionPoint Val = Param;
   Val.How = Holder::Value;
@@ -272,9 +273,9 @@ std::vector<TUFacts> everyField() {
   AS.Removal = span("main.cpp", 30, 718, 9);
   AS.EnclosingFunction = "main";
   F.ArgumentSites = {AS};
-  F.MemberInits = {{"shop::KitService", "metrics_", span("services/kit_service.cpp", 5, 90),
   F.FunctionValues = {{"std::function<void (std::shared_ptr<shop::MetricsService>)>",
                        span("main.cpp", 40, 900, 60), "lambda at main.cpp:40:18"}};
+  F.MemberInits = {{"shop::KitService", "metrics_", span("services/kit_service.cpp", 5, 90),
                     span("services/kit_service.cpp", 5, 88, 20)}};
   NullGuard G;
   G.If = span("services/kit_service.cpp", 22, 660);

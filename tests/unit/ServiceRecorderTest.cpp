@@ -121,12 +121,16 @@ Family<Histogram>& makeHistogram(Registry& r, const char* name, const char* help
       .Labels({{"unit", "seconds"}})
       .Register(r);
 }
+Family<Gauge>& makeGauge(Registry& r, std::string name, std::string help) {
+  return BuildGauge().Name(std::move(name)).Help(std::move(help)).Register(r);
+}
 const std::string kPrefix = "shop_";
 }  // namespace
 class MetricsService {
  public:
   MetricsService();
   std::shared_ptr<Registry> registry_;
+  Family<Gauge>& depth_;
   Family<Counter>& orders_;
   Family<Histogram>& latency_;
   Family<Counter>& refunds_;
@@ -134,6 +138,7 @@ class MetricsService {
 };
 MetricsService::MetricsService()
     : registry_(std::make_shared<Registry>()),
+      depth_(makeGauge(*registry_, "shop_depth", "Depth")),
       orders_(makeCounter(*registry_, "shop_orders_total", "Orders")),
       latency_(makeHistogram(*registry_, "shop_latency_seconds")),
       refunds_(makeCounter(*registry_, kPrefix + "refunds_total", "Refunds")),
@@ -151,6 +156,13 @@ MetricsService::MetricsService()
             ".Register(*registry_)");
   EXPECT_EQ(Orders->RegistryArg, "*registry_");
   EXPECT_EQ(Orders->InitSite.Line, lineOf(Code, "orders_(makeCounter"));
+
+  // Parameters taken by value and moved on: the arguments, not moved.
+  const Metric *Depth = metricNamed(C, "shop_depth");
+  ASSERT_NE(Depth, nullptr);
+  EXPECT_EQ(Depth->Help, "Depth");
+  EXPECT_EQ(Depth->BuilderChain, "prometheus::BuildGauge().Name(\"shop_depth\")"
+                                 ".Help(\"Depth\").Register(*registry_)");
 
   // A default argument is spelled as the parameter's default.
   const Metric *Latency = metricNamed(C, "shop_latency_seconds");
@@ -1494,6 +1506,79 @@ void audit_metrics::otherwise(double open) {
          "if (${metric:sessions} && ${param:open} > 0)\n        "
          "${metric:sessions}->Set(${param:open});\n    else\n        "
          "${metric:sessions}->Set(0);");
+}
+
+TEST(ServiceRecorder, AMemberItsOnlyConstructorGivesAConstantValueIsAConstant) {
+  std::string Service = R"cpp(
+#include <chrono>
+#include <vector>
+class ResolverMetrics {
+ public:
+  ResolverMetrics(double scale);
+  void observe(double seconds);
+  void count(double seconds);
+  void uptime();
+  double queries() const;  // defined elsewhere: it cannot write a member
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Histogram> &queries_;
+  // Seconds.
+  std::vector<double> query_buckets_;
+  std::vector<double> scaled_buckets_;
+  std::chrono::steady_clock::time_point started_;
+};
+ResolverMetrics::ResolverMetrics(double scale)
+    : registry_(std::make_shared<prometheus::Registry>()),
+      queries_(prometheus::BuildHistogram().Name("q").Help("q").Register(*registry_)),
+      query_buckets_{0.001, 0.01},
+      scaled_buckets_({scale, 2 * scale}),
+      started_(std::chrono::steady_clock::now()) {}
+void ResolverMetrics::observe(double seconds) { queries_.Add({}, query_buckets_).Observe(seconds); }
+void ResolverMetrics::count(double seconds) { queries_.Add({}, scaled_buckets_).Observe(seconds); }
+void ResolverMetrics::uptime() {
+  queries_.Add({}, query_buckets_).Observe((std::chrono::steady_clock::now() - started_).count());
+}
+)cpp";
+  std::string Code = std::string(PrometheusIncludes) + Service;
+  TUFacts Facts = factsFor(Code, "ResolverMetrics");
+  const Wrapper *Observe = wrapperNamed(Facts.Partial, "observe");
+  ASSERT_NE(Observe, nullptr);
+  EXPECT_FALSE(Observe->UsesServiceState);
+  ASSERT_EQ(Observe->LocalConstants.count("query_buckets_"), 1u);
+  EXPECT_EQ(Observe->LocalConstants.at("query_buckets_"),
+            "// Seconds.\n  const std::vector<double> query_buckets_{0.001, 0.01};");
+  // Where the class declares it, and the initializer that goes with it.
+  std::vector<std::string> Members;
+  for (const LocalConstantSite &L : Facts.Partial.TheService.LocalConstants)
+    if (L.Member)
+      Members.push_back(L.Name + ":" + std::to_string(L.Decl.Line) + " " +
+                        Code.substr(L.Initializer.Offset, L.Initializer.Length));
+  EXPECT_THAT(Members, ElementsAre("query_buckets_:" +
+                                   std::to_string(lineOf(Code, "  std::vector<double> query_")) +
+                                   " query_buckets_{0.001, 0.01}"));
+  // A value read from a parameter, or from a call when the object is
+  // built, differs per object: state.
+  for (const char *Name : {"count", "uptime"}) {
+    const Wrapper *Kept = wrapperNamed(Facts.Partial, Name);
+    ASSERT_NE(Kept, nullptr) << Name;
+    EXPECT_TRUE(Kept->UsesServiceState) << Name;
+  }
+  EXPECT_THAT(wrapperNamed(Facts.Partial, "count")->LocalConstants, IsEmpty());
+  // A method defined elsewhere that is not `const` may write it: state.
+  std::string Writer = Service;
+  Writer.replace(Writer.find("  void uptime();"), 0, "  void reset();\n");
+  TUFacts WriterFacts = factsFor(std::string(PrometheusIncludes) + Writer, "ResolverMetrics");
+  const Wrapper *Unsure = wrapperNamed(WriterFacts.Partial, "observe");
+  ASSERT_NE(Unsure, nullptr);
+  EXPECT_TRUE(Unsure->UsesServiceState);
+  // A second constructor may give it another value: state.
+  std::string Two = Service;
+  Two.replace(Two.find("  ResolverMetrics(double scale);"), 0,
+              "  ResolverMetrics() : ResolverMetrics(1) {}\n");
+  TUFacts TwoFacts = factsFor(std::string(PrometheusIncludes) + Two, "ResolverMetrics");
+  const Wrapper *Observed = wrapperNamed(TwoFacts.Partial, "observe");
+  ASSERT_NE(Observed, nullptr);
+  EXPECT_TRUE(Observed->UsesServiceState);
 }
 
 TEST(ServiceRecorder, ConstantMembersTravelLikeFileLocalConstants) {

@@ -3,7 +3,7 @@
 
 namespace srv {
 	MetricsPrometheus::MetricsPrometheus(const std::string& bind)
-	    : m_registry(srv::DefaultRegistryPtr()) {
+		: m_registry(srv::DefaultRegistryPtr()) {
 		m_exposer = new prometheus::Exposer(bind);
 		m_exposer->RegisterCollectable(m_registry);
 	}
