@@ -717,6 +717,12 @@ void planInjection(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P)
     std::string Why = "it still carries calls of " + WP->Name + ", which stays";
     Hold(CS.EnclosingFunction, Why);
     Hold(classOf(CS.EnclosingFunction), Why);
+    // Made under a null check (`if (metrics_)`, `metric_call(metrics_,
+    // ..)`) of a pointer another class may declare (a base class's
+    // protected field): that class keeps it.
+    for (const NullGuard &G : F.NullGuards)
+      if (G.If.contains(CS.Loc))
+        Hold(G.Owner, Why);
   }
   // A null check that guards more than recording still needs its pointer.
   for (const NullGuard &G : F.NullGuards)

@@ -253,8 +253,16 @@ llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
   for (const CallSite &CS : Ctx.C.CallSites)
     if (CS.Inactive && !CS.Receiver.empty())
       InactiveReceivers.insert(CS.Receiver);
+  // A field the plan keeps as an injection point stays, with the
+  // initializer that sets it, whatever calls through it went.
+  auto KeptField = [&](const ServiceVar &V) {
+    return V.IsField && llvm::any_of(Ctx.P.Keep, [&](const InjectionPoint &IP) {
+             return IP.Kind == InjectionKind::Field && IP.Name == V.Name && V.Decl.contains(IP.Loc);
+           });
+  };
   for (const ServiceVar &V : Ctx.F.ServiceVars) {
-    if (!V.Decl.valid() || InactiveReceivers.count(V.Name) || Ctx.P.replacedTest(V.Decl))
+    if (!V.Decl.valid() || InactiveReceivers.count(V.Name) || Ctx.P.replacedTest(V.Decl) ||
+        KeptField(V))
       continue;
     bool HoldsRemovedDouble = !V.Double.empty() && RemovedDoubles.count(V.Double);
     if (!llvm::all_of(V.Uses, Covered)) {

@@ -459,6 +459,38 @@ TEST(RemoveUnusedHolders, NothingRegisteredAllGo) {
             "}\n");
 }
 
+TEST(RemoveUnusedHolders, AFieldThePlanKeepsStaysThoughItsCallsWent) {
+  // class Resolver { Resolver(Zone z, app::Metrics& metrics); app::Metrics& m_metrics; };
+  // Its calls were inlined, but its injection stays (taken back, say).
+  const std::string Header = "dns/resolver.h";
+  std::map<std::string, std::string> Files = {
+      {Header, "class Resolver {\n  Resolver(Zone z, app::Metrics& metrics);\n\n"
+               "  Zone m_zone;\n  app::Metrics& m_metrics;\n};\n"}};
+  Catalog C;
+  Facts F;
+  Plan P;
+  C.TheService.Name = "app::Metrics";
+  ServiceVar V;
+  V.Decl = test::spanOf(Files, Header, "app::Metrics& m_metrics");
+  V.Name = "m_metrics";
+  V.Type = "app::Metrics &";
+  V.IsField = true;
+  F.ServiceVars.push_back(V);
+  InjectionPoint Field;
+  Field.Kind = InjectionKind::Field;
+  Field.Owner = "dns::Resolver";
+  Field.Name = "m_metrics";
+  Field.Loc = V.Decl;
+  P.Keep.push_back(Field);
+  auto Out = rewritten(C, F, P, Files);
+  EXPECT_EQ(Out[Header], Files[Header]);
+  // Stripped, or no injection point at all: nothing uses it, it goes.
+  P.Keep.clear();
+  auto Gone = rewritten(C, F, P, Files);
+  EXPECT_EQ(Gone[Header], "class Resolver {\n  Resolver(Zone z, app::Metrics& metrics);\n\n"
+                          "  Zone m_zone;\n};\n");
+}
+
 TEST(RemoveUnusedHolders, WhatBuildsTheServiceStaysWhileItRegisters) {
   for (MetricFate Fate : {MetricFate::Kept, MetricFate::Dead}) {
     HolderCase K;

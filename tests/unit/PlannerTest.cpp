@@ -775,6 +775,41 @@ TEST(Planner, CallThatCannotBeRewrittenKeepsWrapperMetricAndInjection) {
   EXPECT_EQ(P.Keep[0].Owner, "shop::KitService");
 }
 
+TEST(Planner, AKeptCallUnderANullCheckKeepsThePointerOfTheClassDeclaringIt) {
+  // class Reader { protected: std::shared_ptr<MetricsService> metrics_; };
+  // void KitService::Create() { metric_call(metrics_, [&](auto& m) { FINISH(m); }); }
+  Fixture X;
+  CallSite Kept = macroCall(/*Definition=*/false);
+  Kept.Loc.Offset = 400;
+  Kept.Loc.Length = 20;
+  X.C.CallSites.push_back(Kept);
+  InjectionPoint Base = X.C.InjectionPoints[1];
+  Base.Kind = InjectionKind::Field;
+  Base.Owner = "shop::Reader";
+  Base.Name = "metrics_";
+  Base.Interface = "shop::MetricsServiceProtocol";
+  X.C.InjectionPoints.push_back(Base);
+  NullGuard G;
+  G.If = Kept.Loc;
+  G.If.Offset = 380;
+  G.If.Length = 60;
+  G.Field = "metrics_";
+  G.Owner = "shop::Reader";
+  G.Helper = "shop::metric_call";
+  G.OnlyRecords = true;
+  X.F.NullGuards = {G};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(P.KeptBecause["shop::Reader"],
+            "it still carries calls of RecordQuantityChange, which stays");
+  EXPECT_TRUE(llvm::any_of(P.Keep, [](const InjectionPoint &IP) {
+    return IP.Owner == "shop::Reader";
+  }));
+  // A guard elsewhere holds nothing.
+  X.F.NullGuards[0].If.Offset = 900;
+  Plan Elsewhere = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(Elsewhere.KeptBecause.count("shop::Reader"), 0u);
+}
+
 TEST(Planner, ArgumentsThatWouldBeDroppedOrRepeatedAreBlockers) {
   Fixture X;
   Wrapper &Q = X.C.Wrappers[1];
@@ -835,41 +870,6 @@ TEST(Planner, AFunctionHandingTheServiceOnLosesItWithTheParameterItFeeds) {
             "migration rewrites or handing it on to a parameter that goes");
 }
 
-TEST(Planner, AnUnnamedParameterOfADeclarationIsTheDefinitionsOne) {
-  Fixture X;
-  // class Stack { friend Stack build(std::shared_ptr<Metrics>); };
-  // Stack build(std::shared_ptr<Metrics> m) { return Stack(std::move(m)); }
-  InjectionPoint StackParam = X.C.InjectionPoints[1];
-  StackParam.Kind = InjectionKind::ConstructorParam;
-  StackParam.Owner = "app::Stack";
-  StackParam.Name = "m";
-  StackParam.Index = 0;
-  InjectionPoint StackField = StackParam;
-  StackField.Kind = InjectionKind::Field;
-  StackField.Name = "m_";
-  InjectionPoint Definition = StackParam;
-  Definition.Kind = InjectionKind::FunctionParam;
-  Definition.Owner = "app::build";
-  InjectionPoint Friend = Definition;
-  Friend.Name = "";
-  X.C.InjectionPoints = {StackParam, StackField, Friend, Definition};
-  ArgumentSite A;
-  A.Callee = "app::Stack";
-  A.Index = 0;
-  A.ArgText = "std::move(m)";
-  A.EnclosingFunction = "app::build";
-  X.F.ArgumentSites = {A};
-  Plan P = makePlan(X.C, X.F, X.Cfg);
-  EXPECT_THAT(P.Keep, IsEmpty());
-  EXPECT_EQ(P.Strip.size(), 4u);
-
-  // No declaration names it: its body cannot have been read.
-  X.C.InjectionPoints = {StackParam, StackField, Friend};
-  X.F.ArgumentSites.clear();
-  Plan Unseen = makePlan(X.C, X.F, X.Cfg);
-  ASSERT_EQ(Unseen.Keep.size(), 1u);
-  EXPECT_EQ(Unseen.Keep[0].Owner, "app::build");
-  EXPECT_EQ(Unseen.KeptBecause["app::build"],
 TEST(Planner, AStdFunctionTypeAndTheLambdasItIsMadeFromLoseTheServiceTogether) {
   // using Maker = std::function<std::unique_ptr<Reader>(int, std::shared_ptr<Metrics>)>;
   // template <class T> Registration() { add([](int fd, std::shared_ptr<Metrics> m) {
@@ -962,6 +962,41 @@ TEST(Planner, AStdFunctionTypeAndTheLambdasItIsMadeFromLoseTheServiceTogether) {
             "it becomes a " + Type + ", whose signature is not written in the project's code");
 }
 
+TEST(Planner, AnUnnamedParameterOfADeclarationIsTheDefinitionsOne) {
+  Fixture X;
+  // class Stack { friend Stack build(std::shared_ptr<Metrics>); };
+  // Stack build(std::shared_ptr<Metrics> m) { return Stack(std::move(m)); }
+  InjectionPoint StackParam = X.C.InjectionPoints[1];
+  StackParam.Kind = InjectionKind::ConstructorParam;
+  StackParam.Owner = "app::Stack";
+  StackParam.Name = "m";
+  StackParam.Index = 0;
+  InjectionPoint StackField = StackParam;
+  StackField.Kind = InjectionKind::Field;
+  StackField.Name = "m_";
+  InjectionPoint Definition = StackParam;
+  Definition.Kind = InjectionKind::FunctionParam;
+  Definition.Owner = "app::build";
+  InjectionPoint Friend = Definition;
+  Friend.Name = "";
+  X.C.InjectionPoints = {StackParam, StackField, Friend, Definition};
+  ArgumentSite A;
+  A.Callee = "app::Stack";
+  A.Index = 0;
+  A.ArgText = "std::move(m)";
+  A.EnclosingFunction = "app::build";
+  X.F.ArgumentSites = {A};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_THAT(P.Keep, IsEmpty());
+  EXPECT_EQ(P.Strip.size(), 4u);
+
+  // No declaration names it: its body cannot have been read.
+  X.C.InjectionPoints = {StackParam, StackField, Friend};
+  X.F.ArgumentSites.clear();
+  Plan Unseen = makePlan(X.C, X.F, X.Cfg);
+  ASSERT_EQ(Unseen.Keep.size(), 1u);
+  EXPECT_EQ(Unseen.Keep[0].Owner, "app::build");
+  EXPECT_EQ(Unseen.KeptBecause["app::build"],
             "typed as the service itself: no definition of it was seen: no declaration names "
             "the parameter its body would use");
 }
