@@ -170,6 +170,15 @@ const clang::ParmVarDecl *parameterReachedThrough(const clang::Expr *E, bool &Th
   return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 
+const clang::Expr *spelled(const clang::Expr *E) {
+  while (true) {
+    const clang::Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
 const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,
                                              bool *InLambda) {
   clang::DynTypedNodeList Parents = Ctx.getParents(*S);

@@ -75,6 +75,9 @@ MethodDecl methodDecl(const clang::CXXMethodDecl *M, const Locator &Loc);
 /// \p Through set when one was passed; null when \p E names no parameter.
 const clang::ParmVarDecl *parameterReachedThrough(const clang::Expr *E, bool &Through);
 
+/// \p E without implicit nodes and parentheses: what it is, as read.
+const clang::Expr *spelled(const clang::Expr *E);
+
 /// The function whose body holds \p S, looking through lambdas (sets
 /// \p InLambda when it passed one); null at namespace scope.
 const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx, const clang::Stmt *S,

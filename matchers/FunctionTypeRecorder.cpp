@@ -59,16 +59,6 @@ constexpr llvm::StringLiteral TypeId = "type";
 constexpr llvm::StringLiteral ConstructId = "construct";
 constexpr llvm::StringLiteral AssignId = "assign";
 
-/// \p E without implicit nodes and parentheses.
-const Expr *bare(const Expr *E) {
-  while (true) {
-    const Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
-
 class Callback : public MatchFinder::MatchCallback {
 public:
   Callback(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc)
@@ -134,7 +124,7 @@ private:
                                          .getCanonicalType()
                                          .getUnqualifiedType())
       return;
-    const Expr *Written = bare(Callable);
+    const Expr *Written = spelled(Callable);
     FunctionValue V;
     V.Type = Type;
     V.Loc = Loc.span(Written->getSourceRange());

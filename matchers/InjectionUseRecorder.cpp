@@ -225,22 +225,13 @@ bool isUpperSnake(llvm::StringRef Name) {
 
 //===-- Expressions -------------------------------------------------------===//
 
-/// \p E without implicit nodes and parentheses: what it is, as read.
-const Expr *bare(const Expr *E) {
-  while (true) {
-    const Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
 
 /// The variable, parameter or field \p E names; with \p ThroughDeref, also
 /// the one behind `*p`, `p->` (raw or smart pointer).
 const ValueDecl *referencedDecl(const Expr *E, bool ThroughDeref) {
   if (!E)
     return nullptr;
-  E = bare(E);
+  E = spelled(E);
   if (ThroughDeref) {
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
         Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
@@ -290,7 +281,7 @@ const ValueDecl *comparedWithNull(ASTContext &Ctx, const Expr *Cond, BinaryOpera
 
 /// The pointer \p Cond requires to be set: `p`, `p != nullptr`.
 const ValueDecl *testedPointer(ASTContext &Ctx, const Expr *Cond) {
-  Cond = bare(Cond);
+  Cond = spelled(Cond);
   if (const ValueDecl *D = comparedWithNull(Ctx, Cond, BO_NE))
     return D;
   if (isa<BinaryOperator, CXXOperatorCallExpr, CXXRewrittenBinaryOperator>(Cond))
@@ -312,11 +303,11 @@ struct LeadingTest {
   const Expr *Whole = nullptr;
 };
 LeadingTest leadingPointerTest(ASTContext &Ctx, const Expr *Cond) {
-  const auto *And = dyn_cast<BinaryOperator>(bare(Cond));
+  const auto *And = dyn_cast<BinaryOperator>(spelled(Cond));
   if (!And || And->getOpcode() != BO_LAnd)
     return {};
   const BinaryOperator *Inner = And;
-  while (const auto *L = dyn_cast<BinaryOperator>(bare(Inner->getLHS())))
+  while (const auto *L = dyn_cast<BinaryOperator>(spelled(Inner->getLHS())))
     if (L->getOpcode() == BO_LAnd)
       Inner = L;
     else
@@ -346,7 +337,7 @@ unsigned timesNamed(const Expr *E, const ValueDecl *D) {
 
 /// The pointer \p Cond requires to be null: `!p`, `p == nullptr`.
 const ValueDecl *nullTestedPointer(ASTContext &Ctx, const Expr *Cond) {
-  Cond = bare(Cond);
+  Cond = spelled(Cond);
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
     return referencedDecl(Not->getSubExpr(), false);
   return comparedWithNull(Ctx, Cond, BO_EQ);
@@ -1345,7 +1336,7 @@ private:
       const auto *E = dyn_cast<Expr>(S);
       if (!E)
         return false;
-      const auto *Call = dyn_cast<CXXMemberCallExpr>(bare(E));
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(spelled(E));
       // `metrics_->sessions().Increment(n)`: a metric a wrapper hands back,
       // recorded with an amount that changes nothing (`++n` would; a call
       // reading a value, as a wrapper's arguments may, does not count).
