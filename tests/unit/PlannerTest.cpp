@@ -962,6 +962,48 @@ TEST(Planner, AStdFunctionTypeAndTheLambdasItIsMadeFromLoseTheServiceTogether) {
             "it becomes a " + Type + ", whose signature is not written in the project's code");
 }
 
+TEST(Planner, ALambdaRecordingThroughItsParameterLosesItWithItsCalls) {
+  // Maker m = [](int fd, std::shared_ptr<Metrics> metrics) {
+  //   metrics->RecordQuantityChange(); return open(fd); };
+  Fixture X;
+  const std::string Type = "std::function<int (int, std::shared_ptr<shop::MetricsService>)>";
+  const std::string Lambda = "lambda at app/open.cpp:4:11";
+  InjectionPoint Signature = X.C.InjectionPoints[1];
+  Signature.Kind = InjectionKind::FunctionTypeParam;
+  Signature.Owner = Type;
+  Signature.Name = "";
+  Signature.Index = 1;
+  InjectionPoint Param = Signature;
+  Param.Kind = InjectionKind::FunctionParam;
+  Param.Owner = Lambda;
+  Param.Name = "metrics";
+  X.C.InjectionPoints = {Signature, Param};
+  FunctionValue V;
+  V.Type = Type;
+  V.Lambda = Lambda;
+  V.Loc.File = "app/open.cpp";
+  V.Loc.Line = 4;
+  V.Loc.Offset = 100;
+  V.Loc.Length = 120;
+  X.F.FunctionValues = {V};
+  // The call is recorded with the named function around the lambda.
+  CallSite CS = call("app/open", "RecordQuantityChange");
+  CS.Receiver = "metrics";
+  CS.Arrow = true;
+  CS.EnclosingFunction = "app::install";
+  CS.Loc.Offset = 150;
+  CS.Loc.Length = 32;
+  X.C.CallSites = {CS};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_THAT(P.Keep, IsEmpty());
+  EXPECT_EQ(P.Strip.size(), 2u);
+  // The same call outside the lambda's span: the parameter has no use
+  // the migration rewrites, and stays with the type.
+  X.C.CallSites[0].Loc.Offset = 300;
+  Plan Outside = makePlan(X.C, X.F, X.Cfg);
+  EXPECT_EQ(Outside.Keep.size(), 2u);
+}
+
 TEST(Planner, AnUnnamedParameterOfADeclarationIsTheDefinitionsOne) {
   Fixture X;
   // class Stack { friend Stack build(std::shared_ptr<Metrics>); };
