@@ -14,7 +14,6 @@
 
 #include <map>
 #include <set>
-#include <tuple>
 
 
 namespace mm {
@@ -102,16 +101,10 @@ llvm::Error stripInjection(RewriteContext &Ctx) {
              "strip initializer of " + MI.Owner + "::" + MI.Field);
   }
 
-  // An argument written once in a template and handed to several callees
-  // (one per instantiation) goes only when every one of them loses it.
-  std::set<std::tuple<std::string, unsigned, unsigned>> Stays;
-  for (const ArgumentSite &A : Ctx.F.ArgumentSites)
-    if (!Params.count({A.Callee, A.Index}))
-      Stays.insert(A.Arg.key());
-  std::set<std::tuple<std::string, unsigned, unsigned>> Dropped;
+  // (An argument written once in a template and handed to one callee per
+  // instantiation: the plan strips all of them or none; the edits are one.)
   for (const ArgumentSite &A : Ctx.F.ArgumentSites) {
-    if (!Params.count({A.Callee, A.Index}) || Stays.count(A.Arg.key()) ||
-        !Dropped.insert(A.Arg.key()).second)
+    if (!Params.count({A.Callee, A.Index}))
       continue;
     if (!A.Removal.valid()) {
       Ctx.manual(A.Arg, "argument '" + A.ArgText + "' to " + A.Callee,
