@@ -207,6 +207,15 @@ std::optional<BuilderChain> readChildOfHolder(const Expr *E, const Locator &Loc,
   return Child;
 }
 
+const Expr *movedFrom(const Stmt *S) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
+      !Callee->getIdentifier() || (Callee->getName() != "move" && Callee->getName() != "forward"))
+    return nullptr;
+  return Call->getArg(0);
+}
+
 namespace {
 
 /// A helper's parameters, each read as the argument its call passes.
@@ -221,17 +230,6 @@ const Expr *argumentFor(const Decl *D, const Bindings *B) {
     return nullptr;
   const auto *Default = dyn_cast<CXXDefaultArgExpr>(It->second);
   return Default ? Default->getExpr() : It->second;
-}
-
-/// What `std::move(x)` or `std::forward<T>(x)` hands on: `x`; null for
-/// any other expression.
-const Expr *movedFrom(const Stmt *S) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(S);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || Call->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
-      !Callee->getIdentifier() || (Callee->getName() != "move" && Callee->getName() != "forward"))
-    return nullptr;
-  return Call->getArg(0);
 }
 
 /// \p E, or the argument bound to the parameter it names (moved or not).

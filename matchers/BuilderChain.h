@@ -90,6 +90,10 @@ std::optional<std::string> stringLiteralOf(const clang::Expr *E);
 /// Strips parentheses, implicit casts, temporaries and `&`.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 
+/// What `std::move(x)` or `std::forward<T>(x)` hands on: `x`; null for
+/// any other expression.
+const clang::Expr *movedFrom(const clang::Stmt *S);
+
 } // namespace mm
 
 #endif // METRICS_MIGRATE_MATCHERS_BUILDERCHAIN_H

@@ -1032,11 +1032,8 @@ const Expr *handedValue(const Expr *Arg) {
   while (true) {
     if (const auto *Copy = dyn_cast<CXXConstructExpr>(E); Copy && Copy->getNumArgs() == 1)
       E = Copy->getArg(0)->IgnoreImplicit();
-    else if (const auto *Move = dyn_cast<CallExpr>(E);
-             Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-             Move->getDirectCallee()->isInStdNamespace() &&
-             Move->getDirectCallee()->getName() == "move")
-      E = Move->getArg(0)->IgnoreImplicit();
+    else if (const Expr *Moved = movedFrom(E))
+      E = Moved->IgnoreImplicit();
     else
       return E;
   }
