@@ -124,8 +124,53 @@ Value toJSON(const Param &P) {
   return O;
 }
 
+namespace {
+
+/// A hole's key in a template's JSON form.
+constexpr std::pair<TemplatePiece::Kind, const char *> HoleKeys[] = {
+    {TemplatePiece::Kind::Param, "param"},
+    {TemplatePiece::Kind::Field, "field"},
+    {TemplatePiece::Kind::Metric, "metric"},
+    {TemplatePiece::Kind::Local, "local"},
+};
+
+} // namespace
+
+/// Text as a string, a hole as `{"param": NAME}` (or `field`, `metric`).
+Value toJSON(const BodyTemplate &T) {
+  Array A;
+  for (const TemplatePiece &Piece : T) {
+    if (!Piece.isHole()) {
+      A.push_back(Piece.Value);
+      continue;
+    }
+    for (const auto &[Kind, Key] : HoleKeys)
+      if (Kind == Piece.K)
+        A.push_back(Object{{Key, Piece.Value}});
+  }
+  return A;
+}
+
 Value toJSON(const CacheField &F) {
   return Object{{"field", F.Field}, {"decl", toJSON(F.Decl)}};
+}
+
+Value toJSON(const BodyRecording &R) {
+  return Object{{"metric", R.Metric},
+                {"labels", R.Labels ? toJSON(*R.Labels) : Value(nullptr)},
+                {"op", R.Op},
+                {"value", toJSON(R.Value)}};
+}
+
+Value toJSON(const ReturnGuard &G) {
+  return Object{{"left", toJSON(G.Left)}, {"op", G.Op}, {"right", toJSON(G.Right)}};
+}
+
+Value toJSON(const LabelSwitch &S) {
+  Array Cases;
+  for (const LabelCase &Case : S.Cases)
+    Cases.push_back(Object{{"label", Case.Label}, {"literal", Case.Literal}});
+  return Object{{"param", S.Param}, {"variable", S.Variable}, {"cases", std::move(Cases)}};
 }
 
 Value toJSON(const Wrapper &W) {
@@ -137,6 +182,10 @@ Value toJSON(const Wrapper &W) {
                 {"body_kind", toString(W.Body)},
                 {"body", W.BodyText},
                 {"template", W.Template},
+                {"recordings", arrayOf(W.Recordings)},
+                {"guards", arrayOf(W.Guards)},
+                {"label_switches", arrayOf(W.LabelSwitches)},
+                {"other_branches", W.OtherBranches},
                 {"overrides", W.Overrides},
                 {"uses_service_state", W.UsesServiceState},
                 {"dropped_caches", arrayOf(W.DroppedCaches)},
@@ -754,9 +803,60 @@ bool fromJSON(const Value &E, Param &Out, Path P) {
          mapNullable(O, "default", Out.Default);
 }
 
+bool fromJSON(const Value &E, BodyTemplate &Out, Path P) {
+  const Array *A = E.getAsArray();
+  if (!A) {
+    P.report("expected an array of text and holes");
+    return false;
+  }
+  Out = BodyTemplate();
+  for (size_t I = 0; I < A->size(); ++I) {
+    const Value &Piece = (*A)[I];
+    if (std::optional<llvm::StringRef> Text = Piece.getAsString()) {
+      Out.appendText(*Text);
+      continue;
+    }
+    const Object *O = Piece.getAsObject();
+    bool Read = false;
+    for (const auto &[Kind, Key] : HoleKeys)
+      if (std::optional<llvm::StringRef> Name = O ? O->getString(Key) : std::nullopt) {
+        Out.appendHole(Kind, *Name);
+        Read = true;
+      }
+    if (!Read || O->size() != 1) {
+      P.index(I).report(
+          "expected a string or one of {\"param\"|\"field\"|\"metric\"|\"local\": name}");
+      return false;
+    }
+  }
+  return true;
+}
+
 bool fromJSON(const Value &E, CacheField &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("field", Out.Field) && O.map("decl", Out.Decl);
+}
+
+bool fromJSON(const Value &E, BodyRecording &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("metric", Out.Metric) && O.map("labels", Out.Labels) &&
+         O.map("op", Out.Op) && O.map("value", Out.Value);
+}
+
+bool fromJSON(const Value &E, ReturnGuard &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("left", Out.Left) && O.map("op", Out.Op) && O.map("right", Out.Right);
+}
+
+bool fromJSON(const Value &E, LabelCase &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("label", Out.Label) && O.map("literal", Out.Literal);
+}
+
+bool fromJSON(const Value &E, LabelSwitch &Out, Path P) {
+  ObjectMapper O(E, P);
+  return O && O.map("param", Out.Param) && O.map("variable", Out.Variable) &&
+         O.map("cases", Out.Cases);
 }
 
 bool fromJSON(const Value &E, Wrapper &Out, Path P) {
@@ -765,6 +865,9 @@ bool fromJSON(const Value &E, Wrapper &Out, Path P) {
          O.map("return_type", Out.ReturnType) && O.map("params", Out.Params) &&
          O.map("metrics", Out.Metrics) && O.map("body_kind", Out.Body) &&
          O.map("body", Out.BodyText) && O.map("template", Out.Template) &&
+         O.map("recordings", Out.Recordings) && O.map("guards", Out.Guards) &&
+         O.map("label_switches", Out.LabelSwitches) &&
+         O.map("other_branches", Out.OtherBranches) &&
          O.map("overrides", Out.Overrides) &&
          O.map("uses_service_state", Out.UsesServiceState) &&
          O.mapOptional("dropped_caches", Out.DroppedCaches) &&

@@ -159,23 +159,18 @@ void mergeWrapper(Wrapper &Into, const Wrapper &From) {
       Into.Params[I].Default = From.Params[I].Default;
 }
 
-/// `${field:x_}` -> `${metric:name}`.
-std::string resolveFields(llvm::StringRef Template,
-                          const std::map<std::string, std::string> &FieldToName) {
-  std::string Out;
-  while (!Template.empty()) {
-    size_t Pos = Template.find("${field:");
-    if (Pos == llvm::StringRef::npos) {
-      Out += Template;
-      break;
+/// Field holes (`x_`) made metric holes (its Prometheus name).
+BodyTemplate resolveFields(const BodyTemplate &Template,
+                           const std::map<std::string, std::string> &FieldToName) {
+  BodyTemplate Out;
+  for (const TemplatePiece &Piece : Template) {
+    if (Piece.K != TemplatePiece::Kind::Field) {
+      Out.append(Piece);
+      continue;
     }
-    Out += Template.take_front(Pos);
-    Template = Template.drop_front(Pos + 8);
-    size_t End = Template.find('}');
-    std::string Field = Template.take_front(End).str();
-    auto It = FieldToName.find(Field);
-    Out += "${metric:" + (It != FieldToName.end() ? It->second : Field) + "}";
-    Template = Template.drop_front(End + 1);
+    auto It = FieldToName.find(Piece.Value);
+    Out.appendHole(TemplatePiece::Kind::Metric,
+                   It != FieldToName.end() ? It->second : Piece.Value);
   }
   return Out;
 }
@@ -298,6 +293,17 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
     }
     W.Operations = std::move(Operations);
     W.Template = resolveFields(W.Template, FieldToHole);
+    for (BodyRecording &R : W.Recordings) {
+      if (auto It = FieldToHole.find(R.Metric); It != FieldToHole.end())
+        R.Metric = It->second;
+      if (R.Labels)
+        R.Labels = resolveFields(*R.Labels, FieldToHole);
+      R.Value = resolveFields(R.Value, FieldToHole);
+    }
+    for (ReturnGuard &G : W.Guards) {
+      G.Left = resolveFields(G.Left, FieldToHole);
+      G.Right = resolveFields(G.Right, FieldToHole);
+    }
     WrapperSignatures.insert(Sig);
     WrapperNames.insert(W.Name);
     C.Wrappers.push_back(W);

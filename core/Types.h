@@ -10,6 +10,8 @@
 #ifndef METRICS_MIGRATE_CORE_TYPES_H
 #define METRICS_MIGRATE_CORE_TYPES_H
 
+#include "core/BodyTemplate.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -178,7 +180,7 @@ struct Metric {
   /// For a child taken from a family field.
   std::optional<TakenFrom> Family;
   /// For a family: the children taken from it into fields of their own,
-  /// which the catalog grouped into it (their uses are `${metric:NAME#field}`).
+  /// which the catalog grouped into it (their uses are metric holes `NAME#field`).
   std::vector<ChildField> Children;
   /// Where the same family or child is set again (see AlsoSet), its own and
   /// those of the family folded or the children grouped into it.
@@ -214,6 +216,41 @@ struct CacheField {
   SourceSpan Decl;
 };
 
+/// One recording a wrapper's body makes: `metric[.Add(labels)](.|->)Op(value)`.
+struct BodyRecording {
+  /// The metric recorded on: a field (one translation unit's facts), then
+  /// its Prometheus name or `name#childField` (the catalog), as the
+  /// template's metric holes name it.
+  std::string Metric;
+  /// The arguments of the `Add(..)` taking the child recorded on, if any.
+  std::optional<BodyTemplate> Labels;
+  std::string Op;     ///< `Increment`, `Decrement`, `Set`, `Observe`, ...
+  BodyTemplate Value; ///< Its arguments as written; empty for none.
+};
+
+/// `if (Left Op Right) return;` in a wrapper's body: for some arguments it
+/// records nothing.
+struct ReturnGuard {
+  BodyTemplate Left;
+  std::string Op; ///< `<`, `<=`, `>`, `>=`, `==` or `!=`.
+  BodyTemplate Right;
+};
+
+/// `case X: var = "x";`, as written.
+struct LabelCase {
+  std::string Label;
+  std::string Literal;
+};
+
+/// `switch (param) { case X: var = "x"; break; .. }` in a wrapper's body: a
+/// parameter mapped to a label value through a local (its uses are local
+/// holes of the template).
+struct LabelSwitch {
+  std::string Param;
+  std::string Variable;
+  std::vector<LabelCase> Cases;
+};
+
 struct Wrapper {
   std::string Name;
   /// Name plus parameter types, the key call sites are matched by.
@@ -230,9 +267,16 @@ struct Wrapper {
   BodyKind Body = BodyKind::Other;
   /// The body between its braces, as written.
   std::string BodyText;
-  /// BodyText with holes: `${param:NAME}` for parameter uses,
-  /// `${metric:PROMETHEUS_NAME}` for metric-field uses; `$$` is a literal `$`.
-  std::string Template;
+  /// BodyText with holes for its parameters and metric fields (only the
+  /// recording a null check guarded, or the one a cache fed, when so).
+  BodyTemplate Template;
+  /// What the Template records, and what decides whether it does.
+  std::vector<BodyRecording> Recordings;
+  std::vector<ReturnGuard> Guards;
+  std::vector<LabelSwitch> LabelSwitches;
+  /// The Template returns, or switches, other than through Guards and
+  /// LabelSwitches.
+  bool OtherBranches = false;
   bool Overrides = false; ///< Declared in an interface.
   /// The body uses other members of the service (state, methods): it cannot
   /// leave the class.

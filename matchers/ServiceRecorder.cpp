@@ -390,7 +390,9 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()))
       if (P->getDeclContext() == F)
-        Holes.push_back({E->getSourceRange(), "${param:" + P->getName().str() + "}"});
+        Holes.push_back({E->getSourceRange(), {TemplatePiece::Kind::Param, P->getName().str()}});
+    if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()); VD && LabelVariables.count(VD))
+      Holes.push_back({E->getSourceRange(), {TemplatePiece::Kind::Local, VD->getName().str()}});
     if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl());
         !E->hasQualifier() && (isa<VarDecl>(E->getDecl()) ||
                                (FD && FD->getFriendObjectKind() == Decl::FOK_None)))
@@ -422,7 +424,7 @@ public:
       return true;
     }
     Touched.insert(It->second);
-    Holes.push_back({E->getSourceRange(), "${field:" + It->second + "}"});
+    Holes.push_back({E->getSourceRange(), {TemplatePiece::Kind::Field, It->second}});
     return true;
   }
 
@@ -444,8 +446,12 @@ public:
     if (isRecordingMethod(M))
       if (std::optional<std::string> Field = fieldUnder(Call->getImplicitObjectArgument()))
         Operations[*Field].insert(M->getName().str());
-    if (M->getName() != "Add")
+    if (M->getName() != "Add") {
+      const CXXMemberCallExpr *Add = nullptr;
+      if (std::optional<std::string> Field = recordedOn(Call->getImplicitObjectArgument(), Add))
+        Recordings.push_back({Call, *Field, Add});
       return true;
+    }
     const auto *ME = dyn_cast<MemberExpr>(stripWrappers(Call->getImplicitObjectArgument()));
     if (!ME)
       return true;
@@ -453,6 +459,64 @@ public:
       auto It = Fields.find(FD->getCanonicalDecl());
       if (It != Fields.end())
         Adds.emplace_back(It->second, Call);
+    }
+    return true;
+  }
+
+  /// `if (a < b) return;`: the wrapper records nothing for some arguments.
+  bool VisitIfStmt(IfStmt *If) {
+    if (If->getElse() || If->getInit() || If->getConditionVariable()) {
+      Branches.push_back(If);
+      return true;
+    }
+    const Stmt *Then = If->getThen();
+    if (const auto *Block = dyn_cast<CompoundStmt>(Then); Block && Block->size() == 1)
+      Then = Block->body_front();
+    const auto *Return = dyn_cast<ReturnStmt>(Then);
+    const auto *Test = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+    if (Return && !Return->getRetValue() && Test && Test->isComparisonOp() &&
+        Test->getOpcode() != BO_Cmp)
+      Guards.push_back({If, Test, Return});
+    else
+      Branches.push_back(If);
+    return true;
+  }
+
+  /// Loops and jumps: what they hold may run any number of times.
+  bool VisitStmt(Stmt *S) {
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, GotoStmt, IndirectGotoStmt,
+            CXXTryStmt>(S))
+      Branches.push_back(S);
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *Return) {
+    Returns.push_back(Return);
+    return true;
+  }
+
+  /// `switch (param) { case X: label = "x"; break; .. }`: a label switch
+  /// when a case assigns a literal to a local; any other switch branches.
+  bool VisitSwitchStmt(SwitchStmt *S) {
+    FoundSwitch Found{S, nullptr, nullptr, {}};
+    const auto *Ref = dyn_cast<DeclRefExpr>(S->getCond()->IgnoreParenImpCasts());
+    Found.Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (Found.Param && Found.Param->getDeclContext() == F)
+      for (const SwitchCase *C = S->getSwitchCaseList(); C; C = C->getNextSwitchCase()) {
+        const auto *Case = dyn_cast<CaseStmt>(C);
+        if (!Case || Case->caseStmtIsGNURange())
+          continue;
+        auto [Variable, Literal] = assignedLiteral(Case->getSubStmt());
+        if (!Variable || (Found.Variable && Found.Variable != Variable))
+          continue;
+        Found.Variable = Variable;
+        Found.Cases.insert(Found.Cases.begin(), {Case->getLHS(), Literal});
+      }
+    if (Found.Variable) {
+      LabelVariables.insert(Found.Variable);
+      Switches.push_back(std::move(Found));
+    } else {
+      Branches.push_back(S);
     }
     return true;
   }
@@ -472,7 +536,7 @@ public:
 
   struct Hole {
     SourceRange Range;
-    std::string Text;
+    TemplatePiece Piece; ///< A text piece: a name spelled with its namespace.
   };
   const FunctionDecl *F;
   const std::map<const FieldDecl *, std::string> &Fields;
@@ -482,6 +546,8 @@ public:
   std::set<const VarDecl *> Constants;
   std::set<const FunctionDecl *> Functions;
   std::set<const FieldDecl *> ConstantMembers;
+  /// Locals a label switch assigns: their uses are holes.
+  std::set<const VarDecl *> LabelVariables;
   bool UsesState = false;
   /// Methods of the service the body calls, canonical.
   std::set<const CXXMethodDecl *> Called;
@@ -489,7 +555,86 @@ public:
   /// Metric field -> the recording methods called on it or its children.
   std::map<std::string, std::set<std::string>> Operations;
 
+  /// A call on a metric field, or on the child an `Add(..)` of one takes.
+  struct FoundRecording {
+    const CXXMemberCallExpr *Call;
+    std::string Field;
+    const CXXMemberCallExpr *Add; ///< Null when recorded on the field.
+  };
+  std::vector<FoundRecording> Recordings;
+  struct FoundGuard {
+    const IfStmt *If;
+    const BinaryOperator *Test;
+    const ReturnStmt *Return;
+  };
+  std::vector<FoundGuard> Guards;
+  std::vector<const ReturnStmt *> Returns;
+  struct FoundSwitch {
+    const SwitchStmt *Switch;
+    const ParmVarDecl *Param;
+    const VarDecl *Variable;
+    std::vector<std::pair<const Expr *, const StringLiteral *>> Cases; ///< In order.
+  };
+  std::vector<FoundSwitch> Switches;
+  /// Statements deciding what runs, other than Guards and Switches (and
+  /// ReturnStmts, which a guard may hold).
+  std::vector<const Stmt *> Branches;
+
 private:
+  /// `label = "x"` (a built-in or a class's `operator=`) to a local of the
+  /// body: the local and the literal.
+  std::pair<const VarDecl *, const StringLiteral *> assignedLiteral(const Stmt *S) const {
+    const Expr *To = nullptr, *From = nullptr;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
+      To = BO->getLHS(), From = BO->getRHS();
+    else if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(S);
+             OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+      To = OC->getArg(0), From = OC->getArg(1);
+    if (!To)
+      return {};
+    const auto *Ref = dyn_cast<DeclRefExpr>(To->IgnoreParenImpCasts());
+    const auto *Variable = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Variable || isa<ParmVarDecl>(Variable) || !Variable->hasLocalStorage() ||
+        Variable->getDeclContext() != F)
+      return {};
+    const auto *Literal = dyn_cast<StringLiteral>(stripWrappers(From)->IgnoreParenImpCasts());
+    return Literal ? std::make_pair(Variable, Literal)
+                   : std::pair<const VarDecl *, const StringLiteral *>();
+  }
+
+public:
+  /// The metric field a recording method is called on (through `*`, `->`
+  /// and a smart pointer), and \p Add when on a child one `Add(..)` took.
+  std::optional<std::string> recordedOn(const Expr *E, const CXXMemberCallExpr *&Add) const {
+    Add = nullptr;
+    for (int Depth = 0; E && Depth < 8; ++Depth) {
+      E = stripWrappers(E);
+      if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
+        E = UO->getSubExpr();
+      } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
+        if (It == Fields.end() || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+          return std::nullopt;
+        return It->second;
+      } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+        const CXXMethodDecl *Callee = Call->getMethodDecl();
+        if (Add || !Callee || !Callee->getIdentifier() || Callee->getName() != "Add")
+          return std::nullopt;
+        Add = Call;
+        E = Call->getImplicitObjectArgument();
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+                 Op && (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
+                 Op->getNumArgs() == 1) {
+        E = Op->getArg(0);
+      } else {
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+private:
+
   /// `Increment`, `Set`, `Observe`... of a prometheus metric.
   static bool isRecordingMethod(const CXXMethodDecl *M) {
     const auto *Class = M->getParent();
@@ -560,7 +705,7 @@ private:
     std::string Qualified;
     llvm::raw_string_ostream OS(Qualified);
     D->printQualifiedName(OS, Policy);
-    Holes.push_back({Where, Qualified});
+    Holes.push_back({Where, {TemplatePiece::Kind::Text, Qualified}});
   }
 };
 
@@ -640,17 +785,6 @@ BodyKind classify(const FunctionDecl *F, const CompoundStmt *Body) {
   return BodyKind::MultiStatement;
 }
 
-std::string escapeTemplate(llvm::StringRef Text) {
-  std::string Out;
-  for (char C : Text) {
-    if (C == '$')
-      Out += "$$";
-    else
-      Out += C;
-  }
-  return Out;
-}
-
 }  // namespace
 
 std::string typeAsWritten(const DeclaratorDecl *D, const Locator &Loc) {
@@ -665,25 +799,116 @@ std::string typeAsWritten(const DeclaratorDecl *D, const Locator &Loc) {
 
 namespace {
 
-/// The one statement a cached child records with, as a template:
-/// `${field:family_}->Add(..).Increment(..);`. None when a piece is not
-/// written in the body itself (a macro).
+/// The arguments written between \p Call's parentheses; none when they are
+/// not written in the body itself (a macro).
 template <typename OffsetsFn, typename FillFn>
-std::optional<std::string> cachedTemplate(const CachedChild &Cached, const OffsetsFn &Offsets,
-                                          const FillFn &Fill) {
-  auto Add = Offsets(Cached.Add->getSourceRange());
+std::optional<BodyTemplate> writtenArguments(const CallExpr *Call, const OffsetsFn &Offsets,
+                                             const FillFn &Fill) {
   std::vector<const Expr *> Args;
-  for (const Expr *Arg : Cached.Record->arguments())
+  for (const Expr *Arg : Call->arguments())
     if (!isa<CXXDefaultArgExpr>(Arg))
       Args.push_back(Arg);
-  std::optional<std::pair<unsigned, unsigned>> Written = std::make_pair(0u, 0u);
-  if (!Args.empty())
-    Written = Offsets(SourceRange(Args.front()->getBeginLoc(), Args.back()->getEndLoc()));
-  if (!Add || !Written)
+  if (Args.empty())
+    return BodyTemplate();
+  auto At = Offsets(SourceRange(Args.front()->getBeginLoc(), Args.back()->getEndLoc()));
+  if (!At)
     return std::nullopt;
-  std::string Values = Args.empty() ? "" : Fill(Written->first, Written->second);
-  return Fill(Add->first, Add->second) + "." +
-         Cached.Record->getMethodDecl()->getNameAsString() + "(" + Values + ");";
+  return Fill(At->first, At->second);
+}
+
+/// The one statement a cached child records with, as a template:
+/// `family_->Add(..).Increment(..);`, `family_` a field hole. None when a
+/// piece is not written in the body itself (a macro).
+template <typename OffsetsFn, typename FillFn>
+std::optional<BodyTemplate> cachedTemplate(const CachedChild &Cached, const OffsetsFn &Offsets,
+                                           const FillFn &Fill) {
+  auto Add = Offsets(Cached.Add->getSourceRange());
+  std::optional<BodyTemplate> Values = writtenArguments(Cached.Record, Offsets, Fill);
+  if (!Add || !Values)
+    return std::nullopt;
+  BodyTemplate Out = Fill(Add->first, Add->second);
+  Out.appendText("." + Cached.Record->getMethodDecl()->getNameAsString() + "(");
+  Out.append(*Values);
+  Out.appendText(");");
+  return Out;
+}
+
+/// What the parts \p Spans of a body record, and what decides whether they
+/// do (Wrapper::Recordings, Guards, LabelSwitches, OtherBranches), from what
+/// \p V found in the body.
+template <typename OffsetsFn, typename FillFn>
+void readRecordings(const BodyVisitor &V, llvm::ArrayRef<std::pair<unsigned, unsigned>> Spans,
+                    const OffsetsFn &Offsets, const FillFn &Fill, const Locator &Loc,
+                    Wrapper &W) {
+  auto Within = [&](SourceRange R) -> std::optional<std::pair<unsigned, unsigned>> {
+    auto At = Offsets(R);
+    if (At && llvm::any_of(Spans, [&](const std::pair<unsigned, unsigned> &S) {
+          return S.first <= At->first && At->second <= S.second;
+        }))
+      return At;
+    return std::nullopt;
+  };
+  auto Piece = [&](const Expr *E) -> std::optional<BodyTemplate> {
+    auto At = Offsets(E->getSourceRange());
+    return At ? std::optional<BodyTemplate>(Fill(At->first, At->second)) : std::nullopt;
+  };
+  std::vector<std::pair<std::pair<unsigned, unsigned>, BodyRecording>> Found;
+  for (const BodyVisitor::FoundRecording &R : V.Recordings) {
+    auto At = Within(R.Call->getSourceRange());
+    if (!At)
+      continue;
+    BodyRecording Out;
+    Out.Metric = R.Field;
+    Out.Op = R.Call->getMethodDecl()->getNameAsString();
+    std::optional<BodyTemplate> Value = writtenArguments(R.Call, Offsets, Fill);
+    std::optional<BodyTemplate> Labels =
+        R.Add ? writtenArguments(R.Add, Offsets, Fill) : std::nullopt;
+    if (!Value || (R.Add && !Labels))
+      continue;
+    Out.Value = std::move(*Value);
+    Out.Labels = std::move(Labels);
+    Found.push_back({*At, std::move(Out)});
+  }
+  // In the order written; one inside another's arguments is its value's.
+  llvm::stable_sort(Found, [](const auto &A, const auto &B) {
+    return std::make_pair(A.first.first, -int64_t(A.first.second)) <
+           std::make_pair(B.first.first, -int64_t(B.first.second));
+  });
+  unsigned End = 0;
+  for (auto &[At, R] : Found)
+    if (At.first >= End) {
+      End = At.second;
+      W.Recordings.push_back(std::move(R));
+    }
+  std::set<const ReturnStmt *> Guarding;
+  for (const BodyVisitor::FoundGuard &G : V.Guards) {
+    if (!Within(G.If->getSourceRange()))
+      continue;
+    std::optional<BodyTemplate> Left = Piece(G.Test->getLHS()), Right = Piece(G.Test->getRHS());
+    if (!Left || !Right)
+      continue;
+    W.Guards.push_back({std::move(*Left), G.Test->getOpcodeStr().str(), std::move(*Right)});
+    Guarding.insert(G.Return);
+  }
+  for (const BodyVisitor::FoundSwitch &S : V.Switches) {
+    if (!Within(S.Switch->getSourceRange()))
+      continue;
+    LabelSwitch Out{S.Param->getNameAsString(), S.Variable->getNameAsString(), {}};
+    for (const auto &[Label, Literal] : S.Cases)
+      Out.Cases.push_back({Loc.text(Label->getSourceRange()), Loc.text(Literal->getSourceRange())});
+    W.LabelSwitches.push_back(std::move(Out));
+  }
+  // A statement whose place is not written in the body counts wherever it is.
+  auto Overlaps = [&](const Stmt *S) {
+    auto At = Offsets(S->getSourceRange());
+    return !At || llvm::any_of(Spans, [&](const std::pair<unsigned, unsigned> &Span) {
+      return Span.first < At->second && At->first < Span.second;
+    });
+  };
+  W.OtherBranches = llvm::any_of(V.Branches, Overlaps) ||
+                    llvm::any_of(V.Returns, [&](const ReturnStmt *R) {
+                      return !Guarding.count(R) && Overlaps(R);
+                    });
 }
 
 /// Records \p M; returns the methods of the service its body calls.
@@ -764,27 +989,40 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
             return std::nullopt;
           return std::make_pair(B - BodyOffset, E - BodyOffset);
         };
-        std::vector<std::tuple<unsigned, unsigned, std::string>> Holes;
+        struct PlacedHole {
+          unsigned Offset, Length;
+          TemplatePiece Piece;
+        };
+        std::vector<PlacedHole> Holes;
         for (const auto &H : V.Holes)
           if (auto Where = Offsets(H.Range))
-            Holes.emplace_back(Where->first, Where->second - Where->first, H.Text);
-        std::sort(Holes.begin(), Holes.end());
-        // The text between two offsets of the body, its holes filled in.
+            Holes.push_back({Where->first, Where->second - Where->first, H.Piece});
+        std::stable_sort(Holes.begin(), Holes.end(), [](const PlacedHole &A, const PlacedHole &B) {
+          return std::tie(A.Offset, A.Length) < std::tie(B.Offset, B.Length);
+        });
+        // The text between two offsets of the body, with its holes.
         auto Fill = [&](unsigned From, unsigned To) {
-          std::string Template;
+          BodyTemplate Template;
           unsigned Pos = From;
-          for (const auto &[Off, Len, Repl] : Holes) {
-            if (Off < Pos || Off + Len > To)
+          for (const PlacedHole &H : Holes) {
+            if (H.Offset < Pos || H.Offset + H.Length > To)
               continue; // nested (e.g. a field inside a parameter's range)
-            Template += escapeTemplate(Text.slice(Pos, Off));
-            Template += Repl;
-            Pos = Off + Len;
+            Template.appendText(Text.slice(Pos, H.Offset));
+            Template.append(H.Piece);
+            Pos = H.Offset + H.Length;
           }
-          Template += escapeTemplate(Text.slice(Pos, To));
+          Template.appendText(Text.slice(Pos, To));
+          return Template;
+        };
+        // Fill, without the whitespace at either end.
+        auto Trimmed = [&](BodyTemplate Template) {
+          Template.trim();
           return Template;
         };
         W.BodyText = Text.trim().str();
-        W.Template = llvm::StringRef(Fill(0, Text.size())).trim().str();
+        W.Template = Trimmed(Fill(0, Text.size()));
+        // The parts of the body the template holds.
+        std::vector<std::pair<unsigned, unsigned>> Spans = {{0, unsigned(Text.size())}};
         std::set<const FieldDecl *> Pointers;
         for (const auto &[Field, Name] : Fields)
           if (Field->getType()->isPointerType())
@@ -798,7 +1036,8 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
             size_t Semi = Text.find_first_not_of(" \t\r\n", E);
             if (Semi != llvm::StringRef::npos && Text[Semi] == ';')
               E = Semi + 1;
-            W.Template = llvm::StringRef(Fill(B, E)).trim().str();
+            W.Template = Trimmed(Fill(B, E));
+            Spans = {{B, unsigned(E)}};
             W.Body = Guarded.size() == 1 && isa<Expr>(Guarded.front())
                          ? BodyKind::SingleExpression
                          : BodyKind::MultiStatement;
@@ -811,12 +1050,30 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
           if (Test && Beside) {
             auto [From, To] = Cut->TestFirst ? std::make_pair(Test->first, Beside->first)
                                              : std::make_pair(Beside->second, Test->second);
-            W.Template = llvm::StringRef(Fill(0, From) + Fill(To, Text.size())).trim().str();
+            BodyTemplate Both = Fill(0, From);
+            Both.append(Fill(To, Text.size()));
+            W.Template = Trimmed(std::move(Both));
+            Spans = {{0, From}, {To, unsigned(Text.size())}};
           }
         }
+        readRecordings(V, Spans, Offsets, Fill, Loc, W);
         if (auto It = Cached.find(Def); It != Cached.end()) {
-          if (std::optional<std::string> One = cachedTemplate(It->second, Offsets, Fill)) {
+          if (std::optional<BodyTemplate> One = cachedTemplate(It->second, Offsets, Fill)) {
             W.Template = *One;
+            // What it records is the one statement the template is.
+            const CXXMemberCallExpr *Add = nullptr;
+            std::optional<std::string> Field = V.recordedOn(It->second.Add, Add);
+            std::optional<BodyTemplate> Labels = writtenArguments(It->second.Add, Offsets, Fill);
+            std::optional<BodyTemplate> Value =
+                writtenArguments(It->second.Record, Offsets, Fill);
+            W.Recordings.clear();
+            W.Guards.clear();
+            W.LabelSwitches.clear();
+            W.OtherBranches = false;
+            if (Field && Labels && Value)
+              W.Recordings.push_back({*Field, std::move(Labels),
+                                      It->second.Record->getMethodDecl()->getNameAsString(),
+                                      std::move(*Value)});
             W.Body = BodyKind::SingleExpression;
             W.UsesServiceState = false;
             for (const FieldDecl *Cache : It->second.Caches)
@@ -827,7 +1084,8 @@ recordMethod(const CXXMethodDecl *M, const std::map<const FieldDecl *, std::stri
         }
         // What moves is the template (a cache look-up or a `std::move`
         // around a parameter left behind) and the constants.
-        std::vector<llvm::StringRef> Moving = {W.Template};
+        std::string Spelled = W.Template.withHolesNamed();
+        std::vector<llvm::StringRef> Moving = {Spelled};
         for (const auto &[Name, Definition] : W.LocalConstants)
           Moving.push_back(Definition);
         W.Includes = Needs.headersNamedIn(Moving);

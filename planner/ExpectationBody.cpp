@@ -5,7 +5,6 @@
 #include "core/TextEdits.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Regex.h"
 
 namespace mm {
 
@@ -19,89 +18,19 @@ std::optional<double> numberIn(llvm::StringRef S) {
 
 namespace {
 
-/// Follows `switch (ARG) { case X: v = "lit"; ... }` for the literal ARG and
-/// `if (A op B) return;` guards over literals. Returns the body with label
-/// variables replaced, or None when a guard cannot be decided; sets \p Skips
-/// when a guard returns early.
-std::optional<std::string> simplify(std::string Body, bool &Skips) {
-  Skips = false;
-  llvm::Regex Switch("switch[[:space:]]*\\(([^)]*)\\)");
-  llvm::SmallVector<llvm::StringRef, 2> M;
-  if (Switch.match(Body, &M)) {
-    std::string Arg = llvm::StringRef(M[1]).trim().str();
-    llvm::Regex Case("case[[:space:]]+([A-Za-z0-9_:]+)[[:space:]]*:[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)"
-                     "[[:space:]]*=[[:space:]]*(\"[^\"]*\")[[:space:]]*;");
-    llvm::StringRef Rest = Body;
-    llvm::SmallVector<llvm::StringRef, 4> C;
-    std::string Var, Value;
-    while (Case.match(Rest, &C)) {
-      if (C[1] == Arg) {
-        Var = C[2].str();
-        Value = C[3].str();
-      }
-      Rest = Rest.substr(Rest.find(C[0]) + C[0].size());
-    }
-    if (Var.empty())
-      return std::nullopt;
-    // Replace the variable where it is used as a label value.
-    size_t Pos;
-    while ((Pos = Body.find(", " + Var + "}")) != std::string::npos)
-      Body.replace(Pos + 2, Var.size(), Value);
-  }
-  llvm::Regex Guard("if[[:space:]]*\\((-?[0-9.]+)[[:space:]]*(<=|>=|==|!=|<|>)[[:space:]]*(-?[0-9.]+)\\)"
-                    "[[:space:]]*\\{?[[:space:]]*return;");
-  llvm::SmallVector<llvm::StringRef, 4> G;
-  if (Guard.match(Body, &G)) {
-    auto A = numberIn(G[1]), B = numberIn(G[3]);
-    if (!A || !B)
-      return std::nullopt;
-    llvm::StringRef Op = G[2];
-    bool True = Op == "<=" ? *A <= *B : Op == ">=" ? *A >= *B : Op == "==" ? *A == *B
-              : Op == "!=" ? *A != *B : Op == "<" ? *A < *B : *A > *B;
-    Skips = True;
-  } else if (llvm::StringRef(Body).contains("return")) {
-    return std::nullopt;
-  }
-  return Body;
-}
-
-std::vector<Recording> recordings(llvm::StringRef Body) {
-  std::vector<Recording> Out;
-  size_t Pos = 0;
-  while ((Pos = Body.find("${metric:", Pos)) != llvm::StringRef::npos) {
-    size_t End = Body.find('}', Pos);
-    Recording R;
-    R.Metric = Body.slice(Pos + 9, End).str();
-    size_t I = End + 1;
-    auto Skip = [&] {
-      while (I < Body.size() && llvm::isSpace(Body[I]))
-        ++I;
-    };
-    Skip();
-    if (Body.substr(I).starts_with(".Add(")) {
-      size_t Close = closingBracket(Body, I + 4);
-      if (Close == llvm::StringRef::npos)
-        break;
-      R.AddArgs = Body.slice(I + 5, Close).str();
-      I = Close + 1;
-      Skip();
-    }
-    if (Body.substr(I).starts_with("->"))
-      I += 2;
-    else if (Body.substr(I).starts_with("."))
-      I += 1;
-    size_t Open = Body.find('(', I);
-    if (Open == llvm::StringRef::npos)
-      break;
-    R.Op = Body.slice(I, Open).trim().str();
-    size_t Close = closingBracket(Body, Open);
-    if (Close == llvm::StringRef::npos)
-      break;
-    R.Value = Body.slice(Open + 1, Close).trim().str();
-    Out.push_back(std::move(R));
-    Pos = Close;
-  }
-  return Out;
+/// `A Op B`, Op a comparison.
+bool holds(double A, llvm::StringRef Op, double B) {
+  if (Op == "<")
+    return A < B;
+  if (Op == "<=")
+    return A <= B;
+  if (Op == ">")
+    return A > B;
+  if (Op == ">=")
+    return A >= B;
+  if (Op == "==")
+    return A == B;
+  return A != B;
 }
 
 /// A matcher's text as Clang's raw lexer reads it.
@@ -240,26 +169,48 @@ std::variant<ExpectedRecordings, std::string> readExpectation(const Expectation 
       Args[W.Params[I].Name] = A.str();
     }
   }
-  // Parameters only; metric holes stay to be found.
-  std::string Body;
-  for (llvm::StringRef T = W.Template; !T.empty();) {
-    size_t P = T.find("${param:");
-    if (P == llvm::StringRef::npos) {
-      Body += T;
-      break;
-    }
-    Body += T.take_front(P);
-    size_t End = T.find('}', P);
-    std::string Name = T.slice(P + 8, End).str();
-    Body += Args.count(Name) ? Args[Name] : Name;
-    T = T.drop_front(End + 1);
+  const char *Branches = "the wrapper's body branches on something other than a literal";
+  if (W.OtherBranches)
+    return std::string(Branches);
+  // A label switch on an argument written as one of its cases: the literal
+  // that case assigns.
+  std::map<std::string, std::string> Locals;
+  for (const LabelSwitch &S : W.LabelSwitches) {
+    auto Arg = Args.find(S.Param);
+    auto Case = llvm::find_if(S.Cases, [&](const LabelCase &C) {
+      return Arg != Args.end() && C.Label == Arg->second;
+    });
+    if (Case == S.Cases.end())
+      return std::string(Branches);
+    Locals[S.Variable] = Case->Literal;
   }
-  std::optional<std::string> Simple = simplify(Body, Out.Skips);
-  if (!Simple)
-    return std::string("the wrapper's body branches on something other than a literal");
-  if (Out.Skips)
-    return Out;
-  Out.Recordings = recordings(*Simple);
+  // A piece of the body as the expectation's arguments make it.
+  auto Filled = [&](const BodyTemplate &T) {
+    std::string Text;
+    for (const TemplatePiece &Piece : T) {
+      const std::map<std::string, std::string> &By =
+          Piece.K == TemplatePiece::Kind::Local ? Locals : Args;
+      auto It = By.find(Piece.Value);
+      bool Given = (Piece.K == TemplatePiece::Kind::Param ||
+                    Piece.K == TemplatePiece::Kind::Local) &&
+                   It != By.end();
+      Text += Given ? It->second : Piece.Value;
+    }
+    return Text;
+  };
+  for (const ReturnGuard &G : W.Guards) {
+    std::optional<double> A = numberIn(Filled(G.Left)), B = numberIn(Filled(G.Right));
+    if (!A || !B)
+      return std::string(Branches);
+    Out.Skips = holds(*A, G.Op, *B);
+    if (Out.Skips)
+      return Out;
+  }
+  for (const BodyRecording &R : W.Recordings)
+    Out.Recordings.push_back({R.Metric,
+                              R.Labels ? std::optional<std::string>(Filled(*R.Labels))
+                                       : std::nullopt,
+                              R.Op, llvm::StringRef(Filled(R.Value)).trim().str()});
   if (Out.Recordings.empty())
     return std::string("no recording found in the wrapper's body");
   auto Named = [&](llvm::StringRef Text) {

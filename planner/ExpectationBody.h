@@ -1,12 +1,14 @@
 //===--- ExpectationBody.h - What a wrapper records for an expectation -*- C++ -*-===//
 //
-// Takes an `EXPECT_CALL` (its matchers as written) and the wrapper it names;
-// hands on the recordings the wrapper's body makes for those arguments
-// (metric, label arguments, operation, value), with the bounds the matchers
-// put on a value (`Ge(0.0)`, `AllOf(Gt(1), Le(5))`), or why they cannot
-// become value assertions. The planner keeps a wrapper whose expectation
-// cannot; the test rewriter writes the assertions from the same reading, so
-// both agree by construction.
+// Takes an `EXPECT_CALL` (its matchers as written) and the wrapper it names
+// (what its body records and what decides it, as the matchers read them:
+// Wrapper::Recordings, Guards, LabelSwitches, OtherBranches); hands on the
+// recordings the body makes for those arguments (metric, label arguments,
+// operation, value), with the bounds the matchers put on a value
+// (`Ge(0.0)`, `AllOf(Gt(1), Le(5))`), or why they cannot become value
+// assertions. The planner keeps a wrapper whose expectation cannot; the
+// test rewriter writes the assertions from the same reading, so both agree
+// by construction.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,9 +44,9 @@ std::optional<double> numberIn(llvm::StringRef S);
 /// nothing for anything else (`_`, a literal, `HasSubstr(..)`, `Ne(..)`).
 std::optional<ValueBounds> readValueBounds(llvm::StringRef Arg);
 
-/// One recording statement of a wrapper's body, after its parameters are
+/// One recording of a wrapper's body (BodyRecording), its parameters
 /// replaced with the expectation's arguments:
-/// `${metric:m}[.Add(args)](.|->)Op(value)`.
+/// `metric[.Add(args)](.|->)Op(value)`.
 struct Recording {
   std::string Metric; ///< `name` or `name#childField`.
   std::optional<std::string> AddArgs;

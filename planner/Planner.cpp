@@ -174,62 +174,65 @@ bool dropMoveAround(std::string &Out, llvm::StringRef &Rest) {
 
 } // namespace
 
-std::string fillTemplate(llvm::StringRef T, const Plan &P,
+std::string fillTemplate(const BodyTemplate &T, const Plan &P,
                          const std::map<std::string, std::string> &Args,
                          std::optional<llvm::StringRef> From, HoleText Holes) {
+  using Kind = TemplatePiece::Kind;
   std::string Out;
   std::vector<unsigned> Literals; // where a `true` or `false` argument went
-  while (!T.empty()) {
-    size_t Dollar = T.find('$');
-    Out += T.take_front(Dollar);
-    if (Dollar == llvm::StringRef::npos)
-      break;
-    T = T.drop_front(Dollar);
-    if (T.starts_with("$$")) {
-      Out += '$';
-      T = T.drop_front(2);
+  // What of the text piece after it a hole's filling took in (`)` after
+  // `std::move(`, `->` after a pointer that became an object).
+  size_t Taken = 0;
+  const std::vector<TemplatePiece> &Pieces = T.pieces();
+  for (size_t I = 0; I < Pieces.size(); ++I) {
+    const TemplatePiece &Piece = Pieces[I];
+    if (!Piece.isHole()) {
+      Out += llvm::StringRef(Piece.Value).drop_front(Taken);
+      Taken = 0;
       continue;
     }
-    size_t End = T.find('}');
-    llvm::StringRef Hole = T.slice(2, End); // kind:name
-    T = T.drop_front(End + 1);
-    auto [Kind, Name] = Hole.split(':');
-    if (Kind == "param") {
-      auto It = Args.find(Name.str());
-      std::string Arg = It != Args.end() ? It->second : Name.str();
+    // The text after the hole, as far as a filling reads it.
+    std::string After = T.withHolesNamed(I + 1);
+    llvm::StringRef Rest = After;
+    if (Piece.K == Kind::Param) {
+      auto It = Args.find(Piece.Value);
+      std::string Arg = It != Args.end() ? It->second : Piece.Value;
       bool Called = Holes != HoleText::Parameters;
-      if (Called && dropMoveAround(Out, T)) {
+      if (Called && dropMoveAround(Out, Rest)) {
         Out += Arg;
+        Taken = After.size() - Rest.size();
         continue;
       }
       bool AnyExpression =
           Holes == HoleText::MacroArguments && clang::isValidAsciiIdentifier(Arg);
-      if (needsParens(AnyExpression ? "a ? b : c" : llvm::StringRef(Arg), Out, T))
+      if (needsParens(AnyExpression ? "a ? b : c" : llvm::StringRef(Arg), Out, Rest))
         Arg = "(" + Arg + ")";
       if (Called && (Arg == "true" || Arg == "false"))
         Literals.push_back(Out.size());
       Out += Arg;
-    } else if (const MetricPlan *M = P.metric(Name.split('#').first)) {
+    } else if (const MetricPlan *M = Piece.K == Kind::Metric
+                                         ? P.metric(llvm::StringRef(Piece.Value).split('#').first)
+                                         : nullptr) {
       // `NAME#field`: a child of the family, through its own constant.
-      llvm::StringRef Child = Name.split('#').second;
+      llvm::StringRef Child = llvm::StringRef(Piece.Value).split('#').second;
       std::string Constant = M->Constant;
       bool Pointer = M->Pointer;
       if (!Child.empty()) {
         auto It = llvm::find_if(M->Children, [&](const ChildPlan &C) { return C.Field == Child; });
         if (It == M->Children.end()) {
-          Out += Name; // kept in the service: never filled
+          Out += Piece.Value; // kept in the service: never filled
           continue;
         }
         Constant = It->Constant;
         Pointer = It->Pointer;
       }
       Out += From ? spelledFrom(Constant, M->Namespace, *From) : Constant;
-      if (Pointer && T.starts_with("->")) {
+      if (Pointer && Rest.starts_with("->")) {
         Out += '.';
-        T = T.drop_front(2);
+        Taken = 2;
       }
     } else {
-      Out += Name;
+      Out += Piece.Value;
     }
   }
   // `fired ? "fired" : "cleared"` called with `true`: the branch it picks.
@@ -336,15 +339,6 @@ bool isTrivial(llvm::StringRef Arg) {
   return llvm::all_of(Arg, [](char C) {
     return llvm::isAlnum(C) || C == '_' || C == ':' || C == '.' || C == '-' || C == '+';
   });
-}
-
-unsigned countHoles(llvm::StringRef Template, llvm::StringRef Param) {
-  std::string Hole = "${param:" + Param.str() + "}";
-  unsigned N = 0;
-  for (size_t Pos = Template.find(Hole); Pos != llvm::StringRef::npos;
-       Pos = Template.find(Hole, Pos + 1))
-    ++N;
-  return N;
 }
 
 /// The class part of `ns::Class::method`, or "" for a free function.
@@ -980,7 +974,7 @@ std::optional<ManualItem> siteProblem(const CallSite &CS, const Wrapper &W, Wrap
       continue;
     // In a macro, the parameter's argument at the expansion counts too.
     bool Trivial = isTrivial(Arg) && (!CS.InMacro || I >= CS.Args.size() || isTrivial(CS.Args[I]));
-    unsigned Uses = countHoles(W.Template, Q.Name);
+    unsigned Uses = W.Template.uses(TemplatePiece::Kind::Param, Q.Name);
     if (Uses == 0 && !Trivial)
       return Problem(Call, "argument '" + Arg + "' would no longer be evaluated",
                      LeftBecause::Arguments);

@@ -37,7 +37,7 @@ std::string constantName(llvm::StringRef PrometheusName);
 /// UPPER_SNAKE_CASE (`dmlOpsUpdateOut` -> `DML_OPS_UPDATE_OUT`).
 std::string fieldConstantName(llvm::StringRef Field);
 
-/// What a template's `${param:p}` holes are filled with.
+/// What a template's parameter holes are filled with.
 enum class HoleText {
   Parameters, ///< The parameters' own names (a helper function's body).
   CallArguments, ///< A call's arguments as written (inlining).
@@ -47,15 +47,14 @@ enum class HoleText {
   MacroArguments,
 };
 
-/// Fills the template's holes: `${param:p}` from \p Args (by parameter name),
-/// parenthesized where the argument's text needs it there,
-/// `${metric:m}` with the metric's constant (a pointer field's `->` becoming
-/// `.`), as code in namespace \p From spells it (bare without one);
-/// `$$` becomes `$`. With call arguments, `std::move(${param:p})` and
-/// `std::forward<T>(${param:p})` become the argument alone: the wrapper
+/// Fills the template's holes: a parameter from \p Args (by its name),
+/// parenthesized where the argument's text needs it there, a metric with
+/// its constant (a pointer field's `->` becoming `.`), as code in namespace
+/// \p From spells it (bare without one). With call arguments, `std::move(p)`
+/// and `std::forward<T>(p)` around a parameter become the argument alone: the wrapper
 /// moved from its own parameter, and the caller's argument is not that
 /// (a variable stays usable, `{..}` and `std::move(x)` stay valid).
-std::string fillTemplate(llvm::StringRef Template, const Plan &P,
+std::string fillTemplate(const BodyTemplate &Template, const Plan &P,
                          const std::map<std::string, std::string> &Args,
                          std::optional<llvm::StringRef> From = std::nullopt,
                          HoleText Holes = HoleText::Parameters);

@@ -178,12 +178,14 @@ bool covered(const EditSet &Edits, const SourceSpan &S) {
   });
 }
 
-/// The parameters of a wrapper used as a label value: `{"key", ${param:p}}`.
-std::set<std::string> labelParams(llvm::StringRef Template) {
+/// The parameters of a wrapper used as a label value: `{"key", p}`.
+std::set<std::string> labelParams(const BodyTemplate &Template) {
   std::set<std::string> Out;
-  for (size_t Pos = Template.find("${param:"); Pos != llvm::StringRef::npos;
-       Pos = Template.find("${param:", Pos + 1)) {
-    llvm::StringRef Before = Template.take_front(Pos).rtrim();
+  const std::vector<TemplatePiece> &Pieces = Template.pieces();
+  for (size_t I = 1; I < Pieces.size(); ++I) {
+    if (Pieces[I].K != TemplatePiece::Kind::Param || Pieces[I - 1].isHole())
+      continue;
+    llvm::StringRef Before = llvm::StringRef(Pieces[I - 1].Value).rtrim();
     // `{"key", ` just before the hole.
     if (!Before.consume_back(","))
       continue;
@@ -193,8 +195,7 @@ std::set<std::string> labelParams(llvm::StringRef Template) {
     size_t Quote = Before.rfind('"');
     if (Quote == llvm::StringRef::npos || !Before.take_front(Quote).rtrim().ends_with("{"))
       continue;
-    size_t End = Template.find('}', Pos);
-    Out.insert(Template.slice(Pos + 8, End).str());
+    Out.insert(Pieces[I].Value);
   }
   return Out;
 }

@@ -7,6 +7,7 @@
 
 #include "core/Config.h"
 #include "core/Merge.h"
+#include "tests/unit/TemplateNotation.h"
 #include "tool/Executor.h"
 
 #include "gmock/gmock.h"
@@ -148,7 +149,7 @@ TEST_F(PartshopCatalog, Wrappers) {
   const Wrapper *K = wrapper("RecordKitCreated");
   ASSERT_NE(K, nullptr);
   EXPECT_EQ(K->Params[0].Default, "1");
-  EXPECT_EQ(K->Template, "if (${param:count} <= 0) return;\n"
+  EXPECT_EQ(notation(K->Template), "if (${param:count} <= 0) return;\n"
                          "  ${metric:kits_created_total}->Increment(${param:count});");
   const Wrapper *S = wrapper("RecordSseEventSent");
   ASSERT_NE(S, nullptr);

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tests/unit/RewriteHarness.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gtest/gtest.h"
 
@@ -143,7 +144,7 @@ TEST(DropCaptures, KeptFieldTheLambdaNoLongerNamesDoesNotHoldIt) {
     W.Name = "RecordLinePicked";
     W.Signature = "RecordLinePicked(int)";
     W.Params = {{"line", "int", ""}};
-    W.Template = "LINES_PICKED_TOTAL.Add({}).Increment(${param:line});";
+    W.Template = tmpl("LINES_PICKED_TOTAL.Add({}).Increment(${param:line});");
     W.Decl = spanOf(K.Files, "metrics/metrics_service.h", "void RecordLinePicked(int line)");
     K.C.Wrappers = {W};
     WrapperPlan WP;

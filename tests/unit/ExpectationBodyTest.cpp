@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "planner/ExpectationBody.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gtest/gtest.h"
 
@@ -44,11 +45,18 @@ TEST(ReadValueBounds, AnythingElseIsNone) {
     EXPECT_EQ(describe(readValueBounds(Arg)), "none") << Arg;
 }
 
-Wrapper wrapper(const std::string &Param, const std::string &Template) {
+/// `metric[.Add(labels)].op(value)`, labels and value in the notation.
+BodyRecording recording(const char *Metric, const char *Labels, const char *Op,
+                        const char *Value = "") {
+  return {Metric, Labels ? std::optional<BodyTemplate>(tmpl(Labels)) : std::nullopt, Op,
+          tmpl(Value)};
+}
+
+Wrapper wrapper(const std::string &Param, std::vector<BodyRecording> Recordings) {
   Wrapper W;
   W.Name = "Record";
   W.Params = {{Param, "double", ""}};
-  W.Template = Template;
+  W.Recordings = std::move(Recordings);
   return W;
 }
 
@@ -66,7 +74,7 @@ std::string whyNot(const Expectation &E, const Wrapper &W) {
 }
 
 TEST(ReadExpectation, ALiteralOrAnEqualityIsWrittenInTheBody) {
-  Wrapper W = wrapper("channel", "${metric:orders}.Add({{\"channel\", ${param:channel}}}).Increment();");
+  Wrapper W = wrapper("channel", {recording("orders", "{{\"channel\", ${param:channel}}}", "Increment")});
   for (const char *Arg : {"\"web\"", "::testing::Eq(\"web\")"}) {
     auto Read = readExpectation(expecting(Arg), W);
     ASSERT_TRUE(std::holds_alternative<ExpectedRecordings>(Read)) << Arg;
@@ -81,7 +89,7 @@ TEST(ReadExpectation, ALiteralOrAnEqualityIsWrittenInTheBody) {
 }
 
 TEST(ReadExpectation, ABoundedValueCarriesItsBounds) {
-  Wrapper W = wrapper("depth", "${metric:depth}.Set(${param:depth});");
+  Wrapper W = wrapper("depth", {recording("depth", nullptr, "Set", "${param:depth}")});
   auto Read = readExpectation(expecting("testing::Le(2.0)"), W);
   ASSERT_TRUE(std::holds_alternative<ExpectedRecordings>(Read));
   const ExpectedRecordings &R = std::get<ExpectedRecordings>(Read);
@@ -92,20 +100,61 @@ TEST(ReadExpectation, ABoundedValueCarriesItsBounds) {
 }
 
 TEST(ReadExpectation, WhatCannotBecomeAValueSaysWhy) {
-  EXPECT_EQ(whyNot(expecting("_"), wrapper("channel", "${metric:orders}.Add({{\"channel\", "
-                                                      "${param:channel}}}).Increment();")),
-            "a label comes from a '_' matcher");
-  EXPECT_EQ(whyNot(expecting("Ge(1)"), wrapper("channel", "${metric:orders}.Add({{\"channel\", "
-                                                          "${param:channel}}}).Increment();")),
-            "a label comes from a matcher");
-  EXPECT_EQ(whyNot(expecting("_"), wrapper("depth", "${metric:depth}.Set(${param:depth});")),
+  Wrapper ByChannel =
+      wrapper("channel", {recording("orders", "{{\"channel\", ${param:channel}}}", "Increment")});
+  EXPECT_EQ(whyNot(expecting("_"), ByChannel), "a label comes from a '_' matcher");
+  EXPECT_EQ(whyNot(expecting("Ge(1)"), ByChannel), "a label comes from a matcher");
+  EXPECT_EQ(whyNot(expecting("_"), wrapper("depth", {recording("depth", nullptr, "Set",
+                                                               "${param:depth}")})),
             "the value set comes from a '_' matcher");
-  EXPECT_EQ(whyNot(expecting("_"), wrapper("n", "${metric:dropped}.Increment(${param:n});")),
+  EXPECT_EQ(whyNot(expecting("_"), wrapper("n", {recording("dropped", nullptr, "Increment",
+                                                           "${param:n}")})),
             "the amount comes from a '_' matcher");
-  EXPECT_EQ(whyNot(expecting("_"), wrapper("n", "${metric:dropped}.Reset(${param:n});")),
+  EXPECT_EQ(whyNot(expecting("_"), wrapper("n", {recording("dropped", nullptr, "Reset",
+                                                           "${param:n}")})),
             "'Reset' is not a recording it knows");
+  EXPECT_EQ(whyNot(expecting("1"), wrapper("n", {})), "no recording found in the wrapper's body");
   // An observation from `_` is counted, its sum left alone.
-  EXPECT_EQ(whyNot(expecting("_"), wrapper("s", "${metric:latency}.Observe(${param:s});")), "");
+  EXPECT_EQ(whyNot(expecting("_"), wrapper("s", {recording("latency", nullptr, "Observe",
+                                                           "${param:s}")})),
+            "");
+}
+
+TEST(ReadExpectation, AGuardOverLiteralsDecidesWhetherItRecords) {
+  Wrapper W = wrapper("n", {recording("kits", nullptr, "Increment", "${param:n}")});
+  W.Guards = {{tmpl("${param:n}"), "<=", tmpl("0")}};
+  auto Read = readExpectation(expecting("0"), W);
+  ASSERT_TRUE(std::holds_alternative<ExpectedRecordings>(Read));
+  EXPECT_TRUE(std::get<ExpectedRecordings>(Read).Skips);
+  EXPECT_TRUE(std::get<ExpectedRecordings>(Read).Recordings.empty());
+  Read = readExpectation(expecting("3"), W);
+  ASSERT_TRUE(std::holds_alternative<ExpectedRecordings>(Read));
+  EXPECT_FALSE(std::get<ExpectedRecordings>(Read).Skips);
+  ASSERT_EQ(std::get<ExpectedRecordings>(Read).Recordings.size(), 1u);
+  EXPECT_EQ(std::get<ExpectedRecordings>(Read).Recordings[0].Value, "3");
+  // Not a number, or any other return: it cannot be decided.
+  const char *Branches = "the wrapper's body branches on something other than a literal";
+  EXPECT_EQ(whyNot(expecting("count_"), W), Branches);
+  EXPECT_EQ(whyNot(expecting("_"), W), Branches);
+  W.Guards.clear();
+  W.OtherBranches = true;
+  EXPECT_EQ(whyNot(expecting("3"), W), Branches);
+}
+
+TEST(ReadExpectation, ALabelSwitchOnALiteralGivesItsCase) {
+  Wrapper W = wrapper("result", {recording("auth", "{{\"result\", ${local:label}}}", "Increment")});
+  W.LabelSwitches = {{"result", "label",
+                      {{"AuthResult::kSuccess", "\"success\""},
+                       {"AuthResult::kExpired", "\"expired\""}}}};
+  auto Read = readExpectation(expecting("AuthResult::kExpired"), W);
+  ASSERT_TRUE(std::holds_alternative<ExpectedRecordings>(Read));
+  const ExpectedRecordings &R = std::get<ExpectedRecordings>(Read);
+  ASSERT_EQ(R.Recordings.size(), 1u);
+  EXPECT_EQ(R.Recordings[0].AddArgs, std::optional<std::string>("{{\"result\", \"expired\"}}"));
+  // No case written as the argument is: it cannot be decided.
+  const char *Branches = "the wrapper's body branches on something other than a literal";
+  EXPECT_EQ(whyNot(expecting("kExpired"), W), Branches);
+  EXPECT_EQ(whyNot(expecting("_"), W), Branches);
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tests/unit/RewriteHarness.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gtest/gtest.h"
 
@@ -45,7 +46,7 @@ struct RunnerCase {
     Wrapper W;
     W.Name = "Hit";
     W.Signature = "Hit()";
-    W.Template = "${metric:hits_total}.Increment();";
+    W.Template = tmpl("${metric:hits_total}.Increment();");
     W.Metrics = {"hits_total"};
     W.Decl = W.Definition = spanOf(Files, "stats/stats.h", "void Hit();");
     C.Wrappers = {W};

@@ -10,9 +10,11 @@
 
 #include "core/JSON.h"
 #include "tests/unit/Snippet.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
 #include <set>
@@ -136,8 +138,14 @@ std::vector<TUFacts> everyField() {
   W.Metrics = {"request_latency_seconds"};
   W.Body = BodyKind::MultiStatement;
   W.BodyText = "if (seconds < 0) return; h_->Observe(seconds);";
-  W.Template = "if (${param:seconds} < 0) return; ${metric:request_latency_seconds}"
-               "->Observe(${param:seconds}); $$";
+  W.Template = tmpl("if (${param:seconds} < 0) return; ${metric:request_latency_seconds}"
+               "->Observe(${param:seconds}); $");
+  W.Recordings = {{"request_latency_seconds", tmpl("{{\"method\", ${param:method}}}"), "Observe",
+                   tmpl("${param:seconds}")},
+                  {"request_latency_seconds", std::nullopt, "Observe", tmpl("0")}};
+  W.Guards = {{tmpl("${param:seconds}"), "<", tmpl("0")}};
+  W.LabelSwitches = {{"method", "name", {{"Method::kGet", "\"get\""}}}};
+  W.OtherBranches = true;
   W.Overrides = true;
   W.UsesServiceState = true;
   W.LocalConstants = {{"kMax", "constexpr double kMax = 10;"}};
@@ -451,6 +459,20 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_TRUE(A.Scan.NullGuards[1].InBlock);
 }
 
+TEST(JSON, ATemplateIsTextAndHoles) {
+  BodyTemplate T = tmpl("if (${param:n} > 0) ${metric:a_total#hits_}->Increment(${param:n});");
+  EXPECT_EQ(llvm::formatv("{0}", toJSON(T)).str(),
+            R"(["if (",{"param":"n"}," > 0) ",{"metric":"a_total#hits_"},"->Increment(",)"
+            R"({"param":"n"},");"])");
+  BodyTemplate Field = tmpl("${field:hits_}->Increment();");
+  for (const BodyTemplate &Written : {T, Field, BodyTemplate()}) {
+    BodyTemplate Read;
+    llvm::json::Path::Root Root;
+    ASSERT_TRUE(fromJSON(toJSON(Written), Read, Root));
+    EXPECT_EQ(Read, Written) << notation(Written);
+  }
+}
+
 TEST(JSON, EveryEnumNameReadsBack) {
   llvm::json::Path::Root Root;
   auto Check = [&](auto... Values) {
@@ -615,6 +637,24 @@ TEST(JSONErrors, KeysRequiredOnlyInSomeStates) {
   EXPECT_EQ(errorFor(Injection("field")), "");
   EXPECT_EQ(firstLine(errorFor(Injection("constructor-param"))),
             "facts.json: error: missing value at $[0].partial.injection_points[0].index");
+}
+
+TEST(JSONErrors, ATemplatePieceIsTextOrOneHole) {
+  auto Template = [](Value Piece) {
+    return broken([&](Object &TU) {
+      Wrapper W;
+      Value V = toJSON(W);
+      (*V.getAsObject())["template"] = Array{"x", std::move(Piece)};
+      TU.getObject("partial")->getArray("wrappers")->push_back(std::move(V));
+    });
+  };
+  EXPECT_EQ(errorFor(Template(Object{{"param", "n"}})), "");
+  const char *Expected = "facts.json: error: expected a string or one of "
+                         "{\"param\"|\"field\"|\"metric\"|\"local\": name} at "
+                         "$[0].partial.wrappers[0].template[1]";
+  EXPECT_EQ(firstLine(errorFor(Template(Object{{"hole", "n"}}))), Expected);
+  EXPECT_EQ(firstLine(errorFor(Template(Object{{"param", "n"}, {"metric", "m"}}))), Expected);
+  EXPECT_EQ(firstLine(errorFor(Template(3))), Expected);
 }
 
 TEST(JSONErrors, BadEnum) {

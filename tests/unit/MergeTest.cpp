@@ -2,6 +2,7 @@
 
 #include "core/JSON.h"
 #include "core/Merge.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -68,7 +69,10 @@ TUFacts sourceView() {
   W.Params = {{"n", "int", ""}};
   W.Definition = at("metrics/metrics_service.cpp", 500);
   W.Metrics = {"kits_created_total_"};
-  W.Template = "${field:kits_created_total_}->Increment(${param:n});";
+  W.Template = tmpl("${field:kits_created_total_}->Increment(${param:n});");
+  W.Recordings = {{"kits_created_total_", tmpl("${field:kits_created_total_}"), "Increment",
+                   tmpl("${param:n}")}};
+  W.Guards = {{tmpl("${field:kits_created_total_}"), "==", tmpl("${param:n}")}};
   F.Partial.Wrappers[1].Definition = at("metrics/metrics_service.cpp", 600);
   return F;
 }
@@ -91,7 +95,14 @@ TEST(Merge, JoinsHeaderAndSourceViews) {
   ASSERT_EQ(C->Wrappers.size(), 1u);
   const Wrapper &W = C->Wrappers[0];
   EXPECT_THAT(W.Metrics, ElementsAre("kits_created_total"));
-  EXPECT_EQ(W.Template, "${metric:kits_created_total}->Increment(${param:n});");
+  EXPECT_EQ(notation(W.Template), "${metric:kits_created_total}->Increment(${param:n});");
+  // What it records names metrics too, wherever it held a field.
+  ASSERT_EQ(W.Recordings.size(), 1u);
+  EXPECT_EQ(W.Recordings[0].Metric, "kits_created_total");
+  EXPECT_EQ(notation(*W.Recordings[0].Labels), "${metric:kits_created_total}");
+  EXPECT_EQ(notation(W.Recordings[0].Value), "${param:n}");
+  ASSERT_EQ(W.Guards.size(), 1u);
+  EXPECT_EQ(notation(W.Guards[0].Left), "${metric:kits_created_total}");
   // The definition's parameter name, the declaration's default.
   EXPECT_EQ(W.Params[0].Name, "n");
   EXPECT_EQ(W.Params[0].Default, "1");
@@ -159,7 +170,7 @@ TEST(Merge, TwoChildrenOfAFamilyJoinIt) {
   W.Name = "RecordFailed";
   W.Signature = "RecordFailed()";
   W.Metrics = {"b_"};
-  W.Template = "${field:b_}->Increment();";
+  W.Template = tmpl("${field:b_}->Increment();");
   W.Definition = at("metrics/metrics_service.cpp", 500);
   View.Partial.Wrappers.push_back(W);
   auto Two = buildCatalog({View}, config());
@@ -178,7 +189,7 @@ TEST(Merge, TwoChildrenOfAFamilyJoinIt) {
   EXPECT_EQ(Family.Children[1].InitSite, at("metrics/metrics_service.cpp", 300));
   ASSERT_EQ(Two->Wrappers.size(), 1u);
   EXPECT_THAT(Two->Wrappers[0].Metrics, ElementsAre("fam_total"));
-  EXPECT_EQ(Two->Wrappers[0].Template, "${metric:fam_total#b_}->Increment();");
+  EXPECT_EQ(notation(Two->Wrappers[0].Template), "${metric:fam_total#b_}->Increment();");
   // The facts' JSON carries them.
   Catalog Back;
   llvm::json::Path::Root Root;
@@ -207,7 +218,7 @@ TEST(Merge, AFamilyRegisteredAgainIsOneMetricInEveryTU) {
   W.Name = "RecordAgain";
   W.Signature = "RecordAgain()";
   W.Metrics = {"again_"};
-  W.Template = "${field:again_}->Add({}).Increment();";
+  W.Template = tmpl("${field:again_}->Add({}).Increment();");
   W.Definition = at("metrics/metrics_service.cpp", 600);
   Source.Partial.Wrappers.push_back(W);
 
@@ -222,7 +233,7 @@ TEST(Merge, AFamilyRegisteredAgainIsOneMetricInEveryTU) {
   EXPECT_EQ(Family.SetAgain[1].Field, "b_");
   ASSERT_EQ(C->Wrappers.size(), 1u);
   EXPECT_THAT(C->Wrappers[0].Metrics, ElementsAre("fam_total"));
-  EXPECT_EQ(C->Wrappers[0].Template, "${metric:fam_total}->Add({}).Increment();");
+  EXPECT_EQ(notation(C->Wrappers[0].Template), "${metric:fam_total}->Add({}).Increment();");
 }
 
 TEST(Merge, AFamilyRecordedItselfTakesItsChildrenAlong) {
@@ -233,7 +244,7 @@ TEST(Merge, AFamilyRecordedItselfTakesItsChildrenAlong) {
   W.Name = "Record";
   W.Signature = "Record(const std::string &)";
   W.Metrics = {"fam_"};
-  W.Template = "${field:fam_}->Add({{\"table\", ${param:table}}}).Increment();";
+  W.Template = tmpl("${field:fam_}->Add({{\"table\", ${param:table}}}).Increment();");
   W.Definition = at("metrics/metrics_service.cpp", 500);
   TUFacts Recorded = familyView({"child_"});
   Recorded.Partial.Wrappers.push_back(W);
@@ -244,7 +255,7 @@ TEST(Merge, AFamilyRecordedItselfTakesItsChildrenAlong) {
   ASSERT_EQ(One->Metrics[0].Children.size(), 1u);
   EXPECT_EQ(One->Metrics[0].Children[0].Field, "child_");
   ASSERT_EQ(One->Wrappers.size(), 1u);
-  EXPECT_EQ(One->Wrappers[0].Template,
+  EXPECT_EQ(notation(One->Wrappers[0].Template),
             "${metric:fam_total}->Add({{\"table\", ${param:table}}}).Increment();");
 
   TUFacts Two = familyView({"a_", "b_"});

@@ -8,6 +8,7 @@
 
 #include "planner/OptionalBuild.h"
 #include "tests/unit/RewriteHarness.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gtest/gtest.h"
 
@@ -171,7 +172,7 @@ TEST(OptionalBuild, RecordingsAndDefinitionsGoUnderTheCondition) {
   W.Metrics = {"rows_total"};
   W.Decl = spanOf(K.Files, "metrics/metrics.h", "void RecordRows(int rows);");
   W.Body = BodyKind::SingleExpression;
-  W.Template = "${metric:rows_total}.Increment(${param:rows})";
+  W.Template = tmpl("${metric:rows_total}.Increment(${param:rows})");
   K.C.Wrappers = {W};
   K.C.CallSites[2].Statement = spanOf(K.Files, "services/report.cpp", "metrics->RecordRows(9);");
   K.C.CallSites[2].StatementNeedsBraces = true;

@@ -1,6 +1,7 @@
 //===--- PlannerTest.cpp - Catalog + Facts -> Plan, on plain data ---------===//
 
 #include "planner/Planner.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -68,8 +69,8 @@ struct Fixture {
                   wrapper("UpdateDashboardGauges", {"dashboard_total_parts"},
                           BodyKind::MultiStatement, /*Overrides=*/false)};
     C.Wrappers[0].Params = {{"count", "int", "1"}};
-    C.Wrappers[0].Template = "if (${param:count} <= 0) return;\n  "
-                             "${metric:kits_created_total}->Increment(${param:count});";
+    C.Wrappers[0].Template = tmpl("if (${param:count} <= 0) return;\n  "
+                             "${metric:kits_created_total}->Increment(${param:count});");
     C.Wrappers[3].UsesServiceState = true;
     C.CallSites = {call("services/inventory_service", "RecordQuantityChange"),
                    call("services/inventory_service", "RecordQuantityChange"),
@@ -249,10 +250,10 @@ TEST(Planner, ChildrenOfAMovingFamilyGetConstantsOfTheirOwn) {
             "extern prometheus::Family<prometheus::Counter>& INVENTORY_QUANTITY_CHANGES_TOTAL;\n"
             "extern prometheus::Counter& ADD_OK;\n"
             "extern prometheus::Counter& REMOVE_COUNT_METRIC;");
-  EXPECT_EQ(fillTemplate("${metric:inventory_quantity_changes_total#m_addOk}->Increment();", P, {},
+  EXPECT_EQ(fillTemplate(tmpl("${metric:inventory_quantity_changes_total#m_addOk}->Increment();"), P, {},
                          llvm::StringRef("shop")),
             "ADD_OK.Increment();");
-  EXPECT_EQ(fillTemplate("${metric:inventory_quantity_changes_total#remove_count_}.Increment();",
+  EXPECT_EQ(fillTemplate(tmpl("${metric:inventory_quantity_changes_total#remove_count_}.Increment();"),
                          P, {}),
             "REMOVE_COUNT_METRIC.Increment();");
   // Without children, the family alone.
@@ -353,7 +354,7 @@ TEST(Planner, ADoubleWhoseStateATestReadsKeepsTheWrappersItOverrides) {
 TEST(Planner, AMacroParameterStandsForAnyExpression) {
   Plan P;
   std::map<std::string, std::string> Args = {{"on", "fired"}, {"n", "2"}};
-  const char *Template = "m.Add({{\"k\", ${param:on} ? \"a\" : \"b\"}}).Increment(${param:n});";
+  BodyTemplate Template = tmpl("m.Add({{\"k\", ${param:on} ? \"a\" : \"b\"}}).Increment(${param:n});");
   EXPECT_EQ(fillTemplate(Template, P, Args, std::nullopt, HoleText::MacroArguments),
             "m.Add({{\"k\", (fired) ? \"a\" : \"b\"}}).Increment(2);");
   EXPECT_EQ(fillTemplate(Template, P, Args, std::nullopt, HoleText::CallArguments),
@@ -491,7 +492,7 @@ TEST(Planner, ConstantsLiveInTheNamespaceOfTheCodeRecordingThem) {
   EXPECT_EQ(P.namespaceIn("services/kit_service.cpp"), "shop");
   EXPECT_EQ(P.namespaceIn("tools/unrelated.cpp"), "shop"); // the service's
   // The user in `shop` names it through its namespace; the owner does not.
-  std::string T = "${metric:inventory_quantity_changes_total}.Add({}).Increment();";
+  BodyTemplate T = tmpl("${metric:inventory_quantity_changes_total}.Add({}).Increment();");
   EXPECT_EQ(fillTemplate(T, P, {}, llvm::StringRef("shop")),
             "inventory::INVENTORY_QUANTITY_CHANGES_TOTAL.Add({}).Increment();");
   EXPECT_EQ(fillTemplate(T, P, {}, llvm::StringRef("shop::inventory")),
@@ -500,8 +501,8 @@ TEST(Planner, ConstantsLiveInTheNamespaceOfTheCodeRecordingThem) {
 
   // A call's `true` or `false` picks the branch of the conditional it is the
   // condition of; a helper's body keeps its parameter.
-  std::string Alarm = "${metric:inventory_quantity_changes_total}.Add({{\"state\", ${param:fired} ? "
-                      "\"fired\" : \"cleared\"}}).Increment();";
+  BodyTemplate Alarm = tmpl("${metric:inventory_quantity_changes_total}.Add({{\"state\", "
+                            "${param:fired} ? \"fired\" : \"cleared\"}}).Increment();");
   EXPECT_EQ(fillTemplate(Alarm, P, {{"fired", "false"}}, std::nullopt, HoleText::CallArguments),
             "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"state\", \"cleared\"}}).Increment();");
   EXPECT_EQ(fillTemplate(Alarm, P, {{"fired", "armed"}}, std::nullopt, HoleText::CallArguments),
@@ -682,11 +683,11 @@ TEST(Planner, HeaderOnlyOwnerGetsAnInlineDefinition) {
 TEST(Planner, FillTemplate) {
   Fixture X;
   Plan P = makePlan(X.C, X.F, X.Cfg);
-  EXPECT_EQ(fillTemplate("${metric:inventory_quantity_changes_total}.Add({{\"op\", "
-                         "${param:op}}}).Increment(${param:n});",
+  EXPECT_EQ(fillTemplate(tmpl("${metric:inventory_quantity_changes_total}.Add({{\"op\", "
+                         "${param:op}}}).Increment(${param:n});"),
                          P, {{"op", "\"add\""}, {"n", "qty + 1"}}),
             "INVENTORY_QUANTITY_CHANGES_TOTAL.Add({{\"op\", \"add\"}}).Increment(qty + 1);");
-  EXPECT_EQ(fillTemplate("${metric:kits_created_total}->Increment(); // $$5", P, {}),
+  EXPECT_EQ(fillTemplate(tmpl("${metric:kits_created_total}->Increment(); // $5"), P, {}),
             "KITS_CREATED_TOTAL_METRIC.Increment(); // $5");
 }
 
@@ -694,7 +695,7 @@ TEST(Planner, FillTemplateMovedParameterAtACall) {
   Fixture X;
   Plan P = makePlan(X.C, X.F, X.Cfg);
   auto Inlined = [&](llvm::StringRef T, const std::string &Arg) {
-    return fillTemplate(T, P, {{"tags", Arg}}, std::nullopt, HoleText::CallArguments);
+    return fillTemplate(tmpl(T), P, {{"tags", Arg}}, std::nullopt, HoleText::CallArguments);
   };
   const char *Moved = "${metric:kits_created_total}.Add(std::move(${param:tags}));";
   // The argument as written: a braced list, a variable the caller keeps
@@ -709,7 +710,7 @@ TEST(Planner, FillTemplateMovedParameterAtACall) {
   EXPECT_EQ(Inlined("f(std::move(${param:tags}.a));", "x"), "f(std::move(x.a));");
   EXPECT_EQ(Inlined("f(std::make_pair(${param:tags}));", "x"), "f(std::make_pair(x));");
   // A helper's body keeps moving from its own parameter.
-  EXPECT_EQ(fillTemplate(Moved, P, {{"tags", "tags"}}),
+  EXPECT_EQ(fillTemplate(tmpl(Moved), P, {{"tags", "tags"}}),
             "KITS_CREATED_TOTAL_METRIC.Add(std::move(tags));");
 }
 
@@ -814,8 +815,8 @@ TEST(Planner, ArgumentsThatWouldBeDroppedOrRepeatedAreBlockers) {
   Fixture X;
   Wrapper &Q = X.C.Wrappers[1];
   Q.Params = {{"op", "const std::string&", ""}, {"n", "int", ""}};
-  Q.Template = "${metric:inventory_quantity_changes_total}.Add({{\"op\", ${param:op}}})"
-               ".Increment(${param:op}.size());";
+  Q.Template = tmpl("${metric:inventory_quantity_changes_total}.Add({{\"op\", ${param:op}}})"
+               ".Increment(${param:op}.size());");
   X.C.CallSites = {call("services/inventory_service", "RecordQuantityChange")};
   X.C.CallSites[0].Args = {"\"add\"", "qty"};
   EXPECT_EQ(makePlan(X.C, X.F, X.Cfg).wrapper("RecordQuantityChange()")->Fate,

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tests/unit/RewriteHarness.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gtest/gtest.h"
 
@@ -57,7 +58,7 @@ struct HelperCase {
     W.Metrics = {"rows_total"};
     W.Decl = spanOf(Files, "metrics/metrics_service.h", "void RecordRows(int rows);");
     W.Body = BodyKind::MultiStatement;
-    W.Template = "if (${param:rows} <= 0) return;\n  ${metric:rows_total}.Increment(${param:rows} * kScale);";
+    W.Template = tmpl("if (${param:rows} <= 0) return;\n  ${metric:rows_total}.Increment(${param:rows} * kScale);");
     W.LocalConstants = {{"kScale", "const int kScale = 2;"}};
     C.Wrappers = {W};
     CallSite CS;

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tests/unit/RewriteHarness.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gtest/gtest.h"
 
@@ -234,7 +235,7 @@ TEST(ServiceTests, AReplacedTestBodyIsTheOnlyEditInsideIt) {
   W.Signature = "RecordJob()";
   W.Decl = spanOf(K.Files, K.C.TheService.Header, "void MetricsService::RecordJob() {}");
   W.Metrics = {"jobs_total"};
-  W.Template = "${metric:jobs_total}.Add({}).Increment();";
+  W.Template = tmpl("${metric:jobs_total}.Add({}).Increment();");
   K.C.Wrappers = {W};
   CallSite CS;
   CS.Loc = spanOf(K.Files, Test, "metrics.RecordJob()");

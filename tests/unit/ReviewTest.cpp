@@ -4,6 +4,7 @@
 #include "report/ReviewJSON.h"
 #include "report/ReviewMarkdown.h"
 #include "report/ReviewSarif.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -54,7 +55,7 @@ struct Fixture {
     W.Signature = "RecordOrder(const std::string &)";
     W.Params = {{"customer", "const std::string&", ""}};
     W.Metrics = {"orders_total"};
-    W.Template = "${metric:orders_total}.Add({{\"customer\", ${param:customer}}}).Increment();";
+    W.Template = tmpl("${metric:orders_total}.Add({{\"customer\", ${param:customer}}}).Increment();");
     C.Wrappers = {W};
     CallSite CS;
     CS.Loc = span("services/order_service.cpp", 7, 100, 30);

@@ -1,6 +1,7 @@
 //===--- ServiceRecorderTest.cpp - The service class, read ----------------===//
 
 #include "tests/unit/Snippet.h"
+#include "tests/unit/TemplateNotation.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -665,7 +666,7 @@ TEST(ServiceRecorder, WrapperTemplateAndDefaultsFromInterface) {
   ASSERT_NE(Q, nullptr);
   EXPECT_EQ(Q->Signature, "RecordQuantityChange(const std::basic_string<char> &, int)");
   EXPECT_EQ(Q->Body, BodyKind::SingleExpression);
-  EXPECT_EQ(Q->Template, "${metric:inventory_quantity_changes_total}.Add({{\"operation\", "
+  EXPECT_EQ(notation(Q->Template), "${metric:inventory_quantity_changes_total}.Add({{\"operation\", "
                          "${param:operation}}}).Increment(${param:delta});");
   ASSERT_EQ(Q->Params.size(), 2u);
   EXPECT_EQ(Q->Params[0].Name, "operation");
@@ -675,7 +676,7 @@ TEST(ServiceRecorder, WrapperTemplateAndDefaultsFromInterface) {
   ASSERT_NE(K, nullptr);
   ASSERT_EQ(K->Params.size(), 1u);
   EXPECT_EQ(K->Params[0].Default, "1");
-  EXPECT_EQ(K->Template, "${metric:kits_created_total}->Increment(${param:count});");
+  EXPECT_EQ(notation(K->Template), "${metric:kits_created_total}->Increment(${param:count});");
   EXPECT_EQ(K->Definition.Line, lineOf(Code, "void MetricsService::RecordKitCreated"));
   EXPECT_EQ(K->Decl.Line, lineOf(Code, "void RecordKitCreated(int count = 1) override"));
 }
@@ -694,7 +695,7 @@ TEST(ServiceRecorder, ABracedDefaultIsTheTextACallWouldWrite) {
   ASSERT_EQ(W->Params.size(), 2u);
   EXPECT_EQ(W->Params[0].Default, "{}");
   EXPECT_EQ(W->Params[1].Default, "1");
-  EXPECT_EQ(W->Template,
+  EXPECT_EQ(notation(W->Template),
             "${metric:frames_total}->Add(std::move(${param:tags})).Increment(${param:n});");
 }
 
@@ -717,7 +718,7 @@ void MetricsService::Observe(double s) {
   ASSERT_NE(W, nullptr);
   // Borrowed names get their namespace; those already qualified, and those
   // of a namespace around the body (`half`), stay as written.
-  EXPECT_EQ(W->Template,
+  EXPECT_EQ(notation(W->Template),
             "std::vector<double> parts{${param:s}};\n"
             "  ${metric:latency_seconds}->Add({}, "
             "prometheus::Histogram::BucketBoundaries{0.1, 1}).Observe(half(parts.front()));\n"
@@ -725,7 +726,7 @@ void MetricsService::Observe(double s) {
             "prometheus::Histogram::BucketBoundaries{1}).Observe(${param:s});");
 }
 
-TEST(ServiceRecorder, DollarSignsInBodiesAreEscaped) {
+TEST(ServiceRecorder, DollarSignsInBodiesStayAsWritten) {
   Catalog C = catalogFor(service(
       "  prometheus::Counter* a_total_ = nullptr;\n  void Rec(int n);",
       "",
@@ -734,8 +735,112 @@ TEST(ServiceRecorder, DollarSignsInBodiesAreEscaped) {
       "void MetricsService::Rec(int n) { a_total_->Increment(n /* $ */); }"));
   const Wrapper *W = wrapperNamed(C, "Rec");
   ASSERT_NE(W, nullptr);
-  EXPECT_EQ(W->Template, "${metric:a_total}->Increment(${param:n} /* $$ */);");
+  EXPECT_EQ(notation(W->Template), "${metric:a_total}->Increment(${param:n} /* $ */);");
   EXPECT_EQ(metricNamed(C, "a_total")->Help, "$ spent");
+}
+
+/// \p R as `metric[.Add(labels)].Op(value)`, in the template notation.
+std::string describe(const BodyRecording &R) {
+  return R.Metric + (R.Labels ? ".Add(" + notation(*R.Labels) + ")" : "") + "." + R.Op + "(" +
+         notation(R.Value) + ")";
+}
+
+TEST(ServiceRecorder, WhatABodyRecordsAndWhatDecidesIt) {
+  Catalog C = catalogFor(service(
+      "  prometheus::Family<prometheus::Counter>& auth_;\n"
+      "  prometheus::Counter* kits_ = nullptr;\n"
+      "  prometheus::Histogram* latency_ = nullptr;\n"
+      "  void Auth(AuthResult result);\n  void Kits(int count);\n"
+      "  void Observe(double s, int n);\n  void Looped(int n);\n  void Chooses(bool ok);\n"
+      "  void Other(int k);\n  void Checked(int n);\n  void Default(int n = 1);\n",
+      ",\n      auth_(prometheus::BuildCounter().Name(\"auth_total\").Help(\"a\")"
+      ".Register(*registry_))",
+      "  kits_ = &prometheus::BuildCounter().Name(\"kits_total\").Help(\"k\")"
+      ".Register(*registry_).Add({});\n"
+      "  latency_ = &prometheus::BuildHistogram().Name(\"latency_seconds\").Help(\"l\")"
+      ".Register(*registry_).Add({}, prometheus::Histogram::BucketBoundaries{1});",
+      R"cpp(void MetricsService::Auth(AuthResult result) {
+  std::string label;
+  switch (result) {
+    case AuthResult::kSuccess:
+      label = "success";
+      break;
+    case AuthResult::kExpired: label = "expired"; break;
+  }
+  auth_.Add({{"result", label}}).Increment();
+}
+void MetricsService::Kits(int count) {
+  if (count <= 0) { return; }
+  kits_->Increment(count);
+}
+void MetricsService::Observe(double s, int n) {
+  latency_->Observe(s * kits_->Value() + n);
+  (*kits_).Increment();
+}
+void MetricsService::Looped(int n) {
+  for (int i = 0; i < n; ++i) kits_->Increment();
+}
+void MetricsService::Chooses(bool ok) {
+  if (ok) kits_->Increment();
+}
+void MetricsService::Other(int k) {
+  switch (k) { case 1: kits_->Increment(); break; }
+}
+void MetricsService::Checked(int n) {
+  if (!kits_) return;
+  kits_->Increment(n);
+}
+void MetricsService::Default(int n) { kits_->Increment(); }
+)cpp"));
+  auto Read = [&](const char *Name) -> const Wrapper & {
+    static const Wrapper None;
+    const Wrapper *W = wrapperNamed(C, Name);
+    EXPECT_NE(W, nullptr) << Name;
+    return W ? *W : None;
+  };
+  auto Recordings = [&](const char *Name) {
+    std::vector<std::string> Out;
+    for (const BodyRecording &R : Read(Name).Recordings)
+      Out.push_back(describe(R));
+    return Out;
+  };
+  // A label switch: the local it sets is a hole wherever it is used.
+  const Wrapper &Auth = Read("Auth");
+  EXPECT_THAT(Recordings("Auth"),
+              ElementsAre("auth_total.Add({{\"result\", ${local:label}}}).Increment()"));
+  ASSERT_EQ(Auth.LabelSwitches.size(), 1u);
+  EXPECT_EQ(Auth.LabelSwitches[0].Param, "result");
+  EXPECT_EQ(Auth.LabelSwitches[0].Variable, "label");
+  ASSERT_EQ(Auth.LabelSwitches[0].Cases.size(), 2u);
+  EXPECT_EQ(Auth.LabelSwitches[0].Cases[0].Label, "AuthResult::kSuccess");
+  EXPECT_EQ(Auth.LabelSwitches[0].Cases[0].Literal, "\"success\"");
+  EXPECT_EQ(Auth.LabelSwitches[0].Cases[1].Label, "AuthResult::kExpired");
+  EXPECT_FALSE(Auth.OtherBranches);
+  // A guard over the parameter.
+  const Wrapper &Kits = Read("Kits");
+  EXPECT_THAT(Recordings("Kits"), ElementsAre("kits_total.Increment(${param:count})"));
+  ASSERT_EQ(Kits.Guards.size(), 1u);
+  EXPECT_EQ(notation(Kits.Guards[0].Left), "${param:count}");
+  EXPECT_EQ(Kits.Guards[0].Op, "<=");
+  EXPECT_EQ(notation(Kits.Guards[0].Right), "0");
+  EXPECT_FALSE(Kits.OtherBranches);
+  // In the order written; a read inside a value is the value's; through `*`.
+  EXPECT_THAT(Recordings("Observe"),
+              ElementsAre("latency_seconds.Observe(${param:s} * ${metric:kits_total}->Value() + "
+                          "${param:n})",
+                          "kits_total.Increment()"));
+  EXPECT_FALSE(Read("Observe").OtherBranches);
+  // A loop, a condition, a switch that sets no label: it branches.
+  for (const char *Name : {"Looped", "Chooses", "Other"}) {
+    EXPECT_TRUE(Read(Name).OtherBranches) << Name;
+    EXPECT_THAT(Recordings(Name), ElementsAre("kits_total.Increment()")) << Name;
+  }
+  // A null check the template leaves out is no branch of it.
+  EXPECT_THAT(Recordings("Checked"), ElementsAre("kits_total.Increment(${param:n})"));
+  EXPECT_FALSE(Read("Checked").OtherBranches);
+  EXPECT_TRUE(Read("Checked").Guards.empty());
+  // No argument written, none recorded.
+  EXPECT_THAT(Recordings("Default"), ElementsAre("kits_total.Increment()"));
 }
 
 TEST(ServiceRecorder, BodyKinds) {
@@ -775,7 +880,7 @@ void MetricsService::PollOnce() { dashboard_parts_total_->Set(3); })cpp"));
   EXPECT_THAT(C.TheService.KeptMethods, ElementsAre("RegisterForPolling"));
   ASSERT_EQ(C.Wrappers.size(), 1u);
   EXPECT_EQ(C.Wrappers[0].Name, "PollOnce");
-  EXPECT_EQ(C.Wrappers[0].Template, "${metric:dashboard_parts_total}->Set(3);");
+  EXPECT_EQ(notation(C.Wrappers[0].Template), "${metric:dashboard_parts_total}->Set(3);");
 }
 
 TEST(ServiceRecorder, InterfacesAreThePolymorphicBases) {
@@ -1260,7 +1365,7 @@ void Metrics::emitCommitOut(unsigned n) { transactionsCommitOutCounter->Incremen
   const Wrapper *Emit = wrapperNamed(C, "emitCommitOut");
   ASSERT_NE(Emit, nullptr);
   EXPECT_THAT(Emit->Metrics, ElementsAre("dml_ops"));
-  EXPECT_EQ(Emit->Template, "${metric:dml_ops#transactionsCommitOutCounter}->Increment(${param:n});");
+  EXPECT_EQ(notation(Emit->Template), "${metric:dml_ops#transactionsCommitOutCounter}->Increment(${param:n});");
 }
 
 TEST(ServiceRecorder, AnotherNameKindOrRegistryIsNotTheSameFamily) {
@@ -1480,7 +1585,7 @@ void audit_metrics::otherwise(double open) {
     const Wrapper *W = wrapperNamed(C, Name);
     ASSERT_NE(W, nullptr) << Name;
     EXPECT_EQ(W->Body, Kind) << Name;
-    EXPECT_EQ(W->Template, Template) << Name;
+    EXPECT_EQ(notation(W->Template), Template) << Name;
   };
   Expect("login", BodyKind::SingleExpression, "${metric:logins}->Increment();");
   Expect("sessions", BodyKind::SingleExpression, "${metric:sessions}->Set(${param:open});");
@@ -1717,7 +1822,7 @@ void Metrics::emitRowsShared(const std::string& table) {
   ASSERT_NE(Out, nullptr);
   EXPECT_FALSE(Out->UsesServiceState);
   EXPECT_EQ(Out->Body, BodyKind::SingleExpression);
-  EXPECT_EQ(Out->Template, "${metric:rows}->Add({{\"filter\", \"out\"}, {\"table\", "
+  EXPECT_EQ(notation(Out->Template), "${metric:rows}->Add({{\"filter\", \"out\"}, {\"table\", "
                            "${param:table}}}).Increment(${param:counter});");
   ASSERT_EQ(Out->DroppedCaches.size(), 1u);
   EXPECT_EQ(Out->DroppedCaches[0].Field, "outMap");
@@ -1726,7 +1831,7 @@ void Metrics::emitRowsShared(const std::string& table) {
   const Wrapper *Skip = wrapperNamed(C, "emitRowsSkip");
   ASSERT_NE(Skip, nullptr);
   EXPECT_FALSE(Skip->UsesServiceState);
-  EXPECT_EQ(Skip->Template, "${metric:rows}->Add({{\"filter\", \"skip\"}, {\"table\", "
+  EXPECT_EQ(notation(Skip->Template), "${metric:rows}->Add({{\"filter\", \"skip\"}, {\"table\", "
                             "${param:table}}}).Increment(${param:counter});");
   ASSERT_EQ(Skip->DroppedCaches.size(), 1u);
   EXPECT_EQ(Skip->DroppedCaches[0].Field, "skipMap");
