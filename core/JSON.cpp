@@ -514,6 +514,8 @@ Value toJSON(const Facts &F) {
     O["forward_declarations"] = arrayOf(F.ForwardDeclarations);
   if (!F.InterfaceMentions.empty())
     O["interface_mentions"] = arrayOf(F.InterfaceMentions);
+  if (!F.ServiceNamespaceUses.empty())
+    O["service_namespace_uses"] = arrayOf(F.ServiceNamespaceUses);
   if (!F.RegistryHandOffs.empty())
     O["registry_hand_offs"] = arrayOf(F.RegistryHandOffs);
   if (!F.ConditionalRegions.empty())
@@ -1144,6 +1146,7 @@ bool fromJSON(const Value &E, Facts &Out, Path P) {
          O.mapOptional("registry_hand_offs", Out.RegistryHandOffs) &&
          O.mapOptional("forward_declarations", Out.ForwardDeclarations) &&
          O.mapOptional("interface_mentions", Out.InterfaceMentions) &&
+         O.mapOptional("service_namespace_uses", Out.ServiceNamespaceUses) &&
          O.mapOptional("conditional_regions", Out.ConditionalRegions) &&
          O.mapOptional("value_assertions", Out.ValueAssertions) &&
          O.mapOptional("exposition_assertions", Out.ExpositionAssertions) &&

@@ -413,6 +413,9 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       Forwards.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
     for (const InterfaceMention &M : F.InterfaceMentions)
       InterfaceNames.emplace(std::make_tuple(M.Loc.File, M.Loc.Offset, M.Loc.Length), M);
+    for (const SourceSpan &U : F.ServiceNamespaceUses)
+      if (!llvm::is_contained(Out.ServiceNamespaceUses, U))
+        Out.ServiceNamespaceUses.push_back(U);
     for (const auto &[Root, Count] : F.IncludeRoots)
       Out.IncludeRoots[Root] += Count;
     // What resolves in every TU reading the file.
@@ -490,6 +493,7 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
   for (auto &[K, R] : Failures)
     Out.RecordsBeforeFailure.push_back(R);
   llvm::sort(Out.GivenRegistries);
+  llvm::sort(Out.ServiceNamespaceUses);
   llvm::sort(Out.RegistryHandOffs);
   Out.Files.assign(Files.begin(), Files.end());
   for (auto &[File, FileNames] : Names)

@@ -805,6 +805,10 @@ struct Facts {
   std::vector<RegistryHandOff> RegistryHandOffs;
   std::vector<ForwardDeclaration> ForwardDeclarations;
   std::vector<InterfaceMention> InterfaceMentions;
+  /// `using namespace ns;` or `namespace a = ns;` of the service's own
+  /// namespace, in a project file: that file needs a header declaring the
+  /// namespace, such as the service's, even once it names nothing else of it.
+  std::vector<SourceSpan> ServiceNamespaceUses;
   std::vector<ConditionalRegion> ConditionalRegions;
   std::vector<ValueAssertion> ValueAssertions;
   std::vector<ExpositionAssertion> ExpositionAssertions;

@@ -2,6 +2,8 @@
 
 #include "matchers/BuilderChain.h"
 
+#include "matchers/ServiceRecorder.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -179,6 +181,12 @@ const VarDecl *localFamilyHolder(const ValueDecl *VD) {
              : nullptr;
 }
 
+namespace {
+/// A helper's parameters, each read as the argument its call passes.
+using Bindings = llvm::DenseMap<const ParmVarDecl *, const Expr *>;
+const Expr *runtimeRead(const Stmt *S, const Bindings *B);
+} // namespace
+
 std::optional<BuilderChain> readChildOfHolder(const Expr *E, const Locator &Loc,
                                               const ValueDecl *&Family) {
   const auto *Add = dyn_cast_or_null<CXXMemberCallExpr>(stripWrappers(E));
@@ -204,6 +212,9 @@ std::optional<BuilderChain> readChildOfHolder(const Expr *E, const Locator &Loc,
   Child.Buckets = std::move(Facts.Buckets);
   Child.BucketsText = std::move(Facts.BucketsText);
   Child.Range = Add->getSourceRange();
+  for (const Expr *Arg : Add->arguments())
+    if ((Child.RuntimeRead = runtimeRead(Arg, nullptr)))
+      break;
   return Child;
 }
 
@@ -217,9 +228,6 @@ const Expr *movedFrom(const Stmt *S) {
 }
 
 namespace {
-
-/// A helper's parameters, each read as the argument its call passes.
-using Bindings = llvm::DenseMap<const ParmVarDecl *, const Expr *>;
 
 /// The argument the call passes for \p D when \p D is a parameter \p B
 /// binds (its default when the call leaves it out), else null.
@@ -314,8 +322,9 @@ std::optional<std::string> respelled(const std::string &Text, const SourceSpan &
 
 /// The first variable \p S reads that holds a value known only when the
 /// code runs: a parameter or a local of the function around it (a bound
-/// parameter: what its argument reads), not a constant.
-const DeclRefExpr *runtimeRead(const Stmt *S, const Bindings *B) {
+/// parameter: what its argument reads), or a member of the object that is
+/// not a constant (constantMember); not a constant.
+const Expr *runtimeRead(const Stmt *S, const Bindings *B) {
   if (!S)
     return nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
@@ -327,8 +336,12 @@ const DeclRefExpr *runtimeRead(const Stmt *S, const Bindings *B) {
       return DRE;
     return nullptr;
   }
+  if (const auto *ME = dyn_cast<MemberExpr>(S);
+      ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+      isa<FieldDecl>(ME->getMemberDecl()) && !constantMember(ME))
+    return ME;
   for (const Stmt *Child : S->children())
-    if (const DeclRefExpr *Found = runtimeRead(Child, B))
+    if (const Expr *Found = runtimeRead(Child, B))
       return Found;
   return nullptr;
 }

@@ -45,10 +45,12 @@ struct BuilderChain {
   /// What Text is spelled from when that is not the chain as written
   /// there: the helper's chain and the call's arguments.
   std::vector<const clang::Expr *> Sources;
-  /// A parameter or local variable its arguments read (`.Labels(labels)`,
-  /// `labels` the constructor's): a value known only when the code runs,
-  /// which a constant at namespace scope cannot read. Null when none.
-  const clang::DeclRefExpr *RuntimeRead = nullptr;
+  /// A parameter, local variable or member its arguments read
+  /// (`.Labels(labels)`, `labels` the constructor's; `.Add(labels_)`, a
+  /// member the constructor set): a value known only when the code runs,
+  /// which a constant at namespace scope cannot read. A DeclRefExpr or a
+  /// MemberExpr; null when none.
+  const clang::Expr *RuntimeRead = nullptr;
 };
 
 /// Reads \p E (an initializer or the right side of an assignment, possibly

@@ -1,4 +1,9 @@
 //===--- InterfaceMentionRecorder.cpp - What else of an interface is named ===//
+//
+// Also the using-directives and namespace aliases naming the service's own
+// namespace (Facts::ServiceNamespaceUses).
+//
+//===----------------------------------------------------------------------===//
 
 #include "matchers/InterfaceMentionRecorder.h"
 
@@ -49,6 +54,14 @@ public:
     note(TL.getTypedefNameDecl(), TL.getNameLoc());
     return true;
   }
+  bool VisitUsingDirectiveDecl(UsingDirectiveDecl *U) {
+    noteNamespace(U->getNominatedNamespace(), U->getLocation());
+    return true;
+  }
+  bool VisitNamespaceAliasDecl(NamespaceAliasDecl *A) {
+    noteNamespace(A->getNamespace(), A->getLocation());
+    return true;
+  }
 
 private:
   void note(const NamedDecl *D, SourceLocation Where) {
@@ -72,6 +85,20 @@ private:
     if (!Span.valid())
       return;
     Out.Scan.InterfaceMentions.push_back({qualifiedName(I), D->getNameAsString(), Span});
+  }
+
+  /// A using-directive or alias at \p Where naming \p NS: noted when it is
+  /// the service's own namespace.
+  void noteNamespace(const NamespaceDecl *NS, SourceLocation Where) {
+    const auto *Own = Set.Service ? dyn_cast<NamespaceDecl>(Set.Service->getDeclContext())
+                                  : nullptr;
+    if (!NS || !Own || NS->getCanonicalDecl() != Own->getCanonicalDecl() || Where.isInvalid())
+      return;
+    SourceLocation At = Loc.sourceManager().getFileLoc(Where);
+    if (!Loc.inProject(At))
+      return;
+    if (SourceSpan Span = Loc.span(SourceRange(At, At)); Span.valid())
+      Out.Scan.ServiceNamespaceUses.push_back(Span);
   }
 
   const InterfaceSet &Set;

@@ -1234,11 +1234,29 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
       P.Metrics.push_back(std::move(MP));
       continue;
     }
+    // The header declaring a module's constants: one of its name, one kept
+    // apart from it, or, for a module without one, the header defining the
+    // class whose methods record there (`grpc_pool.h` for
+    // `ingestion_pool.cpp`).
+    auto HeaderFor = [&](const std::string &Module) {
+      std::string Header = fileOf(Files, Module, HeaderExtensions);
+      if (auto Apart = HeaderOf.find(Module); Apart != HeaderOf.end())
+        Header = fileOf(Files, Apart->second, HeaderExtensions);
+      if (Header.empty())
+        if (auto Class = ClassHeaders.find(Module); Class != ClassHeaders.end())
+          Header = Class->second;
+      return Header;
+    };
+    // The module recording it most owns it; when others record it too, one
+    // with a header to declare it in for them comes first.
     std::vector<std::pair<std::string, unsigned>> Modules(Sites->second.begin(),
                                                           Sites->second.end());
     std::stable_sort(Modules.begin(), Modules.end(), [](const auto &A, const auto &B) {
       return A.second > B.second;
     });
+    if (Modules.size() > 1 && HeaderFor(Modules.front().first).empty())
+      std::stable_partition(Modules.begin(), Modules.end(),
+                            [&](const auto &M) { return !HeaderFor(M.first).empty(); });
     MP.Owner = Modules.front().first;
     MP.OwnerSites = Modules.front().second;
     for (size_t I = 1; I < Modules.size(); ++I)
@@ -1246,13 +1264,7 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
     std::sort(MP.Users.begin(), MP.Users.end());
     MP.Fate = MP.Users.empty() ? MetricFate::Moved : MetricFate::Shared;
     MP.OwnerSource = fileOf(Files, MP.Owner, SourceExtensions);
-    MP.OwnerHeader = fileOf(Files, MP.Owner, HeaderExtensions);
-    if (auto Apart = HeaderOf.find(MP.Owner); Apart != HeaderOf.end())
-      MP.OwnerHeader = fileOf(Files, Apart->second, HeaderExtensions);
-    // A module without a header of its name: the header defining the class
-    // whose methods record it there (`grpc_pool.h` for `ingestion_pool.cpp`).
-    if (MP.OwnerHeader.empty())
-      MP.OwnerHeader = ClassHeaders[MP.Owner];
+    MP.OwnerHeader = HeaderFor(MP.Owner);
     // Defined in the namespace of the code recording it, and declared in
     // the same one in the owner's header.
     MP.Namespace = ModuleNamespaces[MP.Owner];

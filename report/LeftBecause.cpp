@@ -70,7 +70,7 @@ Pattern patternFor(LeftBecause Cause) {
   case LeftBecause::RuntimeValue:
     return {"runtime-value",
             "metrics whose chain reads a value the service is built with (a parameter, a "
-            "local)"};
+            "local, a member)"};
   case LeftBecause::CompileTimeOptional:
     return {"compile-time-optional",
             "recordings of a service built in one configuration that cannot be put under "

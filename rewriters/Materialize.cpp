@@ -538,10 +538,38 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
 
 } // namespace
 
+namespace {
+
+/// \p Repls, and the blank lines they leave at the end of a file that
+/// ended without one (its last definition removed) gone.
+llvm::Expected<Replacements> withoutNewTrailingBlankLines(const std::string &File,
+                                                          llvm::StringRef Before,
+                                                          Replacements Repls) {
+  auto EndsBlank = [](llvm::StringRef T) {
+    T = T.rtrim(" \t");
+    return T.ends_with("\n\n") || T.ends_with("\n\r\n");
+  };
+  if (EndsBlank(Before))
+    return Repls;
+  llvm::Expected<std::string> After = clang::tooling::applyAllReplacements(Before, Repls);
+  if (!After)
+    return fileError(File, llvm::toString(After.takeError()));
+  llvm::StringRef T = *After;
+  size_t LastLineEnd = T.find('\n', T.rtrim(" \t\r\n").size());
+  if (!EndsBlank(T) || LastLineEnd == llvm::StringRef::npos)
+    return Repls;
+  return Repls.merge(
+      Replacements(Replacement(File, LastLineEnd + 1, T.size() - LastLineEnd - 1, "")));
+}
+
+} // namespace
+
 llvm::Expected<Replacements> computeReplacements(const FileChange &Change,
                                                  llvm::StringRef Before,
                                                  const MaterializeOptions &Opts) {
   llvm::Expected<Replacements> Repls = computeReplacementsLF(Change, Before, Opts);
+  if (Repls && !Change.NewContent && !Change.Delete)
+    Repls = withoutNewTrailingBlankLines(Change.File, Before, std::move(*Repls));
   // A file whose lines end with CRLF keeps them so, added lines included.
   if (!Repls || !usesCRLF(Before))
     return Repls;

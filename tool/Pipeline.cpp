@@ -208,6 +208,13 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   // Files that no longer name anything of the service's header stop
   // including it.
   const Service &Svc = M.TheCatalog.TheService;
+  // A file naming something of the service's header, or its namespace.
+  std::set<std::string> NamespaceUsers;
+  for (const SourceSpan &Use : M.TheFacts.ServiceNamespaceUses)
+    NamespaceUsers.insert(Use.File);
+  auto NeedsHeader = [&](llvm::StringRef File, llvm::StringRef Text) {
+    return NamespaceUsers.count(File.str()) || namesAnyInCode(Text, Svc.HeaderNames);
+  };
   bool Again = false;
   std::vector<std::string> Dropped; // headers that no longer include it
   for (const MaterializedFile &F : *Files) {
@@ -216,7 +223,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
       continue;
     for (const std::string &Spelling : includeSpellings(M.TheFacts, F.File, Svc.Header)) {
       if (!llvm::StringRef(F.After).contains("#include " + Spelling) ||
-          namesAnyInCode(F.After, Svc.HeaderNames) ||
+          NeedsHeader(F.File, F.After) ||
           takenBack({F.File, EditElement::Kind::RemoveInclude, 0, 0, Spelling, ""}, Demotions))
         continue;
       M.Rewrites.Edits.file(F.File).RemoveIncludes.push_back(Spelling);
@@ -249,7 +256,7 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
       llvm::consumeError(Current.takeError());
       continue;
     }
-    if (!namesAnyInCode(Text, Svc.HeaderNames) || Includes(Text, Other, Svc.Header) ||
+    if (!NeedsHeader(Other, Text) || Includes(Text, Other, Svc.Header) ||
         llvm::none_of(Dropped, [&](const std::string &H) { return Includes(Text, Other, H); }))
       continue;
     M.Rewrites.Edits.file(Other).AddIncludes.push_back(

@@ -83,6 +83,21 @@ TEST_F(Materialize, NoEditsNoChange) {
   EXPECT_FALSE(File->changed());
 }
 
+TEST_F(Materialize, TheLastDefinitionRemovedLeavesNoBlankLineAtTheEnd) {
+  const char *Before = "int f() { return 1; }\n\nint g() { return 2; }\n";
+  FileChange Change;
+  Change.File = "src/f.cpp";
+  Change.Edits = {edit(Before, "int g() { return 2; }\n", "")};
+  EXPECT_EQ(after(Change, Before), "int f() { return 1; }\n");
+  const char *CRLF = "int f() { return 1; }\r\n\r\nint g() { return 2; }\r\n";
+  Change.Edits = {edit(CRLF, "int g() { return 2; }\r\n", "")};
+  EXPECT_EQ(after(Change, CRLF), "int f() { return 1; }\r\n");
+  // A file that ended with a blank line keeps it.
+  const char *Blank = "int f() { return 1; }\n\nint g() { return 2; }\n\n";
+  Change.Edits = {edit(Blank, "int g() { return 2; }\n", "")};
+  EXPECT_EQ(after(Change, Blank), "int f() { return 1; }\n\n");
+}
+
 TEST_F(Materialize, UsesTheProjectClangFormat) {
   Dir.write(".clang-format", "BasedOnStyle: LLVM\nIndentWidth: 4\n");
   const char *Before = "void f() {\n  g();\n  g();\n}\n";

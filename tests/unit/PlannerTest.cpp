@@ -1467,6 +1467,25 @@ TEST(Planner, AFieldTheServiceIsBuiltIntoGoesOnlyIfBuildingItDoesNothingElse) {
             "auth_token_refreshes_total, which stays in it");
 }
 
+TEST(Planner, AMetricRecordedInSeveralModulesIsOwnedByOneWithAHeader) {
+  // inventory_service records it most but has no header; kit_service,
+  // which records it too, has one to declare it in for the other.
+  Fixture X;
+  X.F.Files = {"services/inventory_service.cpp", "services/kit_service.cpp",
+               "services/kit_service.h"};
+  Plan P = makePlan(X.C, X.F, X.Cfg);
+  const MetricPlan *Quantity = P.metric("inventory_quantity_changes_total");
+  ASSERT_NE(Quantity, nullptr);
+  EXPECT_EQ(Quantity->Fate, MetricFate::Shared);
+  EXPECT_EQ(Quantity->Owner, "services/kit_service");
+  EXPECT_EQ(Quantity->OwnerHeader, "services/kit_service.h");
+  EXPECT_EQ(Quantity->Users, std::vector<std::string>{"services/inventory_service"});
+  // With a header there too, the module recording it most owns it.
+  Fixture Y;
+  EXPECT_EQ(makePlan(Y.C, Y.F, Y.Cfg).metric("inventory_quantity_changes_total")->Owner,
+            "services/inventory_service");
+}
+
 TEST(Planner, AConstantNamedOutsideAnOwnerWithoutAHeaderStays) {
   Fixture X;
   X.F.Files = {"services/inventory_service.cpp", "services/kit_service.cpp"};

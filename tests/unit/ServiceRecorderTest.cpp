@@ -197,6 +197,47 @@ MetricsService::MetricsService()
             ".Register(*registry_)");
 }
 
+TEST(ServiceRecorder, AChildTakenWithWhatTheServiceIsBuiltWithReadsARuntimeValue) {
+  std::string Code = std::string(PrometheusIncludes) + R"cpp(
+namespace shop {
+class MetricsService {
+ public:
+  explicit MetricsService(const std::string& region);
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Labels labels_;
+  const prometheus::Labels fixed_{{"tier", "gold"}};
+  prometheus::Family<prometheus::Gauge>& here_family_;
+  prometheus::Gauge& here_;
+  prometheus::Family<prometheus::Gauge>& given_family_;
+  prometheus::Gauge& given_;
+  prometheus::Family<prometheus::Gauge>& fixed_family_;
+  prometheus::Gauge& fixed_child_;
+};
+MetricsService::MetricsService(const std::string& region)
+    : registry_(std::make_shared<prometheus::Registry>()),
+      labels_({{"region", region}}),
+      here_family_(prometheus::BuildGauge().Name("shop_here").Register(*registry_)),
+      here_(here_family_.Add(labels_)),
+      given_family_(prometheus::BuildGauge().Name("shop_given").Register(*registry_)),
+      given_(given_family_.Add({{"zone", region}})),
+      fixed_family_(prometheus::BuildGauge().Name("shop_fixed").Register(*registry_)),
+      fixed_child_(fixed_family_.Add(fixed_)) {}
+}  // namespace shop
+)cpp";
+  Catalog C = catalogFor(Code);
+  auto Read = [&](llvm::StringRef Field) {
+    const Metric *M = metricOfField(C, Field);
+    EXPECT_NE(M, nullptr) << Field.str();
+    return M ? M->RuntimeRead : "";
+  };
+  // A member the constructor sets, a parameter: known when it runs.
+  EXPECT_EQ(Read("here_"), "`labels_`, a member of MetricsService");
+  EXPECT_EQ(metricOfField(C, "here_")->RuntimeReadAt.Line, lineOf(Code, "here_(here_family_"));
+  EXPECT_EQ(Read("given_"), "`region`, a parameter of MetricsService's constructor");
+  // A constant member is a constant.
+  EXPECT_EQ(Read("fixed_child_"), "");
+}
+
 TEST(ServiceRecorder, LambdasAndChildrenOfHelpersAreSpelledOut) {
   std::string Code = std::string(PrometheusIncludes) + R"cpp(
 namespace shop {

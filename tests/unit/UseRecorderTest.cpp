@@ -803,6 +803,34 @@ const char *label() { return Stats::outcomeName(Stats::Outcome::Accepted); }
                                  "gw::Stats Outcome Outcome :20"));
 }
 
+TEST(ServiceNamespaceUses, UsingDirectivesAndAliasesOfTheServicesOwnNamespace) {
+  std::string Code = R"cpp(namespace app {
+namespace obs {
+class Metrics {
+ public:
+  void Record() {}
+};
+namespace detail {}
+}  // namespace obs
+}  // namespace app
+namespace std {}
+using namespace app::obs;
+namespace o = app::obs;
+using namespace std;
+using namespace app;
+using namespace app::obs::detail;
+void f() {
+  using namespace app::obs;
+}
+)cpp";
+  TUFacts F = factsFor(Code, "app::obs::Metrics");
+  std::vector<unsigned> Lines;
+  for (const SourceSpan &U : F.Scan.ServiceNamespaceUses)
+    Lines.push_back(U.Line);
+  // Its own namespace only: not another, nor one around it or inside it.
+  EXPECT_THAT(Lines, ElementsAre(11u, 12u, 17u));
+}
+
 TEST(InterfaceMentions, NoneForAnInterfaceOfMethodsAlone) {
   TUFacts F = factsFor(withService(R"cpp(
 class InventoryService {

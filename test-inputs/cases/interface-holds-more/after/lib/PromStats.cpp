@@ -6,4 +6,3 @@
 using namespace gw;
 
 PromStats::PromStats() : Registry(gw::processRegistryPtr()) {}
-
