@@ -2,4 +2,3 @@
 #include "GatewayRegistry.h"
 
 GatewayMetrics::GatewayMetrics() : registry_(gateway_registry_ptr()) {}
-
