@@ -278,8 +278,8 @@ public:
     }
     return std::nullopt;
   }
-private:
 
+private:
   /// `Increment`, `Set`, `Observe`... of a prometheus metric.
   static bool isRecordingMethod(const CXXMethodDecl *M) {
     const auto *Class = M->getParent();
