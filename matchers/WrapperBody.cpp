@@ -251,32 +251,11 @@ public:
   /// The metric field a recording method is called on (through `*`, `->`
   /// and a smart pointer), and \p Add when on a child one `Add(..)` took.
   std::optional<std::string> recordedOn(const Expr *E, const CXXMemberCallExpr *&Add) const {
-    Add = nullptr;
-    for (int Depth = 0; E && Depth < 8; ++Depth) {
-      E = stripWrappers(E);
-      if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
-        E = UO->getSubExpr();
-      } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-        const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-        auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
-        if (It == Fields.end() || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-          return std::nullopt;
-        return It->second;
-      } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-        const CXXMethodDecl *Callee = Call->getMethodDecl();
-        if (Add || !Callee || !Callee->getIdentifier() || Callee->getName() != "Add")
-          return std::nullopt;
-        Add = Call;
-        E = Call->getImplicitObjectArgument();
-      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-                 Op && (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
-                 Op->getNumArgs() == 1) {
-        E = Op->getArg(0);
-      } else {
-        return std::nullopt;
-      }
-    }
-    return std::nullopt;
+    std::optional<Reached> R = reach(E);
+    Add = R ? R->Add : nullptr;
+    if (!R || R->Adds > 1 || !R->OnThis)
+      return std::nullopt;
+    return R->Field;
   }
 
 private:
@@ -296,6 +275,21 @@ private:
   /// The metric field \p E reaches: `family_.Add(..)`, `(*child_)`,
   /// `this->hits_`; nothing through a local or a call of anything else.
   std::optional<std::string> fieldUnder(const Expr *E) const {
+    std::optional<Reached> R = reach(E);
+    return R ? std::optional<std::string>(R->Field) : std::nullopt;
+  }
+
+  /// Where a call's object leads, through `*`, `->`, a smart pointer and
+  /// `Add(..)`: the metric field, the `Add` nearest the object, how many
+  /// `Add`s, and whether the field is named on `this`.
+  struct Reached {
+    std::string Field;
+    const CXXMemberCallExpr *Add = nullptr;
+    unsigned Adds = 0;
+    bool OnThis = false;
+  };
+  std::optional<Reached> reach(const Expr *E) const {
+    Reached Out;
     for (int Depth = 0; E && Depth < 8; ++Depth) {
       E = stripWrappers(E);
       if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
@@ -305,11 +299,16 @@ private:
         auto It = FD ? Fields.find(FD->getCanonicalDecl()) : Fields.end();
         if (It == Fields.end())
           return std::nullopt;
-        return It->second;
+        Out.Field = It->second;
+        Out.OnThis = isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+        return Out;
       } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
         const CXXMethodDecl *Callee = Call->getMethodDecl();
         if (!Callee || !Callee->getIdentifier() || Callee->getName() != "Add")
           return std::nullopt;
+        if (!Out.Add)
+          Out.Add = Call;
+        ++Out.Adds;
         E = Call->getImplicitObjectArgument();
       } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
                  Op && (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
