@@ -414,15 +414,39 @@ size_t closingBracket(llvm::StringRef Text, size_t Open) {
   return Close ? Open + Tokens[*Close].Offset : llvm::StringRef::npos;
 }
 
-bool onlyDirectivesAndComments(llvm::StringRef Text) {
+bool holdsNoCode(llvm::StringRef Text) {
+  // The tokens outside directives must read as `[inline] namespace [a[::b]]
+  // { ... }` and `;`, nested, with nothing else inside.
+  std::vector<RawToken> Code;
   bool InDirective = false;
   for (const RawToken &T : rawTokens(Text)) {
     if (T.StartsLine)
       InDirective = T.is(clang::tok::hash);
     if (!InDirective)
-      return false;
+      Code.push_back(T);
   }
-  return true;
+  int Depth = 0;
+  for (size_t I = 0; I < Code.size();) {
+    if (Code[I].is(clang::tok::semi)) {
+      ++I;
+    } else if (Code[I].is(clang::tok::r_brace) && Depth > 0) {
+      --Depth;
+      ++I;
+    } else {
+      if (Code[I].isWord("inline"))
+        ++I;
+      if (I == Code.size() || !Code[I].isWord("namespace"))
+        return false;
+      for (++I; I < Code.size() && Code[I].isOneOf(clang::tok::raw_identifier,
+                                                    clang::tok::coloncolon);)
+        ++I;
+      if (I == Code.size() || !Code[I].is(clang::tok::l_brace))
+        return false;
+      ++Depth;
+      ++I;
+    }
+  }
+  return Depth == 0;
 }
 
 std::optional<std::string> foldLiteralCondition(llvm::StringRef Code, unsigned At) {

@@ -116,9 +116,11 @@ std::vector<RawToken> rawTokens(llvm::StringRef Text);
 /// or comment does not count); npos when there is none.
 size_t closingBracket(llvm::StringRef Text, size_t Open);
 
-/// True when \p Text holds nothing but preprocessor directives, comments
-/// and blank lines: what a file the migration emptied keeps.
-bool onlyDirectivesAndComments(llvm::StringRef Text);
+/// True when \p Text declares nothing: it holds only preprocessor
+/// directives, comments, blank lines and namespaces with nothing in them
+/// (`namespace shop { }`, nested, `inline`, `a::b`). What a file the
+/// migration emptied keeps, read by the raw lexer.
+bool holdsNoCode(llvm::StringRef Text);
 
 /// True when \p Code names one of \p Words as an identifier of its code:
 /// a comment, a string literal or an `#include` line spelling it does not

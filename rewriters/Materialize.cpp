@@ -724,6 +724,17 @@ llvm::Expected<Replacements> computeReplacementsLF(const FileChange &Change,
 
 } // namespace
 
+llvm::Expected<std::string> applyEditsOnly(const FileChange &Change, llvm::StringRef Before) {
+  if (Change.Delete)
+    return "";
+  if (Change.NewContent)
+    return *Change.NewContent;
+  llvm::Expected<Replacements> Edits = editReplacements(Change.File, Before, Change.Edits);
+  if (!Edits)
+    return Edits.takeError();
+  return clang::tooling::applyAllReplacements(Before, *Edits);
+}
+
 llvm::Expected<MaterializedFile> materialize(const FileChange &Change,
                                              llvm::StringRef Before,
                                              const MaterializeOptions &Opts) {

@@ -67,6 +67,12 @@ llvm::Expected<MaterializedFile> materialize(const FileChange &Change,
                                              llvm::StringRef Before,
                                              const MaterializeOptions &Opts);
 
+/// The text \p Change's own edits make of \p Before, and nothing more: no
+/// include changes, clean-up or formatting. Its content when the file is
+/// created, "" when deleted. What the follow-up rules read
+/// (IncludeFollowUps.h). Conflicts are errors as for computeReplacements.
+llvm::Expected<std::string> applyEditsOnly(const FileChange &Change, llvm::StringRef Before);
+
 /// The current text of Root/Change.File, "" for a file to be created. Fails
 /// when the file is missing and not created, or exists and would be created.
 llvm::Expected<std::string> readBefore(const FileChange &Change,

@@ -25,6 +25,10 @@
 //   DropConstants.cpp   file-local constants of the service copied out and
 //                       no longer used there
 //   DropForwardDeclarations.cpp  declarations of the service left unused
+// and, run by the pipeline on what those did (verification may take their
+// edits back one by one):
+//   IncludeFollowUps.cpp  includes of the service's header no longer
+//                       needed; files left declaring nothing, deleted
 // What a rule cannot do safely it lists as a ManualItem instead.
 //
 //===----------------------------------------------------------------------===//

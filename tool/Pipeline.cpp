@@ -4,8 +4,8 @@
 
 #include "core/LineDiff.h"
 #include "core/Merge.h"
-#include "core/TextEdits.h"
 #include "planner/Planner.h"
+#include "rewriters/IncludeFollowUps.h"
 #include "tool/Paths.h"
 #include "tool/Verifier.h"
 #include "verify/Trace.h"
@@ -19,25 +19,10 @@
 #include "llvm/Support/xxhash.h"
 
 #include <cstdlib>
-#include <set>
 
 namespace mm {
 
 namespace {
-
-/// How \p Includer may spell an include of \p File: root-relative, by name
-/// from the same folder, as the project's includes spell it, or as a new
-/// include there would be spelled.
-std::vector<std::string> includeSpellings(const Facts &F, llvm::StringRef Includer,
-                                          llvm::StringRef File) {
-  std::vector<std::string> Out = {"\"" + File.str() + "\""};
-  for (const std::string &Spelling : {includeSpelling(F, File), includeSpelling(F, File, Includer)})
-    if (!llvm::is_contained(Out, Spelling))
-      Out.push_back(Spelling);
-  if (llvm::sys::path::parent_path(Includer) == llvm::sys::path::parent_path(File))
-    Out.push_back("\"" + llvm::sys::path::filename(File).str() + "\"");
-  return Out;
-}
 
 /// Why \p F may not be written, or "": it lies outside the project root
 /// (itself or through a symlink) or is excluded.
@@ -186,7 +171,7 @@ namespace {
 
 /// Stages [3] and [4] and materialization into \p M, from its catalog and
 /// facts, with \p Demotions taken back. \p RuleEdits gets the rules' own
-/// edits, before the include pruning and deletions done here.
+/// edits, before the follow-up rules (IncludeFollowUps.h) add theirs.
 llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
                            const FileReader &Read, EditSet &RuleEdits) {
   M.ThePlan = planFor(M, Cfg, Demotions);
@@ -198,108 +183,35 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   M.Rewrites = std::move(*R);
   RuleEdits = M.Rewrites.Edits;
 
+  // The follow-up rules read each file as the rules' edits leave it.
+  EditSet &Edits = M.Rewrites.Edits;
+  FileReader Edited = [&](llvm::StringRef File) -> llvm::Expected<std::string> {
+    auto It = Edits.Files.find(File.str());
+    if (It == Edits.Files.end())
+      return Read(File);
+    if (It->second.NewContent || It->second.Delete)
+      return applyEditsOnly(It->second, "");
+    llvm::Expected<std::string> Before = Read(File);
+    if (!Before)
+      return Before.takeError();
+    return applyEditsOnly(It->second, *Before);
+  };
+  pruneServiceIncludes(Edits, M.TheCatalog.TheService, M.TheFacts, Edited,
+                       [&](llvm::StringRef File, llvm::StringRef Spelling) {
+                         return takenBack({File.str(), EditElement::Kind::RemoveInclude, 0, 0,
+                                           Spelling.str(), ""},
+                                          Demotions);
+                       });
+  deleteEmptiedFiles(Edits, M.TheFacts, Edited, [&](llvm::StringRef File) {
+    return takenBack(EditElement::deletion(File.str()), Demotions);
+  });
+
   MaterializeOptions MO;
   MO.Root = Cfg.Root;
   MO.FormatStyle = Cfg.FormatStyle;
-  auto Files = materializeAll(M.Rewrites.Edits, MO);
+  auto Files = materializeAll(Edits, MO);
   if (!Files)
     return Files.takeError();
-
-  // Files that no longer name anything of the service's header stop
-  // including it.
-  const Service &Svc = M.TheCatalog.TheService;
-  // A file naming something of the service's header, or its namespace.
-  std::set<std::string> NamespaceUsers;
-  for (const SourceSpan &Use : M.TheFacts.ServiceNamespaceUses)
-    NamespaceUsers.insert(Use.File);
-  auto NeedsHeader = [&](llvm::StringRef File, llvm::StringRef Text) {
-    return NamespaceUsers.count(File.str()) || namesAnyInCode(Text, Svc.HeaderNames);
-  };
-  bool Again = false;
-  std::vector<std::string> Dropped; // headers that no longer include it
-  for (const MaterializedFile &F : *Files) {
-    if (F.Created || F.Deleted || !F.changed() || F.File == Svc.Header ||
-        moduleOf(F.File) == moduleOf(Svc.Header))
-      continue;
-    for (const std::string &Spelling : includeSpellings(M.TheFacts, F.File, Svc.Header)) {
-      if (!llvm::StringRef(F.After).contains("#include " + Spelling) ||
-          NeedsHeader(F.File, F.After) ||
-          takenBack({F.File, EditElement::Kind::RemoveInclude, 0, 0, Spelling, ""}, Demotions))
-        continue;
-      M.Rewrites.Edits.file(F.File).RemoveIncludes.push_back(Spelling);
-      if (isHeaderFile(F.File))
-        Dropped.push_back(F.File);
-      Again = true;
-    }
-  }
-  // A file that still names the service and had it only through one of
-  // those headers includes it itself.
-  auto Includes = [&](llvm::StringRef Text, llvm::StringRef Includer, llvm::StringRef File) {
-    return llvm::any_of(includeSpellings(M.TheFacts, Includer, File), [&](const std::string &S) {
-      return Text.contains("#include " + S);
-    });
-  };
-  for (const std::string &Other : M.TheFacts.Files) {
-    if (Dropped.empty())
-      break;
-    if (Other == Svc.Header || llvm::is_contained(Dropped, Other))
-      continue;
-    auto Done = llvm::find_if(*Files, [&](const MaterializedFile &F) { return F.File == Other; });
-    std::string Text;
-    if (Done != Files->end()) {
-      if (Done->Deleted)
-        continue;
-      Text = Done->After;
-    } else if (auto Current = Read(Other)) {
-      Text = std::move(*Current);
-    } else {
-      llvm::consumeError(Current.takeError());
-      continue;
-    }
-    if (!NeedsHeader(Other, Text) || Includes(Text, Other, Svc.Header) ||
-        llvm::none_of(Dropped, [&](const std::string &H) { return Includes(Text, Other, H); }))
-      continue;
-    M.Rewrites.Edits.file(Other).AddIncludes.push_back(
-        includeSpelling(M.TheFacts, Svc.Header, Other));
-    Again = true;
-  }
-  if (Again) {
-    Files = materializeAll(M.Rewrites.Edits, MO);
-    if (!Files)
-      return Files.takeError();
-  }
-
-  // Files the migration empties (nothing left but includes and comments)
-  // are deleted, and the includes of them go, unless verification took that
-  // deletion back (an includer relied on what the file included).
-  std::vector<std::string> Emptied;
-  for (const MaterializedFile &F : *Files)
-    if (!F.Created && !F.Deleted && F.changed() && onlyDirectivesAndComments(F.After) &&
-        !takenBack(EditElement::deletion(F.File), Demotions))
-      Emptied.push_back(F.File);
-  if (!Emptied.empty()) {
-    for (const std::string &File : Emptied) {
-      FileChange &Change = M.Rewrites.Edits.file(File);
-      Change = FileChange();
-      Change.File = File;
-      Change.Delete = true;
-      for (const std::string &Other : M.TheFacts.Files) {
-        if (Other == File || llvm::is_contained(Emptied, Other))
-          continue;
-        auto Text = Read(Other);
-        if (!Text) {
-          llvm::consumeError(Text.takeError());
-          continue;
-        }
-        for (const std::string &Spelling : includeSpellings(M.TheFacts, Other, File))
-          if (llvm::StringRef(*Text).contains("#include " + Spelling))
-            M.Rewrites.Edits.file(Other).RemoveIncludes.push_back(Spelling);
-      }
-    }
-    Files = materializeAll(M.Rewrites.Edits, MO);
-    if (!Files)
-      return Files.takeError();
-  }
   for (MaterializedFile &F : *Files) {
     if (!F.changed())
       continue;

@@ -147,21 +147,26 @@ TEST(TextEdits, ClosingBracketByTokens) {
   EXPECT_EQ(closingBracket(Body, 4), Body.find("} z"));
 }
 
-TEST(TextEdits, OnlyDirectivesAndComments) {
-  EXPECT_TRUE(onlyDirectivesAndComments(""));
-  EXPECT_TRUE(onlyDirectivesAndComments("#pragma once\n"
-                                        "// The service's header.\n"
-                                        "\n"
-                                        "/* Kept:\n"
-                                        "   int x; */\n"
-                                        "#include <memory>\n"
-                                        "#define LONG(a) \\\n"
-                                        "  (a) + 1\n"));
-  EXPECT_FALSE(onlyDirectivesAndComments("#pragma once\nnamespace shop {}\n"));
-  EXPECT_FALSE(onlyDirectivesAndComments("#if 0\nint x;\n#endif\n"));
-  EXPECT_FALSE(onlyDirectivesAndComments("// a\nstruct S; // b\n"));
-  EXPECT_FALSE(onlyDirectivesAndComments("/* a */ struct S;\n"));
-  EXPECT_FALSE(onlyDirectivesAndComments("auto s = R\"(\n#define X\n)\";\n"));
+TEST(TextEdits, HoldsNoCode) {
+  EXPECT_TRUE(holdsNoCode(""));
+  EXPECT_TRUE(holdsNoCode("#pragma once\n"
+                          "// The service's header.\n"
+                          "\n"
+                          "/* Kept:\n"
+                          "   int x; */\n"
+                          "#include <memory>\n"
+                          "#define LONG(a) \\\n"
+                          "  (a) + 1\n"));
+  EXPECT_TRUE(holdsNoCode("#pragma once\nnamespace shop {\nnamespace {\n} // namespace\n}\n"));
+  EXPECT_TRUE(holdsNoCode("inline namespace v1 { namespace a::b { ; } }"));
+  EXPECT_FALSE(holdsNoCode("#pragma once\nnamespace shop {\nint x;\n}\n"));
+  EXPECT_FALSE(holdsNoCode("namespace shop {"));
+  EXPECT_FALSE(holdsNoCode("namespace shop = other;"));
+  EXPECT_FALSE(holdsNoCode("}"));
+  EXPECT_FALSE(holdsNoCode("#if 0\nint x;\n#endif\n"));
+  EXPECT_FALSE(holdsNoCode("// a\nstruct S; // b\n"));
+  EXPECT_FALSE(holdsNoCode("/* a */ struct S;\n"));
+  EXPECT_FALSE(holdsNoCode("auto s = R\"(\n#define X\n)\";\n"));
 }
 
 } // namespace
