@@ -113,9 +113,14 @@ private:
   bool Unknown = false;
 };
 
-class Callback : public MatchFinder::MatchCallback {
+/// Explicit `this` captures of lambdas.
+class ThisCaptures : public MatchFinder::MatchCallback, public Recorder {
 public:
-  explicit Callback(const Locator &Loc) : Loc(Loc) {}
+  explicit ThisCaptures(const Locator &Loc) : Loc(Loc) {}
+
+  void registerMatchers(MatchFinder &Finder) override {
+    Finder.addMatcher(lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), this);
+  }
 
   void run(const MatchFinder::MatchResult &R) override {
     if (const auto *L = R.Nodes.getNodeAs<LambdaExpr>(LambdaId))
@@ -123,9 +128,9 @@ public:
   }
 
   /// Appends what was recorded to \p Out, sorted.
-  void finish(Facts &Out) {
+  void finish(TUFacts &Out) override {
     for (auto &[Key, T] : Captures)
-      Out.ThisCaptures.push_back(std::move(T));
+      Out.Scan.ThisCaptures.push_back(std::move(T));
   }
 
 private:
@@ -214,12 +219,12 @@ private:
 
 } // namespace
 
+std::unique_ptr<Recorder> thisCaptureRecorder(const Locator &Loc) {
+  return std::make_unique<ThisCaptures>(Loc);
+}
+
 void recordThisCaptures(ASTContext &Ctx, const Locator &Loc, TUFacts &Out) {
-  Callback CB(Loc);
-  MatchFinder Finder;
-  Finder.addMatcher(lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), &CB);
-  Finder.matchAST(Ctx);
-  CB.finish(Out.Scan);
+  runRecorders(Ctx, {thisCaptureRecorder(Loc).get()}, Out);
 }
 
 } // namespace mm

@@ -13,6 +13,7 @@
 #define METRICS_MIGRATE_MATCHERS_CAPTURERECORDER_H
 
 #include "core/Facts.h"
+#include "matchers/Recorder.h"
 #include "matchers/ASTUtil.h"
 
 #include "clang/AST/ASTContext.h"
@@ -22,6 +23,8 @@ namespace mm {
 /// Appends to \p Out.Scan.ThisCaptures one entry per explicit `this` capture
 /// written in a project file (not in a macro), each location once however
 /// many template instantiations repeat it, sorted by location.
+std::unique_ptr<Recorder> thisCaptureRecorder(const Locator &Loc);
+/// Runs it alone over \p Ctx.
 void recordThisCaptures(clang::ASTContext &Ctx, const Locator &Loc, TUFacts &Out);
 
 } // namespace mm

@@ -212,13 +212,20 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   for (const std::string &Name : Cfg.Interfaces)
     Add(findDeclaredClass(Ctx, Name));
   Set.ExtraDoubles = Cfg.TestDoubles;
-  recordUses(Ctx, Set, Loc, Out);
-  recordInjectionUses(Ctx, Set, Loc, Out);
-  recordFunctionTypes(Ctx, Set, Loc, Out);
-  recordTestUses(Ctx, Set, Loc, Out);
-  recordValueAssertions(Ctx, Set, Loc, Out.Scan);
-  recordThisCaptures(Ctx, Loc, Out);
-  recordFindings(Ctx, Set, Loc, Out);
+  // One traversal of the TU for every recorder that reads it by matchers.
+  std::vector<std::unique_ptr<Recorder>> Recorders;
+  Recorders.push_back(serviceUseRecorder(Set, Loc, Out));
+  for (std::unique_ptr<Recorder> &R : injectionUseRecorders(Set, Loc))
+    Recorders.push_back(std::move(R));
+  Recorders.push_back(functionTypeRecorder(Ctx, Set, Loc));
+  Recorders.push_back(testUseRecorder(Set, Loc, Out));
+  Recorders.push_back(valueAssertionRecorder(Set, Loc, Out.Scan));
+  Recorders.push_back(thisCaptureRecorder(Loc));
+  Recorders.push_back(findingRecorder(Set, Loc));
+  std::vector<Recorder *> All;
+  for (const std::unique_ptr<Recorder> &R : Recorders)
+    All.push_back(R.get());
+  runRecorders(Ctx, All, Out);
   recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);
   recordForwardDeclarations(Ctx, Set, Loc, Out);
   recordInterfaceMentions(Ctx, Set, Loc, Out);

@@ -489,40 +489,59 @@ bool isRecording(const CallExpr *Call, const InterfaceSet &Set) {
   return !M->getName().starts_with("gmock_") && Set.isOrDerives(RD);
 }
 
-void recordFindings(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
-                    TUFacts &Out) {
-  Facts &Scan = Out.Scan;
+namespace {
+
+/// Registrations, wall-clock reads and recordings before a failure, each by
+/// its own callback.
+class Findings : public Recorder {
+public:
+  Findings(const InterfaceSet &Set, const Locator &Loc)
+      : OnName(Loc, Registrations), OnNow(Set, Loc, Reads), OnBlock(Set, Loc, Failures) {}
+
+  void registerMatchers(MatchFinder &Finder) override {
+    auto InProject = unless(isExpansionInSystemHeader());
+    auto NameCall =
+        cxxMemberCallExpr(InProject, callee(cxxMethodDecl(
+                                         hasName("Name"), ofClass(classTemplateSpecializationDecl(
+                                                              hasName(BuilderClass))))))
+            .bind(NameCallId);
+    auto NowCall =
+        callExpr(InProject, callee(functionDecl(hasName(SystemClockNow)))).bind(NowCallId);
+    auto Block = compoundStmt(InProject).bind(BlockId);
+    Finder.addMatcher(NameCall, &OnName);
+    Finder.addMatcher(NowCall, &OnNow);
+    Finder.addMatcher(Block, &OnBlock);
+  }
+
+  void finish(TUFacts &Out) override {
+    sortUniqueBy(Registrations, [](const Registration &R) { return R.Loc; });
+    sortUniqueBy(Reads, [](const WallClockRead &R) { return R.Loc; });
+    sortUniqueBy(Failures, [](const RecordBeforeFailure &F) {
+      return std::make_pair(F.Record, F.Failure);
+    });
+    llvm::append_range(Out.Scan.Registrations, Registrations);
+    llvm::append_range(Out.Scan.WallClockReads, Reads);
+    llvm::append_range(Out.Scan.RecordsBeforeFailure, Failures);
+  }
+
+private:
   std::vector<Registration> Registrations;
   std::vector<WallClockRead> Reads;
-  std::vector<RecordBeforeFailure> Findings;
-  RegistrationCallback OnName(Loc, Registrations);
-  WallClockCallback OnNow(Set, Loc, Reads);
-  FailureCallback OnBlock(Set, Loc, Findings);
+  std::vector<RecordBeforeFailure> Failures;
+  RegistrationCallback OnName;
+  WallClockCallback OnNow;
+  FailureCallback OnBlock;
+};
 
-  auto InProject = unless(isExpansionInSystemHeader());
-  auto NameCall =
-      cxxMemberCallExpr(InProject, callee(cxxMethodDecl(
-                                       hasName("Name"), ofClass(classTemplateSpecializationDecl(
-                                                            hasName(BuilderClass))))))
-          .bind(NameCallId);
-  auto NowCall =
-      callExpr(InProject, callee(functionDecl(hasName(SystemClockNow)))).bind(NowCallId);
-  auto Block = compoundStmt(InProject).bind(BlockId);
+} // namespace
 
-  MatchFinder Finder;
-  Finder.addMatcher(NameCall, &OnName);
-  Finder.addMatcher(NowCall, &OnNow);
-  Finder.addMatcher(Block, &OnBlock);
-  Finder.matchAST(Ctx);
+std::unique_ptr<Recorder> findingRecorder(const InterfaceSet &Set, const Locator &Loc) {
+  return std::make_unique<Findings>(Set, Loc);
+}
 
-  sortUniqueBy(Registrations, [](const Registration &R) { return R.Loc; });
-  sortUniqueBy(Reads, [](const WallClockRead &R) { return R.Loc; });
-  sortUniqueBy(Findings, [](const RecordBeforeFailure &F) {
-    return std::make_pair(F.Record, F.Failure);
-  });
-  llvm::append_range(Scan.Registrations, Registrations);
-  llvm::append_range(Scan.WallClockReads, Reads);
-  llvm::append_range(Scan.RecordsBeforeFailure, Findings);
+void recordFindings(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
+                    TUFacts &Out) {
+  runRecorders(Ctx, {findingRecorder(Set, Loc).get()}, Out);
 }
 
 } // namespace mm

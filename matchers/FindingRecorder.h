@@ -16,6 +16,7 @@
 
 #include "core/Facts.h"
 #include "matchers/ASTUtil.h"
+#include "matchers/Recorder.h"
 #include "matchers/UseRecorder.h"
 
 #include "clang/AST/ASTContext.h"
@@ -34,6 +35,8 @@ bool isRecording(const clang::CallExpr *Call, const InterfaceSet &Set);
 /// RecordsBeforeFailure what project files of the TU hold (system and
 /// third-party headers aside), each location once however many template
 /// instantiations repeat it, sorted by location.
+std::unique_ptr<Recorder> findingRecorder(const InterfaceSet &Set, const Locator &Loc);
+/// Runs it alone over \p Ctx.
 void recordFindings(clang::ASTContext &Ctx, const InterfaceSet &Set,
                     const Locator &Loc, TUFacts &Out);
 

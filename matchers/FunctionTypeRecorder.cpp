@@ -59,10 +59,21 @@ constexpr llvm::StringLiteral TypeId = "type";
 constexpr llvm::StringLiteral ConstructId = "construct";
 constexpr llvm::StringLiteral AssignId = "assign";
 
-class Callback : public MatchFinder::MatchCallback {
+/// The `std::function` types naming the service and the values they hold.
+class FunctionTypeUses : public MatchFinder::MatchCallback, public Recorder {
 public:
-  Callback(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc)
+  FunctionTypeUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc)
       : Ctx(Ctx), Set(Set), Loc(Loc) {}
+
+  void registerMatchers(MatchFinder &Finder) override {
+    if (Set.Names.empty())
+      return;
+    auto InProject = unless(isExpansionInSystemHeader());
+    Finder.addMatcher(templateSpecializationTypeLoc(InProject).bind(TypeId), this);
+    Finder.addMatcher(cxxConstructExpr(InProject).bind(ConstructId), this);
+    Finder.addMatcher(
+        cxxOperatorCallExpr(InProject, hasOverloadedOperatorName("=")).bind(AssignId), this);
+  }
 
   void run(const MatchFinder::MatchResult &R) override {
     if (const auto *TL = R.Nodes.getNodeAs<TypeLoc>(TypeId))
@@ -73,7 +84,7 @@ public:
       onAssign(A);
   }
 
-  void finish(TUFacts &Out) {
+  void finish(TUFacts &Out) override {
     llvm::append_range(Out.Partial.InjectionPoints, Points);
     llvm::append_range(Out.Scan.FunctionValues, Values);
   }
@@ -173,19 +184,14 @@ private:
 
 } // namespace
 
+std::unique_ptr<Recorder> functionTypeRecorder(ASTContext &Ctx, const InterfaceSet &Set,
+                                               const Locator &Loc) {
+  return std::make_unique<FunctionTypeUses>(Ctx, Set, Loc);
+}
+
 void recordFunctionTypes(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                          TUFacts &Out) {
-  if (Set.Names.empty())
-    return;
-  auto InProject = unless(isExpansionInSystemHeader());
-  Callback CB(Ctx, Set, Loc);
-  MatchFinder Finder;
-  Finder.addMatcher(templateSpecializationTypeLoc(InProject).bind(TypeId), &CB);
-  Finder.addMatcher(cxxConstructExpr(InProject).bind(ConstructId), &CB);
-  Finder.addMatcher(
-      cxxOperatorCallExpr(InProject, hasOverloadedOperatorName("=")).bind(AssignId), &CB);
-  Finder.matchAST(Ctx);
-  CB.finish(Out);
+  runRecorders(Ctx, {functionTypeRecorder(Ctx, Set, Loc).get()}, Out);
 }
 
 } // namespace mm

@@ -15,6 +15,7 @@
 #define METRICS_MIGRATE_MATCHERS_FUNCTIONTYPERECORDER_H
 
 #include "core/Facts.h"
+#include "matchers/Recorder.h"
 #include "matchers/ASTUtil.h"
 #include "matchers/UseRecorder.h"
 
@@ -39,6 +40,9 @@ std::string serviceFunctionType(clang::QualType T, const InterfaceSet &Set,
 /// Records the signatures, the callables they are made from and those
 /// lambdas' parameters; appends to \p Out (Partial.InjectionPoints,
 /// Scan.FunctionValues), each location once per TU.
+std::unique_ptr<Recorder> functionTypeRecorder(clang::ASTContext &Ctx, const InterfaceSet &Set,
+                                               const Locator &Loc);
+/// Runs it alone over \p Ctx.
 void recordFunctionTypes(clang::ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                          TUFacts &Out);
 

@@ -15,17 +15,29 @@
 
 #include "core/Facts.h"
 #include "matchers/ASTUtil.h"
+#include "matchers/Recorder.h"
 #include "matchers/UseRecorder.h"
 
 #include "clang/AST/ASTContext.h"
 
+#include <memory>
+#include <vector>
+
 namespace mm {
 
-/// Records, for the interfaces in \p Set, the places the rewriters must edit
-/// when the injected service goes: argument sites, member initializers of
-/// injected fields, and null guards. Also lists the TU's project files and
-/// their UPPER_SNAKE_CASE names. Appends to \p Out.Scan; each location once
-/// per TU, however many template instantiations share it.
+/// The recorders of what the rewriters must edit when the injected service
+/// goes, for the interfaces in \p Set: argument sites, member initializers
+/// and statements of injected fields, and null guards; with them, the
+/// UPPER_SNAKE_CASE names the TU's project files declare. Each appends to
+/// TUFacts::Scan, each location once per TU however many template
+/// instantiations share it. The argument-site recorder hands calls of
+/// null-guard helpers to the null-guard one: they live as long as each
+/// other.
+std::vector<std::unique_ptr<Recorder>> injectionUseRecorders(const InterfaceSet &Set,
+                                                             const Locator &Loc);
+/// The UPPER_SNAKE_CASE names alone.
+std::unique_ptr<Recorder> declaredNameRecorder(const Locator &Loc);
+/// Runs them alone over \p Ctx.
 void recordInjectionUses(clang::ASTContext &Ctx, const InterfaceSet &Set,
                          const Locator &Loc, TUFacts &Out);
 

@@ -77,10 +77,34 @@ bool inExpectCall(const SourceManager &SM, const LangOptions &LO, SourceLocation
   return false;
 }
 
-class Callback : public MatchFinder::MatchCallback {
+/// The variables of the service and its doubles in tests, their uses, and
+/// the expectations set on them.
+class TestUses : public MatchFinder::MatchCallback, public Recorder {
 public:
-  Callback(const InterfaceSet &Set, const Locator &Loc, TUFacts &Out)
+  TestUses(const InterfaceSet &Set, const Locator &Loc, TUFacts &Out)
       : Set(Set), Loc(Loc), Out(Out) {}
+
+  void registerMatchers(MatchFinder &Finder) override {
+    if (Set.Names.empty())
+      return;
+    auto InProject = unless(isExpansionInSystemHeader());
+    Finder.addMatcher(varDecl(InProject, unless(parmVarDecl())).bind(VarId), this);
+    Finder.addMatcher(fieldDecl(InProject).bind(FieldId), this);
+    Finder.addMatcher(declRefExpr(InProject, to(varDecl(unless(parmVarDecl())))).bind(RefId),
+                      this);
+    // Not the copies an implicit or defaulted copy constructor makes.
+    Finder.addMatcher(
+        memberExpr(InProject, member(fieldDecl()),
+                   unless(hasAncestor(functionDecl(anyOf(isImplicit(), isDefaulted())))))
+            .bind(MemberRefId),
+        this);
+    Finder.addMatcher(
+        cxxMemberCallExpr(callee(cxxMethodDecl(matchesName("::gmock_[A-Za-z0-9_]+$"))))
+            .bind(ExpectId),
+        this);
+    Finder.addMatcher(usingDecl(InProject).bind(UsingId), this);
+    Finder.addMatcher(lambdaExpr(InProject).bind(LambdaId), this);
+  }
 
   void run(const MatchFinder::MatchResult &R) override {
     if (const auto *V = R.Nodes.getNodeAs<VarDecl>(VarId))
@@ -101,7 +125,7 @@ public:
 
   /// Variables in declaration order, with their uses, then the captures of
   /// variables by name.
-  void finish() {
+  void finish(TUFacts &) override {
     for (auto &[D, V] : Vars)
       if (V.Decl.valid())
         Out.Scan.ServiceVars.push_back(std::move(V));
@@ -315,29 +339,14 @@ private:
 
 } // namespace
 
+std::unique_ptr<Recorder> testUseRecorder(const InterfaceSet &Set, const Locator &Loc,
+                                          TUFacts &Out) {
+  return std::make_unique<TestUses>(Set, Loc, Out);
+}
+
 void recordTestUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                     TUFacts &Out) {
-  if (Set.Names.empty())
-    return;
-  auto InProject = unless(isExpansionInSystemHeader());
-  Callback CB(Set, Loc, Out);
-  MatchFinder Finder;
-  Finder.addMatcher(varDecl(InProject, unless(parmVarDecl())).bind(VarId), &CB);
-  Finder.addMatcher(fieldDecl(InProject).bind(FieldId), &CB);
-  Finder.addMatcher(declRefExpr(InProject, to(varDecl(unless(parmVarDecl())))).bind(RefId), &CB);
-  // Not the copies an implicit or defaulted copy constructor makes.
-  Finder.addMatcher(
-      memberExpr(InProject, member(fieldDecl()),
-                 unless(hasAncestor(functionDecl(anyOf(isImplicit(), isDefaulted())))))
-          .bind(MemberRefId),
-      &CB);
-  Finder.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(matchesName("::gmock_[A-Za-z0-9_]+$"))))
-                        .bind(ExpectId),
-                    &CB);
-  Finder.addMatcher(usingDecl(InProject).bind(UsingId), &CB);
-  Finder.addMatcher(lambdaExpr(InProject).bind(LambdaId), &CB);
-  Finder.matchAST(Ctx);
-  CB.finish();
+  runRecorders(Ctx, {testUseRecorder(Set, Loc, Out).get()}, Out);
 }
 
 } // namespace mm

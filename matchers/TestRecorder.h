@@ -12,9 +12,14 @@
 #define METRICS_MIGRATE_MATCHERS_TESTRECORDER_H
 
 #include "matchers/UseRecorder.h"
+#include "matchers/Recorder.h"
 
 namespace mm {
 
+/// The recorder of the tests' uses, writing into \p Out.Scan as it matches.
+std::unique_ptr<Recorder> testUseRecorder(const InterfaceSet &Set, const Locator &Loc,
+                                          TUFacts &Out);
+/// Runs it alone over \p Ctx.
 void recordTestUses(clang::ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                     TUFacts &Out);
 

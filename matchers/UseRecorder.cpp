@@ -53,10 +53,14 @@ bool isTemplated(const FunctionDecl *FD) {
   return false;
 }
 
-class Callback : public MatchFinder::MatchCallback {
+/// Wrapper call sites, injection points and test doubles, written into
+/// TUFacts::Partial as they are matched.
+class ServiceUses : public MatchFinder::MatchCallback, public Recorder {
 public:
-  Callback(const InterfaceSet &Set, const Locator &Loc, TUFacts &Out)
+  ServiceUses(const InterfaceSet &Set, const Locator &Loc, TUFacts &Out)
       : Set(Set), Loc(Loc), Out(Out) {}
+
+  void registerMatchers(MatchFinder &Finder) override;
 
   void run(const MatchFinder::MatchResult &R) override {
     if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>(CallId))
@@ -487,7 +491,7 @@ private:
 public:
   /// A constructor parameter's ExplicitAt stays only where the project
   /// writes more of its one-parameter constructors explicit than not.
-  void finish() {
+  void finish(TUFacts &) override {
     if (ExplicitOnes > ImplicitOnes)
       return;
     for (size_t I : WouldBeExplicit)
@@ -603,8 +607,7 @@ interfaceOf(QualType T, const InterfaceSet &Set) {
   return std::make_pair(RD->getCanonicalDecl(), How);
 }
 
-void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
-                TUFacts &Out) {
+void ServiceUses::registerMatchers(MatchFinder &Finder) {
   if (Set.Names.empty())
     return;
   std::vector<llvm::StringRef> Names(Set.Names.begin(), Set.Names.end());
@@ -628,17 +631,22 @@ void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                                      anyOf(isDerivedFrom(Interface),
                                            hasAnyName(Extra)))
                            .bind(DoubleId);
+  Finder.addMatcher(Calls, this);
+  Finder.addMatcher(DependentCalls, this);
+  Finder.addMatcher(References, this);
+  Finder.addMatcher(Params, this);
+  Finder.addMatcher(Fields, this);
+  Finder.addMatcher(Doubles, this);
+}
 
-  Callback CB(Set, Loc, Out);
-  MatchFinder Finder;
-  Finder.addMatcher(Calls, &CB);
-  Finder.addMatcher(DependentCalls, &CB);
-  Finder.addMatcher(References, &CB);
-  Finder.addMatcher(Params, &CB);
-  Finder.addMatcher(Fields, &CB);
-  Finder.addMatcher(Doubles, &CB);
-  Finder.matchAST(Ctx);
-  CB.finish();
+std::unique_ptr<Recorder> serviceUseRecorder(const InterfaceSet &Set, const Locator &Loc,
+                                             TUFacts &Out) {
+  return std::make_unique<ServiceUses>(Set, Loc, Out);
+}
+
+void recordUses(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
+                TUFacts &Out) {
+  runRecorders(Ctx, {serviceUseRecorder(Set, Loc, Out).get()}, Out);
 }
 
 } // namespace mm

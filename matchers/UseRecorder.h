@@ -12,6 +12,7 @@
 
 #include "core/Facts.h"
 #include "matchers/ASTUtil.h"
+#include "matchers/Recorder.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -42,7 +43,10 @@ struct InterfaceSet {
 std::optional<std::pair<const clang::CXXRecordDecl *, Holder>>
 interfaceOf(clang::QualType T, const InterfaceSet &Set);
 
-/// Runs the use matchers over \p Ctx and appends to \p Out.
+/// The recorder of the uses, writing into \p Out.Partial as it matches.
+std::unique_ptr<Recorder> serviceUseRecorder(const InterfaceSet &Set, const Locator &Loc,
+                                             TUFacts &Out);
+/// Runs it alone over \p Ctx.
 void recordUses(clang::ASTContext &Ctx, const InterfaceSet &Set,
                 const Locator &Loc, TUFacts &Out);
 

@@ -363,10 +363,16 @@ private:
   std::string Name;
 };
 
-class Callback : public MatchFinder::MatchCallback {
+/// Each gtest body's assertions on metric values.
+class ValueAssertions : public MatchFinder::MatchCallback, public Recorder {
 public:
-  Callback(const InterfaceSet &Set, const Locator &Loc, Facts &Out)
+  ValueAssertions(const InterfaceSet &Set, const Locator &Loc, Facts &Out)
       : Set(Set), Loc(Loc), Out(Out) {}
+
+  void registerMatchers(MatchFinder &Finder) override {
+    Finder.addMatcher(cxxMethodDecl(hasName("TestBody"), isDefinition()).bind(TestId), this);
+  }
+  void finish(TUFacts &) override {}
 
   void run(const MatchFinder::MatchResult &Result) override {
     const auto *Test = Result.Nodes.getNodeAs<CXXMethodDecl>(TestId);
@@ -385,12 +391,15 @@ private:
 
 } // namespace
 
+std::unique_ptr<Recorder> valueAssertionRecorder(const InterfaceSet &Set, const Locator &Loc,
+                                                 Facts &Out) {
+  return std::make_unique<ValueAssertions>(Set, Loc, Out);
+}
+
 void recordValueAssertions(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                            Facts &Out) {
-  Callback CB(Set, Loc, Out);
-  MatchFinder Finder;
-  Finder.addMatcher(cxxMethodDecl(hasName("TestBody"), isDefinition()).bind(TestId), &CB);
-  Finder.matchAST(Ctx);
+  TUFacts Unused;
+  runRecorders(Ctx, {valueAssertionRecorder(Set, Loc, Out).get()}, Unused);
 }
 
 } // namespace mm

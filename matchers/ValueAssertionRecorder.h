@@ -19,11 +19,16 @@
 
 #include "matchers/ASTUtil.h"
 #include "matchers/UseRecorder.h"
+#include "matchers/Recorder.h"
 
 #include "core/Facts.h"
 
 namespace mm {
 
+/// The recorder of the assertions, writing into \p Out as it matches.
+std::unique_ptr<Recorder> valueAssertionRecorder(const InterfaceSet &Set, const Locator &Loc,
+                                                 Facts &Out);
+/// Runs it alone over \p Ctx.
 void recordValueAssertions(clang::ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                            Facts &Out);
 
