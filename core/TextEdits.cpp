@@ -13,22 +13,53 @@ namespace {
 
 bool isBlank(llvm::StringRef S) { return S.find_first_not_of(" \t\r") == llvm::StringRef::npos; }
 
-/// Skips whitespace and comments forward from \p Pos.
+/// A raw lexer over \p Text (C++17), which must be followed by a NUL (a
+/// std::string's data is), from \p Pos.
+clang::Lexer rawLexer(llvm::StringRef Text, unsigned Pos, const clang::LangOptions &LO) {
+  return clang::Lexer(clang::SourceLocation(), LO, Text.data(), Text.data() + Pos,
+                      Text.data() + Text.size());
+}
+
+clang::LangOptions cxx17() {
+  clang::LangOptions LO;
+  LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
+  return LO;
+}
+
+/// The offset of the first token at or after \p Pos, comments and
+/// whitespace skipped as the lexer skips them; the end of \p Text when
+/// there is none.
 unsigned skipSpaceForward(llvm::StringRef Text, unsigned Pos) {
-  while (Pos < Text.size()) {
-    if (llvm::isSpace(Text[Pos])) {
-      ++Pos;
-    } else if (Text.substr(Pos).starts_with("//")) {
-      size_t NL = Text.find('\n', Pos);
-      Pos = NL == llvm::StringRef::npos ? Text.size() : NL;
-    } else if (Text.substr(Pos).starts_with("/*")) {
-      size_t End = Text.find("*/", Pos + 2);
-      Pos = End == llvm::StringRef::npos ? Text.size() : End + 2;
-    } else {
+  const std::string Owned = Text.str();
+  clang::LangOptions LO = cxx17();
+  clang::Lexer Lex = rawLexer(Owned, Pos, LO);
+  clang::Token T;
+  Lex.LexFromRawLexer(T);
+  if (T.is(clang::tok::eof))
+    return static_cast<unsigned>(Text.size());
+  return static_cast<unsigned>(Lex.getBufferLocation() - Owned.data()) - T.getLength();
+}
+
+/// The tokens of \p Text up to \p End, comments among them (tok::comment).
+std::vector<RawToken> tokensWithComments(llvm::StringRef Text, unsigned End) {
+  const std::string Owned = Text.take_front(End).str();
+  clang::LangOptions LO = cxx17();
+  clang::Lexer Lex = rawLexer(Owned, 0, LO);
+  Lex.SetCommentRetentionState(true);
+  std::vector<RawToken> Out;
+  for (clang::Token T;;) {
+    Lex.LexFromRawLexer(T);
+    if (T.is(clang::tok::eof))
       break;
-    }
+    RawToken R;
+    R.Kind = T.getKind();
+    R.Length = T.getLength();
+    R.Offset = static_cast<unsigned>(Lex.getBufferLocation() - Owned.data()) - R.Length;
+    R.Spelling = Text.substr(R.Offset, R.Length);
+    R.StartsLine = T.isAtStartOfLine() || R.Offset == 0;
+    Out.push_back(R);
   }
-  return Pos;
+  return Out;
 }
 
 /// Whether [Offset, Offset + Length) lies in \p Text: spans recorded from a
@@ -106,36 +137,27 @@ std::pair<unsigned, unsigned> declarationLines(llvm::StringRef Text, unsigned Of
 }
 
 unsigned leadingComment(llvm::StringRef Text, unsigned Offset) {
-  auto LineStartOf = [&](size_t Pos) -> size_t {
-    size_t NL = Text.rfind('\n', Pos); // strictly before
-    return NL == llvm::StringRef::npos ? 0 : NL + 1;
-  };
   if (Offset > Text.size())
     return Offset;
-  size_t LineStart = LineStartOf(Offset);
+  size_t NL = Text.rfind('\n', Offset); // strictly before
+  size_t LineStart = NL == llvm::StringRef::npos ? 0 : NL + 1;
   if (!isBlank(Text.slice(LineStart, Offset)))
     return Offset;
-  size_t Begin = LineStart;
-  while (Begin > 0) {
-    size_t PrevStart = LineStartOf(Begin - 1);
-    llvm::StringRef Prev = Text.slice(PrevStart, Begin).trim();
-    if (Prev.starts_with("//")) {
-      Begin = PrevStart;
-      continue;
-    }
-    if (!Prev.ends_with("*/"))
+  // Back from that line, each comment token that starts a line and ends
+  // one, with no blank line between it and what follows it.
+  std::vector<RawToken> Tokens = tokensWithComments(Text, static_cast<unsigned>(LineStart));
+  unsigned First = Offset;
+  size_t Next = LineStart;
+  for (auto It = Tokens.rbegin(); It != Tokens.rend(); ++It) {
+    llvm::StringRef Gap = Text.slice(It->end(), Next);
+    if (!It->is(clang::tok::comment) || !It->StartsLine || !isBlank(Gap.drop_back()) ||
+        Gap.count('\n') != 1 || !Gap.ends_with("\n"))
       break;
-    size_t Open = Text.take_front(Begin).rfind("/*");
-    if (Open == llvm::StringRef::npos)
-      break;
-    size_t OpenLine = LineStartOf(Open);
-    if (!isBlank(Text.slice(OpenLine, Open)))
-      break;
-    Begin = OpenLine;
+    First = It->Offset;
+    size_t Before = Text.rfind('\n', It->Offset);
+    Next = Before == llvm::StringRef::npos ? 0 : Before + 1;
   }
-  if (Begin == LineStart)
-    return Offset;
-  return static_cast<unsigned>(Text.find_first_not_of(" \t", Begin));
+  return First;
 }
 
 std::optional<std::pair<unsigned, unsigned>>

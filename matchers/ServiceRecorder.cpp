@@ -628,88 +628,99 @@ cachedChildren(const CXXRecordDecl &Service,
   return Out;
 }
 
-void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Out) {
-  Out.SawService = true;
-  Catalog &C = Out.Partial;
-  C.TheService.Name = qualifiedName(Service);
-  C.TheService.Namespace = namespaceOf(Service);
-  C.TheService.Loc = Loc.span(Service);
-  C.TheService.Header = C.TheService.Loc.File;
+namespace {
 
-  // Names the header declares at namespace scope.
-  std::set<std::string> HeaderNames;
-  const SourceManager &SM = Loc.sourceManager();
-  FileID HeaderFID = SM.getFileID(SM.getFileLoc(Service->getLocation()));
-  for (const DeclContext *DC = Service->getDeclContext(); DC; DC = nullptr)
-    for (const Decl *D : DC->decls())
-      if (const auto *ND = dyn_cast<NamedDecl>(D);
-          ND && ND->getIdentifier() && ND->getDeclContext() == DC &&
-          SM.getFileID(SM.getFileLoc(ND->getLocation())) == HeaderFID)
-        HeaderNames.insert(ND->getNameAsString());
-  C.TheService.HeaderNames.assign(HeaderNames.begin(), HeaderNames.end());
+/// Reads the service class: its interfaces, its metric fields and what
+/// sets each (constructors, set-up methods), then its methods. Each step
+/// works on what the earlier ones found: the fields, the metrics, the
+/// families children are taken from.
+class ServiceReader {
+public:
+  ServiceReader(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Out)
+      : Service(Service), Loc(Loc), Out(Out), C(Out.Partial) {}
 
-  // Interfaces: the service and every polymorphic base.
-  Service->forallBases([&](const CXXRecordDecl *Base) {
-    if (!Base->isPolymorphic())
+  void run() {
+    Out.SawService = true;
+    C.TheService.Name = qualifiedName(Service);
+    C.TheService.Namespace = namespaceOf(Service);
+    C.TheService.Loc = Loc.span(Service);
+    C.TheService.Header = C.TheService.Loc.File;
+    readInterface();
+    readMetricFields();
+    readConstructors();
+    readSetUpMethods();
+    readMethods();
+    finish();
+  }
+
+private:
+  /// The names the header declares, the interfaces, and what building the
+  /// service does besides.
+  void readInterface() {
+    // Names the header declares at namespace scope.
+    std::set<std::string> HeaderNames;
+    const SourceManager &SM = Loc.sourceManager();
+    FileID HeaderFID = SM.getFileID(SM.getFileLoc(Service->getLocation()));
+    for (const DeclContext *DC = Service->getDeclContext(); DC; DC = nullptr)
+      for (const Decl *D : DC->decls())
+        if (const auto *ND = dyn_cast<NamedDecl>(D);
+            ND && ND->getIdentifier() && ND->getDeclContext() == DC &&
+            SM.getFileID(SM.getFileLoc(ND->getLocation())) == HeaderFID)
+          HeaderNames.insert(ND->getNameAsString());
+    C.TheService.HeaderNames.assign(HeaderNames.begin(), HeaderNames.end());
+
+    // Interfaces: the service and every polymorphic base.
+    Service->forallBases([&](const CXXRecordDecl *Base) {
+      if (!Base->isPolymorphic())
+        return true;
+      Interface I{qualifiedName(Base), Base->isAbstract(), Loc.span(Base), {}};
+      for (const CXXMethodDecl *M : Base->methods())
+        if (!M->isImplicit() && M->getIdentifier())
+          I.Methods.push_back(methodDecl(M, Loc));
+      C.Interfaces.push_back(std::move(I));
       return true;
-    Interface I{qualifiedName(Base), Base->isAbstract(), Loc.span(Base), {}};
-    for (const CXXMethodDecl *M : Base->methods())
-      if (!M->isImplicit() && M->getIdentifier())
-        I.Methods.push_back(methodDecl(M, Loc));
-    C.Interfaces.push_back(std::move(I));
-    return true;
-  });
+    });
 
-  C.TheService.Effects = effectsOf(Service);
+    C.TheService.Effects = effectsOf(Service);
+  }
 
-  // Metric fields.
-  std::map<const FieldDecl *, std::string> Fields;
-  std::map<std::string, Metric> Metrics;
-  for (const FieldDecl *FD : Service->fields()) {
-    FieldStyle Style;
-    MetricKind Kind;
-    if (!isMetricType(FD->getType(), Style, Kind))
-      continue;
-    Fields[FD->getCanonicalDecl()] = FD->getNameAsString();
-    Metric &M = Metrics[FD->getNameAsString()];
-    M.Field = FD->getNameAsString();
-    M.FieldType = typeAsWritten(FD, Loc);
-    M.Style = Style;
-    M.Kind = Kind;
-    M.FieldDecl = Loc.span(FD);
-    if (FD->hasInClassInitializer()) {
-      M.Init = InitStyle::DefaultInitializer;
-      if (auto Chain = readBuilderChain(FD->getInClassInitializer(), Loc)) {
-        applyChain(*Chain, M);
-        M.InitSite = Loc.span(FD->getInClassInitializer());
+  /// The metric fields, with what a default member initializer sets.
+  void readMetricFields() {
+    for (const FieldDecl *FD : Service->fields()) {
+      FieldStyle Style;
+      MetricKind Kind;
+      if (!isMetricType(FD->getType(), Style, Kind))
+        continue;
+      Fields[FD->getCanonicalDecl()] = FD->getNameAsString();
+      Metric &M = Metrics[FD->getNameAsString()];
+      M.Field = FD->getNameAsString();
+      M.FieldType = typeAsWritten(FD, Loc);
+      M.Style = Style;
+      M.Kind = Kind;
+      M.FieldDecl = Loc.span(FD);
+      if (FD->hasInClassInitializer()) {
+        M.Init = InitStyle::DefaultInitializer;
+        if (auto Chain = readBuilderChain(FD->getInClassInitializer(), Loc)) {
+          applyChain(*Chain, M);
+          M.InitSite = Loc.span(FD->getInClassInitializer());
+        }
       }
     }
   }
 
-  // What sets a metric field: a builder chain, or a child taken from a
-  // family whose chain is known by then, held in a field
-  // (`&family_->Add({..})`) or in a local of the same function
-  // (`auto& family = Build..Register(r);`). Such a local is a family of the
-  // service with no field: its declaration is where it is set up, and it
-  // goes where the family goes.
-  std::map<std::string, std::string> FamilyOf; // child field -> family field
-  // A family field registered again under an earlier one's name -> that one.
-  std::map<std::string, std::string> SameAs;
-  std::map<const VarDecl *, std::string> LocalFamilies;
-  // Uses of those locals that take a child into a field.
-  std::set<const DeclRefExpr *> ChildTakings;
-  auto HolderName = [&](const ValueDecl *Holder) -> std::string {
+  std::string holderName(const ValueDecl *Holder) const {
     if (const auto *FD = dyn_cast<FieldDecl>(Holder); FD && Fields.count(FD))
       return Fields.at(FD);
     const auto *VD = dyn_cast<VarDecl>(Holder);
     return VD && LocalFamilies.count(VD) ? LocalFamilies.at(VD) : "";
-  };
-  auto ChainOf = [&](const Expr *Value, const ValueDecl *FD) -> std::optional<BuilderChain> {
+  }
+
+  std::optional<BuilderChain> chainOf(const Expr *Value, const ValueDecl *FD) {
     if (auto Chain = readBuilderChain(Value, Loc))
       return Chain;
     const ValueDecl *Family = nullptr;
     std::optional<BuilderChain> Child = readChildOfHolder(Value, Loc, Family);
-    std::string FamilyField = Child ? HolderName(Family) : "";
+    std::string FamilyField = Child ? holderName(Family) : "";
     if (FamilyField.empty() || Family == FD->getCanonicalDecl())
       return std::nullopt;
     if (auto First = SameAs.find(FamilyField); First != SameAs.end())
@@ -728,14 +739,11 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     if (const DeclRefExpr *Local = childOfLocal(Value, Loc))
       ChildTakings.insert(Local);
     return Child;
-  };
-  // The families each constructor or set-up method has registered so far,
-  // by name: one registered again there is the same family.
-  std::map<std::string, std::string> RegisteredHere; // name -> field
-  // The headers what moves with a metric names: its chain or set-up
-  // statement and the file-local constants and helpers they use.
-  auto addNeeds = [&](Metric &M, const std::vector<const Stmt *> &Code,
-                      const ConstantVisitor &CV) {
+  }
+
+  /// The headers what moves with a metric names: its chain or set-up
+  /// statement and the file-local constants and helpers they use.
+  void addNeeds(Metric &M, const std::vector<const Stmt *> &Code, const ConstantVisitor &CV) {
     std::vector<SourceLocation> From = {Service->getLocation()};
     for (const Stmt *S : Code)
       From.push_back(S->getBeginLoc());
@@ -749,13 +757,10 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     for (const FieldDecl *FD : CV.Members)
       Needs.add(FD);
     mergeHeaders(M.Includes, Needs.headers());
-  };
+  }
 
-  // The function body Record is reading, where a local family is declared.
-  const Stmt *Body = nullptr;
-  std::function<bool(const ValueDecl *, const Expr *, InitStyle, SourceSpan)> Record;
-  // A local family a child is taken from, recorded the first time one is.
-  auto RecordLocalFamily = [&](const VarDecl *Local, InitStyle Style) {
+  /// A local family a child is taken from, recorded the first time one is.
+  void recordLocalFamily(const VarDecl *Local, InitStyle Style) {
     std::string Name = Local->getNameAsString();
     const DeclStmt *Declared = declarationIn(Body, Local);
     FieldStyle HeldAs;
@@ -769,15 +774,18 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     M.FieldType = typeAsWritten(Local, Loc);
     M.Style = HeldAs;
     M.Kind = Kind;
-    if (!Record(Local, Local->getInit(), Style, Loc.span(Declared))) {
+    if (!record(Local, Local->getInit(), Style, Loc.span(Declared))) {
       LocalFamilies.erase(Local);
       Metrics.erase(Name);
     }
-  };
-  Record = [&](const ValueDecl *FD, const Expr *Value, InitStyle Style, SourceSpan Site) {
+  }
+
+  /// What \p Value, setting \p FD at \p Site, makes of it; false when its
+  /// chain cannot be read.
+  bool record(const ValueDecl *FD, const Expr *Value, InitStyle Style, SourceSpan Site) {
     if (const DeclRefExpr *Local = childOfLocal(Value, Loc))
-      RecordLocalFamily(cast<VarDecl>(Local->getDecl()), Style);
-    std::optional<BuilderChain> Chain = ChainOf(Value, FD);
+      recordLocalFamily(cast<VarDecl>(Local->getDecl()), Style);
+    std::optional<BuilderChain> Chain = chainOf(Value, FD);
     Metric &M = Metrics[FD->getNameAsString()];
     if (!Chain) {
       // Set by a function whose chain cannot be read: the review says which.
@@ -861,13 +869,13 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
     M.Init = Style;
     M.InitSite = std::move(Site);
     return true;
-  };
+  }
 
-  // Statements of a constructor or set-up method working on metric fields
-  // without assigning them: those creating one family's series up front go
-  // with it; any other use keeps the field where it is.
-  auto ReadStatements = [&](const Stmt *Body) {
-    const auto *Compound = dyn_cast_or_null<CompoundStmt>(Body);
+  /// Statements of a constructor or set-up method working on metric fields
+  /// without assigning them: those creating one family's series up front go
+  /// with it; any other use keeps the field where it is.
+  void readStatements(const Stmt *In) {
+    const auto *Compound = dyn_cast_or_null<CompoundStmt>(In);
     if (!Compound)
       return;
     for (const Stmt *S : Compound->body()) {
@@ -895,12 +903,12 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
         addNeeds(M, {S}, CV);
       }
     }
-  };
+  }
 
-  // The local families declared in \p Body: one no child was taken from is
-  // no metric of the service; one used otherwise than to take a child into
-  // a field cannot go.
-  auto SettleLocalFamilies = [&](const Stmt *In) {
+  /// The local families declared in \p Body: one no child was taken from is
+  /// no metric of the service; one used otherwise than to take a child into
+  /// a field cannot go.
+  void settleLocalFamilies(const Stmt *In) {
     for (auto It = LocalFamilies.begin(); It != LocalFamilies.end();) {
       const auto [Local, Name] = *It;
       if (!declarationIn(In, Local)) {
@@ -925,13 +933,12 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       }
       ++It;
     }
-  };
+  }
 
-  // Containers of the service a constructor or set-up method fills with
-  // children of its family fields (`msg_[type] = &msg_family_->Add(..)`):
-  // a method reading one records on those families.
-  ContainerMap Containers;
-  auto ContainersFilledIn = [&](const Stmt *In) {
+  /// Containers of the service a constructor or set-up method fills with
+  /// children of its family fields (`msg_[type] = &msg_family_->Add(..)`):
+  /// a method reading one records on those families.
+  void containersFilledIn(const Stmt *In) {
     if (!In)
       return;
     auto Element = cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
@@ -947,11 +954,11 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       if (FD && Fields.count(FD))
         Containers[N.getNodeAs<FieldDecl>("c")->getCanonicalDecl()].insert(Fields.at(FD));
     }
-  };
+  }
 
-  // `registry_ = std::make_shared<prometheus::Registry>()` in the body of a
-  // constructor or set-up method, when no initializer set it.
-  auto RegistryAssignedIn = [&](const Stmt *In) {
+  /// `registry_ = std::make_shared<prometheus::Registry>()` in the body of a
+  /// constructor or set-up method, when no initializer set it.
+  void registryAssignedIn(const Stmt *In) {
     if (C.TheService.RegistryInit.valid() || !In)
       return;
     for (const BoundNodes &N : match(
@@ -966,102 +973,146 @@ void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Ou
       C.TheService.RegistryInit = Loc.span(N.getNodeAs<Expr>("v"));
       return;
     }
-  };
+  }
 
-  // Constructors whose definitions are here: mem-initializers and body.
-  for (const CXXConstructorDecl *Ctor : Service->ctors()) {
-    const FunctionDecl *Def = nullptr;
-    if (!Ctor->hasBody(Def))
-      continue;
-    const auto *CtorDef = cast<CXXConstructorDecl>(Def);
-    C.TheService.Source = Loc.file(CtorDef->getLocation());
-    RegisteredHere.clear();
-    Body = CtorDef->getBody();
-    for (const CXXCtorInitializer *Init : CtorDef->inits()) {
-      const FieldDecl *FD = Init->getMember();
-      if (FD && Init->isWritten() && isRegistryHolder(FD->getType())) {
-        C.TheService.RegistryField = FD->getNameAsString();
-        recordRegistryInit(*CtorDef, *Init, Loc, C.TheService);
+  /// Constructors whose definitions are here: mem-initializers and body.
+  void readConstructors() {
+    for (const CXXConstructorDecl *Ctor : Service->ctors()) {
+      const FunctionDecl *Def = nullptr;
+      if (!Ctor->hasBody(Def))
         continue;
+      const auto *CtorDef = cast<CXXConstructorDecl>(Def);
+      C.TheService.Source = Loc.file(CtorDef->getLocation());
+      RegisteredHere.clear();
+      Body = CtorDef->getBody();
+      for (const CXXCtorInitializer *Init : CtorDef->inits()) {
+        const FieldDecl *FD = Init->getMember();
+        if (FD && Init->isWritten() && isRegistryHolder(FD->getType())) {
+          C.TheService.RegistryField = FD->getNameAsString();
+          recordRegistryInit(*CtorDef, *Init, Loc, C.TheService);
+          continue;
+        }
+        if (FD && Init->isWritten() && Fields.count(FD->getCanonicalDecl()))
+          record(FD, Init->getInit(), InitStyle::MemberInitializer,
+                 Loc.span(Init->getSourceRange()));
       }
-      if (FD && Init->isWritten() && Fields.count(FD->getCanonicalDecl()))
-        Record(FD, Init->getInit(), InitStyle::MemberInitializer,
-               Loc.span(Init->getSourceRange()));
+      AssignmentVisitor V(Fields);
+      V.TraverseStmt(CtorDef->getBody());
+      for (const auto &A : V.Found)
+        record(A.Field, A.Value, InitStyle::ConstructorBody, Loc.span(A.Whole));
+      settleLocalFamilies(Body);
+      readStatements(CtorDef->getBody());
+      registryAssignedIn(Body);
+      containersFilledIn(Body);
     }
-    AssignmentVisitor V(Fields);
-    V.TraverseStmt(CtorDef->getBody());
-    for (const auto &A : V.Found)
-      Record(A.Field, A.Value, InitStyle::ConstructorBody, Loc.span(A.Whole));
-    SettleLocalFamilies(Body);
-    ReadStatements(CtorDef->getBody());
-    RegistryAssignedIn(Body);
-    ContainersFilledIn(Body);
   }
 
-  // Set-up methods (an `initialize()` called once): they assign metric
-  // fields from chains, and may create the registry. They record nothing.
+  /// Set-up methods (an `initialize()` called once): they assign metric
+  /// fields from chains, and may create the registry. They record nothing.
+  void readSetUpMethods() {
+    for (const CXXMethodDecl *M : Service->methods()) {
+      const FunctionDecl *Def = nullptr;
+      if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
+          !M->hasBody(Def) || !Def->doesThisDeclarationHaveABody())
+        continue;
+      AssignmentVisitor V(Fields);
+      V.TraverseStmt(Def->getBody());
+      RegisteredHere.clear();
+      Body = Def->getBody();
+      for (const auto &A : V.Found)
+        if (!namesARuntimeValue(*A.Value, Service->getASTContext()) &&
+            record(A.Field, A.Value, InitStyle::MethodBody, Loc.span(A.Whole))) {
+          SetUp[M->getCanonicalDecl()].insert(A.Field->getNameAsString());
+          if (auto Family = FamilyOf.find(A.Field->getNameAsString()); Family != FamilyOf.end())
+            SetUp[M->getCanonicalDecl()].insert(Family->second);
+        }
+      settleLocalFamilies(Body);
+      if (!SetUp.count(M->getCanonicalDecl()))
+        continue;
+      readStatements(Def->getBody());
+      registryAssignedIn(Def->getBody());
+      containersFilledIn(Def->getBody());
+    }
+  }
+
+  /// The methods, each a wrapper of what it records.
+  void readMethods() {
+    std::map<const FunctionDecl *, CachedChild> Cached = cachedChildren(*Service, Fields);
+
+    std::vector<std::pair<const CXXMethodDecl *, std::set<const CXXMethodDecl *>>> Methods;
+    for (const CXXMethodDecl *M : Service->methods()) {
+      if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
+          M->isOverloadedOperator() || !M->getIdentifier())
+        continue;
+      Methods.emplace_back(M->getCanonicalDecl(),
+                           recordMethod(M, Fields, Containers, Cached, Loc, Out, Metrics));
+      // A set-up method assigns its metrics; it does not record them.
+      if (auto It = SetUp.find(M->getCanonicalDecl()); It != SetUp.end())
+        llvm::erase_if(C.Wrappers.back().Metrics,
+                       [&](const std::string &F) { return It->second.count(F) > 0; });
+    }
+    addCalledMetrics(Methods, C.Wrappers);
+  }
+
+  /// The local constants once each, and the metrics into the catalog.
+  void finish() {
+    auto &Sites = C.TheService.LocalConstants;
+    std::sort(Sites.begin(), Sites.end(), [](const LocalConstantSite &A, const LocalConstantSite &B) {
+      return A.Decl < B.Decl;
+    });
+    Sites.erase(std::unique(Sites.begin(), Sites.end(),
+                            [](const LocalConstantSite &A, const LocalConstantSite &B) {
+                              return A.Decl == B.Decl;
+                            }),
+                Sites.end());
+
+    for (auto &[Field, M] : Metrics) {
+      if (SameAs.count(Field))
+        continue;
+      std::sort(M.LabelNames.begin(), M.LabelNames.end());
+      M.LabelNames.erase(std::unique(M.LabelNames.begin(), M.LabelNames.end()),
+                         M.LabelNames.end());
+      if (M.Field.empty())
+        M.Field = Field;
+      C.Metrics.push_back(std::move(M));
+    }
+  }
+
+  const CXXRecordDecl *Service;
+  const Locator &Loc;
+  TUFacts &Out;
+  Catalog &C;
+  /// The metric fields (canonical declarations) and their names.
+  std::map<const FieldDecl *, std::string> Fields;
+  std::map<std::string, Metric> Metrics;
+  /// What sets a metric field: a builder chain, or a child taken from a
+  /// family whose chain is known by then, held in a field
+  /// (`&family_->Add({..})`) or in a local of the same function
+  /// (`auto& family = Build..Register(r);`). Such a local is a family of the
+  /// service with no field: its declaration is where it is set up, and it
+  /// goes where the family goes.
+  std::map<std::string, std::string> FamilyOf; ///< child field -> family field
+  /// A family field registered again under an earlier one's name -> that one.
+  std::map<std::string, std::string> SameAs;
+  std::map<const VarDecl *, std::string> LocalFamilies;
+  /// Uses of those locals that take a child into a field.
+  std::set<const DeclRefExpr *> ChildTakings;
+  /// The families each constructor or set-up method has registered so far,
+  /// by name: one registered again there is the same family.
+  std::map<std::string, std::string> RegisteredHere; ///< name -> field
+  /// The function body record() is reading, where a local family is declared.
+  const Stmt *Body = nullptr;
+  /// Containers of the service a constructor or set-up method fills with
+  /// children of its family fields.
+  ContainerMap Containers;
+  /// The metrics each set-up method assigns.
   std::map<const CXXMethodDecl *, std::set<std::string>> SetUp;
-  for (const CXXMethodDecl *M : Service->methods()) {
-    const FunctionDecl *Def = nullptr;
-    if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
-        !M->hasBody(Def) || !Def->doesThisDeclarationHaveABody())
-      continue;
-    AssignmentVisitor V(Fields);
-    V.TraverseStmt(Def->getBody());
-    RegisteredHere.clear();
-    Body = Def->getBody();
-    for (const auto &A : V.Found)
-      if (!namesARuntimeValue(*A.Value, Service->getASTContext()) &&
-          Record(A.Field, A.Value, InitStyle::MethodBody, Loc.span(A.Whole))) {
-        SetUp[M->getCanonicalDecl()].insert(A.Field->getNameAsString());
-        if (auto Family = FamilyOf.find(A.Field->getNameAsString()); Family != FamilyOf.end())
-          SetUp[M->getCanonicalDecl()].insert(Family->second);
-      }
-    SettleLocalFamilies(Body);
-    if (!SetUp.count(M->getCanonicalDecl()))
-      continue;
-    ReadStatements(Def->getBody());
-    RegistryAssignedIn(Def->getBody());
-    ContainersFilledIn(Def->getBody());
-  }
+};
 
-  std::map<const FunctionDecl *, CachedChild> Cached = cachedChildren(*Service, Fields);
+} // namespace
 
-  // Methods.
-  std::vector<std::pair<const CXXMethodDecl *, std::set<const CXXMethodDecl *>>> Methods;
-  for (const CXXMethodDecl *M : Service->methods()) {
-    if (M->isImplicit() || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
-        M->isOverloadedOperator() || !M->getIdentifier())
-      continue;
-    Methods.emplace_back(M->getCanonicalDecl(),
-                         recordMethod(M, Fields, Containers, Cached, Loc, Out, Metrics));
-    // A set-up method assigns its metrics; it does not record them.
-    if (auto It = SetUp.find(M->getCanonicalDecl()); It != SetUp.end())
-      llvm::erase_if(C.Wrappers.back().Metrics,
-                     [&](const std::string &F) { return It->second.count(F) > 0; });
-  }
-  addCalledMetrics(Methods, C.Wrappers);
-
-  auto &Sites = C.TheService.LocalConstants;
-  std::sort(Sites.begin(), Sites.end(), [](const LocalConstantSite &A, const LocalConstantSite &B) {
-    return A.Decl < B.Decl;
-  });
-  Sites.erase(std::unique(Sites.begin(), Sites.end(),
-                          [](const LocalConstantSite &A, const LocalConstantSite &B) {
-                            return A.Decl == B.Decl;
-                          }),
-              Sites.end());
-
-  for (auto &[Field, M] : Metrics) {
-    if (SameAs.count(Field))
-      continue;
-    std::sort(M.LabelNames.begin(), M.LabelNames.end());
-    M.LabelNames.erase(std::unique(M.LabelNames.begin(), M.LabelNames.end()),
-                       M.LabelNames.end());
-    if (M.Field.empty())
-      M.Field = Field;
-    C.Metrics.push_back(std::move(M));
-  }
+void recordService(const CXXRecordDecl *Service, const Locator &Loc, TUFacts &Out) {
+  ServiceReader(Service, Loc, Out).run();
 }
 
 } // namespace mm

@@ -53,23 +53,30 @@ MetricPlan keptMetric(const MetricPlan &MP, std::string Reason, LeftBecause Caus
   return Kept;
 }
 
-/// Wrappers that cannot leave the service keep their metrics in it, and
-/// every other wrapper recording one of those metrics stays too: a wrapper
-/// stays when one of its call sites cannot be rewritten (siteProblem) or an
-/// expectation on it cannot be translated (expectationProblem), when its body
-/// needs the service, or when it records a metric that stays.
-void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P,
-                        const std::map<std::string, const Wrapper *> &BySignature) {
-  auto Mutable = [&](llvm::StringRef Signature) -> WrapperPlan * {
+namespace {
+
+/// What the steps of keepWhatCannotMove read and change.
+struct Keeping {
+  const Catalog &C;
+  const Facts &F;
+  const Config &Cfg;
+  Plan &P;
+  const std::map<std::string, const Wrapper *> &BySignature;
+
+  WrapperPlan *wrapper(llvm::StringRef Signature) {
     for (WrapperPlan &WP : P.Wrappers)
       if (WP.Signature == Signature)
         return &WP;
     return nullptr;
-  };
-  // What verification took back stays; its item is the reason.
+  }
+};
+
+/// What verification took back stays; its item is the reason.
+void keepDemoted(Keeping &K) {
+  Plan &P = K.P;
   for (const Demotion &D : P.Demoted) {
     if (D.Decision.K == PlanDecision::Kind::Wrapper) {
-      if (WrapperPlan *WP = Mutable(D.Decision.Key); WP && WP->Fate != WrapperFate::Keep) {
+      if (WrapperPlan *WP = K.wrapper(D.Decision.Key); WP && WP->Fate != WrapperFate::Keep) {
         WP->Fate = WrapperFate::Keep;
         WP->Reason = "its edits did not compile (" + D.Item.Why + ")";
         WP->Cause = LeftBecause::DidNotCompile;
@@ -82,6 +89,16 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
                           LeftBecause::DidNotCompile);
     }
   }
+}
+
+/// Calls that cannot be rewritten: each a blocker of its wrapper. A call
+/// that was never parsed may be of any overload of its name.
+void blockSites(Keeping &K) {
+  const Catalog &C = K.C;
+  const Facts &F = K.F;
+  const Config &Cfg = K.Cfg;
+  Plan &P = K.P;
+  const std::map<std::string, const Wrapper *> &BySignature = K.BySignature;
   for (const CallSite &CS : C.CallSites) {
     // A call that was never parsed may be of any overload of its name.
     std::vector<std::string> Signatures = {CS.Signature};
@@ -90,7 +107,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         if (W->Name == CS.Wrapper && Signature != CS.Signature)
           Signatures.push_back(Signature);
     for (const std::string &Signature : Signatures) {
-      WrapperPlan *WP = Mutable(Signature);
+      WrapperPlan *WP = K.wrapper(Signature);
       auto W = BySignature.find(Signature);
       if (!WP || W == BySignature.end() || WP->Fate == WrapperFate::Keep)
         continue;
@@ -103,10 +120,16 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
           WP->Blockers.push_back(std::move(*Problem));
     }
   }
-  // An expectation left as it is still needs its wrapper to be called.
+}
+
+/// An expectation left as it is still needs its wrapper to be called.
+void blockExpectations(Keeping &K) {
+  const Facts &F = K.F;
+  const Config &Cfg = K.Cfg;
+  const std::map<std::string, const Wrapper *> &BySignature = K.BySignature;
   for (const Expectation &E : F.Expectations)
     for (const auto &[Signature, W] : BySignature) {
-      WrapperPlan *WP = Mutable(Signature);
+      WrapperPlan *WP = K.wrapper(Signature);
       if (W->Name != E.Wrapper || !WP || WP->Fate == WrapperFate::Keep)
         continue;
       if (std::string Why = unwritableReason(Cfg, E.Stmt.File); !Why.empty())
@@ -117,8 +140,14 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
       else if (std::optional<ManualItem> Problem = expectationProblem(E, *W))
         WP->Blockers.push_back(std::move(*Problem));
     }
-  // A double keeps the wrappers it overrides when it cannot lose the
-  // overrides: it derives from the service itself, or its file is not written.
+}
+
+/// A double keeps the wrappers it overrides when it cannot lose the
+/// overrides: it derives from the service itself, or its file is not written.
+void blockDoubles(Keeping &K) {
+  const Catalog &C = K.C;
+  const Config &Cfg = K.Cfg;
+  const std::map<std::string, const Wrapper *> &BySignature = K.BySignature;
   for (const TestDouble &D : C.TestDoubles) {
     std::string Why;
     LeftBecause Cause = LeftBecause::DoubleOverride;
@@ -130,17 +159,23 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
     } else
       continue;
     for (const auto &[Signature, W] : BySignature) {
-      WrapperPlan *WP = Mutable(Signature);
+      WrapperPlan *WP = K.wrapper(Signature);
       if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D.Methods, W->Name))
         continue;
       WP->Blockers.push_back(
           {D.Loc.File, D.Loc.Line, "override of " + W->Name + " in " + D.Name, Why, Cause});
     }
   }
-  // A test reading what a double holds (`fake.finished.size()`) needs it to
-  // go on receiving the calls: it keeps the wrappers it overrides. Passing
-  // it on, calling it and expecting calls of it are what the rewrite
-  // handles; anything else is a read.
+}
+
+/// A test reading what a double holds (`fake.finished.size()`) needs it to
+/// go on receiving the calls: it keeps the wrappers it overrides. Passing
+/// it on, calling it and expecting calls of it are what the rewrite
+/// handles; anything else is a read.
+void blockDoublesRead(Keeping &K) {
+  const Catalog &C = K.C;
+  const Facts &F = K.F;
+  const std::map<std::string, const Wrapper *> &BySignature = K.BySignature;
   for (const ServiceVar &V : F.ServiceVars) {
     const TestDouble *D = nullptr;
     for (const TestDouble &Each : C.TestDoubles)
@@ -158,7 +193,7 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
     if (Read == V.Uses.end())
       continue;
     for (const auto &[Signature, W] : BySignature) {
-      WrapperPlan *WP = Mutable(Signature);
+      WrapperPlan *WP = K.wrapper(Signature);
       if (!WP || WP->Fate == WrapperFate::Keep || !llvm::is_contained(D->Methods, W->Name))
         continue;
       WP->Blockers.push_back({Read->File, Read->Line, "override of " + W->Name + " in " + D->Name,
@@ -168,6 +203,11 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
                               LeftBecause::DoubleOverride});
     }
   }
+}
+
+/// Each wrapper with a blocker stays.
+void keepBlocked(Keeping &K) {
+  Plan &P = K.P;
   for (WrapperPlan &WP : P.Wrappers)
     if (!WP.Blockers.empty() && WP.Fate != WrapperFate::Keep) {
       WP.Fate = WrapperFate::Keep;
@@ -178,45 +218,54 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
         WP.Reason = "a test expects calls of it in a way that cannot become a value assertion";
       WP.HelperDefinition.clear();
     }
+}
 
-  auto KeepWhatRecordsKept = [&] {
-    for (bool Changed = true; Changed;) {
-      Changed = false;
-      // Metrics a kept wrapper records stay with it.
-      for (const WrapperPlan &WP : P.Wrappers) {
-        if (WP.Fate != WrapperFate::Keep)
-          continue;
-        for (const std::string &Name : BySignature.at(WP.Signature)->Metrics)
-          for (MetricPlan &MP : P.Metrics)
-            if (MP.Name == Name &&
-                (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)) {
-              MP = keptMetric(MP, WP.Name + " stays in the service: " + WP.Reason, WP.Cause);
-              Changed = true;
-            }
-      }
-      // Wrappers recording a metric that stays, stay.
-      for (WrapperPlan &WP : P.Wrappers) {
-        if (WP.Fate == WrapperFate::Keep)
-          continue;
-        for (const std::string &Name : BySignature.at(WP.Signature)->Metrics) {
-          const MetricPlan *MP = P.metric(Name);
-          if (MP && MP->Fate == MetricFate::Kept) {
-            WP.Fate = WrapperFate::Keep;
-            WP.Reason = "it records " + Name + ", which stays in the service";
-            WP.Cause = MP->Cause;
+/// Metrics a kept wrapper records stay with it, and wrappers recording a
+/// metric that stays, stay, until nothing changes.
+void keepWhatRecordsKept(Keeping &K) {
+  Plan &P = K.P;
+  const std::map<std::string, const Wrapper *> &BySignature = K.BySignature;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    // Metrics a kept wrapper records stay with it.
+    for (const WrapperPlan &WP : P.Wrappers) {
+      if (WP.Fate != WrapperFate::Keep)
+        continue;
+      for (const std::string &Name : BySignature.at(WP.Signature)->Metrics)
+        for (MetricPlan &MP : P.Metrics)
+          if (MP.Name == Name &&
+              (MP.Fate == MetricFate::Moved || MP.Fate == MetricFate::Shared)) {
+            MP = keptMetric(MP, WP.Name + " stays in the service: " + WP.Reason, WP.Cause);
             Changed = true;
-            break;
           }
+    }
+    // Wrappers recording a metric that stays, stay.
+    for (WrapperPlan &WP : P.Wrappers) {
+      if (WP.Fate == WrapperFate::Keep)
+        continue;
+      for (const std::string &Name : BySignature.at(WP.Signature)->Metrics) {
+        const MetricPlan *MP = P.metric(Name);
+        if (MP && MP->Fate == MetricFate::Kept) {
+          WP.Fate = WrapperFate::Keep;
+          WP.Reason = "it records " + Name + ", which stays in the service";
+          WP.Cause = MP->Cause;
+          Changed = true;
+          break;
         }
       }
     }
-  };
-  KeepWhatRecordsKept();
+  }
+}
 
-  // A constant another module, or a test, would name needs a header of its
-  // owner to be declared in: without one, the metric stays in the service,
-  // and so does what records it.
-  bool Headerless = false;
+/// A constant another module, or a test, would name needs a header of its
+/// owner to be declared in: without one, the metric stays in the service,
+/// and so does what records it.
+bool keepHeaderless(Keeping &K) {
+  const Catalog &C = K.C;
+  const Facts &F = K.F;
+  Plan &P = K.P;
+  const std::map<std::string, const Wrapper *> &BySignature = K.BySignature;
+  bool Kept = false;
   for (MetricPlan &MP : P.Metrics) {
     if ((MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared) || !MP.OwnerHeader.empty())
       continue;
@@ -239,17 +288,21 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
                     "its owner " + MP.Owner + " has no header to declare its constant in, and " +
                         Elsewhere + " would name it",
                     LeftBecause::NoHeader);
-    Headerless = true;
+    Kept = true;
   }
-  if (Headerless)
-    KeepWhatRecordsKept();
+  return Kept;
+}
 
-  // A wrapper of an interface that stays while code outside the service
-  // calls it: each call keeps its injection, and is for a human. So is each
-  // call of one recording a field whose name could not be read (no metric
-  // lists it), a metric whose owner has no header (a header would let it
-  // move) or whose chain reads a value known only at run time (a constant
-  // would let it move), with the metric's reason.
+/// A wrapper of an interface that stays while code outside the service
+/// calls it: each call keeps its injection, and is for a human. So is each
+/// call of one recording a field whose name could not be read (no metric
+/// lists it), a metric whose owner has no header (a header would let it
+/// move) or whose chain reads a value known only at run time (a constant
+/// would let it move), with the metric's reason.
+void listCallsOfKept(Keeping &K) {
+  const Catalog &C = K.C;
+  Plan &P = K.P;
+  const std::map<std::string, const Wrapper *> &BySignature = K.BySignature;
   auto SaysWhy = [](LeftBecause Cause) {
     return Cause == LeftBecause::NoHeader || Cause == LeftBecause::RuntimeValue;
   };
@@ -269,6 +322,28 @@ void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Pla
                                W.Name + " stays in the service: " + Why, WP.Cause,
                                ManualSubject::Call});
   }
+}
+
+} // namespace
+
+/// Wrappers that cannot leave the service keep their metrics in it, and
+/// every other wrapper recording one of those metrics stays too: a wrapper
+/// stays when one of its call sites cannot be rewritten (siteProblem) or an
+/// expectation on it cannot be translated (expectationProblem), when its body
+/// needs the service, or when it records a metric that stays.
+void keepWhatCannotMove(const Catalog &C, const Facts &F, const Config &Cfg, Plan &P,
+                        const std::map<std::string, const Wrapper *> &BySignature) {
+  Keeping K{C, F, Cfg, P, BySignature};
+  keepDemoted(K);
+  blockSites(K);
+  blockExpectations(K);
+  blockDoubles(K);
+  blockDoublesRead(K);
+  keepBlocked(K);
+  keepWhatRecordsKept(K);
+  if (keepHeaderless(K))
+    keepWhatRecordsKept(K);
+  listCallsOfKept(K);
 }
 
 } // namespace mm

@@ -206,6 +206,302 @@ void planServiceTests(const Catalog &C, const Facts &F, const Config &Cfg, Plan 
   }
 }
 
+/// Where the project's code is, as the plan places new code: its files,
+/// the header kept apart from each source, and each module's namespace and
+/// class header from its call sites.
+struct Layout {
+  std::set<std::string> Files;
+  /// A header kept apart from its source is one module with it.
+  std::map<std::string, std::string> HeaderOf, SourceOf;
+  /// New code goes where the calls it replaces are: each module's in the
+  /// namespace of its first call site.
+  std::map<std::string, std::string> ModuleNamespaces;
+  /// Each module's class header, from its first call site that names one.
+  std::map<std::string, std::string> ClassHeaders;
+
+  std::string moduleOf(const std::string &Module) const {
+    auto It = SourceOf.find(Module);
+    return It != SourceOf.end() ? It->second : Module;
+  }
+  /// The header declaring a module's constants: one of its name, one kept
+  /// apart from it, or, for a module without one, the header defining the
+  /// class whose methods record there (`grpc_pool.h` for
+  /// `ingestion_pool.cpp`).
+  std::string headerFor(const std::string &Module) const {
+    std::string Header = fileOf(Files, Module, HeaderExtensions);
+    if (auto Apart = HeaderOf.find(Module); Apart != HeaderOf.end())
+      Header = fileOf(Files, Apart->second, HeaderExtensions);
+    if (Header.empty())
+      if (auto Class = ClassHeaders.find(Module); Class != ClassHeaders.end())
+        Header = Class->second;
+    return Header;
+  }
+};
+
+/// The layout of the project, and the namespace of each file new code goes
+/// in (Plan::FileNamespaces).
+Layout layoutOf(const Catalog &C, const Facts &F, Plan &P) {
+  Layout L;
+  L.Files.insert(F.Files.begin(), F.Files.end());
+  L.HeaderOf = splitHeaders(L.Files);
+  for (const auto &[Source, Header] : L.HeaderOf)
+    L.SourceOf[Header] = Source;
+  for (const CallSite &CS : C.CallSites)
+    if (!CS.ClassHeader.empty() && L.Files.count(CS.ClassHeader))
+      L.ClassHeaders.try_emplace(L.moduleOf(CS.Module), CS.ClassHeader);
+  for (const CallSite &CS : C.CallSites) {
+    L.ModuleNamespaces.try_emplace(L.moduleOf(CS.Module), CS.Namespace);
+    P.FileNamespaces.try_emplace(CS.InMacro && CS.MacroDefinition.valid()
+                                     ? CS.MacroDefinition.File
+                                     : CS.Loc.File,
+                                 CS.Namespace);
+  }
+  // A test file that records nothing itself: where its expectations are.
+  for (const Expectation &E : F.Expectations)
+    P.FileNamespaces.try_emplace(E.Stmt.File, E.Namespace);
+  return L;
+}
+
+/// registry.header names a project file by its path from the root, or as
+/// the project's includes spell it (`ingestd/telemetry/registry.hpp` for
+/// `include/ingestd/telemetry/registry.hpp` on the include path); when it
+/// names none, the plan writes it.
+void placeRegistry(const Facts &F, const Config &Cfg, const Layout &L, Plan &P) {
+  P.WriteRegistryHeader = !L.Files.count(Cfg.Registry.Header);
+  if (P.WriteRegistryHeader)
+    for (const auto &[File, Spelling] : F.IncludeSpellings)
+      if (llvm::StringRef(Spelling).drop_front().drop_back() == Cfg.Registry.Header &&
+          L.Files.count(File)) {
+        P.RegistryHeader = File;
+        P.WriteRegistryHeader = false;
+        break;
+      }
+  if (P.WriteRegistryHeader)
+    P.RegistryHeader = newHeaderPlace(F, L.Files, Cfg.Registry.Header);
+  P.RegistryInclude = includeSpelling(F, P.RegistryHeader);
+}
+
+/// How often each wrapper is called, and each metric recorded by production
+/// call sites per module.
+struct Usage {
+  std::map<std::string, std::map<std::string, unsigned>> SitesPerModule;
+  std::map<std::string, unsigned> WrapperCalls;
+};
+
+Usage usageOf(const Catalog &C, const std::map<std::string, const Wrapper *> &BySignature,
+              const Layout &L) {
+  Usage U;
+  for (const CallSite &CS : C.CallSites) {
+    ++U.WrapperCalls[CS.Signature];
+    if (CS.InTest)
+      continue;
+    auto It = BySignature.find(CS.Signature);
+    if (It == BySignature.end())
+      continue;
+    for (const std::string &Metric : It->second->Metrics)
+      ++U.SitesPerModule[Metric][L.moduleOf(CS.Module)];
+  }
+  return U;
+}
+
+/// Why \p M cannot become a constant however it is recorded, and the
+/// pattern behind it; nothing when it can.
+std::optional<std::pair<std::string, LeftBecause>> whyMetricStays(const Metric &M,
+                                                                  const Catalog &C) {
+  if (M.SetTwoWays)
+    return std::make_pair("`" + M.Field + "` is set by two different chains: which one holds "
+                                          "depends on the order they run",
+                          LeftBecause::SetTwoWays);
+  if (!M.RuntimeRead.empty())
+    return std::make_pair(
+        llvm::formatv("its chain reads {0} ({1}:{2}), known only when the service is "
+                      "built: a constant at namespace scope cannot read it",
+                      M.RuntimeRead, M.RuntimeReadAt.File, M.RuntimeReadAt.Line)
+            .str(),
+        LeftBecause::RuntimeValue);
+  if (M.OtherUse.valid())
+    return std::make_pair(
+        llvm::formatv("{0}:{1} uses `{2}` for more than creating its series up front "
+                      "(a parameter or another member of the service, or what it hands "
+                      "back): that statement cannot move with it",
+                      M.OtherUse.File, M.OtherUse.Line, M.Field)
+            .str(),
+        LeftBecause::SetUpUse);
+  // One constant per Prometheus name: a family held beside the children
+  // taken from it, or children of one family in fields of their own,
+  // cannot be told apart by it. They stay, all of them.
+  size_t Holders = llvm::count_if(C.Metrics, [&](const Metric &O) { return O.Name == M.Name; });
+  if (Holders > 1)
+    return std::make_pair(
+        llvm::formatv("`{0}` is held in {1} fields (a family and the children taken "
+                      "from it): one constant per metric name is all the migration "
+                      "writes",
+                      M.Name, Holders)
+            .str(),
+        LeftBecause::SharedMetricName);
+  return std::nullopt;
+}
+
+/// The owner of a metric recorded by \p Sites (calls per module), its users,
+/// its files and namespace: the module recording it most owns it; when
+/// others record it too, one with a header to declare it in for them comes
+/// first.
+void chooseOwner(MetricPlan &MP, const std::map<std::string, unsigned> &Sites,
+                 const Layout &L, Plan &P) {
+  std::vector<std::pair<std::string, unsigned>> Modules(Sites.begin(), Sites.end());
+  std::stable_sort(Modules.begin(), Modules.end(), [](const auto &A, const auto &B) {
+    return A.second > B.second;
+  });
+  if (Modules.size() > 1 && L.headerFor(Modules.front().first).empty())
+    std::stable_partition(Modules.begin(), Modules.end(),
+                          [&](const auto &M) { return !L.headerFor(M.first).empty(); });
+  MP.Owner = Modules.front().first;
+  MP.OwnerSites = Modules.front().second;
+  for (size_t I = 1; I < Modules.size(); ++I)
+    MP.Users.push_back(Modules[I].first);
+  std::sort(MP.Users.begin(), MP.Users.end());
+  MP.Fate = MP.Users.empty() ? MetricFate::Moved : MetricFate::Shared;
+  MP.OwnerSource = fileOf(L.Files, MP.Owner, SourceExtensions);
+  MP.OwnerHeader = L.headerFor(MP.Owner);
+  // Defined in the namespace of the code recording it, and declared in
+  // the same one in the owner's header.
+  auto Namespace = L.ModuleNamespaces.find(MP.Owner);
+  MP.Namespace = Namespace != L.ModuleNamespaces.end() ? Namespace->second : "";
+  for (const std::string &File : {MP.OwnerSource, MP.OwnerHeader})
+    if (auto It = P.FileNamespaces.find(File); It != P.FileNamespaces.end()) {
+      MP.Namespace = It->second;
+      break;
+    }
+  for (const std::string &File : {MP.OwnerSource, MP.OwnerHeader})
+    if (!File.empty())
+      P.FileNamespaces.try_emplace(File, MP.Namespace);
+}
+
+/// The constants of \p M, owned as \p MP says: each name suffixed when an
+/// identifier of that spelling is already declared in a file that will see
+/// it; the family's definition and declaration, then those of the children
+/// the service took from it, each defined after the family's (one TU:
+/// initialized in that order), so each series is still created up front and
+/// recorded without a lookup.
+void defineConstants(MetricPlan &MP, const Metric &M, const Facts &F, const Layout &L,
+                     const Plan &P) {
+  std::vector<std::string> Seeing = {MP.OwnerSource, MP.OwnerHeader};
+  for (const std::string &U : MP.Users) {
+    Seeing.push_back(fileOf(L.Files, U, SourceExtensions));
+    Seeing.push_back(fileOf(L.Files, U, HeaderExtensions));
+  }
+  auto DeclaredWhereSeen = [&](const std::string &Name) -> std::string {
+    for (const std::string &File : Seeing) {
+      auto Names = F.UpperSnakeNames.find(File);
+      if (!File.empty() && Names != F.UpperSnakeNames.end() &&
+          llvm::is_contained(Names->second, Name))
+        return File;
+    }
+    return "";
+  };
+  std::string Name = constantName(M.Name);
+  if (std::string File = DeclaredWhereSeen(Name); !File.empty())
+    MP.ClashWith = {Name, File};
+  MP.Constant = MP.ClashWith.empty() ? Name : Name + "_METRIC";
+
+  std::string Chain = rebuiltChain(M, P.RegistryExpr);
+  std::string Linkage = MP.OwnerSource.empty() ? "inline " : "";
+  MP.Definition = Linkage + MP.Type + " " + MP.Constant + " =\n    " +
+                  (M.SetUp.empty() ? Chain : withSetUp(Chain, MP.Type, M.SetUp)) + ";";
+  MP.Declaration = "extern " + MP.Type + " " + MP.Constant + ";";
+  std::set<std::string> Taken = {MP.Constant};
+  for (const ChildField &Ch : M.Children) {
+    std::string Constant = fieldConstantName(Ch.Field);
+    if (!Taken.insert(Constant).second || !DeclaredWhereSeen(Constant).empty()) {
+      Constant += "_METRIC";
+      Taken.insert(Constant);
+    }
+    std::string Type = familyType(M.Kind) + "&";
+    MP.Definition += "\n" + Linkage + Type + " " + Constant + " =\n    " + MP.Constant +
+                     ".Add(" + Ch.Args + ");";
+    MP.Declaration += "\nextern " + Type + " " + Constant + ";";
+    MP.Children.push_back({Ch.Field, Constant, Ch.Pointer});
+  }
+}
+
+/// The plan of \p M, or nothing for a field whose name could not be read:
+/// no metric the plan can place, it stays, and so does every wrapper
+/// recording it.
+std::optional<MetricPlan> planMetric(const Metric &M, const Catalog &C, const Facts &F,
+                                     const Layout &L, const Usage &U, Plan &P) {
+  if (M.Name.empty())
+    return std::nullopt;
+  MetricPlan MP;
+  MP.Name = M.Name;
+  MP.Field = M.Field;
+  MP.Namespace = C.TheService.Namespace;
+  MP.Pointer = M.Style == FieldStyle::ChildPtr || M.Style == FieldStyle::FamilyPtr;
+  bool IsFamily = M.Style == FieldStyle::FamilyRef || M.Style == FieldStyle::FamilyPtr;
+  MP.Type = IsFamily ? "prometheus::Family<" + familyType(M.Kind) + ">&"
+                     : familyType(M.Kind) + "&";
+  // Nobody outside the service records it: kept when the service's own
+  // code (a method outside the interfaces) does, dead otherwise, whatever
+  // else would keep it (its children stored in a map nothing reads).
+  auto Sites = U.SitesPerModule.find(M.Name);
+  bool Internal = llvm::any_of(C.Wrappers, [&](const Wrapper &W) {
+    return !W.Overrides && llvm::is_contained(W.Metrics, M.Name);
+  });
+  if (Sites == U.SitesPerModule.end() && !Internal) {
+    MP.Fate = MetricFate::Dead;
+    return MP;
+  }
+  if (auto Why = whyMetricStays(M, C))
+    return keptMetric(MP, Why->first, Why->second);
+  if (Sites == U.SitesPerModule.end()) {
+    MP.Fate = MetricFate::Kept;
+    return MP;
+  }
+  chooseOwner(MP, Sites->second, L, P);
+  defineConstants(MP, M, F, L, P);
+  return MP;
+}
+
+/// How \p W is replaced, before what cannot move is kept
+/// (keepWhatCannotMove): kept when its body needs the service, it records a
+/// metric whose name is not read, or only the service calls it; inlined
+/// when its body is one expression; a file-local helper otherwise.
+WrapperPlan planWrapper(const Wrapper &W, const Catalog &C, const Usage &U, const Plan &P) {
+  WrapperPlan WP;
+  WP.Name = W.Name;
+  WP.Signature = W.Signature;
+  bool AllKept = llvm::all_of(W.Metrics, [&](const std::string &M) {
+    const MetricPlan *MP = P.metric(M);
+    return !MP || MP->Fate == MetricFate::Kept || MP->Fate == MetricFate::Dead;
+  });
+  auto Unread = llvm::find_if(W.Metrics, [&](const std::string &M) { return !P.metric(M); });
+  if (std::optional<std::string> Why = bodyProblem(W)) {
+    WP.Fate = WrapperFate::Keep;
+    WP.Reason = *Why;
+    WP.Cause = W.UsesServiceState ? LeftBecause::BodyUsesService
+                                  : LeftBecause::BodyHasDirectives;
+  } else if (Unread != W.Metrics.end()) {
+    WP.Fate = WrapperFate::Keep;
+    auto Field = llvm::find_if(C.Metrics, [&](const Metric &M) {
+      return M.Name.empty() && M.Field == *Unread;
+    });
+    WP.Reason = Field != C.Metrics.end() && !Field->BuiltBy.empty()
+                    ? "it records " + *Unread + ", whose name is built by `" +
+                          Field->BuiltBy + "`: not a literal"
+                    : "it records " + *Unread + ", which is not set from a builder chain";
+    WP.Cause = LeftBecause::NameNotReadable;
+  } else if (AllKept && !U.WrapperCalls.count(W.Signature)) {
+    WP.Fate = WrapperFate::Keep;
+    WP.Reason = "nobody outside the service calls it";
+  } else if (W.Body == BodyKind::SingleExpression) {
+    WP.Fate = WrapperFate::Inline;
+  } else {
+    WP.Fate = WrapperFate::Helper;
+    WP.Reason = W.Body == BodyKind::MultiStatement ? "its body has several statements"
+                                                   : "its body is not one expression";
+  }
+  return WP;
+}
+
 } // namespace
 
 Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
@@ -216,270 +512,26 @@ Plan makePlan(const Catalog &C, const Facts &F, const Config &Cfg,
   P.RegistryExpr = Cfg.Registry.Expr;
   P.RegistryHeader = Cfg.Registry.Header;
   P.RegistryShared = Cfg.Registry.Shared;
-  std::set<std::string> Files(F.Files.begin(), F.Files.end());
-  // A header kept apart from its source is one module with it.
-  std::map<std::string, std::string> HeaderOf = splitHeaders(Files), SourceOf;
-  for (const auto &[Source, Header] : HeaderOf)
-    SourceOf[Header] = Source;
-  auto ModuleOf = [&](const std::string &Module) {
-    auto It = SourceOf.find(Module);
-    return It != SourceOf.end() ? It->second : Module;
-  };
-  // New code goes where the calls it replaces are: each module's in the
-  // namespace of its first call site.
-  std::map<std::string, std::string> ModuleNamespaces;
-  // Each module's class header, from its first call site that names one.
-  std::map<std::string, std::string> ClassHeaders;
-  for (const CallSite &CS : C.CallSites)
-    if (!CS.ClassHeader.empty() && Files.count(CS.ClassHeader))
-      ClassHeaders.try_emplace(ModuleOf(CS.Module), CS.ClassHeader);
-  for (const CallSite &CS : C.CallSites) {
-    ModuleNamespaces.try_emplace(ModuleOf(CS.Module), CS.Namespace);
-    P.FileNamespaces.try_emplace(CS.InMacro && CS.MacroDefinition.valid()
-                                     ? CS.MacroDefinition.File
-                                     : CS.Loc.File,
-                                 CS.Namespace);
-  }
-  // A test file that records nothing itself: where its expectations are.
-  for (const Expectation &E : F.Expectations)
-    P.FileNamespaces.try_emplace(E.Stmt.File, E.Namespace);
-  // registry.header names a project file by its path from the root, or as
-  // the project's includes spell it (`ingestd/telemetry/registry.hpp` for
-  // `include/ingestd/telemetry/registry.hpp` on the include path).
-  P.WriteRegistryHeader = !Files.count(Cfg.Registry.Header);
-  if (P.WriteRegistryHeader)
-    for (const auto &[File, Spelling] : F.IncludeSpellings)
-      if (llvm::StringRef(Spelling).drop_front().drop_back() == Cfg.Registry.Header &&
-          Files.count(File)) {
-        P.RegistryHeader = File;
-        P.WriteRegistryHeader = false;
-        break;
-      }
-  if (P.WriteRegistryHeader)
-    P.RegistryHeader = newHeaderPlace(F, Files, Cfg.Registry.Header);
-  P.RegistryInclude = includeSpelling(F, P.RegistryHeader);
+  Layout L = layoutOf(C, F, P);
+  placeRegistry(F, Cfg, L, P);
 
-  // Production call sites per metric and module.
   std::map<std::string, const Wrapper *> BySignature;
   for (const Wrapper &W : C.Wrappers)
     BySignature[W.Signature] = &W;
-  std::map<std::string, std::map<std::string, unsigned>> SitesPerModule;
-  std::map<std::string, unsigned> WrapperCalls;
-  for (const CallSite &CS : C.CallSites) {
-    ++WrapperCalls[CS.Signature];
-    if (CS.InTest)
-      continue;
-    auto It = BySignature.find(CS.Signature);
-    if (It == BySignature.end())
-      continue;
-    for (const std::string &Metric : It->second->Metrics)
-      ++SitesPerModule[Metric][ModuleOf(CS.Module)];
-  }
-
-  for (const Metric &M : C.Metrics) {
-    // A field whose name could not be read is no metric the plan can
-    // place: it stays, and so does every wrapper recording it.
-    if (M.Name.empty())
-      continue;
-    MetricPlan MP;
-    MP.Name = M.Name;
-    MP.Field = M.Field;
-    MP.Namespace = C.TheService.Namespace;
-    MP.Pointer = M.Style == FieldStyle::ChildPtr || M.Style == FieldStyle::FamilyPtr;
-    bool IsFamily = M.Style == FieldStyle::FamilyRef || M.Style == FieldStyle::FamilyPtr;
-    MP.Type = IsFamily ? "prometheus::Family<" + familyType(M.Kind) + ">&"
-                       : familyType(M.Kind) + "&";
-    // Nobody outside the service records it: kept when the service's own
-    // code (a method outside the interfaces) does, dead otherwise, whatever
-    // else would keep it (its children stored in a map nothing reads).
-    auto Sites = SitesPerModule.find(M.Name);
-    bool Internal = llvm::any_of(C.Wrappers, [&](const Wrapper &W) {
-      return !W.Overrides && llvm::is_contained(W.Metrics, M.Name);
-    });
-    if (Sites == SitesPerModule.end() && !Internal) {
-      MP.Fate = MetricFate::Dead;
-      P.Metrics.push_back(std::move(MP));
-      continue;
-    }
-    if (M.SetTwoWays) {
-      P.Metrics.push_back(keptMetric(
-          MP, "`" + M.Field + "` is set by two different chains: which one holds depends on "
-              "the order they run",
-          LeftBecause::SetTwoWays));
-      continue;
-    }
-    if (!M.RuntimeRead.empty()) {
-      P.Metrics.push_back(keptMetric(
-          MP, llvm::formatv("its chain reads {0} ({1}:{2}), known only when the service is "
-                            "built: a constant at namespace scope cannot read it",
-                            M.RuntimeRead, M.RuntimeReadAt.File, M.RuntimeReadAt.Line),
-          LeftBecause::RuntimeValue));
-      continue;
-    }
-    if (M.OtherUse.valid()) {
-      P.Metrics.push_back(keptMetric(
-          MP, llvm::formatv("{0}:{1} uses `{2}` for more than creating its series up front "
-                            "(a parameter or another member of the service, or what it hands "
-                            "back): that statement cannot move with it",
-                            M.OtherUse.File, M.OtherUse.Line, M.Field),
-          LeftBecause::SetUpUse));
-      continue;
-    }
-    // One constant per Prometheus name: a family held beside the children
-    // taken from it, or children of one family in fields of their own,
-    // cannot be told apart by it. They stay, all of them.
-    size_t Holders = llvm::count_if(C.Metrics, [&](const Metric &O) { return O.Name == M.Name; });
-    if (Holders > 1 && !M.Name.empty()) {
-      P.Metrics.push_back(keptMetric(
-          MP, llvm::formatv("`{0}` is held in {1} fields (a family and the children taken "
-                            "from it): one constant per metric name is all the migration "
-                            "writes",
-                            M.Name, Holders),
-          LeftBecause::SharedMetricName));
-      continue;
-    }
-    if (Sites == SitesPerModule.end()) {
-      MP.Fate = MetricFate::Kept;
-      P.Metrics.push_back(std::move(MP));
-      continue;
-    }
-    // The header declaring a module's constants: one of its name, one kept
-    // apart from it, or, for a module without one, the header defining the
-    // class whose methods record there (`grpc_pool.h` for
-    // `ingestion_pool.cpp`).
-    auto HeaderFor = [&](const std::string &Module) {
-      std::string Header = fileOf(Files, Module, HeaderExtensions);
-      if (auto Apart = HeaderOf.find(Module); Apart != HeaderOf.end())
-        Header = fileOf(Files, Apart->second, HeaderExtensions);
-      if (Header.empty())
-        if (auto Class = ClassHeaders.find(Module); Class != ClassHeaders.end())
-          Header = Class->second;
-      return Header;
-    };
-    // The module recording it most owns it; when others record it too, one
-    // with a header to declare it in for them comes first.
-    std::vector<std::pair<std::string, unsigned>> Modules(Sites->second.begin(),
-                                                          Sites->second.end());
-    std::stable_sort(Modules.begin(), Modules.end(), [](const auto &A, const auto &B) {
-      return A.second > B.second;
-    });
-    if (Modules.size() > 1 && HeaderFor(Modules.front().first).empty())
-      std::stable_partition(Modules.begin(), Modules.end(),
-                            [&](const auto &M) { return !HeaderFor(M.first).empty(); });
-    MP.Owner = Modules.front().first;
-    MP.OwnerSites = Modules.front().second;
-    for (size_t I = 1; I < Modules.size(); ++I)
-      MP.Users.push_back(Modules[I].first);
-    std::sort(MP.Users.begin(), MP.Users.end());
-    MP.Fate = MP.Users.empty() ? MetricFate::Moved : MetricFate::Shared;
-    MP.OwnerSource = fileOf(Files, MP.Owner, SourceExtensions);
-    MP.OwnerHeader = HeaderFor(MP.Owner);
-    // Defined in the namespace of the code recording it, and declared in
-    // the same one in the owner's header.
-    MP.Namespace = ModuleNamespaces[MP.Owner];
-    for (const std::string &File : {MP.OwnerSource, MP.OwnerHeader})
-      if (auto It = P.FileNamespaces.find(File); It != P.FileNamespaces.end()) {
-        MP.Namespace = It->second;
-        break;
-      }
-    for (const std::string &File : {MP.OwnerSource, MP.OwnerHeader})
-      if (!File.empty())
-        P.FileNamespaces.try_emplace(File, MP.Namespace);
-
-    // The constant's name, suffixed when an identifier of that spelling is
-    // already declared in a file that will see it.
-    std::string Name = constantName(M.Name);
-    std::vector<std::string> Seeing = {MP.OwnerSource, MP.OwnerHeader};
-    for (const std::string &U : MP.Users) {
-      Seeing.push_back(fileOf(Files, U, SourceExtensions));
-      Seeing.push_back(fileOf(Files, U, HeaderExtensions));
-    }
-    for (const std::string &File : Seeing) {
-      auto Names = F.UpperSnakeNames.find(File);
-      if (File.empty() || Names == F.UpperSnakeNames.end())
-        continue;
-      if (llvm::is_contained(Names->second, Name) && MP.ClashWith.empty())
-        MP.ClashWith = {Name, File};
-    }
-    MP.Constant = MP.ClashWith.empty() ? Name : Name + "_METRIC";
-
-    std::string Chain = rebuiltChain(M, P.RegistryExpr);
-    bool HeaderOnly = MP.OwnerSource.empty();
-    std::string Linkage = HeaderOnly ? "inline " : "";
-    MP.Definition = Linkage + MP.Type + " " + MP.Constant + " =\n    " +
-                    (M.SetUp.empty() ? Chain : withSetUp(Chain, MP.Type, M.SetUp)) + ";";
-    MP.Declaration = "extern " + MP.Type + " " + MP.Constant + ";";
-    // The children the service took from the family, each its own constant
-    // defined after the family's (one TU: initialized in that order), so
-    // each series is still created up front and recorded without a lookup.
-    std::set<std::string> Taken = {MP.Constant};
-    for (const ChildField &Ch : M.Children) {
-      std::string Constant = fieldConstantName(Ch.Field);
-      bool Clash = !Taken.insert(Constant).second;
-      for (const std::string &File : Seeing) {
-        auto Names = F.UpperSnakeNames.find(File);
-        Clash = Clash || (!File.empty() && Names != F.UpperSnakeNames.end() &&
-                          llvm::is_contained(Names->second, Constant));
-      }
-      if (Clash) {
-        Constant += "_METRIC";
-        Taken.insert(Constant);
-      }
-      std::string Type = familyType(M.Kind) + "&";
-      MP.Definition += "\n" + Linkage + Type + " " + Constant + " =\n    " + MP.Constant +
-                       ".Add(" + Ch.Args + ");";
-      MP.Declaration += "\nextern " + Type + " " + Constant + ";";
-      MP.Children.push_back({Ch.Field, Constant, Ch.Pointer});
-    }
-    P.Metrics.push_back(std::move(MP));
-  }
+  Usage U = usageOf(C, BySignature, L);
+  for (const Metric &M : C.Metrics)
+    if (std::optional<MetricPlan> MP = planMetric(M, C, F, L, U, P))
+      P.Metrics.push_back(std::move(*MP));
   std::sort(P.Metrics.begin(), P.Metrics.end(),
             [](const MetricPlan &A, const MetricPlan &B) { return A.Name < B.Name; });
-
-  for (const Wrapper &W : C.Wrappers) {
-    WrapperPlan WP;
-    WP.Name = W.Name;
-    WP.Signature = W.Signature;
-    bool AllKept = llvm::all_of(W.Metrics, [&](const std::string &M) {
-      const MetricPlan *MP = P.metric(M);
-      return !MP || MP->Fate == MetricFate::Kept || MP->Fate == MetricFate::Dead;
-    });
-    auto Unread = llvm::find_if(W.Metrics, [&](const std::string &M) { return !P.metric(M); });
-    if (std::optional<std::string> Why = bodyProblem(W)) {
-      WP.Fate = WrapperFate::Keep;
-      WP.Reason = *Why;
-      WP.Cause = W.UsesServiceState ? LeftBecause::BodyUsesService
-                                    : LeftBecause::BodyHasDirectives;
-    } else if (Unread != W.Metrics.end()) {
-      WP.Fate = WrapperFate::Keep;
-      auto Field = llvm::find_if(C.Metrics, [&](const Metric &M) {
-        return M.Name.empty() && M.Field == *Unread;
-      });
-      WP.Reason = Field != C.Metrics.end() && !Field->BuiltBy.empty()
-                      ? "it records " + *Unread + ", whose name is built by `" +
-                            Field->BuiltBy + "`: not a literal"
-                      : "it records " + *Unread + ", which is not set from a builder chain";
-      WP.Cause = LeftBecause::NameNotReadable;
-    } else if (AllKept && !WrapperCalls.count(W.Signature)) {
-      WP.Fate = WrapperFate::Keep;
-      WP.Reason = "nobody outside the service calls it";
-    } else if (W.Body == BodyKind::SingleExpression) {
-      WP.Fate = WrapperFate::Inline;
-    } else {
-      WP.Fate = WrapperFate::Helper;
-      WP.Reason = W.Body == BodyKind::MultiStatement ? "its body has several statements"
-                                                     : "its body is not one expression";
-    }
-    P.Wrappers.push_back(std::move(WP));
-  }
+  for (const Wrapper &W : C.Wrappers)
+    P.Wrappers.push_back(planWrapper(W, C, U, P));
 
   P.Optional = optionalBuild(C, F, Cfg);
   keepWhatCannotMove(C, F, Cfg, P, BySignature);
-
   for (WrapperPlan &WP : P.Wrappers)
     if (WP.Fate == WrapperFate::Helper)
       WP.HelperDefinition = helperDefinition(*BySignature.at(WP.Signature), P, std::nullopt);
-
   planInjection(C, F, Cfg, P);
   planServiceTests(C, F, Cfg, P, BySignature);
   if (P.Optional)

@@ -29,6 +29,14 @@ struct Removals {
     ByFile[File].push_back(R);
     Ctx.edit(File, R.first, R.second, "", Origin);
   }
+  /// Removes the declaration at \p S, as whole lines with its comment.
+  llvm::Error remove(RewriteContext &Ctx, const SourceSpan &S, const std::string &Origin) {
+    auto Text = Ctx.text(S.File);
+    if (!Text)
+      return Text.takeError();
+    add(Ctx, S.File, declarationLines(*Text, S.Offset, S.Length), Origin);
+    return llvm::Error::success();
+  }
   bool covers(const std::string &File, unsigned Offset) const {
     auto It = ByFile.find(File);
     if (It == ByFile.end())
@@ -161,17 +169,12 @@ llvm::Error dropMetricHeaders(RewriteContext &Ctx) {
   return llvm::Error::success();
 }
 
-llvm::Error gutService(RewriteContext &Ctx) {
-  const Catalog &C = Ctx.C;
-  Removals Gone;
-  auto Remove = [&](const SourceSpan &S, const std::string &Origin) -> llvm::Error {
-    auto Text = Ctx.text(S.File);
-    if (!Text)
-      return Text.takeError();
-    Gone.add(Ctx, S.File, declarationLines(*Text, S.Offset, S.Length), Origin);
-    return llvm::Error::success();
-  };
+namespace {
 
+/// The fields of the metrics that move, their set-up, those of the family
+/// or children folded into them, and every other place setting them.
+llvm::Error removeMovedMetrics(RewriteContext &Ctx, Removals &Gone) {
+  const Catalog &C = Ctx.C;
   std::map<std::string, const Metric *> ByName;
   for (const Metric &M : C.Metrics)
     ByName[M.Name] = &M;
@@ -194,7 +197,7 @@ llvm::Error gutService(RewriteContext &Ctx) {
       Goes.push_back({A.Field, A.FieldDecl, A.InitSite, A.Init});
     for (const TakenFrom &G : Goes) {
       if (G.FieldDecl.valid())
-        if (llvm::Error E = Remove(G.FieldDecl, "field " + G.Field + " moves out"))
+        if (llvm::Error E = Gone.remove(Ctx, G.FieldDecl, "field " + G.Field + " moves out"))
           return E;
       if (!G.InitSite.valid())
         continue;
@@ -205,17 +208,22 @@ llvm::Error gutService(RewriteContext &Ctx) {
       if (G.Init == InitStyle::MemberInitializer)
         Gone.add(Ctx, G.InitSite.File,
                  listElement(*Text, G.InitSite.Offset, G.InitSite.Length), Origin);
-      else if (llvm::Error E = Remove(G.InitSite, Origin))
+      else if (llvm::Error E = Gone.remove(Ctx, G.InitSite, Origin))
         return E;
     }
     // The series it created up front are created where it is defined now.
     for (const SetUpStatement &S : M.SetUp)
-      if (llvm::Error E = Remove(S.Site, "series of " + M.Field + " created up front move out"))
+      if (llvm::Error E = Gone.remove(Ctx, S.Site, "series of " + M.Field + " created up front move out"))
         return E;
   }
+  return llvm::Error::success();
+}
 
-  // A map a wrapper kept its children in goes when every wrapper using it
-  // does: nothing else of the service names it (CachedChild.h).
+/// The wrappers that go; a map a wrapper kept its children in goes when
+/// every wrapper using it does: nothing else of the service names it
+/// (CachedChild.h).
+llvm::Error removeWrappers(RewriteContext &Ctx, Removals &Gone) {
+  const Catalog &C = Ctx.C;
   std::map<std::string, SourceSpan> Caches;
   std::set<std::string> CachesKept;
   for (const Wrapper &W : C.Wrappers) {
@@ -228,18 +236,24 @@ llvm::Error gutService(RewriteContext &Ctx) {
     }
     if (!Goes)
       continue;
-    if (llvm::Error E = Remove(W.Decl, "wrapper " + W.Name + " goes"))
+    if (llvm::Error E = Gone.remove(Ctx, W.Decl, "wrapper " + W.Name + " goes"))
       return E;
     if (W.Definition.valid() && !(W.Definition == W.Decl))
-      if (llvm::Error E = Remove(W.Definition, "wrapper " + W.Name + " goes"))
+      if (llvm::Error E = Gone.remove(Ctx, W.Definition, "wrapper " + W.Name + " goes"))
         return E;
   }
   for (const auto &[Field, Decl] : Caches)
     if (!CachesKept.count(Field) && Decl.valid())
-      if (llvm::Error E = Remove(Decl, "cache " + Field + " is no longer filled or read"))
+      if (llvm::Error E = Gone.remove(Ctx, Decl, "cache " + Field + " is no longer filled or read"))
         return E;
+  return llvm::Error::success();
+}
 
-  // The interfaces go when nothing kept still names them.
+/// The interfaces go when nothing kept still names them, with their
+/// doubles; a kept one and its doubles lose the wrappers that went. Whether
+/// one of the service's bases went.
+llvm::Expected<bool> removeInterfaces(RewriteContext &Ctx, Removals &Gone) {
+  const Catalog &C = Ctx.C;
   std::set<std::string> StillUsed;
   for (const InjectionPoint &IP : Ctx.P.Keep)
     StillUsed.insert(IP.Interface);
@@ -260,60 +274,70 @@ llvm::Error gutService(RewriteContext &Ctx) {
   for (const Interface &I : C.Interfaces) {
     if (Stays->count(I.Name)) {
       // A kept interface and its doubles lose the wrappers that went.
-      auto Gone = [&](const MethodDecl &M) {
+      auto Goes = [&](const MethodDecl &M) {
         const WrapperPlan *WP = Ctx.P.wrapper(M.Signature);
         return WP && WP->Fate != WrapperFate::Keep;
       };
       for (const MethodDecl &M : I.Methods)
-        if (Gone(M))
-          if (llvm::Error E = Remove(M.Loc, "interface method " + M.Signature + " goes"))
+        if (Goes(M))
+          if (llvm::Error E = Gone.remove(Ctx, M.Loc, "interface method " + M.Signature + " goes"))
             return E;
       for (const TestDouble &D : C.TestDoubles) {
         if (D.Base != I.Name)
           continue;
         if (!DoublesStay.count(I.Name)) {
-          if (llvm::Error E = Remove(D.Loc, "test double " + D.Name + " goes"))
+          if (llvm::Error E = Gone.remove(Ctx, D.Loc, "test double " + D.Name + " goes"))
             return E;
           continue;
         }
         for (const MethodDecl &M : D.Decls)
-          if (Gone(M))
-            if (llvm::Error E = Remove(M.Loc, D.Name + "'s " + M.Signature + " goes"))
+          if (Goes(M))
+            if (llvm::Error E = Gone.remove(Ctx, M.Loc, D.Name + "'s " + M.Signature + " goes"))
               return E;
       }
       continue;
     }
-    if (llvm::Error E = Remove(I.Loc, "interface " + I.Name + " goes"))
+    if (llvm::Error E = Gone.remove(Ctx, I.Loc, "interface " + I.Name + " goes"))
       return E;
     DroppedBase = true;
     for (const TestDouble &D : C.TestDoubles)
       if (D.Base == I.Name)
-        if (llvm::Error E = Remove(D.Loc, "test double " + D.Name + " goes"))
+        if (llvm::Error E = Gone.remove(Ctx, D.Loc, "test double " + D.Name + " goes"))
           return E;
   }
-  if (!DroppedBase)
-    return llvm::Error::success();
+  return DroppedBase;
+}
 
-  // The service's class head and its `override`s.
+/// The service's class head without the interface, and its `override`s
+/// gone, once a base it implemented went.
+llvm::Error dropBaseFromClassHead(RewriteContext &Ctx, const Removals &Gone) {
+  const Catalog &C = Ctx.C;
   const SourceSpan &S = C.TheService.Loc;
   auto Text = Ctx.text(S.File);
   if (!Text)
     return Text.takeError();
+  // Read by its tokens: `::` is no base clause, and a comment or string
+  // saying `override` is no specifier.
   llvm::StringRef Class = llvm::StringRef(*Text).substr(S.Offset, S.Length);
-  size_t Brace = Class.find('{');
-  size_t Colon = Class.take_front(Brace).find(':');
-  if (Colon != llvm::StringRef::npos && Class.take_front(Brace).count(',') == 0) {
-    unsigned Begin = S.Offset + Colon;
+  std::vector<RawToken> Tokens = rawTokens(Class);
+  auto Body = llvm::find_if(Tokens, [](const RawToken &T) { return T.is(clang::tok::l_brace); });
+  unsigned Brace = Body == Tokens.end() ? Class.size() : Body->Offset;
+  auto Head = llvm::make_range(Tokens.begin(), Body);
+  auto Colon = llvm::find_if(Head, [](const RawToken &T) { return T.is(clang::tok::colon); });
+  bool OneBase = llvm::none_of(Head, [](const RawToken &T) { return T.is(clang::tok::comma); });
+  if (Colon != Body && OneBase) {
+    unsigned Begin = S.Offset + Colon->Offset;
     while (Begin > S.Offset && (*Text)[Begin - 1] == ' ')
       --Begin;
     unsigned End = S.Offset + Brace;
     Ctx.edit(S.File, Begin, End - Begin, " ", "the service no longer implements an interface");
-  } else if (Colon != llvm::StringRef::npos) {
+  } else if (Colon != Body) {
     Ctx.manual(S, "remove the interface from " + C.TheService.Name + "'s bases",
                "the class has several bases", LeftBecause::Interface);
   }
-  for (unsigned Pos : wordsIn(*Text, S.Offset + Brace, S.Offset + S.Length, "override")) {
-    if (Gone.covers(S.File, Pos))
+  for (const RawToken &T : llvm::make_range(Body, Tokens.end())) {
+    unsigned Pos = S.Offset + T.Offset;
+    if (!T.isWord("override") || Gone.covers(S.File, Pos))
       continue;
     unsigned Begin = Pos;
     while (Begin > 0 && (*Text)[Begin - 1] == ' ')
@@ -321,6 +345,22 @@ llvm::Error gutService(RewriteContext &Ctx) {
     Ctx.edit(S.File, Begin, Pos + 8 - Begin, "", "no base left to override");
   }
   return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Error gutService(RewriteContext &Ctx) {
+  Removals Gone;
+  if (llvm::Error E = removeMovedMetrics(Ctx, Gone))
+    return E;
+  if (llvm::Error E = removeWrappers(Ctx, Gone))
+    return E;
+  llvm::Expected<bool> DroppedBase = removeInterfaces(Ctx, Gone);
+  if (!DroppedBase)
+    return DroppedBase.takeError();
+  if (!*DroppedBase)
+    return llvm::Error::success();
+  return dropBaseFromClassHead(Ctx, Gone);
 }
 
 } // namespace mm

@@ -262,5 +262,22 @@ TEST(GutService, AnInterfaceNamedOnlyInWhatGoesGoesWithItsDoubles) {
   }
 }
 
+TEST(GutService, TheClassHeadLosesTheBaseAndItsOverridesButNotWhatAComment) {
+  InterfaceCase K;
+  std::string &Service = K.Files[K.H];
+  // At the end of the class: the spans recorded before it stay as they are.
+  Service.insert(Service.find("};", Service.find("class MetricsService")),
+                 "  void Flush() override;  // no override of Stats, a \"override\"\n");
+  K.C.TheService.Loc =
+      spanOf(K.Files, K.H, Service.substr(Service.find("class MetricsService")));
+  K.C.TheService.Loc.Length -= 2;
+  auto Out = rewritten(K.C, K.F, K.P, K.Files);
+  const std::string &After = Out["metrics/metrics_service.h"];
+  EXPECT_NE(After.find("class MetricsService {"), std::string::npos) << After;
+  EXPECT_NE(After.find("  void Flush();  // no override of Stats, a \"override\""),
+            std::string::npos)
+      << After;
+}
+
 } // namespace
 } // namespace mm

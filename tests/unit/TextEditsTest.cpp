@@ -69,6 +69,20 @@ TEST(TextEdits, LeadingComment) {
   llvm::StringRef Inline = "// c\nstatic const int k = 1;\n";
   EXPECT_EQ(leadingComment(Inline, at(Inline, "const")), at(Inline, "const"));
   EXPECT_EQ(leadingComment("const int k = 1;", 0), 0u);
+  // Read by the lexer: a comment holding `/*` is one comment.
+  llvm::StringRef Nested = "int a;\n/* One /* two,\n   three. */\nconst int k = 1;\n";
+  EXPECT_EQ(leadingComment(Nested, at(Nested, "const")), at(Nested, "/* One"));
+  // A string holding a comment is no comment.
+  llvm::StringRef Quoted = "auto s = \"/* a */\";\nconst int k = 1;\n";
+  EXPECT_EQ(leadingComment(Quoted, at(Quoted, "const")), at(Quoted, "const"));
+  llvm::StringRef Raw = "auto s = R\"(\n// not one\n)\";\n// One.\nconst int k = 1;\n";
+  EXPECT_EQ(leadingComment(Raw, at(Raw, "const")), at(Raw, "// One."));
+}
+
+TEST(TextEdits, StatementLinesSkipCommentsByTheLexer) {
+  // The `;` after a comment holding `;` and a quote.
+  llvm::StringRef T = "struct S {\n  int a_ /* ; \" */ ;\n  int b_;\n};\n";
+  EXPECT_EQ(removed(T, statementLines(T, at(T, "int a_"), 6)), "struct S {\n  int b_;\n};\n");
 }
 
 TEST(TextEdits, NamespaceBody) {
