@@ -28,7 +28,6 @@
 #include "rewriters/RewriteContext.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Regex.h"
 
 #include <cmath>
 #include <deque>
@@ -105,35 +104,55 @@ std::vector<std::string> wordsOf(llvm::StringRef S) {
 
 /// Whether the names the file declares (locals, functions) are mostly
 /// `lowerCamel` rather than `snake_case`; on a tie, the names it calls.
+/// Read by the raw lexer: names in comments and strings do not count.
 bool camelNames(llvm::StringRef Text) {
-  llvm::Regex Local("(auto|double|int|bool|size_t|string|const)[ \t&*]+([a-z][A-Za-z0-9_]*)[ \t]*[=({;]");
-  llvm::Regex Function("([a-z][A-Za-z0-9_]*)\\([^;{}()]*\\)[ \t]*(const[ \t]*)?\\{");
+  std::vector<RawToken> Tokens = rawTokens(Text);
   unsigned Camel = 0, Snake = 0;
-  for (llvm::Regex *R : {&Local, &Function}) {
-    llvm::StringRef Rest = Text;
-    llvm::SmallVector<llvm::StringRef, 4> M;
-    while (R->match(Rest, &M)) {
-      llvm::StringRef Name = R == &Local ? M[2] : M[1];
-      if (Name.contains('_'))
-        ++Snake;
-      else if (llvm::any_of(Name, llvm::isUpper))
-        ++Camel;
-      Rest = Rest.drop_front(M[0].data() + M[0].size() - Rest.data());
+  auto Count = [&](llvm::StringRef Name) {
+    if (Name.contains('_'))
+      ++Snake;
+    else if (llvm::any_of(Name, llvm::isUpper))
+      ++Camel;
+  };
+  auto LowerName = [&](size_t I) {
+    return I < Tokens.size() && Tokens[I].is(clang::tok::raw_identifier) &&
+           llvm::isLower(Tokens[I].Spelling.front());
+  };
+  auto Is = [&](size_t I, clang::tok::TokenKind K) { return I < Tokens.size() && Tokens[I].is(K); };
+  for (size_t I = 0; I < Tokens.size(); ++I) {
+    // A local: `int count = ..`, `const auto& first_item(..)`.
+    if (llvm::is_contained({"auto", "double", "int", "bool", "size_t", "string", "const"},
+                           Tokens[I].Spelling) &&
+        Tokens[I].is(clang::tok::raw_identifier)) {
+      size_t J = I + 1;
+      while (J < Tokens.size() && Tokens[J].isOneOf(clang::tok::amp, clang::tok::star,
+                                                    clang::tok::ampamp))
+        ++J;
+      if (LowerName(J) && (Is(J + 1, clang::tok::equal) || Is(J + 1, clang::tok::l_paren) ||
+                           Is(J + 1, clang::tok::l_brace) || Is(J + 1, clang::tok::semi)))
+        Count(Tokens[J].Spelling);
+      continue;
+    }
+    // A function defined: `name(..) [const] {`, no brackets in between.
+    if (LowerName(I) && Is(I + 1, clang::tok::l_paren)) {
+      size_t J = I + 2;
+      while (J < Tokens.size() && !Tokens[J].isOneOf(clang::tok::r_paren, clang::tok::l_paren,
+                                                     clang::tok::l_brace, clang::tok::r_brace,
+                                                     clang::tok::semi))
+        ++J;
+      if (Is(J, clang::tok::r_paren) && Tokens.size() > J + 1 &&
+          (Is(J + 1, clang::tok::l_brace) ||
+           (Tokens[J + 1].isWord("const") && Is(J + 2, clang::tok::l_brace))))
+        Count(Tokens[I].Spelling);
     }
   }
   if (Camel != Snake)
     return Camel > Snake;
   // A tie (nothing but one-word names): the functions it calls.
-  llvm::Regex Call("[^A-Za-z0-9_:]([a-z][A-Za-z0-9_]*)\\(");
-  llvm::SmallVector<llvm::StringRef, 2> M;
-  while (Call.match(Text, &M)) {
-    llvm::StringRef Name = M[1];
-    if (Name.contains('_'))
-      ++Snake;
-    else if (llvm::any_of(Name, llvm::isUpper))
-      ++Camel;
-    Text = Text.drop_front(M[0].data() + M[0].size() - Text.data());
-  }
+  for (size_t I = 0; I + 1 < Tokens.size(); ++I)
+    if (LowerName(I) && Is(I + 1, clang::tok::l_paren) &&
+        (I == 0 || !Tokens[I - 1].is(clang::tok::coloncolon)))
+      Count(Tokens[I].Spelling);
   return Camel > Snake;
 }
 

@@ -2,10 +2,11 @@
 
 #include "rewriters/HouseStyle.h"
 
+#include "core/TextEdits.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -74,30 +75,25 @@ template <typename T> T mostVoted(const std::map<T, unsigned> &Votes, T Otherwis
 }
 
 /// Where a declaration puts its `*` or `&`: next to the type (`int* p`,
-/// a vote for Left) or to the name (`int *p`, for Right). A word before the
-/// sign that is an operator's operand (`return *p`, `case`) is no type.
+/// a vote for Left) or to the name (`int *p`, for Right), one space on the
+/// other side. A word before the sign that is an operator's operand
+/// (`return *p`, `case`) is no type. Read by the raw lexer: a sign in a
+/// comment or a string does not vote.
 void votePointer(llvm::StringRef T, unsigned &Left, unsigned &Right) {
-  static const llvm::Regex LeftSign("[A-Za-z0-9_>][*&] [A-Za-z_]");
-  static const llvm::Regex RightSign("([A-Za-z0-9_>]+) [*&][A-Za-z_]");
-  for (llvm::StringRef Rest = T; !Rest.empty();) {
-    llvm::SmallVector<llvm::StringRef, 2> Match;
-    bool IsLeft = LeftSign.match(Rest, &Match);
-    llvm::SmallVector<llvm::StringRef, 2> RightMatch;
-    bool IsRight = RightSign.match(Rest, &RightMatch);
-    if (!IsLeft && !IsRight)
-      return;
-    // The earlier of the two, so one sign is counted once.
-    size_t LeftAt = IsLeft ? Match[0].data() - Rest.data() : Rest.size();
-    size_t RightAt = IsRight ? RightMatch[0].data() - Rest.data() : Rest.size();
-    if (LeftAt <= RightAt) {
-      ++Left;
-      Rest = Rest.drop_front(LeftAt + Match[0].size());
+  std::vector<RawToken> Tokens = rawTokens(T);
+  for (size_t I = 1; I + 1 < Tokens.size(); ++I) {
+    const RawToken &Prev = Tokens[I - 1], &Sign = Tokens[I], &Next = Tokens[I + 1];
+    if (!Sign.isOneOf(clang::tok::star, clang::tok::amp) ||
+        !Prev.isOneOf(clang::tok::raw_identifier, clang::tok::greater) ||
+        !Next.is(clang::tok::raw_identifier))
       continue;
-    }
-    llvm::StringRef Word = RightMatch[1];
-    if (Word != "return" && Word != "case" && Word != "throw" && Word != "co_return")
+    llvm::StringRef Before = T.slice(Prev.end(), Sign.Offset);
+    llvm::StringRef After = T.slice(Sign.end(), Next.Offset);
+    if (Before.empty() && After == " ")
+      ++Left;
+    else if (Before == " " && After.empty() && !Prev.isWord("return") && !Prev.isWord("case") &&
+             !Prev.isWord("throw") && !Prev.isWord("co_return"))
       ++Right;
-    Rest = Rest.drop_front(RightAt + RightMatch[0].size());
   }
 }
 

@@ -38,6 +38,14 @@ private:
   EXPECT_EQ(S.NamespaceIndentation, FS::NI_None);
 }
 
+TEST(HouseStyle, APointerInAStringOrACommentDoesNotVote) {
+  // Read by the lexer: only the declarations count, two for Right.
+  FS S = measuredStyle("const char *Doc = \"int* a; int* b; int* c;\"; /* int* d; */\n"
+                       "int *find(int from);\n");
+  EXPECT_FALSE(S.DerivePointerAlignment);
+  EXPECT_EQ(S.PointerAlignment, FS::PAS_Right);
+}
+
 TEST(HouseStyle, PointersSitWhereTheFileWritesThem) {
   // Measured on the text as written: the definitions a migration adds,
   // spelled `T& NAME`, must not outvote the file.
