@@ -181,6 +181,125 @@ llvm::Expected<PendingWrite> writeBeside(const MaterializedFile &F,
   return P;
 }
 
+/// Step 1 of applyFiles: every file still holds its text before (a created
+/// file is still absent) and someone may write it; else an error listing
+/// them all.
+llvm::Error checkUnchanged(llvm::ArrayRef<const MaterializedFile *> Changed,
+                           const MaterializeOptions &Where) {
+  std::vector<std::string> Stale, ReadOnly;
+  for (const MaterializedFile *F : Changed) {
+    std::string Target = absolutePath(Where, F->File);
+    if (F->Created) {
+      if (llvm::sys::fs::exists(Target))
+        Stale.push_back(F->File + ": error: file changed since it was read "
+                                  "(it exists now)");
+      continue;
+    }
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Now =
+        llvm::MemoryBuffer::getFile(Target, /*IsText=*/false,
+                                    /*RequiresNullTerminator=*/false);
+    if (!Now)
+      Stale.push_back(F->File + ": error: file changed since it was read (" +
+                      Now.getError().message() + ")");
+    else if ((*Now)->getBuffer() != F->Before)
+      Stale.push_back(F->File + ": error: file changed since it was read");
+    // A file nobody may write (a Perforce checkout, a generated file) is
+    // left alone even when the file system would let us replace it.
+    llvm::ErrorOr<llvm::sys::fs::perms> Perms = llvm::sys::fs::getPermissions(Target);
+    if (Perms && !(*Perms & llvm::sys::fs::all_write))
+      ReadOnly.push_back(F->File + ": error: file is read-only");
+  }
+  if (!Stale.empty())
+    return llvm::make_error<EditConflictError>(llvm::join(Stale, "\n") +
+                                               "\nnothing was written");
+  if (!ReadOnly.empty())
+    return llvm::make_error<WriteError>(llvm::join(ReadOnly, "\n") +
+                                        "\nnothing was written; make the files writable "
+                                        "(chmod u+w, p4 edit) and run again");
+  return llvm::Error::success();
+}
+
+/// Step 2 of applyFiles: copies the originals under \p BackupDir.
+llvm::Error backUp(llvm::ArrayRef<const MaterializedFile *> Changed,
+                   const MaterializeOptions &Where, const std::string &BackupDir) {
+  for (const MaterializedFile *F : Changed) {
+    if (F->Created)
+      continue;
+    std::string Copy = absolutePath(MaterializeOptions{BackupDir, ""}, F->File);
+    std::error_code EC = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Copy));
+    if (!EC)
+      EC = llvm::sys::fs::copy_file(absolutePath(Where, F->File), Copy);
+    if (EC)
+      return llvm::make_error<WriteError>(F->File + ": error: cannot back up to " + Copy +
+                                          ": " + EC.message() + "\nnothing was written");
+  }
+  return llvm::Error::success();
+}
+
+/// Step 3 of applyFiles: every new text beside its target; on a failure,
+/// none.
+llvm::Expected<std::vector<PendingWrite>>
+writeAllBeside(llvm::ArrayRef<const MaterializedFile *> Changed,
+               const MaterializeOptions &Where) {
+  std::vector<PendingWrite> Pending;
+  for (const MaterializedFile *F : Changed) {
+    if (F->Deleted)
+      continue;
+    llvm::Expected<PendingWrite> P = writeBeside(*F, absolutePath(Where, F->File));
+    if (!P) {
+      discardAll(Pending);
+      return llvm::make_error<WriteError>(llvm::toString(P.takeError()) +
+                                          "\nnothing was written");
+    }
+    Pending.push_back(std::move(*P));
+  }
+  return Pending;
+}
+
+/// A failure after the first rename: \p Why, then which files hold their
+/// new text (\p Written) and which their old one.
+llvm::Error midwayError(llvm::ArrayRef<const MaterializedFile *> Changed,
+                        llvm::ArrayRef<std::string> Written, std::string Why) {
+  std::vector<std::string> NotWritten;
+  for (const MaterializedFile *F : Changed)
+    if (!llvm::is_contained(Written, F->File))
+      NotWritten.push_back(F->File);
+  Why += "\nwritten (new text): " + (Written.empty() ? "none" : llvm::join(Written, ", "));
+  Why += "\nnot written (old text): " + llvm::join(NotWritten, ", ");
+  return llvm::make_error<WriteError>(std::move(Why));
+}
+
+/// Step 4 of applyFiles: renames every pending write over its target, then
+/// removes the deleted files.
+llvm::Error replaceAll(llvm::ArrayRef<const MaterializedFile *> Changed,
+                       std::vector<PendingWrite> &Pending, const MaterializeOptions &Where) {
+  std::vector<std::string> Written;
+  for (size_t I = 0; I < Pending.size(); ++I) {
+    llvm::Error Err = injectedFault("METRICS_MIGRATE_TEST_FAIL_RENAME", Pending[I].Target,
+                                    std::errc::io_error);
+    if (!Err)
+      Err = Pending[I].Temp.keep(Pending[I].Target);
+    if (Err) {
+      std::string Why = Pending[I].File + ": error: cannot replace: " +
+                        llvm::toString(std::move(Err));
+      std::vector<PendingWrite> Rest(std::make_move_iterator(Pending.begin() + I),
+                                     std::make_move_iterator(Pending.end()));
+      discardAll(Rest);
+      return midwayError(Changed, Written, std::move(Why));
+    }
+    Written.push_back(Pending[I].File);
+  }
+  for (const MaterializedFile *F : Changed)
+    if (F->Deleted) {
+      if (std::error_code EC = llvm::sys::fs::remove(absolutePath(Where, F->File)))
+        return midwayError(Changed, Written,
+                           F->File + ": error: cannot remove: " + EC.message());
+      Written.push_back(F->File);
+      removeEmptiedParents(F->File, Where);
+    }
+  return llvm::Error::success();
+}
+
 } // namespace
 
 void printUnifiedDiff(llvm::raw_ostream &OS, llvm::ArrayRef<MaterializedFile> Files) {
@@ -281,100 +400,21 @@ llvm::Error applyFiles(llvm::ArrayRef<MaterializedFile> Files, const ApplyOption
   std::vector<const MaterializedFile *> Changed = changedInPathOrder(Files);
 
   // Check everything before touching anything.
-  std::vector<std::string> Stale, ReadOnly;
-  for (const MaterializedFile *F : Changed) {
-    std::string Target = absolutePath(Where, F->File);
-    if (F->Created) {
-      if (llvm::sys::fs::exists(Target))
-        Stale.push_back(F->File + ": error: file changed since it was read "
-                                  "(it exists now)");
-      continue;
-    }
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Now =
-        llvm::MemoryBuffer::getFile(Target, /*IsText=*/false,
-                                    /*RequiresNullTerminator=*/false);
-    if (!Now)
-      Stale.push_back(F->File + ": error: file changed since it was read (" +
-                      Now.getError().message() + ")");
-    else if ((*Now)->getBuffer() != F->Before)
-      Stale.push_back(F->File + ": error: file changed since it was read");
-    // A file nobody may write (a Perforce checkout, a generated file) is
-    // left alone even when the file system would let us replace it.
-    llvm::ErrorOr<llvm::sys::fs::perms> Perms = llvm::sys::fs::getPermissions(Target);
-    if (Perms && !(*Perms & llvm::sys::fs::all_write))
-      ReadOnly.push_back(F->File + ": error: file is read-only");
-  }
-  if (!Stale.empty())
-    return llvm::make_error<EditConflictError>(llvm::join(Stale, "\n") +
-                                               "\nnothing was written");
-  if (!ReadOnly.empty())
-    return llvm::make_error<WriteError>(llvm::join(ReadOnly, "\n") +
-                                        "\nnothing was written; make the files writable "
-                                        "(chmod u+w, p4 edit) and run again");
+  if (llvm::Error E = checkUnchanged(Changed, Where))
+    return E;
 
   // The originals, when asked, before any of them is replaced.
   if (!Opts.BackupDir.empty())
-    for (const MaterializedFile *F : Changed) {
-      if (F->Created)
-        continue;
-      std::string Copy = absolutePath(MaterializeOptions{Opts.BackupDir, ""}, F->File);
-      std::error_code EC =
-          llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Copy));
-      if (!EC)
-        EC = llvm::sys::fs::copy_file(absolutePath(Where, F->File), Copy);
-      if (EC)
-        return llvm::make_error<WriteError>(F->File + ": error: cannot back up to " + Copy +
-                                            ": " + EC.message() + "\nnothing was written");
-    }
+    if (llvm::Error E = backUp(Changed, Where, Opts.BackupDir))
+      return E;
 
   // Every new text beside its target, then every rename, then deletions.
   // Until the first rename nothing is changed; after it, a failure lists
   // which files hold their new text.
-  std::vector<PendingWrite> Pending;
-  for (const MaterializedFile *F : Changed) {
-    if (F->Deleted)
-      continue;
-    llvm::Expected<PendingWrite> P = writeBeside(*F, absolutePath(Where, F->File));
-    if (!P) {
-      discardAll(Pending);
-      return llvm::make_error<WriteError>(llvm::toString(P.takeError()) +
-                                          "\nnothing was written");
-    }
-    Pending.push_back(std::move(*P));
-  }
-  std::vector<std::string> Written;
-  auto Midway = [&](std::string Why) {
-    std::vector<std::string> NotWritten;
-    for (const MaterializedFile *F : Changed)
-      if (!llvm::is_contained(Written, F->File))
-        NotWritten.push_back(F->File);
-    Why += "\nwritten (new text): " + (Written.empty() ? "none" : llvm::join(Written, ", "));
-    Why += "\nnot written (old text): " + llvm::join(NotWritten, ", ");
-    return llvm::make_error<WriteError>(std::move(Why));
-  };
-  for (size_t I = 0; I < Pending.size(); ++I) {
-    llvm::Error Err = injectedFault("METRICS_MIGRATE_TEST_FAIL_RENAME", Pending[I].Target,
-                                    std::errc::io_error);
-    if (!Err)
-      Err = Pending[I].Temp.keep(Pending[I].Target);
-    if (Err) {
-      std::string Why = Pending[I].File + ": error: cannot replace: " +
-                        llvm::toString(std::move(Err));
-      std::vector<PendingWrite> Rest(std::make_move_iterator(Pending.begin() + I),
-                                     std::make_move_iterator(Pending.end()));
-      discardAll(Rest);
-      return Midway(std::move(Why));
-    }
-    Written.push_back(Pending[I].File);
-  }
-  for (const MaterializedFile *F : Changed)
-    if (F->Deleted) {
-      if (std::error_code EC = llvm::sys::fs::remove(absolutePath(Where, F->File)))
-        return Midway(F->File + ": error: cannot remove: " + EC.message());
-      Written.push_back(F->File);
-      removeEmptiedParents(F->File, Where);
-    }
-  return llvm::Error::success();
+  llvm::Expected<std::vector<PendingWrite>> Pending = writeAllBeside(Changed, Where);
+  if (!Pending)
+    return Pending.takeError();
+  return replaceAll(Changed, *Pending, Where);
 }
 
 llvm::Error writeExportFixes(llvm::StringRef Path, const EditSet &Edits,

@@ -60,24 +60,17 @@ private:
 
 std::atomic<bool> Crashed{false};
 
-} // namespace
-
-bool parserCrashed() { return Crashed; }
-
-llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const ScanOptions &Opts,
-                                                   llvm::function_ref<void(size_t)> Prepare,
-                                                   MakeAction Make, const TUHooks &Hooks) {
-  auto DB = loadCompileDatabase(Opts.BuildDir);
-  if (!DB)
-    return DB.takeError();
-
-  // Which TUs: project files, canonical, each once, minus excluded ones.
-  std::string Root = canonical(Cfg.Root);
+/// The TUs of \p DB to run: files under \p Root (canonical), each once,
+/// minus excluded ones, within Opts.Paths and Opts' shard; as \p DB names
+/// them, in path order.
+llvm::Expected<std::vector<std::string>>
+pickTUs(const Config &Cfg, const std::string &Root, const ScanOptions &Opts,
+        const clang::tooling::CompilationDatabase &DB) {
   std::vector<std::string> Prefixes;
   for (const std::string &P : Opts.Paths)
     Prefixes.push_back(canonical(P));
   std::map<std::string, std::string> Files; // canonical -> as in the database
-  for (const std::string &File : (*DB)->getAllFiles()) {
+  for (const std::string &File : DB.getAllFiles()) {
     std::string Canon = canonical(File);
     if (!isUnder(Canon, Root))
       continue;
@@ -100,104 +93,164 @@ llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const Scan
   for (const auto &[Canon, File] : Files)
     if (Opts.Shards <= 1 || Index++ % Opts.Shards == Opts.Shard - 1)
       Order.push_back(File);
-  std::vector<TURun> Runs(Order.size());
-  Prepare(Order.size());
+  return Order;
+}
 
-  unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+/// One run of an action over the picked TUs of a database, Opts.Jobs at a
+/// time, with progress on stderr.
+class DatabaseRun {
+public:
+  DatabaseRun(const clang::tooling::CompilationDatabase &DB, std::vector<std::string> Order,
+              const std::string &Root, const ScanOptions &Opts, MakeAction Make,
+              const TUHooks &Hooks)
+      : DB(DB), Order(std::move(Order)), Opts(Opts), Make(Make), Hooks(Hooks),
+        Runs(this->Order.size()) {
+    if (!Opts.MentionOneOf.empty())
+      Filter.emplace(Root, Opts.MentionOneOf);
+  }
+
+  /// Runs every TU; one TURun per TU, in order.
+  std::vector<TURun> run();
+
+private:
+  /// Runs the \p I-th TU (or skips or reuses it) into Runs[I].
+  void runOne(size_t I);
+  /// Whether TU \p I is run: by Hooks.Select, else by the prefilter.
+  bool selected(size_t I, TURun &Out);
+  /// Parses TU \p I with Make(I)'s action, in its own crash-recovery
+  /// context; true when it parsed without error.
+  bool parse(size_t I, TURun &Out);
+  /// Counts TU \p I done and prints the progress line.
+  void report(size_t I);
+
+  const clang::tooling::CompilationDatabase &DB;
+  std::vector<std::string> Order;
+  const ScanOptions &Opts;
+  MakeAction Make;
+  const TUHooks &Hooks;
+  std::vector<TURun> Runs;
   std::optional<Prefilter> Filter;
-  if (!Opts.MentionOneOf.empty())
-    Filter.emplace(Root, Opts.MentionOneOf);
   std::atomic<unsigned> Done{0}, Skipped{0}, Failed{0};
   std::mutex ProgressLock;
-  auto Report = [&](size_t I) {
-    unsigned N = ++Done;
-    if (Opts.Progress == ScanOptions::ProgressStyle::None)
-      return;
-    bool InPlace = Opts.Progress == ScanOptions::ProgressStyle::Line;
-    std::lock_guard<std::mutex> Lock(ProgressLock);
-    llvm::errs() << (InPlace ? "\r[" : "[") << N << "/" << Order.size() << "] "
-                 << llvm::sys::path::filename(Order[I]) << " (skipped " << Skipped
-                 << ", failed " << Failed << ")" << (InPlace ? "\x1b[K" : "\n");
-    if (InPlace && N == Order.size())
-      llvm::errs() << "\n";
-  };
-  auto RunOne = [&](size_t I) {
-    TURun &Out = Runs[I];
-    Out.MainFile = Order[I];
-    for (const clang::tooling::CompileCommand &C : (*DB)->getCompileCommands(Order[I])) {
-      Out.SearchDirs = includeSearchDirs(C);
-      break;
-    }
-    bool Selected =
-        Hooks.Select ? llvm::any_of((*DB)->getCompileCommands(Order[I]),
-                                    [&](const clang::tooling::CompileCommand &C) {
-                                      return Hooks.Select(I, C);
-                                    })
-                     : !Filter || llvm::any_of((*DB)->getCompileCommands(Order[I]),
-                                               [&](const clang::tooling::CompileCommand &C) {
-                                                 return Filter->mayMatter(C, Out.Reached);
-                                               });
-    if (!Selected) {
-      Out.Skipped = true;
-      ++Skipped;
-      Report(I);
-      return;
-    }
-    std::vector<clang::tooling::CompileCommand> Commands = (*DB)->getCompileCommands(Order[I]);
-    if (Hooks.Reuse && Commands.size() == 1 && Hooks.Reuse(I, Commands.front())) {
-      Out.Reused = true;
-      Report(I);
-      return;
-    }
-    clang::tooling::ClangTool Tool(
-        **DB, {Order[I]}, std::make_shared<clang::PCHContainerOperations>(),
-        Hooks.FileSystem ? Hooks.FileSystem() : llvm::vfs::createPhysicalFileSystem());
-    Tool.appendArgumentsAdjuster(clang::tooling::getClangStripOutputAdjuster());
-    Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
-    // Compile databases written for g++ carry flags Clang does not know.
-    // Without carets Clang also keeps its "N errors generated." to itself:
-    // a TU's errors are reported once, by the run, with its name.
-    std::vector<std::string> Quiet = {"-Wno-unknown-warning-option",
-                                      "-Wno-unused-command-line-argument",
-                                      "-fno-caret-diagnostics"};
-    if (!Hooks.Warnings)
-      Quiet.insert(Quiet.begin(), "-w");
-    llvm::append_range(Quiet, Hooks.ExtraArgs);
-    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        Quiet, clang::tooling::ArgumentInsertPosition::END));
-    ErrorCollector Errors(Out.Errors);
-    Tool.setDiagnosticConsumer(&Errors);
-    Tool.setPrintErrorMessage(false);
-    // A crash inside Clang on this TU loses this TU only: it is reported
-    // like a TU that failed to parse, and its results are dropped.
-    int RC = 1;
-    llvm::CrashRecoveryContext Recovery;
-    if (!Recovery.RunSafely([&] { RC = Tool.run(Make(I).get()); })) {
-      Crashed = true;
-      Out.Crashed = true;
-      Out.Errors = {Order[I] + ": error: the parser crashed on this file"};
-    }
-    if (RC != 0 || !Out.Errors.empty()) {
-      Out.Parsed = false;
-      ++Failed;
-      if (Out.Errors.empty())
-        Out.Errors.push_back(Order[I] + ": error: could not be parsed");
-    } else if (Hooks.Parsed && Commands.size() == 1) {
-      Hooks.Parsed(I, Commands.front());
-    }
-    Report(I);
-  };
+};
 
+std::vector<TURun> DatabaseRun::run() {
+  unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
   if (Jobs <= 1) {
     for (size_t I = 0; I < Order.size(); ++I)
-      RunOne(I);
+      runOne(I);
   } else {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (size_t I = 0; I < Order.size(); ++I)
-      Pool.async([&, I] { RunOne(I); });
+      Pool.async([&, I] { runOne(I); });
     Pool.wait();
   }
-  return Runs;
+  return std::move(Runs);
+}
+
+void DatabaseRun::report(size_t I) {
+  unsigned N = ++Done;
+  if (Opts.Progress == ScanOptions::ProgressStyle::None)
+    return;
+  bool InPlace = Opts.Progress == ScanOptions::ProgressStyle::Line;
+  std::lock_guard<std::mutex> Lock(ProgressLock);
+  llvm::errs() << (InPlace ? "\r[" : "[") << N << "/" << Order.size() << "] "
+               << llvm::sys::path::filename(Order[I]) << " (skipped " << Skipped
+               << ", failed " << Failed << ")" << (InPlace ? "\x1b[K" : "\n");
+  if (InPlace && N == Order.size())
+    llvm::errs() << "\n";
+}
+
+bool DatabaseRun::selected(size_t I, TURun &Out) {
+  if (Hooks.Select)
+    return llvm::any_of(DB.getCompileCommands(Order[I]),
+                        [&](const clang::tooling::CompileCommand &C) {
+                          return Hooks.Select(I, C);
+                        });
+  return !Filter || llvm::any_of(DB.getCompileCommands(Order[I]),
+                                 [&](const clang::tooling::CompileCommand &C) {
+                                   return Filter->mayMatter(C, Out.Reached);
+                                 });
+}
+
+void DatabaseRun::runOne(size_t I) {
+  TURun &Out = Runs[I];
+  Out.MainFile = Order[I];
+  for (const clang::tooling::CompileCommand &C : DB.getCompileCommands(Order[I])) {
+    Out.SearchDirs = includeSearchDirs(C);
+    break;
+  }
+  if (!selected(I, Out)) {
+    Out.Skipped = true;
+    ++Skipped;
+    report(I);
+    return;
+  }
+  std::vector<clang::tooling::CompileCommand> Commands = DB.getCompileCommands(Order[I]);
+  if (Hooks.Reuse && Commands.size() == 1 && Hooks.Reuse(I, Commands.front())) {
+    Out.Reused = true;
+    report(I);
+    return;
+  }
+  if (!parse(I, Out)) {
+    Out.Parsed = false;
+    ++Failed;
+    if (Out.Errors.empty())
+      Out.Errors.push_back(Order[I] + ": error: could not be parsed");
+  } else if (Hooks.Parsed && Commands.size() == 1) {
+    Hooks.Parsed(I, Commands.front());
+  }
+  report(I);
+}
+
+bool DatabaseRun::parse(size_t I, TURun &Out) {
+  clang::tooling::ClangTool Tool(
+      DB, {Order[I]}, std::make_shared<clang::PCHContainerOperations>(),
+      Hooks.FileSystem ? Hooks.FileSystem() : llvm::vfs::createPhysicalFileSystem());
+  Tool.appendArgumentsAdjuster(clang::tooling::getClangStripOutputAdjuster());
+  Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
+  // Compile databases written for g++ carry flags Clang does not know.
+  // Without carets Clang also keeps its "N errors generated." to itself:
+  // a TU's errors are reported once, by the run, with its name.
+  std::vector<std::string> Quiet = {"-Wno-unknown-warning-option",
+                                    "-Wno-unused-command-line-argument",
+                                    "-fno-caret-diagnostics"};
+  if (!Hooks.Warnings)
+    Quiet.insert(Quiet.begin(), "-w");
+  llvm::append_range(Quiet, Hooks.ExtraArgs);
+  Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      Quiet, clang::tooling::ArgumentInsertPosition::END));
+  ErrorCollector Errors(Out.Errors);
+  Tool.setDiagnosticConsumer(&Errors);
+  Tool.setPrintErrorMessage(false);
+  // A crash inside Clang on this TU loses this TU only: it is reported
+  // like a TU that failed to parse, and its results are dropped.
+  int RC = 1;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { RC = Tool.run(Make(I).get()); })) {
+    Crashed = true;
+    Out.Crashed = true;
+    Out.Errors = {Order[I] + ": error: the parser crashed on this file"};
+  }
+  return RC == 0 && Out.Errors.empty();
+}
+
+} // namespace
+
+bool parserCrashed() { return Crashed; }
+
+llvm::Expected<std::vector<TURun>> runOverDatabase(const Config &Cfg, const ScanOptions &Opts,
+                                                   llvm::function_ref<void(size_t)> Prepare,
+                                                   MakeAction Make, const TUHooks &Hooks) {
+  auto DB = loadCompileDatabase(Opts.BuildDir);
+  if (!DB)
+    return DB.takeError();
+  std::string Root = canonical(Cfg.Root);
+  llvm::Expected<std::vector<std::string>> Order = pickTUs(Cfg, Root, Opts, **DB);
+  if (!Order)
+    return Order.takeError();
+  Prepare(Order->size());
+  return DatabaseRun(**DB, std::move(*Order), Root, Opts, Make, Hooks).run();
 }
 
 namespace {

@@ -55,6 +55,127 @@ std::string quoted(llvm::StringRef S) {
   return Out + "\"";
 }
 
+/// Where the service's migrated metrics register.
+struct RegistryChoice {
+  RegistryAccessor Accessor;
+  bool Found = false; ///< Declared in the project; else `apply` writes it.
+  /// The same registry as a shared_ptr, when an accessor declared beside it
+  /// returns one; else "".
+  std::string Shared;
+};
+
+RegistryChoice chooseRegistry(const ServiceCandidates &All, const ClassCandidate &S) {
+  RegistryChoice Out;
+  Out.Accessor = registryFor(All, S, Out.Found);
+  // A shared_ptr accessor declared beside it can own it for the service.
+  if (Out.Found)
+    for (const RegistryAccessor &R : All.SharedRegistries)
+      if (R.Header == Out.Accessor.Header) {
+        Out.Shared = R.Expr;
+        break;
+      }
+  return Out;
+}
+
+/// Why no service class was found: the counts of the scan, the classes
+/// that return metrics from methods, and the TUs that failed.
+llvm::Error noServiceError(const Config &Base, llvm::ArrayRef<TURun> Runs,
+                           const ServiceCandidates &All,
+                           llvm::ArrayRef<std::string> FailedTUs) {
+  size_t Skipped = llvm::count_if(Runs, [](const TURun &R) { return R.Skipped; });
+  std::string Message = llvm::formatv(
+      "no class under {0} has a prometheus-cpp metric or family field ({1} translation "
+      "units, {2} of them never name `prometheus`, {3} failed to parse)",
+      Base.Root, Runs.size(), Skipped, FailedTUs.size());
+  // A class that builds its metrics in accessors holds none in a field.
+  for (const auto &[Name, C] : All.Classes)
+    if (C.MetricFields.empty() && !C.MetricMethods.empty())
+      Message += llvm::formatv("; {0} ({1}:{2}) returns metrics from {3} method(s) ({4}) "
+                               "instead of holding them in fields, which the migration "
+                               "does not take (docs/left-for-a-human.md#name-not-readable)",
+                               Name, C.File, C.Line, C.MetricMethods.size(),
+                               llvm::join(C.MetricMethods, ", "))
+                     .str();
+  if (FailedTUs.empty())
+    Message += "; write .metrics-migrate.yaml by hand (docs/config.md)";
+  else {
+    Message += "; the service may be in one of those that failed, each with its first "
+               "error (fix them, or --exclude them and write .metrics-migrate.yaml by hand):";
+    for (const std::string &Error : FailedTUs)
+      Message += "\n  " + Error;
+  }
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s", Message.c_str());
+}
+
+/// What was found, for the user: the service, its registry, the counts of
+/// the scan and up to three other classes with metric fields.
+std::string summary(const ServiceCandidates &All, const ServiceChoice &Choice,
+                    const RegistryChoice &Registry, llvm::ArrayRef<TURun> Runs,
+                    size_t Failed) {
+  const ClassCandidate &S = *Choice.Service;
+  std::string Out;
+  llvm::raw_string_ostream Say(Out);
+  Say << llvm::formatv("service class: {0} ({1}:{2}), {3} metric field(s), injected through "
+                       "{4} constructor parameter(s)",
+                       S.Name, S.File, S.Line, S.MetricFields.size(), Choice.Injections);
+  if (!S.Bases.empty())
+    Say << " (its own or as " << llvm::join(S.Bases, ", ") << ")";
+  Say << "\n";
+  Say << "registry: " << Registry.Accessor.Expr << " from " << Registry.Accessor.Header
+      << (Registry.Found ? "" : " (none found: `apply` will write it)");
+  if (!Registry.Shared.empty())
+    Say << ", shared as " << Registry.Shared;
+  Say << "\n";
+  Say << llvm::formatv("translation units: {0} ({1} skipped: they never name `prometheus`; "
+                       "{2} failed to parse)\n",
+                       Runs.size(), llvm::count_if(Runs, [](const TURun &R) { return R.Skipped; }),
+                       Failed);
+  unsigned Others = 0;
+  for (const auto &[Name, C] : All.Classes) {
+    if (&C == &S || C.MetricFields.empty() || Others == 3)
+      continue;
+    if (Others++ == 0)
+      Say << "other classes with metric fields:\n";
+    Say << llvm::formatv("  {0} ({1}:{2}), {3} metric field(s), {4} constructor parameter(s)\n",
+                         Name, C.File, C.Line, C.MetricFields.size(), C.Injections.size());
+  }
+  return Out;
+}
+
+/// The starter configuration's text for service \p S.
+std::string starterYaml(const ClassCandidate &S, const RegistryChoice &Registry) {
+  std::string Out;
+  llvm::raw_string_ostream Yaml(Out);
+  Yaml << "# metrics-migrate configuration (docs/config.md), written by `metrics-migrate "
+          "init`.\n"
+       << "# The class that defines the metrics and is injected into the services:\n"
+       << "service_class: " << S.Name << "\n"
+       << "# Where migrated metrics register: a function returning prometheus::Registry&.\n"
+       << "registry:\n"
+       << "  expr: " << quoted(Registry.Accessor.Expr) << "\n"
+       << "  header: " << quoted(Registry.Accessor.Header) << "\n";
+  if (!Registry.Shared.empty())
+    Yaml << "  # The same registry as a std::shared_ptr, for the service's registry member:\n"
+         << "  shared: " << quoted(Registry.Shared) << "\n";
+  // Listed although the scan finds them from the class's bases: a sharded
+  // scan, and the prefilter's first pass, know only what is listed.
+  if (S.Bases.empty())
+    Yaml << "# Classes the service is used through, besides its bases:\n"
+         << "# interfaces: []\n";
+  else
+    Yaml << "# The class's polymorphic bases, through which it is used:\n"
+         << "interfaces: [" << llvm::join(llvm::map_range(S.Bases, quoted), ", ") << "]\n";
+  Yaml << "# test_doubles: []\n"
+       << "# Never scanned nor written (globs, relative to this folder):\n"
+       << "# exclude: [\"build*/\", \"third_party/\"]\n"
+       << "# The style of the lines written (without it: .clang-format, else each file's own):\n"
+       << "# format_style: \"{BasedOnStyle: LLVM, IndentWidth: 4}\"\n";
+  Yaml << "# For a service compiled under a build option only (#ifdef WITH_PROMETHEUS), the\n"
+       << "# flags that build the configuration without it (default: -U<macro>):\n"
+       << "# without_service_flags: [\"-DNO_PROMETHEUS\"]\n";
+  return Out;
+}
+
 } // namespace
 
 std::vector<std::string> initPrefilterWords() { return {"prometheus"}; }
@@ -76,98 +197,13 @@ llvm::Expected<StarterConfig> detectConfig(const Config &Base, const ScanOptions
                                                             (*Runs)[I].Errors.front()));
   }
   ServiceChoice Choice = pickService(All);
-  if (!Choice.Service) {
-    size_t Skipped = llvm::count_if(*Runs, [](const TURun &R) { return R.Skipped; });
-    std::string Message = llvm::formatv(
-        "no class under {0} has a prometheus-cpp metric or family field ({1} translation "
-        "units, {2} of them never name `prometheus`, {3} failed to parse)",
-        Base.Root, Runs->size(), Skipped, Result.FailedTUs.size());
-    // A class that builds its metrics in accessors holds none in a field.
-    for (const auto &[Name, C] : All.Classes)
-      if (C.MetricFields.empty() && !C.MetricMethods.empty())
-        Message += llvm::formatv("; {0} ({1}:{2}) returns metrics from {3} method(s) ({4}) "
-                                 "instead of holding them in fields, which the migration "
-                                 "does not take (docs/left-for-a-human.md#name-not-readable)",
-                                 Name, C.File, C.Line, C.MetricMethods.size(),
-                                 llvm::join(C.MetricMethods, ", "))
-                       .str();
-    if (Result.FailedTUs.empty())
-      Message += "; write .metrics-migrate.yaml by hand (docs/config.md)";
-    else {
-      Message += "; the service may be in one of those that failed, each with its first "
-                 "error (fix them, or --exclude them and write .metrics-migrate.yaml by hand):";
-      for (const std::string &Error : Result.FailedTUs)
-        Message += "\n  " + Error;
-    }
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s", Message.c_str());
-  }
-  const ClassCandidate &S = *Choice.Service;
-  bool FoundRegistry = false;
-  RegistryAccessor Registry = registryFor(All, S, FoundRegistry);
-  // A shared_ptr accessor declared beside it can own it for the service.
-  std::string Shared;
-  if (FoundRegistry)
-    for (const RegistryAccessor &R : All.SharedRegistries)
-      if (R.Header == Registry.Header) {
-        Shared = R.Expr;
-        break;
-      }
-
-  llvm::raw_string_ostream Say(Result.Summary);
-  Say << llvm::formatv("service class: {0} ({1}:{2}), {3} metric field(s), injected through "
-                       "{4} constructor parameter(s)",
-                       S.Name, S.File, S.Line, S.MetricFields.size(), Choice.Injections);
-  if (!S.Bases.empty())
-    Say << " (its own or as " << llvm::join(S.Bases, ", ") << ")";
-  Say << "\n";
-  Say << "registry: " << Registry.Expr << " from " << Registry.Header
-      << (FoundRegistry ? "" : " (none found: `apply` will write it)");
-  if (!Shared.empty())
-    Say << ", shared as " << Shared;
-  Say << "\n";
-  Say << llvm::formatv("translation units: {0} ({1} skipped: they never name `prometheus`; "
-                       "{2} failed to parse)\n",
-                       Runs->size(), llvm::count_if(*Runs, [](const TURun &R) { return R.Skipped; }),
-                       Result.FailedTUs.size());
-  unsigned Others = 0;
-  for (const auto &[Name, C] : All.Classes) {
-    if (&C == &S || C.MetricFields.empty() || Others == 3)
-      continue;
-    if (Others++ == 0)
-      Say << "other classes with metric fields:\n";
-    Say << llvm::formatv("  {0} ({1}:{2}), {3} metric field(s), {4} constructor parameter(s)\n",
-                         Name, C.File, C.Line, C.MetricFields.size(), C.Injections.size());
-  }
-
-  llvm::raw_string_ostream Yaml(Result.Yaml);
-  Yaml << "# metrics-migrate configuration (docs/config.md), written by `metrics-migrate "
-          "init`.\n"
-       << "# The class that defines the metrics and is injected into the services:\n"
-       << "service_class: " << S.Name << "\n"
-       << "# Where migrated metrics register: a function returning prometheus::Registry&.\n"
-       << "registry:\n"
-       << "  expr: " << quoted(Registry.Expr) << "\n"
-       << "  header: " << quoted(Registry.Header) << "\n";
-  if (!Shared.empty())
-    Yaml << "  # The same registry as a std::shared_ptr, for the service's registry member:\n"
-         << "  shared: " << quoted(Shared) << "\n";
-  // Listed although the scan finds them from the class's bases: a sharded
-  // scan, and the prefilter's first pass, know only what is listed.
-  if (S.Bases.empty())
-    Yaml << "# Classes the service is used through, besides its bases:\n"
-         << "# interfaces: []\n";
-  else
-    Yaml << "# The class's polymorphic bases, through which it is used:\n"
-         << "interfaces: [" << llvm::join(llvm::map_range(S.Bases, quoted), ", ") << "]\n";
-  Yaml << "# test_doubles: []\n"
-       << "# Never scanned nor written (globs, relative to this folder):\n"
-       << "# exclude: [\"build*/\", \"third_party/\"]\n"
-       << "# The style of the lines written (without it: .clang-format, else each file's own):\n"
-       << "# format_style: \"{BasedOnStyle: LLVM, IndentWidth: 4}\"\n";
-  Yaml << "# For a service compiled under a build option only (#ifdef WITH_PROMETHEUS), the\n"
-       << "# flags that build the configuration without it (default: -U<macro>):\n"
-       << "# without_service_flags: [\"-DNO_PROMETHEUS\"]\n";
+  if (!Choice.Service)
+    return noServiceError(Base, *Runs, All, Result.FailedTUs);
+  RegistryChoice Registry = chooseRegistry(All, *Choice.Service);
+  Result.Summary = summary(All, Choice, Registry, *Runs, Result.FailedTUs.size());
+  Result.Yaml = starterYaml(*Choice.Service, Registry);
   return Result;
 }
 
 } // namespace mm
+

@@ -231,19 +231,54 @@ llvm::Error planAndRewrite(Migration &M, const Config &Cfg, llvm::ArrayRef<Demot
   return llvm::Error::success();
 }
 
-/// Which decisions answer for a place the rules' edits change: planner and
-/// rewriters run once more without each decision (on top of \p Demotions),
-/// and a decision answers for a place its absence leaves as it was. A rule's
-/// edit none answers for is its own decision (taking it back undoes that
-/// edit alone).
-Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
-                      const EditSet &RuleEdits, const FileReader &Read) {
+/// Which decisions answer for a place the rules' edits change, from one run
+/// of planner and rewriters without each decision of the plan (an
+/// ablation).
+class Attributor {
+public:
+  /// Runs the ablations: each decision of \p M's plan taken back on top of
+  /// \p Demotions.
+  Attributor(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
+             const EditSet &RuleEdits, const FileReader &Read);
+
+  /// The decisions that answer for [Begin, End) of \p E's file, where \p E
+  /// changes it (see Attribution).
+  std::vector<PlanDecision> decisionsFor(const EditElement &E, unsigned Begin, unsigned End,
+                                         llvm::StringRef Line) const;
+
+private:
   struct Ablation {
     PlanDecision Decision;
     std::vector<EditElement> Rest; ///< Sorted.
     std::vector<EditElement> Made; ///< Rest, with each origin.
   };
-  auto Ablations = std::make_shared<std::vector<Ablation>>();
+
+  /// For an element the pipeline made after the rules ran.
+  std::vector<PlanDecision> afterTheRules(const EditElement &E) const;
+  /// The decisions without which line \p Line, written by \p E, is not
+  /// written.
+  std::vector<PlanDecision> writersOf(const EditElement &E, unsigned Begin, unsigned End,
+                                      llvm::StringRef Line) const;
+  /// The decisions whose absence leaves the place as it was.
+  std::vector<PlanDecision> leavingAsItWas(const EditElement &E, unsigned Begin,
+                                           unsigned End) const;
+  /// For an edit no decision answers for: \p E's own decision, after those
+  /// whose absence changes what makes it.
+  std::vector<PlanDecision> itselfAndMakers(const EditElement &E, unsigned Begin,
+                                            unsigned End) const;
+
+  std::vector<Ablation> Ablations;
+  std::vector<EditElement> Full;     ///< The rules' edits, sorted.
+  std::vector<EditElement> FullMade; ///< Full, with each origin.
+  std::vector<std::string> Deletions;
+  const Facts *TheFacts; // M outlives the attribution
+  FileReader Read;
+};
+
+Attributor::Attributor(const Migration &M, const Config &Cfg,
+                       llvm::ArrayRef<Demotion> Demotions, const EditSet &RuleEdits,
+                       const FileReader &Read)
+    : TheFacts(&M.TheFacts), Read(Read) {
   for (const PlanDecision &D : decisionsOf(M.ThePlan)) {
     std::vector<Demotion> Without(Demotions.begin(), Demotions.end());
     Without.push_back({D, ManualItem{}});
@@ -252,94 +287,122 @@ Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demo
       llvm::consumeError(R.takeError());
       continue;
     }
-    Ablations->push_back({D, elementsOf(R->Edits), elementsWithOrigins(R->Edits)});
+    Ablations.push_back({D, elementsOf(R->Edits), elementsWithOrigins(R->Edits)});
   }
-  auto Full = std::make_shared<std::vector<EditElement>>(elementsOf(RuleEdits));
-  auto FullMade = std::make_shared<std::vector<EditElement>>(elementsWithOrigins(RuleEdits));
-  auto Deletions = std::make_shared<std::vector<std::string>>();
+  Full = elementsOf(RuleEdits);
+  FullMade = elementsWithOrigins(RuleEdits);
   for (const auto &[File, Change] : M.Rewrites.Edits.Files)
     if (Change.Delete)
-      Deletions->push_back(File);
-  const Facts *TheFacts = &M.TheFacts; // M outlives the attribution
-  auto DecisionsFor = [Ablations, Full, FullMade, Deletions, TheFacts,
-                       Read](const EditElement &E, unsigned Begin, unsigned End,
-                             llvm::StringRef Line) {
-    std::vector<PlanDecision> Out;
-    // What the pipeline did after the rules answers for itself: a pruned
-    // include is kept, a deleted file stays (emptied), and so do the
-    // includes of it.
-    if (!std::binary_search(Full->begin(), Full->end(), E)) {
-      if (E.K == EditElement::Kind::RemoveInclude)
-        for (const std::string &Deleted : *Deletions)
-          if (llvm::is_contained(includeSpellings(*TheFacts, E.File, Deleted), E.Text))
-            return std::vector<PlanDecision>{
-                *editDecision(EditElement::deletion(Deleted), "")};
-      if (E.K == EditElement::Kind::RemoveInclude || E.K == EditElement::Kind::Delete)
-        Out.push_back(*editDecision(E, ""));
+      Deletions.push_back(File);
+}
+
+std::vector<PlanDecision> Attributor::decisionsFor(const EditElement &E, unsigned Begin,
+                                                   unsigned End, llvm::StringRef Line) const {
+  if (!std::binary_search(Full.begin(), Full.end(), E))
+    return afterTheRules(E);
+  // A line the migration wrote answers to the decisions without which it
+  // is not written, when there are such.
+  if (E.K == EditElement::Kind::Replace && writes(E.Text, Line))
+    if (std::vector<PlanDecision> Out = writersOf(E, Begin, End, Line); !Out.empty())
       return Out;
-    }
-    // A line the migration wrote answers to the decisions without which it
-    // is not written, when there are such.
-    if (E.K == EditElement::Kind::Replace && writes(E.Text, Line)) {
-      for (const Ablation &A : *Ablations)
-        if (llvm::none_of(A.Rest, [&](const EditElement &R) {
-              return R.File == E.File && R.K == EditElement::Kind::Replace &&
-                     overlaps(R.Offset, R.Offset + R.Length, Begin, End) && writes(R.Text, Line);
-            }))
-          Out.push_back(A.Decision);
-      if (!Out.empty())
-        return Out;
-    }
-    for (const Ablation &A : *Ablations) {
-      bool Left = E.K == EditElement::Kind::Replace
-                      ? llvm::none_of(A.Rest,
-                                      [&](const EditElement &R) {
-                                        return R.File == E.File &&
-                                               R.K == EditElement::Kind::Replace &&
-                                               overlaps(R.Offset, R.Offset + R.Length, Begin,
-                                                        End);
-                                      })
-                      : !std::binary_search(A.Rest.begin(), A.Rest.end(), E);
-      if (Left)
-        Out.push_back(A.Decision);
-    }
-    // A rule's edit that no decision answers for (made whatever the plan,
-    // or by two at once) answers for itself, with the decisions that make
-    // it too: each stays, and the edit is not made.
-    if (Out.empty()) {
-      auto At = [&](const std::vector<EditElement> &Made) {
-        std::vector<EditElement> Here;
-        for (const EditElement &R : Made)
-          if (R.File == E.File && R.K == E.K &&
-              (E.K == EditElement::Kind::Replace
-                   ? overlaps(R.Offset, R.Offset + R.Length, Begin, End)
-                   : R == E))
-            Here.push_back(R);
-        return Here;
-      };
-      std::vector<EditElement> Here = At(*FullMade);
-      auto SameMade = [](const EditElement &X, const EditElement &Y) {
-        return X == Y && X.Origin == Y.Origin;
-      };
-      for (const Ablation &A : *Ablations) {
-        std::vector<EditElement> There = At(A.Made);
-        if (!std::equal(Here.begin(), Here.end(), There.begin(), There.end(), SameMade))
-          Out.push_back(A.Decision);
-      }
-      auto Before = Read(E.File);
-      if (!Before)
-        llvm::consumeError(Before.takeError());
-      if (auto Itself = editDecision(E, Before ? *Before : ""))
-        Out.push_back(std::move(*Itself));
-    }
-    return Out;
+  std::vector<PlanDecision> Out = leavingAsItWas(E, Begin, End);
+  if (Out.empty())
+    Out = itselfAndMakers(E, Begin, End);
+  return Out;
+}
+
+std::vector<PlanDecision> Attributor::afterTheRules(const EditElement &E) const {
+  // What the pipeline did after the rules answers for itself: a pruned
+  // include is kept, a deleted file stays (emptied), and so do the
+  // includes of it.
+  std::vector<PlanDecision> Out;
+  if (E.K == EditElement::Kind::RemoveInclude)
+    for (const std::string &Deleted : Deletions)
+      if (llvm::is_contained(includeSpellings(*TheFacts, E.File, Deleted), E.Text))
+        return std::vector<PlanDecision>{*editDecision(EditElement::deletion(Deleted), "")};
+  if (E.K == EditElement::Kind::RemoveInclude || E.K == EditElement::Kind::Delete)
+    Out.push_back(*editDecision(E, ""));
+  return Out;
+}
+
+std::vector<PlanDecision> Attributor::writersOf(const EditElement &E, unsigned Begin,
+                                                unsigned End, llvm::StringRef Line) const {
+  std::vector<PlanDecision> Out;
+  for (const Ablation &A : Ablations)
+    if (llvm::none_of(A.Rest, [&](const EditElement &R) {
+          return R.File == E.File && R.K == EditElement::Kind::Replace &&
+                 overlaps(R.Offset, R.Offset + R.Length, Begin, End) && writes(R.Text, Line);
+        }))
+      Out.push_back(A.Decision);
+  return Out;
+}
+
+std::vector<PlanDecision> Attributor::leavingAsItWas(const EditElement &E, unsigned Begin,
+                                                     unsigned End) const {
+  std::vector<PlanDecision> Out;
+  for (const Ablation &A : Ablations) {
+    bool Left = E.K == EditElement::Kind::Replace
+                    ? llvm::none_of(A.Rest,
+                                    [&](const EditElement &R) {
+                                      return R.File == E.File &&
+                                             R.K == EditElement::Kind::Replace &&
+                                             overlaps(R.Offset, R.Offset + R.Length, Begin,
+                                                      End);
+                                    })
+                    : !std::binary_search(A.Rest.begin(), A.Rest.end(), E);
+    if (Left)
+      Out.push_back(A.Decision);
+  }
+  return Out;
+}
+
+std::vector<PlanDecision> Attributor::itselfAndMakers(const EditElement &E, unsigned Begin,
+                                                      unsigned End) const {
+  // A rule's edit that no decision answers for (made whatever the plan,
+  // or by two at once) answers for itself, with the decisions that make
+  // it too: each stays, and the edit is not made.
+  std::vector<PlanDecision> Out;
+  auto At = [&](const std::vector<EditElement> &Made) {
+    std::vector<EditElement> Here;
+    for (const EditElement &R : Made)
+      if (R.File == E.File && R.K == E.K &&
+          (E.K == EditElement::Kind::Replace
+               ? overlaps(R.Offset, R.Offset + R.Length, Begin, End)
+               : R == E))
+        Here.push_back(R);
+    return Here;
   };
+  std::vector<EditElement> Here = At(FullMade);
+  auto SameMade = [](const EditElement &X, const EditElement &Y) {
+    return X == Y && X.Origin == Y.Origin;
+  };
+  for (const Ablation &A : Ablations) {
+    std::vector<EditElement> There = At(A.Made);
+    if (!std::equal(Here.begin(), Here.end(), There.begin(), There.end(), SameMade))
+      Out.push_back(A.Decision);
+  }
+  auto Before = Read(E.File);
+  if (!Before)
+    llvm::consumeError(Before.takeError());
+  if (auto Itself = editDecision(E, Before ? *Before : ""))
+    Out.push_back(std::move(*Itself));
+  return Out;
+}
+
+/// Which decisions answer for a place the rules' edits change: planner and
+/// rewriters run once more without each decision (on top of \p Demotions),
+/// and a decision answers for a place its absence leaves as it was. A rule's
+/// edit none answers for is its own decision (taking it back undoes that
+/// edit alone).
+Attribution attribute(const Migration &M, const Config &Cfg, llvm::ArrayRef<Demotion> Demotions,
+                      const EditSet &RuleEdits, const FileReader &Read) {
+  auto Attributed = std::make_shared<const Attributor>(M, Cfg, Demotions, RuleEdits, Read);
   // Keeping an injection costs least: the wrappers and metrics it carried
   // can still leave. When one answers for an edit, it is taken back alone
   // first; a next round takes back more if that was not enough.
-  return [DecisionsFor](const EditElement &E, unsigned Begin, unsigned End,
-                        llvm::StringRef Line) {
-    std::vector<PlanDecision> Out = DecisionsFor(E, Begin, End, Line);
+  return [Attributed](const EditElement &E, unsigned Begin, unsigned End,
+                      llvm::StringRef Line) {
+    std::vector<PlanDecision> Out = Attributed->decisionsFor(E, Begin, End, Line);
     std::vector<PlanDecision> Injections;
     for (const PlanDecision &D : Out)
       if (D.K == PlanDecision::Kind::Injection)
