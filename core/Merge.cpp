@@ -191,103 +191,156 @@ std::set<std::string> testFiles(llvm::ArrayRef<TUFacts> Facts) {
   return Out;
 }
 
-} // namespace
+/// A location as a map key: its file, offset and length.
+using SpanKey = std::tuple<std::string, unsigned, unsigned>;
+template <typename T> using BySpan = std::map<SpanKey, T>;
 
-llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
-                                     const Config &Cfg) {
-  Catalog C;
-  bool Found = false;
-  std::map<std::string, Interface> Interfaces;
-  std::map<std::string, Metric> Metrics;
-  std::map<std::string, Wrapper> Methods;
-  std::map<std::tuple<std::string, unsigned, unsigned>, CallSite> Calls;
-  std::map<std::tuple<std::string, unsigned, unsigned, int>, InjectionPoint> Points;
-  std::map<std::string, TestDouble> Doubles;
-  std::map<std::tuple<std::string, unsigned, unsigned>, LocalConstantSite> ConstantSites;
+SpanKey spanKey(const SourceSpan &S) {
+  return std::make_tuple(S.File, S.Offset, S.Length);
+}
 
-  for (const TUFacts &TU : Facts) {
-    if (!TU.Parsed)
-      continue;
-    const Catalog &P = TU.Partial;
-    if (TU.SawService) {
-      if (!Found) {
-        C.TheService = P.TheService;
-        Found = true;
-      }
-      if (C.TheService.Source.empty())
-        C.TheService.Source = P.TheService.Source;
-      if (C.TheService.RegistryField.empty()) {
-        C.TheService.RegistryField = P.TheService.RegistryField;
-        C.TheService.RegistryInit = P.TheService.RegistryInit;
-        C.TheService.RegistryParam = P.TheService.RegistryParam;
-      }
-      for (const LocalConstantSite &L : P.TheService.LocalConstants)
-        ConstantSites.emplace(std::make_tuple(L.Decl.File, L.Decl.Offset, L.Decl.Length), L);
-      // A destructor's body is seen only where it is defined.
-      llvm::append_range(C.TheService.Effects, P.TheService.Effects);
+/// Appends the values of \p From, in key order, to \p To.
+template <typename Map, typename T>
+void appendValues(const Map &From, std::vector<T> &To) {
+  for (const auto &[Key, Value] : From)
+    To.push_back(Value);
+}
+
+/// Appends each element of \p From that \p To does not hold yet.
+template <typename T>
+void appendMissing(const std::vector<T> &From, std::vector<T> &To) {
+  for (const T &Item : From)
+    if (!llvm::is_contained(To, Item))
+      To.push_back(Item);
+}
+
+/// A header's lambda seen by several TUs (each may instantiate other
+/// templates): what any of them saw.
+void mergeCapture(ThisCapture &Into, const ThisCapture &From) {
+  Into.Fields.insert(Into.Fields.end(), From.Fields.begin(), From.Fields.end());
+  Into.Methods.insert(Into.Methods.end(), From.Methods.begin(), From.Methods.end());
+  Into.OtherUse = Into.OtherUse || From.OtherUse;
+}
+
+/// Joins the partial catalogs of the TUs, then resolves fields to metric
+/// names and keeps only what concerns the wrappers.
+class CatalogMerger {
+public:
+  /// Takes in what one parsed TU saw.
+  void add(const TUFacts &TU) {
+    if (TU.SawService)
+      addService(TU.Partial.TheService);
+    addEntities(TU.Partial);
+  }
+
+  bool sawService() const { return SawService; }
+
+  /// The merged catalog; \p Tests are the project's test files.
+  Catalog finish(const std::set<std::string> &Tests) {
+    dropRegisteredAgain(Metrics);
+    foldFamilies(Metrics, Methods);
+    groupChildren(Metrics, Methods);
+    takeMetrics();
+    takeWrappers();
+    takeSites(Tests);
+    return std::move(C);
+  }
+
+private:
+  /// The first TU's view of the service, completed by the others'.
+  void addService(const Service &S) {
+    if (!SawService) {
+      C.TheService = S;
+      SawService = true;
     }
-    for (const Interface &I : P.Interfaces)
+    if (C.TheService.Source.empty())
+      C.TheService.Source = S.Source;
+    if (C.TheService.RegistryField.empty()) {
+      C.TheService.RegistryField = S.RegistryField;
+      C.TheService.RegistryInit = S.RegistryInit;
+      C.TheService.RegistryParam = S.RegistryParam;
+    }
+    for (const LocalConstantSite &L : S.LocalConstants)
+      ConstantSites.emplace(spanKey(L.Decl), L);
+    // A destructor's body is seen only where it is defined.
+    llvm::append_range(C.TheService.Effects, S.Effects);
+  }
+
+  /// Interfaces, metrics, wrappers, call sites, injection points and test
+  /// doubles, each once.
+  void addEntities(const Catalog &Partial) {
+    for (const Interface &I : Partial.Interfaces)
       Interfaces.emplace(I.Name, I);
-    for (const Metric &M : P.Metrics) {
+    for (const Metric &M : Partial.Metrics) {
       auto [It, New] = Metrics.emplace(M.Field, M);
       if (!New)
         mergeMetric(It->second, M);
     }
-    for (const Wrapper &W : P.Wrappers) {
+    for (const Wrapper &W : Partial.Wrappers) {
       auto [It, New] = Methods.emplace(W.Signature, W);
       if (!New)
         mergeWrapper(It->second, W);
     }
-    for (const CallSite &CS : P.CallSites)
-      Calls.emplace(std::make_tuple(CS.Loc.File, CS.Loc.Offset, CS.Loc.Length), CS);
-    for (const InjectionPoint &IP : P.InjectionPoints)
+    for (const CallSite &CS : Partial.CallSites)
+      Calls.emplace(spanKey(CS.Loc), CS);
+    for (const InjectionPoint &IP : Partial.InjectionPoints)
       Points.emplace(std::make_tuple(IP.Loc.File, IP.Loc.Offset, IP.Loc.Length,
                                      static_cast<int>(IP.Kind)),
                      IP);
-    for (const TestDouble &D : P.TestDoubles)
+    for (const TestDouble &D : Partial.TestDoubles)
       Doubles.emplace(D.Name, D);
   }
 
-  if (!Found)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "%s:%u: error: service class '%s' is not defined in any translation "
-        "unit of the compilation database",
-        Cfg.Path.c_str(), Cfg.ServiceClassLine, Cfg.ServiceClass.c_str());
-
-  dropRegisteredAgain(Metrics);
-  foldFamilies(Metrics, Methods);
-  groupChildren(Metrics, Methods);
-
-  // A grouped child records its family's metric, through its own hole.
-  std::map<std::string, std::string> FieldToName, FieldToHole;
-  for (auto &[Field, M] : Metrics) {
-    FieldToName[Field] = M.Name.empty() ? Field : M.Name;
-    for (const ChildField &Ch : M.Children) {
-      FieldToName[Ch.Field] = M.Name;
-      FieldToHole[Ch.Field] = M.Name + "#" + Ch.Field;
+  /// Moves the metrics into the catalog, sorted, and records the name (and
+  /// the template hole) each field stands for.
+  void takeMetrics() {
+    // A grouped child records its family's metric, through its own hole.
+    for (auto &[Field, M] : Metrics) {
+      FieldToName[Field] = M.Name.empty() ? Field : M.Name;
+      for (const ChildField &Ch : M.Children) {
+        FieldToName[Ch.Field] = M.Name;
+        FieldToHole[Ch.Field] = M.Name + "#" + Ch.Field;
+      }
+      for (const AlsoSet &A : M.SetAgain)
+        FieldToName.try_emplace(A.Field, FieldToName[Field]);
+      C.Metrics.push_back(M);
     }
-    for (const AlsoSet &A : M.SetAgain)
-      FieldToName.try_emplace(A.Field, FieldToName[Field]);
-    C.Metrics.push_back(M);
+    FieldToHole.insert(FieldToName.begin(), FieldToName.end());
+    std::sort(C.Metrics.begin(), C.Metrics.end(), [](const Metric &A, const Metric &B) {
+      return std::tie(A.Name, A.Field) < std::tie(B.Name, B.Field);
+    });
   }
-  FieldToHole.insert(FieldToName.begin(), FieldToName.end());
-  std::sort(C.Metrics.begin(), C.Metrics.end(), [](const Metric &A, const Metric &B) {
-    return std::tie(A.Name, A.Field) < std::tie(B.Name, B.Field);
-  });
 
-  std::set<std::string> WrapperSignatures, WrapperNames;
-  for (auto &[Sig, W] : Methods) {
-    if (!W.Definition.valid() || W.Metrics.empty()) {
-      C.TheService.KeptMethods.push_back(W.Name);
-      continue;
+  /// Methods that record metrics become the catalog's wrappers, sorted; the
+  /// others are kept as they are.
+  void takeWrappers() {
+    for (auto &[Sig, W] : Methods) {
+      if (!W.Definition.valid() || W.Metrics.empty()) {
+        C.TheService.KeptMethods.push_back(W.Name);
+        continue;
+      }
+      resolveWrapperFields(W);
+      WrapperSignatures.insert(Sig);
+      WrapperNames.insert(W.Name);
+      C.Wrappers.push_back(W);
     }
+    sortUnique(C.TheService.KeptMethods);
+    sortUnique(C.TheService.Effects);
+    std::sort(C.Wrappers.begin(), C.Wrappers.end(), [](const Wrapper &A, const Wrapper &B) {
+      return std::tie(A.Name, A.Signature) < std::tie(B.Name, B.Signature);
+    });
+  }
+
+  /// The metrics, operations, template, recordings and guards of \p W name
+  /// metrics instead of fields.
+  void resolveWrapperFields(Wrapper &W) {
     for (std::string &M : W.Metrics)
       M = FieldToName.count(M) ? FieldToName[M] : M;
     sortUnique(W.Metrics);
     std::map<std::string, std::vector<std::string>> Operations;
     for (auto &[Field, Ops] : W.Operations) {
-      std::vector<std::string> &Into = Operations[FieldToName.count(Field) ? FieldToName[Field] : Field];
+      std::vector<std::string> &Into =
+          Operations[FieldToName.count(Field) ? FieldToName[Field] : Field];
       Into.insert(Into.end(), Ops.begin(), Ops.end());
       sortUnique(Into);
     }
@@ -304,118 +357,138 @@ llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
       G.Left = resolveFields(G.Left, FieldToHole);
       G.Right = resolveFields(G.Right, FieldToHole);
     }
-    WrapperSignatures.insert(Sig);
-    WrapperNames.insert(W.Name);
-    C.Wrappers.push_back(W);
   }
-  sortUnique(C.TheService.KeptMethods);
-  sortUnique(C.TheService.Effects);
-  std::sort(C.Wrappers.begin(), C.Wrappers.end(), [](const Wrapper &A, const Wrapper &B) {
-    return std::tie(A.Name, A.Signature) < std::tie(B.Name, B.Signature);
-  });
 
-  C.TheService.LocalConstants.clear();
-  for (auto &[Key, L] : ConstantSites)
-    C.TheService.LocalConstants.push_back(L);
-  for (auto &[Name, I] : Interfaces)
-    C.Interfaces.push_back(I);
-  std::set<std::string> Tests = testFiles(Facts);
-  // Test bodies calling methods of the service that are no wrappers.
-  std::set<std::tuple<std::string, unsigned, unsigned>> CallingMore;
-  for (const auto &[Key, CS] : Calls)
-    if (CS.ServiceTest.valid() && !WrapperSignatures.count(CS.Signature))
-      CallingMore.insert(CS.ServiceTest.key());
-  for (auto &[Key, CS] : Calls)
-    if (WrapperSignatures.count(CS.Signature)) {
-      CS.InTest = Tests.count(CS.Loc.File) > 0;
-      CS.ServiceTestCallsMore = CS.ServiceTest.valid() && CallingMore.count(CS.ServiceTest.key());
-      C.CallSites.push_back(CS);
+  /// Local constants, interfaces, calls to wrappers, injection points, and
+  /// test doubles with only the wrappers among their methods.
+  void takeSites(const std::set<std::string> &Tests) {
+    C.TheService.LocalConstants.clear();
+    appendValues(ConstantSites, C.TheService.LocalConstants);
+    appendValues(Interfaces, C.Interfaces);
+    // Test bodies calling methods of the service that are no wrappers.
+    std::set<SpanKey> CallingMore;
+    for (const auto &[Key, CS] : Calls)
+      if (CS.ServiceTest.valid() && !WrapperSignatures.count(CS.Signature))
+        CallingMore.insert(CS.ServiceTest.key());
+    for (auto &[Key, CS] : Calls)
+      if (WrapperSignatures.count(CS.Signature)) {
+        CS.InTest = Tests.count(CS.Loc.File) > 0;
+        CS.ServiceTestCallsMore = CS.ServiceTest.valid() && CallingMore.count(CS.ServiceTest.key());
+        C.CallSites.push_back(CS);
+      }
+    appendValues(Points, C.InjectionPoints);
+    for (auto &[Name, D] : Doubles) {
+      TestDouble T = D;
+      llvm::erase_if(T.Methods, [&](const std::string &M) { return !WrapperNames.count(M); });
+      C.TestDoubles.push_back(T);
     }
-  for (auto &[Key, IP] : Points)
-    C.InjectionPoints.push_back(IP);
-  for (auto &[Name, D] : Doubles) {
-    TestDouble T = D;
-    llvm::erase_if(T.Methods, [&](const std::string &M) { return !WrapperNames.count(M); });
-    C.TestDoubles.push_back(T);
   }
-  return C;
-}
 
-Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
-  Facts Out;
-  std::set<std::string> Tests = testFiles(PerTU);
-  // An argument of a template may be handed to one callee per instantiation.
-  std::map<std::tuple<std::string, unsigned, unsigned, std::string>, ArgumentSite> Args;
-  std::map<std::tuple<std::string, unsigned, unsigned, std::string>, FunctionValue> Values;
-  std::map<std::tuple<std::string, unsigned, unsigned>, MemberInit> Inits;
-  std::map<std::tuple<std::string, unsigned, unsigned>, NullGuard> Guards;
-  std::map<std::tuple<std::string, unsigned, unsigned>, ThisCapture> Captures;
-  std::set<std::string> Files;
-  std::map<std::string, std::set<std::string>> Names;
-  std::map<std::tuple<std::string, unsigned, unsigned>, ServiceVar> Vars;
-  std::map<std::tuple<std::string, unsigned, unsigned>, Expectation> Expects;
-  std::map<std::tuple<std::string, unsigned, unsigned>, DoubleMention> Mentions;
-  std::map<std::tuple<std::string, unsigned, unsigned>, Registration> Registrations;
-  std::map<std::tuple<std::string, unsigned, unsigned>, WallClockRead> Reads;
-  std::map<std::tuple<std::string, unsigned, unsigned>, ConditionalRegion> Conditionals;
-  std::map<std::tuple<std::string, unsigned, unsigned>, ValueAssertion> Assertions;
-  std::map<std::tuple<std::string, unsigned, unsigned>, ExpositionAssertion> Expositions;
-  std::map<std::tuple<std::string, unsigned, unsigned>, RegistryShapeAssertion> Shapes;
-  std::map<std::tuple<std::string, unsigned, unsigned>, ForwardDeclaration> Forwards;
-  std::map<std::tuple<std::string, unsigned, unsigned>, InterfaceMention> InterfaceNames;
-  std::map<std::pair<std::tuple<std::string, unsigned, unsigned>,
-                     std::tuple<std::string, unsigned, unsigned>>,
-           RecordBeforeFailure>
-      Failures;
-  for (const TUFacts &TU : PerTU) {
-    if (!TU.Parsed)
-      continue;
-    const Facts &F = TU.Scan;
+  Catalog C;
+  bool SawService = false;
+  std::map<std::string, Interface> Interfaces;
+  std::map<std::string, Metric> Metrics;     ///< By field.
+  std::map<std::string, Wrapper> Methods;    ///< By signature.
+  BySpan<CallSite> Calls;
+  std::map<std::tuple<std::string, unsigned, unsigned, int>, InjectionPoint> Points;
+  std::map<std::string, TestDouble> Doubles; ///< By name.
+  BySpan<LocalConstantSite> ConstantSites;
+  /// The metric name, and the template hole, each field records.
+  std::map<std::string, std::string> FieldToName, FieldToHole;
+  std::set<std::string> WrapperSignatures, WrapperNames;
+};
+
+/// Joins the scan facts of the TUs: each location once, in order.
+class ScanMerger {
+public:
+  explicit ScanMerger(llvm::ArrayRef<TUFacts> PerTU) : Tests(testFiles(PerTU)) {}
+
+  /// Takes in what one parsed TU saw.
+  void add(const Facts &F) {
+    addCodeSites(F);
+    addFileFacts(F);
+    addTestSites(F);
+  }
+
+  /// The merged facts, every list sorted.
+  Facts finish() {
+    appendValues(Args, Out.ArgumentSites);
+    appendValues(Values, Out.FunctionValues);
+    appendValues(Forwards, Out.ForwardDeclarations);
+    appendValues(InterfaceNames, Out.InterfaceMentions);
+    appendValues(Inits, Out.MemberInits);
+    appendValues(Guards, Out.NullGuards);
+    for (auto &[K, T] : Captures) {
+      sortUnique(T.Fields);
+      sortUnique(T.Methods);
+      Out.ThisCaptures.push_back(T);
+    }
+    for (auto &[K, V] : Vars) {
+      sortUnique(V.Uses);
+      Out.ServiceVars.push_back(V);
+    }
+    appendValues(Expects, Out.Expectations);
+    appendValues(Mentions, Out.DoubleMentions);
+    appendValues(Registrations, Out.Registrations);
+    appendValues(Reads, Out.WallClockReads);
+    appendValues(Conditionals, Out.ConditionalRegions);
+    appendValues(Assertions, Out.ValueAssertions);
+    appendValues(Expositions, Out.ExpositionAssertions);
+    appendValues(Shapes, Out.RegistryShapeAssertions);
+    appendValues(Failures, Out.RecordsBeforeFailure);
+    llvm::sort(Out.GivenRegistries);
+    llvm::sort(Out.ServiceNamespaceUses);
+    llvm::sort(Out.RegistryHandOffs);
+    Out.Files.assign(Files.begin(), Files.end());
+    for (auto &[File, FileNames] : Names)
+      Out.UpperSnakeNames[File].assign(FileNames.begin(), FileNames.end());
+    return std::move(Out);
+  }
+
+private:
+  /// Facts about the product's code, by location.
+  void addCodeSites(const Facts &F) {
     for (const ArgumentSite &A : F.ArgumentSites)
       Args.emplace(std::make_tuple(A.Arg.File, A.Arg.Offset, A.Arg.Length, A.Callee), A);
     for (const FunctionValue &V : F.FunctionValues)
       Values.emplace(std::make_tuple(V.Loc.File, V.Loc.Offset, V.Loc.Length, V.Type), V);
     for (const MemberInit &I : F.MemberInits)
-      Inits.emplace(std::make_tuple(I.Init.File, I.Init.Offset, I.Init.Length), I);
+      Inits.emplace(spanKey(I.Init), I);
     for (const NullGuard &G : F.NullGuards)
-      Guards.emplace(std::make_tuple(G.If.File, G.If.Offset, G.If.Length), G);
+      Guards.emplace(spanKey(G.If), G);
     for (const ThisCapture &T : F.ThisCaptures) {
-      auto [It, New] = Captures.emplace(
-          std::make_tuple(T.Capture.File, T.Capture.Offset, T.Capture.Length), T);
-      if (New)
-        continue;
-      // A header's lambda seen by several TUs (each may instantiate other
-      // templates): what any of them saw.
-      ThisCapture &Into = It->second;
-      Into.Fields.insert(Into.Fields.end(), T.Fields.begin(), T.Fields.end());
-      Into.Methods.insert(Into.Methods.end(), T.Methods.begin(), T.Methods.end());
-      Into.OtherUse = Into.OtherUse || T.OtherUse;
+      auto [It, New] = Captures.emplace(spanKey(T.Capture), T);
+      if (!New)
+        mergeCapture(It->second, T);
     }
-    Files.insert(F.Files.begin(), F.Files.end());
     for (const ServiceVar &V : F.ServiceVars) {
-      auto [It, New] = Vars.emplace(std::make_tuple(V.Decl.File, V.Decl.Offset, V.Decl.Length), V);
+      auto [It, New] = Vars.emplace(spanKey(V.Decl), V);
       if (!New) // a header's field is used from several TUs
         It->second.Uses.insert(It->second.Uses.end(), V.Uses.begin(), V.Uses.end());
     }
-    for (const Expectation &E : F.Expectations)
-      Expects.emplace(std::make_tuple(E.Stmt.File, E.Stmt.Offset, E.Stmt.Length), E);
-    for (const DoubleMention &D : F.DoubleMentions)
-      Mentions.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
+    for (const ForwardDeclaration &D : F.ForwardDeclarations)
+      Forwards.emplace(spanKey(D.Decl), D);
+    for (const InterfaceMention &M : F.InterfaceMentions)
+      InterfaceNames.emplace(spanKey(M.Loc), M);
+    // A test's own chains (on a private registry, or checking that a
+    // metric is on the process-wide one) are not the project's metrics.
+    for (const Registration &R : F.Registrations)
+      if (!Tests.count(R.Loc.File))
+        Registrations.emplace(spanKey(R.Loc), R);
+    for (const WallClockRead &W : F.WallClockReads)
+      Reads.emplace(spanKey(W.Loc), W);
+    for (const ConditionalRegion &R : F.ConditionalRegions)
+      Conditionals.emplace(spanKey(R.Branch), R);
+  }
+
+  /// The files, their names, registries and includes.
+  void addFileFacts(const Facts &F) {
+    Files.insert(F.Files.begin(), F.Files.end());
     for (const auto &[File, FileNames] : F.UpperSnakeNames)
       Names[File].insert(FileNames.begin(), FileNames.end());
-    for (const SourceSpan &R : F.GivenRegistries)
-      if (!llvm::is_contained(Out.GivenRegistries, R))
-        Out.GivenRegistries.push_back(R);
-    for (const RegistryHandOff &R : F.RegistryHandOffs)
-      if (!llvm::is_contained(Out.RegistryHandOffs, R))
-        Out.RegistryHandOffs.push_back(R);
-    for (const ForwardDeclaration &D : F.ForwardDeclarations)
-      Forwards.emplace(std::make_tuple(D.Decl.File, D.Decl.Offset, D.Decl.Length), D);
-    for (const InterfaceMention &M : F.InterfaceMentions)
-      InterfaceNames.emplace(std::make_tuple(M.Loc.File, M.Loc.Offset, M.Loc.Length), M);
-    for (const SourceSpan &U : F.ServiceNamespaceUses)
-      if (!llvm::is_contained(Out.ServiceNamespaceUses, U))
-        Out.ServiceNamespaceUses.push_back(U);
+    appendMissing(F.GivenRegistries, Out.GivenRegistries);
+    appendMissing(F.RegistryHandOffs, Out.RegistryHandOffs);
+    appendMissing(F.ServiceNamespaceUses, Out.ServiceNamespaceUses);
     for (const auto &[Root, Count] : F.IncludeRoots)
       Out.IncludeRoots[Root] += Count;
     // What resolves in every TU reading the file.
@@ -431,74 +504,71 @@ Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
       if (!New && Spelling < It->second)
         It->second = Spelling;
     }
-    // A test's own chains (on a private registry, or checking that a
-    // metric is on the process-wide one) are not the project's metrics.
-    for (const Registration &R : F.Registrations)
-      if (!Tests.count(R.Loc.File))
-        Registrations.emplace(std::make_tuple(R.Loc.File, R.Loc.Offset, R.Loc.Length), R);
-    for (const WallClockRead &W : F.WallClockReads)
-      Reads.emplace(std::make_tuple(W.Loc.File, W.Loc.Offset, W.Loc.Length), W);
-    for (const ConditionalRegion &R : F.ConditionalRegions)
-      Conditionals.emplace(std::make_tuple(R.Branch.File, R.Branch.Offset, R.Branch.Length), R);
+  }
+
+  /// Facts about the tests, by location.
+  void addTestSites(const Facts &F) {
+    for (const Expectation &E : F.Expectations)
+      Expects.emplace(spanKey(E.Stmt), E);
+    for (const DoubleMention &D : F.DoubleMentions)
+      Mentions.emplace(spanKey(D.Decl), D);
     for (const ValueAssertion &A : F.ValueAssertions)
-      Assertions.emplace(std::make_tuple(A.Read.File, A.Read.Offset, A.Read.Length), A);
+      Assertions.emplace(spanKey(A.Read), A);
     for (const ExpositionAssertion &A : F.ExpositionAssertions)
-      Expositions.emplace(std::make_tuple(A.Stmt.File, A.Stmt.Offset, A.Stmt.Length), A);
+      Expositions.emplace(spanKey(A.Stmt), A);
     for (const RegistryShapeAssertion &A : F.RegistryShapeAssertions)
-      Shapes.emplace(std::make_tuple(A.Stmt.File, A.Stmt.Offset, A.Stmt.Length), A);
+      Shapes.emplace(spanKey(A.Stmt), A);
     for (const RecordBeforeFailure &R : F.RecordsBeforeFailure)
-      Failures.emplace(
-          std::make_pair(std::make_tuple(R.Record.File, R.Record.Offset, R.Record.Length),
-                         std::make_tuple(R.Failure.File, R.Failure.Offset, R.Failure.Length)),
-          R);
+      Failures.emplace(std::make_pair(spanKey(R.Record), spanKey(R.Failure)), R);
   }
-  for (auto &[K, A] : Args)
-    Out.ArgumentSites.push_back(A);
-  for (auto &[K, V] : Values)
-    Out.FunctionValues.push_back(V);
-  for (auto &[K, D] : Forwards)
-    Out.ForwardDeclarations.push_back(D);
-  for (auto &[K, M] : InterfaceNames)
-    Out.InterfaceMentions.push_back(M);
-  for (auto &[K, I] : Inits)
-    Out.MemberInits.push_back(I);
-  for (auto &[K, G] : Guards)
-    Out.NullGuards.push_back(G);
-  for (auto &[K, T] : Captures) {
-    sortUnique(T.Fields);
-    sortUnique(T.Methods);
-    Out.ThisCaptures.push_back(T);
-  }
-  for (auto &[K, V] : Vars) {
-    std::sort(V.Uses.begin(), V.Uses.end());
-    V.Uses.erase(std::unique(V.Uses.begin(), V.Uses.end()), V.Uses.end());
-    Out.ServiceVars.push_back(V);
-  }
-  for (auto &[K, E] : Expects)
-    Out.Expectations.push_back(E);
-  for (auto &[K, D] : Mentions)
-    Out.DoubleMentions.push_back(D);
-  for (auto &[K, R] : Registrations)
-    Out.Registrations.push_back(R);
-  for (auto &[K, W] : Reads)
-    Out.WallClockReads.push_back(W);
-  for (auto &[K, R] : Conditionals)
-    Out.ConditionalRegions.push_back(R);
-  for (auto &[K, A] : Assertions)
-    Out.ValueAssertions.push_back(A);
-  for (auto &[K, A] : Expositions)
-    Out.ExpositionAssertions.push_back(A);
-  for (auto &[K, A] : Shapes)
-    Out.RegistryShapeAssertions.push_back(A);
-  for (auto &[K, R] : Failures)
-    Out.RecordsBeforeFailure.push_back(R);
-  llvm::sort(Out.GivenRegistries);
-  llvm::sort(Out.ServiceNamespaceUses);
-  llvm::sort(Out.RegistryHandOffs);
-  Out.Files.assign(Files.begin(), Files.end());
-  for (auto &[File, FileNames] : Names)
-    Out.UpperSnakeNames[File].assign(FileNames.begin(), FileNames.end());
-  return Out;
+
+  const std::set<std::string> Tests;
+  Facts Out;
+  // An argument of a template may be handed to one callee per instantiation.
+  std::map<std::tuple<std::string, unsigned, unsigned, std::string>, ArgumentSite> Args;
+  std::map<std::tuple<std::string, unsigned, unsigned, std::string>, FunctionValue> Values;
+  BySpan<MemberInit> Inits;
+  BySpan<NullGuard> Guards;
+  BySpan<ThisCapture> Captures;
+  std::set<std::string> Files;
+  std::map<std::string, std::set<std::string>> Names; ///< Upper-snake names by file.
+  BySpan<ServiceVar> Vars;
+  BySpan<Expectation> Expects;
+  BySpan<DoubleMention> Mentions;
+  BySpan<Registration> Registrations;
+  BySpan<WallClockRead> Reads;
+  BySpan<ConditionalRegion> Conditionals;
+  BySpan<ValueAssertion> Assertions;
+  BySpan<ExpositionAssertion> Expositions;
+  BySpan<RegistryShapeAssertion> Shapes;
+  BySpan<ForwardDeclaration> Forwards;
+  BySpan<InterfaceMention> InterfaceNames;
+  std::map<std::pair<SpanKey, SpanKey>, RecordBeforeFailure> Failures;
+};
+
+} // namespace
+
+llvm::Expected<Catalog> buildCatalog(llvm::ArrayRef<TUFacts> Facts,
+                                     const Config &Cfg) {
+  CatalogMerger Merger;
+  for (const TUFacts &TU : Facts)
+    if (TU.Parsed)
+      Merger.add(TU);
+  if (!Merger.sawService())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s:%u: error: service class '%s' is not defined in any translation "
+        "unit of the compilation database",
+        Cfg.Path.c_str(), Cfg.ServiceClassLine, Cfg.ServiceClass.c_str());
+  return Merger.finish(testFiles(Facts));
+}
+
+Facts mergeScan(llvm::ArrayRef<TUFacts> PerTU) {
+  ScanMerger Merger(PerTU);
+  for (const TUFacts &TU : PerTU)
+    if (TU.Parsed)
+      Merger.add(TU.Scan);
+  return Merger.finish();
 }
 
 } // namespace mm

@@ -88,118 +88,141 @@ std::string sharedRegistry(const Plan &P) {
          ", [](prometheus::Registry*) {})";
 }
 
-} // namespace
-
-llvm::Error defineMetrics(RewriteContext &Ctx) {
+/// \p MP's definition, with what it needs, in its owner's .cpp (or header,
+/// when the owner has none), and its `extern` declaration in the header.
+void placeDefinition(RewriteContext &Ctx, const MetricPlan &MP, const Metric &M) {
   const Plan &P = Ctx.P;
-  std::map<std::string, const Metric *> ByName;
-  for (const Metric &M : Ctx.C.Metrics)
-    ByName[M.Name] = &M;
-
-  bool AnyMoved = false;
-  for (const MetricPlan &MP : P.Metrics) {
-    if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
-      continue;
-    AnyMoved = true;
-    const Metric &M = *ByName.at(MP.Name);
-    std::string Kind = kindHeader(M.Kind);
-    std::string Origin = "definition of " + MP.Constant + " (" + MP.Name + ")";
-    std::vector<llvm::StringRef> Landing = {MP.Definition};
-    for (const auto &[Name, Definition] : M.LocalConstants)
-      Landing.push_back(Definition);
-    if (!MP.OwnerSource.empty()) {
-      Ctx.constants(MP.OwnerSource, M.LocalConstants);
-      Ctx.includeNeeded(MP.OwnerSource, M.Includes, Landing);
-      Ctx.Preamble[MP.OwnerSource][RewriteContext::Definitions].push_back(MP.Definition);
-      Ctx.include(MP.OwnerSource, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerSource));
-      Ctx.include(MP.OwnerSource, Kind);
-      Ctx.include(MP.OwnerSource, "<prometheus/family.h>");
-      if (!MP.OwnerHeader.empty()) {
-        Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Declaration);
-        Ctx.include(MP.OwnerHeader, Kind);
-        Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
-      }
-    } else if (!MP.OwnerHeader.empty()) {
-      Ctx.constants(MP.OwnerHeader, M.LocalConstants);
-      Ctx.includeNeeded(MP.OwnerHeader, M.Includes, Landing);
-      Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Definition);
-      Ctx.include(MP.OwnerHeader, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerHeader));
+  std::string Kind = kindHeader(M.Kind);
+  std::vector<llvm::StringRef> Landing = {MP.Definition};
+  for (const auto &[Name, Definition] : M.LocalConstants)
+    Landing.push_back(Definition);
+  if (!MP.OwnerSource.empty()) {
+    Ctx.constants(MP.OwnerSource, M.LocalConstants);
+    Ctx.includeNeeded(MP.OwnerSource, M.Includes, Landing);
+    Ctx.Preamble[MP.OwnerSource][RewriteContext::Definitions].push_back(MP.Definition);
+    Ctx.include(MP.OwnerSource, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerSource));
+    Ctx.include(MP.OwnerSource, Kind);
+    Ctx.include(MP.OwnerSource, "<prometheus/family.h>");
+    if (!MP.OwnerHeader.empty()) {
+      Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Declaration);
       Ctx.include(MP.OwnerHeader, Kind);
       Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
     }
+  } else if (!MP.OwnerHeader.empty()) {
+    Ctx.constants(MP.OwnerHeader, M.LocalConstants);
+    Ctx.includeNeeded(MP.OwnerHeader, M.Includes, Landing);
+    Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Definition);
+    Ctx.include(MP.OwnerHeader, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerHeader));
+    Ctx.include(MP.OwnerHeader, Kind);
+    Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
   }
-  if (!AnyMoved)
-    return llvm::Error::success();
+}
 
-  std::string SharedExpr = sharedRegistry(P);
-  if (P.WriteRegistryHeader) {
-    auto Parts = splitRegistryExpr(P.RegistryExpr);
-    if (!Parts)
+/// Places the definition of every moved or shared metric; false when there
+/// is none.
+bool placeDefinitions(RewriteContext &Ctx) {
+  std::map<std::string, const Metric *> ByName;
+  for (const Metric &M : Ctx.C.Metrics)
+    ByName[M.Name] = &M;
+  bool AnyMoved = false;
+  for (const MetricPlan &MP : Ctx.P.Metrics) {
+    if (MP.Fate != MetricFate::Moved && MP.Fate != MetricFate::Shared)
+      continue;
+    AnyMoved = true;
+    placeDefinition(Ctx, MP, *ByName.at(MP.Name));
+  }
+  return AnyMoved;
+}
+
+/// Writes the registry header the project lacks, with the line breaks of
+/// the service's header; returns the call of its shared accessor.
+llvm::Expected<std::string> writeRegistryHeader(RewriteContext &Ctx) {
+  const Plan &P = Ctx.P;
+  auto Parts = splitRegistryExpr(P.RegistryExpr);
+  if (!Parts)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "registry.expr '%s' is not a call like 'ns::DefaultRegistry()', and "
+        "registry.header '%s' does not exist to provide it",
+        P.RegistryExpr.c_str(), P.RegistryHeader.c_str());
+  // Its shared accessor: the configured one, when it is a call in the
+  // same namespace, else one named after `expr`'s function.
+  std::string Shared = sharedFunctionName(Parts->second);
+  if (!P.RegistryShared.empty()) {
+    auto SharedParts = splitRegistryExpr(P.RegistryShared);
+    if (!SharedParts || SharedParts->first != Parts->first)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
-          "registry.expr '%s' is not a call like 'ns::DefaultRegistry()', and "
-          "registry.header '%s' does not exist to provide it",
-          P.RegistryExpr.c_str(), P.RegistryHeader.c_str());
-    // Its shared accessor: the configured one, when it is a call in the
-    // same namespace, else one named after `expr`'s function.
-    std::string Shared = sharedFunctionName(Parts->second);
-    if (!P.RegistryShared.empty()) {
-      auto SharedParts = splitRegistryExpr(P.RegistryShared);
-      if (!SharedParts || SharedParts->first != Parts->first)
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "registry.shared '%s' is not a call like '%s::%s()', and registry.header '%s' "
-            "does not exist to provide it",
-            P.RegistryShared.c_str(), Parts->first.c_str(), Shared.c_str(),
-            P.RegistryHeader.c_str());
-      Shared = SharedParts->second;
-    }
-    SharedExpr = (Parts->first.empty() ? "" : Parts->first + "::") + Shared + "()";
-    FileChange &Header = Ctx.Result.Edits.file(P.RegistryHeader);
-    Header.NewContent = registryHeader(Parts->first, Parts->second, Shared);
-    // Written with the line breaks of the service's header.
-    auto ServiceHeader = Ctx.text(Ctx.C.TheService.Header);
-    if (!ServiceHeader)
-      return ServiceHeader.takeError();
-    if (llvm::StringRef(*ServiceHeader).contains("\r\n")) {
-      std::string CRLF;
-      for (char C : *Header.NewContent)
-        CRLF += C == '\n' ? "\r\n" : std::string(1, C);
-      Header.NewContent = std::move(CRLF);
-    }
+          "registry.shared '%s' is not a call like '%s::%s()', and registry.header '%s' "
+          "does not exist to provide it",
+          P.RegistryShared.c_str(), Parts->first.c_str(), Shared.c_str(),
+          P.RegistryHeader.c_str());
+    Shared = SharedParts->second;
   }
+  std::string SharedExpr = (Parts->first.empty() ? "" : Parts->first + "::") + Shared + "()";
+  FileChange &Header = Ctx.Result.Edits.file(P.RegistryHeader);
+  Header.NewContent = registryHeader(Parts->first, Parts->second, Shared);
+  // Written with the line breaks of the service's header.
+  auto ServiceHeader = Ctx.text(Ctx.C.TheService.Header);
+  if (!ServiceHeader)
+    return ServiceHeader.takeError();
+  if (llvm::StringRef(*ServiceHeader).contains("\r\n")) {
+    std::string CRLF;
+    for (char C : *Header.NewContent)
+      CRLF += C == '\n' ? "\r\n" : std::string(1, C);
+    Header.NewContent = std::move(CRLF);
+  }
+  return SharedExpr;
+}
 
-  // The service's own registry becomes a shared pointer to the
-  // process-wide one.
+/// The service's own registry becomes \p SharedExpr, a shared pointer to
+/// the process-wide one.
+llvm::Error pointServiceAtRegistry(RewriteContext &Ctx, const std::string &SharedExpr) {
+  const Plan &P = Ctx.P;
   const Service &S = Ctx.C.TheService;
-  if (S.RegistryInit.valid()) {
-    Ctx.edit(S.RegistryInit.File, S.RegistryInit.Offset, S.RegistryInit.Length, SharedExpr,
-             "registry of " + S.Name);
-    Ctx.include(S.RegistryInit.File, includeSpelling(Ctx.F, P.RegistryHeader, S.RegistryInit.File));
-    // The parameter it was initialized from keeps its type and loses its
-    // name (as misc-unused-parameters does), so no warning appears.
-    if (S.RegistryParam.valid()) {
-      auto Text = Ctx.text(S.RegistryParam.File);
-      if (!Text)
-        return Text.takeError();
-      std::string Name = Text->substr(S.RegistryParam.Offset, S.RegistryParam.Length);
-      Ctx.edit(S.RegistryParam.File, S.RegistryParam.Offset, S.RegistryParam.Length,
-               "/*" + Name + "*/", "unused parameter " + Name + " of " + S.Name);
-    }
-    // So is a registry the service is built on elsewhere (a test's own,
-    // read back after the code under test recorded), directly or through a
-    // constructor or function handing its parameter on to the service.
-    for (const SourceSpan &R : givenRegistries(Ctx)) {
-      Ctx.edit(R.File, R.Offset, R.Length, SharedExpr,
-               "registry the service is built on at " + R.File + ":" + std::to_string(R.Line));
-      Ctx.include(R.File, includeSpelling(Ctx.F, P.RegistryHeader, R.File));
-    }
-  } else {
+  if (!S.RegistryInit.valid()) {
     Ctx.manual(S.Loc, "point the service's registry at " + P.RegistryExpr,
                "no std::shared_ptr<prometheus::Registry> member initializer was found",
                LeftBecause::Registry);
+    return llvm::Error::success();
+  }
+  Ctx.edit(S.RegistryInit.File, S.RegistryInit.Offset, S.RegistryInit.Length, SharedExpr,
+           "registry of " + S.Name);
+  Ctx.include(S.RegistryInit.File, includeSpelling(Ctx.F, P.RegistryHeader, S.RegistryInit.File));
+  // The parameter it was initialized from keeps its type and loses its
+  // name (as misc-unused-parameters does), so no warning appears.
+  if (S.RegistryParam.valid()) {
+    auto Text = Ctx.text(S.RegistryParam.File);
+    if (!Text)
+      return Text.takeError();
+    std::string Name = Text->substr(S.RegistryParam.Offset, S.RegistryParam.Length);
+    Ctx.edit(S.RegistryParam.File, S.RegistryParam.Offset, S.RegistryParam.Length,
+             "/*" + Name + "*/", "unused parameter " + Name + " of " + S.Name);
+  }
+  // So is a registry the service is built on elsewhere (a test's own,
+  // read back after the code under test recorded), directly or through a
+  // constructor or function handing its parameter on to the service.
+  for (const SourceSpan &R : givenRegistries(Ctx)) {
+    Ctx.edit(R.File, R.Offset, R.Length, SharedExpr,
+             "registry the service is built on at " + R.File + ":" + std::to_string(R.Line));
+    Ctx.include(R.File, includeSpelling(Ctx.F, P.RegistryHeader, R.File));
   }
   return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Error defineMetrics(RewriteContext &Ctx) {
+  if (!placeDefinitions(Ctx))
+    return llvm::Error::success();
+  std::string SharedExpr = sharedRegistry(Ctx.P);
+  if (Ctx.P.WriteRegistryHeader) {
+    llvm::Expected<std::string> Written = writeRegistryHeader(Ctx);
+    if (!Written)
+      return Written.takeError();
+    SharedExpr = std::move(*Written);
+  }
+  return pointServiceAtRegistry(Ctx, SharedExpr);
 }
 
 } // namespace mm

@@ -135,69 +135,88 @@ BraceKind braceKind(llvm::StringRef Head, bool OwnLine) {
   return BraceKind::Other;
 }
 
-} // namespace
-
-clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
-  using FS = clang::format::FormatStyle;
-  FS Style = clang::format::getLLVMStyle();
-  // `int* p` or `int *p`: counted below; on a tie, clang-format counts.
-  Style.DerivePointerAlignment = true;
-  std::vector<Line> Lines = codeLines(Code);
-  if (Lines.empty())
-    return Style;
-
+/// What the code lines show, counted line by line.
+struct StyleVotes {
   std::map<unsigned, unsigned> Steps, Offsets, CommentGaps;
   unsigned PointersLeft = 0, PointersRight = 0;
   unsigned TabLines = 0, SpaceLines = 0, OwnLineBraces = 0, AttachedBraces = 0;
   std::map<BraceKind, std::pair<unsigned, unsigned>> BracesOf; // kind -> own line, attached
   unsigned IndentedNamespaces = 0, FlatNamespaces = 0;
   unsigned IndentedCases = 0, FlatCases = 0;
-  int SwitchIndent = -1; ///< Of the last `switch` line.
   // Constructor initializer lists of more than one: one per line, or not;
   // the comma leading the line (`, b_(y)`) or ending it.
   unsigned InitializersApart = 0, InitializersPacked = 0, CommaFirst = 0;
   size_t Widest = 0;
-  unsigned OpenerIndent = 0; ///< Of the last line opening a block.
-  for (size_t I = 0; I < Lines.size(); ++I) {
-    const Line &L = Lines[I];
-    Widest = std::max(Widest, L.Width);
-    votePointer(L.Text.take_front(L.Text.find("//")), PointersLeft, PointersRight);
-    if (L.Indent)
-      ++(L.Tabs ? TabLines : SpaceLines);
-    if (L.Text == "{") {
-      ++OwnLineBraces;
-      if (I > 0)
-        ++BracesOf[braceKind(Lines[I - 1].Text, true)].first;
-    } else if (L.Text.ends_with("{") && !L.Text.starts_with("}") && !L.Text.ends_with("= {")) {
-      ++AttachedBraces;
-      ++BracesOf[braceKind(L.Text, false)].second;
-    } else if (L.Text.ends_with("{") && L.Text.starts_with("} else")) {
-      ++BracesOf[BraceKind::Control].second;
+};
+
+/// Counts the votes of code lines, in order: a line's indentation is read
+/// against the block that opens it.
+class VoteCounter {
+public:
+  explicit VoteCounter(const std::vector<Line> &Lines) : Lines(Lines) {}
+
+  StyleVotes count() {
+    for (size_t I = 0; I < Lines.size(); ++I) {
+      voteWithinLine(I);
+      if (I + 1 < Lines.size())
+        voteStep(I);
     }
+    return Votes;
+  }
+
+private:
+  /// Width, pointers, tabs, braces, comment gaps, case labels and
+  /// initializer lists, as line \p I shows them.
+  void voteWithinLine(size_t I) {
+    const Line &L = Lines[I];
+    Votes.Widest = std::max(Votes.Widest, L.Width);
+    votePointer(L.Text.take_front(L.Text.find("//")), Votes.PointersLeft, Votes.PointersRight);
+    if (L.Indent)
+      ++(L.Tabs ? Votes.TabLines : Votes.SpaceLines);
+    voteBrace(I);
     // `}  // namespace x`, `x = 1;  // why`.
     size_t Comment = L.Text.find("//");
     if (Comment != llvm::StringRef::npos && Comment > 0 && !L.Text.contains('"')) {
       llvm::StringRef Before = L.Text.take_front(Comment);
       unsigned Gap = Before.size() - Before.rtrim(' ').size();
       if (Gap >= 1 && Gap <= 4)
-        ++CommentGaps[Gap];
+        ++Votes.CommentGaps[Gap];
     }
     // `case` under its `switch`, or one step in.
     if (L.Text.starts_with("switch"))
       SwitchIndent = static_cast<int>(L.Indent);
     else if (SwitchIndent >= 0 && (L.Text.starts_with("case ") || L.Text.starts_with("default:")))
-      ++(static_cast<int>(L.Indent) > SwitchIndent ? IndentedCases : FlatCases);
+      ++(static_cast<int>(L.Indent) > SwitchIndent ? Votes.IndentedCases : Votes.FlatCases);
     if (L.Text.starts_with(": ") && I + 1 < Lines.size()) {
       llvm::StringRef Inits = L.Text.take_front(L.Text.find('{'));
       if (Inits.contains("), ") || Inits.contains("}, "))
-        ++InitializersPacked;
+        ++Votes.InitializersPacked;
       else if (Lines[I + 1].Text.starts_with(", "))
-        ++InitializersApart, ++CommaFirst;
+        ++Votes.InitializersApart, ++Votes.CommaFirst;
       else if (Inits.rtrim().ends_with(","))
-        ++InitializersApart;
+        ++Votes.InitializersApart;
     }
-    if (I + 1 == Lines.size())
-      continue;
+  }
+
+  /// A `{` of line \p I, on a line of its own or attached, by what it opens.
+  void voteBrace(size_t I) {
+    const Line &L = Lines[I];
+    if (L.Text == "{") {
+      ++Votes.OwnLineBraces;
+      if (I > 0)
+        ++Votes.BracesOf[braceKind(Lines[I - 1].Text, true)].first;
+    } else if (L.Text.ends_with("{") && !L.Text.starts_with("}") && !L.Text.ends_with("= {")) {
+      ++Votes.AttachedBraces;
+      ++Votes.BracesOf[braceKind(L.Text, false)].second;
+    } else if (L.Text.ends_with("{") && L.Text.starts_with("} else")) {
+      ++Votes.BracesOf[BraceKind::Control].second;
+    }
+  }
+
+  /// The step from line \p I to the next: a namespace's body, a member
+  /// after an access specifier, a block's first line.
+  void voteStep(size_t I) {
+    const Line &L = Lines[I];
     const Line &Next = Lines[I + 1];
     bool Opens = L.Text.ends_with("{") || (L.Text == "{");
     // `namespace x {`, or `{` on the line after `namespace x`.
@@ -205,28 +224,39 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
                                     (L.Text == "{" && I > 0 &&
                                      Lines[I - 1].Text.starts_with("namespace")));
     if (OpensNamespace) {
-      ++(Next.Indent > L.Indent ? IndentedNamespaces : FlatNamespaces);
+      ++(Next.Indent > L.Indent ? Votes.IndentedNamespaces : Votes.FlatNamespaces);
       // An indented namespace body is one step in, like any block's.
       if (Next.Indent > L.Indent)
-        ++Steps[Next.Indent - L.Indent];
-      continue;
+        ++Votes.Steps[Next.Indent - L.Indent];
+      return;
     }
     if (isAccessSpecifier(L.Text)) {
       // A member after a specifier: its offset, and its step from the class.
       if (!isAccessSpecifier(Next.Text) && Next.Text != "}" && !Next.Text.starts_with("};")) {
-        ++Offsets[static_cast<int>(L.Indent) - static_cast<int>(Next.Indent) + 100];
+        ++Votes.Offsets[static_cast<int>(L.Indent) - static_cast<int>(Next.Indent) + 100];
         if (Next.Indent > OpenerIndent)
-          ++Steps[Next.Indent - OpenerIndent];
+          ++Votes.Steps[Next.Indent - OpenerIndent];
       }
-      continue;
+      return;
     }
     if (Opens)
       OpenerIndent = L.Indent;
     if (Opens && Next.Indent > L.Indent && !isAccessSpecifier(Next.Text))
-      ++Steps[Next.Indent - L.Indent];
+      ++Votes.Steps[Next.Indent - L.Indent];
   }
 
-  if (TabLines > SpaceLines) {
+  const std::vector<Line> &Lines;
+  StyleVotes Votes;
+  int SwitchIndent = -1;     ///< Of the last `switch` line.
+  unsigned OpenerIndent = 0; ///< Of the last line opening a block.
+};
+
+using FS = clang::format::FormatStyle;
+
+/// Tabs or the indentation step, the access specifier offset and the
+/// column limit.
+void applyIndentation(FS &Style, const StyleVotes &Votes) {
+  if (Votes.TabLines > Votes.SpaceLines) {
     // Continuation lines are tabbed too (`\t\t.Name(..)` under `\tx = ..`).
     Style.UseTab = FS::UT_ForContinuationAndIndentation;
     Style.TabWidth = TabColumns;
@@ -235,7 +265,7 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
     // `\t: a_(..),` under the constructor's head, not four spaces.
     Style.ConstructorInitializerIndentWidth = TabColumns;
   } else {
-    unsigned Step = mostVoted(Steps, Style.IndentWidth);
+    unsigned Step = mostVoted(Votes.Steps, Style.IndentWidth);
     if (Step >= 2 && Step <= 8) {
       Style.IndentWidth = Step;
       Style.ContinuationIndentWidth = std::max(4u, Step);
@@ -243,16 +273,19 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   }
   // Specifiers at the class's own column unless the text shows otherwise.
   Style.AccessModifierOffset =
-      static_cast<int>(mostVoted(Offsets, 100u - Style.IndentWidth)) - 100;
+      static_cast<int>(mostVoted(Votes.Offsets, 100u - Style.IndentWidth)) - 100;
   // Lines as long as the file's own longest, up to a point.
-  if (Widest > Style.ColumnLimit)
-    Style.ColumnLimit = std::min<unsigned>(llvm::alignTo(Widest, 10), 120);
-  // Braces on lines of their own or not, per what they open; a kind the
-  // file shows none of follows the file as a whole.
-  bool OwnLine = OwnLineBraces > AttachedBraces;
+  if (Votes.Widest > Style.ColumnLimit)
+    Style.ColumnLimit = std::min<unsigned>(llvm::alignTo(Votes.Widest, 10), 120);
+}
+
+/// Braces on lines of their own or not, per what they open; a kind the
+/// file shows none of follows the file as a whole.
+void applyBraces(FS &Style, const StyleVotes &Votes) {
+  bool OwnLine = Votes.OwnLineBraces > Votes.AttachedBraces;
   auto Wrapped = [&](BraceKind K) {
-    auto It = BracesOf.find(K);
-    if (It == BracesOf.end() || It->second.first == It->second.second)
+    auto It = Votes.BracesOf.find(K);
+    if (It == Votes.BracesOf.end() || It->second.first == It->second.second)
       return OwnLine;
     return It->second.first > It->second.second;
   };
@@ -264,40 +297,62 @@ clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
   if (Uniform) {
     if (OwnLine)
       Style.BreakBeforeBraces = FS::BS_Allman;
-  } else {
-    Style.BreakBeforeBraces = FS::BS_Custom;
-    FS::BraceWrappingFlags &W = Style.BraceWrapping;
-    W.AfterNamespace = Wrapped(BraceKind::Namespace);
-    W.AfterClass = W.AfterStruct = W.AfterUnion = W.AfterEnum = Wrapped(BraceKind::Class);
-    W.AfterFunction = Wrapped(BraceKind::Function);
-    bool Control = Wrapped(BraceKind::Control);
-    W.AfterControlStatement = Control ? FS::BWACS_Always : FS::BWACS_Never;
-    W.AfterCaseLabel = W.BeforeElse = W.BeforeCatch = W.BeforeWhile = Control;
-    W.BeforeLambdaBody = Wrapped(BraceKind::Lambda);
-    W.AfterExternBlock = W.AfterNamespace;
-    W.SplitEmptyFunction = W.SplitEmptyRecord = W.SplitEmptyNamespace = true;
+    return;
   }
-  if (IndentedNamespaces > FlatNamespaces)
+  Style.BreakBeforeBraces = FS::BS_Custom;
+  FS::BraceWrappingFlags &W = Style.BraceWrapping;
+  W.AfterNamespace = Wrapped(BraceKind::Namespace);
+  W.AfterClass = W.AfterStruct = W.AfterUnion = W.AfterEnum = Wrapped(BraceKind::Class);
+  W.AfterFunction = Wrapped(BraceKind::Function);
+  bool Control = Wrapped(BraceKind::Control);
+  W.AfterControlStatement = Control ? FS::BWACS_Always : FS::BWACS_Never;
+  W.AfterCaseLabel = W.BeforeElse = W.BeforeCatch = W.BeforeWhile = Control;
+  W.BeforeLambdaBody = Wrapped(BraceKind::Lambda);
+  W.AfterExternBlock = W.AfterNamespace;
+  W.SplitEmptyFunction = W.SplitEmptyRecord = W.SplitEmptyNamespace = true;
+}
+
+/// Namespace indentation and closing comments, case labels, the spaces
+/// before trailing comments, initializer lists and pointer alignment.
+void applyLayout(FS &Style, const StyleVotes &Votes, llvm::StringRef Code) {
+  if (Votes.IndentedNamespaces > Votes.FlatNamespaces)
     Style.NamespaceIndentation = FS::NI_All;
-  if (IndentedCases + FlatCases > 0)
-    Style.IndentCaseLabels = IndentedCases > FlatCases;
+  if (Votes.IndentedCases + Votes.FlatCases > 0)
+    Style.IndentCaseLabels = Votes.IndentedCases > Votes.FlatCases;
   // A file closing its namespaces with a bare `}` gets no `// namespace x`.
-  if (IndentedNamespaces + FlatNamespaces > 0 && !Code.contains("// namespace") &&
+  if (Votes.IndentedNamespaces + Votes.FlatNamespaces > 0 && !Code.contains("// namespace") &&
       !Code.contains("/* namespace"))
     Style.FixNamespaceComments = false;
-  Style.SpacesBeforeTrailingComments = mostVoted(CommentGaps, 1u);
+  Style.SpacesBeforeTrailingComments = mostVoted(Votes.CommentGaps, 1u);
   // Kept on the constructor's line when they all fit, else one per line.
-  if (InitializersApart > InitializersPacked) {
+  if (Votes.InitializersApart > Votes.InitializersPacked) {
     Style.PackConstructorInitializers = FS::PCIS_CurrentLine;
-    if (CommaFirst * 2 > InitializersApart)
+    if (Votes.CommaFirst * 2 > Votes.InitializersApart)
       Style.BreakConstructorInitializers = FS::BCIS_BeforeComma;
   }
   // Measured on the file as written: clang-format would also count the
   // declarations the migration adds, which are spelled one way.
-  if (PointersLeft != PointersRight) {
+  if (Votes.PointersLeft != Votes.PointersRight) {
     Style.DerivePointerAlignment = false;
-    Style.PointerAlignment = PointersLeft > PointersRight ? FS::PAS_Left : FS::PAS_Right;
+    Style.PointerAlignment =
+        Votes.PointersLeft > Votes.PointersRight ? FS::PAS_Left : FS::PAS_Right;
   }
+}
+
+} // namespace
+
+clang::format::FormatStyle measuredStyle(llvm::StringRef Code) {
+  FS Style = clang::format::getLLVMStyle();
+  // `int* p` or `int *p`: counted by votePointer; on a tie, clang-format
+  // counts.
+  Style.DerivePointerAlignment = true;
+  std::vector<Line> Lines = codeLines(Code);
+  if (Lines.empty())
+    return Style;
+  StyleVotes Votes = VoteCounter(Lines).count();
+  applyIndentation(Style, Votes);
+  applyBraces(Style, Votes);
+  applyLayout(Style, Votes, Code);
   return Style;
 }
 

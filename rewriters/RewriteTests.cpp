@@ -55,160 +55,202 @@ std::vector<std::string> boundAssertions(const ValueBounds &B, llvm::StringRef A
 
 std::string lower(llvm::StringRef S) { return S.lower(); }
 
-} // namespace
+/// What one expectation becomes: reads of the values before (where the
+/// expectation was) and assertions on them after (at the end of its block).
+struct Translation {
+  std::vector<std::string> Before, After;
+};
 
-llvm::Error rewriteTests(RewriteContext &Ctx) {
-  std::map<std::string, const Wrapper *> ByName;
-  for (const Wrapper &W : Ctx.C.Wrappers)
-    ByName.emplace(W.Name, &W);
-  std::map<std::string, const Metric *> Metrics;
-  for (const Metric &M : Ctx.C.Metrics)
-    Metrics[M.Name] = &M;
+/// Rewrites the expectations one by one, gathering the assertions of each
+/// block to add them at its end.
+class ExpectationRewriter {
+public:
+  explicit ExpectationRewriter(RewriteContext &Ctx) : Ctx(Ctx) {
+    for (const Wrapper &W : Ctx.C.Wrappers)
+      WrappersByName.emplace(W.Name, &W);
+    for (const Metric &M : Ctx.C.Metrics)
+      MetricsByName[M.Name] = &M;
+  }
 
-  // Assertions to add before the `}` of each block, and names used there.
-  std::map<std::pair<std::string, unsigned>, std::vector<std::string>> Asserts;
-  std::map<std::pair<std::string, unsigned>, std::set<std::string>> Names;
-
-  for (const Expectation &E : Ctx.F.Expectations) {
+  /// Replaces \p E with its reads, or lists it when it cannot be translated.
+  llvm::Error rewrite(const Expectation &E) {
     std::string What = "EXPECT_CALL on " + E.Wrapper;
-    auto WIt = ByName.find(E.Wrapper);
-    if (WIt == ByName.end())
-      continue; // not a wrapper of the service
+    auto WIt = WrappersByName.find(E.Wrapper);
+    if (WIt == WrappersByName.end())
+      return llvm::Error::success(); // not a wrapper of the service
     const Wrapper &W = *WIt->second;
     const WrapperPlan *WP = Ctx.P.wrapper(W.Signature);
     if (std::optional<ManualItem> Problem = expectationProblem(E, W)) {
       Ctx.Result.Manual.push_back(std::move(*Problem));
-      continue;
+      return llvm::Error::success();
     }
     if (!WP || WP->Fate == WrapperFate::Keep) {
       Ctx.manual(E.Stmt, What, "the wrapper stays in the service",
                  WP ? WP->Cause : LeftBecause::Other, ManualSubject::Expectation);
-      continue;
+      return llvm::Error::success();
     }
     auto Read = readExpectation(E, W);
     if (const std::string *Why = std::get_if<std::string>(&Read)) {
       Ctx.manual(E.Stmt, What, *Why, LeftBecause::Expectation, ManualSubject::Expectation);
-      continue;
+      return llvm::Error::success();
     }
     const ExpectedRecordings &Expected = std::get<ExpectedRecordings>(Read);
-    const std::vector<Recording> &Recs = Expected.Recordings;
-    bool Skips = Expected.Skips;
-    bool Ok = true;
-
-    auto Scope = std::make_pair(E.Stmt.File, E.ScopeEnd);
-    std::vector<std::string> Before, After;
-    for (const Recording &R : Recs) {
-      // `NAME#field`: a child of the family, read through its own constant.
-      llvm::StringRef Name, ChildField;
-      std::tie(Name, ChildField) = llvm::StringRef(R.Metric).split('#');
-      const MetricPlan *MP = Ctx.P.metric(Name);
-      auto MIt = Metrics.find(Name.str());
-      if (!MP || MIt == Metrics.end() || MP->Constant.empty()) {
-        Ok = false;
-        break;
-      }
-      std::string Constant = MP->Constant;
-      if (!ChildField.empty()) {
-        auto It = llvm::find_if(MP->Children,
-                                [&](const ChildPlan &C) { return C.Field == ChildField; });
-        if (It == MP->Children.end()) {
-          Ok = false;
-          break;
-        }
-        Constant = It->Constant;
-      }
-      std::string Child = spelledFrom(Constant, MP->Namespace, Ctx.P.namespaceIn(E.Stmt.File)) +
-                          (R.AddArgs ? ".Add(" + *R.AddArgs + ")" : "");
-      std::string Var = lower(Constant) + "_before";
-      for (int N = 2; Names[Scope].count(Var); ++N)
-        Var = lower(Constant) + "_before_" + std::to_string(N);
-      // A value from a matcher is unknown; what the matcher bounds it to
-      // is asserted instead.
-      bool Unknown = Expected.holdsMatched(R.Value);
-      const ValueBounds *Bounds = Expected.boundsOf(R);
-      double Times = E.Times;
-      if (R.Op == "Increment" || R.Op == "Decrement") {
-        Names[Scope].insert(Var);
-        Before.push_back("const double " + Var + " = " + Child + ".Value();");
-        std::string Delta = Child + ".Value() - " + Var;
-        if (Unknown) {
-          if (R.Op == "Decrement")
-            Delta = Var + " - " + Child + ".Value()";
-          for (std::string &A : boundAssertions(*Bounds, Delta, Times))
-            After.push_back(std::move(A));
-        } else {
-          std::string Amount = R.Value.empty() ? formatNumber(Times) : times(Times, R.Value);
-          if (R.Op == "Decrement")
-            Amount = "-" + Amount;
-          After.push_back("EXPECT_DOUBLE_EQ(" + Delta + ", " + Amount + ");");
-        }
-      } else if (R.Op == "Set") {
-        if (Unknown)
-          for (std::string &A : boundAssertions(*Bounds, Child + ".Value()", 1))
-            After.push_back(std::move(A));
-        else
-          After.push_back("EXPECT_DOUBLE_EQ(" + Child + ".Value(), " + R.Value + ");");
-      } else { // Observe, on a histogram or a summary
-        const char *Field =
-            MIt->second->Kind == MetricKind::Summary ? ".summary" : ".histogram";
-        std::string Read = Child + ".Collect()" + Field;
-        Names[Scope].insert(Var);
-        Before.push_back("const auto " + Var + " = " + Read + ";");
-        After.push_back("EXPECT_EQ(" + Read + ".sample_count - " + Var + ".sample_count, " +
-                        formatNumber(Times) + "u);");
-        std::string Sum = Read + ".sample_sum - " + Var + ".sample_sum";
-        if (!Unknown)
-          After.push_back("EXPECT_DOUBLE_EQ(" + Sum + ", " + times(Times, R.Value) + ");");
-        else if (Bounds)
-          for (std::string &A : boundAssertions(*Bounds, Sum, Times))
-            After.push_back(std::move(A));
-      }
-      if (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared) {
-        if (moduleOf(E.Stmt.File) != MP->Owner && !MP->OwnerHeader.empty())
-          Ctx.include(E.Stmt.File, includeSpelling(Ctx.F, MP->OwnerHeader, E.Stmt.File));
-      }
-      Ctx.constants(E.Stmt.File, W.LocalConstants);
-    }
-    if (!Ok)
-      continue;
-    if (Skips)
+    Translation T;
+    for (const Recording &R : Expected.Recordings)
+      if (!translateRecording(E, W, Expected, R, T))
+        return llvm::Error::success();
+    if (Expected.Skips)
       Ctx.manual(E.Stmt, What, "the wrapper records nothing for these arguments; "
                                "the expectation was dropped",
                  LeftBecause::Expectation, ManualSubject::Expectation);
+    return replace(E, What, T);
+  }
 
+  /// The assertions of each block, before the line of its `}`.
+  llvm::Error placeAssertions() {
+    for (auto &[Scope, Lines] : Asserts) {
+      auto Text = Ctx.text(Scope.first);
+      if (!Text)
+        return Text.takeError();
+      // At the start of the line holding the block's `}`.
+      size_t LineStart = llvm::StringRef(*Text).rfind('\n', Scope.second);
+      unsigned At = LineStart == llvm::StringRef::npos ? Scope.second : LineStart + 1;
+      Ctx.edit(Scope.first, At, 0, llvm::join(Lines, ""), "value assertions of " + Scope.first);
+    }
+    return llvm::Error::success();
+  }
+
+private:
+  /// A block: its file and the offset of its `}`.
+  using Scope = std::pair<std::string, unsigned>;
+
+  static Scope scopeOf(const Expectation &E) { return std::make_pair(E.Stmt.File, E.ScopeEnd); }
+
+  /// Adds to \p T the read and the assertions of \p R, one recording \p E
+  /// expects of \p W; false when its metric has no constant to read it by.
+  bool translateRecording(const Expectation &E, const Wrapper &W,
+                          const ExpectedRecordings &Expected, const Recording &R,
+                          Translation &T) {
+    // `NAME#field`: a child of the family, read through its own constant.
+    llvm::StringRef Name, ChildField;
+    std::tie(Name, ChildField) = llvm::StringRef(R.Metric).split('#');
+    const MetricPlan *MP = Ctx.P.metric(Name);
+    auto MIt = MetricsByName.find(Name.str());
+    if (!MP || MIt == MetricsByName.end() || MP->Constant.empty())
+      return false;
+    std::string Constant = MP->Constant;
+    if (!ChildField.empty()) {
+      auto It = llvm::find_if(MP->Children,
+                              [&](const ChildPlan &C) { return C.Field == ChildField; });
+      if (It == MP->Children.end())
+        return false;
+      Constant = It->Constant;
+    }
+    std::string Child = spelledFrom(Constant, MP->Namespace, Ctx.P.namespaceIn(E.Stmt.File)) +
+                        (R.AddArgs ? ".Add(" + *R.AddArgs + ")" : "");
+    std::string Var = lower(Constant) + "_before";
+    for (int N = 2; Names[scopeOf(E)].count(Var); ++N)
+      Var = lower(Constant) + "_before_" + std::to_string(N);
+    assertRecording(E, Expected, R, *MIt->second, Child, Var, T);
+    if (MP->Fate == MetricFate::Moved || MP->Fate == MetricFate::Shared) {
+      if (moduleOf(E.Stmt.File) != MP->Owner && !MP->OwnerHeader.empty())
+        Ctx.include(E.Stmt.File, includeSpelling(Ctx.F, MP->OwnerHeader, E.Stmt.File));
+    }
+    Ctx.constants(E.Stmt.File, W.LocalConstants);
+    return true;
+  }
+
+  /// The read of \p Child into \p Var before, and the assertions on its
+  /// change after, for \p R: a delta, a value set, or the samples observed.
+  void assertRecording(const Expectation &E, const ExpectedRecordings &Expected,
+                       const Recording &R, const Metric &M, const std::string &Child,
+                       const std::string &Var, Translation &T) {
+    std::set<std::string> &NamesUsed = Names[scopeOf(E)];
+    // A value from a matcher is unknown; what the matcher bounds it to
+    // is asserted instead.
+    bool Unknown = Expected.holdsMatched(R.Value);
+    const ValueBounds *Bounds = Expected.boundsOf(R);
+    double Times = E.Times;
+    if (R.Op == "Increment" || R.Op == "Decrement") {
+      NamesUsed.insert(Var);
+      T.Before.push_back("const double " + Var + " = " + Child + ".Value();");
+      std::string Delta = Child + ".Value() - " + Var;
+      if (Unknown) {
+        if (R.Op == "Decrement")
+          Delta = Var + " - " + Child + ".Value()";
+        for (std::string &A : boundAssertions(*Bounds, Delta, Times))
+          T.After.push_back(std::move(A));
+      } else {
+        std::string Amount = R.Value.empty() ? formatNumber(Times) : times(Times, R.Value);
+        if (R.Op == "Decrement")
+          Amount = "-" + Amount;
+        T.After.push_back("EXPECT_DOUBLE_EQ(" + Delta + ", " + Amount + ");");
+      }
+    } else if (R.Op == "Set") {
+      if (Unknown)
+        for (std::string &A : boundAssertions(*Bounds, Child + ".Value()", 1))
+          T.After.push_back(std::move(A));
+      else
+        T.After.push_back("EXPECT_DOUBLE_EQ(" + Child + ".Value(), " + R.Value + ");");
+    } else { // Observe, on a histogram or a summary
+      const char *Field = M.Kind == MetricKind::Summary ? ".summary" : ".histogram";
+      std::string Read = Child + ".Collect()" + Field;
+      NamesUsed.insert(Var);
+      T.Before.push_back("const auto " + Var + " = " + Read + ";");
+      T.After.push_back("EXPECT_EQ(" + Read + ".sample_count - " + Var + ".sample_count, " +
+                        formatNumber(Times) + "u);");
+      std::string Sum = Read + ".sample_sum - " + Var + ".sample_sum";
+      if (!Unknown)
+        T.After.push_back("EXPECT_DOUBLE_EQ(" + Sum + ", " + times(Times, R.Value) + ");");
+      else if (Bounds)
+        for (std::string &A : boundAssertions(*Bounds, Sum, Times))
+          T.After.push_back(std::move(A));
+    }
+  }
+
+  /// Replaces \p E with the reads of \p T and keeps its assertions for the
+  /// end of the block.
+  llvm::Error replace(const Expectation &E, const std::string &What, const Translation &T) {
     auto Text = Ctx.text(E.Stmt.File);
     if (!Text)
       return Text.takeError();
     auto [Off, Len] = statementLines(*Text, E.Stmt.Offset, E.Stmt.Length);
     std::string Indent(E.Stmt.Column - 1, ' ');
     std::string Replacement;
-    for (const std::string &B : Before)
+    for (const std::string &B : T.Before)
       Replacement += Indent + B + "\n";
     bool Whole = Off != E.Stmt.Offset;
     if (!Whole)
       Replacement = llvm::StringRef(Replacement).trim().str();
     Ctx.edit(E.Stmt.File, Off, Len, Replacement, What + " at " + E.Stmt.File + ":" +
                                                      std::to_string(E.Stmt.Line));
-    std::vector<std::string> Written = Before;
-    Written.insert(Written.end(), After.begin(), After.end());
+    std::vector<std::string> Written = T.Before;
+    Written.insert(Written.end(), T.After.begin(), T.After.end());
     Ctx.Result.TestRewrites.push_back(
         {E.Stmt, E.Test, E.Wrapper,
          llvm::StringRef(*Text).substr(E.Stmt.Offset, E.Stmt.Length).str(),
          llvm::join(Written, "\n")});
-    for (std::string &A : After)
-      Asserts[Scope].push_back(Indent + A + "\n");
+    for (const std::string &A : T.After)
+      Asserts[scopeOf(E)].push_back(Indent + A + "\n");
+    return llvm::Error::success();
   }
 
-  for (auto &[Scope, Lines] : Asserts) {
-    auto Text = Ctx.text(Scope.first);
-    if (!Text)
-      return Text.takeError();
-    // At the start of the line holding the block's `}`.
-    size_t LineStart = llvm::StringRef(*Text).rfind('\n', Scope.second);
-    unsigned At = LineStart == llvm::StringRef::npos ? Scope.second : LineStart + 1;
-    Ctx.edit(Scope.first, At, 0, llvm::join(Lines, ""), "value assertions of " + Scope.first);
-  }
-  return llvm::Error::success();
+  RewriteContext &Ctx;
+  std::map<std::string, const Wrapper *> WrappersByName;
+  std::map<std::string, const Metric *> MetricsByName;
+  // Assertions to add before the `}` of each block, and names used there.
+  std::map<Scope, std::vector<std::string>> Asserts;
+  std::map<Scope, std::set<std::string>> Names;
+};
+
+} // namespace
+
+llvm::Error rewriteTests(RewriteContext &Ctx) {
+  ExpectationRewriter Rewriter(Ctx);
+  for (const Expectation &E : Ctx.F.Expectations)
+    if (llvm::Error Err = Rewriter.rewrite(E))
+      return Err;
+  return Rewriter.placeAssertions();
 }
 
 llvm::Error removeUnusedHolders(RewriteContext &Ctx) {
