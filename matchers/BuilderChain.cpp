@@ -346,6 +346,103 @@ const Expr *runtimeRead(const Stmt *S, const Bindings *B) {
   return nullptr;
 }
 
+/// The constant labels `.Labels(..)` gives (\p Labels, its argument):
+/// the keys of its pairs of literals, each with its value when that is a
+/// literal too.
+void readConstLabels(const Expr *Labels, BuilderChain &Chain) {
+  // Constant labels: pairs of literals.
+  std::vector<std::string> Keys;
+  collectLabelNames(Labels, Keys);
+  for (const std::string &K : Keys)
+    Chain.ConstLabels.emplace_back(K, "");
+  // Values, when they are literals, in order of appearance.
+  std::vector<const StringLiteral *> Literals;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *SL = dyn_cast<StringLiteral>(S)) {
+      Literals.push_back(SL);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Labels);
+  for (size_t I = 0; I < Chain.ConstLabels.size() && 2 * I + 1 < Literals.size(); ++I)
+    Chain.ConstLabels[I].second = Literals[2 * I + 1]->getString().str();
+}
+
+/// Reads \p MC, one call of a chain read from its end (`.Add(..)`,
+/// `.Register(..)`, `.Name(..)`, `.Help(..)`, `.Labels(..)`), called
+/// \p Name, into \p Chain; \p Register gets the `.Register(..)` call.
+/// False for any other call.
+bool readChainCall(const CXXMemberCallExpr *MC, llvm::StringRef Name, const Locator &Loc,
+                   const Bindings *B, BuilderChain &Chain,
+                   const CXXMemberCallExpr *&Register) {
+  // What the registry argument reads is replaced where the chain moves.
+  if (Name != "Register" && !Chain.RuntimeRead)
+    for (const Expr *Arg : MC->arguments())
+      if ((Chain.RuntimeRead = runtimeRead(Arg, B)))
+        break;
+  if (Name == "Add" && !Register && !Chain.ChildArgs) {
+    Chain.ChildArgs = writtenArgs(MC, Loc);
+    AddCall Facts = readAddCall(MC, Loc);
+    Chain.ChildLabelNames = std::move(Facts.LabelNames);
+    Chain.Buckets = std::move(Facts.Buckets);
+    Chain.BucketsText = std::move(Facts.BucketsText);
+  } else if (Name == "Register") {
+    Register = MC;
+    if (MC->getNumArgs() >= 1)
+      Chain.RegistryArg = Loc.text(bound(MC->getArg(0), B));
+  } else if (Name == "Name" && MC->getNumArgs() == 1) {
+    Chain.Name = stringLiteralOf(bound(MC->getArg(0), B)).value_or("");
+  } else if (Name == "Help" && MC->getNumArgs() == 1) {
+    Chain.Help = stringLiteralOf(bound(MC->getArg(0), B)).value_or("");
+  } else if (Name == "Labels" && MC->getNumArgs() == 1) {
+    readConstLabels(bound(MC->getArg(0), B), Chain);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/// BuilderChain::RegisterAt: the `.` of `.Register`, as far into the text
+/// as the file has it.
+void findRegisterAt(const CXXMemberCallExpr &Register, const Locator &Loc, BuilderChain &Chain) {
+  const auto *Member = dyn_cast<MemberExpr>(Register.getCallee()->IgnoreParens());
+  SourceSpan Whole = Loc.span(Chain.Range);
+  SourceSpan Dot = Member ? Loc.span(SourceRange(Member->getOperatorLoc())) : SourceSpan();
+  if (Whole.valid() && Dot.valid() && Dot.File == Whole.File && Dot.Offset >= Whole.Offset &&
+      Dot.Offset - Whole.Offset < Chain.Text.size())
+    Chain.RegisterAt = Dot.Offset - Whole.Offset;
+  else
+    Chain.RegisterAt = std::min(llvm::StringRef(Chain.Text).rfind(".Register"), Chain.Text.size());
+}
+
+/// Spells \p Chain's text to mean the same in any file: the builder
+/// \p Build calls (\p Callee) as `prometheus::BuildX`, a helper's
+/// parameters (bound in \p B) as its call's arguments. False when a
+/// helper's chain cannot be spelled so.
+bool respellChain(const Expr *E, const CallExpr &Build, const FunctionDecl &Callee,
+                  const Locator &Loc, const Bindings *B, BuilderChain &Chain) {
+  std::vector<Respelling> Edits;
+  const auto *CalleeRef = dyn_cast<DeclRefExpr>(Build.getCallee()->IgnoreParenImpCasts());
+  std::string Written = CalleeRef ? Loc.text(CalleeRef) : "";
+  std::string Qualified = "prometheus::" + Callee.getName().str();
+  if (CalleeRef && Written != Qualified && Written != "::" + Qualified)
+    Edits.push_back({CalleeRef->getSourceRange(), Qualified});
+  if (B)
+    collectBound(E, *B, Loc, Edits);
+  if (Edits.empty())
+    return true;
+  auto Text = respelled(Chain.Text, Loc.span(Chain.Range), std::move(Edits), Loc, Chain.RegisterAt);
+  if (!Text && B)
+    return false;
+  if (Text)
+    Chain.Text = std::move(*Text);
+  return true;
+}
+
 std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const Bindings *B) {
   BuilderChain Chain;
   bool ThroughLocal = false;
@@ -356,50 +453,8 @@ std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const B
     if (!Method || !Method->getIdentifier())
       return std::nullopt;
     llvm::StringRef Name = Method->getName();
-    // What the registry argument reads is replaced where the chain moves.
-    if (Name != "Register" && !Chain.RuntimeRead)
-      for (const Expr *Arg : MC->arguments())
-        if ((Chain.RuntimeRead = runtimeRead(Arg, B)))
-          break;
-    if (Name == "Add" && !Register && !Chain.ChildArgs) {
-      Chain.ChildArgs = writtenArgs(MC, Loc);
-      AddCall Facts = readAddCall(MC, Loc);
-      Chain.ChildLabelNames = std::move(Facts.LabelNames);
-      Chain.Buckets = std::move(Facts.Buckets);
-      Chain.BucketsText = std::move(Facts.BucketsText);
-    } else if (Name == "Register") {
-      Register = MC;
-      if (MC->getNumArgs() >= 1)
-        Chain.RegistryArg = Loc.text(bound(MC->getArg(0), B));
-    } else if (Name == "Name" && MC->getNumArgs() == 1) {
-      Chain.Name = stringLiteralOf(bound(MC->getArg(0), B)).value_or("");
-    } else if (Name == "Help" && MC->getNumArgs() == 1) {
-      Chain.Help = stringLiteralOf(bound(MC->getArg(0), B)).value_or("");
-    } else if (Name == "Labels" && MC->getNumArgs() == 1) {
-      const Expr *Labels = bound(MC->getArg(0), B);
-      // Constant labels: pairs of literals.
-      std::vector<std::string> Keys;
-      collectLabelNames(Labels, Keys);
-      for (const std::string &K : Keys)
-        Chain.ConstLabels.emplace_back(K, "");
-      // Values, when they are literals, in order of appearance.
-      std::vector<const StringLiteral *> Literals;
-      std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-        if (!S)
-          return;
-        if (const auto *SL = dyn_cast<StringLiteral>(S)) {
-          Literals.push_back(SL);
-          return;
-        }
-        for (const Stmt *Child : S->children())
-          Walk(Child);
-      };
-      Walk(Labels);
-      for (size_t I = 0; I < Chain.ConstLabels.size() && 2 * I + 1 < Literals.size(); ++I)
-        Chain.ConstLabels[I].second = Literals[2 * I + 1]->getString().str();
-    } else {
+    if (!readChainCall(MC, Name, Loc, B, Chain, Register))
       return std::nullopt;
-    }
     Cur = stripWrappers(MC->getImplicitObjectArgument());
     // A child taken from a family held in a local of the function
     // (`auto& family = Build..Register(r); ok_ = &family.Add(..)`) is read
@@ -425,33 +480,9 @@ std::optional<BuilderChain> readChain(const Expr *E, const Locator &Loc, const B
   Chain.Kind = *Kind;
   Chain.Range = SourceRange(Build->getBeginLoc(), Register->getEndLoc());
   Chain.Text = Loc.text(Chain.Range);
-  // The `.` of `.Register`, as far into the text as the file has it.
-  const auto *Member = dyn_cast<MemberExpr>(Register->getCallee()->IgnoreParens());
-  SourceSpan Whole = Loc.span(Chain.Range);
-  SourceSpan Dot = Member ? Loc.span(SourceRange(Member->getOperatorLoc())) : SourceSpan();
-  if (Whole.valid() && Dot.valid() && Dot.File == Whole.File && Dot.Offset >= Whole.Offset &&
-      Dot.Offset - Whole.Offset < Chain.Text.size())
-    Chain.RegisterAt = Dot.Offset - Whole.Offset;
-  else
-    Chain.RegisterAt = std::min(llvm::StringRef(Chain.Text).rfind(".Register"), Chain.Text.size());
-
-  // Spelled to mean the same in any file: the builder as
-  // `prometheus::BuildX`, a helper's parameters as its call's arguments.
-  std::vector<Respelling> Edits;
-  const auto *CalleeRef = dyn_cast<DeclRefExpr>(Build->getCallee()->IgnoreParenImpCasts());
-  std::string Written = CalleeRef ? Loc.text(CalleeRef) : "";
-  std::string Qualified = "prometheus::" + Callee->getName().str();
-  if (CalleeRef && Written != Qualified && Written != "::" + Qualified)
-    Edits.push_back({CalleeRef->getSourceRange(), Qualified});
-  if (B)
-    collectBound(E, *B, Loc, Edits);
-  if (Edits.empty())
-    return Chain;
-  auto Text = respelled(Chain.Text, Whole, std::move(Edits), Loc, Chain.RegisterAt);
-  if (!Text && B)
+  findRegisterAt(*Register, Loc, Chain);
+  if (!respellChain(E, *Build, *Callee, Loc, B, Chain))
     return std::nullopt;
-  if (Text)
-    Chain.Text = std::move(*Text);
   return Chain;
 }
 
