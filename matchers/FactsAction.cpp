@@ -222,13 +222,13 @@ void collectFacts(ASTContext &Ctx, const Config &Cfg, TUFacts &Out,
   Recorders.push_back(valueAssertionRecorder(Set, Loc, Out.Scan));
   Recorders.push_back(thisCaptureRecorder(Loc));
   Recorders.push_back(findingRecorder(Set, Loc));
+  Recorders.push_back(interfaceMentionRecorder(Set, Loc));
   std::vector<Recorder *> All;
   for (const std::unique_ptr<Recorder> &R : Recorders)
     All.push_back(R.get());
   runRecorders(Ctx, All, Out);
   recordInactiveCalls(Ctx, Set, Loc, Skipped, Out);
   recordForwardDeclarations(Ctx, Set, Loc, Out);
-  recordInterfaceMentions(Ctx, Set, Loc, Out);
   recordConditionalRegions(Loc, Branches, Out);
   recordProjectFiles(Loc, Out);
 }

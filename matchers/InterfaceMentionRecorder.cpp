@@ -8,13 +8,15 @@
 #include "matchers/InterfaceMentionRecorder.h"
 
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace mm {
 
 namespace {
 
 using namespace clang;
+using namespace clang::ast_matchers;
 
 /// The interface of \p Set declaring \p D (through nested enums and
 /// classes), or null.
@@ -29,38 +31,66 @@ const CXXRecordDecl *declaringInterface(const Decl *D, const InterfaceSet &Set) 
   return nullptr;
 }
 
-class Visitor : public RecursiveASTVisitor<Visitor> {
+/// The binding names of the matched nodes.
+constexpr llvm::StringLiteral RefId = "ref", TypeId = "type", DirectiveId = "directive",
+                              AliasId = "alias";
+
+class InterfaceMentions : public MatchFinder::MatchCallback, public Recorder {
 public:
-  Visitor(const InterfaceSet &Set, const Locator &Loc, TUFacts &Out)
-      : Set(Set), Loc(Loc), Out(Out) {}
+  InterfaceMentions(const InterfaceSet &Set, const Locator &Loc) : Set(Set), Loc(Loc) {}
 
-  bool shouldVisitTemplateInstantiations() const { return false; }
-  bool shouldVisitImplicitCode() const { return false; }
+  /// As written only: a template instantiation or implicit code repeats
+  /// what its pattern names, or names nothing the source does.
+  void registerMatchers(MatchFinder &Finder) override {
+    if (Set.Names.empty())
+      return;
+    auto Written = [](auto Matcher) { return traverse(TK_IgnoreUnlessSpelledInSource, Matcher); };
+    Finder.addMatcher(Written(declRefExpr().bind(RefId)), this);
+    Finder.addMatcher(Written(typeLoc().bind(TypeId)), this);
+    Finder.addMatcher(Written(usingDirectiveDecl().bind(DirectiveId)), this);
+    Finder.addMatcher(Written(namespaceAliasDecl().bind(AliasId)), this);
+  }
 
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
+  void run(const MatchFinder::MatchResult &Result) override {
+    const BoundNodes &Nodes = Result.Nodes;
+    if (const auto *E = Nodes.getNodeAs<DeclRefExpr>(RefId))
+      noteReference(E);
+    else if (const auto *TL = Nodes.getNodeAs<TypeLoc>(TypeId))
+      noteType(*TL);
+    else if (const auto *U = Nodes.getNodeAs<UsingDirectiveDecl>(DirectiveId))
+      noteNamespace(U->getNominatedNamespace(), U->getLocation());
+    else if (const auto *A = Nodes.getNodeAs<NamespaceAliasDecl>(AliasId))
+      noteNamespace(A->getNamespace(), A->getLocation());
+  }
+
+  /// Appends what was recorded in the order of the source (the traversal
+  /// meets a qualified name before its qualifier).
+  void finish(TUFacts &Out) override {
+    llvm::stable_sort(Mentions, [](const InterfaceMention &A, const InterfaceMention &B) {
+      return A.Loc < B.Loc;
+    });
+    llvm::append_range(Out.Scan.InterfaceMentions, Mentions);
+    llvm::append_range(Out.Scan.ServiceNamespaceUses, NamespaceUses);
+  }
+
+private:
+  /// A static member, an enumerator, a variable or function the interface
+  /// declares; not an instance method, a field or a parameter.
+  void noteReference(const DeclRefExpr *E) {
     const ValueDecl *D = E->getDecl();
     if (const auto *M = dyn_cast<CXXMethodDecl>(D); M && !M->isStatic())
-      return true;
+      return;
     if (isa<FieldDecl>(D) || isa<ParmVarDecl>(D))
-      return true;
+      return;
     note(D, E->getLocation());
-    return true;
   }
-  bool VisitTagTypeLoc(TagTypeLoc TL) {
-    note(TL.getDecl(), TL.getNameLoc());
-    return true;
-  }
-  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    note(TL.getTypedefNameDecl(), TL.getNameLoc());
-    return true;
-  }
-  bool VisitUsingDirectiveDecl(UsingDirectiveDecl *U) {
-    noteNamespace(U->getNominatedNamespace(), U->getLocation());
-    return true;
-  }
-  bool VisitNamespaceAliasDecl(NamespaceAliasDecl *A) {
-    noteNamespace(A->getNamespace(), A->getLocation());
-    return true;
+
+  /// A nested class, enum or alias of the interface, named as a type.
+  void noteType(TypeLoc TL) {
+    if (auto Tag = TL.getAs<TagTypeLoc>())
+      note(Tag.getDecl(), Tag.getNameLoc());
+    else if (auto Alias = TL.getAs<TypedefTypeLoc>())
+      note(Alias.getTypedefNameDecl(), Alias.getNameLoc());
   }
 
 private:
@@ -84,7 +114,7 @@ private:
     SourceSpan Span = Loc.span(SourceRange(At, At));
     if (!Span.valid())
       return;
-    Out.Scan.InterfaceMentions.push_back({qualifiedName(I), D->getNameAsString(), Span});
+    Mentions.push_back({qualifiedName(I), D->getNameAsString(), Span});
   }
 
   /// A using-directive or alias at \p Where naming \p NS: noted when it is
@@ -98,21 +128,24 @@ private:
     if (!Loc.inProject(At))
       return;
     if (SourceSpan Span = Loc.span(SourceRange(At, At)); Span.valid())
-      Out.Scan.ServiceNamespaceUses.push_back(Span);
+      NamespaceUses.push_back(Span);
   }
 
   const InterfaceSet &Set;
   const Locator &Loc;
-  TUFacts &Out;
+  std::vector<InterfaceMention> Mentions;
+  std::vector<SourceSpan> NamespaceUses;
 };
 
 } // namespace
 
+std::unique_ptr<Recorder> interfaceMentionRecorder(const InterfaceSet &Set, const Locator &Loc) {
+  return std::make_unique<InterfaceMentions>(Set, Loc);
+}
+
 void recordInterfaceMentions(ASTContext &Ctx, const InterfaceSet &Set, const Locator &Loc,
                              TUFacts &Out) {
-  if (Set.Names.empty())
-    return;
-  Visitor(Set, Loc, Out).TraverseAST(Ctx);
+  runRecorders(Ctx, {interfaceMentionRecorder(Set, Loc).get()}, Out);
 }
 
 } // namespace mm

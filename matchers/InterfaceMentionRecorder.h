@@ -15,12 +15,18 @@
 
 #include "core/Facts.h"
 #include "matchers/ASTUtil.h"
+#include "matchers/Recorder.h"
 #include "matchers/UseRecorder.h"
 
 #include "clang/AST/ASTContext.h"
 
 namespace mm {
 
+/// Records, as written (not again in template instantiations), in
+/// TUFacts::Scan: InterfaceMentions and ServiceNamespaceUses. Records nothing
+/// when \p Set names no interface.
+std::unique_ptr<Recorder> interfaceMentionRecorder(const InterfaceSet &Set, const Locator &Loc);
+/// Runs it alone over \p Ctx.
 void recordInterfaceMentions(clang::ASTContext &Ctx, const InterfaceSet &Set,
                              const Locator &Loc, TUFacts &Out);
 

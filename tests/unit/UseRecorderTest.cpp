@@ -788,19 +788,50 @@ const char *label() { return Stats::outcomeName(Stats::Outcome::Accepted); }
     Named.push_back(M.Interface + " " + M.Name + " " +
                     Code.substr(M.Loc.Offset, M.Loc.Length) + " :" +
                     std::to_string(M.Loc.Line));
-  // Nothing inside Stats itself, nor the instance method called through S.
+  // In the order of the source; nothing inside Stats itself, nor the
+  // instance method called through S.
   EXPECT_THAT(Named, ElementsAre("gw::Stats Outcome Outcome :14",
                                  "gw::Stats Outcome Outcome :16",
-                                 "gw::Stats Rejected Rejected :17",
                                  "gw::Stats Outcome Outcome :17",
+                                 "gw::Stats Rejected Rejected :17",
                                  "gw::Stats MaxPayload MaxPayload :18",
+                                 "gw::Stats Outcome Outcome :18",
                                  "gw::Stats Rejected Rejected :18",
                                  "gw::Stats Outcome Outcome :18",
                                  "gw::Stats Accepted Accepted :18",
-                                 "gw::Stats Outcome Outcome :18",
                                  "gw::Stats outcomeName outcomeName :20",
-                                 "gw::Stats Accepted Accepted :20",
-                                 "gw::Stats Outcome Outcome :20"));
+                                 "gw::Stats Outcome Outcome :20",
+                                 "gw::Stats Accepted Accepted :20"));
+}
+
+TEST(InterfaceMentions, OnceAsWrittenNotAgainPerTemplateInstantiation) {
+  std::string Code = R"cpp(namespace gw {
+class Stats {
+ public:
+  enum class Outcome { Accepted, Rejected };
+  virtual ~Stats() = default;
+  virtual void countRequest(Outcome O) = 0;
+};
+class PromStats : public Stats {
+ public:
+  void countRequest(Outcome O) override { (void)O; }
+};
+template <typename T> Stats::Outcome classify(T Size) {
+  return Size > 0 ? Stats::Outcome::Accepted : Stats::Outcome::Rejected;
+}
+template <typename T> struct Holder { Stats::Outcome Last; };
+int use() { Holder<int> H{}; Holder<long> L{}; (void)H; (void)L;
+            return int(classify(1)) + int(classify(2L)); }
+}  // namespace gw
+)cpp";
+  TUFacts F = factsFor(Code, "gw::PromStats");
+  std::vector<std::string> Named;
+  for (const InterfaceMention &M : F.Scan.InterfaceMentions)
+    Named.push_back(M.Name + " :" + std::to_string(M.Loc.Line));
+  // The override in PromStats names it too; the instantiations of classify
+  // and Holder add nothing.
+  EXPECT_THAT(Named, ElementsAre("Outcome :10", "Outcome :12", "Outcome :13", "Accepted :13",
+                                 "Outcome :13", "Rejected :13", "Outcome :15"));
 }
 
 TEST(ServiceNamespaceUses, UsingDirectivesAndAliasesOfTheServicesOwnNamespace) {
