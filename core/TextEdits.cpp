@@ -428,6 +428,24 @@ std::vector<RawToken> rawTokens(llvm::StringRef Text) {
   return Out;
 }
 
+std::vector<Directive> directives(llvm::StringRef Text) {
+  std::vector<RawToken> Tokens = rawTokens(Text);
+  std::vector<Directive> Out;
+  for (size_t I = 0; I + 1 < Tokens.size(); ++I) {
+    const RawToken &Hash = Tokens[I], &Name = Tokens[I + 1];
+    if (!Hash.is(clang::tok::hash) || !Hash.StartsLine || Name.StartsLine ||
+        !Name.is(clang::tok::raw_identifier))
+      continue;
+    Directive D;
+    D.Name = Name.Spelling;
+    D.Offset = Hash.Offset;
+    if (I + 2 < Tokens.size() && !Tokens[I + 2].StartsLine)
+      D.Argument = Tokens[I + 2].Spelling;
+    Out.push_back(D);
+  }
+  return Out;
+}
+
 size_t closingBracket(llvm::StringRef Text, size_t Open) {
   if (Open >= Text.size() || !llvm::StringRef("([{").contains(Text[Open]))
     return llvm::StringRef::npos;

@@ -111,6 +111,20 @@ struct RawToken {
 /// The tokens of \p Text, C++17.
 std::vector<RawToken> rawTokens(llvm::StringRef Text);
 
+/// A preprocessor directive of a text, read by its tokens: a `#` first on
+/// its line, then a name. A `#` in a comment, a string or a raw string
+/// starts none.
+struct Directive {
+  llvm::StringRef Name;     ///< `include`, `include_next`, `define`, `ifndef`...
+  unsigned Offset = 0;      ///< Of the `#`.
+  llvm::StringRef Argument; ///< The token after the name, on its line, or empty.
+
+  bool isInclude() const { return Name == "include" || Name == "include_next"; }
+};
+
+/// The directives of \p Text, in order.
+std::vector<Directive> directives(llvm::StringRef Text);
+
 /// The offset of the bracket closing the `(`, `[` or `{` at \p Open in
 /// \p Text, by its tokens (one in a string, raw string, character literal
 /// or comment does not count); npos when there is none.

@@ -73,32 +73,49 @@ parseIncludes(llvm::StringRef File, llvm::ArrayRef<std::string> Spelled) {
 /// first `#include` when a `#define` other than a header guard's comes
 /// before it (feature macros the includes depend on).
 unsigned includesStart(llvm::StringRef Code) {
+  std::vector<Directive> Directives = directives(Code);
   llvm::StringRef Guard;
-  for (size_t Pos = 0; Pos < Code.size();) {
-    size_t End = Code.find('\n', Pos);
-    llvm::StringRef Line = Code.slice(Pos, End).trim();
-    if (Line.consume_front("#")) {
-      Line = Line.ltrim();
-      if (Line.starts_with("include") || Line.starts_with("import"))
+  for (auto It = Directives.begin(); It != Directives.end(); ++It) {
+    if (It->isInclude() || It->Name == "import")
+      return 0;
+    if (It->Name == "ifndef") {
+      Guard = It->Argument;
+    } else if (It->Name == "define" && It->Argument != Guard) {
+      // A feature macro: the includes start at the first one after it.
+      auto Include = std::find_if(It, Directives.end(),
+                                  [](const Directive &D) { return D.isInclude(); });
+      if (Include == Directives.end())
         return 0;
-      if (Line.consume_front("ifndef"))
-        Guard = Line.trim();
-      else if (Line.consume_front("define") &&
-               Line.trim().take_until([](char C) { return C == ' ' || C == '\t'; }) != Guard) {
-        // A feature macro: the includes start at the first one after it.
-        size_t Include = Code.find("#include", Pos);
-        if (Include == llvm::StringRef::npos)
-          return 0;
-        return Code.rfind('\n', Include) == llvm::StringRef::npos
-                   ? 0
-                   : Code.rfind('\n', Include) + 1;
-      }
+      size_t LineStart = Code.rfind('\n', Include->Offset);
+      return LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
     }
-    if (End == llvm::StringRef::npos)
-      break;
-    Pos = End + 1;
   }
   return 0;
+}
+
+/// The first `#include` directive of \p Text, a `#` first on its line (not
+/// one in a comment or a string).
+std::optional<unsigned> firstInclude(llvm::StringRef Text) {
+  for (const Directive &D : directives(Text))
+    if (D.isInclude())
+      return D.Offset;
+  return std::nullopt;
+}
+
+/// From the first `#include` directive of \p Text to the end of the line of
+/// its last.
+std::optional<clang::tooling::Range> includeBlock(llvm::StringRef Text) {
+  std::optional<unsigned> First, Last;
+  for (const Directive &D : directives(Text))
+    if (D.isInclude()) {
+      First = First ? First : D.Offset;
+      Last = D.Offset;
+    }
+  if (!First)
+    return std::nullopt;
+  size_t LastEnd = Text.find('\n', *Last);
+  LastEnd = LastEnd == llvm::StringRef::npos ? Text.size() : LastEnd;
+  return clang::tooling::Range(*First, LastEnd - *First);
 }
 
 /// \p Removals of whole include lines, each also taking one of the two blank
@@ -254,22 +271,14 @@ llvm::Expected<Replacements> withIncludeBlockSorted(const std::string &File,
                                                     llvm::StringRef Before,
                                                     const clang::format::FormatStyle &Style,
                                                     Replacements Result) {
-  auto IncludeBlock = [](llvm::StringRef Text) -> std::optional<clang::tooling::Range> {
-    size_t First = Text.find("#include");
-    if (First == llvm::StringRef::npos)
-      return std::nullopt;
-    size_t LastEnd = Text.find('\n', Text.rfind("#include"));
-    LastEnd = LastEnd == llvm::StringRef::npos ? Text.size() : LastEnd;
-    return clang::tooling::Range(First, LastEnd - First);
-  };
   llvm::Expected<std::string> Formatted = clang::tooling::applyAllReplacements(Before, Result);
   if (!Formatted)
     return fileError(File, llvm::toString(Formatted.takeError()));
   llvm::StringRef F = *Formatted;
-  std::optional<clang::tooling::Range> Block = IncludeBlock(F);
+  std::optional<clang::tooling::Range> Block = includeBlock(F);
   if (!Block)
     return Result;
-  std::optional<clang::tooling::Range> Was = IncludeBlock(Before);
+  std::optional<clang::tooling::Range> Was = includeBlock(Before);
   bool WasSorted = !Was || clang::format::sortIncludes(Style, Before, {*Was}, File).empty();
   if (WasSorted)
     Result = Result.merge(clang::format::sortIncludes(Style, F, {*Block}, File));
@@ -280,9 +289,10 @@ llvm::Expected<Replacements> withIncludeBlockSorted(const std::string &File,
   if (!Sorted)
     return fileError(File, llvm::toString(Sorted.takeError()));
   llvm::StringRef T = *Sorted;
-  size_t Begin = T.find("#include");
-  if (Begin == llvm::StringRef::npos)
+  std::optional<unsigned> First = firstInclude(T);
+  if (!First)
     return Result;
+  size_t Begin = *First;
   // The region ends at the first line that is neither an include, a
   // preprocessor line, a comment nor blank.
   size_t End = Begin;

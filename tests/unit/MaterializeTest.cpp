@@ -237,6 +237,28 @@ TEST_F(Materialize, NewIncludesGoBelowLeadingFeatureMacros) {
             "int f();\n#endif\n");
 }
 
+TEST_F(Materialize, AnIncludeInACommentIsNoPartOfTheIncludeBlock) {
+  // The blank lines the comment keeps from the includes are not the
+  // include block's, to close up.
+  Dir.write(".clang-format", "BasedOnStyle: LLVM\n");
+  const char *Before = "// Never #include \"legacy.h\" here.\n"
+                       "\n"
+                       "\n"
+                       "#include \"b.h\"\n"
+                       "#include \"d.h\"\n"
+                       "int f();\n";
+  FileChange Change;
+  Change.File = "src/m.cpp";
+  Change.AddIncludes = {"\"c.h\""};
+  EXPECT_EQ(after(Change, Before), "// Never #include \"legacy.h\" here.\n"
+                                   "\n"
+                                   "\n"
+                                   "#include \"b.h\"\n"
+                                   "#include \"c.h\"\n"
+                                   "#include \"d.h\"\n"
+                                   "int f();\n");
+}
+
 TEST_F(Materialize, BadIndentationAroundTheEditStays) {
   // clang-format alone would re-indent the rest of the block and pull the
   // short body up onto `void f() {`; neither line was edited. (The project

@@ -251,6 +251,25 @@ TEST(TextEdits, WordsIn) {
 }
 
 
+TEST(TextEdits, DirectivesAreAHashFirstOnItsLineNotInACommentOrString) {
+  std::string Text = "/* #include \"no.h\" */\n"
+                     "#include \"a.h\"\n"
+                     "  #  define FEATURE 1\n"
+                     "const char *s = \"#define NO\"; // #include <no>\n"
+                     "const char *r = R\"(\n#include \"raw.h\"\n)\";\n"
+                     "#include_next <b.h>\n"
+                     "#ifndef GUARD\n"
+                     "#endif\n";
+  std::vector<std::string> Seen;
+  for (const Directive &D : directives(Text))
+    Seen.push_back(D.Name.str() + " " + D.Argument.str() + " @" +
+                   std::to_string(D.Offset) + (D.isInclude() ? " include" : ""));
+  EXPECT_EQ(Seen, (std::vector<std::string>{"include \"a.h\" @22 include", "define FEATURE @39",
+                                            "include_next < @147 include", "ifndef GUARD @167",
+                                            "endif  @181"}));
+  EXPECT_TRUE(directives("int x; // #include <a.h>\n").empty());
+}
+
 TEST(TextEdits, NamesInCodeNotInCommentsStringsOrIncludes) {
   const char *Code = "#include <board.h>\n"
                      "#include \"stats/board.hpp\"\n"
