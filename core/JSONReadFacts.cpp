@@ -98,7 +98,8 @@ bool fromJSON(const Value &E, Registration &Out, Path P) {
 bool fromJSON(const Value &E, WallClockRead &Out, Path P) {
   ObjectMapper O(E, P);
   return O && O.map("loc", Out.Loc) &&
-         O.map("enclosing_function", Out.EnclosingFunction);
+         O.map("enclosing_function", Out.EnclosingFunction) &&
+         O.mapOptional("clock", Out.Clock);
 }
 
 bool fromJSON(const Value &E, RecordBeforeFailure &Out, Path P) {

@@ -414,7 +414,9 @@ Value toJSON(const Registration &R) {
 }
 
 Value toJSON(const WallClockRead &W) {
-  return Object{{"loc", toJSON(W.Loc)}, {"enclosing_function", W.EnclosingFunction}};
+  return Object{{"loc", toJSON(W.Loc)},
+                {"enclosing_function", W.EnclosingFunction},
+                {"clock", W.Clock}};
 }
 
 Value toJSON(const RecordBeforeFailure &R) {

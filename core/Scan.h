@@ -238,6 +238,9 @@ struct Registration {
 struct WallClockRead {
   SourceSpan Loc;
   std::string EnclosingFunction;
+  /// The clock as the call names it: `system_clock`, or an alias of it
+  /// (`high_resolution_clock` in libstdc++, a project's `Clock`).
+  std::string Clock = "system_clock";
 };
 
 /// A recording followed, in the same block, by something that can fail

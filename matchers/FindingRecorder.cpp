@@ -175,6 +175,17 @@ private:
   std::vector<Registration> &Out;
 };
 
+/// The clock \p Call names: the alias it is called through
+/// (`high_resolution_clock::now()`, `Clock::now()`), else `system_clock`.
+std::string clockAsWritten(const CallExpr *Call) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+    if (const NestedNameSpecifier *Qualifier = Ref->getQualifier())
+      if (const Type *Named = Qualifier->getAsType())
+        if (const auto *Alias = Named->getAs<TypedefType>())
+          return Alias->getDecl()->getName().str();
+  return "system_clock";
+}
+
 /// Appends `system_clock::now()` calls of recording functions.
 class WallClockCallback : public MatchFinder::MatchCallback {
 public:
@@ -192,6 +203,7 @@ public:
     WallClockRead Read;
     Read.Loc = Loc.span(Call);
     Read.EnclosingFunction = qualifiedName(Encl);
+    Read.Clock = clockAsWritten(Call);
     Out.push_back(std::move(Read));
   }
 

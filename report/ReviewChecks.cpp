@@ -83,7 +83,9 @@ void Builder::checkConstructionSites() {
 void Builder::checkWallClockDuration() {
   Check &Clock = check("wall-clock-duration", "Durations measured with system_clock");
   for (const WallClockRead &W : F.WallClockReads)
-    fire(Clock, at(W.Loc, "system_clock::now() in " + W.EnclosingFunction +
+    fire(Clock, at(W.Loc, W.Clock + "::now()" +
+                              (W.Clock == "system_clock" ? "" : " (system_clock here)") +
+                              " in " + W.EnclosingFunction +
                               ", which records a metric; use steady_clock for durations"));
   Clock.Summary = Clock.Fired ? plural(Clock.Where.size(), "system_clock read") +
                                     " in recording functions"

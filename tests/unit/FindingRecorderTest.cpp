@@ -191,6 +191,23 @@ void Build(MetricsServiceProtocol& metrics) {
   EXPECT_EQ(R.EnclosingFunction, "shop::Build");
 }
 
+TEST(WallClockReads, AnAliasOfSystemClockIsNamedAsWritten) {
+  // libstdc++'s high_resolution_clock is system_clock.
+  std::string Code = withService(R"cpp(
+using Clock = std::chrono::system_clock;
+void Build(MetricsServiceProtocol& metrics) {
+  const auto start = std::chrono::high_resolution_clock::now();
+  const auto again = Clock::now();
+  const auto plain = std::chrono::system_clock::now();
+  metrics.RecordQuantityChange("build", 1);
+  (void)start; (void)again; (void)plain;
+})cpp");
+  std::vector<std::string> Clocks;
+  for (const WallClockRead &R : factsFor(Code).Scan.WallClockReads)
+    Clocks.push_back(R.Clock);
+  EXPECT_THAT(Clocks, ElementsAre("high_resolution_clock", "Clock", "system_clock"));
+}
+
 TEST(WallClockReads, SteadyClockIsNotOne) {
   std::string Code = withService(R"cpp(
 void Build(MetricsServiceProtocol& metrics) {

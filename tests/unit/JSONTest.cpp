@@ -316,7 +316,8 @@ std::vector<TUFacts> everyField() {
   R.Loc = span("metrics/metrics_service.cpp", 50, 1800);
   R.EnclosingFunction = "shop::MetricsService::MetricsService";
   F.Registrations = {R};
-  F.WallClockReads = {{span("services/kit_service.cpp", 21, 650), "shop::KitService::Get"}};
+  F.WallClockReads = {{span("services/kit_service.cpp", 21, 650), "shop::KitService::Get",
+                       "high_resolution_clock"}};
   F.RecordsBeforeFailure = {{span("services/kit_service.cpp", 23, 670),
                              span("services/kit_service.cpp", 24, 700), "throw",
                              "shop::KitService::Get"}};
@@ -457,6 +458,7 @@ TEST(JSON, ReadValuesMatchTheWrittenOnes) {
   EXPECT_EQ(A.Scan.ConditionalRegions[0].DefinedIn, "app/config.h");
   EXPECT_EQ(A.Partial.CallSites[1].Statement.Offset, 30u);
   EXPECT_TRUE(A.Scan.NullGuards[1].InBlock);
+  EXPECT_EQ(A.Scan.WallClockReads[0].Clock, "high_resolution_clock");
 }
 
 TEST(JSON, ATemplateIsTextAndHoles) {

@@ -15,6 +15,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::StartsWith;
 
 SourceSpan span(std::string File, unsigned Line, unsigned Offset = 0, unsigned Length = 0) {
   SourceSpan S;
@@ -130,6 +131,19 @@ TEST(Review, MovedMetricWithItsDefinitionAndSites) {
   ASSERT_EQ(R.Summary.Files.size(), 1u);
   EXPECT_EQ(R.Summary.Files[0].Added, 3u);
   EXPECT_EQ(R.Summary.Files[0].Removed, 1u);
+}
+
+TEST(Review, AWallClockReadIsNamedAsWritten) {
+  Fixture X;
+  X.F.WallClockReads = {{span("services/order_service.cpp", 5, 40), "shop::Place"},
+                        {span("services/order_service.cpp", 6, 60), "shop::Place",
+                         "high_resolution_clock"}};
+  Review R = X.review();
+  const Check &K = checkOf(R.Checks, "wall-clock-duration");
+  ASSERT_EQ(K.Where.size(), 2u);
+  EXPECT_THAT(K.Where[0].Note, StartsWith("system_clock::now() in shop::Place, "));
+  EXPECT_THAT(K.Where[1].Note,
+              StartsWith("high_resolution_clock::now() (system_clock here) in shop::Place, "));
 }
 
 TEST(Review, CleanMigrationIsGo) {
