@@ -91,28 +91,23 @@ std::string sharedRegistry(const Plan &P) {
 /// \p MP's definition, with what it needs, in its owner's .cpp (or header,
 /// when the owner has none), and its `extern` declaration in the header.
 void placeDefinition(RewriteContext &Ctx, const MetricPlan &MP, const Metric &M) {
-  const Plan &P = Ctx.P;
+  // Defined in the owner's .cpp, else in its header.
+  const std::string &Home = MP.OwnerSource.empty() ? MP.OwnerHeader : MP.OwnerSource;
+  if (Home.empty())
+    return;
   std::string Kind = kindHeader(M.Kind);
   std::vector<llvm::StringRef> Landing = {MP.Definition};
   for (const auto &[Name, Definition] : M.LocalConstants)
     Landing.push_back(Definition);
-  if (!MP.OwnerSource.empty()) {
-    Ctx.constants(MP.OwnerSource, M.LocalConstants);
-    Ctx.includeNeeded(MP.OwnerSource, M.Includes, Landing);
-    Ctx.Preamble[MP.OwnerSource][RewriteContext::Definitions].push_back(MP.Definition);
-    Ctx.include(MP.OwnerSource, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerSource));
-    Ctx.include(MP.OwnerSource, Kind);
-    Ctx.include(MP.OwnerSource, "<prometheus/family.h>");
-    if (!MP.OwnerHeader.empty()) {
-      Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Declaration);
-      Ctx.include(MP.OwnerHeader, Kind);
-      Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
-    }
-  } else if (!MP.OwnerHeader.empty()) {
-    Ctx.constants(MP.OwnerHeader, M.LocalConstants);
-    Ctx.includeNeeded(MP.OwnerHeader, M.Includes, Landing);
-    Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Definition);
-    Ctx.include(MP.OwnerHeader, includeSpelling(Ctx.F, P.RegistryHeader, MP.OwnerHeader));
+  Ctx.constants(Home, M.LocalConstants);
+  Ctx.includeNeeded(Home, M.Includes, Landing);
+  Ctx.Preamble[Home][RewriteContext::Definitions].push_back(MP.Definition);
+  Ctx.include(Home, includeSpelling(Ctx.F, Ctx.P.RegistryHeader, Home));
+  Ctx.include(Home, Kind);
+  Ctx.include(Home, "<prometheus/family.h>");
+  // Defined in the .cpp: declared `extern` in the header.
+  if (!MP.OwnerSource.empty() && !MP.OwnerHeader.empty()) {
+    Ctx.Preamble[MP.OwnerHeader][RewriteContext::Definitions].push_back(MP.Declaration);
     Ctx.include(MP.OwnerHeader, Kind);
     Ctx.include(MP.OwnerHeader, "<prometheus/family.h>");
   }
