@@ -93,22 +93,14 @@ unsigned includesStart(llvm::StringRef Code) {
   return 0;
 }
 
-/// The first `#include` directive of \p Text, a `#` first on its line (not
-/// one in a comment or a string).
-std::optional<unsigned> firstInclude(llvm::StringRef Text) {
-  for (const Directive &D : directives(Text))
-    if (D.isInclude())
-      return D.Offset;
-  return std::nullopt;
-}
-
 /// From the first `#include` directive of \p Text to the end of the line of
 /// its last.
 std::optional<clang::tooling::Range> includeBlock(llvm::StringRef Text) {
   std::optional<unsigned> First, Last;
   for (const Directive &D : directives(Text))
     if (D.isInclude()) {
-      First = First ? First : D.Offset;
+      if (!First)
+        First = D.Offset;
       Last = D.Offset;
     }
   if (!First)
@@ -289,10 +281,10 @@ llvm::Expected<Replacements> withIncludeBlockSorted(const std::string &File,
   if (!Sorted)
     return fileError(File, llvm::toString(Sorted.takeError()));
   llvm::StringRef T = *Sorted;
-  std::optional<unsigned> First = firstInclude(T);
-  if (!First)
+  std::optional<clang::tooling::Range> Region = includeBlock(T);
+  if (!Region)
     return Result;
-  size_t Begin = *First;
+  size_t Begin = Region->getOffset();
   // The region ends at the first line that is neither an include, a
   // preprocessor line, a comment nor blank.
   size_t End = Begin;
